@@ -1,0 +1,96 @@
+"""The one exception hierarchy of geoinc.
+
+Every error geoinc raises on purpose derives from :class:`GeoincError`. Where it makes
+sense a class also derives from the matching builtin (``ValueError``, ``LookupError``,
+``TimeoutError``) so callers that do not know geoinc can still catch it.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "GeoincError",
+    "ConfigurationError",
+    "CoordinateError",
+    "GazetteerError",
+    "GazetteerDataError",
+    "GazetteerNotFound",
+    "GazetteerTimeout",
+    "RateLimited",
+    "PlaceNotFound",
+    "ExtractionError",
+    "InputError",
+    "BorderError",
+    "ClaimError",
+    "MapError",
+]
+
+
+class GeoincError(Exception):
+    """Root of every error raised by geoinc."""
+
+
+class ConfigurationError(GeoincError, ValueError):
+    """An option or argument has a value geoinc cannot work with."""
+
+
+class CoordinateError(GeoincError, ValueError):
+    """A latitude/longitude is missing, not a number, NaN or out of range."""
+
+
+class GazetteerError(GeoincError):
+    """A gazetteer (bundled or remote) could not answer."""
+
+
+class GazetteerDataError(GazetteerError):
+    """The bundled gazetteer files are missing or unreadable."""
+
+
+class GazetteerNotFound(GazetteerError, LookupError):
+    """No gazetteer is registered under the requested name."""
+
+
+class GazetteerTimeout(GazetteerError, TimeoutError):
+    """A remote gazetteer did not answer in time."""
+
+
+class RateLimited(GazetteerError):
+    """A remote gazetteer refused a request because of its rate limit.
+
+    Parameters
+    ----------
+    message : str
+    retry_after : float, optional
+        Seconds the service asked us to wait, when it said.
+    """
+
+    def __init__(self, message: str, *, retry_after: float | None = None) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+class PlaceNotFound(GeoincError, LookupError):
+    """Nothing in the gazetteer matches a name (or a coordinate)."""
+
+    def __init__(self, message: str, *, query: object = None) -> None:
+        super().__init__(message)
+        self.query = query
+
+
+class ExtractionError(GeoincError):
+    """Text could not be turned into mentions, events or incidents."""
+
+
+class InputError(ExtractionError, ValueError):
+    """An input document is unreadable (empty, binary, too large, undecodable)."""
+
+
+class BorderError(GeoincError):
+    """A border dataset or country pair is unknown."""
+
+
+class ClaimError(GeoincError):
+    """A claim could not be parsed or verified."""
+
+
+class MapError(GeoincError):
+    """A map could not be built from the given frame."""

@@ -1,0 +1,203 @@
+"""Place-name normalisation and romanisation.
+
+Two jobs, both used at build time (to key the gazetteer index) and at query time (to key
+the query), so the two always agree:
+
+* :func:`normalize` folds a name to a matching key: case, diacritics, apostrophes,
+  hyphens and the common Slavic adjective endings (``-skyi``/``-skiy``/``-sky``) stop
+  mattering.
+* :func:`romanize_uk` and :func:`romanize_ru` turn Cyrillic into Latin script: the
+  official Ukrainian national system (Cabinet of Ministers resolution No. 55 of
+  27 January 2010) and a simple BGN/PCGN-like system for Russian, which together produce
+  the spellings English-language news uses (Kharkiv / Kharkov, Mykolaiv / Nikolaev).
+
+Examples
+--------
+>>> normalize("Khmel'nyts'kyi")
+'khmelnytsky'
+>>> normalize("Zaporizhzhia") == normalize("ZAPORIZHZHIA")
+True
+>>> romanize_uk("Харків"), romanize_ru("Харьков")
+('Kharkiv', 'Kharkov')
+>>> romanize_uk("Роботине")
+'Robotyne'
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+__all__ = ["normalize", "romanize_uk", "romanize_ru", "is_cyrillic", "name_variants"]
+
+# Apostrophe-like characters that are dropped (Ukrainian/Russian soft sign
+# romanisations, typographic quotes, modifier letters).
+_APOSTROPHES = "'’‘`´ʼʹʻ′\u02bc\u02b9\u2019\u2018"
+_DASHES = "-‐‑‒–—―_/"
+_DROP_TABLE = str.maketrans({c: None for c in _APOSTROPHES} | {c: " " for c in _DASHES})
+# Letters that NFKD does not decompose into ASCII.
+_SPECIAL = str.maketrans(
+    {
+        "ß": "ss", "ø": "o", "đ": "d", "ł": "l", "ı": "i", "æ": "ae", "œ": "oe",
+        "þ": "th", "ð": "d", "ħ": "h", "ŀ": "l", ".": " ", ",": " ", "(": " ", ")": " ",
+        "ё": "е", "ґ": "г", "ъ": "", "ь": "", "«": " ", "»": " ", "\"": " ",
+    }
+)
+_SPACES = re.compile(r"\s+")
+# Adjectival endings romanised many ways: -skyi, -skiy, -skyy, -skij, -sky, -ski ...
+_ADJ_ENDING = re.compile(r"(?<=[sc]k)(?:yi|iy|yy|ij|ii|yj|iy|y|i)\b")
+_ST = re.compile(r"\bst\b")
+
+
+@lru_cache(maxsize=262144)
+def normalize(name: str) -> str:
+    """Fold a place name to its matching key.
+
+    Lower-cases, strips diacritics (Cyrillic letters are kept, with ё→е, ґ→г and the
+    hard/soft signs dropped), removes apostrophes, turns hyphens and punctuation into
+    spaces, collapses white space and folds Slavic adjective endings to ``-sky``.
+
+    Parameters
+    ----------
+    name : str
+
+    Returns
+    -------
+    str
+        The key; empty when the name holds no letters or digits.
+
+    Examples
+    --------
+    >>> normalize("  Khmelnitskiy ")
+    'khmelnitsky'
+    >>> normalize("Kyiv-Sviatoshynskyi")
+    'kyiv sviatoshynsky'
+    >>> normalize("Харківська область")
+    'харківска област'
+    """
+    s = name.casefold().translate(_DROP_TABLE).translate(_SPECIAL)
+    # NFKD then drop combining marks; keep Cyrillic й/ї which NFKD would split.
+    s = s.replace("й", "\0").replace("ї", "\1")
+    s = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+    s = s.replace("\0", "й").replace("\1", "ї")
+    s = _SPACES.sub(" ", s).strip()
+    s = _ADJ_ENDING.sub("y", s)
+    return _ST.sub("saint", s)
+
+
+def is_cyrillic(text: str) -> bool:
+    """Return True when most letters of ``text`` are Cyrillic.
+
+    Examples
+    --------
+    >>> is_cyrillic("Київ"), is_cyrillic("Kyiv")
+    (True, False)
+    """
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return False
+    cyr = sum("\u0400" <= c <= "\u04ff" for c in letters)
+    return cyr * 2 > len(letters)
+
+
+# Ukrainian national transliteration (resolution No. 55, 2010). Letters with a
+# different form at the start of a word are handled in romanize_uk.
+_UK = {
+    "а": "a", "б": "b", "в": "v", "г": "h", "ґ": "g", "д": "d", "е": "e", "є": "ie",
+    "ж": "zh", "з": "z", "и": "y", "і": "i", "ї": "i", "й": "i", "к": "k", "л": "l",
+    "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u",
+    "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ь": "", "ю": "iu",
+    "я": "ia", "'": "", "’": "", "ʼ": "",
+    # Russian letters that turn up in Ukrainian lists
+    "ы": "y", "э": "e", "ё": "io", "ъ": "",
+}
+_UK_INITIAL = {"є": "ye", "ї": "yi", "й": "y", "ю": "yu", "я": "ya"}
+
+_RU = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh",
+    "з": "z", "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
+    "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts",
+    "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu",
+    "я": "ya",
+    # Ukrainian letters read the Russian way
+    "і": "i", "ї": "yi", "є": "ye", "ґ": "g",
+}
+_RU_INITIAL = {"е": "ye"}
+_VOWELS_UK = set("аеєиіїоуюяь'’ʼ")
+_VOWELS_RU = set("аеёиоуыэюяъь")
+
+
+def _case_like(src: str, out: str) -> str:
+    if not out:
+        return out
+    if src.isupper() and len(src) == 1:
+        return out[0].upper() + out[1:]
+    return out
+
+
+def _romanize(text: str, table: dict, initial: dict, vowels: set, zgh: bool) -> str:
+    out = []
+    prev = " "
+    for i, ch in enumerate(text):
+        low = ch.lower()
+        at_start = not prev.isalpha() and prev not in "'’ʼ"
+        after_vowel = prev.lower() in vowels
+        if low in initial and (at_start or (table is _RU and after_vowel)):
+            rep = initial[low]
+        elif zgh and low == "г" and prev.lower() == "з":
+            rep = "gh"  # зг → zgh, to tell it from ж (zh)
+        elif low in table:
+            rep = table[low]
+        else:
+            rep = ch
+            out.append(rep)
+            prev = ch
+            continue
+        out.append(_case_like(ch, rep) if ch != low else rep)
+        prev = ch
+    s = "".join(out)
+    # Title-case words whose first letter was upper-case in the source.
+    return s
+
+
+def romanize_uk(text: str) -> str:
+    """Romanise Ukrainian Cyrillic with the official national system (2010).
+
+    Examples
+    --------
+    >>> romanize_uk("Запоріжжя"), romanize_uk("Київ"), romanize_uk("Згурівка")
+    ('Zaporizhzhia', 'Kyiv', 'Zghurivka')
+    >>> romanize_uk("Хмельницький"), romanize_uk("Їжакевич"), romanize_uk("Борова")
+    ('Khmelnytskyi', 'Yizhakevych', 'Borova')
+    """
+    return _romanize(text, _UK, _UK_INITIAL, _VOWELS_UK, zgh=True)
+
+
+def romanize_ru(text: str) -> str:
+    """Romanise Russian Cyrillic (BGN/PCGN-like, without diacritics).
+
+    Examples
+    --------
+    >>> romanize_ru("Белгород"), romanize_ru("Хмельницкий"), romanize_ru("Запорожье")
+    ('Belgorod', 'Khmelnitskiy', 'Zaporozhye')
+    """
+    return _romanize(text, _RU, _RU_INITIAL, _VOWELS_RU, zgh=False)
+
+
+def name_variants(name: str) -> set[str]:
+    """Return the matching keys a gazetteer name should be indexed under.
+
+    The name itself, plus for Cyrillic names its Ukrainian and Russian romanisations.
+
+    Examples
+    --------
+    >>> sorted(name_variants("Харків"))
+    ['kharkiv', 'харків']
+    """
+    keys = {normalize(name)}
+    if is_cyrillic(name):
+        keys.add(normalize(romanize_uk(name)))
+        keys.add(normalize(romanize_ru(name)))
+    keys.discard("")
+    return keys
