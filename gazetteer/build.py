@@ -358,8 +358,14 @@ def build(src: Path, out: Path, cities_json: Path | None = None) -> None:
                 if any(ckey[:5] == c[:5] for c in cores) or (i == big and ckey in keys):
                     keys |= table.keys[i]
                     break
+        display = info["name"]
+        if "’" in display or "'" in display:
+            # GeoNames spells UA.07 "Kharkivs’ka Oblast’"; show the English form news uses.
+            english = sorted(a for a in names if a.endswith(" Oblast") and a.isascii() and "'" not in a)
+            display = english[0] if english else display
+        info["name"] = display
         table.add(
-            keys, geonameid=info["geonameid"], kind=KIND_ADMIN1, name=info["name"],
+            keys, geonameid=info["geonameid"], kind=KIND_ADMIN1, name=display,
             lat=round(lat, 5), lon=round(lon, 5), population=pop, country=cc, admin1=code,
             admin1_name=info["name"], admin2_name="", precision="admin1", katottg="",
             source="geonames-admin1", altnames="|".join(sorted(names - {info["name"]})),
@@ -371,6 +377,13 @@ def build(src: Path, out: Path, cities_json: Path | None = None) -> None:
 
 def by_admin1_rows(table: Table, country: str):
     return [i for i, r in enumerate(table.rows) if r["country"] == country and r["kind"] == KIND_PLACE]
+
+
+def _pack_offsets(values) -> tuple[np.ndarray, np.ndarray]:
+    encoded = [v.encode("utf-8") for v in values]
+    offsets = np.zeros(len(encoded) + 1, dtype=np.int64)
+    np.cumsum([len(e) for e in encoded], out=offsets[1:])
+    return np.frombuffer(b"".join(encoded), dtype=np.uint8), offsets.astype(np.int32)
 
 
 def _pack_strings(values) -> np.ndarray:
@@ -403,14 +416,21 @@ def _write_table(table: Table, path: Path) -> None:
         "t_admin1": _pack_strings(admin1s),
         "t_admin1_names": _pack_strings(admin1_names[a] for a in admin1s),
     }
-    for col in ("name", "admin2_name", "katottg", "source", "altnames"):
-        arrays["s_" + col] = _pack_strings(r[col] for r in rows)
+    # Strings as one UTF-8 blob plus offsets: a record's name is sliced out on demand,
+    # so loading never splits hundreds of thousands of strings it may not need.
+    for col in ("name", "admin2_name", "katottg", "altnames"):
+        blob, offsets = _pack_offsets(r[col] for r in rows)
+        arrays["s_" + col] = blob
+        arrays["o_" + col] = offsets
+    sources = sorted({r["source"] for r in rows})
+    arrays["t_sources"] = _pack_strings(sources)
+    arrays["source"] = np.array([sources.index(r["source"]) for r in rows], dtype=np.int8)
     postings = defaultdict(list)
     for i, keys in enumerate(table.keys):
         for k in keys:
             postings[k].append(i)
     keys = sorted(postings)
-    offsets = np.zeros(len(keys) + 1, dtype=np.int64)
+    offsets = np.zeros(len(keys) + 1, dtype=np.int32)
     flat = []
     for j, k in enumerate(keys):
         ids = sorted(set(postings[k]))

@@ -1,0 +1,877 @@
+"""The bundled offline gazetteer.
+
+One table holds every record geoinc can resolve a name to: countries (GeoNames country
+info + Natural Earth names), first-level regions (GeoNames admin1 for every country, with
+Ukrainian/Russian names and oblast polygons for Ukraine), populated places (GeoNames
+cities500) and the settlements of Ukraine's KATOTTG register. A KATOTTG settlement that
+has no GeoNames match is kept as a name-only record located at its oblast, with
+``precision="admin1"``: known, never dropped, never given a false pinpoint.
+
+The files are loaded on first use and cached; nothing is read at import time.
+
+Examples
+--------
+>>> gz = Gazetteer.default()
+>>> gz.best("Kharkov").geonameid
+706483
+>>> gz.best("Borova, Kharkiv Oblast").admin1
+'UA.07'
+>>> gz.best("Zaporizhzhia region").kind
+'admin1'
+>>> gz.reverse(50.60, 36.58).place.name
+'Belgorod'
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+import threading
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from geoinc._data import data_path
+from geoinc.coordinates import validate_lat_lon, validate_lat_lon_arrays
+from geoinc.exceptions import ConfigurationError, GazetteerDataError, PlaceNotFound
+from geoinc.names import normalize
+
+__all__ = ["Gazetteer", "Place", "ReverseResult", "KINDS", "parse_query", "Query"]
+
+KINDS = ("country", "admin1", "place", "settlement")
+_KIND_ALIASES = {
+    "country": ("country",),
+    "admin1": ("admin1",),
+    "region": ("admin1",),
+    # a populated place: GeoNames or a name-only KATOTTG settlement
+    "place": ("place", "settlement"),
+    "settlement": ("settlement",),
+}
+_EARTH_RADIUS_KM = 6371.0088
+
+_SEP = "\x1f"
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One gazetteer record, immutable.
+
+    Attributes
+    ----------
+    name : str
+        Primary name (GeoNames; official Ukrainian transliteration for KATOTTG-only records).
+    lat, lon : float
+        WGS84 degrees. For ``precision="admin1"`` records this is a point inside the region.
+    geonameid : int or None
+        None for records GeoNames does not have (name-only KATOTTG settlements).
+    kind : {"country", "admin1", "place", "settlement"}
+    country : str
+        ISO 3166-1 alpha-2.
+    admin1 : str
+        GeoNames admin1 code with country prefix, e.g. ``"UA.07"``; ``""`` when unknown.
+    admin1_name, admin2_name : str
+    population : int
+    precision : {"point", "admin1", "country"}
+        How exactly ``lat``/``lon`` locate the named thing.
+    score : float
+        Match quality in [0, 1]: 1 for an exact (normalised) name match, lower for fuzzy.
+    names : tuple of str
+        Alternate names (Latin and Cyrillic).
+    katottg : str
+        KATOTTG code for Ukrainian settlements, else ``""``.
+    source : str
+    row : int
+        Row in the bundled table (stable for one data build).
+    """
+
+    name: str
+    lat: float
+    lon: float
+    geonameid: int | None
+    kind: str
+    country: str
+    admin1: str = ""
+    admin1_name: str = ""
+    admin2_name: str = ""
+    population: int = 0
+    precision: str = "point"
+    score: float = 1.0
+    names: tuple[str, ...] = field(default=(), repr=False)
+    katottg: str = field(default="", repr=False)
+    source: str = field(default="", repr=False)
+    row: int = field(default=-1, repr=False, compare=False)
+
+    @property
+    def point(self) -> tuple[float, float]:
+        """``(lon, lat)``, the GeoJSON/shapely axis order."""
+        return (self.lon, self.lat)
+
+    @property
+    def raw(self) -> dict:
+        """All fields as a plain dict (JSON-serialisable)."""
+        return {
+            "name": self.name, "lat": self.lat, "lon": self.lon, "geonameid": self.geonameid,
+            "kind": self.kind, "country": self.country, "admin1": self.admin1,
+            "admin1_name": self.admin1_name, "admin2_name": self.admin2_name,
+            "population": self.population, "precision": self.precision, "score": self.score,
+            "names": list(self.names), "katottg": self.katottg, "source": self.source,
+        }
+
+    @property
+    def __geo_interface__(self) -> dict:
+        props = self.raw
+        del props["lat"], props["lon"]
+        return {
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": [self.lon, self.lat]},
+            "properties": props,
+        }
+
+    def with_score(self, score: float) -> Place:
+        """Return a copy with another match score."""
+        return _replace_score(self, score)
+
+
+def _replace_score(place: Place, score: float) -> Place:
+    from dataclasses import replace
+
+    return replace(place, score=score)
+
+
+@dataclass(frozen=True, slots=True)
+class ReverseResult:
+    """Answer of :meth:`Gazetteer.reverse`.
+
+    ``place`` is the nearest populated place; ``admin1`` and ``country`` are the regions
+    containing the query point (by polygon where geoinc has one, else the nearest place's),
+    ``distance_km`` the geodesic distance from the query point to ``place``.
+    """
+
+    place: Place
+    admin1: Place | None
+    country: Place | None
+    distance_km: float
+    method: str = "nearest place; polygons for country"
+
+
+# --------------------------------------------------------------------------- queries
+
+_PREFIX = re.compile(
+    r"^(?:the\s+)?(?P<word>village|town|city|settlement|urban[- ]type settlement|hamlet|"
+    r"municipality|small town|capital|region|oblast|province|district)\s+of\s+",
+    re.IGNORECASE,
+)
+_SUFFIX = re.compile(
+    r"[\s-]+(?P<word>regions?|oblasts?|oblast'|oblast’|provinces?|область|обл\.?|krai|kray|"
+    r"governorate|voivodeship|prefecture)$",
+    re.IGNORECASE,
+)
+_PLACE_WORDS = {"village", "town", "city", "settlement", "urban-type settlement",
+                "urban type settlement", "hamlet", "municipality", "small town", "capital"}
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """A place query split into its core name, implied kind and context qualifiers."""
+
+    core: str
+    kind: str | None = None
+    context: tuple[str, ...] = ()
+
+
+def parse_query(text: str) -> Query:
+    """Split a query into core name, kind hint and context.
+
+    Examples
+    --------
+    >>> parse_query("the village of Borova")
+    Query(core='Borova', kind='place', context=())
+    >>> parse_query("Borova, Kharkiv Oblast")
+    Query(core='Borova', kind=None, context=('Kharkiv Oblast',))
+    >>> parse_query("Zaporizhzhia region")
+    Query(core='Zaporizhzhia', kind='admin1', context=())
+    """
+    s = " ".join(text.split())
+    context: list[str] = []
+    m = re.match(r"^(?P<core>[^()]+?)\s*\((?P<ctx>[^()]+)\)\s*$", s)
+    if m:
+        s, context = m.group("core"), [m.group("ctx")]
+    if "," in s:
+        parts = [p.strip() for p in s.split(",") if p.strip()]
+        if parts:
+            s, context = parts[0], parts[1:] + context
+    kind = None
+    m = _PREFIX.match(s)
+    if m:
+        word = m.group("word").lower()
+        kind = "place" if word in _PLACE_WORDS else "admin1"
+        s = s[m.end():]
+    m = _SUFFIX.search(s)
+    if m and m.start() > 0:
+        kind = "admin1"
+        s = s[: m.start()]
+    return Query(core=s.strip(), kind=kind, context=tuple(context))
+
+
+# --------------------------------------------------------------------------- gazetteer
+
+
+class Gazetteer:
+    """Offline gazetteer over the bundled GeoNames/KATOTTG/Natural Earth data.
+
+    Parameters
+    ----------
+    path : str or Path, optional
+        A ``places.npz`` built by ``gazetteer/build.py``; defaults to the bundled one.
+
+    Notes
+    -----
+    Use :meth:`default` to share one loaded instance per process. Loading happens on
+    the first query, takes a fraction of a second and is thread-safe.
+    """
+
+    def __init__(self, path: str | Path | None = None) -> None:
+        self._path = Path(path) if path is not None else None
+        self._lock = threading.RLock()
+        self._loaded = False
+        self._strings: dict[str, list[str]] = {}
+        self._kdtree = None
+        self._regions = None
+        self._fuzzy = None
+        self._by_gid = None
+        self._lookup_cache = lru_cache(maxsize=65536)(self._lookup_uncached)
+
+    # ---- loading ----------------------------------------------------------------
+
+    @classmethod
+    @lru_cache(maxsize=1)
+    def default(cls) -> Gazetteer:
+        """The process-wide bundled gazetteer (created once, loaded lazily)."""
+        return cls()
+
+    def _ensure(self) -> None:
+        if self._loaded:
+            return
+        with self._lock:
+            if self._loaded:
+                return
+            path = self._path or data_path("places.npz")
+            try:
+                z = np.load(path, allow_pickle=False)
+                self._npz = z
+                self._keys = self._unpack(z["index_keys"])
+                self._offsets = z["index_offsets"]
+                self._rows = z["index_rows"]
+                self._gid = z["geonameid"]
+                self._lat = z["lat"]
+                self._lon = z["lon"]
+                self._pop = z["population"]
+                self._kind = z["kind"]
+                self._country = z["country"]
+                self._admin1 = z["admin1"]
+                self._t_kinds = self._unpack(z["t_kinds"])
+                self._source = z["source"]
+                self._t_sources = self._unpack(z["t_sources"])
+                self._t_countries = self._unpack(z["t_countries"])
+                self._t_admin1 = self._unpack(z["t_admin1"])
+                self._t_admin1_names = self._unpack(z["t_admin1_names"])
+            except (OSError, KeyError, ValueError) as err:
+                raise GazetteerDataError(f"cannot read gazetteer file {path}: {err}") from err
+            kind_codes = {k: self._t_kinds.index(k) for k in KINDS}
+            self._kind_code = kind_codes
+            # Ranking prior: bigger places first; a region ranks below a same-named
+            # city unless it is much bigger, a country above both.
+            logpop = np.log10(self._pop.astype(np.float64) + 1.0)
+            imp = logpop.copy()
+            imp[self._kind == kind_codes["country"]] += 1.5
+            imp[self._kind == kind_codes["admin1"]] -= 1.0
+            imp[self._kind == kind_codes["settlement"]] = 1.0
+            self._importance = imp
+            self._loaded = True
+
+    @staticmethod
+    def _unpack(arr: np.ndarray) -> list[str]:
+        return arr.tobytes().decode("utf-8").split(_SEP)
+
+    def _blob(self, name: str) -> tuple[bytes, np.ndarray]:
+        col = self._strings.get(name)
+        if col is None:
+            with self._lock:
+                col = self._strings.get(name)
+                if col is None:
+                    col = (self._npz["s_" + name].tobytes(), self._npz["o_" + name].tolist())
+                    self._strings[name] = col
+        return col
+
+    def _str(self, name: str, row: int) -> str:
+        blob, off = self._blob(name)
+        return blob[off[row] : off[row + 1]].decode("utf-8")
+
+    def names_of(self, rows) -> list[str]:
+        """Primary names of table rows."""
+        blob, off = self._blob("name")
+        return [blob[off[r] : off[r + 1]].decode("utf-8") for r in rows]
+
+    def __len__(self) -> int:
+        self._ensure()
+        return len(self._gid)
+
+    def __repr__(self) -> str:
+        state = f"{len(self._gid)} records" if self._loaded else "not loaded yet"
+        return f"<Gazetteer {self._path or 'bundled'}: {state}>"
+
+    # ---- records ----------------------------------------------------------------
+
+    def place_at(self, row: int, score: float = 1.0) -> Place:
+        """Build the :class:`Place` of one table row."""
+        self._ensure()
+        row = int(row)
+        kind = self._t_kinds[self._kind[row]]
+        gid = int(self._gid[row])
+        alts = self._str("altnames", row)
+        admin1 = self._t_admin1[self._admin1[row]]
+        return Place(
+            name=self._str("name", row),
+            lat=float(self._lat[row]),
+            lon=float(self._lon[row]),
+            geonameid=gid or None,
+            kind=kind,
+            country=self._t_countries[self._country[row]],
+            admin1=admin1,
+            admin1_name=self._t_admin1_names[self._admin1[row]],
+            admin2_name=self._str("admin2_name", row),
+            population=int(self._pop[row]),
+            precision={"country": "country", "admin1": "admin1", "settlement": "admin1"}.get(kind, "point"),
+            score=float(score),
+            names=tuple(a for a in alts.split("|") if a),
+            katottg=self._str("katottg", row),
+            source=self._t_sources[self._source[row]],
+            row=row,
+        )
+
+    def keys(self) -> list[str]:
+        """Every normalised name key of the index, sorted (see :func:`geoinc.names.normalize`)."""
+        self._ensure()
+        return self._keys
+
+    def rows_for_key(self, key: str) -> np.ndarray:
+        """Table rows indexed under one normalised key (empty array when none)."""
+        self._ensure()
+        i = bisect.bisect_left(self._keys, key)
+        if i < len(self._keys) and self._keys[i] == key:
+            return self._rows[self._offsets[i] : self._offsets[i + 1]]
+        return self._rows[:0]
+
+    def importance(self, rows) -> np.ndarray:
+        """The ranking prior of rows (log10 population with a per-kind offset)."""
+        self._ensure()
+        return self._importance[np.asarray(rows, dtype=np.int64)]
+
+    def get(self, geonameid: int) -> Place:
+        """The record with a GeoNames id.
+
+        Raises
+        ------
+        PlaceNotFound
+        """
+        self._ensure()
+        if self._by_gid is None:
+            order = np.argsort(self._gid, kind="stable")
+            self._by_gid = (self._gid[order], order)
+        gids, order = self._by_gid
+        try:
+            gid = int(geonameid)
+        except (TypeError, ValueError):
+            raise PlaceNotFound(f"not a GeoNames id: {geonameid!r}", query=geonameid) from None
+        i = int(np.searchsorted(gids, gid))
+        if gid <= 0 or i >= len(gids) or gids[i] != gid:
+            raise PlaceNotFound(f"no record with geonameid {geonameid} in the bundled gazetteer",
+                                query=geonameid)
+        return self.place_at(order[i])
+
+    def admin1_place(self, code: str) -> Place:
+        """The admin1 record for a code such as ``"UA.07"``.
+
+        Raises
+        ------
+        PlaceNotFound
+        """
+        self._ensure()
+        try:
+            a = self._t_admin1.index(code)
+        except ValueError:
+            raise PlaceNotFound(f"unknown admin1 code {code!r}", query=code) from None
+        rows = np.flatnonzero((self._admin1 == a) & (self._kind == self._kind_code["admin1"]))
+        if not len(rows):
+            raise PlaceNotFound(f"admin1 {code!r} has no record", query=code)
+        return self.place_at(rows[0])
+
+    def country_place(self, iso2: str) -> Place:
+        """The country record for an ISO 3166-1 alpha-2 code.
+
+        Raises
+        ------
+        PlaceNotFound
+        """
+        self._ensure()
+        code = str(iso2).upper()
+        if code not in self._t_countries:
+            raise PlaceNotFound(f"unknown country code {iso2!r}", query=iso2)
+        c = self._t_countries.index(code)
+        rows = np.flatnonzero((self._country == c) & (self._kind == self._kind_code["country"]))
+        if not len(rows):
+            raise PlaceNotFound(f"country {iso2!r} has no record", query=iso2)
+        return self.place_at(rows[0])
+
+    def largest_places(self, country: str, n: int = 10) -> list[Place]:
+        """The ``n`` most populous places (kind ``"place"``) of a country, biggest first.
+
+        Examples
+        --------
+        >>> [p.name for p in Gazetteer.default().largest_places("UA", 2)]
+        ['Kyiv', 'Kharkiv']
+        """
+        self._ensure()
+        code = str(country).upper()
+        if code not in self._t_countries:
+            raise PlaceNotFound(f"unknown country code {country!r}", query=country)
+        c = self._t_countries.index(code)
+        rows = np.flatnonzero((self._country == c) & (self._kind == self._kind_code["place"]))
+        order = rows[np.lexsort((self._gid[rows], -self._pop[rows]))][:n]
+        return [self.place_at(r) for r in order]
+
+    # ---- forward lookup ---------------------------------------------------------
+
+    def lookup(
+        self,
+        name: str,
+        *,
+        country: str | None = None,
+        admin1: str | None = None,
+        kind: str | Sequence[str] | None = None,
+        limit: int = 10,
+        fuzzy: bool = True,
+        min_score: float = 0.8,
+    ) -> list[Place]:
+        """Find the records a name may refer to, best first.
+
+        Matching ignores case, diacritics, apostrophes and hyphens, and knows Cyrillic
+        and the common Ukrainian and Russian romanisations. When no name matches exactly,
+        close misspellings are returned with ``score < 1`` (``fuzzy=False`` turns that off).
+
+        Parameters
+        ----------
+        name : str
+            A place name, optionally qualified: ``"the village of Borova"``,
+            ``"Borova, Kharkiv Oblast"``, ``"Zaporizhzhia region"``.
+        country : str, optional
+            ISO2 code or country name to restrict to.
+        admin1 : str, optional
+            Admin1 code (``"UA.07"``) or region name (``"Kharkiv Oblast"``).
+        kind : str or sequence of str, optional
+            ``"country"``, ``"admin1"`` (alias ``"region"``), ``"place"`` (populated
+            places, including name-only settlements) or ``"settlement"``.
+        limit : int, default 10
+        fuzzy : bool, default True
+        min_score : float, default 0.8
+            Lowest fuzzy score kept.
+
+        Returns
+        -------
+        list of Place
+            Empty when nothing matches; use :meth:`best` to get an exception instead.
+
+        Examples
+        --------
+        >>> gz = Gazetteer.default()
+        >>> [p.geonameid for p in gz.lookup("Kyiv")][:1]
+        [703448]
+        >>> gz.lookup("Kharkiv region")[0].admin1
+        'UA.07'
+        >>> gz.lookup("Kharkif")[0].name, gz.lookup("Kharkif")[0].score < 1
+        ('Kharkiv', True)
+        >>> gz.lookup("Qwxzyville")
+        []
+        """
+        if not isinstance(name, str):
+            raise ConfigurationError(f"a place name must be a string, got {type(name).__name__}")
+        if not isinstance(limit, int) or limit < 1:
+            raise ConfigurationError(f"limit must be a positive integer, got {limit!r}")
+        kinds = self._kinds(kind)
+        return list(self._lookup_cache(name, country, admin1, kinds, limit, fuzzy, float(min_score)))
+
+    def best(self, name: str, **kwargs) -> Place:
+        """The best match for a name.
+
+        Raises
+        ------
+        PlaceNotFound
+            When nothing matches, with the query in the message.
+        """
+        found = self.lookup(name, limit=1, **kwargs)
+        if not found:
+            raise PlaceNotFound(f"no place in the bundled gazetteer matches {name!r}", query=name)
+        return found[0]
+
+    @staticmethod
+    def _kinds(kind) -> tuple[str, ...] | None:
+        if kind is None:
+            return None
+        items = [kind] if isinstance(kind, str) else list(kind)
+        out: list[str] = []
+        for k in items:
+            if k not in _KIND_ALIASES:
+                raise ConfigurationError(
+                    f"unknown kind {k!r}; valid kinds: {', '.join(sorted(_KIND_ALIASES))}"
+                )
+            out.extend(_KIND_ALIASES[k])
+        return tuple(sorted(set(out)))
+
+    def _lookup_uncached(self, name, country, admin1, kinds, limit, fuzzy, min_score):
+        self._ensure()
+        q = parse_query(name)
+        if kinds is None and q.kind is not None:
+            kinds = _KIND_ALIASES[q.kind]
+        country_idx, admin1_idx = self._filters(country, admin1, q.context)
+        if country_idx == -2 or admin1_idx == -2:
+            return ()
+        found = self._match(q.core, kinds, country_idx, admin1_idx, limit, fuzzy, min_score)
+        if not found and q.kind == "admin1" and kinds == _KIND_ALIASES["admin1"]:
+            # "Tver region" where only the city is known: fall back to any kind.
+            found = self._match(q.core, None, country_idx, admin1_idx, limit, fuzzy, min_score)
+        if not found and q.core != name.strip():
+            found = self._match(name, kinds, country_idx, admin1_idx, limit, fuzzy, min_score)
+        return tuple(found)
+
+    def _filters(self, country, admin1, context) -> tuple[int, int]:
+        """Turn country/admin1 arguments and query context into table codes (-1 = any, -2 = none)."""
+        country_idx = admin1_idx = -1
+        if country is not None:
+            country_idx = self._country_code(country)
+            if country_idx < 0:
+                return -2, -2
+        if admin1 is not None:
+            admin1_idx = self._admin1_code(admin1)
+            if admin1_idx < 0:
+                return -2, -2
+        for ctx in context:
+            a = self._admin1_code(ctx)
+            if a >= 0 and admin1_idx == -1:
+                admin1_idx = a
+                continue
+            c = self._country_code(ctx)
+            if c >= 0 and country_idx == -1:
+                country_idx = c
+        return country_idx, admin1_idx
+
+    def _country_code(self, value: str) -> int:
+        v = str(value).strip()
+        if len(v) == 2 and v.upper() in self._t_countries:
+            return self._t_countries.index(v.upper())
+        rows = self.rows_for_key(normalize(v))
+        for r in rows:
+            if self._kind[r] == self._kind_code["country"]:
+                return int(self._country[r])
+        return -1
+
+    def _admin1_code(self, value: str) -> int:
+        v = str(value).strip()
+        if v in self._t_admin1 and v:
+            return self._t_admin1.index(v)
+        q = parse_query(v)
+        for key in (normalize(v), normalize(q.core)):
+            rows = self.rows_for_key(key)
+            rows = rows[self._kind[rows] == self._kind_code["admin1"]]
+            if len(rows):
+                best = rows[np.argmax(self._importance[rows])]
+                return int(self._admin1[best])
+        return -1
+
+    def _filter_rows(self, rows, kinds, country_idx, admin1_idx):
+        if kinds is not None:
+            codes = [self._kind_code[k] for k in kinds]
+            rows = rows[np.isin(self._kind[rows], codes)]
+        if country_idx >= 0:
+            rows = rows[self._country[rows] == country_idx]
+        if admin1_idx >= 0:
+            rows = rows[self._admin1[rows] == admin1_idx]
+        return rows
+
+    def _rank(self, rows) -> np.ndarray:
+        # importance first; geonameid breaks ties so results are deterministic
+        return rows[np.lexsort((self._gid[rows], -self._importance[rows]))]
+
+    def _match(self, core, kinds, country_idx, admin1_idx, limit, fuzzy, min_score) -> list[Place]:
+        key = normalize(core)
+        if not key:
+            return []
+        rows = self._filter_rows(self.rows_for_key(key), kinds, country_idx, admin1_idx)
+        out = [self.place_at(r) for r in self._rank(rows)[:limit]]
+        if out or not fuzzy or len(key) < 4:
+            return out
+        scored: dict[int, float] = {}
+        for k, score in self._fuzzy_keys(key, min_score):
+            rows = self._filter_rows(self.rows_for_key(k), kinds, country_idx, admin1_idx)
+            for r in rows:
+                r = int(r)
+                if score > scored.get(r, 0.0):
+                    scored[r] = score
+        if not scored:
+            return []
+        rows = np.fromiter(scored, dtype=np.int64)
+        scores = np.array([scored[r] for r in rows])
+        order = np.lexsort((self._gid[rows], -self._importance[rows], -np.round(scores, 2)))
+        return [self.place_at(rows[i], round(float(scores[i]), 4)) for i in order[:limit]]
+
+    def _fuzzy_index(self):
+        if self._fuzzy is None:
+            with self._lock:
+                if self._fuzzy is None:
+                    # Blocks of keys by first letter, sorted by length: a query is only
+                    # compared with keys of its first letter and similar length.
+                    blocks: dict[str, tuple[list[str], np.ndarray]] = {}
+                    by_first: dict[str, list[str]] = {}
+                    for k in self._keys:
+                        if len(k) >= 4:
+                            by_first.setdefault(k[0], []).append(k)
+                    for ch, ks in by_first.items():
+                        ks.sort(key=len)
+                        blocks[ch] = (ks, np.array([len(k) for k in ks]))
+                    self._fuzzy = blocks
+        return self._fuzzy
+
+    def _fuzzy_keys(self, key: str, min_score: float) -> list[tuple[str, float]]:
+        from rapidfuzz import fuzz, process
+
+        block = self._fuzzy_index().get(key[0])
+        if block is None:
+            return []
+        keys, lens = block
+        slack = max(1, len(key) // 4)
+        lo = int(np.searchsorted(lens, len(key) - slack, "left"))
+        hi = int(np.searchsorted(lens, len(key) + slack, "right"))
+        hits = process.extract(key, keys[lo:hi], scorer=fuzz.ratio,
+                               score_cutoff=min_score * 100, limit=25)
+        return [(k, s / 100.0) for k, s, _ in hits]
+
+    def lookup_ids(self, names: Iterable[str]) -> np.ndarray:
+        """Vectorised exact lookup: the best GeoNames id for each name (0 where none).
+
+        No qualifier parsing and no fuzzy matching: the fast path for bulk joins.
+
+        Examples
+        --------
+        >>> Gazetteer.default().lookup_ids(["Kharkiv", "Belgorod", "nowhere-at-all"]).tolist()
+        [706483, 578072, 0]
+        """
+        self._ensure()
+        keys, offsets, rows_all, imp, gid = self._keys, self._offsets, self._rows, self._importance, self._gid
+        out = []
+        for name in names:
+            key = normalize(name)
+            i = bisect.bisect_left(keys, key)
+            if i < len(keys) and keys[i] == key:
+                rows = rows_all[offsets[i] : offsets[i + 1]]
+                out.append(gid[rows[np.argmax(imp[rows])]] if len(rows) > 1 else gid[rows[0]])
+            else:
+                out.append(0)
+        return np.asarray(out, dtype=np.int64)
+
+    # ---- reverse ----------------------------------------------------------------
+
+    def _tree(self):
+        if self._kdtree is None:
+            with self._lock:
+                if self._kdtree is None:
+                    from scipy.spatial import cKDTree
+
+                    self._ensure()
+                    rows = np.flatnonzero(self._kind == self._kind_code["place"])
+                    self._kdtree = (cKDTree(_unit_vectors(self._lat[rows], self._lon[rows]),
+                                            balanced_tree=False, compact_nodes=False), rows)
+        return self._kdtree
+
+    def _region_layers(self):
+        if self._regions is None:
+            with self._lock:
+                if self._regions is None:
+                    import pyogrio
+                    import shapely
+
+                    path = data_path("regions.gpkg")
+                    layers = {}
+                    for layer, key in (("countries", "iso2"), ("admin1", "admin1")):
+                        df = pyogrio.read_dataframe(path, layer=layer)
+                        geoms = df.geometry.values
+                        shapely.prepare(geoms)
+                        layers[layer] = (df[key].tolist(), geoms, shapely.STRtree(geoms))
+                    self._regions = layers
+        return self._regions
+
+    def country_polygon(self, iso2: str):
+        """The country's polygon (Natural Earth 10m, Crimea in Ukraine), or None."""
+        codes, geoms, _ = self._region_layers()["countries"]
+        try:
+            return geoms[codes.index(str(iso2).upper())]
+        except ValueError:
+            return None
+
+    def admin1_polygon(self, code: str):
+        """The polygon of an admin1 region (Ukraine's oblasts for now), or None."""
+        codes, geoms, _ = self._region_layers()["admin1"]
+        try:
+            return geoms[codes.index(code)]
+        except ValueError:
+            return None
+
+    def _containing(self, layer: str, lon: np.ndarray, lat: np.ndarray) -> list[str]:
+        import shapely
+
+        codes, _geoms, tree = self._region_layers()[layer]
+        pts = shapely.points(lon, lat)
+        point_idx, geom_idx = tree.query(pts, predicate="within")
+        out = [""] * len(pts)
+        # A point on a shared edge may fall in two polygons: keep the first, in a fixed order.
+        for p, g in sorted(zip(point_idx.tolist(), geom_idx.tolist()), reverse=True):
+            out[p] = codes[g]
+        return out
+
+    def reverse_many(self, lats, lons):
+        """Vectorised reverse geocoding.
+
+        Parameters
+        ----------
+        lats, lons : array-like of float
+
+        Returns
+        -------
+        pandas.DataFrame
+            One row per point: ``geonameid``, ``name``, ``distance_km`` (nearest populated
+            place), ``admin1``, ``admin1_name``, ``country`` (by polygon where geoinc has
+            one, else the nearest place's) and ``admin1_method``/``country_method``.
+
+        Examples
+        --------
+        >>> df = Gazetteer.default().reverse_many([50.60, 49.99], [36.58, 36.23])
+        >>> df["name"].tolist(), df["country"].tolist()
+        (['Belgorod', 'Kharkiv'], ['RU', 'UA'])
+        """
+        import pandas as pd
+
+        la, lo = validate_lat_lon_arrays(lats, lons)
+        tree, place_rows = self._tree()
+        chord, idx = tree.query(_unit_vectors(la, lo), k=1)
+        rows = place_rows[np.asarray(idx, dtype=np.int64)]
+        dist = 2.0 * _EARTH_RADIUS_KM * np.arcsin(np.clip(np.asarray(chord) / 2.0, 0, 1))
+        near_country = [self._t_countries[c] for c in self._country[rows]]
+        near_admin1 = [self._t_admin1[a] for a in self._admin1[rows]]
+        poly_country = self._containing("countries", lo, la)
+        poly_admin1 = self._containing("admin1", lo, la)
+        country, cmethod, admin1, amethod = [], [], [], []
+        for i in range(len(la)):
+            c = poly_country[i] or near_country[i]
+            country.append(c)
+            cmethod.append("polygon" if poly_country[i] else "nearest place")
+            if poly_admin1[i]:
+                admin1.append(poly_admin1[i])
+                amethod.append("polygon")
+            elif near_admin1[i] and near_admin1[i].split(".")[0] == c:
+                admin1.append(near_admin1[i])
+                amethod.append("nearest place")
+            else:
+                admin1.append("")
+                amethod.append("")
+        a1_names = {a: self._t_admin1_names[i] for i, a in enumerate(self._t_admin1)}
+        return pd.DataFrame(
+            {
+                "lat": la,
+                "lon": lo,
+                "geonameid": self._gid[rows],
+                "name": self.names_of(rows),
+                "distance_km": dist,
+                "admin1": admin1,
+                "admin1_name": [a1_names.get(a, "") for a in admin1],
+                "country": country,
+                "admin1_method": amethod,
+                "country_method": cmethod,
+                "row": rows,
+            }
+        )
+
+    def reverse(self, lat: float, lon: float) -> ReverseResult:
+        """The nearest populated place to a point, with the admin1 region and country.
+
+        Raises
+        ------
+        CoordinateError
+            For non-numbers, NaN or out-of-range values.
+
+        Examples
+        --------
+        >>> r = Gazetteer.default().reverse(50.60, 36.58)
+        >>> r.place.name, r.admin1.name, r.country.country
+        ('Belgorod', 'Belgorod Oblast', 'RU')
+        """
+        la, lo = validate_lat_lon(lat, lon)
+        df = self.reverse_many([la], [lo])
+        rec = df.iloc[0]
+        place = self.place_at(int(rec["row"]))
+        try:
+            admin1 = self.admin1_place(rec["admin1"]) if rec["admin1"] else None
+        except PlaceNotFound:
+            admin1 = None
+        try:
+            country = self.country_place(rec["country"])
+        except PlaceNotFound:
+            country = None
+        method = (f"nearest place (geodesic); admin1 by {rec['admin1_method'] or 'none'}; "
+                  f"country by {rec['country_method']}")
+        return ReverseResult(place, admin1, country, float(rec["distance_km"]), method)
+
+    def within(self, lat: float, lon: float, radius_km: float, *, kind: str | None = None,
+               limit: int | None = None) -> list[tuple[Place, float]]:
+        """Places within ``radius_km`` of a point, nearest first, with geodesic distances.
+
+        Examples
+        --------
+        >>> near = Gazetteer.default().within(49.99, 36.23, 5)
+        >>> near[0][0].name
+        'Kharkiv'
+        """
+        la, lo = validate_lat_lon(lat, lon)
+        try:
+            radius = float(radius_km)
+        except (TypeError, ValueError):
+            raise ConfigurationError(f"radius_km must be a number, got {radius_km!r}") from None
+        if not radius >= 0:
+            raise ConfigurationError(f"radius_km must be >= 0, got {radius_km!r}")
+        kinds = self._kinds(kind) or ("place",)
+        tree, place_rows = self._tree()
+        chord = 2.0 * math.sin(min(radius / _EARTH_RADIUS_KM, math.pi) / 2.0)
+        idx = tree.query_ball_point(_unit_vectors(np.array([la]), np.array([lo]))[0], chord * 1.001)
+        rows = place_rows[np.asarray(sorted(idx), dtype=np.int64)]
+        rows = self._filter_rows(rows, kinds, -1, -1)
+        if not len(rows):
+            return []
+        from pyproj import Geod
+
+        geod = Geod(ellps="WGS84")
+        _, _, d = geod.inv(np.full(len(rows), lo), np.full(len(rows), la), self._lon[rows], self._lat[rows])
+        d = np.asarray(d) / 1000.0
+        keep = d <= radius
+        rows, d = rows[keep], d[keep]
+        order = np.lexsort((self._gid[rows], d))
+        if limit is not None:
+            order = order[:limit]
+        return [(self.place_at(rows[i]), float(d[i])) for i in order]
+
+
+def _unit_vectors(lat: np.ndarray, lon: np.ndarray) -> np.ndarray:
+    la = np.radians(np.asarray(lat, dtype=np.float64))
+    lo = np.radians(np.asarray(lon, dtype=np.float64))
+    c = np.cos(la)
+    return np.column_stack((c * np.cos(lo), c * np.sin(lo), np.sin(la)))
