@@ -53,10 +53,10 @@ def validate_lat_lon(lat: object, lon: object, *, parse_strings: bool = False) -
     --------
     >>> validate_lat_lon(50.6, 36.58)
     (50.6, 36.58)
-    >>> validate_lat_lon(91, 0)
+    >>> validate_lat_lon(95, 100)
     Traceback (most recent call last):
     ...
-    geoinc.exceptions.CoordinateError: latitude 91.0 is outside [-90, 90]
+    geoinc.exceptions.CoordinateError: latitude 95.0 is outside [-90, 90]
     """
     if not parse_strings:
         for v, what in ((lat, "latitude"), (lon, "longitude")):

@@ -1,0 +1,133 @@
+"""A geopy ``Geocoder`` that answers from the bundled offline gazetteer."""
+
+from __future__ import annotations
+
+from geopy.geocoders.base import DEFAULT_SENTINEL, Geocoder
+from geopy.location import Location
+from geopy.point import Point
+
+from geoinc.coordinates import validate_lat_lon
+from geoinc.exceptions import CoordinateError
+from geoinc.gazetteer import Gazetteer, Place
+
+__all__ = ["BundledGazetteer", "place_to_location"]
+
+
+def place_to_location(place: Place) -> Location:
+    """Wrap a :class:`~geoinc.gazetteer.Place` as a geopy ``Location`` (lat, lon order)."""
+    parts = [place.name]
+    if place.kind in ("place", "settlement") and place.admin1_name:
+        parts.append(place.admin1_name)
+    if place.kind != "country":
+        parts.append(place.country)
+    raw = place.raw
+    # geopy's Location wants (lat, lon): this is the one place we cross into that order.
+    return Location(", ".join(parts), Point(place.lat, place.lon), raw)
+
+
+class BundledGazetteer(Geocoder):
+    """Offline geocoder over geoinc's bundled GeoNames/KATOTTG gazetteer.
+
+    Works anywhere geopy geocoders do, including ``geopandas.tools.geocode``. Nothing
+    is sent over the network; ``timeout``, ``proxies`` and the like are accepted for
+    interface compatibility and ignored.
+
+    Parameters
+    ----------
+    gazetteer : Gazetteer, optional
+        Defaults to the process-wide bundled gazetteer.
+    country : str, optional
+        Restrict forward geocoding to one country (ISO2 or name).
+    kind : str, optional
+        Restrict to a kind of record (``"place"``, ``"admin1"``, ``"country"``).
+    fuzzy : bool, default True
+        Accept close misspellings (their score in ``location.raw["score"]`` is < 1).
+
+    Examples
+    --------
+    >>> geocoder = BundledGazetteer()
+    >>> loc = geocoder.geocode("Kharkov")
+    >>> loc.raw["geonameid"], round(loc.latitude, 2)
+    (706483, 49.98)
+    >>> geocoder.geocode("Nowhere-on-Earth-xyz") is None
+    True
+    >>> geocoder.reverse("50.60, 36.58").address
+    'Belgorod, Belgorod Oblast, RU'
+    """
+
+    def __init__(
+        self,
+        *,
+        gazetteer: Gazetteer | None = None,
+        country: str | None = None,
+        kind: str | None = None,
+        fuzzy: bool = True,
+        timeout=DEFAULT_SENTINEL,
+        proxies=DEFAULT_SENTINEL,
+        user_agent: str | None = None,
+        ssl_context=DEFAULT_SENTINEL,
+        adapter_factory=None,
+    ) -> None:
+        super().__init__(timeout=timeout, proxies=proxies, user_agent=user_agent,
+                         ssl_context=ssl_context, adapter_factory=adapter_factory)
+        self.gazetteer = gazetteer or Gazetteer.default()
+        self.country = country
+        self.kind = kind
+        self.fuzzy = fuzzy
+
+    def __call__(self, **kwargs) -> BundledGazetteer:
+        # geopandas.tools.geocode instantiates `provider(**kwargs)`; let an instance
+        # stand in for the class so a configured geocoder can be passed too.
+        return self if not kwargs else type(self)(**kwargs)
+
+    def geocode(self, query, *, exactly_one: bool = True, timeout=DEFAULT_SENTINEL,
+                limit: int | None = None, country: str | None = None, kind: str | None = None):
+        """Forward geocoding; None when nothing matches (geopy's convention).
+
+        Parameters
+        ----------
+        query : str
+            A place name, optionally qualified ("Borova, Kharkiv Oblast").
+        exactly_one : bool, default True
+            Return one ``Location`` rather than a list.
+        limit : int, optional
+            Most results when ``exactly_one`` is False (default 10).
+        country, kind : str, optional
+            Override the instance's restrictions for this call.
+        """
+        if query is None or (isinstance(query, float) and query != query):
+            return None
+        places = self.gazetteer.lookup(
+            str(query), country=country or self.country, kind=kind or self.kind,
+            limit=1 if exactly_one else (limit or 10), fuzzy=self.fuzzy,
+        )
+        if not places:
+            return None
+        locations = [place_to_location(p) for p in places]
+        return locations[0] if exactly_one else locations
+
+    def reverse(self, query, *, exactly_one: bool = True, timeout=DEFAULT_SENTINEL):
+        """Reverse geocoding: the nearest populated place.
+
+        Parameters
+        ----------
+        query : str, tuple or geopy Point
+            ``"lat, lon"``, ``(lat, lon)`` or a ``Point`` — geopy's (lat, lon) order.
+
+        Raises
+        ------
+        CoordinateError
+            For unparseable, NaN or out-of-range coordinates.
+        """
+        try:
+            point = query if isinstance(query, Point) else Point(query)
+        except (ValueError, TypeError) as err:
+            raise CoordinateError(f"not a coordinate pair: {query!r} ({err})") from err
+        lat, lon = validate_lat_lon(point.latitude, point.longitude)
+        result = self.gazetteer.reverse(lat, lon)
+        loc = place_to_location(result.place)
+        raw = dict(loc.raw, distance_km=result.distance_km,
+                   admin1_code=result.admin1.admin1 if result.admin1 else "",
+                   country_code=result.country.country if result.country else result.place.country)
+        loc = Location(loc.address, loc.point, raw)
+        return loc if exactly_one else [loc]

@@ -1,0 +1,83 @@
+"""Offline first, network only on request.
+
+Use this when a report names a place too small for the bundled gazetteer and you accept
+sending that name to OpenStreetMap's Nominatim. Nominatim's usage policy asks for an
+identifying user agent and at most one request per second; :class:`OfflineFirst` enforces
+both through geopy's ``RateLimiter``. See https://operations.osmfoundation.org/policies/nominatim/.
+"""
+
+from __future__ import annotations
+
+from geopy.geocoders.base import DEFAULT_SENTINEL, Geocoder
+
+from geoinc.exceptions import ConfigurationError
+from geoinc.geocoders.bundled import BundledGazetteer
+
+__all__ = ["OfflineFirst"]
+
+_SAMPLE_AGENTS = {"", "geopy", "my-application", "my_application", "myapp", "test", "geoinc"}
+
+
+class OfflineFirst(Geocoder):
+    """Answer from the bundled gazetteer; fall back to Nominatim for unknown names.
+
+    The network geocoder is created lazily, on the first name the gazetteer does not
+    know, so constructing this object never touches the network.
+
+    Parameters
+    ----------
+    user_agent : str
+        Required, identifying your application (Nominatim refuses sample agents).
+    min_delay_seconds : float, default 1.0
+        Pause between network requests (Nominatim's policy: at most 1 per second).
+    max_retries : int, default 2
+    network_geocoder : geopy Geocoder, optional
+        Use another network geocoder instead of Nominatim.
+
+    Examples
+    --------
+    >>> g = OfflineFirst(user_agent="newsroom-factcheck/1.0 (desk@example.org)")
+    >>> g.geocode("Belgorod").raw["source"]
+    'geonames-cities500'
+    """
+
+    def __init__(self, *, user_agent: str, min_delay_seconds: float = 1.0, max_retries: int = 2,
+                 network_geocoder: Geocoder | None = None, timeout=DEFAULT_SENTINEL, **kwargs) -> None:
+        if network_geocoder is None and (user_agent or "").strip().lower() in _SAMPLE_AGENTS:
+            raise ConfigurationError(
+                "OfflineFirst needs an identifying user_agent for Nominatim, e.g. "
+                "'my-newsroom-tool/1.0 (contact@example.org)'"
+            )
+        super().__init__(timeout=timeout, user_agent=user_agent)
+        if min_delay_seconds < 1.0 and network_geocoder is None:
+            raise ConfigurationError("Nominatim allows at most one request per second")
+        self.bundled = BundledGazetteer(**kwargs)
+        self._network = network_geocoder
+        self._user_agent = user_agent
+        self._min_delay = min_delay_seconds
+        self._max_retries = max_retries
+        self._limited = None
+
+    def _remote(self):
+        if self._limited is None:
+            from geopy.extra.rate_limiter import RateLimiter
+
+            if self._network is None:
+                from geopy.geocoders import Nominatim
+
+                self._network = Nominatim(user_agent=self._user_agent)
+            # swallow_exceptions=False: a pipeline must not lose rows quietly.
+            self._limited = RateLimiter(self._network.geocode, min_delay_seconds=self._min_delay,
+                                        max_retries=self._max_retries, swallow_exceptions=False)
+        return self._limited
+
+    def geocode(self, query, *, exactly_one: bool = True, timeout=DEFAULT_SENTINEL, **kwargs):
+        """Bundled answer when there is one, else the network geocoder's."""
+        found = self.bundled.geocode(query, exactly_one=exactly_one, **kwargs)
+        if found:
+            return found
+        return self._remote()(query, exactly_one=exactly_one)
+
+    def reverse(self, query, *, exactly_one: bool = True, timeout=DEFAULT_SENTINEL):
+        """Reverse geocoding always answers offline (the bundled gazetteer covers the globe)."""
+        return self.bundled.reverse(query, exactly_one=exactly_one)
