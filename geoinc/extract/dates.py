@@ -1,0 +1,295 @@
+"""Dates: publication datelines and event dates resolved against them.
+
+Event dates in news text are mostly relative ("on Saturday", "overnight", "yesterday").
+They resolve only against a publication date; without one they stay unknown (``None``),
+never "today". Each resolved date carries a UCDP-style precision:
+
+=========  ==========================================
+precision  meaning
+=========  ==========================================
+1          the exact day is known
+2          a span of 2–6 days (e.g. the night of 30–31 December)
+3          only the week
+4          only the month
+5          only the year, or a longer span
+=========  ==========================================
+
+All functions are pure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+__all__ = [
+    "DateExpr",
+    "parse_iso_date",
+    "find_explicit_dates",
+    "find_publication_date",
+    "resolve_dates",
+]
+
+_MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_M = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_D = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_Y = r"(?P<year>(?:19|20)\d\d)"
+
+# Full dates (year known). Order matters: the first pattern to claim a span wins.
+_FULL = [
+    re.compile(rf"\b{_Y}-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b"),
+    re.compile(rf"\b{_M}\s+{_D},?\s+{_Y}\b", re.I),
+    re.compile(rf"\b{_D}\s+(?:of\s+)?{_M},?\s+{_Y}\b", re.I),
+    re.compile(rf"\b(?P<day>[0-3]?\d)[/.](?P<mnum>[01]?\d)[/.]{_Y}\b"),
+]
+# Partial dates (no year): the year comes from the publication date.
+_PARTIAL = [
+    re.compile(rf"\b{_M}\s+{_D}\b(?!\s*,?\s*(?:19|20)\d\d)(?!\s*(?:km|kilomet|mile|people))", re.I),
+    re.compile(rf"\b{_D}\s+(?:of\s+)?{_M}\b(?!,?\s+(?:19|20)\d\d)", re.I),
+    re.compile(r"(?<![\d/.])\((?P<day>[0-3]?\d)/(?P<mnum>[01]?\d)\)"),
+]
+_WEEKDAY = re.compile(
+    r"\b(?:(?P<mod>last|this|next|on|early|late|since|from|until|by)\s+)?"
+    r"(?P<wd>" + "|".join(_WEEKDAYS) + r")(?:['’]s)?"
+    r"(?:\s+(?P<part>night|morning|evening|afternoon))?\b",
+    re.I,
+)
+_NIGHT = re.compile(r"\b(?:overnight|at night|last night|during the night|night[- ]time|nighttime|"
+                    r"in the early hours|night attack|night of)\b", re.I)
+_RELATIVE = re.compile(r"\b(?P<rel>yesterday|today|this morning|earlier today|tonight|this evening)\b",
+                       re.I)
+# "Reported by AFP, Sunday (31/12/2023)": the date of the report, not of the event.
+_REPORTED_BY = re.compile(r"reported by\s+[^,.;]{1,40},?\s*$", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class DateExpr:
+    """A date expression found in text and what it resolves to.
+
+    Attributes
+    ----------
+    start, end : int
+        Character offsets of the expression in the text searched.
+    text : str
+    date_start, date_end : datetime.date or None
+        The resolved span (equal for a single day); ``None`` when unresolvable.
+    precision : int or None
+        UCDP-style precision (1 exact day … 5 year); ``None`` when unresolved.
+    kind : str
+        ``"explicit"``, ``"partial"`` (no year), ``"weekday"``, ``"night"``, ``"relative"``
+        or ``"future"`` (never an event date).
+    """
+
+    start: int
+    end: int
+    text: str
+    date_start: date | None
+    date_end: date | None
+    precision: int | None
+    kind: str
+
+    @property
+    def resolved(self) -> bool:
+        """True when the expression resolved to a date."""
+        return self.date_start is not None
+
+
+def parse_iso_date(value: str | date) -> date:
+    """Parse ``YYYY-MM-DD`` (a longer ISO timestamp is cut to its date).
+
+    Raises
+    ------
+    ValueError
+        When the text is not an ISO date.
+
+    Examples
+    --------
+    >>> parse_iso_date("2023-12-31T08:15:00Z")
+    datetime.date(2023, 12, 31)
+    """
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value).strip()[:10])
+
+
+def _month_of(m: re.Match) -> int:
+    gd = m.groupdict()
+    if gd.get("mnum"):
+        return int(gd["mnum"])
+    return _MONTHS[gd["month"].lower().rstrip(".")]
+
+
+def _make_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
+    return any(s < b and a < e for a, b in spans)
+
+
+def find_explicit_dates(text: str) -> list[DateExpr]:
+    """Find dates that carry their year ("December 31, 2023", "31/12/2023", "2023-12-31").
+
+    Numeric ``a/b/yyyy`` dates are read day first (European order, as in the news
+    this targets) unless the second number cannot be a month.
+
+    Examples
+    --------
+    >>> [d.date_start.isoformat() for d in find_explicit_dates("Sunday (31/12/2023) and Dec. 30, 2023")]
+    ['2023-12-31', '2023-12-30']
+    """
+    found: list[DateExpr] = []
+    spans: list[tuple[int, int]] = []
+    for pat in _FULL:
+        for m in pat.finditer(text):
+            if _overlaps(spans, m.start(), m.end()):
+                continue
+            day, month, year = int(m.group("day")), _month_of(m), int(m.group("year"))
+            if pat is _FULL[3] and month > 12 and day <= 12:
+                day, month = month, day  # US order, unambiguous
+            d = _make_date(year, month, day)
+            if d is None:
+                continue
+            spans.append((m.start(), m.end()))
+            found.append(DateExpr(m.start(), m.end(), m.group(0), d, d, 1, "explicit"))
+    return sorted(found, key=lambda x: x.start)
+
+
+def find_publication_date(text: str, *, header_chars: int = 400) -> tuple[date | None, str | None]:
+    """Detect the publication date of an article.
+
+    The first full date in the header (the first ``header_chars`` characters) is the
+    dateline. Without one, the latest full date cited anywhere in the text is used as a
+    weaker guess (an article is published on or after every date it cites, and embedded
+    posts are usually from the day of publication); its ``how`` says so.
+
+    Returns
+    -------
+    tuple of (datetime.date or None, str or None)
+        The date and how it was found: ``"dateline"``, ``"latest-cited"`` or ``None``.
+
+    Examples
+    --------
+    >>> find_publication_date(" date 2023-12-31 Russia strikes back")
+    (datetime.date(2023, 12, 31), 'dateline')
+    >>> find_publication_date("No date here.")
+    (None, None)
+    """
+    dates = find_explicit_dates(text)
+    if not dates:
+        return None, None
+    head = [d for d in dates if d.start < header_chars]
+    if head:
+        return head[0].date_start, "dateline"
+    return max(d.date_start for d in dates), "latest-cited"
+
+
+def _last_weekday(published: date, weekday: int) -> date:
+    """The most recent ``weekday`` on or before ``published`` (same day counts)."""
+    return published - timedelta(days=(published.weekday() - weekday) % 7)
+
+
+def _partial_year(published: date, month: int, day: int) -> date | None:
+    # The latest such day not more than a day after publication (time zones).
+    for year in (published.year + 1, published.year, published.year - 1):
+        d = _make_date(year, month, day)
+        if d is not None and d <= published + timedelta(days=1):
+            return d
+    return None
+
+
+def resolve_dates(text: str, published: date | None) -> list[DateExpr]:
+    """Find date expressions in ``text`` and resolve them against ``published``.
+
+    Explicit dates resolve on their own; partial, weekday, night and relative
+    expressions need ``published`` and otherwise come back unresolved
+    (``date_start`` ``None``). Dates introduced as the date of the report
+    ("Reported by AFP, Sunday (31/12/2023)") are skipped.
+
+    Parameters
+    ----------
+    text : str
+        Usually one sentence.
+    published : datetime.date or None
+
+    Returns
+    -------
+    list of DateExpr
+        In text order.
+
+    Examples
+    --------
+    >>> pub = date(2023, 12, 31)  # a Sunday
+    >>> [(d.text, str(d.date_start), str(d.date_end), d.precision) for d in resolve_dates(
+    ...     "killed on Saturday; drones hit overnight", pub)]
+    [('on Saturday', '2023-12-30', '2023-12-30', 1), ('overnight', '2023-12-30', '2023-12-31', 2)]
+    >>> resolve_dates("killed on Saturday", None)[0].resolved
+    False
+    """
+    out: list[DateExpr] = []
+    spans: list[tuple[int, int]] = []
+
+    def add(m_start: int, m_end: int, ds: date | None, de: date | None, prec: int | None, kind: str):
+        spans.append((m_start, m_end))
+        if _REPORTED_BY.search(text[max(0, m_start - 60):m_start]):
+            return  # the report's own date
+        out.append(DateExpr(m_start, m_end, text[m_start:m_end], ds, de,
+                            prec if ds is not None else None, kind))
+
+    for d in find_explicit_dates(text):
+        # "Sunday (31/12/2023)": the weekday belongs to the explicit date
+        wd = re.search(r"\b(?:" + "|".join(_WEEKDAYS) + r")\s*\(?\s*$", text[:d.start], re.I)
+        start = wd.start() if wd else d.start
+        end = d.end + 1 if text[d.end:d.end + 1] == ")" and wd else d.end
+        add(start, end, d.date_start, d.date_end, 1, "explicit")
+    for pat in _PARTIAL:
+        for m in pat.finditer(text):
+            if _overlaps(spans, m.start(), m.end()):
+                continue
+            day, month = int(m.group("day")), _month_of(m)
+            d = _partial_year(published, month, day) if published else None
+            if published and d is None:
+                continue  # "February 30": not a date
+            wd = re.search(r"\b(?:" + "|".join(_WEEKDAYS) + r")\s*$", text[:m.start()], re.I)
+            add(wd.start() if wd else m.start(), m.end(), d, d, 1, "partial")
+    for m in _WEEKDAY.finditer(text):
+        if _overlaps(spans, m.start(), m.end()):
+            continue
+        mod = (m.group("mod") or "").lower()
+        if mod in ("next", "until", "by"):
+            add(m.start(), m.end(), None, None, None, "future")
+            continue
+        d = _last_weekday(published, _WEEKDAYS.index(m.group("wd").lower())) if published else None
+        if d is not None and mod == "last" and d == published:
+            d -= timedelta(days=7)
+        part = (m.group("part") or "").lower()
+        if d is not None and part == "night":
+            add(m.start(), m.end(), d, d + timedelta(days=1), 2, "weekday")
+        else:
+            add(m.start(), m.end(), d, d, 1, "weekday")
+    for m in _NIGHT.finditer(text):
+        if _overlaps(spans, m.start(), m.end()):
+            continue
+        if published:
+            add(m.start(), m.end(), published - timedelta(days=1), published, 2, "night")
+        else:
+            add(m.start(), m.end(), None, None, None, "night")
+    for m in _RELATIVE.finditer(text):
+        if _overlaps(spans, m.start(), m.end()):
+            continue
+        rel = m.group("rel").lower()
+        d = None
+        if published:
+            d = published - timedelta(days=1) if rel == "yesterday" else published
+        add(m.start(), m.end(), d, d, 1, "relative")
+    return sorted(out, key=lambda x: x.start)

@@ -1,0 +1,464 @@
+"""Reading inputs into :class:`Document` objects.
+
+Inputs are untrusted: a file may be empty, binary, huge, in an unexpected encoding or
+an HTML page full of scripts. Every function here either returns a :class:`Document` or
+raises :class:`~geoinc.exceptions.InputError` with a message that says what was wrong, so
+the pipeline can record one status per input and carry on.
+
+Everything is a pure function of its arguments (no global state), so documents can be
+read in parallel workers.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from datetime import date
+from html.parser import HTMLParser
+from pathlib import Path
+
+from geoinc.exceptions import InputError
+
+__all__ = [
+    "Document",
+    "DEFAULT_MAX_BYTES",
+    "decode_bytes",
+    "strip_html",
+    "looks_like_html",
+    "document_from_text",
+    "read_document",
+    "iter_documents",
+]
+
+#: Largest input accepted by default. News articles are a few kB; a multi-megabyte
+#: "article" is almost always a dump or a wrong file and is refused with a clear status.
+DEFAULT_MAX_BYTES = 5_000_000
+
+#: File suffixes read when a folder is given (other files are reported, not read).
+TEXT_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".xhtml")
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One input article, decoded and stripped to plain text.
+
+    Attributes
+    ----------
+    text : str
+        Plain text (HTML already stripped).
+    doc_id : str
+        Stable identifier: the file path for files, else a hash of the text.
+    source : str or None
+        Outlet or author the figures are attributed to ("AFP", "themoscowtimes.com").
+    url : str or None
+    published : datetime.date or None
+        Publication date, given or detected; ``None`` when unknown.
+    published_how : str or None
+        ``"given"``, ``"dateline"`` (a date in the header) or ``"latest-cited"`` (the
+        latest full date the text cites, a weaker guess); ``None`` when unknown.
+    title : str or None
+    path : str or None
+    encoding : str or None
+        The encoding the bytes were decoded with (``None`` for text given as ``str``).
+    """
+
+    text: str
+    doc_id: str
+    source: str | None = None
+    url: str | None = None
+    published: date | None = None
+    published_how: str | None = None
+    title: str | None = None
+    path: str | None = None
+    encoding: str | None = None
+
+    def __repr__(self) -> str:
+        return (f"Document(doc_id={self.doc_id!r}, source={self.source!r}, "
+                f"published={self.published!r}, chars={len(self.text)})")
+
+
+# --------------------------------------------------------------------------- decoding
+
+_CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+_LATIN_EXT = re.compile(r"[\u00C0-\u024F]")
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """Decode raw bytes, detecting UTF-8 (with or without BOM), UTF-16 and cp1251.
+
+    Parameters
+    ----------
+    data : bytes
+
+    Returns
+    -------
+    tuple of (str, str)
+        The text and the name of the encoding used.
+
+    Raises
+    ------
+    InputError
+        For empty or whitespace-only input and for binary data (NUL bytes or many
+        control characters), which no text encoding explains.
+
+    Examples
+    --------
+    >>> decode_bytes("Харків".encode("cp1251"))
+    ('Харків', 'cp1251')
+    >>> decode_bytes(b"Kharkiv")
+    ('Kharkiv', 'utf-8')
+    """
+    if not data.strip():
+        raise InputError("empty input (no text)")
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace"), "utf-16"
+    sample = data[:65536]
+    if b"\x00" in sample:
+        raise InputError("binary input (contains NUL bytes), not text")
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    if controls > len(sample) * 0.01:
+        raise InputError(f"binary input ({controls} control bytes in the first {len(sample)}), not text")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    # Not UTF-8: the single-byte candidates always decode, so choose by plausibility.
+    # cp1251 text is mostly Cyrillic letters in the high half; Western text in cp1252
+    # decodes to accented Latin letters instead.
+    as1251 = data.decode("cp1251", errors="replace")
+    as1252 = data.decode("cp1252", errors="replace")
+    if len(_CYRILLIC.findall(as1251)) >= len(_LATIN_EXT.findall(as1252)):
+        return as1251, "cp1251"
+    return as1252, "cp1252"
+
+
+# --------------------------------------------------------------------------- HTML
+
+_BLOCK_TAGS = frozenset(
+    "p div br li ul ol h1 h2 h3 h4 h5 h6 tr td th table section article header footer "
+    "blockquote pre figure figcaption hr title main aside nav dd dt".split()
+)
+_SKIP_TAGS = frozenset("script style noscript template svg iframe object head".split())
+_HTML_SNIFF = re.compile(r"<(?:!doctype\s+html|html|body|p|div|script|br|article|head)\b", re.I)
+
+
+def looks_like_html(text: str) -> bool:
+    """Return True when ``text`` is (probably) an HTML document or fragment.
+
+    Examples
+    --------
+    >>> looks_like_html("<p>Strike in <b>Kharkiv</b></p>")
+    True
+    >>> looks_like_html("3 < 4 and 5 > 2")
+    False
+    """
+    return bool(_HTML_SNIFF.search(text[:4096]))
+
+
+class _TextExtractor(HTMLParser):
+    """Collect visible text, the title and a few metadata fields of an HTML page."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip_depth = 0
+        self.in_title = False
+        self.title_parts: list[str] = []
+        self.meta: dict[str, str] = {}
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "meta":
+            a = {k.lower(): (v or "") for k, v in attrs}
+            key = (a.get("property") or a.get("name") or a.get("itemprop") or "").lower()
+            if key and a.get("content"):
+                self.meta.setdefault(key, a["content"])
+            return
+        if tag == "title":
+            self.in_title = True
+        elif tag in _SKIP_TAGS:
+            self.skip_depth += 1
+        if tag in _BLOCK_TAGS:
+            self.parts.append("\n\n" if tag in ("p", "div", "article", "section") else "\n")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        # <br/>, <meta/>: never opens a skipped region
+        if tag == "meta":
+            self.handle_starttag(tag, attrs)
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self.in_title = False
+        elif tag in _SKIP_TAGS and self.skip_depth:
+            self.skip_depth -= 1
+        if tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if self.in_title:
+            self.title_parts.append(data)
+        elif not self.skip_depth:
+            self.parts.append(data)
+
+
+def strip_html(html: str) -> tuple[str, dict[str, str]]:
+    """Strip tags, scripts and styles from HTML, keeping paragraph breaks.
+
+    Parameters
+    ----------
+    html : str
+
+    Returns
+    -------
+    tuple of (str, dict)
+        The visible text and metadata found in the page (``title`` and ``<meta>``
+        properties such as ``article:published_time``, ``og:url``, ``og:site_name``).
+
+    Examples
+    --------
+    >>> text, meta = strip_html("<title>T</title><script>alert(1)</script><p>Drones hit Kharkiv.</p>")
+    >>> text, meta["title"]
+    ('Drones hit Kharkiv.', 'T')
+    """
+    parser = _TextExtractor()
+    parser.feed(html)
+    parser.close()
+    text = "".join(parser.parts)
+    text = re.sub(r"[ \t\r\f\v]+", " ", text)
+    text = re.sub(r" *\n *", "\n", text)
+    text = re.sub(r"\n{3,}", "\n\n", text).strip()
+    meta = dict(parser.meta)
+    title = " ".join("".join(parser.title_parts).split())
+    if title:
+        meta["title"] = title
+    return text, meta
+
+
+# --------------------------------------------------------------------------- metadata
+
+_URL_LINE = re.compile(r"(?im)^\s*(?:original\s+url|source\s+url|url)\s*:\s*\n?\s*<?(https?://[^\s>]+)>?")
+_BYLINE = re.compile(r"(?im)^\s*by\s+\[?([A-Z][\w.&' -]{1,40}?)\]?(?:\(#?\))?\s*$")
+
+
+def _detect_source(text: str, url: str | None) -> str | None:
+    if url:
+        host = re.sub(r"^https?://(?:www\.)?", "", url).split("/", 1)[0].lower()
+        if host:
+            return host
+    m = _BYLINE.search(text[:2000])
+    return m.group(1).strip() if m else None
+
+
+def _stable_id(text: str) -> str:
+    return "sha1:" + hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def document_from_text(
+    text: str,
+    *,
+    doc_id: str | None = None,
+    source: str | None = None,
+    url: str | None = None,
+    published: date | str | None = None,
+    title: str | None = None,
+    path: str | None = None,
+    encoding: str | None = None,
+    detect_dateline: bool = True,
+) -> Document:
+    """Build a :class:`Document` from text, detecting what metadata is not given.
+
+    HTML is stripped when the text looks like HTML. The publication date is detected
+    from the header ("December 31, 2023", "Sunday (31/12/2023)", "date 2023-12-31"),
+    falling back to the latest full date the text cites.
+
+    Parameters
+    ----------
+    text : str
+    doc_id, source, url, title, path, encoding : str, optional
+    published : datetime.date or ISO date string, optional
+        Given publication date; wins over detection.
+    detect_dateline : bool, default True
+        Detect the publication date when it is not given.
+
+    Raises
+    ------
+    InputError
+        When the text is empty after stripping HTML.
+
+    Examples
+    --------
+    >>> doc = document_from_text("December 31, 2023\\n\\nDrones hit Kharkiv overnight.")
+    >>> doc.published, doc.published_how
+    (datetime.date(2023, 12, 31), 'dateline')
+    """
+    from geoinc.extract.dates import find_publication_date, parse_iso_date
+
+    meta: dict[str, str] = {}
+    if looks_like_html(text):
+        text, meta = strip_html(text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise InputError("no text (empty, or only markup and scripts)")
+    url = url or meta.get("og:url") or (m.group(1) if (m := _URL_LINE.search(text)) else None)
+    source = source or meta.get("og:site_name") or _detect_source(text, url)
+    title = title or meta.get("title") or meta.get("og:title")
+    how: str | None = None
+    if published is not None:
+        published = parse_iso_date(published) if isinstance(published, str) else published
+        how = "given"
+    else:
+        for key in ("article:published_time", "datepublished", "date", "pubdate"):
+            if key in meta:
+                try:
+                    published, how = parse_iso_date(meta[key][:10]), "given"
+                    break
+                except ValueError:
+                    continue
+        if published is None and detect_dateline:
+            published, how = find_publication_date(text)
+    return Document(text=text, doc_id=doc_id or path or _stable_id(text), source=source, url=url,
+                    published=published, published_how=how, title=title, path=path,
+                    encoding=encoding)
+
+
+def read_document(
+    path: str | Path,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    **metadata,
+) -> Document:
+    """Read one file (``"-"`` for stdin) into a :class:`Document`.
+
+    Parameters
+    ----------
+    path : str or pathlib.Path
+    max_bytes : int, default :data:`DEFAULT_MAX_BYTES`
+        Larger inputs are refused with :class:`InputError`.
+    **metadata
+        ``source``, ``url``, ``published`` passed to :func:`document_from_text`.
+
+    Raises
+    ------
+    InputError
+        Missing, unreadable, empty, binary or too large input.
+
+    Examples
+    --------
+    >>> import tempfile, os
+    >>> with tempfile.NamedTemporaryFile("wb", suffix=".txt", delete=False) as f:
+    ...     _ = f.write("Удар по Харкову.".encode("cp1251"))
+    >>> read_document(f.name).encoding
+    'cp1251'
+    >>> os.unlink(f.name)
+    """
+    label = str(path)
+    try:
+        if label == "-":
+            data = sys.stdin.buffer.read(max_bytes + 1)
+        else:
+            p = Path(path)
+            if p.is_dir():
+                raise InputError(f"{label}: is a folder (use iter_documents to read folders)")
+            size = p.stat().st_size
+            if size > max_bytes:
+                raise InputError(f"{label}: too large ({size / 1e6:.1f} MB > limit "
+                                 f"{max_bytes / 1e6:.1f} MB)")
+            data = p.read_bytes()
+    except FileNotFoundError as err:
+        raise InputError(f"{label}: no such file") from err
+    except PermissionError as err:
+        raise InputError(f"{label}: permission denied") from err
+    except IsADirectoryError as err:  # pragma: no cover - is_dir() checked above
+        raise InputError(f"{label}: is a folder") from err
+    except OSError as err:
+        raise InputError(f"{label}: cannot read ({err.strerror or err})") from err
+    if len(data) > max_bytes:
+        raise InputError(f"{label}: too large (> {max_bytes / 1e6:.1f} MB limit)")
+    try:
+        text, encoding = decode_bytes(data)
+        return document_from_text(text, path=None if label == "-" else label,
+                                  doc_id=metadata.pop("doc_id", None) or label,
+                                  encoding=encoding, **metadata)
+    except InputError as err:
+        raise InputError(f"{label}: {err}") from None
+
+
+def _looks_like_path(item: str) -> bool:
+    if item == "-":
+        return True
+    return bool(item.strip()) and "\n" not in item and len(item) < 4096 and Path(item).exists()
+
+
+def iter_documents(
+    inputs: Iterable[str | Path | Document] | str | Path | Document,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    **metadata,
+) -> Iterator[tuple[str, Document | InputError]]:
+    """Expand inputs (texts, files, folders, ``"-"``) into ``(label, document or error)``.
+
+    Every input yields at least one pair, so callers can account for all of them:
+    a folder yields one pair per file inside it (recursively, sorted by path, hidden files
+    skipped), a bad file yields its :class:`InputError` instead of raising.
+
+    A ``str`` is a path when such a file or folder exists (or it is ``"-"``) and has no
+    newline; otherwise it is the text itself.
+
+    Examples
+    --------
+    >>> [(label[:9], type(d).__name__) for label, d in iter_documents(["Drones hit Kharkiv.", ""])]
+    [('text:0', 'Document'), ('text:1', 'InputError')]
+    """
+    if isinstance(inputs, (str, Path, Document)):
+        inputs = [inputs]
+    for i, item in enumerate(inputs):
+        if isinstance(item, Document):
+            yield item.doc_id, item
+        elif isinstance(item, Path) or (isinstance(item, str) and _looks_like_path(item)):
+            p = Path(item)
+            if str(item) != "-" and p.is_dir():
+                files = sorted(f for f in p.rglob("*") if f.is_file()
+                               and not any(part.startswith(".") for part in f.relative_to(p).parts))
+                if not files:
+                    yield str(p), InputError(f"{p}: folder has no files")
+                for f in files:
+                    if f.suffix.lower() not in TEXT_SUFFIXES:
+                        yield str(f), InputError(f"{f}: skipped, not a text or HTML file "
+                                                 f"(suffix {f.suffix or 'none'!r})")
+                        continue
+                    yield from _read_one(f, max_bytes, metadata)
+            elif isinstance(item, Path) and not p.exists():
+                yield str(p), InputError(f"{p}: no such file")
+            else:
+                yield from _read_one(item, max_bytes, metadata)
+        elif isinstance(item, str):
+            label = f"text:{i}"
+            try:
+                if len(item.encode("utf-8", "surrogatepass")) > max_bytes:
+                    raise InputError(f"too large (> {max_bytes / 1e6:.1f} MB limit)")
+                if "\x00" in item:
+                    raise InputError("binary input (contains NUL characters), not text")
+                yield label, document_from_text(item, **metadata)
+            except InputError as err:
+                yield label, err
+        else:
+            yield f"input:{i}", InputError(
+                f"input {i}: expected text, a path or a Document, got {type(item).__name__}")
+
+
+def _read_one(path: str | Path, max_bytes: int, metadata: dict) -> Iterator[tuple[str, Document | InputError]]:
+    try:
+        yield str(path), read_document(path, max_bytes=max_bytes, **dict(metadata))
+    except InputError as err:
+        yield str(path), err
+
+
+def with_metadata(doc: Document, **changes) -> Document:
+    """Return a copy of ``doc`` with some fields replaced (documents are immutable)."""
+    return replace(doc, **changes)

@@ -1,0 +1,419 @@
+"""Event cues, weapons, targets and figures found sentence by sentence.
+
+This module knows nothing about places: it turns one sentence into a
+:class:`SentenceEvent` (what happened, with what, to what, how many, when), every value
+with its character offsets in the document. :mod:`geoinc.extract.pipeline` then ties
+each value to the incident location nearest to it in the sentence.
+
+Event types follow ACLED: ``event_type`` "Explosions/Remote violence" with sub-event
+types "Air/drone strike" (drones, aircraft, glide bombs) and
+"Shelling/artillery/missile attack" (missiles, rockets, artillery, cluster munitions).
+
+All functions are pure; the regular expressions are compiled once at import (cheap).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from geoinc.extract.dates import DateExpr, resolve_dates
+from geoinc.extract.numbers import ENUMERATION_PATTERN, QUANTITY_PATTERN, Quantity, parse_quantity
+
+__all__ = [
+    "Span",
+    "Figure",
+    "SentenceEvent",
+    "EVENT_TYPE",
+    "SUB_AIR",
+    "SUB_SHELLING",
+    "split_sentences",
+    "find_figures",
+    "find_weapons",
+    "find_targets",
+    "find_cues",
+    "analyse_sentence",
+    "analyse_text",
+    "classify_weapons",
+]
+
+EVENT_TYPE = "Explosions/Remote violence"
+SUB_AIR = "Air/drone strike"
+SUB_SHELLING = "Shelling/artillery/missile attack"
+
+FIGURE_FIELDS = ("killed", "injured", "drones_launched", "drones_shot_down")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A value found in text: canonical ``value``, the words and document offsets."""
+
+    value: str
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A stated figure: ``field`` is one of killed, injured, drones_launched, drones_shot_down."""
+
+    field: str
+    quantity: Quantity
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceEvent:
+    """What one sentence says about an attack (document offsets throughout)."""
+
+    start: int
+    end: int
+    text: str
+    paragraph: int
+    cues: tuple[Span, ...] = ()
+    weapons: tuple[Span, ...] = ()
+    targets: tuple[Span, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    dates: tuple[DateExpr, ...] = ()
+    is_title: bool = False
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def is_event(self) -> bool:
+        """True when the sentence reports an attack (a cue, a weapon or a figure)."""
+        return bool(self.cues or self.weapons or self.figures)
+
+
+# --------------------------------------------------------------------------- sentences
+
+_ABBREV = re.compile(
+    r"(?:\b(?:Gov|Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Sgt|Capt|Maj|Rep|Sen|Prof|Jr|Sr|No|vs|etc|Inc|Ltd|Co|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|approx|U\.S|U\.K|U\.N|e\.g|i\.e)|\b[A-Z])\.$"
+)
+_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+
+
+def split_sentences(text: str) -> list[tuple[int, int, int]]:
+    """Split text into sentences.
+
+    Line breaks always end a sentence (headlines, datelines and captions have no full
+    stop); within a line, ``.``/``!``/``?`` followed by a capital ends one unless it
+    closes a known abbreviation ("Gov.", "Dec.", initials).
+
+    Returns
+    -------
+    list of (start, end, paragraph)
+        Character offsets (whitespace trimmed) and the 0-based paragraph number
+        (paragraphs are separated by blank lines).
+
+    Examples
+    --------
+    >>> t = "Regional Gov. Oleh Syniehubov spoke. Drones hit Kharkiv.\\n\\nNext."
+    >>> [t[s:e] for s, e, _ in split_sentences(t)]
+    ['Regional Gov. Oleh Syniehubov spoke.', 'Drones hit Kharkiv.', 'Next.']
+    """
+    out: list[tuple[int, int, int]] = []
+    para = 0
+    pos = 0
+    for line in text.split("\n"):
+        lstart = pos
+        pos += len(line) + 1
+        if not line.strip():
+            if out and out[-1][2] == para:
+                para += 1
+            continue
+        cut = 0
+        for m in _BOUNDARY.finditer(line):
+            if _ABBREV.search(line[max(0, m.start() - 6):m.start() + 1]):
+                continue
+            _append(out, line, lstart, cut, m.end(), para)
+            cut = m.end()
+        _append(out, line, lstart, cut, len(line), para)
+    return out
+
+
+def _append(out: list, line: str, lstart: int, a: int, b: int, para: int) -> None:
+    seg = line[a:b]
+    stripped = seg.strip()
+    if stripped:
+        s = a + (len(seg) - len(seg.lstrip()))
+        out.append((lstart + s, lstart + s + len(stripped), para))
+
+
+# --------------------------------------------------------------------------- lexicons
+
+_WEAPONS: list[tuple[str, str, str]] = [
+    # (canonical, pattern, kind) — specific before generic; kind decides the sub-event type
+    ("Shahed drones", r"shaheds?(?:[- ]\d{3})?(?:\s+(?:kamikaze\s+)?(?:drones?|UAVs?))?|geran(?:-\d)?", "drone"),
+    ("Vampire rockets", r"vampire(?:\s+(?:rockets?|MLRS|multiple[- ]launch rocket systems?))?", "missile"),
+    ("Olkha missiles", r"ol[kv]ha(?:\s+(?:missiles?|rockets?))?|vilkha(?:\s+(?:missiles?|rockets?))?", "missile"),
+    ("HIMARS", r"himars(?:\s+multiple[- ]launch rocket systems?)?", "missile"),
+    ("cluster munitions", r"cluster[- ]munitions?(?:\s+warheads?)?|cluster (?:bombs?|warheads?)", "missile"),
+    ("Iskander missiles", r"iskander(?:-m)?(?:\s+missiles?)?", "missile"),
+    ("Kinzhal missiles", r"kinzhal(?:\s+missiles?)?", "missile"),
+    ("Kalibr missiles", r"kalibr(?:\s+(?:cruise\s+)?missiles?)?", "missile"),
+    ("S-300 missiles", r"s-300s?(?:\s+missiles?)?", "missile"),
+    ("Kh-101 missiles", r"kh-\d{2,3}(?:\s+missiles?)?", "missile"),
+    ("Tochka-U missiles", r"tochka(?:-u)?(?:\s+missiles?)?", "missile"),
+    ("Grad rockets", r"grad\s+rockets?|bm-21", "missile"),
+    ("cruise missiles", r"cruise missiles?", "missile"),
+    ("ballistic missiles", r"ballistic missiles?", "missile"),
+    ("glide bombs", r"(?:guided|glide|aerial)\s+(?:aerial\s+)?bombs?|kab-\d{3}", "air"),
+    ("air strike", r"air ?strikes?|aerial bombardments?|warplanes?|fighter jets?", "air"),
+    ("drones", r"(?:kamikaze\s+|attack\s+)?drones?|uavs?|unmanned aerial vehicles?", "drone"),
+    ("missiles", r"missiles?", "missile"),
+    ("rockets", r"rockets?|multiple[- ]launch rocket systems?|mlrs", "missile"),
+    ("artillery", r"artillery|shelling|shells|mortars?|howitzers?", "artillery"),
+]
+_WEAPON_RES = [(c, re.compile(rf"\b(?:{p})\b", re.I), k) for c, p, k in _WEAPONS]
+WEAPON_KIND = {c: k for c, _, k in _WEAPONS}
+
+_TARGETS: list[tuple[str, str]] = [
+    ("Christmas market", r"christmas market|holiday market"),
+    ("residential buildings", r"residential (?:buildings?|blocks?|districts?|areas?|houses?|high-rises?)|"
+                              r"apartment (?:buildings?|blocks?)|apartments|housing blocks?|houses?|homes|"
+                              r"high-rises?|dwellings?"),
+    ("hotel", r"hotels?"),
+    ("school", r"schools?|kindergartens?"),
+    ("hospital", r"hospitals?|medical facilit(?:y|ies)|clinics?"),
+    ("university", r"universit(?:y|ies)"),
+    ("sports centre", r"sports? (?:cent(?:er|re)s?|complex(?:es)?)"),
+    ("ice rink", r"ice rinks?"),
+    ("opera house", r"opera house|theat(?:er|re)s?"),
+    ("city centre", r"city cent(?:er|re)|central buildings|downtown"),
+    ("government buildings", r"government buildings?|administration buildings?|"
+                             r"regional administration (?:government )?building"),
+    ("cafes", r"caf[eé]s|restaurants?"),
+    ("offices", r"offices|office buildings?"),
+    ("shops", r"shops|stores|storefronts?|shopping (?:cent(?:er|re)|mall)s?|supermarkets?"),
+    ("military facilities", r"military (?:facilit(?:y|ies)|sites?|installations?|targets?|infrastructure|objects?)"),
+    ("command centre", r"(?:control|command|decision-making) cent(?:er|re)s?|command posts?|headquarters"),
+    ("fuel depots", r"(?:fuel|oil) depots?"),
+    ("energy infrastructure", r"energy (?:infrastructure|facilit(?:y|ies))|power (?:plants?|stations?|grid|lines?)|substations?"),
+    ("railway", r"railway stations?|train stations?|railway (?:lines?|infrastructure)"),
+    ("infrastructure", r"(?:civilian )?infrastructure(?: facilities)?"),
+    ("port", r"(?:sea)?ports?|harbou?r"),
+]
+_TARGET_RES = [(c, re.compile(rf"\b(?:{p})\b", re.I)) for c, p in _TARGETS]
+# Named squares keep their name ("Freedom Square"); case-sensitive on purpose.
+_SQUARE = re.compile(r"\b(?:[A-Z][a-z]+\s){1,2}Square\b")
+_NEGATED = re.compile(r"\b(?:not|no|nor|without|never)\s+(?:\w+\s+){0,2}$", re.I)
+
+_CUE = re.compile(
+    r"\b(?:attack(?:s|ed|ing)?|strikes?|struck|striking|hit(?:s|ting)?|shell(?:ed|ing)|"
+    r"bomb(?:ed|ing|ings|ardments?|arded)|explosions?|blasts?|pummel(?:s|ed|led|ling)?|"
+    r"pound(?:ed|ing|s)?|target(?:ed|ing|s)?|barrages?|assaults?|raids?|massacre|"
+    r"shot down|launched|destroyed|damaged)\b",
+    re.I,
+)
+
+# --------------------------------------------------------------------------- figures
+
+_NUMX = re.compile(rf"\b(?:{ENUMERATION_PATTERN}|{QUANTITY_PATTERN})\b", re.I)
+_KILL_VERB = r"(?:killed|dead|died|perished|lost their lives|killing|were killed)"
+_HURT_VERB = r"(?:injured|wounded|hurt|injuring|wounding)"
+_AUX = r"(?:(?:were|was|have|has|had|been|are|is|being|reportedly|also|later|all|said|to|confirmed|" \
+       r"seriously|critically|slightly|left|others?)\s+){0,5}"
+_PERSON_NOUN = (r"(?:(?:more|other|additional|further)\s+)?(?:people|persons?|civilians|individuals|residents|"
+                r"others|children|kids|soldiers|servicemen|troops|men|women|victims|passengers|of them)")
+_RIGHT_PASSIVE = re.compile(rf"^\s+(?:{_PERSON_NOUN}\s+)?(?:more\s+)?{_AUX}(?P<verb>{_KILL_VERB}|{_HURT_VERB})\b",
+                            re.I)
+_LEFT_VERB = re.compile(rf"\b(?P<verb>killed|killing|kills|claimed the lives of|{_HURT_VERB}|injures|wounds)\s+$",
+                        re.I)
+_LEFT_NOMINAL = re.compile(
+    r"\b(?:deaths? of|death toll(?:\s+\w+){0,3}?\s+(?:reached|rose to|of|at|climbed to|stands at|stood at|to|is|was)|"
+    r"toll (?:of|reached|rose to|to|at)|bodies of|lives of|loss of)\s+$",
+    re.I,
+)
+_LEFT_SUBSET = re.compile(r"\b(?:including|included|among them|among whom|of whom|of which)\s+$", re.I)
+_NOT_PEOPLE = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:drones?|missiles?|rockets?|buildings?|houses?|homes?|km|"
+                         r"kilomet(?:er|re)s?|miles?|percent|per cent|years?|days?|hours?|times|HIMARS|"
+                         r"systems?|tanks?|vehicles?)\b", re.I)
+_DRONE_NOUN = r"(?:drones?|uavs?|shaheds?|unmanned aerial vehicles?)"
+_LEFT_DOWNED = re.compile(r"\b(?:shot down|downed|destroyed|intercepted|neutrali[sz]ed|repelled|"
+                          r"took down)\s+(?:all\s+)?$", re.I)
+_RIGHT_DRONES = re.compile(rf"^\s+(?:of\s+(?:those|the|them|these)\s+)?(?:[\w'’-]+\s+){{0,3}}?{_DRONE_NOUN}\b", re.I)
+_RIGHT_OF_N = re.compile(rf"^\s+of\s+(?P<rest>.*)$", re.I | re.S)
+_RIGHT_DOWNED = re.compile(rf"^\s+(?:[\w'’-]+\s+){{0,3}}?{_DRONE_NOUN}\s+(?:were|was|had been|have been)\s+"
+                           r"(?:shot down|downed|destroyed|intercepted)", re.I)
+
+
+def find_figures(sentence: str, offset: int = 0) -> list[Figure]:
+    """Find casualty and drone figures in one sentence.
+
+    Killed/injured figures are numbers next to a casualty verb ("22 people were killed",
+    "killed at least 24", "injuring 28 others", "the death toll reached 18", "the
+    bodies of two men and a woman"). Numbers introduced by "including" are parts of a
+    larger figure and are skipped. Drone figures: "shot down 21 of 49 drones" gives 21
+    shot down and 49 launched; "some 50 drones" gives about 50 launched.
+
+    Parameters
+    ----------
+    sentence : str
+    offset : int
+        Added to the offsets (the sentence's start in the document).
+
+    Examples
+    --------
+    >>> [(f.field, f.quantity.text) for f in find_figures(
+    ...     "At least 22 people were killed and dozens more injured on Saturday")]
+    [('killed', 'At least 22'), ('injured', 'dozens')]
+    >>> [(f.field, f.quantity.value) for f in find_figures("destroyed 21 of 49 Shahed drones")]
+    [('drones_shot_down', 21), ('drones_launched', 49)]
+    """
+    out: list[Figure] = []
+    for m in _NUMX.finditer(sentence):
+        text = m.group(0).strip()
+        if not text or re.fullmatch(r"(?:19|20)\d\d", text):
+            continue
+        s = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+        e = m.end()
+        left, right = sentence[:s], sentence[e:]
+        if _LEFT_SUBSET.search(left):
+            continue
+        q = parse_quantity(text)
+        if q is None:
+            continue
+        fld = None
+        # drones first: "21 of 49 drones" must not become casualties
+        if _LEFT_DOWNED.search(left) and (_RIGHT_DRONES.match(right) or _RIGHT_OF_N.match(right)):
+            fld = "drones_shot_down"
+        elif _RIGHT_DOWNED.match(right):
+            fld = "drones_shot_down"
+        elif _RIGHT_DRONES.match(right) and q.qualifier != "vague":
+            fld = "drones_launched"
+        elif (mm := _RIGHT_PASSIVE.match(right)):
+            fld = "killed" if re.match(_KILL_VERB, mm.group("verb"), re.I) else "injured"
+        elif (mm := _LEFT_VERB.search(left)) and not _NOT_PEOPLE.match(right):
+            fld = "injured" if re.match(_HURT_VERB, mm.group("verb"), re.I) else "killed"
+        elif _LEFT_NOMINAL.search(left) and not _NOT_PEOPLE.match(right):
+            fld = "killed"
+        if fld:
+            out.append(Figure(fld, q, offset + s, offset + e))
+    return out
+
+
+def _find_lexicon(sentence: str, offset: int, res) -> list[Span]:
+    taken: list[tuple[int, int]] = []
+    out: list[Span] = []
+    for canon, rx, *_ in res:
+        for m in rx.finditer(sentence):
+            if any(m.start() < b and a < m.end() for a, b in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            out.append(Span(canon, m.group(0), offset + m.start(), offset + m.end()))
+    return sorted(out, key=lambda x: x.start)
+
+
+def find_weapons(sentence: str, offset: int = 0) -> list[Span]:
+    """Find weapons; specific names win over generic words covering the same text.
+
+    Examples
+    --------
+    >>> [w.value for w in find_weapons("Iranian-made Shahed drones and Czech-made Vampire rockets")]
+    ['Shahed drones', 'Vampire rockets']
+    """
+    return _find_lexicon(sentence, offset, _WEAPON_RES)
+
+
+def find_targets(sentence: str, offset: int = 0) -> list[Span]:
+    """Find what was hit; negated mentions ("not military facilities") are skipped.
+
+    Examples
+    --------
+    >>> [t.value for t in find_targets("These are not military facilities, but cafes and a hotel")]
+    ['cafes', 'hotel']
+    >>> [t.value for t in find_targets("rockets hit the city's Freedom Square")]
+    ['Freedom Square']
+    """
+    spans = _find_lexicon(sentence, offset, _TARGET_RES)
+    taken = [(s.start - offset, s.end - offset) for s in spans]
+    for m in _SQUARE.finditer(sentence):
+        if not any(m.start() < b and a < m.end() for a, b in taken):
+            spans.append(Span(m.group(0), m.group(0), offset + m.start(), offset + m.end()))
+    return sorted((s for s in spans if not _NEGATED.search(sentence[:s.start - offset])),
+                  key=lambda x: x.start)
+
+
+def find_cues(sentence: str, offset: int = 0) -> list[Span]:
+    """Find words that say an attack happened ("strike", "hit", "shelling", "targeted").
+
+    Examples
+    --------
+    >>> [c.text for c in find_cues("Drones targeted the city and struck a hotel")]
+    ['targeted', 'struck']
+    """
+    return [Span(m.group(0).lower(), m.group(0), offset + m.start(), offset + m.end())
+            for m in _CUE.finditer(sentence)]
+
+
+def classify_weapons(weapons: Sequence[str]) -> str | None:
+    """ACLED sub-event type from weapon names (majority vote; a tie goes to drones).
+
+    Examples
+    --------
+    >>> classify_weapons(["Shahed drones", "drones", "missiles"])
+    'Air/drone strike'
+    >>> classify_weapons(["Vampire rockets", "cluster munitions"])
+    'Shelling/artillery/missile attack'
+    >>> classify_weapons([]) is None
+    True
+    """
+    votes = Counter()
+    for w in weapons:
+        kind = WEAPON_KIND.get(w)
+        if kind in ("drone", "air"):
+            votes[SUB_AIR] += 1
+        elif kind in ("missile", "artillery"):
+            votes[SUB_SHELLING] += 1
+    if not votes:
+        return None
+    if votes[SUB_AIR] >= votes[SUB_SHELLING]:
+        return SUB_AIR
+    return SUB_SHELLING
+
+
+def analyse_sentence(text: str, start: int, end: int, published: date | None, *,
+                     paragraph: int = 0, is_title: bool = False) -> SentenceEvent:
+    """Analyse the sentence ``text[start:end]``; offsets in the result are document offsets.
+
+    Examples
+    --------
+    >>> doc = "Title\\nAt least 21 people were killed in rocket strikes on Friday."
+    >>> ev = analyse_sentence(doc, 6, len(doc), date(2024, 1, 7))
+    >>> ev.figures[0].quantity.value, ev.weapons[0].value, str(ev.dates[0].date_start)
+    (21, 'rockets', '2024-01-05')
+    """
+    s = text[start:end]
+    dates = tuple(DateExpr(d.start + start, d.end + start, d.text, d.date_start, d.date_end,
+                           d.precision, d.kind) for d in resolve_dates(s, published))
+    return SentenceEvent(start=start, end=end, text=s, paragraph=paragraph,
+                         cues=tuple(find_cues(s, start)), weapons=tuple(find_weapons(s, start)),
+                         targets=tuple(find_targets(s, start)), figures=tuple(find_figures(s, start)),
+                         dates=dates, is_title=is_title)
+
+
+def analyse_text(text: str, published: date | None) -> list[SentenceEvent]:
+    """Split ``text`` into sentences and analyse each.
+
+    The first line counts as a title when it has no sentence-final punctuation and is
+    followed by more text: titles summarise the story and are not used as evidence.
+
+    Examples
+    --------
+    >>> evs = analyse_text("Drones Hit Kharkiv\\n\\nDrones hit Kharkiv overnight.", date(2023, 12, 31))
+    >>> [(e.is_title, e.is_event) for e in evs]
+    [(True, True), (False, True)]
+    """
+    sents = split_sentences(text)
+    out = []
+    for i, (s, e, para) in enumerate(sents):
+        title = (i == 0 and len(sents) > 1 and "\n" in text[e:e + 3] + text[e:].lstrip(" ")[:1]
+                 and not text[s:e].rstrip().endswith((".", "!", "?", '"', "”")))
+        out.append(analyse_sentence(text, s, e, published, paragraph=para, is_title=title))
+    return out

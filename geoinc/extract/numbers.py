@@ -1,0 +1,173 @@
+"""Quantities as news reports state them: "at least 22", "up to 18", "dozens",
+"three individuals", "two men and a woman".
+
+A :class:`Quantity` keeps the number *and* how it was qualified, because "at least 22"
+and "up to 18" are different claims even when the numbers are close. Vague amounts
+("dozens") keep ``value`` ``None``: they are claims, but not numbers to average.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Quantity", "parse_number", "parse_quantity", "QUANTITY_PATTERN", "ENUMERATION_PATTERN"]
+
+_UNITS = {
+    "zero": 0, "one": 1, "a": 1, "an": 1, "single": 1, "two": 2, "three": 3, "four": 4,
+    "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
+    "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+         "eighty": 80, "ninety": 90}
+_SCALES = {"hundred": 100, "thousand": 1000}
+_VAGUE = {"dozens": "dozens", "scores": "scores", "hundreds": "hundreds", "several": "several",
+          "many": "many", "a few": "a few", "a number of": "several", "numerous": "many",
+          "a dozen": None}
+
+_WORD = r"(?:" + "|".join(sorted([*(k for k in _UNITS if len(k) > 2), *_TENS], key=len, reverse=True)) + r")"
+_NUMWORDS = rf"(?:{_WORD}(?:[- ]{_WORD})?(?:\s+(?:hundred|thousand)(?:\s+(?:and\s+)?{_WORD}(?:[- ]{_WORD})?)?)?)"
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)"
+_VAGUE_RE = r"(?:dozens|scores|hundreds|several|a dozen|a few|numerous)"
+
+#: A number, optionally qualified. Named groups: ``qual`` and ``num``.
+QUANTITY_PATTERN = (
+    r"(?:(?P<qual>at least|no fewer than|not less than|more than|over|up to|as many as|some|about|"
+    r"around|approximately|roughly|nearly|almost|close to|an estimated|a total of)\s+)?"
+    rf"(?P<num>{_DIGITS}|{_NUMWORDS}|{_VAGUE_RE})"
+)
+
+_PERSON = r"(?:men|man|women|woman|child|children|boys?|girls?|teenagers?|teens?|people|persons?|civilians|elderly people)"
+#: "two men and a woman", "a man, a woman and two children": people counted by kind.
+ENUMERATION_PATTERN = (
+    rf"(?P<enum>(?:(?:{_DIGITS}|{_NUMWORDS}|an?)\s+{_PERSON})"
+    rf"(?:\s*(?:,|,?\s+and)\s+(?:{_DIGITS}|{_NUMWORDS}|an?)\s+{_PERSON})+)"
+)
+_ENUM_PART = re.compile(rf"(?P<n>{_DIGITS}|{_NUMWORDS}|an?)\s+{_PERSON}", re.I)
+
+_QUALIFIERS = {
+    "at least": "at_least", "no fewer than": "at_least", "not less than": "at_least",
+    "more than": "more_than", "over": "more_than",
+    "up to": "up_to", "as many as": "up_to",
+    "some": "about", "about": "about", "around": "about", "approximately": "about",
+    "roughly": "about", "nearly": "about", "almost": "about", "close to": "about",
+    "an estimated": "about", "a total of": "exact",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A stated amount and its qualifier.
+
+    Attributes
+    ----------
+    value : int or None
+        The number stated; ``None`` for vague amounts ("dozens").
+    low, high : int or None
+        Bounds the wording implies (``None`` = open): "at least 22" → (22, None),
+        "up to 18" → (None, 18), "22" → (22, 22), "more than 20" → (21, None).
+    qualifier : str
+        ``"exact"``, ``"at_least"``, ``"more_than"``, ``"up_to"``, ``"about"`` or
+        ``"vague"``.
+    text : str
+        The words as written.
+    """
+
+    value: int | None
+    low: int | None
+    high: int | None
+    qualifier: str
+    text: str
+
+    def as_dict(self) -> dict:
+        """Plain dict (for JSON columns)."""
+        return {"value": self.value, "low": self.low, "high": self.high,
+                "qualifier": self.qualifier, "text": self.text}
+
+
+def parse_number(token: str) -> int | None:
+    """Read a number written in digits or English words; ``None`` if it is not one.
+
+    Examples
+    --------
+    >>> parse_number("1,200"), parse_number("twenty-one"), parse_number("three hundred and five")
+    (1200, 21, 305)
+    >>> parse_number("dozens") is None
+    True
+    """
+    t = token.strip().lower().replace(",", "")
+    if t.isdigit():
+        return int(t)
+    if t == "a dozen":
+        return 12
+    words = [w for w in re.split(r"[\s-]+", t) if w and w != "and"]
+    if not words:
+        return None
+    total, current = 0, 0
+    for w in words:
+        if w in _UNITS:
+            current += _UNITS[w]
+        elif w in _TENS:
+            current += _TENS[w]
+        elif w in _SCALES:
+            current = max(current, 1) * _SCALES[w]
+            if _SCALES[w] >= 1000:
+                total, current = total + current, 0
+        else:
+            return None
+    return total + current
+
+
+def parse_quantity(text: str, qualifier: str | None = None) -> Quantity | None:
+    """Parse one quantity expression ("at least 22", "dozens", "two men and a woman").
+
+    Parameters
+    ----------
+    text : str
+        The number words, optionally preceded by a qualifier.
+    qualifier : str, optional
+        A qualifier found separately (the words before the number).
+
+    Returns
+    -------
+    Quantity or None
+        ``None`` when ``text`` holds no number.
+
+    Examples
+    --------
+    >>> parse_quantity("at least 22")
+    Quantity(value=22, low=22, high=None, qualifier='at_least', text='at least 22')
+    >>> parse_quantity("up to 18").high
+    18
+    >>> parse_quantity("dozens").qualifier
+    'vague'
+    >>> parse_quantity("two men and a woman").value
+    3
+    """
+    raw = text.strip()
+    m = re.fullmatch(ENUMERATION_PATTERN, raw, re.I)
+    if m:
+        parts = [parse_number(p.group("n")) or 0 for p in _ENUM_PART.finditer(raw)]
+        n = sum(parts)
+        return Quantity(n, n, n, "exact", raw)
+    m = re.fullmatch(QUANTITY_PATTERN, raw, re.I)
+    if not m:
+        return None
+    qual_words = (qualifier or m.group("qual") or "").lower().strip()
+    num = m.group("num").lower()
+    if num in _VAGUE and num != "a dozen" or num == "a few":
+        return Quantity(None, None, None, "vague", raw)
+    value = parse_number(num)
+    if value is None:
+        return None
+    kind = _QUALIFIERS.get(qual_words, "exact")
+    if kind == "at_least":
+        return Quantity(value, value, None, kind, raw)
+    if kind == "more_than":
+        return Quantity(value, value + 1, None, kind, raw)
+    if kind == "up_to":
+        return Quantity(value, None, value, kind, raw)
+    if kind == "about":
+        return Quantity(value, None, None, kind, raw)
+    return Quantity(value, value, value, "exact", raw)
