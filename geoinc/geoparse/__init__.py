@@ -1,0 +1,115 @@
+"""Geoparsing: find the place names of a text, resolve them in context, give each a role.
+
+>>> from geoinc.geoparse import geoparse
+>>> for m in geoparse("Moscow said its drones hit the city of Kharkiv."):
+...     print(m.text, m.place.geonameid, m.role)
+Moscow 524901 actor
+Kharkiv 706483 location
+
+The work is a pure function of the text and the gazetteer: the per-gazetteer index
+(the set of name keys and a cache of candidate records) is built once, lazily, on the
+first call, and shared by later calls.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from geoinc.exceptions import InputError
+from geoinc.geoparse.mention import ROLES, Mention
+from geoinc.geoparse.recognise import find_spans, tokenize
+from geoinc.geoparse.resolve import Resolution, Resolver
+from geoinc.geoparse.roles import assign_role
+
+__all__ = ["geoparse", "Mention", "ROLES", "resolver_for"]
+
+_LOCK = threading.Lock()
+_RESOLVERS: dict[int, tuple[object, Resolver]] = {}
+
+
+def resolver_for(gazetteer=None) -> Resolver:
+    """The cached :class:`~geoinc.geoparse.resolve.Resolver` of a gazetteer.
+
+    Parameters
+    ----------
+    gazetteer : geoinc.gazetteer.Gazetteer, optional
+        Defaults to :meth:`Gazetteer.default() <geoinc.gazetteer.Gazetteer.default>`.
+    """
+    if gazetteer is None:
+        from geoinc.gazetteer import Gazetteer
+
+        gazetteer = Gazetteer.default()
+    got = _RESOLVERS.get(id(gazetteer))
+    if got is not None and got[0] is gazetteer:
+        return got[1]
+    with _LOCK:
+        got = _RESOLVERS.get(id(gazetteer))
+        if got is None or got[0] is not gazetteer:
+            got = (gazetteer, Resolver(gazetteer))
+            _RESOLVERS[id(gazetteer)] = got
+    return got[1]
+
+
+def geoparse(text: str, *, gazetteer=None) -> list[Mention]:
+    """Find and resolve the place names of a text.
+
+    Parameters
+    ----------
+    text : str
+        Plain text (strip HTML first).
+    gazetteer : geoinc.gazetteer.Gazetteer, optional
+        Defaults to the bundled one.
+
+    Returns
+    -------
+    list of Mention
+        In text order. Names that look like places but cannot be placed (an unknown
+        village with no stated region) are kept with ``place=None``.
+
+    Raises
+    ------
+    InputError
+        When ``text`` is not a string.
+
+    Examples
+    --------
+    >>> ms = geoparse("Iranian-made drones hit Kharkiv, the Kyiv Independent reported.")
+    >>> [(m.text, m.role) for m in ms]
+    [('Iranian', 'origin'), ('Kharkiv', 'location'), ('Kyiv', 'organisation')]
+    >>> geoparse("")
+    []
+    """
+    if not isinstance(text, str):
+        raise InputError(f"geoparse needs a str, got {type(text).__name__}")
+    resolver = resolver_for(gazetteer)
+    tokens = tokenize(text)
+    spans = find_spans(tokens, resolver.keys, text)
+    results = resolver.resolve(spans, tokens)
+    doc_countries = {r.place.country for r in results if r.place is not None and r.confidence > 0.6}
+    mentions = []
+    for res in results:
+        if not _plausible(res, doc_countries):
+            continue
+        span = res.span
+        kind = None if res.place is None else res.place.kind
+        role = assign_role(span, tokens, kind)
+        mentions.append(Mention(span.start, span.end, text[span.start:span.end], res.place, role,
+                                res.confidence, res.candidates))
+    return mentions
+
+
+def _plausible(res: Resolution, doc_countries: set[str]) -> bool:
+    """Precision rules: drop matches that are more likely something else."""
+    span, place = res.span, res.place
+    if span.source == "unknown":
+        return True
+    if place is None:
+        return False
+    if span.extra.get("acronym") and place.kind not in ("country", "admin1") \
+            and place.population < 1_000_000:
+        return False  # "UN", "EU": organisations, not the villages of those names
+    if span.longer_name and place.kind not in ("country", "admin1") and place.population < 1_000_000:
+        return False  # "Franklin" in "Franklin Roosevelt"
+    if place.kind == "settlement" and place.country not in doc_countries - {""}:
+        return False  # a name-only Ukrainian settlement needs Ukraine in the text
+    return True

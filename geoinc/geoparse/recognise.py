@@ -1,0 +1,279 @@
+"""Toponym recognition: which spans of a text may name places.
+
+The text is cut into word tokens; each token is folded with
+:func:`geoinc.names.normalize`, and runs of up to :data:`MAX_TOKENS` tokens that start
+(and end) with a capital letter are looked up in the gazetteer's name keys. The
+longest match wins. Context rules then annotate each span: a region qualifier after it
+("Kharkiv region", "Kherson and Mykolaiv regions"), a settlement qualifier before it
+("the village of Borova"), a "Town, Region" pair, an unknown longer proper name around it
+("Franklin Roosevelt"), and whether it sits at the start of a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from geoinc.geoparse.lexicon import (
+    CAPITAL_AFTER_OK, COUNTRY_ABBREVIATIONS, DEMONYMS, INSTITUTIONS, ORG_AFTER, REGION_WORDS, SETTLEMENT_WORDS,
+    STOP_NAMES, SUBDIVISION_WORDS,
+)
+from geoinc.names import normalize
+
+__all__ = ["Token", "Span", "tokenize", "find_spans", "MAX_TOKENS"]
+
+#: Longest name, in tokens, the recogniser tries ("Bosnia and Herzegovina" is 3).
+MAX_TOKENS = 6
+
+_TOKEN = re.compile(r"\w+(?:['’ʼ]\w+)*")
+_POSSESSIVE = ("'s", "’s", "ʼs")
+# Lower-case words allowed inside a multi-word name ("Gulf of Mexico", "Rostov-on-Don").
+_INNER_LOWER = frozenset({
+    "of", "and", "de", "del", "la", "le", "les", "on", "upon", "the", "da", "di", "du", "el",
+    "al", "sur", "am", "an", "der", "dos", "das", "y", "en", "na", "nad",
+})
+_SENTENCE_END = frozenset(".!?\n\"“”:;•")
+
+
+@dataclass(slots=True)
+class Token:
+    """A word of the text with its folded key."""
+
+    start: int
+    end: int
+    raw: str
+    key: str
+    cap: bool
+    possessive: bool
+    sentence_start: bool
+    sep: str  # the characters between the previous token and this one
+
+
+@dataclass(slots=True)
+class Span:
+    """A candidate place name: tokens ``[i, j)`` and the key they fold to."""
+
+    i: int
+    j: int
+    start: int
+    end: int
+    key: str
+    source: str  # "gazetteer" | "demonym" | "abbreviation" | "institution" | "unknown"
+    qualifier: str = ""  # "region" | "subdivision" | "settlement" | ""
+    container: int = -1  # index of a span that names the region/country this one is in
+    contained_in_list: bool = False
+    longer_name: bool = False
+    sentence_start: bool = False
+    extra: dict = field(default_factory=dict)
+
+
+def tokenize(text: str) -> list[Token]:
+    """Cut ``text`` into word tokens with normalised keys.
+
+    Examples
+    --------
+    >>> [t.key for t in tokenize("Russia’s strike on Kharkiv-Pivdennyi")]
+    ['russia', 'strike', 'on', 'kharkiv', 'pivdennyi']
+    """
+    tokens: list[Token] = []
+    prev_end = 0
+    for m in _TOKEN.finditer(text):
+        start, end = m.span()
+        raw = m.group()
+        possessive = False
+        if len(raw) > 3 and raw[-2:] in _POSSESSIVE:
+            raw = raw[:-2]
+            end -= 2
+            possessive = True
+        sep = text[prev_end:start]
+        if tokens:
+            stripped = sep.strip(" \t'‘’\"“”()[]")
+            sentence_start = bool(stripped) and stripped[-1] in _SENTENCE_END or "\n" in sep
+            # "U.S." and "St. Louis": a dot after an abbreviation does not end a sentence.
+            if sentence_start and sep.strip() == "." and len(tokens[-1].raw) <= 2 and tokens[-1].cap:
+                sentence_start = False
+        else:
+            sentence_start = True
+        first = raw[0]
+        tokens.append(Token(start, end, raw, normalize(raw), first.isupper(), possessive,
+                            sentence_start, sep))
+        prev_end = m.end()
+    return tokens
+
+
+def _joinable(prev: Token, tok: Token) -> bool:
+    """Whether two tokens may be parts of one name."""
+    sep = tok.sep
+    if sep in (" ", "-", "‐", "‑"):
+        return not prev.possessive
+    if sep in (".", ". ") and len(prev.raw) <= 2 and prev.cap:
+        return True  # U.S., St. Petersburg
+    return False
+
+
+def find_spans(tokens: list[Token], keys, text: str) -> list[Span]:
+    """Find the longest gazetteer/demonym matches, left to right, with context flags.
+
+    Parameters
+    ----------
+    tokens : list of Token
+    keys : container of str
+        The gazetteer's normalised name keys (``in`` must be fast).
+    text : str
+        The text the tokens were cut from.
+    """
+    spans: list[Span] = []
+    n = len(tokens)
+    i = 0
+    while i < n:
+        tok = tokens[i]
+        if not tok.cap or not tok.key:
+            i += 1
+            continue
+        # Grow the run of joinable tokens, remembering each prefix's key.
+        parts = [tok.key]
+        best = None
+        j = i + 1
+        cands = [(i + 1, tok.key)]
+        while j < n and j - i < MAX_TOKENS and _joinable(tokens[j - 1], tokens[j]):
+            t = tokens[j]
+            if not t.cap and t.key not in _INNER_LOWER:
+                break
+            parts.append(t.key)
+            if t.cap:
+                cands.append((j + 1, " ".join(parts)))
+            if tokens[j].possessive:
+                break
+            j += 1
+        for jj, key in reversed(cands):
+            source = None
+            if key in INSTITUTIONS:
+                source = "institution"
+            elif key in COUNTRY_ABBREVIATIONS and tokens[i].raw[:1].isupper() and (
+                    tokens[i].raw.isupper() or "." in tokens[i + 1].sep if jj - i > 1 else tokens[i].raw.isupper()):
+                source = "abbreviation"
+            elif key in DEMONYMS or _plural_demonym(key):
+                source = "demonym"
+            elif key in keys:
+                source = "gazetteer"
+            if source is None:
+                continue
+            if jj - i == 1 and key in STOP_NAMES and source == "gazetteer":
+                continue
+            best = Span(i, jj, tokens[i].start, tokens[jj - 1].end, key, source,
+                        sentence_start=tok.sentence_start)
+            last = tokens[jj - 1]
+            if len(last.raw) == 1 and last.cap and text[last.end:last.end + 1] == ".":
+                best.end += 1  # "U.S." keeps its final dot
+            if source == "gazetteer" and jj - i == 1 and tok.raw.isupper() and len(tok.raw) <= 4:
+                best.extra["acronym"] = True
+            break
+        if best is None:
+            i += 1
+            continue
+        spans.append(best)
+        i = best.j
+    _qualify(spans, tokens)
+    _unknown_settlements(spans, tokens, keys)
+    return spans
+
+
+def _plural_demonym(key: str) -> bool:
+    return key.endswith("s") and key[:-1] in DEMONYMS and key[:-1][-1:] not in ("h", "e")
+
+
+def _next(tokens: list[Token], j: int) -> Token | None:
+    return tokens[j] if j < len(tokens) else None
+
+
+def _qualify(spans: list[Span], tokens: list[Token]) -> None:
+    """Annotate spans with the qualifiers and neighbours around them."""
+    by_start = {s.i: k for k, s in enumerate(spans)}
+    for k, s in enumerate(spans):
+        nxt = _next(tokens, s.j)
+        if s.source == "gazetteer" and nxt is not None and nxt.sep.strip() == "":
+            if nxt.key in REGION_WORDS:
+                s.qualifier = "region"
+                if nxt.cap and nxt.key not in ("regions", "oblasts", "provinces"):
+                    # "Kharkiv Oblast", "Belgorod Region": the qualifier is part of the name.
+                    s.j += 1
+                    s.end = nxt.end
+                if nxt.key.endswith("s"):
+                    _distribute_back(spans, tokens, k, "region")
+            elif nxt.key in SUBDIVISION_WORDS:
+                s.qualifier = "subdivision"
+                if nxt.key.endswith("s") or nxt.key == "counties":
+                    _distribute_back(spans, tokens, k, "subdivision")
+        # Settlement qualifier before: "the village of Borova", "the city of Belgorod".
+        if s.i >= 2 and tokens[s.i - 1].key == "of" and tokens[s.i - 2].key in SETTLEMENT_WORDS:
+            s.extra["settlement_word"] = tokens[s.i - 2].key
+            if not s.qualifier:
+                s.qualifier = "settlement"
+        # Unknown longer proper name around the match.
+        if nxt is not None and nxt.cap and nxt.sep == " " and s.j not in by_start \
+                and nxt.key not in CAPITAL_AFTER_OK and nxt.key not in ORG_AFTER \
+                and nxt.key not in STOP_NAMES and not s.source == "demonym":
+            s.longer_name = True
+        if s.i > 0:
+            prv = tokens[s.i - 1]
+            if prv.cap and tokens[s.i].sep == " " and not prv.sentence_start and prv.key not in STOP_NAMES \
+                    and not any(o.j == s.i for o in spans):
+                s.longer_name = True
+    # "Town, Region" / "Town, Country": the second names the first's container.
+    for k in range(len(spans) - 1):
+        a, b = spans[k], spans[k + 1]
+        if b.i != a.j or tokens[b.i].sep.strip() != ",":
+            continue
+        # Not inside a list: "Kherson, Mykolaiv, and Zaporizhzhia" is no containment.
+        after = spans[k + 2] if k + 2 < len(spans) else None
+        if after is not None and after.i == b.j and tokens[after.i].sep.strip() in (",", "") \
+                and tokens[after.i].sep != " ":
+            continue
+        if after is not None and b.j < len(tokens) and tokens[b.j].key == "and" and after.i == b.j + 1:
+            continue
+        if k > 0 and spans[k - 1].j == a.i and tokens[a.i].sep.strip() == ",":
+            continue
+        if b.qualifier == "region" and b.extra.get("distributed"):
+            continue
+        a.container = k + 1
+
+
+def _distribute_back(spans: list[Span], tokens: list[Token], k: int, qualifier: str) -> None:
+    """"Kherson, Mykolaiv and Zaporizhzhia regions": the plural reaches back over the list."""
+    spans[k].extra["distributed"] = True
+    while k > 0:
+        cur, prev = spans[k], spans[k - 1]
+        between = [t.key for t in tokens[prev.j:cur.i]]
+        sep = tokens[cur.i].sep.strip()
+        if not (between in ([], ["and"], ["or"]) and (sep in (",", "") or between)):
+            break
+        if prev.source != "gazetteer":
+            break
+        prev.qualifier = qualifier
+        prev.extra["distributed"] = True
+        k -= 1
+
+
+def _unknown_settlements(spans: list[Span], tokens: list[Token], keys) -> None:
+    """"the village of Zalestsy": a capitalised word after a settlement word is a place
+    even when the gazetteer does not know it."""
+    taken = {t for s in spans for t in range(s.i, s.j)}
+    new = []
+    for i in range(2, len(tokens)):
+        t = tokens[i]
+        if i in taken or not t.cap or t.key in STOP_NAMES:
+            continue
+        if tokens[i - 1].key != "of" or tokens[i - 2].key not in SETTLEMENT_WORDS:
+            continue
+        if tokens[i - 2].key == "city" and tokens[i - 2].cap:
+            continue  # "City of London" style names: leave them alone
+        j = i + 1
+        while j < len(tokens) and j - i < 3 and tokens[j].cap and tokens[j].sep in (" ", "-") \
+                and j not in taken:
+            j += 1
+        new.append(Span(i, j, t.start, tokens[j - 1].end, " ".join(x.key for x in tokens[i:j]),
+                        "unknown", qualifier="settlement",
+                        extra={"settlement_word": tokens[i - 2].key}))
+    if new:
+        spans.extend(new)
+        spans.sort(key=lambda s: s.i)
