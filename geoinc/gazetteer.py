@@ -455,7 +455,7 @@ class Gazetteer:
         kind: str | Sequence[str] | None = None,
         limit: int = 10,
         fuzzy: bool = True,
-        min_score: float = 0.8,
+        min_score: float = 0.85,
     ) -> list[Place]:
         """Find the records a name may refer to, best first.
 
@@ -477,7 +477,7 @@ class Gazetteer:
             places, including name-only settlements) or ``"settlement"``.
         limit : int, default 10
         fuzzy : bool, default True
-        min_score : float, default 0.8
+        min_score : float, default 0.85
             Lowest fuzzy score kept.
 
         Returns

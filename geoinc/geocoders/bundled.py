@@ -25,6 +25,22 @@ def place_to_location(place: Place) -> Location:
     return Location(", ".join(parts), Point(place.lat, place.lon), raw)
 
 
+def _parse_point(query) -> tuple[float, float]:
+    # Validate before geopy's Point, which would silently wrap a longitude of 200 to -160.
+    if isinstance(query, Point):
+        return validate_lat_lon(query.latitude, query.longitude)
+    if isinstance(query, str):
+        parts = query.replace(";", ",").split(",")
+        if len(parts) != 2:
+            raise CoordinateError(f"not a 'lat, lon' pair: {query!r}")
+        return validate_lat_lon(parts[0], parts[1], parse_strings=True)
+    try:
+        lat, lon = query
+    except (TypeError, ValueError):
+        raise CoordinateError(f"not a (lat, lon) pair: {query!r}") from None
+    return validate_lat_lon(lat, lon)
+
+
 class BundledGazetteer(Geocoder):
     """Offline geocoder over geoinc's bundled GeoNames/KATOTTG gazetteer.
 
@@ -119,11 +135,7 @@ class BundledGazetteer(Geocoder):
         CoordinateError
             For unparseable, NaN or out-of-range coordinates.
         """
-        try:
-            point = query if isinstance(query, Point) else Point(query)
-        except (ValueError, TypeError) as err:
-            raise CoordinateError(f"not a coordinate pair: {query!r} ({err})") from err
-        lat, lon = validate_lat_lon(point.latitude, point.longitude)
+        lat, lon = _parse_point(query)
         result = self.gazetteer.reverse(lat, lon)
         loc = place_to_location(result.place)
         raw = dict(loc.raw, distance_km=result.distance_km,

@@ -1,0 +1,33 @@
+"""The examples in docstrings and in the README run and print what they claim."""
+
+import doctest
+import importlib
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+
+MODULES = [
+    "geoinc.names",
+    "geoinc.coordinates",
+    "geoinc.gazetteer",
+    "geoinc.geocoders",
+    "geoinc.geocoders.bundled",
+    "geoinc.geocoders.fallback",
+]
+
+
+@pytest.mark.parametrize("modname", MODULES)
+def test_module_doctests(modname):
+    module = importlib.import_module(modname)
+    result = doctest.testmod(module, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    assert result.attempted > 0, f"{modname} has no examples"
+    assert result.failed == 0
+
+
+def test_readme_examples():
+    result = doctest.testfile(str(REPO / "README.md"), module_relative=False,
+                              optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    assert result.attempted >= 8
+    assert result.failed == 0
