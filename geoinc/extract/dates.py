@@ -29,6 +29,8 @@ __all__ = [
     "find_explicit_dates",
     "find_publication_date",
     "resolve_dates",
+    "may_contain_date",
+    "date_trigger_positions",
 ]
 
 _MONTHS = {
@@ -67,6 +69,52 @@ _RELATIVE = re.compile(r"\b(?P<rel>yesterday|today|this morning|earlier today|to
                        re.I)
 # "Reported by AFP, Sunday (31/12/2023)": the date of the report, not of the event.
 _REPORTED_BY = re.compile(r"reported by\s+[^,.;]{1,40},?\s*$", re.I)
+
+
+# Cheap pre-filters: a sentence without a digit pattern or a trigger word holds no date.
+_DIGIT_DATE = re.compile(r"\d(?:\d{3}|[/.]\d)|\(\s*\d")
+_WORD = re.compile(r"[a-z]+")
+_HAS_DIGIT = re.compile(r"\d")
+_MONTH_WORDS = frozenset(_MONTHS)
+_WEEKDAY_WORDS = frozenset(_WEEKDAYS)
+_REL_WORDS = frozenset({"overnight", "night", "nighttime", "hours", "yesterday", "today", "tonight",
+                        "morning", "evening"})
+_TRIGGERS = (*_MONTHS, *_WEEKDAYS, "night", "yesterday", "today", "tonight", "this morning",
+             "this evening", "early hours")
+
+
+def _trigger_automaton():
+    import ahocorasick
+
+    auto = ahocorasick.Automaton()
+    for w in _TRIGGERS:
+        auto.add_word(w, w)
+    auto.make_automaton()
+    return auto
+
+
+_AUTO = None
+
+
+def date_trigger_positions(text: str, folded: str) -> list[int]:
+    """Offsets where a date expression may start (``folded`` is ``text`` lowercased)."""
+    global _AUTO
+    if _AUTO is None:  # built on first use, not at import
+        _AUTO = _trigger_automaton()
+    pos = [end - len(w) + 1 for end, w in _AUTO.iter(folded)]
+    pos.extend(m.start() for m in _DIGIT_DATE.finditer(text))
+    return pos
+
+
+def may_contain_date(text: str) -> bool:
+    """Fast check: False means :func:`resolve_dates` would find nothing.
+
+    Examples
+    --------
+    >>> may_contain_date("Drones hit Kharkiv."), may_contain_date("on Saturday")
+    (False, True)
+    """
+    return bool(date_trigger_positions(text, text.lower()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,7 +198,12 @@ def find_explicit_dates(text: str) -> list[DateExpr]:
     """
     found: list[DateExpr] = []
     spans: list[tuple[int, int]] = []
+    if _HAS_DIGIT.search(text) is None:
+        return found
+    has_month = not _MONTH_WORDS.isdisjoint(_WORD.findall(text.lower()))
     for pat in _FULL:
+        if not has_month and pat in (_FULL[1], _FULL[2]):
+            continue
         for m in pat.finditer(text):
             if _overlaps(spans, m.start(), m.end()):
                 continue
@@ -252,7 +305,11 @@ def resolve_dates(text: str, published: date | None) -> list[DateExpr]:
         start = wd.start() if wd else d.start
         end = d.end + 1 if text[d.end:d.end + 1] == ")" and wd else d.end
         add(start, end, d.date_start, d.date_end, 1, "explicit")
+    words = set(_WORD.findall(text.lower()))
+    has_month = not _MONTH_WORDS.isdisjoint(words)
     for pat in _PARTIAL:
+        if pat is not _PARTIAL[2] and not has_month:
+            continue
         for m in pat.finditer(text):
             if _overlaps(spans, m.start(), m.end()):
                 continue
@@ -262,7 +319,7 @@ def resolve_dates(text: str, published: date | None) -> list[DateExpr]:
                 continue  # "February 30": not a date
             wd = re.search(r"\b(?:" + "|".join(_WEEKDAYS) + r")\s*$", text[:m.start()], re.I)
             add(wd.start() if wd else m.start(), m.end(), d, d, 1, "partial")
-    for m in _WEEKDAY.finditer(text):
+    for m in (_WEEKDAY.finditer(text) if not _WEEKDAY_WORDS.isdisjoint(words) else ()):
         if _overlaps(spans, m.start(), m.end()):
             continue
         mod = (m.group("mod") or "").lower()
@@ -277,14 +334,15 @@ def resolve_dates(text: str, published: date | None) -> list[DateExpr]:
             add(m.start(), m.end(), d, d + timedelta(days=1), 2, "weekday")
         else:
             add(m.start(), m.end(), d, d, 1, "weekday")
-    for m in _NIGHT.finditer(text):
+    rel = not _REL_WORDS.isdisjoint(words)
+    for m in (_NIGHT.finditer(text) if rel else ()):
         if _overlaps(spans, m.start(), m.end()):
             continue
         if published:
             add(m.start(), m.end(), published - timedelta(days=1), published, 2, "night")
         else:
             add(m.start(), m.end(), None, None, None, "night")
-    for m in _RELATIVE.finditer(text):
+    for m in (_RELATIVE.finditer(text) if rel else ()):
         if _overlaps(spans, m.start(), m.end()):
             continue
         rel = m.group("rel").lower()

@@ -15,12 +15,14 @@ All functions are pure; the regular expressions are compiled once at import (che
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from geoinc.extract.dates import DateExpr, resolve_dates
+from geoinc.extract.dates import DateExpr, date_trigger_positions, may_contain_date, resolve_dates
+from geoinc.extract.lexicon import Lexicon, fold
 from geoinc.extract.numbers import ENUMERATION_PATTERN, QUANTITY_PATTERN, Quantity, parse_quantity
 
 __all__ = [
@@ -151,7 +153,7 @@ _WEAPONS: list[tuple[str, str, str]] = [
     # (canonical, pattern, kind) — specific before generic; kind decides the sub-event type
     ("Shahed drones", r"shaheds?(?:[- ]\d{3})?(?:\s+(?:kamikaze\s+)?(?:drones?|UAVs?))?|geran(?:-\d)?", "drone"),
     ("Vampire rockets", r"vampire(?:\s+(?:rockets?|MLRS|multiple[- ]launch rocket systems?))?", "missile"),
-    ("Olkha missiles", r"ol[kv]ha(?:\s+(?:missiles?|rockets?))?|vilkha(?:\s+(?:missiles?|rockets?))?", "missile"),
+    ("Olkha missiles", r"olkha(?:\s+(?:missiles?|rockets?))?|vilkha(?:\s+(?:missiles?|rockets?))?", "missile"),
     ("HIMARS", r"himars(?:\s+multiple[- ]launch rocket systems?)?", "missile"),
     ("cluster munitions", r"cluster[- ]munitions?(?:\s+warheads?)?|cluster (?:bombs?|warheads?)", "missile"),
     ("Iskander missiles", r"iskander(?:-m)?(?:\s+missiles?)?", "missile"),
@@ -163,14 +165,14 @@ _WEAPONS: list[tuple[str, str, str]] = [
     ("Grad rockets", r"grad\s+rockets?|bm-21", "missile"),
     ("cruise missiles", r"cruise missiles?", "missile"),
     ("ballistic missiles", r"ballistic missiles?", "missile"),
-    ("glide bombs", r"(?:guided|glide|aerial)\s+(?:aerial\s+)?bombs?|kab-\d{3}", "air"),
+    ("glide bombs", r"guided\s+(?:aerial\s+)?bombs?|glide\s+bombs?|aerial\s+bombs?|kab-\d{3}", "air"),
     ("air strike", r"air ?strikes?|aerial bombardments?|warplanes?|fighter jets?", "air"),
-    ("drones", r"(?:kamikaze\s+|attack\s+)?drones?|uavs?|unmanned aerial vehicles?", "drone"),
+    ("drones", r"kamikaze\s+drones?|attack\s+drones?|drones?|uavs?|unmanned aerial vehicles?", "drone"),
     ("missiles", r"missiles?", "missile"),
     ("rockets", r"rockets?|multiple[- ]launch rocket systems?|mlrs", "missile"),
     ("artillery", r"artillery|shelling|shells|mortars?|howitzers?", "artillery"),
 ]
-_WEAPON_RES = [(c, re.compile(rf"\b(?:{p})\b", re.I), k) for c, p, k in _WEAPONS]
+WEAPON_LEXICON = Lexicon([(c, p) for c, p, _ in _WEAPONS])
 WEAPON_KIND = {c: k for c, _, k in _WEAPONS}
 
 _TARGETS: list[tuple[str, str]] = [
@@ -188,29 +190,32 @@ _TARGETS: list[tuple[str, str]] = [
     ("city centre", r"city cent(?:er|re)|central buildings|downtown"),
     ("government buildings", r"government buildings?|administration buildings?|"
                              r"regional administration (?:government )?building"),
-    ("cafes", r"caf[eé]s|restaurants?"),
+    ("cafes", r"cafes|cafés|restaurants?"),
     ("offices", r"offices|office buildings?"),
     ("shops", r"shops|stores|storefronts?|shopping (?:cent(?:er|re)|mall)s?|supermarkets?"),
     ("military facilities", r"military (?:facilit(?:y|ies)|sites?|installations?|targets?|infrastructure|objects?)"),
-    ("command centre", r"(?:control|command|decision-making) cent(?:er|re)s?|command posts?|headquarters"),
-    ("fuel depots", r"(?:fuel|oil) depots?"),
+    ("command centre", r"control cent(?:er|re)s?|command cent(?:er|re)s?|decision-making cent(?:er|re)s?|"
+                       r"command posts?|headquarters"),
+    ("fuel depots", r"fuel depots?|oil depots?"),
     ("energy infrastructure", r"energy (?:infrastructure|facilit(?:y|ies))|power (?:plants?|stations?|grid|lines?)|substations?"),
     ("railway", r"railway stations?|train stations?|railway (?:lines?|infrastructure)"),
-    ("infrastructure", r"(?:civilian )?infrastructure(?: facilities)?"),
-    ("port", r"(?:sea)?ports?|harbou?r"),
+    ("infrastructure", r"civilian infrastructure(?: facilities)?|infrastructure(?: facilities)?"),
+    ("port", r"seaports?|ports?|harbou?r"),
 ]
-_TARGET_RES = [(c, re.compile(rf"\b(?:{p})\b", re.I)) for c, p in _TARGETS]
+TARGET_LEXICON = Lexicon(_TARGETS)
 # Named squares keep their name ("Freedom Square"); case-sensitive on purpose.
 _SQUARE = re.compile(r"\b(?:[A-Z][a-z]+\s){1,2}Square\b")
 _NEGATED = re.compile(r"\b(?:not|no|nor|without|never)\s+(?:\w+\s+){0,2}$", re.I)
 
-_CUE = re.compile(
-    r"\b(?:attack(?:s|ed|ing)?|strikes?|struck|striking|hit(?:s|ting)?|shell(?:ed|ing)|"
-    r"bomb(?:ed|ing|ings|ardments?|arded)|explosions?|blasts?|pummel(?:s|ed|led|ling)?|"
-    r"pound(?:ed|ing|s)?|target(?:ed|ing|s)?|barrages?|assaults?|raids?|massacre|"
-    r"shot down|launched|destroyed|damaged)\b",
-    re.I,
-)
+CUE_LEXICON = Lexicon([
+    ("attack", r"attack(?:s|ed|ing)?"), ("strike", r"strikes?|struck|striking"),
+    ("hit", r"hit(?:s|ting)?"), ("shelling", r"shell(?:ed|ing)"),
+    ("bombing", r"bomb(?:ed|ing|ings|ardments?|arded)"), ("explosion", r"explosions?|blasts?"),
+    ("pounded", r"pummel(?:s|ed|led|ling)?|pound(?:ed|ing|s)?"), ("targeted", r"target(?:ed|ing|s)?"),
+    ("barrage", r"barrages?"), ("assault", r"assaults?|raids?"), ("massacre", r"massacres?"),
+    ("shot down", r"shot down"), ("launched", r"launched"), ("destroyed", r"destroyed"),
+    ("damaged", r"damaged"),
+])
 
 # --------------------------------------------------------------------------- figures
 
@@ -298,16 +303,6 @@ def find_figures(sentence: str, offset: int = 0) -> list[Figure]:
     return out
 
 
-def _find_lexicon(sentence: str, offset: int, res) -> list[Span]:
-    taken: list[tuple[int, int]] = []
-    out: list[Span] = []
-    for canon, rx, *_ in res:
-        for m in rx.finditer(sentence):
-            if any(m.start() < b and a < m.end() for a, b in taken):
-                continue
-            taken.append((m.start(), m.end()))
-            out.append(Span(canon, m.group(0), offset + m.start(), offset + m.end()))
-    return sorted(out, key=lambda x: x.start)
 
 
 def find_weapons(sentence: str, offset: int = 0) -> list[Span]:
@@ -318,7 +313,7 @@ def find_weapons(sentence: str, offset: int = 0) -> list[Span]:
     >>> [w.value for w in find_weapons("Iranian-made Shahed drones and Czech-made Vampire rockets")]
     ['Shahed drones', 'Vampire rockets']
     """
-    return _find_lexicon(sentence, offset, _WEAPON_RES)
+    return WEAPON_LEXICON.find(sentence, offset)
 
 
 def find_targets(sentence: str, offset: int = 0) -> list[Span]:
@@ -331,12 +326,17 @@ def find_targets(sentence: str, offset: int = 0) -> list[Span]:
     >>> [t.value for t in find_targets("rockets hit the city's Freedom Square")]
     ['Freedom Square']
     """
-    spans = _find_lexicon(sentence, offset, _TARGET_RES)
-    taken = [(s.start - offset, s.end - offset) for s in spans]
-    for m in _SQUARE.finditer(sentence):
-        if not any(m.start() < b and a < m.end() for a, b in taken):
-            spans.append(Span(m.group(0), m.group(0), offset + m.start(), offset + m.end()))
-    return sorted((s for s in spans if not _NEGATED.search(sentence[:s.start - offset])),
+    return _targets(sentence, offset, TARGET_LEXICON.find(sentence, offset))
+
+
+def _targets(sentence: str, offset: int, spans: list[Span]) -> list[Span]:
+    """Add named squares and drop negated targets (``spans`` from the lexicon)."""
+    if "Square" in sentence:
+        taken = [(s.start - offset, s.end - offset) for s in spans]
+        for m in _SQUARE.finditer(sentence):
+            if not any(m.start() < b and a < m.end() for a, b in taken):
+                spans.append(Span(m.group(0), m.group(0), offset + m.start(), offset + m.end()))
+    return sorted((s for s in spans if not _NEGATED.search(sentence[max(0, s.start - offset - 40):s.start - offset])),
                   key=lambda x: x.start)
 
 
@@ -348,8 +348,7 @@ def find_cues(sentence: str, offset: int = 0) -> list[Span]:
     >>> [c.text for c in find_cues("Drones targeted the city and struck a hotel")]
     ['targeted', 'struck']
     """
-    return [Span(m.group(0).lower(), m.group(0), offset + m.start(), offset + m.end())
-            for m in _CUE.finditer(sentence)]
+    return CUE_LEXICON.find(sentence, offset)
 
 
 def classify_weapons(weapons: Sequence[str]) -> str | None:
@@ -391,7 +390,8 @@ def analyse_sentence(text: str, start: int, end: int, published: date | None, *,
     """
     s = text[start:end]
     dates = tuple(DateExpr(d.start + start, d.end + start, d.text, d.date_start, d.date_end,
-                           d.precision, d.kind) for d in resolve_dates(s, published))
+                           d.precision, d.kind)
+                  for d in (resolve_dates(s, published) if may_contain_date(s) else ()))
     return SentenceEvent(start=start, end=end, text=s, paragraph=paragraph,
                          cues=tuple(find_cues(s, start)), weapons=tuple(find_weapons(s, start)),
                          targets=tuple(find_targets(s, start)), figures=tuple(find_figures(s, start)),
@@ -411,9 +411,59 @@ def analyse_text(text: str, published: date | None) -> list[SentenceEvent]:
     [(True, True), (False, True)]
     """
     sents = split_sentences(text)
+    if not sents:
+        return []
+    folded = fold(text)
+    starts = [a for a, _, _ in sents]
+
+    def bucket(spans) -> list[list[Span]]:
+        out: list[list[Span]] = [[] for _ in sents]
+        for value, a, b in spans:
+            i = bisect_right(starts, a) - 1
+            if i >= 0 and a < sents[i][1]:
+                out[i].append(Span(value, text[a:b], a, b))
+        return out
+
+    weapons = bucket(WEAPON_LEXICON.spans(text, folded))
+    targets = bucket(TARGET_LEXICON.spans(text, folded))
+    cues = bucket(CUE_LEXICON.spans(text, folded))
+    has_figure_word = [False] * len(sents)
+    for end_idx, _ in _FIGURE_TRIGGERS.iter(folded):
+        i = bisect_right(starts, end_idx) - 1
+        if i >= 0:
+            has_figure_word[i] = True
+    has_date = [False] * len(sents)
+    for pos in date_trigger_positions(text, folded):
+        i = bisect_right(starts, pos) - 1
+        if i >= 0:
+            has_date[i] = True
     out = []
     for i, (s, e, para) in enumerate(sents):
+        sent = text[s:e]
         title = (i == 0 and len(sents) > 1 and "\n" in text[e:e + 3] + text[e:].lstrip(" ")[:1]
-                 and not text[s:e].rstrip().endswith((".", "!", "?", '"', "”")))
-        out.append(analyse_sentence(text, s, e, published, paragraph=para, is_title=title))
+                 and not sent.rstrip().endswith((".", "!", "?", '"', "”")))
+        dates = ()
+        if has_date[i]:
+            dates = tuple(DateExpr(d.start + s, d.end + s, d.text, d.date_start, d.date_end,
+                                   d.precision, d.kind) for d in resolve_dates(sent, published))
+        figures = tuple(find_figures(sent, s)) if has_figure_word[i] else ()
+        out.append(SentenceEvent(start=s, end=e, text=sent, paragraph=para, cues=tuple(cues[i]),
+                                 weapons=tuple(weapons[i]),
+                                 targets=tuple(_targets(sent, s, targets[i])),
+                                 figures=figures, dates=dates, is_title=title))
     return out
+
+
+def _figure_automaton():
+    import ahocorasick
+
+    auto = ahocorasick.Automaton()
+    for w in ("kill", "dead", "died", "death", "perish", "lives", "injur", "wound", "hurt", "bodies",
+              "toll", "drone", "uav", "shahed", "shot down", "downed", "destroyed", "intercept",
+              "neutrali", "repelled", "took down", "unmanned"):
+        auto.add_word(w, w)
+    auto.make_automaton()
+    return auto
+
+
+_FIGURE_TRIGGERS = _figure_automaton()
