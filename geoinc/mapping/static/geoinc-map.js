@@ -1,0 +1,800 @@
+/* geoinc map runtime: incident layers, time slider, legend, popups and small tools.
+ *
+ * Security rule of this file: text that comes from the data (article text, place
+ * names, source names, URLs, event types) only ever reaches the page through
+ * textContent or DOM attributes set one by one, never through innerHTML, and a URL
+ * becomes a link only when its scheme is http or https.
+ */
+(function () {
+  "use strict";
+  var G = (window.geoinc = window.geoinc || {});
+  G.maps = G.maps || [];
+  var DAY = 86400000;
+
+  // ---------------------------------------------------------------- DOM helpers
+  function el(tag, cls, text, parent) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined && text !== null) e.textContent = String(text);
+    if (parent) parent.appendChild(e);
+    return e;
+  }
+  G.el = el;
+
+  // A link only for absolute http(s) URLs; anything else (javascript:, data:, relative
+  // paths) is shown as plain text so a hostile article cannot smuggle a script URL.
+  function safeUrl(u) {
+    if (typeof u !== "string" || !u) return null;
+    var p;
+    try { p = new URL(u.trim()); } catch (err) { return null; }
+    return p.protocol === "http:" || p.protocol === "https:" ? p.href : null;
+  }
+  G.safeUrl = safeUrl;
+
+  function link(url, text, parent) {
+    var href = safeUrl(url);
+    if (!href) return el("span", "geoinc-nolink", text || url, parent);
+    var a = el("a", null, text || href, parent);
+    a.href = href;
+    a.target = "_blank";
+    a.rel = "noopener noreferrer nofollow";
+    return a;
+  }
+
+  // Small inline SVG icons: no icon font, nothing to fetch, works offline.
+  function icon(paths, parent) {
+    var NS = "http://www.w3.org/2000/svg", svg = document.createElementNS(NS, "svg");
+    svg.setAttribute("viewBox", "0 0 24 24"); svg.setAttribute("width", "18"); svg.setAttribute("height", "18");
+    svg.setAttribute("aria-hidden", "true");
+    paths.forEach(function (d) {
+      var p = document.createElementNS(NS, "path");
+      p.setAttribute("d", d); p.setAttribute("fill", "none"); p.setAttribute("stroke", "#333"); p.setAttribute("stroke-width", "2");
+      svg.appendChild(p);
+    });
+    parent.appendChild(svg);
+    return svg;
+  }
+
+  function isoDay(d) {
+    return d === null || d === undefined ? "" : new Date(d * DAY).toISOString().slice(0, 10);
+  }
+  G.isoDay = isoDay;
+
+  function fmtNum(v) {
+    if (v === null || v === undefined) return "–";
+    return Math.round(v) === v ? String(v) : v.toFixed(1);
+  }
+
+  // Circle markers inside a cluster group are hidden/shown during animations.
+  if (L.CircleMarker && !L.CircleMarker.prototype.clusterHide) {
+    L.CircleMarker.include({
+      clusterHide: function () { this.setStyle({ opacity: 0, fillOpacity: 0 }); return this; },
+      clusterShow: function () {
+        this.setStyle({ opacity: this._gOpacity || 1, fillOpacity: this._gFill || 0.7 });
+        return this;
+      },
+    });
+  }
+
+  // ------------------------------------------------------------------ the store
+  function Store(map, data, opts) {
+    this.map = map;
+    this.data = data;
+    this.opts = opts;
+    this.S = data.S;
+    this.n = data.n;
+    this.groups = opts.groups; // type index -> L layer (cluster group or feature group)
+    this.listeners = [];
+    this.markers = new Array(this.n);
+    this.regionLayers = []; // {t, r, layer, members}
+    this.visibleMask = new Uint8Array(this.n);
+    this.window = [data.dmin, data.dmax, true];
+    this.renderer = opts.canvas ? L.canvas({ padding: 0.5 }) : L.svg({ padding: 0.5 });
+    this._build();
+  }
+  G.Store = Store;
+
+  Store.prototype.s = function (i) { return i === null || i < 0 ? "" : this.S[i]; };
+
+  Store.prototype._build = function () {
+    var d = this.data, self = this, n = this.n;
+    var regionMembers = {};
+    for (var i = 0; i < n; i++) {
+      var r = d.region[i];
+      if (r >= 0) {
+        var key = d.type[i] + ":" + r;
+        (regionMembers[key] = regionMembers[key] || []).push(i);
+        continue;
+      }
+      var t = d.type[i];
+      var k = d.kb[i];
+      var radius = Math.min(d.rmax, 4 + 2.2 * Math.sqrt(k > 0 ? k : 0));
+      var m = L.circleMarker([d.lat[i], d.lon[i]], {
+        radius: radius, color: "#222", weight: 1, opacity: 0.9,
+        fillColor: d.types[t][1], fillOpacity: 0.75,
+        className: "geoinc-incident geoinc-t" + t, renderer: this.renderer,
+      });
+      m._gOpacity = 0.9; m._gFill = 0.75;
+      m._gi = i;
+      m.bindTooltip(this._tooltipFn(i), { sticky: true });
+      m.bindPopup(this._popupFn([i]), { maxWidth: 380, minWidth: 240 });
+      this.markers[i] = m;
+    }
+    Object.keys(regionMembers).sort().forEach(function (key) {
+      var parts = key.split(":"), t = +parts[0], r = +parts[1];
+      var reg = d.regions[r];
+      var lyr = L.geoJSON(reg.geometry, {
+        renderer: self.renderer,
+        style: {
+          color: d.types[t][1], weight: 2, dashArray: "6 4", fillColor: d.types[t][1],
+          fillOpacity: 0.12, className: "geoinc-region geoinc-t" + t,
+        },
+      });
+      var entry = { t: t, r: r, layer: lyr, members: regionMembers[key], shown: [] };
+      lyr.bindTooltip(function () { return self._regionTooltip(entry); }, { sticky: true });
+      lyr.bindPopup(function () { return self._popupFn(entry.shown)(); }, { maxWidth: 380, minWidth: 240 });
+      self.regionLayers.push(entry);
+    });
+  };
+
+  Store.prototype._tooltipFn = function (i) {
+    var self = this;
+    return function () {
+      var d = self.data, box = el("div", "geoinc-tip");
+      el("b", null, self.s(d.place[i]) || "(no place name)", box);
+      el("div", null, [isoDay(d.d0[i]) || "undated", d.types[d.type[i]][0]].join(" · "), box);
+      if (d.kb[i] !== null) el("div", null, "killed (best): " + fmtNum(d.kb[i]), box);
+      return box;
+    };
+  };
+
+  Store.prototype._regionTooltip = function (entry) {
+    var d = this.data, box = el("div", "geoinc-tip");
+    el("b", null, d.regions[entry.r].name, box);
+    el("div", null, d.types[entry.t][0] + " · " + entry.shown.length + " incident(s) located only to this region", box);
+    return box;
+  };
+
+  // One popup body for one or more incidents (several when a region layer is clicked).
+  Store.prototype._popupFn = function (idx) {
+    var self = this;
+    return function () {
+      var box = el("div", "geoinc-popup");
+      var list = idx.slice(0, 25);
+      list.forEach(function (i) { self._incidentBlock(i, box); });
+      if (idx.length > list.length) el("div", "geoinc-more", "… and " + (idx.length - list.length) + " more in this window", box);
+      return box;
+    };
+  };
+
+  Store.prototype._incidentBlock = function (i, box) {
+    var d = this.data, self = this, f = d.fields;
+    var sec = el("div", "geoinc-incident-block", null, box);
+    el("div", "geoinc-title", d.types[d.type[i]][0] + " — " + (self.s(d.place[i]) || "(no place name)"), sec);
+    var dl = el("table", "geoinc-kv", null, sec);
+    d.spec.forEach(function (spec) {
+      var label = spec[0], kind = spec[1], cols = spec.slice(2), text = null;
+      if (kind === "s") {
+        text = self.s(f[cols[0]][i]);
+      } else if (kind === "n") {
+        var v = f[cols[0]][i];
+        text = v === null ? "" : fmtNum(v);
+      } else if (kind === "dates") {
+        var a = d.d0[i], b = d.d1[i];
+        text = a === null ? "undated" : isoDay(a) + (b !== null && b !== a ? " – " + isoDay(b) : "");
+        var p = self.s(f[cols[0]][i]);
+        if (p) text += " (" + p + ")";
+      } else if (kind === "lbh") {
+        var lo = f[cols[0]][i], be = f[cols[1]][i], hi = f[cols[2]][i];
+        if (lo !== null || be !== null || hi !== null) {
+          text = "low " + fmtNum(lo) + " · best " + fmtNum(be) + " · high " + fmtNum(hi);
+        }
+      }
+      if (text) {
+        var tr = el("tr", null, null, dl);
+        el("th", null, label, tr);
+        el("td", null, text, tr);
+      }
+    });
+    var srcs = f.sources ? f.sources[i] : null;
+    if (srcs && srcs.length) {
+      el("div", "geoinc-h", "Sources", sec);
+      var ul = el("ul", "geoinc-sources", null, sec);
+      srcs.forEach(function (s) {
+        var li = el("li", null, null, ul);
+        link(self.s(s[1]), self.s(s[0]) || self.s(s[1]) || "(unnamed source)", li);
+        if (s[2] >= 0) el("span", "geoinc-dim", " " + self.s(s[2]), li);
+      });
+    }
+    var claims = f.claims ? f.claims[i] : null;
+    if (claims && claims.length) {
+      el("div", "geoinc-h", "Per-source figures and evidence", sec);
+      claims.forEach(function (c) {
+        var cb = el("div", "geoinc-claim", null, sec);
+        var head = [], evidence = null, url = null;
+        c.forEach(function (kv) {
+          var k = self.s(kv[0]), v = self.s(kv[1]);
+          if (k === "evidence") evidence = v;
+          else if (k === "url") url = v;
+          else head.push(k + ": " + v);
+        });
+        el("div", null, head.join(" · "), cb);
+        if (url) link(url, url, el("div", "geoinc-dim", null, cb));
+        if (evidence) el("blockquote", "geoinc-evidence", evidence, cb);
+      });
+    }
+  };
+
+  // Listeners added after the first filter (controls) are brought up to date at once.
+  Store.prototype.onChange = function (fn) {
+    this.listeners.push(fn);
+    if (this.visibleCount !== undefined) fn(this);
+  };
+
+  // Which incidents fall in the window [from, to] (day numbers, inclusive)?
+  // An incident with a date range is kept when its range overlaps the window.
+  Store.prototype.filter = function (from, to, undated) {
+    var d = this.data, n = this.n, mask = this.visibleMask;
+    this.window = [from, to, undated];
+    var perGroup = {}, t, count = 0;
+    for (t in this.groups) perGroup[t] = [];
+    for (var i = 0; i < n; i++) {
+      var a = d.d0[i], b = d.d1[i], on;
+      if (a === null) on = undated;
+      else { if (b === null || b < a) b = a; on = a <= to && b >= from; }
+      mask[i] = on ? 1 : 0;
+      if (on) count++;
+      if (on && this.markers[i]) perGroup[d.type[i]].push(this.markers[i]);
+    }
+    for (t in this.groups) {
+      var g = this.groups[t];
+      g.clearLayers();
+      if (g.addLayers) {
+        if (g._map && perGroup[t].length) g._geoincLoading = true;
+        g.addLayers(perGroup[t]);
+      }
+      else perGroup[t].forEach(function (m) { g.addLayer(m); });
+    }
+    var self = this;
+    this.regionLayers.forEach(function (e) {
+      e.shown = e.members.filter(function (i) { return mask[i]; });
+      if (e.shown.length) self.groups[e.t].addLayer(e.layer);
+    });
+    this.visibleCount = count;
+    this.listeners.forEach(function (fn) { fn(self); });
+    return count;
+  };
+
+  Store.prototype.visibleIndices = function () {
+    var out = [];
+    for (var i = 0; i < this.n; i++) if (this.visibleMask[i]) out.push(i);
+    return out;
+  };
+
+  // Open the popup of incident i (tests and the search box use it).
+  Store.prototype.openPopup = function (i) {
+    var m = this.markers[i];
+    if (m) { this.map.setView(m.getLatLng(), Math.max(this.map.getZoom(), 8)); m.openPopup(); return true; }
+    var self = this, hit = null;
+    this.regionLayers.forEach(function (e) { if (e.members.indexOf(i) >= 0) hit = e; });
+    if (!hit) return false;
+    L.popup({ maxWidth: 380 }).setLatLng(hit.layer.getBounds().getCenter())
+      .setContent(self._popupFn([i])()).openOn(this.map);
+    return true;
+  };
+
+  // ------------------------------------------------------------ layer factories
+  G.incidentGroup = function (opts) {
+    if (opts.cluster && L.markerClusterGroup) {
+      var color = opts.color, grp;
+      return (grp = L.markerClusterGroup({
+        chunkProgress: function (done, total) { grp._geoincLoading = done < total; },
+        chunkedLoading: true, chunkInterval: 150, maxClusterRadius: 50,
+        showCoverageOnHover: false, spiderfyOnMaxZoom: true, removeOutsideVisibleBounds: true,
+        iconCreateFunction: function (c) {
+          var n = c.getChildCount(), size = n < 100 ? 30 : n < 1000 ? 36 : 44;
+          var icon = L.divIcon({ html: "", className: "geoinc-cluster", iconSize: [size, size] });
+          // the count is a number; it is still set as text, never as HTML
+          icon.createIcon = function (old) {
+            var div = L.DivIcon.prototype.createIcon.call(this, old);
+            div.textContent = "";
+            var span = el("span", null, String(n), div);
+            span.style.lineHeight = size + "px";
+            div.style.background = color;
+            return div;
+          };
+          return icon;
+        },
+      }));
+    }
+    return L.featureGroup();
+  };
+
+  G.heatLayer = function (opts) { return new HeatLayer(opts); };
+
+  var HeatLayer = L.Layer.extend({
+    initialize: function (opts) { this._opts = opts || {}; this._pts = []; },
+    setStore: function (store) {
+      var self = this;
+      this._store = store;
+      store.onChange(function () { self._collect(); self._redraw(); });
+    },
+    _collect: function () {
+      var s = this._store, d = s.data, pts = [];
+      for (var i = 0; i < s.n; i++) if (s.visibleMask[i]) pts.push(i);
+      this._pts = pts;
+    },
+    onAdd: function (map) {
+      this._map = map;
+      var c = (this._canvas = L.DomUtil.create("canvas", "geoinc-heat leaflet-zoom-hide"));
+      map.getPanes().overlayPane.appendChild(c);
+      map.on("moveend zoomend resize", this._redraw, this);
+      this._redraw();
+    },
+    onRemove: function (map) {
+      L.DomUtil.remove(this._canvas);
+      map.off("moveend zoomend resize", this._redraw, this);
+    },
+    _stamp: function (r) {
+      var c = document.createElement("canvas"), g = c.getContext("2d");
+      c.width = c.height = 2 * r;
+      var grd = g.createRadialGradient(r, r, 0, r, r, r);
+      grd.addColorStop(0, "rgba(0,0,0,1)");
+      grd.addColorStop(1, "rgba(0,0,0,0)");
+      g.fillStyle = grd;
+      g.fillRect(0, 0, 2 * r, 2 * r);
+      return c;
+    },
+    _palette: function () {
+      if (this._pal) return this._pal;
+      var c = document.createElement("canvas"), g = c.getContext("2d");
+      c.width = 256; c.height = 1;
+      var grd = g.createLinearGradient(0, 0, 256, 0);
+      grd.addColorStop(0.25, "#2c7bb6"); grd.addColorStop(0.5, "#abd9e9");
+      grd.addColorStop(0.7, "#fdae61"); grd.addColorStop(1, "#d7191c");
+      g.fillStyle = grd; g.fillRect(0, 0, 256, 1);
+      return (this._pal = g.getImageData(0, 0, 256, 1).data);
+    },
+    _redraw: function () {
+      if (!this._map || !this._store) return;
+      var map = this._map, size = map.getSize(), c = this._canvas;
+      L.DomUtil.setPosition(c, map.containerPointToLayerPoint([0, 0]));
+      c.width = size.x; c.height = size.y;
+      var g = c.getContext("2d"), r = this._opts.radius || 14, stamp = this._stamp(r);
+      var d = this._store.data, b = map.getBounds().pad(0.1), pts = this._pts;
+      g.globalAlpha = this._opts.alpha || 0.25;
+      for (var j = 0; j < pts.length; j++) {
+        var i = pts[j];
+        if (!b.contains([d.lat[i], d.lon[i]])) continue;
+        var p = map.latLngToContainerPoint([d.lat[i], d.lon[i]]);
+        g.drawImage(stamp, p.x - r, p.y - r);
+      }
+      if (!size.x || !size.y) return;
+      var img = g.getImageData(0, 0, size.x, size.y), px = img.data, pal = this._palette();
+      for (var k = 3; k < px.length; k += 4) {
+        var a = px[k];
+        if (!a) continue;
+        var o = a * 4;
+        px[k - 3] = pal[o]; px[k - 2] = pal[o + 1]; px[k - 1] = pal[o + 2];
+        px[k] = Math.min(255, a * 1.6);
+      }
+      g.putImageData(img, 0, 0);
+    },
+  });
+
+  // Admin1 regions shaded by the casualties of the incidents in the window.
+  G.choropleth = function (geojson, opts) {
+    var breaks = opts.breaks, colors = opts.colors, sums = {};
+    function colorFor(v) {
+      if (!v) return "transparent";
+      for (var b = breaks.length - 1; b >= 0; b--) if (v >= breaks[b]) return colors[b];
+      return colors[0];
+    }
+    var layer = L.geoJSON(geojson, {
+      style: function () {
+        return { color: "#555", weight: 0.8, fillOpacity: 0.55, fillColor: "transparent", className: "geoinc-choropleth" };
+      },
+      onEachFeature: function (feat, lyr) {
+        lyr.bindTooltip(function () {
+          var box = el("div", "geoinc-tip");
+          el("b", null, feat.properties.name, box);
+          el("div", null, "killed (best) in window: " + fmtNum(sums[feat.properties.code] || 0), box);
+          return box;
+        }, { sticky: true });
+      },
+    });
+    layer.setStore = function (store) {
+      store.onChange(function () {
+        var d = store.data;
+        sums = {};
+        for (var i = 0; i < store.n; i++) {
+          if (!store.visibleMask[i] || d.adm[i] < 0 || d.kb[i] === null) continue;
+          var code = store.s(d.adm[i]);
+          sums[code] = (sums[code] || 0) + d.kb[i];
+        }
+        layer.eachLayer(function (l) {
+          l.setStyle({ fillColor: colorFor(sums[l.feature.properties.code] || 0) });
+        });
+      });
+    };
+    return layer;
+  };
+
+  function textTooltipLayer(layer, fnText) {
+    layer.bindTooltip(function (l) {
+      var box = el("div", "geoinc-tip");
+      fnText(l).forEach(function (line, j) { el(j ? "div" : "b", null, line, box); });
+      return box;
+    }, { sticky: true });
+    return layer;
+  }
+
+  G.borderLayer = function (geojson, opts) {
+    var layer = L.geoJSON(geojson, {
+      style: function (f) {
+        var disputed = f.properties.kind === "disputed";
+        return {
+          color: disputed ? opts.disputedColor : opts.color, weight: disputed ? 2.5 : 2,
+          dashArray: disputed ? "6 5" : null, opacity: 0.9,
+          className: disputed ? "geoinc-border geoinc-disputed" : "geoinc-border",
+        };
+      },
+    });
+    layer.eachLayer(function (l) {
+      textTooltipLayer(l, function () {
+        var p = l.feature.properties;
+        return [p.label, p.kind + " border · dataset: " + p.dataset];
+      });
+    });
+    return layer;
+  };
+
+  G.bandLayer = function (geojson, opts) {
+    var layer = L.geoJSON(geojson, {
+      style: { color: opts.color, weight: 1, fillColor: opts.color, fillOpacity: 0.15, className: "geoinc-band" },
+    });
+    layer.eachLayer(function (l) { textTooltipLayer(l, function () { return [opts.label, opts.detail]; }); });
+    return layer;
+  };
+
+  G.claimsLayer = function (claims, opts) {
+    var group = L.featureGroup();
+    claims.forEach(function (c) {
+      var color = opts.colors[c.verdict] || opts.colors._other;
+      var line = L.polyline(c.line, { color: color, weight: 3, opacity: 0.9, className: "geoinc-claim-line" });
+      var label = el("div", "geoinc-claim-label", c.label);
+      line.bindTooltip(label, { permanent: true, direction: "center", className: "geoinc-claim-tip" });
+      line.bindPopup(function () {
+        var box = el("div", "geoinc-popup");
+        el("div", "geoinc-title", c.title, box);
+        var t = el("table", "geoinc-kv", null, box);
+        c.rows.forEach(function (r) { var tr = el("tr", null, null, t); el("th", null, r[0], tr); el("td", null, r[1], tr); });
+        if (c.text) el("blockquote", "geoinc-evidence", c.text, box);
+        return box;
+      });
+      group.addLayer(line);
+      group.addLayer(L.circleMarker(c.line[0], { radius: 4, color: color, fillOpacity: 1, className: "geoinc-claim-place" }));
+    });
+    return group;
+  };
+
+  G.vectorBasemap = function (data, opts) {
+    var group = L.featureGroup();
+    group._data = data; // shared with the minimap and the choropleth
+    var renderer = L.canvas({ padding: 0.3 });
+    group.addLayer(L.geoJSON(data.countries, {
+      renderer: renderer, interactive: false,
+      style: { color: "#9a9a9a", weight: 0.8, fillColor: "#f2efe6", fillOpacity: 1 },
+    }));
+    if (data.admin1) {
+      group.addLayer(L.geoJSON(data.admin1, {
+        renderer: renderer, interactive: false,
+        style: { color: "#b9b3a5", weight: 0.6, fill: false, dashArray: "3 3" },
+      }));
+    }
+    var labels = L.layerGroup();
+    (data.labels || []).forEach(function (lb) {
+      var m = L.circleMarker([lb[1], lb[0]], { radius: 1.5, color: "#666", interactive: false, renderer: renderer });
+      m.bindTooltip(el("span", null, lb[2]), { permanent: true, direction: "right", className: "geoinc-basemap-label", offset: [3, 0] });
+      labels.addLayer(m);
+    });
+    group.on("add", function () {
+      var map = group._map;
+      var sync = function () {
+        if (map.getZoom() >= (opts.labelZoom || 6)) { if (!map.hasLayer(labels)) labels.addTo(map); }
+        else if (map.hasLayer(labels)) map.removeLayer(labels);
+      };
+      group._sync = sync;
+      map.on("zoomend", sync);
+      sync();
+      map.getContainer().classList.add("geoinc-vector-bg");
+    });
+    group.on("remove", function () {
+      var map = this._mapRef;
+      if (map) { map.off("zoomend", group._sync); if (map.hasLayer(labels)) map.removeLayer(labels); map.getContainer().classList.remove("geoinc-vector-bg"); }
+    });
+    group.on("add", function () { group._mapRef = group._map; });
+    return group;
+  };
+
+  // -------------------------------------------------------------------- controls
+  G.TimeSlider = L.Control.extend({
+    options: { position: "bottomleft" },
+    initialize: function (store, opts) { L.setOptions(this, opts); this.store = store; },
+    onAdd: function () {
+      var s = this.store, d = s.data, self = this;
+      var box = el("div", "geoinc-slider leaflet-bar");
+      L.DomEvent.disableClickPropagation(box);
+      L.DomEvent.disableScrollPropagation(box);
+      el("div", "geoinc-h", "Time window", box);
+      if (d.dmin === null) {
+        el("div", "geoinc-dim", "no dated incidents", box);
+        return box;
+      }
+      var mk = function (val, cls) {
+        var i = el("input", cls, null, box);
+        i.type = "range"; i.min = d.dmin; i.max = d.dmax; i.step = 1; i.value = val;
+        return i;
+      };
+      this.from = mk(d.dmin, "geoinc-from");
+      this.to = mk(d.dmax, "geoinc-to");
+      this.label = el("div", "geoinc-range-label", null, box);
+      var row = el("label", "geoinc-undated", null, box);
+      this.undated = el("input", null, null, row);
+      this.undated.type = "checkbox"; this.undated.checked = true;
+      el("span", null, " undated (" + d.nUndated + ")", row);
+      this.play = el("button", "geoinc-play", "▶ play", box);
+      this.play.type = "button";
+      var big = s.n > 20000, timer = null;
+      var apply = function () {
+        var a = +self.from.value, b = +self.to.value;
+        if (a > b) { var t = a; a = b; b = t; }
+        self.label.textContent = isoDay(a) + " – " + isoDay(b) + " · " + s.filter(a, b, self.undated.checked) + " shown";
+      };
+      var soon = function () { clearTimeout(timer); timer = setTimeout(apply, 120); };
+      [this.from, this.to].forEach(function (inp) {
+        inp.addEventListener(big ? "change" : "input", soon);
+        inp.addEventListener("change", apply);
+      });
+      this.undated.addEventListener("change", apply);
+      this.apply = apply;
+      var playing = null;
+      this.play.addEventListener("click", function () {
+        if (playing) { clearInterval(playing); playing = null; self.play.textContent = "▶ play"; return; }
+        var width = Math.max(1, Math.round((d.dmax - d.dmin) / 10));
+        self.from.value = d.dmin; self.to.value = d.dmin + width;
+        self.play.textContent = "■ stop";
+        apply();
+        playing = setInterval(function () {
+          var b = +self.to.value + Math.max(1, Math.round(width / 2));
+          if (b > d.dmax + width) { clearInterval(playing); playing = null; self.play.textContent = "▶ play"; return; }
+          self.to.value = Math.min(b, d.dmax); self.from.value = Math.max(d.dmin, b - width);
+          apply();
+        }, big ? 2000 : 900);
+      });
+      s.onChange(function () {
+        self.label.textContent = isoDay(s.window[0]) + " – " + isoDay(s.window[1]) + " · " + s.visibleCount + " shown";
+      });
+      return box;
+    },
+  });
+
+  G.Legend = L.Control.extend({
+    options: { position: "bottomright" },
+    initialize: function (store, cfg, opts) { L.setOptions(this, opts); this.store = store; this.cfg = cfg; },
+    onAdd: function () {
+      var cfg = this.cfg, s = this.store, box = el("div", "geoinc-legend leaflet-bar");
+      L.DomEvent.disableClickPropagation(box);
+      L.DomEvent.disableScrollPropagation(box);
+      var toggle = el("button", "geoinc-legend-toggle", "Legend", box);
+      toggle.type = "button";
+      var body = el("div", "geoinc-legend-body", null, box);
+      toggle.addEventListener("click", function () { body.hidden = !body.hidden; });
+      el("div", "geoinc-h", cfg.title, body);
+      var counts = [];
+      if (s) {
+        el("div", "geoinc-sub", "Incidents by event type (count in window)", body);
+        s.data.types.forEach(function (t, ti) {
+          var row = el("div", "geoinc-row", null, body);
+          var sw = el("span", "geoinc-swatch", null, row);
+          sw.style.background = t[1];
+          el("span", null, " " + t[0] + " ", row);
+          counts.push(el("span", "geoinc-dim geoinc-count", "", row));
+        });
+        el("div", "geoinc-sub", "Marker size: killed (best)", body);
+        var sizes = el("div", "geoinc-row", null, body);
+        [0, 5, 25].forEach(function (k) {
+          var r = Math.min(s.data.rmax, 4 + 2.2 * Math.sqrt(k));
+          var c = el("span", "geoinc-size", null, sizes);
+          c.style.width = c.style.height = 2 * r + "px";
+          el("span", "geoinc-dim", " " + k + "  ", sizes);
+        });
+        if (s.regionLayers.length) {
+          var rr = el("div", "geoinc-row", null, body);
+          el("span", "geoinc-swatch geoinc-swatch-region", null, rr);
+          el("span", null, " located only to a region: drawn as the region", rr);
+        }
+        var upd = function () {
+          var d = s.data, c = new Array(d.types.length).fill(0);
+          for (var i = 0; i < s.n; i++) if (s.visibleMask[i]) c[d.type[i]]++;
+          counts.forEach(function (e, j) { e.textContent = "(" + c[j] + ")"; });
+        };
+        s.onChange(upd);
+      }
+      (cfg.items || []).forEach(function (it) {
+        el("div", "geoinc-sub", it.section, body);
+        it.rows.forEach(function (r) {
+          var row = el("div", "geoinc-row", null, body);
+          var sw = el("span", "geoinc-swatch geoinc-swatch-" + r.shape, null, row);
+          sw.style.background = r.shape === "line" || r.shape === "dash" ? "transparent" : r.color;
+          sw.style.borderColor = r.color;
+          el("span", null, " " + r.label, row);
+        });
+      });
+      if (cfg.notes) cfg.notes.forEach(function (t) { el("div", "geoinc-dim geoinc-note", t, body); });
+      return box;
+    },
+  });
+
+  // Geodesic distance on the WGS84 ellipsoid (Vincenty's inverse formula, metres).
+  function vincenty(lat1, lon1, lat2, lon2) {
+    var a = 6378137, f = 1 / 298.257223563, b = a * (1 - f), rad = Math.PI / 180;
+    var Lr = (lon2 - lon1) * rad, U1 = Math.atan((1 - f) * Math.tan(lat1 * rad)), U2 = Math.atan((1 - f) * Math.tan(lat2 * rad));
+    var sinU1 = Math.sin(U1), cosU1 = Math.cos(U1), sinU2 = Math.sin(U2), cosU2 = Math.cos(U2);
+    var lam = Lr, it = 0, sinSig, cosSig, sig, cos2a, cos2sm, lamP;
+    do {
+      var sinL = Math.sin(lam), cosL = Math.cos(lam);
+      sinSig = Math.sqrt(Math.pow(cosU2 * sinL, 2) + Math.pow(cosU1 * sinU2 - sinU1 * cosU2 * cosL, 2));
+      if (sinSig === 0) return 0;
+      cosSig = sinU1 * sinU2 + cosU1 * cosU2 * cosL;
+      sig = Math.atan2(sinSig, cosSig);
+      var sinA = cosU1 * cosU2 * sinL / sinSig;
+      cos2a = 1 - sinA * sinA;
+      cos2sm = cos2a ? cosSig - 2 * sinU1 * sinU2 / cos2a : 0;
+      var C = f / 16 * cos2a * (4 + f * (4 - 3 * cos2a));
+      lamP = lam;
+      lam = Lr + (1 - C) * f * sinA * (sig + C * sinSig * (cos2sm + C * cosSig * (-1 + 2 * cos2sm * cos2sm)));
+    } while (Math.abs(lam - lamP) > 1e-12 && ++it < 200);
+    var u2 = cos2a * (a * a - b * b) / (b * b);
+    var A = 1 + u2 / 16384 * (4096 + u2 * (-768 + u2 * (320 - 175 * u2)));
+    var B = u2 / 1024 * (256 + u2 * (-128 + u2 * (74 - 47 * u2)));
+    var dSig = B * sinSig * (cos2sm + B / 4 * (cosSig * (-1 + 2 * cos2sm * cos2sm) - B / 6 * cos2sm * (-3 + 4 * sinSig * sinSig) * (-3 + 4 * cos2sm * cos2sm)));
+    return b * A * (sig - dSig);
+  }
+  G.geodesicMetres = vincenty;
+
+  G.MeasureControl = L.Control.extend({
+    options: { position: "topleft" },
+    onAdd: function (map) {
+      var box = el("div", "geoinc-measure leaflet-bar"), self = this;
+      L.DomEvent.disableClickPropagation(box);
+      var btn = el("a", "geoinc-tool geoinc-measure-btn", null, box);
+      icon(["M3 17 L17 3 L21 7 L7 21 Z", "M7 13 L9 15", "M10 10 L12 12", "M13 7 L15 9"], btn);
+      btn.href = "#"; btn.title = "Measure geodesic distance (click points, double-click to finish)";
+      btn.setAttribute("role", "button");
+      var out = el("div", "geoinc-measure-out", null, box);
+      out.hidden = true;
+      var pts = [], line = null, active = false;
+      function total() {
+        var m = 0;
+        for (var i = 1; i < pts.length; i++) m += vincenty(pts[i - 1].lat, pts[i - 1].lng, pts[i].lat, pts[i].lng);
+        return m;
+      }
+      function click(e) {
+        pts.push(e.latlng);
+        if (!line) line = L.polyline([], { color: "#000", dashArray: "4 4", weight: 2, className: "geoinc-measure-line" }).addTo(map);
+        line.setLatLngs(pts);
+        out.hidden = false;
+        out.textContent = (total() / 1000).toFixed(2) + " km (geodesic, WGS84)";
+      }
+      function stop() {
+        active = false; map.off("click", click); map.doubleClickZoom.enable();
+        map.getContainer().style.cursor = ""; btn.classList.remove("geoinc-on");
+      }
+      L.DomEvent.on(btn, "click", function (e) {
+        L.DomEvent.preventDefault(e);
+        if (active) { stop(); if (line) { map.removeLayer(line); line = null; } pts = []; out.hidden = true; return; }
+        active = true; pts = []; map.on("click", click); map.doubleClickZoom.disable();
+        map.getContainer().style.cursor = "crosshair"; btn.classList.add("geoinc-on");
+        map.once("dblclick", stop);
+      });
+      this.measure = { points: function () { return pts; }, total: total };
+      return box;
+    },
+  });
+
+  G.FullscreenControl = L.Control.extend({
+    options: { position: "topleft" },
+    onAdd: function (map) {
+      var box = el("div", "leaflet-bar");
+      var btn = el("a", "geoinc-tool geoinc-fullscreen-btn", null, box);
+      icon(["M4 9 V4 H9", "M15 4 H20 V9", "M20 15 V20 H15", "M9 20 H4 V15"], btn);
+      btn.href = "#"; btn.title = "Full screen"; btn.setAttribute("role", "button");
+      L.DomEvent.on(btn, "click", function (e) {
+        L.DomEvent.stop(e);
+        var c = map.getContainer();
+        if (document.fullscreenElement) document.exitFullscreen();
+        else if (c.requestFullscreen) c.requestFullscreen();
+      });
+      document.addEventListener("fullscreenchange", function () { map.invalidateSize(); });
+      return box;
+    },
+  });
+
+  G.MiniMap = L.Control.extend({
+    options: { position: "bottomright" },
+    initialize: function (layerFactory, opts) { L.setOptions(this, opts); this.factory = layerFactory; },
+    onAdd: function (map) {
+      var box = el("div", "geoinc-minimap leaflet-bar");
+      var self = this;
+      setTimeout(function () {
+        var mini = (self.mini = L.map(box, {
+          attributionControl: false, zoomControl: false, dragging: false, scrollWheelZoom: false,
+          doubleClickZoom: false, boxZoom: false, keyboard: false, touchZoom: false,
+        }));
+        self.factory().addTo(mini);
+        var rect = L.rectangle(map.getBounds(), { color: "#d7191c", weight: 1, fillOpacity: 0.1, interactive: false }).addTo(mini);
+        var sync = function () {
+          mini.setView(map.getCenter(), Math.max(0, map.getZoom() - 5), { animate: false });
+          rect.setBounds(map.getBounds());
+        };
+        map.on("moveend", sync);
+        sync();
+      }, 0);
+      return box;
+    },
+  });
+
+  G.SearchControl = L.Control.extend({
+    options: { position: "topleft" },
+    initialize: function (store, extra, opts) { L.setOptions(this, opts); this.store = store; this.extra = extra || []; },
+    onAdd: function (map) {
+      var box = el("div", "geoinc-search leaflet-bar"), s = this.store, extra = this.extra;
+      L.DomEvent.disableClickPropagation(box);
+      L.DomEvent.disableScrollPropagation(box);
+      var input = el("input", null, null, box);
+      input.type = "search"; input.placeholder = "Search place…"; input.setAttribute("aria-label", "Search place");
+      var list = el("ul", "geoinc-search-results", null, box);
+      // index: lower-case name -> [lat, lon, incident index or -1]
+      var names = [];
+      if (s) {
+        var seen = {};
+        for (var i = 0; i < s.n; i++) {
+          var nm = s.s(s.data.place[i]);
+          if (nm && !seen[nm]) { seen[nm] = 1; names.push([nm, s.data.lat[i], s.data.lon[i], i]); }
+        }
+      }
+      extra.forEach(function (p) { names.push([p[2], p[1], p[0], -1]); });
+      input.addEventListener("input", function () {
+        list.textContent = "";
+        var q = input.value.trim().toLowerCase();
+        if (q.length < 2) return;
+        var hits = names.filter(function (n) { return n[0].toLowerCase().indexOf(q) >= 0; }).slice(0, 8);
+        hits.forEach(function (h) {
+          var li = el("li", null, h[0] + (h[3] >= 0 ? "" : " (place)"), list);
+          li.tabIndex = 0;
+          var go = function () {
+            list.textContent = "";
+            if (h[3] >= 0) s.openPopup(h[3]);
+            else map.setView([h[1], h[2]], 10);
+          };
+          li.addEventListener("click", go);
+          li.addEventListener("keydown", function (e) { if (e.key === "Enter") go(); });
+        });
+        if (!hits.length) el("li", "geoinc-dim", "no match", list);
+      });
+      return box;
+    },
+  });
+
+  // Parse the data island of one map (a <script type="application/json"> element).
+  G.readData = function (id) {
+    var node = document.getElementById(id);
+    return JSON.parse(node.textContent);
+  };
+
+  G.register = function (entry) {
+    G.maps.push(entry);
+    return entry;
+  };
+})();
