@@ -242,6 +242,7 @@ def strip_html(html: str) -> tuple[str, dict[str, str]]:
 
 # --------------------------------------------------------------------------- metadata
 
+_MD_LINK = re.compile(r"\[([^\[\]\n]{1,200})\]\((?:[^()\s]{0,500})\)")
 _URL_LINE = re.compile(r"(?im)^\s*(?:original\s+url|source\s+url|url)\s*:\s*\n?\s*<?(https?://[^\s>]+)>?")
 _BYLINE = re.compile(r"(?im)^\s*by\s+\[?([A-Z][\w.&' -]{1,40}?)\]?(?:\(#?\))?\s*$")
 
@@ -303,6 +304,8 @@ def document_from_text(
     if looks_like_html(text):
         text, meta = strip_html(text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # Markdown links ("were [killed](#)") keep their words; the link target is noise here.
+    text = _MD_LINK.sub(r"\1", text)
     if not text.strip():
         raise InputError("no text (empty, or only markup and scripts)")
     url = url or meta.get("og:url") or (m.group(1) if (m := _URL_LINE.search(text)) else None)

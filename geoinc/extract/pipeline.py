@@ -1,0 +1,466 @@
+"""From documents to incident reports to the incident GeoDataFrame.
+
+Per document (a pure function, :func:`extract_reports`): geoparse the text, analyse
+each sentence (:mod:`geoinc.extract.events`), tie every figure, weapon and target to
+the incident location nearest to it in its sentence, and group what the article says
+by place and date into :class:`~geoinc.incidents.merge.IncidentReport` objects.
+
+Across documents (:func:`extract`): merge reports of the same incident
+(:mod:`geoinc.incidents.merge`) and build the frame (:mod:`geoinc.incidents.schema`).
+
+Location rules, per sentence that reports an attack:
+
+* candidates are mentions the geoparser gave the role ``"location"`` with a place;
+* a place named as a reference point ("across the border from Belgorod", "near X",
+  "the border with Ukraine") is not where the attack happened;
+* a region right after a place inside it ("Zalestsy in Khmelnitsky region") is its
+  container, not a second incident;
+* countries count only when nothing more precise is named, and a country-only sentence
+  gives no incident (an attack "on Ukraine" is not a location);
+* a sentence with an attack word or a weapon but no location continues the story of
+  the location of the previous attack sentence (up to 3 sentences back);
+* titles are not evidence (they repeat the story in fewer words).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import warnings
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Literal
+
+from geoinc.exceptions import ConfigurationError, GeoincError, InputError
+from geoinc.extract.documents import DEFAULT_MAX_BYTES, Document, iter_documents
+from geoinc.extract.events import EVENT_TYPE, SentenceEvent, analyse_text
+from geoinc.incidents.merge import IncidentReport, incident_record, merge_reports
+
+__all__ = ["InputStatus", "DocumentResult", "extract_reports", "extract", "extract_with_status"]
+
+logger = logging.getLogger("geoinc")
+
+_REFERENCE = re.compile(
+    r"(?:\bfrom|\bnear|\bnearby|\btowards?|\bborder(?:s|ing)? (?:with|of)|\boutside|"
+    r"\b(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ern)? of)\s+(?:the\s+)?(?:city of\s+)?$",
+    re.I,
+)
+# "early Sunday, a day after ... Belgorod": the date shifted for the place after it
+_DAYS_AFTER = re.compile(r"\b(a|one|two|three|\d) days? (after|before)\b|\bthe day (after|before)\b", re.I)
+_WEEKS_AFTER = re.compile(r"\b(?:a|one|two|three|\d+|several|few) weeks? (?:after|before)\b", re.I)
+_SMALL = {"a": 1, "one": 1, "two": 2, "three": 3}
+_ATTACK_AFTER = re.compile(r"^\s*(?:strikes?|attacks?|shelling|bombings?|explosions?|raids?)\b", re.I)
+_CONTAINER_GAP = re.compile(r"^\s*(?:,|in|in the|of|of the)?\s*$", re.I)
+_INHERIT_WINDOW = 3
+
+
+@dataclass(frozen=True, slots=True)
+class InputStatus:
+    """What became of one input: ``status`` is ``"ok"``, ``"none"`` or ``"error"``."""
+
+    input: str
+    doc_id: str | None
+    status: str
+    reason: str
+    n_reports: int = 0
+    incident_ids: tuple[str, ...] = ()
+
+    def as_dict(self) -> dict:
+        return {"input": self.input, "doc_id": self.doc_id, "status": self.status,
+                "reason": self.reason, "n_reports": self.n_reports,
+                "incident_ids": list(self.incident_ids)}
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentResult:
+    """Reports of one document, or why there are none."""
+
+    document: Document
+    reports: tuple[IncidentReport, ...]
+    reason: str = ""
+    stats: dict = field(default_factory=dict)
+
+
+def _source_label(doc: Document) -> str:
+    if doc.source:
+        return doc.source
+    if doc.path:
+        return Path(doc.path).name
+    return doc.doc_id
+
+
+def _sentence_of(offset: int, sentences: Sequence[SentenceEvent]) -> int:
+    lo, hi = 0, len(sentences)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if sentences[mid].end <= offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def _candidates(text: str, sent: SentenceEvent, mentions: Sequence) -> list:
+    """Location mentions of one sentence that can be where the attack happened."""
+    cands = []
+    for m in mentions:
+        if m.role != "location" or m.place is None:
+            continue
+        if (_REFERENCE.search(text[max(sent.start, m.start - 40):m.start])
+                and not _ATTACK_AFTER.match(text[m.end:m.end + 20])):
+            continue  # "across the border from Belgorod", but not "from the Belgorod strikes"
+        cands.append(m)
+    # "Zalestsy in Khmelnitsky region": a region right after a place within it is a container
+    kept = []
+    for m in cands:
+        prev = kept[-1] if kept else None
+        if (prev is not None and m.place.kind in ("admin1", "country")
+                and _CONTAINER_GAP.match(text[prev.end:m.start])
+                and (prev.place.admin1 == m.place.admin1 or m.place.kind == "country")
+                and prev.place.country == m.place.country):
+            continue
+        kept.append(m)
+    if any(m.place.kind != "country" for m in kept):
+        kept = [m for m in kept if m.place.kind != "country"]
+    return kept
+
+
+_PLACE_AFTER = re.compile(r"^[\s,]*(?:\w+\s+){0,2}?(?:in|at|on|near)\s+(?:the\s+)?"
+                          r"(?:(?:city|village|town|region|settlement) of\s+)?$", re.I)
+
+
+def _nearest(pos: int, mentions: Sequence, end: int | None = None, text: str = "") -> object:
+    """The mention a value at ``pos`` belongs to: "fuel depots in Kharkiv" → the place right
+    after it; otherwise the nearest place before it, else the first after it."""
+    if end is not None:
+        for m in mentions:
+            if m.start >= end and m.start - end <= 40 and _PLACE_AFTER.match(text[end:m.start]):
+                return m
+    before = [m for m in mentions if m.start <= pos]
+    if before:
+        return before[-1]
+    return mentions[0]
+
+
+@dataclass
+class _Piece:
+    """What one sentence says about one location."""
+
+    mention: object
+    sent: SentenceEvent
+    inherited: bool
+    figures: list = field(default_factory=list)
+    weapons: list = field(default_factory=list)
+    targets: list = field(default_factory=list)
+    dates: list = field(default_factory=list)  # (date_start, date_end, precision, DateExpr)
+
+
+def _dates_for(text: str, sent: SentenceEvent, mention, inherited: bool) -> list:
+    """The sentence's resolved dates as they apply to one place mention."""
+    out = []
+    for d in sent.dates:
+        if not d.resolved or d.kind == "future":
+            continue
+        ds, de = d.date_start, d.date_end
+        if not inherited and d.end <= mention.start:
+            between = text[d.end:mention.start]
+            if _WEEKS_AFTER.search(between):
+                continue  # too loose to date the place
+            m = _DAYS_AFTER.search(between)
+            if m:
+                n = _SMALL.get((m.group(1) or "a").lower()) or int(m.group(1))
+                sign = -1 if (m.group(2) or m.group(3)).lower() == "after" else 1
+                ds, de = ds + timedelta(days=sign * n), de + timedelta(days=sign * n)
+        out.append((ds, de, d.precision, d))
+    return out
+
+
+def _claim(fig, sent: SentenceEvent, doc: Document, source: str) -> dict:
+    q = fig.quantity
+    return {"field": fig.field, "value": q.value, "low": q.low, "high": q.high,
+            "qualifier": q.qualifier, "text": q.text, "source": source, "doc_id": doc.doc_id,
+            "start": fig.start, "end": fig.end, "sentence": sent.text,
+            "sentence_start": sent.start, "sentence_end": sent.end}
+
+
+def _evidence(fld: str, value, text: str, start: int, end: int, sent: SentenceEvent,
+              doc: Document, source: str) -> dict:
+    return {"field": fld, "value": value, "text": text, "source": source, "doc_id": doc.doc_id,
+            "start": start, "end": end, "sentence": sent.text,
+            "sentence_start": sent.start, "sentence_end": sent.end}
+
+
+def extract_reports(doc: Document, *, gazetteer=None, geoparser: Callable | None = None) -> DocumentResult:
+    """Incident reports of one document (pure: same document, same result).
+
+    Parameters
+    ----------
+    doc : Document
+    gazetteer : geoinc.gazetteer.Gazetteer, optional
+        Defaults to :meth:`Gazetteer.default`.
+    geoparser : callable, optional
+        ``geoparser(text, gazetteer=...) -> list[Mention]``; defaults to
+        :func:`geoinc.geoparse.geoparse`.
+
+    Returns
+    -------
+    DocumentResult
+        ``reports`` empty and ``reason`` set when the article reports no incident.
+
+    Examples
+    --------
+    >>> from geoinc.extract.documents import document_from_text
+    >>> doc = document_from_text("December 31, 2023\\n\\nDrones struck Kharkiv overnight, "
+    ...                          "wounding 28 people.")
+    >>> r = extract_reports(doc).reports[0]
+    >>> r.place.name, str(r.date_start), str(r.date_end), r.claims[0]["value"]
+    ('Kharkiv', '2023-12-30', '2023-12-31', 28)
+    """
+    if geoparser is None:
+        from geoinc.geoparse import geoparse as geoparser
+    text = doc.text
+    source = _source_label(doc)
+    mentions = sorted(geoparser(text, gazetteer=gazetteer), key=lambda m: m.start)
+    sentences = analyse_text(text, doc.published)
+    by_sentence: dict[int, list] = defaultdict(list)
+    for m in mentions:
+        by_sentence[_sentence_of(m.start, sentences)].append(m)
+    stats = {"sentences": len(sentences), "mentions": len(mentions),
+             "locations": sum(1 for m in mentions if m.role == "location" and m.place is not None),
+             "event_sentences": 0, "country_only": 0}
+
+    pieces: list[_Piece] = []
+    last: tuple[int, list] | None = None  # (sentence index, candidates) of the last attack sentence
+    for i, sent in enumerate(sentences):
+        if sent.is_title or not sent.is_event:
+            continue
+        stats["event_sentences"] += 1
+        cands = _candidates(text, sent, by_sentence.get(i, ()))
+        inherited = False
+        if cands and all(m.place.kind == "country" for m in cands):
+            stats["country_only"] += 1
+            continue
+        if not cands:
+            if not (sent.cues or sent.weapons) or last is None or i - last[0] > _INHERIT_WINDOW:
+                continue
+            cands, inherited = last[1][:1], True
+        else:
+            last = (i, cands)
+        ps = {id(m): _Piece(m, sent, inherited, dates=_dates_for(text, sent, m, inherited)) for m in cands}
+        for fig in sent.figures:
+            ps[id(_nearest(fig.start, cands))].figures.append(fig)
+        for w in sent.weapons:
+            ps[id(_nearest(w.start, cands, w.end, text))].weapons.append(w)
+        for t in sent.targets:
+            ps[id(_nearest(t.start, cands, t.end, text))].targets.append(t)
+        pieces.extend(ps.values())
+
+    reports = _group_pieces(pieces, doc, source)
+    reason = ""
+    if not reports:
+        if not mentions:
+            reason = "no place names found"
+        elif not stats["locations"]:
+            reason = "place names found, but none is an incident location (actors, origins, organisations)"
+        elif not stats["event_sentences"]:
+            reason = "places found, but no attack reported (no attack words, weapons or casualty figures)"
+        elif stats["country_only"]:
+            reason = "attacks reported only at country level (no town or region named)"
+        else:
+            reason = "no attack reported at a named location"
+    return DocumentResult(doc, tuple(reports), reason, stats)
+
+
+def _group_pieces(pieces: list[_Piece], doc: Document, source: str) -> list[IncidentReport]:
+    by_place: dict[tuple, list[_Piece]] = defaultdict(list)
+    for p in pieces:
+        pl = p.mention.place
+        key = ("gn", pl.geonameid) if pl.geonameid is not None else (pl.kind, pl.admin1, pl.name)
+        by_place[key].append(p)
+    reports = []
+    for _key, ps in by_place.items():
+        ps.sort(key=lambda p: p.sent.start)
+        # date clusters of this place: spans at most a day apart
+        dated = sorted({(ds, de, prec) for p in ps for ds, de, prec, _ in p.dates})
+        clusters: list[list] = []
+        for ds, de, prec in dated:
+            if clusters and ds <= clusters[-1][1] + timedelta(days=1):
+                clusters[-1][1] = max(clusters[-1][1], de)
+                clusters[-1][2] = max(clusters[-1][2], prec)
+            else:
+                clusters.append([ds, de, prec])
+        groups: dict[int, list[_Piece]] = defaultdict(list)
+        current = 0
+        for p in ps:
+            if p.dates:
+                current = next(k for k, c in enumerate(clusters) if c[0] <= p.dates[0][0] <= c[1])
+            groups[current if clusters else -1].append(p)
+        for k, members in sorted(groups.items()):
+            span = clusters[k] if k >= 0 else (None, None, None)
+            reports.append(_make_report(members, span, doc, source))
+    return reports
+
+
+def _make_report(members: list[_Piece], span, doc: Document, source: str) -> IncidentReport:
+    place = members[0].mention.place
+    claims, evidence, weapons, targets = [], [], [], []
+    seen_sent: set[int] = set()
+    for p in members:
+        sent = p.sent
+        claims.extend(_claim(f, sent, doc, source) for f in p.figures)
+        weapons.extend(w.value for w in p.weapons)
+        targets.extend(t.value for t in p.targets)
+        evidence.extend(_evidence("weapon", w.value, w.text, w.start, w.end, sent, doc, source) for w in p.weapons)
+        evidence.extend(_evidence("target", t.value, t.text, t.start, t.end, sent, doc, source) for t in p.targets)
+        m = p.mention
+        evidence.append(_evidence("place", place.name, m.text, m.start, m.end, sent, doc, source)
+                        | {"inherited": p.inherited})
+        if sent.start not in seen_sent:
+            seen_sent.add(sent.start)
+            evidence.extend(_evidence("date", f"{ds}/{de}" if de != ds else str(ds), d.text, d.start, d.end,
+                                      sent, doc, source) for ds, de, _, d in p.dates)
+    conf = max(float(p.mention.confidence) for p in members)
+    ds, de, prec = span
+    return IncidentReport(doc_id=doc.doc_id, source=source, place=place, place_confidence=conf,
+                          date_start=ds, date_end=de, date_precision=prec, event_type=EVENT_TYPE,
+                          weapons=tuple(weapons), targets=tuple(targets), claims=tuple(claims),
+                          evidence=tuple(evidence), first_offset=members[0].sent.start)
+
+
+_ON_ERROR = ("raise", "warn", "record")
+
+
+def extract_with_status(
+    texts_or_paths,
+    *,
+    gazetteer=None,
+    source: str | None = None,
+    url: str | None = None,
+    published: date | str | None = None,
+    window_days: int = 1,
+    min_shared_figure: int = 5,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    on_error: Literal["raise", "warn", "record"] = "warn",
+    progress: bool | Callable[[Iterable], Iterable] = False,
+):
+    """Like :func:`extract`, also returning one :class:`InputStatus` per input.
+
+    Returns
+    -------
+    tuple of (geopandas.GeoDataFrame, list of InputStatus)
+    """
+    from geoinc.incidents.schema import build_frame
+
+    if on_error not in _ON_ERROR:
+        raise ConfigurationError(f"on_error must be one of {', '.join(map(repr, _ON_ERROR))}, got {on_error!r}")
+    if gazetteer is None:
+        from geoinc.gazetteer import Gazetteer
+
+        gazetteer = Gazetteer.default()
+    meta = {k: v for k, v in (("source", source), ("url", url), ("published", published)) if v is not None}
+    items = iter_documents(texts_or_paths, max_bytes=max_bytes, **meta)
+    if progress:
+        if callable(progress):
+            items = progress(items)
+        else:
+            from tqdm.auto import tqdm
+
+            items = tqdm(items, desc="articles", unit="doc")
+    statuses: list[list] = []  # [label, doc_id, status, reason, n_reports]
+    reports: list[IncidentReport] = []
+    for label, item in items:
+        if isinstance(item, InputError):
+            if on_error == "raise":
+                raise item
+            statuses.append([label, None, "error", str(item), 0])
+            continue
+        try:
+            res = extract_reports(item, gazetteer=gazetteer)
+        except GeoincError as err:  # one bad document must not stop the run
+            if on_error == "raise":
+                raise
+            statuses.append([label, item.doc_id, "error", f"{type(err).__name__}: {err}", 0])
+            continue
+        if res.reports:
+            statuses.append([label, item.doc_id, "ok", "", len(res.reports)])
+            reports.extend(res.reports)
+        else:
+            statuses.append([label, item.doc_id, "none", res.reason, 0])
+    groups = merge_reports(reports, window_days=window_days, min_shared_figure=min_shared_figure)
+    records = [incident_record(g) for g in groups]
+    frame = build_frame(records)
+    if len(frame):
+        frame = frame.sort_values(["date_start", "place_name", "incident_id"], na_position="last",
+                                  kind="mergesort").reset_index(drop=True)
+    ids_by_doc: dict[str, set] = defaultdict(set)
+    for g, rec in zip(groups, records):
+        for r in g:
+            ids_by_doc[r.doc_id].add(rec["incident_id"])
+    out = [InputStatus(label, doc_id, st, reason, n, tuple(sorted(ids_by_doc.get(doc_id, ()))))
+           for label, doc_id, st, reason, n in statuses]
+    errors = [s for s in out if s.status == "error"]
+    if errors and on_error == "warn":
+        warnings.warn(f"{len(errors)} of {len(out)} inputs could not be read: "
+                      + "; ".join(s.reason for s in errors[:3]) + (" …" if len(errors) > 3 else ""),
+                      UserWarning, stacklevel=2)
+    frame.attrs["geoinc_inputs"] = [s.as_dict() for s in out]
+    return frame, out
+
+
+def extract(
+    texts_or_paths,
+    *,
+    gazetteer=None,
+    source: str | None = None,
+    url: str | None = None,
+    published: date | str | None = None,
+    window_days: int = 1,
+    min_shared_figure: int = 5,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    on_error: Literal["raise", "warn", "record"] = "warn",
+    progress: bool = False,
+):
+    """Turn news reports into an incident GeoDataFrame.
+
+    Parameters
+    ----------
+    texts_or_paths : str, path, Document or iterable of them
+        Article texts (plain or HTML), files, folders (read recursively) or ``"-"``
+        for stdin. A ``str`` is a path when such a file or folder exists.
+    gazetteer : geoinc.gazetteer.Gazetteer, optional
+    source, url, published : optional
+        Metadata applied to every input (otherwise detected per document).
+    window_days : int, default 1
+        Largest gap between reports of one incident.
+    min_shared_figure : int, default 5
+        Strong-evidence threshold for merging undated reports (see
+        :mod:`geoinc.incidents.merge`).
+    max_bytes : int
+        Larger inputs are refused (their status says so).
+    on_error : {"warn", "record", "raise"}, default "warn"
+        Unreadable inputs: warn once and record, only record, or raise
+        :class:`~geoinc.exceptions.InputError`.
+    progress : bool, default False
+        Show a tqdm progress bar.
+
+    Returns
+    -------
+    geopandas.GeoDataFrame
+        One row per incident, schema in ``docs/schema.md``; the status of every input
+        is in ``frame.attrs["geoinc_inputs"]``.
+
+    Examples
+    --------
+    >>> gdf = extract(["December 31, 2023\\n\\nAt least 22 people were killed on Saturday "
+    ...                "in Belgorod, officials said."])
+    >>> gdf[["place_name", "killed_low"]].values.tolist(), str(gdf.date_start[0].date())
+    ([['Belgorod', 22]], '2023-12-30')
+    """
+    frame, _ = extract_with_status(texts_or_paths, gazetteer=gazetteer, source=source, url=url,
+                                   published=published, window_days=window_days,
+                                   min_shared_figure=min_shared_figure, max_bytes=max_bytes,
+                                   on_error=on_error, progress=progress)
+    return frame
