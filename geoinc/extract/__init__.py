@@ -1,10 +1,16 @@
 """From articles to incidents: reading inputs, events, dates, figures and the pipeline.
 
-The public entry point is :func:`extract` (also ``geoinc.extract``'s lazy export).
+The public entry point is :func:`extract`; ``geoinc.extract`` (this package, exported
+lazily by :mod:`geoinc`) is itself callable, so ``geoinc.extract(texts)`` works.
+Names load lazily so that importing one submodule (``geoinc.extract.events``) does not
+pull in the whole pipeline.
 """
 
-from geoinc.extract.documents import Document, document_from_text, iter_documents, read_document
-from geoinc.extract.pipeline import InputStatus, extract, extract_reports, extract_with_status
+from __future__ import annotations
+
+import importlib
+import sys
+import types
 
 __all__ = [
     "extract",
@@ -17,22 +23,38 @@ __all__ = [
     "iter_documents",
 ]
 
-
-def _make_callable() -> None:
-    """Let ``geoinc.extract(...)`` call :func:`extract`.
-
-    ``geoinc`` lazily exports this *package* under the name ``extract``; making the
-    package callable keeps both ``geoinc.extract(texts)`` (the documented API) and
-    ``geoinc.extract.documents`` (the submodules) working.
-    """
-    import sys
-    import types
-
-    class _CallableModule(types.ModuleType):
-        def __call__(self, *args, **kwargs):
-            return extract(*args, **kwargs)
-
-    sys.modules[__name__].__class__ = _CallableModule
+_LAZY = {
+    "extract": "geoinc.extract.pipeline",
+    "extract_with_status": "geoinc.extract.pipeline",
+    "extract_reports": "geoinc.extract.pipeline",
+    "InputStatus": "geoinc.extract.pipeline",
+    "Document": "geoinc.extract.documents",
+    "document_from_text": "geoinc.extract.documents",
+    "read_document": "geoinc.extract.documents",
+    "iter_documents": "geoinc.extract.documents",
+}
 
 
-_make_callable()
+def __getattr__(name: str):
+    modname = _LAZY.get(name)
+    if modname is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(modname), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__():
+    return sorted(set(globals()) | set(_LAZY))
+
+
+class _CallableModule(types.ModuleType):
+    """``geoinc.extract(...)`` calls :func:`geoinc.extract.pipeline.extract`."""
+
+    def __call__(self, *args, **kwargs):
+        from geoinc.extract.pipeline import extract
+
+        return extract(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallableModule
