@@ -17,11 +17,11 @@ import threading
 
 from geoinc.exceptions import InputError
 from geoinc.geoparse.mention import ROLES, Mention
-from geoinc.geoparse.recognise import find_spans, tokenize
+from geoinc.geoparse.recognise import find_spans, spans_from_offsets, tokenize
 from geoinc.geoparse.resolve import Resolution, Resolver
 from geoinc.geoparse.roles import assign_role
 
-__all__ = ["geoparse", "Mention", "ROLES", "resolver_for"]
+__all__ = ["geoparse", "resolve_spans", "Mention", "ROLES", "resolver_for"]
 
 _LOCK = threading.Lock()
 _RESOLVERS: dict[int, tuple[object, Resolver]] = {}
@@ -83,7 +83,7 @@ def geoparse(text: str, *, gazetteer=None) -> list[Mention]:
         raise InputError(f"geoparse needs a str, got {type(text).__name__}")
     resolver = resolver_for(gazetteer)
     tokens = tokenize(text)
-    spans = find_spans(tokens, resolver.keys, text)
+    spans = find_spans(tokens, resolver.keys, text, resolver.first_words)
     results = resolver.resolve(spans, tokens)
     doc_countries = {r.place.country for r in results if r.place is not None and r.confidence > 0.6}
     mentions = []
@@ -113,3 +113,49 @@ def _plausible(res: Resolution, doc_countries: set[str]) -> bool:
     if place.kind == "settlement" and place.country not in doc_countries - {""}:
         return False  # a name-only Ukrainian settlement needs Ukraine in the text
     return True
+
+
+def resolve_spans(text: str, spans, *, gazetteer=None) -> list[Mention | None]:
+    """Resolve given character spans (for example gold annotations) in context.
+
+    Recognition is skipped: every span is taken as a place name, looked up (exact key,
+    then demonym and abbreviation tables, then the gazetteer's qualifier-aware and
+    fuzzy lookup) and resolved with the same context rules as :func:`geoparse`.
+
+    Parameters
+    ----------
+    text : str
+    spans : iterable of (int, int)
+        ``(start, end)`` character offsets.
+    gazetteer : geoinc.gazetteer.Gazetteer, optional
+
+    Returns
+    -------
+    list of Mention or None
+        One entry per span, in the order given; ``None`` when nothing in the
+        gazetteer matches the span's words.
+
+    Examples
+    --------
+    >>> text = "Shells fell on Borova and on Kharkiv."
+    >>> [m.place.geonameid for m in resolve_spans(text, [(15, 21), (29, 36)])]
+    [711623, 706483]
+    """
+    if not isinstance(text, str):
+        raise InputError(f"resolve_spans needs a str, got {type(text).__name__}")
+    resolver = resolver_for(gazetteer)
+    tokens = tokenize(text)
+    pairs = [(int(a), int(b)) for a, b in spans]
+    built = spans_from_offsets(tokens, pairs, resolver, text)
+    order = sorted(range(len(built)), key=lambda k: (built[k].start, built[k].end))
+    ordered = [built[k] for k in order]
+    results = resolver.resolve(ordered, tokens)
+    out: list[Mention | None] = [None] * len(pairs)
+    for k, res in zip(order, results):
+        if res.place is None and res.span.source != "unknown":
+            continue
+        kind = None if res.place is None else res.place.kind
+        role = assign_role(res.span, tokens, kind)
+        a, b = pairs[k]
+        out[k] = Mention(a, b, text[a:b], res.place, role, res.confidence, res.candidates)
+    return out

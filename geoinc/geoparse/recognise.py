@@ -12,6 +12,9 @@ longest match wins. Context rules then annotate each span: a region qualifier af
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from itertools import accumulate, compress, count
+from operator import itemgetter
 from dataclasses import dataclass, field
 
 from geoinc.geoparse.lexicon import (
@@ -20,18 +23,19 @@ from geoinc.geoparse.lexicon import (
 )
 from geoinc.names import normalize
 
-__all__ = ["Token", "Span", "tokenize", "find_spans", "MAX_TOKENS"]
+__all__ = ["Token", "Tokens", "Span", "tokenize", "find_spans", "spans_from_offsets", "MAX_TOKENS"]
 
 #: Longest name, in tokens, the recogniser tries ("Bosnia and Herzegovina" is 3).
 MAX_TOKENS = 6
 
-_TOKEN = re.compile(r"\w+(?:['’ʼ]\w+)*")
+_TOKEN_SPLIT = re.compile(r"(\w+(?:['’ʼ]\w+)*)")
 _POSSESSIVE = ("'s", "’s", "ʼs")
 # Lower-case words allowed inside a multi-word name ("Gulf of Mexico", "Rostov-on-Don").
 _INNER_LOWER = frozenset({
     "of", "and", "de", "del", "la", "le", "les", "on", "upon", "the", "da", "di", "du", "el",
     "al", "sur", "am", "an", "der", "dos", "das", "y", "en", "na", "nad",
 })
+_CONTRACTIONS = frozenset({"'ve", "’ve", "'re", "’re", "'ll", "’ll", "n't", "n’t", "'d", "’d", "'m", "’m"})
 _SENTENCE_END = frozenset(".!?\n\"“”:;•")
 
 
@@ -67,38 +71,79 @@ class Span:
     extra: dict = field(default_factory=dict)
 
 
-def tokenize(text: str) -> list[Token]:
-    """Cut ``text`` into word tokens with normalised keys.
+class Tokens(Sequence):
+    """The word tokens of a text, built lazily.
+
+    Only the offsets of every word are computed up front (one regular-expression scan);
+    a :class:`Token` with its folded key, separator and sentence-start flag is built
+    the first time it is looked at. Most words of a text are never looked at: the
+    recogniser starts only at capitalised words (:attr:`caps`).
+    """
+
+    __slots__ = ("text", "words", "seps", "starts", "ends", "caps", "_built")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        # One C-level split gives words and separators alternately; cumulative lengths
+        # give the offsets without a Python loop over the words.
+        parts = _TOKEN_SPLIT.split(text)
+        cum = list(accumulate(map(len, parts)))
+        self.words = parts[1::2]
+        self.seps = parts[0::2]
+        self.starts = cum[0::2][: len(self.words)]
+        self.ends = cum[1::2]
+        #: indices of the tokens that start with a capital letter
+        self.caps = list(compress(count(), map(str.isupper, map(itemgetter(0), self.words))))
+        self._built: list[Token | None] = [None] * len(self.words)
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def __getitem__(self, k):
+        if isinstance(k, slice):
+            return [self[i] for i in range(*k.indices(len(self)))]
+        tok = self._built[k]
+        if tok is None:
+            if k < 0:
+                k += len(self)
+            tok = self._built[k] = self._build(k)
+        return tok
+
+    def _build(self, k: int) -> Token:
+        start, end = self.starts[k], self.ends[k]
+        raw = self.words[k]
+        possessive = False
+        if len(raw) > 3 and raw[-2:] in _POSSESSIVE:
+            raw = raw[:-2]
+            end -= 2
+            possessive = True
+        elif raw[-3:].lower() in _CONTRACTIONS:
+            possessive = True  # "I've", "they're": never part of a name
+        sep = self.seps[k]
+        if not k:
+            sentence_start = True
+        elif sep == " ":
+            sentence_start = False
+        else:
+            stripped = sep.strip(" \t'‘’\"“”()[]")
+            sentence_start = (bool(stripped) and stripped[-1] in _SENTENCE_END) or "\n" in sep
+            # "U.S." and "St. Louis": a dot after an abbreviation does not end a sentence.
+            if sentence_start and sep.strip() == "." and len(self.words[k - 1]) <= 2 \
+                    and self.words[k - 1][0].isupper():
+                sentence_start = False
+        return Token(start, end, raw, normalize(raw), raw[0].isupper(), possessive,
+                     sentence_start, sep)
+
+
+def tokenize(text: str) -> Tokens:
+    """Cut ``text`` into word tokens with normalised keys (built lazily).
 
     Examples
     --------
     >>> [t.key for t in tokenize("Russia’s strike on Kharkiv-Pivdennyi")]
     ['russia', 'strike', 'on', 'kharkiv', 'pivdennyi']
     """
-    tokens: list[Token] = []
-    prev_end = 0
-    for m in _TOKEN.finditer(text):
-        start, end = m.span()
-        raw = m.group()
-        possessive = False
-        if len(raw) > 3 and raw[-2:] in _POSSESSIVE:
-            raw = raw[:-2]
-            end -= 2
-            possessive = True
-        sep = text[prev_end:start]
-        if tokens:
-            stripped = sep.strip(" \t'‘’\"“”()[]")
-            sentence_start = bool(stripped) and stripped[-1] in _SENTENCE_END or "\n" in sep
-            # "U.S." and "St. Louis": a dot after an abbreviation does not end a sentence.
-            if sentence_start and sep.strip() == "." and len(tokens[-1].raw) <= 2 and tokens[-1].cap:
-                sentence_start = False
-        else:
-            sentence_start = True
-        first = raw[0]
-        tokens.append(Token(start, end, raw, normalize(raw), first.isupper(), possessive,
-                            sentence_start, sep))
-        prev_end = m.end()
-    return tokens
+    return Tokens(text)
 
 
 def _joinable(prev: Token, tok: Token) -> bool:
@@ -111,24 +156,36 @@ def _joinable(prev: Token, tok: Token) -> bool:
     return False
 
 
-def find_spans(tokens: list[Token], keys, text: str) -> list[Span]:
+def find_spans(tokens: Tokens, keys, text: str, first_words=None) -> list[Span]:
     """Find the longest gazetteer/demonym matches, left to right, with context flags.
 
     Parameters
     ----------
-    tokens : list of Token
+    tokens : Tokens
     keys : container of str
         The gazetteer's normalised name keys (``in`` must be fast).
     text : str
         The text the tokens were cut from.
+    first_words : container of str, optional
+        The first words of every key (see :func:`first_words_of`); a fast pre-filter.
     """
     spans: list[Span] = []
     n = len(tokens)
-    i = 0
-    while i < n:
+    pos = 0
+    words = tokens.words
+    for i in tokens.caps:
+        if i < pos:
+            continue
+        if first_words is not None:
+            # Cheap rejection before any token is built: most capitalised words
+            # (people, sentence starts) begin no name at all.
+            w = words[i]
+            if w[-2:] in _POSSESSIVE:
+                w = w[:-2]
+            if normalize(w) not in first_words:
+                continue
         tok = tokens[i]
-        if not tok.cap or not tok.key:
-            i += 1
+        if not tok.key or tok.possessive and tok.raw[-3:].lower() in _CONTRACTIONS:
             continue
         # Grow the run of joinable tokens, remembering each prefix's key.
         parts = [tok.key]
@@ -169,13 +226,21 @@ def find_spans(tokens: list[Token], keys, text: str) -> list[Span]:
                 best.extra["acronym"] = True
             break
         if best is None:
-            i += 1
             continue
         spans.append(best)
-        i = best.j
+        pos = best.j
     _qualify(spans, tokens)
     _unknown_settlements(spans, tokens, keys)
     return spans
+
+
+def first_words_of(keys) -> frozenset[str]:
+    """The first word of every key, of every demonym, abbreviation and institution."""
+    out = {k.split(" ", 1)[0] for k in keys}
+    for table in (DEMONYMS, COUNTRY_ABBREVIATIONS, INSTITUTIONS):
+        out.update(k.split(" ", 1)[0] for k in table)
+    out.update(k + "s" for k in DEMONYMS)
+    return frozenset(out)
 
 
 def _plural_demonym(key: str) -> bool:
@@ -259,9 +324,11 @@ def _unknown_settlements(spans: list[Span], tokens: list[Token], keys) -> None:
     even when the gazetteer does not know it."""
     taken = {t for s in spans for t in range(s.i, s.j)}
     new = []
-    for i in range(2, len(tokens)):
+    for i in tokens.caps:
+        if i < 2:
+            continue
         t = tokens[i]
-        if i in taken or not t.cap or t.key in STOP_NAMES:
+        if i in taken or t.key in STOP_NAMES:
             continue
         if tokens[i - 1].key != "of" or tokens[i - 2].key not in SETTLEMENT_WORDS:
             continue
@@ -277,3 +344,54 @@ def _unknown_settlements(spans: list[Span], tokens: list[Token], keys) -> None:
     if new:
         spans.extend(new)
         spans.sort(key=lambda s: s.i)
+
+
+def _source_of(key: str, keys) -> str | None:
+    if key in INSTITUTIONS:
+        return "institution"
+    if key in COUNTRY_ABBREVIATIONS:
+        return "abbreviation"
+    if key in DEMONYMS or _plural_demonym(key):
+        return "demonym"
+    if key in keys:
+        return "gazetteer"
+    return None
+
+
+def spans_from_offsets(tokens: list[Token], offsets: list[tuple[int, int]], resolver,
+                       text: str) -> list[Span]:
+    """Build :class:`Span` objects for given character offsets (gold-span evaluation).
+
+    A span whose words are no gazetteer key is looked up with the gazetteer's
+    qualifier-aware, fuzzy :meth:`lookup`; its records ride along in ``extra["places"]``.
+    """
+    import bisect
+
+    starts = tokens.starts
+    out: list[Span] = []
+    for a, b in offsets:
+        i = max(0, bisect.bisect_right(starts, a) - 1)
+        if i < len(tokens) and tokens[i].end <= a:
+            i += 1
+        j = bisect.bisect_left(starts, b)
+        i = min(i, len(tokens))
+        j = max(j, i)
+        surface = text[a:b]
+        key = normalize(surface)
+        for prefix in ("the ",):
+            if key.startswith(prefix) and key[len(prefix):] in resolver.keys:
+                key = key[len(prefix):]
+        if key.endswith(" s") and key[:-2] in resolver.keys:
+            key = key[:-2]  # "Russia's"
+        source = _source_of(key, resolver.keys)
+        span = Span(i, j, a, b, key, source or "lookup",
+                    sentence_start=bool(i < len(tokens) and tokens[i].sentence_start))
+        if source is None:
+            span.extra["places"] = resolver.lookup(surface)
+        out.append(span)
+    out.sort(key=lambda s: (s.start, s.end))
+    _qualify(out, tokens)
+    # Gold spans carry their own qualifiers ("Rapides Parish"); keep their extent.
+    for s in out:
+        s.longer_name = False
+    return out

@@ -17,15 +17,14 @@ scores with the context (a mention never counts as its own evidence).
 from __future__ import annotations
 
 import math
-from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 import numpy as np
 
-from geoinc.exceptions import PlaceNotFound
+from geoinc.exceptions import GeoincError, PlaceNotFound
 from geoinc.gazetteer import Place
 from geoinc.geoparse.lexicon import COUNTRY_ABBREVIATIONS, DEMONYMS, INSTITUTIONS
-from geoinc.geoparse.recognise import Span, Token
+from geoinc.geoparse.recognise import Span, Token, first_words_of
 from geoinc.names import normalize
 
 __all__ = ["Resolver", "Resolution"]
@@ -62,8 +61,10 @@ class Resolver:
     def __init__(self, gazetteer) -> None:
         self.gz = gazetteer
         self.keys = frozenset(gazetteer.keys())
+        self.first_words = first_words_of(self.keys)
         self._cands: dict[str, list[tuple[Place, float]]] = {}
         self._country: dict[str, Place | None] = {}
+        self._span_cache: dict[tuple, tuple] = {}
 
     # ---- candidates ------------------------------------------------------------
 
@@ -88,6 +89,13 @@ class Resolver:
         self._cands[key] = out
         return out
 
+    def lookup(self, surface: str) -> list[Place]:
+        """The gazetteer's qualifier-aware, fuzzy lookup of words that are no key."""
+        try:
+            return self.gz.lookup(surface, limit=10)
+        except GeoincError:
+            return []
+
     def country(self, iso2: str) -> Place | None:
         """The country record of an ISO2 code (None when the gazetteer lacks it)."""
         if iso2 not in self._country:
@@ -97,7 +105,33 @@ class Resolver:
                 self._country[iso2] = None
         return self._country[iso2]
 
-    def _span_candidates(self, span: Span) -> list[tuple[Place, float]]:
+    def _span_candidates(self, span: Span) -> tuple[list[tuple[Place, float]], tuple]:
+        """Candidates with priors, and the evidence the context-free winner gives.
+
+        A pure function of (source, key, qualifier), so cached across documents.
+        """
+        sig = (span.source, span.key, span.qualifier)
+        got = self._span_cache.get(sig) if span.source != "lookup" else None
+        if got is None:
+            cands = self._span_candidates_uncached(span)
+            evidence = ("", "", 0.0)
+            if cands:
+                top = max(cands, key=lambda c: c[1])
+                others = [p for p in cands if p is not top]
+                margin = top[1] - max(p[1] for p in others) if others else 10.0
+                place = top[0]
+                weight = 1.0 if margin >= 1.0 or place.kind in ("country", "admin1") else 0.3
+                if span.source == "demonym":
+                    weight = 0.5
+                evidence = (place.country, place.admin1 if place.kind != "country" else "", weight)
+            got = (cands, evidence)
+            if span.source != "lookup":
+                if len(self._span_cache) > 200_000:
+                    self._span_cache.clear()
+                self._span_cache[sig] = got
+        return got
+
+    def _span_candidates_uncached(self, span: Span) -> list[tuple[Place, float]]:
         if span.source == "demonym":
             iso = DEMONYMS.get(span.key) or DEMONYMS.get(span.key[:-1], "")
             place = self.country(iso)
@@ -111,7 +145,14 @@ class Resolver:
             return cands[:1]
         if span.source == "unknown":
             return []
-        cands = self.candidates(span.key)
+        if span.source == "lookup":
+            places = span.extra.get("places") or []
+            if not places:
+                return []
+            imp = self.gz.importance([p.row for p in places])
+            cands = [(p, float(i) + 2.0 * p.score) for p, i in zip(places, imp)]
+        else:
+            cands = self.candidates(span.key)
         if span.qualifier == "region" and any(p.kind == "admin1" for p, _ in cands):
             cands = [(p, s + (_W_REGION_QUALIFIER if p.kind == "admin1" else 0.0)) for p, s in cands]
         elif span.qualifier != "region":
@@ -125,73 +166,74 @@ class Resolver:
 
     # ---- resolution ------------------------------------------------------------
 
-    def resolve(self, spans: list[Span], tokens: list[Token]) -> list[Resolution]:
+    def resolve(self, spans: list[Span], tokens) -> list[Resolution]:
         """Resolve every span of one document (a pure function of its input)."""
-        cands = [self._span_candidates(s) for s in spans]
-        # Pass 1: context-free choice, and the evidence it gives.
-        countries: list[Counter] = []
-        admin1s: list[Counter] = []
-        for span, cs in zip(spans, cands):
-            c_ev: Counter = Counter()
-            a_ev: Counter = Counter()
-            if cs:
-                scores = sorted((s for _, s in cs), reverse=True)
-                top = max(cs, key=lambda c: c[1])[0]
-                margin = scores[0] - scores[1] if len(scores) > 1 else 10.0
-                weight = 1.0 if margin >= 1.0 or top.kind in ("country", "admin1") else 0.3
-                if span.source == "demonym":
-                    weight = 0.5
-                c_ev[top.country] += weight
-                if top.admin1 and top.kind != "country":
-                    a_ev[top.admin1] += weight
-            countries.append(c_ev)
-            admin1s.append(a_ev)
-        key_of = [s.key for s in spans]
-        total_c: Counter = Counter()
-        total_a: Counter = Counter()
-        by_key_c: dict[str, Counter] = {}
-        by_key_a: dict[str, Counter] = {}
-        for k, c, a in zip(key_of, countries, admin1s):
-            total_c.update(c)
-            total_a.update(a)
-            by_key_c.setdefault(k, Counter()).update(c)
-            by_key_a.setdefault(k, Counter()).update(a)
+        prepared = [self._span_candidates(s) for s in spans]
+        # Evidence per name key: a mention never counts as its own evidence, and
+        # repeating a name does not make it its own context.
+        total_c: dict[str, float] = {}
+        total_a: dict[str, float] = {}
+        own: dict[str, tuple[dict, dict]] = {}
+        for span, (_, (country, admin1, weight)) in zip(spans, prepared):
+            if not weight:
+                continue
+            oc, oa = own.setdefault(span.key, ({}, {}))
+            total_c[country] = total_c.get(country, 0.0) + weight
+            oc[country] = oc.get(country, 0.0) + weight
+            if admin1:
+                total_a[admin1] = total_a.get(admin1, 0.0) + weight
+                oa[admin1] = oa.get(admin1, 0.0) + weight
+        n_total = sum(total_c.values())
+        containers = {s.container for s in spans}
         results: list[Resolution] = []
-        for idx, (span, cs) in enumerate(zip(spans, cands)):
+        done: dict[tuple, tuple] = {}
+        empty: tuple[dict, dict] = ({}, {})
+        for idx, (span, (cs, _)) in enumerate(zip(spans, prepared)):
             if not cs:
                 results.append(Resolution(span, None, (), 0.0))
                 continue
-            own_c, own_a = by_key_c[span.key], by_key_a[span.key]
-            n_other = sum(total_c.values()) - sum(own_c.values())
-            container = cands[span.container] if span.container >= 0 else None
-            cont_countries = {p.country for p, _ in container or () if p.kind in ("country", "admin1")}
-            cont_admin1 = {p.admin1 for p, _ in container or () if p.kind == "admin1"}
-            is_container = any(s.container == idx for s in spans)
-            scored = []
-            for place, prior in cs:
-                score = prior
-                if n_other > 0:
-                    share = (total_c[place.country] - own_c[place.country]) / n_other
-                    score += _W_COUNTRY * share
-                if place.admin1 and place.kind != "country" and \
-                        total_a[place.admin1] - own_a[place.admin1] > 0:
-                    score += _W_ADMIN1
-                if container is not None:
-                    if place.admin1 in cont_admin1:
-                        score += _W_CONTAINER
-                    elif place.country in cont_countries:
-                        score += _W_CONTAINER / 2
-                if is_container and place.kind in ("country", "admin1"):
-                    score += 2.0
-                scored.append((score, place))
-            scored.sort(key=lambda sp: -sp[0])
-            best = scored[0][0]
-            weights = [math.exp(s - best) for s, _ in scored]
-            z = sum(weights)
-            ranked = tuple(p.with_score(round(w / z, 4)) for (_, p), w in zip(scored[:5], weights))
-            results.append(Resolution(span, ranked[0], ranked, round(weights[0] / z, 4)))
+            is_container = idx in containers
+            container = prepared[span.container][0] if span.container >= 0 else None
+            sig = (span.source, span.key, span.qualifier, is_container,
+                   None if container is None else spans[span.container].key)
+            got = done.get(sig)
+            if got is None:
+                got = done[sig] = self._score(cs, own.get(span.key, empty), total_c, total_a,
+                                              n_total, container, is_container)
+            results.append(Resolution(span, got[0], got[1], got[2]))
         self._unknown_containers(results, tokens)
         return results
+
+    @staticmethod
+    def _score(cs, own, total_c, total_a, n_total, container, is_container) -> tuple:
+        own_c, own_a = own
+        n_other = n_total - sum(own_c.values())
+        if container is not None:
+            cont_countries = {p.country for p, _ in container if p.kind in ("country", "admin1")}
+            cont_admin1 = {p.admin1 for p, _ in container if p.kind == "admin1"}
+        scored = []
+        for place, prior in cs:
+            score = prior
+            c = place.country
+            if n_other > 0:
+                score += _W_COUNTRY * (total_c.get(c, 0.0) - own_c.get(c, 0.0)) / n_other
+            a = place.admin1
+            if a and place.kind != "country" and total_a.get(a, 0.0) - own_a.get(a, 0.0) > 0:
+                score += _W_ADMIN1
+            if container is not None:
+                if a in cont_admin1:
+                    score += _W_CONTAINER
+                elif c in cont_countries:
+                    score += _W_CONTAINER / 2
+            if is_container and place.kind in ("country", "admin1"):
+                score += 2.0
+            scored.append((score, place))
+        scored.sort(key=_first_desc)
+        best = scored[0][0]
+        weights = [math.exp(sc - best) for sc, _ in scored]
+        z = sum(weights)
+        ranked = tuple(_with_score(p, round(w / z, 4)) for (_, p), w in zip(scored[:3], weights))
+        return ranked[0], ranked, round(weights[0] / z, 4)
 
     def _unknown_containers(self, results: list[Resolution], tokens: list[Token]) -> None:
         """Place a name the gazetteer lacks in the region the sentence puts it in
@@ -207,3 +249,19 @@ class Resolver:
                 res.place = nxt.place
                 res.candidates = (nxt.place,)
                 res.confidence = round(0.5 * nxt.confidence, 4)
+
+
+def _first_desc(pair: tuple) -> float:
+    return -pair[0]
+
+
+_PLACE_FIELDS = tuple(f.name for f in fields(Place))
+
+
+def _with_score(place: Place, score: float) -> Place:
+    """``place`` with another score (a fast ``dataclasses.replace``)."""
+    if place.score == score:
+        return place
+    values = [getattr(place, f) for f in _PLACE_FIELDS]
+    values[_PLACE_FIELDS.index("score")] = score
+    return Place(*values)
