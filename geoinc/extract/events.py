@@ -185,7 +185,7 @@ _TARGETS: list[tuple[str, str]] = [
     ("hospital", r"hospitals?|medical facilit(?:y|ies)|clinics?"),
     ("university", r"universit(?:y|ies)"),
     ("sports centre", r"sports? (?:cent(?:er|re)s?|complex(?:es)?)"),
-    ("ice rink", r"ice rinks?"),
+    ("ice rink", r"ice rinks?|skating rinks?|ice arenas?"),
     ("opera house", r"opera house|theat(?:er|re)s?"),
     ("city centre", r"city cent(?:er|re)|central buildings|downtown"),
     ("government buildings", r"government buildings?|administration buildings?|"
@@ -231,7 +231,8 @@ _RIGHT_PASSIVE = re.compile(rf"^\s+(?:{_PERSON_NOUN}\s+)?(?:more\s+)?{_AUX}(?P<v
 _LEFT_VERB = re.compile(rf"\b(?P<verb>killed|killing|kills|claimed the lives of|{_HURT_VERB}|injures|wounds)\s+$",
                         re.I)
 _LEFT_NOMINAL = re.compile(
-    r"\b(?:deaths? of|death toll(?:\s+\w+){0,3}?\s+(?:reached|rose to|of|at|climbed to|stands at|stood at|to|is|was)|"
+    r"\b(?:deaths? of|(?:death toll|number of (?:dead|deaths|fatalities|those killed))(?:\s+\w+){0,3}?\s+"
+    r"(?:reached|rose to|of|at|climbed to|stands at|stood at|to|is|was)|"
     r"toll (?:of|reached|rose to|to|at)|bodies of|lives of|loss of)\s+$",
     re.I,
 )

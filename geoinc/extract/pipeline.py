@@ -158,12 +158,36 @@ class _Piece:
     dates: list = field(default_factory=list)  # (date_start, date_end, precision, DateExpr)
 
 
+_REPORTING = re.compile(r"\b(?:said|says|reported|revised|announced|told|confirmed|stated|added|wrote)\b", re.I)
+
+
+def _event_dates(text: str, sent: SentenceEvent) -> list:
+    """Resolved dates of a sentence that date the event, not the reporting or aftermath.
+
+    With several different dates in one sentence, a date next to a reporting verb
+    ("on Sunday revised the toll", "said on Sunday") and a date followed by "after ...
+    <another date>" ("clearing debris on Sunday after the strike on Saturday") are
+    dropped.
+    """
+    ds = [d for d in sent.dates if d.resolved and d.kind != "future"]
+    if len({(d.date_start, d.date_end) for d in ds}) < 2:
+        return ds
+    keep = []
+    for i, d in enumerate(ds):
+        around = text[max(sent.start, d.start - 25):d.start] + " " + text[d.end:min(sent.end, d.end + 25)]
+        later = [o for o in ds[i + 1:] if (o.date_start, o.date_end) != (d.date_start, d.date_end)]
+        if _REPORTING.search(around):
+            continue
+        if later and re.search(r"\bafter\b", text[d.end:later[0].start], re.I):
+            continue
+        keep.append(d)
+    return keep or ds
+
+
 def _dates_for(text: str, sent: SentenceEvent, mention, inherited: bool) -> list:
     """The sentence's resolved dates as they apply to one place mention."""
     out = []
-    for d in sent.dates:
-        if not d.resolved or d.kind == "future":
-            continue
+    for d in _event_dates(text, sent):
         ds, de = d.date_start, d.date_end
         if not inherited and d.end <= mention.start:
             between = text[d.end:mention.start]
