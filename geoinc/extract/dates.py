@@ -49,7 +49,7 @@ _FULL = [
     re.compile(rf"\b{_Y}-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b"),
     re.compile(rf"\b{_M}\s+{_D},?\s+{_Y}\b", re.I),
     re.compile(rf"\b{_D}\s+(?:of\s+)?{_M},?\s+{_Y}\b", re.I),
-    re.compile(rf"\b(?P<day>[0-3]?\d)[/.](?P<mnum>[01]?\d)[/.]{_Y}\b"),
+    re.compile(rf"\b(?P<day>[0-3]?\d)[/.](?P<mnum>[0-3]?\d)[/.]{_Y}\b"),
 ]
 # Partial dates (no year): the year comes from the publication date.
 _PARTIAL = [

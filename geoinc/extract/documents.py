@@ -83,7 +83,8 @@ class Document:
 # --------------------------------------------------------------------------- decoding
 
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
-_LATIN_EXT = re.compile(r"[\u00C0-\u024F]")
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+_WORD = re.compile(r"\w+")
 
 
 def decode_bytes(data: bytes) -> tuple[str, str]:
@@ -128,13 +129,15 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     except UnicodeDecodeError:
         pass
     # Not UTF-8: the single-byte candidates always decode, so choose by plausibility.
-    # cp1251 text is mostly Cyrillic letters in the high half; Western text in cp1252
-    # decodes to accented Latin letters instead.
+    # Read as cp1251, Cyrillic text gives whole Cyrillic words; Western text (cp1252)
+    # gives Latin words with a stray Cyrillic letter inside ("Cafй", "Zьrich").
     as1251 = data.decode("cp1251", errors="replace")
-    as1252 = data.decode("cp1252", errors="replace")
-    if len(_CYRILLIC.findall(as1251)) >= len(_LATIN_EXT.findall(as1252)):
+    words = _WORD.findall(as1251)
+    cyrillic = sum(1 for w in words if _CYRILLIC.search(w) and not _ASCII_LETTER.search(w))
+    mixed = sum(1 for w in words if _CYRILLIC.search(w) and _ASCII_LETTER.search(w))
+    if cyrillic > mixed:
         return as1251, "cp1251"
-    return as1252, "cp1252"
+    return data.decode("cp1252", errors="replace"), "cp1252"
 
 
 # --------------------------------------------------------------------------- HTML

@@ -38,7 +38,8 @@ QUANTITY_PATTERN = (
     rf"(?P<num>{_DIGITS}|{_NUMWORDS}|{_VAGUE_RE})"
 )
 
-_PERSON = r"(?:men|man|women|woman|child|children|boys?|girls?|teenagers?|teens?|people|persons?|civilians|elderly people)"
+# kinds of people counted one by one; not "people", or "18 people and 111 people" would add up
+_PERSON = r"(?:men|man|women|woman|child|children|boys?|girls?|teenagers?|teens?)"
 #: "two men and a woman", "a man, a woman and two children": people counted by kind.
 ENUMERATION_PATTERN = (
     rf"(?P<enum>(?:(?:{_DIGITS}|{_NUMWORDS}|an?)\s+{_PERSON})"

@@ -1,0 +1,78 @@
+"""Dates: datelines, relative dates resolved against publication, null without anchor."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from geoinc.extract.dates import find_explicit_dates, find_publication_date, parse_iso_date, resolve_dates
+
+SUNDAY = date(2023, 12, 31)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "precision", "kind"),
+    [
+        ("killed on Saturday", "2023-12-30", "2023-12-30", 1, "weekday"),
+        ("Saturday's attack", "2023-12-30", "2023-12-30", 1, "weekday"),
+        ("strikes early Sunday", "2023-12-31", "2023-12-31", 1, "weekday"),
+        ("On Friday, Russia launched", "2023-12-29", "2023-12-29", 1, "weekday"),
+        ("last Sunday", "2023-12-24", "2023-12-24", 1, "weekday"),
+        ("on Saturday night", "2023-12-30", "2023-12-31", 2, "weekday"),
+        ("drones attacked overnight", "2023-12-30", "2023-12-31", 2, "night"),
+        ("the city at night", "2023-12-30", "2023-12-31", 2, "night"),
+        ("yesterday", "2023-12-30", "2023-12-30", 1, "relative"),
+        ("The attack on Saturday (30/12) was", "2023-12-30", "2023-12-30", 1, "partial"),
+        ("on December 29 the", "2023-12-29", "2023-12-29", 1, "partial"),
+        ("on 2 January", "2023-01-02", "2023-01-02", 1, "partial"),
+        ("on 1 January", "2024-01-01", "2024-01-01", 1, "partial"),  # a day ahead: time zones
+        ("on 30 December 2023", "2023-12-30", "2023-12-30", 1, "explicit"),
+    ],
+)
+def test_resolve_against_publication(text, start, end, precision, kind):
+    (d,) = resolve_dates(text, SUNDAY)
+    assert (str(d.date_start), str(d.date_end), d.precision, d.kind) == (start, end, precision, kind)
+    assert text[d.start:d.end] == d.text
+
+
+def test_no_anchor_means_null_not_today():
+    ds = resolve_dates("killed on Saturday, shelled overnight, again yesterday", None)
+    assert len(ds) == 3 and all(d.date_start is None and d.precision is None for d in ds)
+    # an explicit date needs no anchor
+    assert resolve_dates("on 30 December 2023", None)[0].date_start == date(2023, 12, 30)
+
+
+def test_future_and_report_dates_are_not_event_dates():
+    assert resolve_dates("talks resume next Monday", SUNDAY)[0].kind == "future"
+    assert resolve_dates("talks resume next Monday", SUNDAY)[0].date_start is None
+    ds = resolve_dates("Reported by AFP, Sunday (31/12/2023), drones hit the city at night", SUNDAY)
+    assert [d.kind for d in ds] == ["night"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("31/12/2023", date(2023, 12, 31)), ("12/31/2023", date(2023, 12, 31)), ("2023-12-31", date(2023, 12, 31)),
+     ("Dec. 31, 2023", date(2023, 12, 31)), ("31st of December, 2023", date(2023, 12, 31)),
+     ("31.12.2023", date(2023, 12, 31))],
+)
+def test_explicit_formats(text, expected):
+    (d,) = find_explicit_dates(text)
+    assert d.date_start == expected
+
+
+def test_invalid_dates_are_ignored():
+    assert find_explicit_dates("31/02/2023 and 2023-13-01") == []
+    assert resolve_dates("on February 30", SUNDAY) == []
+
+
+def test_publication_date_prefers_header_then_latest_cited():
+    assert find_publication_date("December 31, 2023\nbody 1 January 2020") == (SUNDAY, "dateline")
+    body = "x " * 300 + "on 2 January 2024 and on 5 May 2021"
+    assert find_publication_date(body) == (date(2024, 1, 2), "latest-cited")
+
+
+def test_parse_iso_date():
+    assert parse_iso_date("2024-01-01T09:30:00Z") == date(2024, 1, 1)
+    with pytest.raises(ValueError):
+        parse_iso_date("yesterday")
