@@ -98,8 +98,8 @@ def incident_frame(records: list[dict] | None = None) -> gpd.GeoDataFrame:
     return gpd.GeoDataFrame(recs, geometry=geoms, crs="EPSG:4326")
 
 
-#: what the fixture map must draw: 9 point markers, 1 region, 1 unlocated (inc-012)
-N_POINTS = 9
+#: what the fixture map must draw: 10 point markers, 1 region, 1 unlocated (inc-012)
+N_POINTS = 10
 N_REGION = 1
 N_UNLOCATED = 1
 #: incidents with a date in 2024-05-01 .. 2024-05-10 (inc-001..005), all points
@@ -140,3 +140,47 @@ def ne_borders() -> gpd.GeoDataFrame | None:
                                  index=range(len(disp)), geometry=disp.boundary.to_numpy(), crs="EPSG:4326")
             out = gpd.GeoDataFrame(gpd.pd.concat([out, d], ignore_index=True), crs="EPSG:4326")
     return out
+
+
+_TYPES = ["Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED",
+          "Armed clash", "Attack"]
+_OBLASTS = ["UA.04", "UA.05", "UA.07", "UA.08", "UA.14", "UA.17", "UA.21", "UA.26"]
+
+
+def synthetic_incidents(n: int, seed: int = 0) -> gpd.GeoDataFrame:
+    """``n`` random incidents over eastern Ukraine with realistic column contents.
+
+    5 % are region-level (drawn as their oblast), 2 % undated; every incident has a
+    source with a URL and one per-source figure with its own evidence sentence.
+    """
+    import numpy as np
+    import pandas as pd
+
+    rng = np.random.default_rng(seed)
+    lon = rng.uniform(30.0, 39.5, n).round(5)
+    lat = rng.uniform(46.3, 51.8, n).round(5)
+    types = rng.choice(_TYPES, n)
+    start = pd.Timestamp("2023-01-01") + pd.to_timedelta(rng.integers(0, 700, n), unit="D")
+    dates = pd.Series(start.strftime("%Y-%m-%d"), dtype=object)
+    dates[rng.random(n) < 0.02] = None
+    killed = rng.geometric(0.3, n) - 1
+    region = rng.random(n) < 0.05
+    oblast = rng.choice(_OBLASTS, n)
+    outlets = [f"Outlet {k}" for k in range(40)]
+    sources, claims = [], []
+    for i in range(n):
+        o = outlets[i % 40]
+        url = f"https://news{(i % 40):02d}.example.org/{2023 + i % 2}/story-{i // 3}"
+        sources.append([{"name": o, "url": url}])
+        claims.append([{"field": "killed", "value": int(killed[i]), "qualifier": "at least", "source": o,
+                        "sentence": f"At least {int(killed[i])} people were killed in the attack, "
+                                    f"officials said on day {i % 700}."}])
+    gdf = gpd.GeoDataFrame({
+        "incident_id": [f"syn-{i:06d}" for i in range(n)],
+        "date_start": dates, "date_precision": 1, "event_type": types,
+        "place_name": [f"Place {i % 5000}" for i in range(n)],
+        "admin1": oblast, "country": "UA",
+        "geo_precision": np.where(region, 3, 1), "killed_best": killed, "n_sources": 1,
+        "sources": sources, "claims": claims,
+    }, geometry=gpd.points_from_xy(lon, lat), crs="EPSG:4326")
+    return gdf

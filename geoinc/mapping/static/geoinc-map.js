@@ -273,6 +273,7 @@
 
   // Open the popup of incident i (tests and the search box use it).
   Store.prototype.openPopup = function (i) {
+    this.map.closePopup();
     var m = this.markers[i];
     if (m) { this.map.setView(m.getLatLng(), Math.max(this.map.getZoom(), 8)); m.openPopup(); return true; }
     var self = this, hit = null;
