@@ -1,0 +1,206 @@
+"""End to end: the issue's "Must show" list, on the seeds (skipped when absent) and on
+the project's own example dispatches (always)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import geoinc
+from geoinc.exceptions import ConfigurationError, InputError
+from geoinc.extract import extract_with_status
+from geoinc.extract.documents import document_from_text
+from geoinc.extract.pipeline import extract_reports
+from geoinc.incidents.io import to_geojson
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "dispatches"
+KHARKIV, BELGOROD, BOROVA = 706483, 578072, 711623
+
+
+def _claims(row, fld):
+    return sorted(((c["source"], c["value"], c["qualifier"]) for c in row["claims"] if c["field"] == fld),
+                  key=repr)
+
+
+def _one(frame, **where):
+    sel = frame
+    for k, v in where.items():
+        sel = sel[sel[k].isna()] if v is None else sel[sel[k] == v]
+    assert len(sel) == 1, sel[["place_name", "date_start"]]
+    return sel.iloc[0]
+
+
+# --------------------------------------------------------------------------- seeds
+
+
+@pytest.fixture(scope="module")
+def seeds(seeds_dir):
+    frame, statuses = extract_with_status(sorted(seeds_dir.glob("*.txt")))
+    return frame, statuses
+
+
+def test_seed_places(seeds):
+    frame, _ = seeds
+    ids = set(frame["geonameid"].dropna().astype(int))
+    assert {KHARKIV, BELGOROD, BOROVA} <= ids
+    borova = _one(frame, geonameid=BOROVA)
+    assert (round(borova.geometry.y, 2), round(borova.geometry.x, 2)) == (49.38, 37.62)
+    regions = frame[frame.place_kind == "admin1"]
+    assert {"UA.08", "UA.16", "UA.26"} <= set(regions.admin1)  # Kherson, Mykolaiv, Zaporizhzhia oblasts
+    assert set(regions.place_name) >= {"Kherson", "Mykolaiv", "Zaporizhzhia"}
+    khm = regions[regions.admin1 == "UA.09"]  # Zalestsy in Khmelnytskyi region
+    assert len(khm) == 1 and khm.iloc[0].geo_precision == 3
+    # "Moscow said…", "Kyiv was targeting…" are actors, not incident places of seed 000
+    seed0 = frame[frame.sources.map(lambda s: any(x.startswith("000_") for x in s))]
+    assert set(seed0.place_name) == {"Belgorod", "Kharkiv"}
+
+
+def test_seed_belgorod_merged(seeds):
+    frame, _ = seeds
+    b = _one(frame, geonameid=BELGOROD)
+    assert b.date_start == pd.Timestamp("2023-12-30") and b.date_end == pd.Timestamp("2023-12-30")
+    assert b.n_sources == 4
+    killed = {v for _, v, _ in _claims(b, "killed")}
+    assert {18, 22, 24} <= killed
+    injured = _claims(b, "injured")
+    assert {108, 111} <= {v for _, v, _ in injured} and any(q == "vague" for _, _, q in injured)
+    assert (b.killed_low, b.killed_high) == (18, 24)
+    assert b.sub_event_type == "Shelling/artillery/missile attack"
+    assert {"cluster munitions", "Vampire rockets"} <= set(b.weapon)
+
+
+def test_seed_kharkiv_night_and_borova(seeds):
+    frame, _ = seeds
+    k = _one(frame, geonameid=KHARKIV, date_start=pd.Timestamp("2023-12-30"))
+    assert k.date_end == pd.Timestamp("2023-12-31") and k.date_precision == 2
+    assert k.sub_event_type == "Air/drone strike" and "Shahed drones" in k.weapon
+    assert (k.drones_launched, k.drones_shot_down) == (49, 21)
+    assert k.injured_low == 28
+    b = _one(frame, geonameid=BOROVA)
+    assert b.killed_low == b.killed_high == 3
+
+
+def test_seed_freedom_square_undated_not_merged(seeds):
+    frame, _ = seeds
+    undated = frame[(frame.geonameid == KHARKIV) & frame.date_start.isna()]
+    assert len(undated) == 1
+    u = undated.iloc[0]
+    assert u.killed_low >= 21 and u.injured_low == 112
+    assert [s[:3] for s in u.sources] == ["004"]
+
+
+def test_seed_every_value_has_evidence(seeds, seeds_dir):
+    from geoinc.extract.documents import read_document
+
+    frame, _ = seeds
+    # offsets refer to the document text as geoinc reads it (HTML and Markdown links stripped)
+    texts = {p.name: read_document(p).text for p in seeds_dir.glob("*.txt")}
+    n = 0
+    for _, row in frame.iterrows():
+        for item in [*row.claims, *row.evidence]:
+            doc = texts[Path(item["doc_id"]).name]
+            assert doc[item["sentence_start"]:item["sentence_end"]] == item["sentence"]
+            assert doc[item["start"]:item["end"]] == item["text"]
+            n += 1
+    assert n > 30
+
+
+# --------------------------------------------------------------------------- examples
+
+
+@pytest.fixture(scope="module")
+def examples():
+    return extract_with_status(EXAMPLES)
+
+
+def test_examples_same_facts(examples):
+    frame, statuses = examples
+    b = _one(frame, geonameid=BELGOROD)
+    assert (b.killed_low, b.killed_high, b.n_sources) == (18, 24, 3)
+    assert {(s[:2], v) for s, v, _ in _claims(b, "killed")} == {("01", 22), ("02", 18), ("Ex", 24)}
+    assert {v for _, v, _ in _claims(b, "injured")} == {None, 108, 111}
+    assert b.date_start == b.date_end == pd.Timestamp("2023-12-30")
+    k = _one(frame, geonameid=KHARKIV, date_start=pd.Timestamp("2023-12-30"))
+    assert (k.drones_launched, k.drones_shot_down, k.injured_low) == (49, 21, 28)
+    assert k.date_end == pd.Timestamp("2023-12-31")
+    assert _one(frame, geonameid=BOROVA).killed_low == 3
+    sq = _one(frame, geonameid=KHARKIV, date_start=None)
+    assert (sq.killed_low, sq.injured_low) == (21, 112) and "Freedom Square" in sq.target
+    assert {"UA.08", "UA.26"} <= set(frame[frame.place_kind == "admin1"].admin1)
+    st = {Path(s.input).name: s for s in statuses}
+    assert st["08_no_places.txt"].status == "none" and st["08_no_places.txt"].reason
+    assert all(s.status == "ok" for n, s in st.items() if n != "08_no_places.txt")
+
+
+def test_examples_geojson_is_byte_identical_twice(examples):
+    again, _ = extract_with_status(EXAMPLES)
+    assert to_geojson(examples[0]) == to_geojson(again)
+
+
+# --------------------------------------------------------------------------- API and bad input
+
+
+def test_bad_inputs_complete_with_status(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 10)
+    (tmp_path / "cp1251.txt").write_bytes("Харків. Ракети влучили в Харків.".encode("cp1251"))
+    (tmp_path / "scripts.html").write_text(
+        "<html><script>var s='Paris was shelled, 99 killed';</script>"
+        "<p>December 31, 2023</p><p>Missiles hit Kharkiv on Saturday, killing 3 people.</p></html>")
+    (tmp_path / "noplace.txt").write_text("Nothing at all happened, the spokesman said.")
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"Rockets hit Kharkiv. " * 500_000)  # 10.5 MB
+    with pytest.warns(UserWarning, match="could not be read"):
+        frame, statuses = extract_with_status(tmp_path)
+    st = {Path(s.input).name: s for s in statuses}
+    assert len(st) == 6
+    assert st["empty.txt"].status == "error" and "empty" in st["empty.txt"].reason
+    assert st["binary.txt"].status == "error" and "binary" in st["binary.txt"].reason
+    assert st["big.txt"].status == "error" and "too large" in st["big.txt"].reason
+    assert st["noplace.txt"].status == "none" and st["noplace.txt"].reason == "no place names found"
+    assert st["cp1251.txt"].status in ("ok", "none")  # decoded and processed, whatever it found
+    assert st["scripts.html"].status == "ok"
+    (row,) = frame.itertuples()
+    assert row.place_name == "Kharkiv" and row.killed_low == 3 and "Paris" not in str(row.claims)
+    assert frame.attrs["geoinc_inputs"][0]["input"].endswith("big.txt")
+
+
+def test_on_error_policies(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    with pytest.raises(InputError, match="empty"):
+        geoinc.extract([tmp_path / "empty.txt"], on_error="raise")
+    frame = geoinc.extract([tmp_path / "empty.txt"], on_error="record")
+    assert len(frame) == 0 and frame.attrs["geoinc_inputs"][0]["status"] == "error"
+    with pytest.raises(ConfigurationError, match="on_error"):
+        geoinc.extract(["x"], on_error="ignore")
+
+
+def test_geoinc_extract_is_callable_and_uses_given_metadata():
+    frame = geoinc.extract("Drones hit Kharkiv on Saturday, wounding 5 people.", published="2023-12-31",
+                           source="Wire")
+    row = frame.iloc[0]
+    assert row.date_start == pd.Timestamp("2023-12-30") and row.sources == ["Wire"]
+    assert row.claims[0]["source"] == "Wire"
+
+
+def test_report_without_date_anchor_is_null():
+    res = extract_reports(document_from_text("Drones hit Kharkiv on Saturday, wounding 5 people."))
+    (r,) = res.reports
+    assert r.date_start is None and r.date_precision is None
+
+
+def test_none_found_reasons():
+    r = extract_reports(document_from_text("Officials in Kharkiv met journalists."))
+    assert r.reports == () and "no attack" in r.reason
+    r = extract_reports(document_from_text("Russia launched an attack on Ukraine.", published=date(2024, 1, 1)))
+    assert r.reports == () and r.reason
+
+
+def test_days_after_shifts_the_date_for_the_place():
+    doc = document_from_text("Russia struck Ukraine early Sunday, a day after an attack on the city of "
+                             "Belgorod.", published=date(2023, 12, 31))
+    (r,) = extract_reports(doc).reports
+    assert r.place.geonameid == BELGOROD and r.date_start == date(2023, 12, 30)
