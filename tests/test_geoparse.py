@@ -95,10 +95,33 @@ def test_town_comma_region_pair():
 
 
 def test_abbreviations_and_acronyms():
-    found = _by_text(geoparse("The U.S. and NATO met the EU in Brussels."))
+    found = _by_text(geoparse("The U.S. and NATO met the UN in Brussels."))
     assert found["U.S."][0].place.geonameid == 6252001
-    assert "NATO" not in found and "EU" not in found
+    assert "NATO" not in found and "UN" not in found
     assert found["Brussels"][0].place.country == "BE"
+
+
+def test_continents_and_their_adjectives():
+    found = _by_text(geoparse("European leaders flew to Africa, then to Asia."))
+    assert found["European"][0].place.geonameid == 6255148
+    assert found["European"][0].role == "other"
+    assert found["Africa"][0].place.geonameid == 6255146
+    assert found["Asia"][0].place.kind == "continent"
+
+
+def test_counties_and_people():
+    text = ("Deputies in Laurel County searched the creek. Sheriff John Henry said the "
+            "search would go on, and Henry added that Mr Ripley had helped.")
+    found = _by_text(geoparse(text))
+    assert found["Laurel County"][0].place.geonameid == 4297480
+    assert "Henry" not in found and "Ripley" not in found
+
+
+def test_common_words_are_not_places():
+    text = "Since the storm, the Hall was closed. Officials met in Dallas on Monday."
+    found = _by_text(geoparse(text))
+    assert "Since" not in found and "Hall" not in found
+    assert found["Dallas"][0].place.admin1 == "US.TX"
 
 
 def test_offsets_text_order_and_candidates():

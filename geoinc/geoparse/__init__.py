@@ -86,9 +86,11 @@ def geoparse(text: str, *, gazetteer=None) -> list[Mention]:
     spans = find_spans(tokens, resolver.keys, text, resolver.first_words)
     results = resolver.resolve(spans, tokens)
     doc_countries = {r.place.country for r in results if r.place is not None and r.confidence > 0.6}
+    people = _people(results)
+    keep = [_plausible(res, doc_countries, people, resolver.zipf, results) for res in results]
     mentions = []
-    for res in results:
-        if not _plausible(res, doc_countries):
+    for res, ok in zip(results, keep):
+        if not ok:
             continue
         span = res.span
         kind = None if res.place is None else res.place.kind
@@ -98,20 +100,61 @@ def geoparse(text: str, *, gazetteer=None) -> list[Mention]:
     return mentions
 
 
-def _plausible(res: Resolution, doc_countries: set[str]) -> bool:
+_BIG = 1_000_000
+_AREAS = ("country", "admin1", "continent", "water")
+
+
+def _people(results: list[Resolution]) -> set[str]:
+    """Name keys the document uses for people ("Mr Jones", "Henry Jones" -> "jones")."""
+    out = set()
+    for res in results:
+        span = res.span
+        if span.j - span.i != 1 or span.source != "gazetteer":
+            continue
+        if span.extra.get("person") or span.extra.get("surname"):
+            out.add(span.key)
+        elif "name_pair_second" in span.extra:
+            first = results[span.extra["name_pair_second"]]
+            if _small_place(first.place) and _small_place(res.place):
+                out.add(span.key)
+    return out
+
+
+def _small_place(place) -> bool:
+    return place is not None and place.kind not in _AREAS and place.population < _BIG
+
+
+def _plausible(res: Resolution, doc_countries: set[str], people: set[str], zipf: dict,
+               results: list[Resolution]) -> bool:
     """Precision rules: drop matches that are more likely something else."""
     span, place = res.span, res.place
     if span.source == "unknown":
         return True
     if place is None:
         return False
+    if span.source != "gazetteer":
+        return True
     if span.extra.get("acronym") and place.kind not in ("country", "admin1") \
-            and place.population < 1_000_000:
+            and place.population < _BIG:
         return False  # "UN", "EU": organisations, not the villages of those names
-    if span.longer_name and place.kind not in ("country", "admin1") and place.population < 1_000_000:
-        return False  # "Franklin" in "Franklin Roosevelt"
+    small = _small_place(place)
+    if small and (span.longer_name or span.key in people):
+        return False  # "Franklin" in "Franklin Roosevelt"; "Jones" once "Mr Jones"
+    if small and "name_pair" in span.extra:
+        other = results[span.extra["name_pair"]]
+        if _small_place(other.place):
+            return False  # "Henry Jones": a first name and a surname, both also towns
     if place.kind == "settlement" and place.country not in doc_countries - {""}:
         return False  # a name-only Ukrainian settlement needs Ukraine in the text
+    if span.j - span.i == 1 and small:
+        z = zipf.get(span.key, 0.0)
+        if z:
+            # A frequent English word: keep it only when the place is big for how
+            # common the word is, or the context (region, "Town, State") vouches for it.
+            vouch = 3.0 if res.support >= 3.0 else (1.0 if res.support > 0 else 0.0)
+            need = z + (1.0 if span.sentence_start else 0.0) - vouch
+            if place.population < 10 ** need:
+                return False
     return True
 
 

@@ -9,8 +9,28 @@ from __future__ import annotations
 __all__ = [
     "COUNTRY_ABBREVIATIONS", "DEMONYMS", "ORIGIN_SUFFIXES", "ORG_AFTER", "ORG_BEFORE", "ACTOR_VERBS", "ACTOR_NOUNS",
     "INSTITUTIONS", "REGION_WORDS", "SETTLEMENT_WORDS", "STOP_NAMES", "SUBDIVISION_WORDS",
-    "CAPITAL_AFTER_OK",
+    "CAPITAL_AFTER_OK", "TITLES", "CONTINENT_DEMONYMS",
 ]
+
+# Words before a name that make it a person's ("Mr Jones", "Gov. Scott").
+TITLES = frozenset({
+    "mr", "mrs", "ms", "miss", "dr", "sen", "senator", "gov", "governor", "rep",
+    "representative", "president", "judge", "justice", "sheriff", "coach", "officer",
+    "detective", "chief", "secretary", "minister", "lt", "sgt", "capt", "captain", "col",
+    "colonel", "gen", "general", "prof", "professor", "rev", "reverend", "father", "pastor",
+    "mayor", "commissioner", "superintendent", "principal", "sir", "lady", "lord", "dame",
+    "deputy", "trooper", "attorney", "councilman", "councilwoman", "councillor", "chairman",
+    "director", "agent", "pope", "king", "queen", "prince", "princess", "brother", "sister",
+    "uncle", "aunt", "son", "daughter", "wife", "husband", "mother",
+})
+# Continental adjectives -> continent name key in the supplementary gazetteer.
+CONTINENT_DEMONYMS: dict[str, str] = {
+    "european": "europe", "african": "africa", "asian": "asia",
+    "north american": "north america", "south american": "south america",
+    "latin american": "south america", "middle eastern": "middle east",
+    "mideast": "middle east", "eu": "europe", "european union": "europe",
+    "oceanian": "oceania",
+}
 
 # Abbreviations of country names that the gazetteer does not index (or indexes under
 # a small place: "US" is also a French village).
@@ -174,7 +194,7 @@ STOP_NAMES = frozenset({
     "media", "union", "unity", "liberty", "freedom", "independence", "hope",
     "friendship", "progress", "peace", "victory", "glory", "justice", "mission", "eden",
     "gov", "sen", "rep", "lt", "gen", "col", "sgt", "capt", "ave", "blvd", "jr", "sr",
-    "un", "eu", "nato", "ap", "afp", "bbc", "cnn", "osce", "who", "imf", "isw", "ok",
+    "un", "nato", "ap", "afp", "bbc", "cnn", "osce", "who", "imf", "isw", "ok",
     "paradise", "commerce", "industry", "energy", "opportunity", "enterprise",
 })
 

@@ -18,8 +18,8 @@ from operator import itemgetter
 from dataclasses import dataclass, field
 
 from geoinc.geoparse.lexicon import (
-    CAPITAL_AFTER_OK, COUNTRY_ABBREVIATIONS, DEMONYMS, INSTITUTIONS, ORG_AFTER, REGION_WORDS, SETTLEMENT_WORDS,
-    STOP_NAMES, SUBDIVISION_WORDS,
+    CAPITAL_AFTER_OK, CONTINENT_DEMONYMS, COUNTRY_ABBREVIATIONS, DEMONYMS, INSTITUTIONS, ORG_AFTER, REGION_WORDS, SETTLEMENT_WORDS,
+    STOP_NAMES, SUBDIVISION_WORDS, TITLES,
 )
 from geoinc.names import normalize
 
@@ -211,6 +211,8 @@ def find_spans(tokens: Tokens, keys, text: str, first_words=None) -> list[Span]:
                 source = "abbreviation"
             elif key in DEMONYMS or _plural_demonym(key):
                 source = "demonym"
+            elif key in CONTINENT_DEMONYMS:
+                source = "continent"
             elif key in keys:
                 source = "gazetteer"
             if source is None:
@@ -237,7 +239,7 @@ def find_spans(tokens: Tokens, keys, text: str, first_words=None) -> list[Span]:
 def first_words_of(keys) -> frozenset[str]:
     """The first word of every key, of every demonym, abbreviation and institution."""
     out = {k.split(" ", 1)[0] for k in keys}
-    for table in (DEMONYMS, COUNTRY_ABBREVIATIONS, INSTITUTIONS):
+    for table in (DEMONYMS, COUNTRY_ABBREVIATIONS, INSTITUTIONS, CONTINENT_DEMONYMS):
         out.update(k.split(" ", 1)[0] for k in table)
     out.update(k + "s" for k in DEMONYMS)
     return frozenset(out)
@@ -254,6 +256,7 @@ def _next(tokens: list[Token], j: int) -> Token | None:
 def _qualify(spans: list[Span], tokens: list[Token]) -> None:
     """Annotate spans with the qualifiers and neighbours around them."""
     by_start = {s.i: k for k, s in enumerate(spans)}
+    by_end = {s.j - 1: k for k, s in enumerate(spans) if s.j - s.i == 1}
     for k, s in enumerate(spans):
         nxt = _next(tokens, s.j)
         if s.source == "gazetteer" and nxt is not None and nxt.sep.strip() == "":
@@ -274,16 +277,28 @@ def _qualify(spans: list[Span], tokens: list[Token]) -> None:
             s.extra["settlement_word"] = tokens[s.i - 2].key
             if not s.qualifier:
                 s.qualifier = "settlement"
-        # Unknown longer proper name around the match.
-        if nxt is not None and nxt.cap and nxt.sep == " " and s.j not in by_start \
-                and nxt.key not in CAPITAL_AFTER_OK and nxt.key not in ORG_AFTER \
-                and nxt.key not in STOP_NAMES and not s.source == "demonym":
-            s.longer_name = True
+        # Unknown longer proper name around the match ("Franklin Roosevelt").
+        if s.source == "demonym" or s.source == "abbreviation":
+            continue
+        if nxt is not None and nxt.cap and nxt.sep == " " and nxt.key not in CAPITAL_AFTER_OK \
+                and nxt.key not in ORG_AFTER and nxt.key not in STOP_NAMES \
+                and nxt.key not in REGION_WORDS and nxt.key not in SUBDIVISION_WORDS:
+            if s.j in by_start:
+                s.extra["name_pair"] = by_start[s.j]  # "Henry Jones": two names, one person?
+            else:
+                s.longer_name = True
         if s.i > 0:
             prv = tokens[s.i - 1]
-            if prv.cap and tokens[s.i].sep == " " and not prv.sentence_start and prv.key not in STOP_NAMES \
-                    and not any(o.j == s.i for o in spans):
+            if prv.key in TITLES and tokens[s.i].sep in (" ", ". "):
+                s.extra["person"] = True  # "Mr Jones", "Gov. Scott"
                 s.longer_name = True
+            elif prv.cap and tokens[s.i].sep == " " and not prv.sentence_start \
+                    and prv.key not in STOP_NAMES and not prv.possessive:
+                if s.i - 1 in by_end:
+                    s.extra["name_pair_second"] = by_end[s.i - 1]
+                else:
+                    s.extra["surname"] = True
+                    s.longer_name = True
     # "Town, Region" / "Town, Country": the second names the first's container.
     for k in range(len(spans) - 1):
         a, b = spans[k], spans[k + 1]
@@ -353,6 +368,8 @@ def _source_of(key: str, keys) -> str | None:
         return "abbreviation"
     if key in DEMONYMS or _plural_demonym(key):
         return "demonym"
+    if key in CONTINENT_DEMONYMS:
+        return "continent"
     if key in keys:
         return "gazetteer"
     return None

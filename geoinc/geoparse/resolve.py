@@ -23,7 +23,10 @@ import numpy as np
 
 from geoinc.exceptions import GeoincError, PlaceNotFound
 from geoinc.gazetteer import Place
-from geoinc.geoparse.lexicon import COUNTRY_ABBREVIATIONS, DEMONYMS, INSTITUTIONS
+from geoinc.geoparse.features import Supplement, supplement
+from geoinc.geoparse.lexicon import (
+    CONTINENT_DEMONYMS, COUNTRY_ABBREVIATIONS, DEMONYMS, INSTITUTIONS,
+)
 from geoinc.geoparse.recognise import Span, Token, first_words_of
 from geoinc.names import normalize
 
@@ -47,7 +50,7 @@ class Resolution:
     place: Place | None
     candidates: tuple[Place, ...]
     confidence: float
-    keep: bool = True
+    support: float = 0.0  # context bonus the chosen record got (region, container, country)
 
 
 class Resolver:
@@ -56,12 +59,17 @@ class Resolver:
     Parameters
     ----------
     gazetteer : geoinc.gazetteer.Gazetteer
+    use_supplement : bool, default True
+        Also use the bundled continents, second-level divisions and natural features
+        (:mod:`geoinc.geoparse.features`).
     """
 
-    def __init__(self, gazetteer) -> None:
+    def __init__(self, gazetteer, *, use_supplement: bool = True) -> None:
         self.gz = gazetteer
-        self.keys = frozenset(gazetteer.keys())
+        self.supplement = supplement() if use_supplement else Supplement({}, {})
+        self.keys = frozenset(gazetteer.keys()) | frozenset(self.supplement.by_key)
         self.first_words = first_words_of(self.keys)
+        self.zipf = self.supplement.zipf
         self._cands: dict[str, list[tuple[Place, float]]] = {}
         self._country: dict[str, Place | None] = {}
         self._span_cache: dict[tuple, tuple] = {}
@@ -84,6 +92,10 @@ class Resolver:
                 if normalize(place.name) == key:
                     prior += _W_PRIMARY
                 out.append((place, prior))
+        for place, prior in self.supplement.by_key.get(key, ()):
+            if normalize(place.name) == key:
+                prior += _W_PRIMARY
+            out.append((place, prior))
         if len(self._cands) > 200_000:
             self._cands.clear()  # bounded memory on endless streams
         self._cands[key] = out
@@ -136,6 +148,9 @@ class Resolver:
             iso = DEMONYMS.get(span.key) or DEMONYMS.get(span.key[:-1], "")
             place = self.country(iso)
             return [(place, 10.0)] if place is not None else []
+        if span.source == "continent":
+            target = CONTINENT_DEMONYMS.get(span.key, span.key)
+            return [(p, 10.0) for p, _ in self.candidates(target) if p.kind == "continent"][:1]
         if span.source == "abbreviation":
             place = self.country(COUNTRY_ABBREVIATIONS[span.key])
             return [(place, 10.0)] if place is not None else []
@@ -200,7 +215,7 @@ class Resolver:
             if got is None:
                 got = done[sig] = self._score(cs, own.get(span.key, empty), total_c, total_a,
                                               n_total, container, is_container)
-            results.append(Resolution(span, got[0], got[1], got[2]))
+            results.append(Resolution(span, got[0], got[1], got[2], got[3]))
         self._unknown_containers(results, tokens)
         return results
 
@@ -217,23 +232,24 @@ class Resolver:
             c = place.country
             if n_other > 0:
                 score += _W_COUNTRY * (total_c.get(c, 0.0) - own_c.get(c, 0.0)) / n_other
+            specific = 0.0
             a = place.admin1
             if a and place.kind != "country" and total_a.get(a, 0.0) - own_a.get(a, 0.0) > 0:
-                score += _W_ADMIN1
+                specific += _W_ADMIN1
             if container is not None:
                 if a in cont_admin1:
-                    score += _W_CONTAINER
+                    specific += _W_CONTAINER
                 elif c in cont_countries:
-                    score += _W_CONTAINER / 2
+                    specific += _W_CONTAINER / 2
             if is_container and place.kind in ("country", "admin1"):
                 score += 2.0
-            scored.append((score, place))
+            scored.append((score + specific, specific, place))
         scored.sort(key=_first_desc)
         best = scored[0][0]
-        weights = [math.exp(sc - best) for sc, _ in scored]
+        weights = [math.exp(sc - best) for sc, _, _ in scored]
         z = sum(weights)
-        ranked = tuple(_with_score(p, round(w / z, 4)) for (_, p), w in zip(scored[:3], weights))
-        return ranked[0], ranked, round(weights[0] / z, 4)
+        ranked = tuple(_with_score(p, round(w / z, 4)) for (_, _, p), w in zip(scored[:3], weights))
+        return ranked[0], ranked, round(weights[0] / z, 4), scored[0][1]
 
     def _unknown_containers(self, results: list[Resolution], tokens: list[Token]) -> None:
         """Place a name the gazetteer lacks in the region the sentence puts it in

@@ -61,7 +61,7 @@ def assign_role(span: Span, tokens: list[Token], kind: str | None) -> str:
     if prev is not None and prev.key == "of" and span.i >= 2 and tokens[span.i - 2].cap \
             and tokens[span.i - 2].key in ORG_BEFORE:
         return "organisation"
-    if span.source == "demonym":
+    if span.source == "demonym" or (span.source == "continent" and span.key not in ("eu",)):
         return "other"
     last = tokens[span.j - 1]
     if kind in ("country", "place", "admin1", None):
