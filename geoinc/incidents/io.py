@@ -35,8 +35,9 @@ _GPKG_META_KEY = "geoinc_columns"  # GDAL metadata keys cannot hold ":"
 
 
 def _column_types(frame) -> dict[str, str]:
+    """Logical type of every column, in frame order (the geometry column included)."""
     geom = frame.geometry.name
-    return {c: COLUMNS.get(c) or dtype_name(frame[c]) for c in frame.columns if c != geom}
+    return {c: "geometry" if c == geom else COLUMNS.get(c) or dtype_name(frame[c]) for c in frame.columns}
 
 
 def _jsonable(value, kind: str | None = None):
@@ -112,6 +113,7 @@ def to_geojson(frame, path: str | Path | None = None, *, indent: int | None = No
     types = _column_types(frame)
     geom_col = frame.geometry.name
     cols = [c for c in frame.columns if c != geom_col]
+    types = {("geometry" if c == geom_col else c): t for c, t in types.items()}
     features = []
     values = {c: frame[c].tolist() for c in cols}
     geoms = frame.geometry.tolist()
@@ -159,7 +161,8 @@ def read_geojson(source: str | Path):
         raise InputError("not a GeoJSON FeatureCollection")
     types: dict[str, str] = doc.get(_META_KEY) or {}
     feats = doc.get("features") or []
-    cols = list(types) or sorted({k for f in feats for k in (f.get("properties") or {})})
+    cols = [c for c, t in types.items() if t != "geometry"] or sorted(
+        {k for f in feats for k in (f.get("properties") or {})})
     data = {c: pd.Series([(f.get("properties") or {}).get(c) for f in feats], dtype=object) for c in cols}
     geoms = [shapely.from_geojson(json.dumps(f["geometry"])) if f.get("geometry") else None for f in feats]
     frame = gpd.GeoDataFrame(pd.DataFrame(data), geometry=gpd.GeoSeries(geoms, crs=CRS), crs=CRS)
@@ -172,19 +175,23 @@ def _restore(frame, types: dict[str, str], keep_only_schema: bool = False):
         if c in frame.columns and kind == "json":
             frame[c] = pd.Series([json.loads(v) if isinstance(v, str) else v for v in frame[c]],
                                  index=frame.index, dtype=object)
-    extra = {c: k for c, k in types.items() if c not in COLUMNS}
+    extra = {c: k for c, k in types.items() if c not in COLUMNS and k != "geometry"}
     out = coerce(frame, extra)
-    order = [c for c in types if c in out.columns]
+    order = [("geometry" if k == "geometry" else c) for c, k in types.items()]
+    order = [c for c in order if c in out.columns]
     if order:
-        rest = [c for c in out.columns if c not in order and c != "geometry"]
-        out = out[[*order, *rest, "geometry"]]
+        rest = [c for c in out.columns if c not in order]
+        if "geometry" not in order:
+            order.append("geometry")
+            rest.remove("geometry")
+        out = out[[*order, *rest]]
     return out
 
 
 def _encode_json_columns(frame, types: dict[str, str]):
     out = frame.copy()
     for c, kind in types.items():
-        if kind == "json":
+        if kind == "json" and c in out.columns:
             out[c] = pd.Series([None if v is None else json.dumps(_jsonable(v), ensure_ascii=False,
                                                                     sort_keys=False)
                                 for v in frame[c]], index=frame.index, dtype=object)

@@ -107,21 +107,24 @@ def coerce(frame, extra: Mapping[str, str] | None = None):
     """
     import geopandas as gpd
 
-    frame = frame.copy()
     n = len(frame)
+    index = pd.RangeIndex(n)
+    geom = frame.geometry.name if isinstance(frame, gpd.GeoDataFrame) and frame._geometry_column_name in frame \
+        else "geometry"
+    cols: dict[str, pd.Series] = {}
     for col, kind in COLUMNS.items():
-        if col not in frame.columns:
-            frame[col] = pd.Series([None] * n, index=frame.index, dtype=object)
-        frame[col] = _coerce_series(frame[col], kind)
-    for col, kind in (extra or {}).items():
-        if col in frame.columns and col not in COLUMNS:
-            frame[col] = _coerce_series(frame[col], kind)
-    geom = frame.geometry.name if isinstance(frame, gpd.GeoDataFrame) and frame._geometry_column_name in frame else "geometry"
-    others = [c for c in frame.columns if c not in COLUMNS and c != geom]
-    out = gpd.GeoDataFrame(frame[[*COLUMNS, *others, geom]], geometry=geom, crs=frame.crs or CRS)
-    if out.geometry.name != "geometry":
-        out = out.rename_geometry("geometry")
-    return out.reset_index(drop=True)
+        s = (pd.Series(frame[col].to_numpy(copy=False), index=index, dtype=frame[col].dtype)
+             if col in frame.columns else pd.Series([None] * n, index=index, dtype=object))
+        cols[col] = _coerce_series(s, kind)
+    for col in frame.columns:
+        if col in COLUMNS or col == geom:
+            continue
+        s = pd.Series(frame[col].to_numpy(copy=False), index=index, dtype=frame[col].dtype)
+        kind = (extra or {}).get(col)
+        cols[col] = _coerce_series(s, kind) if kind else s
+    geoms = gpd.GeoSeries(frame[geom].to_numpy(copy=False) if geom in frame.columns else [None] * n,
+                          index=index, crs=getattr(frame, "crs", None) or CRS)
+    return gpd.GeoDataFrame(pd.DataFrame(cols, index=index), geometry=geoms, crs=geoms.crs)
 
 
 def empty_frame():
