@@ -16,6 +16,7 @@ from __future__ import annotations
 import threading
 
 from geoinc.exceptions import InputError
+from geoinc.geoparse.lexicon import DISEASE_AFTER
 from geoinc.geoparse.mention import ROLES, Mention
 from geoinc.geoparse.recognise import find_spans, spans_from_offsets, tokenize
 from geoinc.geoparse.resolve import Resolution, Resolver
@@ -87,7 +88,7 @@ def geoparse(text: str, *, gazetteer=None) -> list[Mention]:
     results = resolver.resolve(spans, tokens)
     doc_countries = {r.place.country for r in results if r.place is not None and r.confidence > 0.6}
     people = _people(results)
-    keep = [_plausible(res, doc_countries, people, resolver.zipf, results) for res in results]
+    keep = [_plausible(res, doc_countries, people, resolver.zipf, results, tokens) for res in results]
     mentions = []
     for res, ok in zip(results, keep):
         if not ok:
@@ -125,18 +126,27 @@ def _small_place(place) -> bool:
 
 
 def _plausible(res: Resolution, doc_countries: set[str], people: set[str], zipf: dict,
-               results: list[Resolution]) -> bool:
+               results: list[Resolution], tokens) -> bool:
     """Precision rules: drop matches that are more likely something else."""
     span, place = res.span, res.place
     if span.source == "unknown":
         return True
     if place is None:
         return False
+    nxt = tokens[span.j] if span.j < len(tokens) else None
+    if nxt is not None and nxt.key in DISEASE_AFTER and nxt.sep == " ":
+        return False  # "West Nile virus", "Ebola fever": a disease, not a place
     if span.source != "gazetteer":
         return True
     if span.extra.get("acronym") and place.kind not in ("country", "admin1") \
             and place.population < _BIG:
         return False  # "UN", "EU": organisations, not the villages of those names
+    if place.kind in ("water", "feature") and span.j - span.i == 1 and (
+            span.i == 0 or tokens[span.i - 1].key != "the"):
+        return False  # a bare one-word river or island name ("Don", "Main") needs "the"
+    if not res.primary and place.kind == "place" and place.population < _BIG \
+            and res.support < 3.0 and place.country not in doc_countries:
+        return False  # matched only by an alternate spelling, and nothing around supports it
     small = _small_place(place)
     if small and (span.longer_name or span.key in people):
         return False  # "Franklin" in "Franklin Roosevelt"; "Jones" once "Mr Jones"

@@ -7,7 +7,7 @@ demonym, an organisation head word or a reporting verb. All keys are lower case.
 from __future__ import annotations
 
 __all__ = [
-    "COUNTRY_ABBREVIATIONS", "DEMONYMS", "ORIGIN_SUFFIXES", "ORG_AFTER", "ORG_BEFORE", "ACTOR_VERBS", "ACTOR_NOUNS",
+    "ADMIN1_ABBREVIATIONS", "POSTAL_CODES", "DISEASE_AFTER", "COUNTRY_ABBREVIATIONS", "DEMONYMS", "ORIGIN_SUFFIXES", "ORG_AFTER", "ORG_BEFORE", "ACTOR_VERBS", "ACTOR_NOUNS",
     "INSTITUTIONS", "REGION_WORDS", "SETTLEMENT_WORDS", "STOP_NAMES", "SUBDIVISION_WORDS",
     "CAPITAL_AFTER_OK", "TITLES", "CONTINENT_DEMONYMS",
 ]
@@ -38,6 +38,36 @@ COUNTRY_ABBREVIATIONS: dict[str, str] = {
     "us": "US", "u s": "US", "usa": "US", "u s a": "US", "uk": "GB", "u k": "GB",
     "uae": "AE", "drc": "CD", "prc": "CN", "dprk": "KP", "rok": "KR", "roc": "TW",
 }
+
+# Abbreviations of first-level regions (AP style for US states, common Canadian and
+# Australian forms) -> GeoNames admin1 code. Keys are normalised ("W.Va." -> "w va").
+ADMIN1_ABBREVIATIONS: dict[str, str] = {
+    "ala": "US.AL", "ariz": "US.AZ", "ark": "US.AR", "calif": "US.CA", "cal": "US.CA",
+    "colo": "US.CO", "conn": "US.CT", "del": "US.DE", "fla": "US.FL", "ga": "US.GA",
+    "ill": "US.IL", "ind": "US.IN", "kan": "US.KS", "kans": "US.KS", "ky": "US.KY",
+    "la": "US.LA", "md": "US.MD", "mass": "US.MA", "mich": "US.MI", "minn": "US.MN",
+    "miss": "US.MS", "mo": "US.MO", "mont": "US.MT", "neb": "US.NE", "nebr": "US.NE",
+    "nev": "US.NV", "n h": "US.NH", "n j": "US.NJ", "n m": "US.NM", "n y": "US.NY",
+    "n c": "US.NC", "n d": "US.ND", "okla": "US.OK", "ore": "US.OR", "pa": "US.PA",
+    "penn": "US.PA", "r i": "US.RI", "s c": "US.SC", "s d": "US.SD", "tenn": "US.TN",
+    "tex": "US.TX", "vt": "US.VT", "va": "US.VA", "wash": "US.WA", "w va": "US.WV",
+    "wis": "US.WI", "wisc": "US.WI", "wyo": "US.WY", "d c": "US.DC",
+    "b c": "CA.02", "bc": "CA.02", "alta": "CA.01", "sask": "CA.11", "man": "CA.03",
+    "ont": "CA.08", "que": "CA.10", "n s": "CA.07", "n b": "CA.04", "nfld": "CA.05",
+    "pei": "CA.09", "p e i": "CA.09", "nsw": "AU.02", "qld": "AU.04", "vic": "AU.07",
+    "tas": "AU.06", "w a": "AU.08",
+}
+# Two-letter postal codes count only written in capitals after "Town, " ("Macon, GA").
+POSTAL_CODES: dict[str, str] = {
+    code.lower(): f"US.{code}" for code in (
+        "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE "
+        "NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC").split()
+}
+# Words after a name that make it part of a disease's name ("West Nile virus").
+DISEASE_AFTER = frozenset({
+    "virus", "viruses", "fever", "flu", "influenza", "disease", "syndrome", "strain",
+    "vaccine", "encephalitis", "variant",
+})
 
 # Adjective / demonym -> ISO 3166-1 alpha-2 of the country it points to. Plural
 # nouns ("Ukrainians") are derived in the recogniser.
@@ -194,7 +224,7 @@ STOP_NAMES = frozenset({
     "media", "union", "unity", "liberty", "freedom", "independence", "hope",
     "friendship", "progress", "peace", "victory", "glory", "justice", "mission", "eden",
     "gov", "sen", "rep", "lt", "gen", "col", "sgt", "capt", "ave", "blvd", "jr", "sr",
-    "un", "nato", "ap", "afp", "bbc", "cnn", "osce", "who", "imf", "isw", "ok",
+    "un", "nato", "ap", "inc", "ltd", "llc", "corp", "co", "afp", "bbc", "cnn", "osce", "who", "imf", "isw", "ok",
     "paradise", "commerce", "industry", "energy", "opportunity", "enterprise",
 })
 

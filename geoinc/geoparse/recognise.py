@@ -18,7 +18,7 @@ from operator import itemgetter
 from dataclasses import dataclass, field
 
 from geoinc.geoparse.lexicon import (
-    CAPITAL_AFTER_OK, CONTINENT_DEMONYMS, COUNTRY_ABBREVIATIONS, DEMONYMS, INSTITUTIONS, ORG_AFTER, REGION_WORDS, SETTLEMENT_WORDS,
+    ADMIN1_ABBREVIATIONS, CAPITAL_AFTER_OK, CONTINENT_DEMONYMS, POSTAL_CODES, COUNTRY_ABBREVIATIONS, DEMONYMS, INSTITUTIONS, ORG_AFTER, REGION_WORDS, SETTLEMENT_WORDS,
     STOP_NAMES, SUBDIVISION_WORDS, TITLES,
 )
 from geoinc.names import normalize
@@ -36,6 +36,9 @@ _INNER_LOWER = frozenset({
     "al", "sur", "am", "an", "der", "dos", "das", "y", "en", "na", "nad",
 })
 _CONTRACTIONS = frozenset({"'ve", "’ve", "'re", "’re", "'ll", "’ll", "n't", "n’t", "'d", "’d", "'m", "’m"})
+# Abbreviations that are also names or words in their own right: they need the dot.
+_NEEDS_DOT = frozenset({"man", "miss", "del", "wash", "ind", "la", "ill", "mass", "ore", "mo",
+                         "cal", "penn", "vic", "tas", "que", "pa", "va", "ga", "md", "ky", "vt"})
 _SENTENCE_END = frozenset(".!?\n\"“”:;•")
 
 
@@ -62,7 +65,7 @@ class Span:
     start: int
     end: int
     key: str
-    source: str  # "gazetteer" | "demonym" | "abbreviation" | "institution" | "unknown"
+    source: str  # gazetteer | demonym | continent | abbreviation | admin1_abbreviation | institution | unknown | lookup
     qualifier: str = ""  # "region" | "subdivision" | "settlement" | ""
     container: int = -1  # index of a span that names the region/country this one is in
     contained_in_list: bool = False
@@ -209,6 +212,13 @@ def find_spans(tokens: Tokens, keys, text: str, first_words=None) -> list[Span]:
             elif key in COUNTRY_ABBREVIATIONS and tokens[i].raw[:1].isupper() and (
                     tokens[i].raw.isupper() or "." in tokens[i + 1].sep if jj - i > 1 else tokens[i].raw.isupper()):
                 source = "abbreviation"
+            elif key in ADMIN1_ABBREVIATIONS and (
+                    jj - i > 1 or text[tokens[i].end:tokens[i].end + 1] == "."
+                    or (tokens[i].raw.isupper() and key not in _NEEDS_DOT)):
+                source = "admin1_abbreviation"
+            elif jj - i == 1 and key in POSTAL_CODES and tokens[i].raw.isupper() and len(tokens[i].raw) == 2 \
+                    and tokens[i].sep.strip() == "," and spans and spans[-1].j == i:
+                source = "admin1_abbreviation"
             elif key in DEMONYMS or _plural_demonym(key):
                 source = "demonym"
             elif key in CONTINENT_DEMONYMS:
@@ -222,8 +232,9 @@ def find_spans(tokens: Tokens, keys, text: str, first_words=None) -> list[Span]:
             best = Span(i, jj, tokens[i].start, tokens[jj - 1].end, key, source,
                         sentence_start=tok.sentence_start)
             last = tokens[jj - 1]
-            if len(last.raw) == 1 and last.cap and text[last.end:last.end + 1] == ".":
-                best.end += 1  # "U.S." keeps its final dot
+            if (len(last.raw) == 1 and last.cap or source == "admin1_abbreviation") \
+                    and text[last.end:last.end + 1] == ".":
+                best.end += 1  # "U.S.", "Kan." keep their final dot
             if source == "gazetteer" and jj - i == 1 and tok.raw.isupper() and len(tok.raw) <= 4:
                 best.extra["acronym"] = True
             break
@@ -239,7 +250,8 @@ def find_spans(tokens: Tokens, keys, text: str, first_words=None) -> list[Span]:
 def first_words_of(keys) -> frozenset[str]:
     """The first word of every key, of every demonym, abbreviation and institution."""
     out = {k.split(" ", 1)[0] for k in keys}
-    for table in (DEMONYMS, COUNTRY_ABBREVIATIONS, INSTITUTIONS, CONTINENT_DEMONYMS):
+    for table in (DEMONYMS, COUNTRY_ABBREVIATIONS, INSTITUTIONS, CONTINENT_DEMONYMS,
+                  ADMIN1_ABBREVIATIONS, POSTAL_CODES):
         out.update(k.split(" ", 1)[0] for k in table)
     out.update(k + "s" for k in DEMONYMS)
     return frozenset(out)
@@ -366,6 +378,8 @@ def _source_of(key: str, keys) -> str | None:
         return "institution"
     if key in COUNTRY_ABBREVIATIONS:
         return "abbreviation"
+    if key in ADMIN1_ABBREVIATIONS:
+        return "admin1_abbreviation"
     if key in DEMONYMS or _plural_demonym(key):
         return "demonym"
     if key in CONTINENT_DEMONYMS:

@@ -25,7 +25,8 @@ from geoinc.exceptions import GeoincError, PlaceNotFound
 from geoinc.gazetteer import Place
 from geoinc.geoparse.features import Supplement, supplement
 from geoinc.geoparse.lexicon import (
-    CONTINENT_DEMONYMS, COUNTRY_ABBREVIATIONS, DEMONYMS, INSTITUTIONS,
+    ADMIN1_ABBREVIATIONS, CONTINENT_DEMONYMS, COUNTRY_ABBREVIATIONS, DEMONYMS, INSTITUTIONS,
+    POSTAL_CODES,
 )
 from geoinc.geoparse.recognise import Span, Token, first_words_of
 from geoinc.names import normalize
@@ -50,7 +51,8 @@ class Resolution:
     place: Place | None
     candidates: tuple[Place, ...]
     confidence: float
-    support: float = 0.0  # context bonus the chosen record got (region, container, country)
+    support: float = 0.0  # context bonus the chosen record got (region, container)
+    primary: bool = True  # the span is the chosen record's primary name
 
 
 class Resolver:
@@ -151,6 +153,12 @@ class Resolver:
         if span.source == "continent":
             target = CONTINENT_DEMONYMS.get(span.key, span.key)
             return [(p, 10.0) for p, _ in self.candidates(target) if p.kind == "continent"][:1]
+        if span.source == "admin1_abbreviation":
+            code = ADMIN1_ABBREVIATIONS.get(span.key) or POSTAL_CODES.get(span.key)
+            try:
+                return [(self.gz.admin1_place(code), 10.0)]
+            except PlaceNotFound:
+                return []
         if span.source == "abbreviation":
             place = self.country(COUNTRY_ABBREVIATIONS[span.key])
             return [(place, 10.0)] if place is not None else []
@@ -215,7 +223,8 @@ class Resolver:
             if got is None:
                 got = done[sig] = self._score(cs, own.get(span.key, empty), total_c, total_a,
                                               n_total, container, is_container)
-            results.append(Resolution(span, got[0], got[1], got[2], got[3]))
+            results.append(Resolution(span, got[0], got[1], got[2], got[3],
+                                      span.source != "gazetteer" or _is_primary(got[0], span.key)))
         self._unknown_containers(results, tokens)
         return results
 
@@ -265,6 +274,10 @@ class Resolver:
                 res.place = nxt.place
                 res.candidates = (nxt.place,)
                 res.confidence = round(0.5 * nxt.confidence, 4)
+
+
+def _is_primary(place: Place, key: str) -> bool:
+    return normalize(place.name) == key
 
 
 def _first_desc(pair: tuple) -> float:
