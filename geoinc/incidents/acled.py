@@ -65,7 +65,7 @@ def _notes(row) -> str:
         lo, hi = row[f"{fld}_low"], row[f"{fld}_high"]
         if pd.notna(lo):
             parts.append(f"{fld.capitalize()}: {lo}" + (f"-{hi}" if pd.notna(hi) and hi != lo else "") + ".")
-    n = row["n_sources"]
+    n = 0 if pd.isna(row["n_sources"]) else int(row["n_sources"])
     parts.append(f"{n} source{'s' if n != 1 else ''} (geoinc).")
     return " ".join(parts)
 
