@@ -31,6 +31,7 @@ XSS_PAYLOADS = [
     "</script><script>window.__xss=1</script>",
     "<a href=\"javascript:window.__xss=1\">click</a> & ` backtick",
     "<iframe srcdoc=\"<script>parent.__xss=1</script>\"></iframe>",
+    "{{ 7*7 }} {% if true %}jinja{% endif %} {# comment #} ${7*7}",
 ]
 
 

@@ -19,7 +19,7 @@ from collections.abc import Mapping, Sequence
 from folium.elements import JSCSSMixin
 from folium.map import Layer
 from folium.template import Template
-from branca.element import MacroElement
+from branca.element import Element, MacroElement
 
 from geoinc.mapping.assets import MAP_CSS, MAP_JS, runtime_css, runtime_js
 from geoinc.mapping.payload import escaped_json
@@ -44,8 +44,29 @@ __all__ = [
 
 
 def _control_name(text: str) -> str:
-    # Leaflet's layer control writes the name with innerHTML: escape it here.
-    return html.escape(str(text), quote=True)
+    # Leaflet's layer control writes the name with innerHTML: escape it here; "{" too,
+    # because branca re-reads rendered scripts as Jinja templates.
+    return html.escape(str(text), quote=True).replace("{", "&#123;").replace("}", "&#125;")
+
+
+class _Raw(Element):
+    """Text placed in the page as it is: never parsed as a Jinja template (which
+    branca does to the output of every macro) -- fast for megabytes of data, and
+    data can never become template code."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+    def render(self, **kwargs) -> str:  # noqa: D102
+        return self.text
+
+
+def _add_island(element: Element, island_id: str, json_text: str) -> None:
+    """Put ``json_text`` in the page body as ``<script type="application/json">``."""
+    figure = element.get_root()
+    figure.html.add_child(
+        _Raw(f'<script type="application/json" id="{island_id}">{json_text}</script>'), name=island_id)
 
 
 class GeoincRuntime(JSCSSMixin):
@@ -85,7 +106,7 @@ class _JsonLayer(Layer):
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-        var {{ this.get_name() }} = geoinc.{{ this.factory }}({{ this.data_json }}, {{ this.options_json }});
+        var {{ this.get_name() }} = geoinc.{{ this.factory }}(geoinc.readData({{ this.data_id|tojson }}), {{ this.options_json }});
         {% endmacro %}
         """
     )
@@ -96,6 +117,16 @@ class _JsonLayer(Layer):
         self._name = type(self).__name__
         self.data_json = escaped_json(data)
         self.options_json = escaped_json(dict(options))
+
+    @property
+    def data_id(self) -> str:
+        """DOM id of the layer's data island."""
+        return "geoinc-data-" + self._id
+
+    def render(self, **kwargs):
+        """Render the data island, then the layer's script."""
+        _add_island(self, self.data_id, self.data_json)
+        super().render(**kwargs)
 
 
 class VectorBasemap(_JsonLayer):
@@ -245,9 +276,6 @@ class IncidentStore(MacroElement):
 
     _template = Template(
         """
-        {% macro html(this, kwargs) %}
-        <script type="application/json" id="{{ this.data_id }}">{{ this.payload_json }}</script>
-        {% endmacro %}
         {% macro script(this, kwargs) %}
         var {{ this.get_name() }} = (function () {
           var t0 = performance.now();
@@ -298,6 +326,11 @@ class IncidentStore(MacroElement):
     def data_id(self) -> str:
         """DOM id of the data island."""
         return "geoinc-data-" + self._id
+
+    def render(self, **kwargs):
+        """Render the data island, then the script."""
+        _add_island(self, self.data_id, self.payload_json)
+        super().render(**kwargs)
 
 
 class _Control(MacroElement):

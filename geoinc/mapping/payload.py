@@ -84,8 +84,12 @@ def escaped_json(obj) -> str:
     '{"t":"\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e"}'
     """
     text = json.dumps(obj, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    text = (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
             .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+    # folium/branca re-read rendered scripts as Jinja templates: "{{", "{%" and "{#" in
+    # article text would be template code run at render time. Compact JSON never has
+    # them outside strings, where the second character can be \\u-escaped.
+    return text.replace("{{", "{\\u007b").replace("{%", "{\\u0025").replace("{#", "{\\u0023")
 
 
 class _Strings:
@@ -108,7 +112,11 @@ class _Strings:
         return idx
 
     def column(self, values) -> list[int]:
-        return [self(v) for v in values]
+        """Codes of a whole column: factorised first, so each distinct value costs once."""
+        arr = pd.Series(values, dtype=object)
+        codes, uniques = pd.factorize(arr, use_na_sentinel=True)
+        table = np.array([self(u) for u in uniques] + [-1], dtype=np.int64)
+        return table[codes].tolist()  # code -1 (missing) picks the trailing -1
 
 
 @dataclass
@@ -143,15 +151,14 @@ def _num(frame: pd.DataFrame, col: str) -> np.ndarray:
 
 
 def _num_list(arr: np.ndarray) -> list:
-    out = []
-    for v in arr.tolist():
-        if v != v:  # NaN
-            out.append(None)
-        elif float(v).is_integer():
-            out.append(int(v))
-        else:
-            out.append(round(v, 3))
-    return out
+    """JSON-ready list: NaN -> None, whole numbers as int, others rounded to 3 decimals."""
+    arr = np.asarray(arr, dtype="float64")
+    finite = np.isfinite(arr)
+    if np.all(arr[finite] == np.round(arr[finite])):
+        return pd.array(np.where(finite, arr, 0), dtype="Int64").to_numpy(dtype=object).tolist() \
+            if finite.all() else pd.array(np.where(finite, arr, np.nan), dtype="Int64").to_numpy(
+                dtype=object, na_value=None).tolist()
+    return np.where(finite, np.round(arr, 3), None).tolist()
 
 
 def _days(frame: pd.DataFrame, col: str, problems: list[str]) -> np.ndarray:
@@ -165,7 +172,8 @@ def _days(frame: pd.DataFrame, col: str, problems: list[str]) -> np.ndarray:
                         f"(first: {str(raw[bad].iloc[0])[:40]!r})")
     days = np.full(len(frame), np.nan)
     ok = ts.notna().to_numpy()
-    days[ok] = np.floor(ts[ok].map(lambda t: t.value).to_numpy(dtype="float64") / 86400e9)
+    ns = ts[ok].dt.tz_localize(None).to_numpy(dtype="datetime64[ns]").astype("int64")
+    days[ok] = np.floor(ns / 86400e9)
     return days
 
 
@@ -203,20 +211,43 @@ def _source_entry(src, S: _Strings) -> list[int]:
     return [S(text), -1, -1]
 
 
-def _claim_entry(claim, S: _Strings) -> list[list[int]]:
-    if not isinstance(claim, dict):
-        return [[S("claim"), S(claim)]]
-    pairs = []
-    for key, value in claim.items():
-        k = str(key)
-        if k.lower().endswith(_SKIP_CLAIM_KEYS) or value is None or value == "":
+def _claim_table(columns: list[np.ndarray], idx: np.ndarray, S: _Strings) -> dict | None:
+    """All per-source figures/evidence as one columnar table.
+
+    ``off[i]:off[i + 1]`` are the rows of incident ``i``; ``cols`` is a list of
+    ``[key code, value codes]``. Offsets into the article are left out (noise in a
+    popup); the sentence keys are all called ``evidence``.
+    """
+    flat: list[dict] = []
+    counts = np.zeros(len(idx), dtype=np.int64)
+    for j, i in enumerate(idx):
+        k = 0
+        for col in columns:
+            for c in _listish(col[i]):
+                flat.append(c if isinstance(c, dict) else {"claim": c})
+                k += 1
+        counts[j] = k
+    if not flat:
+        return None
+    df = pd.DataFrame.from_records(flat)
+    cols = []
+    for key in df.columns:
+        name = str(key)
+        low = name.lower()
+        if low.endswith(_SKIP_CLAIM_KEYS):
             continue
-        if k.lower() in _EVIDENCE_KEYS:
-            k = "evidence"
-        if isinstance(value, (dict, list, tuple)):
-            value = json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
-        pairs.append([S(k), S(value)])
-    return pairs
+        if low in _EVIDENCE_KEYS:
+            name = "evidence"
+        series = df[key]
+        if pd.api.types.is_float_dtype(series):
+            fin = series.dropna()
+            if len(fin) and (fin == fin.round()).all():
+                series = series.astype("Int64")
+        elif series.dtype == object:
+            series = series.map(lambda v: json.dumps(v, ensure_ascii=False, sort_keys=True, default=str)
+                                if isinstance(v, (dict, list, tuple)) else v)
+        cols.append([S(name), S.column(series.to_numpy(dtype=object))])
+    return {"off": np.concatenate([[0], np.cumsum(counts)]).tolist(), "cols": cols}
 
 
 def _is_region(geo_prec: np.ndarray, where_prec: np.ndarray) -> np.ndarray:
@@ -362,34 +393,42 @@ def prepare_incidents(
     def strcol(col):
         if col not in frame:
             return [-1] * len(idx)
-        # list columns (weapon, target are JSON lists in the schema) show as "a, b"
-        return S.column([", ".join(map(str, _listish(v))) if _is_listlike(v) else v
-                         for v in frame[col].to_numpy(dtype=object)[idx]])
+        vals = frame[col].to_numpy(dtype=object)[idx]
+        if any(_is_listlike(v) for v in vals[:50]) or any(_is_listlike(v) for v in vals[-50:]):
+            # list columns (weapon, target are JSON lists in the schema) show as "a, b"
+            vals = [", ".join(map(str, _listish(v))) if _is_listlike(v) else v for v in vals]
+        return S.column(vals)
 
-    def prec_label(i):
+    def prec_label(g, w, no_poly):
         parts = []
-        g, w = geo_prec[i], where_prec[i]
-        if g == g:
-            parts.append(f"{GEO_PRECISION.get(int(g), '?')} (ACLED {int(g)})")
-        if w == w:
-            parts.append(f"{WHERE_PRECISION.get(int(w), '?')} (UCDP {int(w)})")
-        if region_level[i] and region_col[i] < 0:
+        if g >= 0:
+            parts.append(f"{GEO_PRECISION.get(g, '?')} (ACLED {g})")
+        if w >= 0:
+            parts.append(f"{WHERE_PRECISION.get(w, '?')} (UCDP {w})")
+        if no_poly:
             parts.append("no polygon: drawn at a representative point")
         return "; ".join(parts)
+
+    # few distinct (geo_precision, where_prec, no-polygon) combinations: label each once
+    gi = np.where(np.isfinite(geo_prec), geo_prec, -1).astype(np.int64)[idx]
+    wi = np.where(np.isfinite(where_prec), where_prec, -1).astype(np.int64)[idx]
+    npoly = (region_level & (region_col < 0))[idx].astype(np.int64)
+    combos, inverse = np.unique(np.stack([gi, wi, npoly], axis=1), axis=0, return_inverse=True)
+    combo_codes = np.array([S(prec_label(int(g), int(w), bool(f))) for g, w, f in combos] + [-1])
+    prec_codes = combo_codes[inverse.reshape(-1)].tolist() if len(idx) else []
 
     dprec = _num(frame, "date_precision")
     place_names = frame["place_name"].to_numpy(dtype=object) if "place_name" in frame \
         else np.full(n, None, dtype=object)
 
-    def place_full(i):
-        bits = [admin1[i] or None, country[i] or None]
-        extra = ", ".join(b for b in bits if b)
-        return extra
+    where = (pd.Series(admin1[idx], dtype=object).fillna("") + ", "
+             + pd.Series(country[idx], dtype=object).fillna("")).str.strip(", ")
 
     fields: dict[str, list] = {
-        "dprec": [S(f"{DATE_PRECISION.get(int(v), '?')}, UCDP {int(v)}") if v == v else -1 for v in dprec[idx]],
-        "where": S.column([place_full(i) for i in idx]),
-        "prec": S.column([prec_label(i) for i in idx]),
+        "dprec": S.column([f"{DATE_PRECISION.get(int(v), '?')}, UCDP {int(v)}" if v == v else None
+                           for v in dprec[idx]]),
+        "where": S.column(where.to_numpy(dtype=object)),
+        "prec": prec_codes,
         "weapon": strcol("weapon"),
         "target": strcol("target"),
         "kl": _num_list(killed["low"][idx]), "kb": _num_list(killed["best"][idx]),
@@ -422,9 +461,9 @@ def prepare_incidents(
     # per-source figures ("claims") and other evidence spans ("evidence") share one list
     ev_cols = [c for c in ("claims", "evidence") if c in frame]
     if ev_cols:
-        vals = [frame[c].to_numpy(dtype=object) for c in ev_cols]
-        fields["claims"] = [[p for v in vals for p in (_claim_entry(c, S) for c in _listish(v[i])) if p]
-                            for i in idx]
+        table = _claim_table([frame[c].to_numpy(dtype=object) for c in ev_cols], idx, S)
+        if table is not None:
+            fields["claimTable"] = table
 
     d0k, d1k = d0[idx], d1[idx]
     dated = d0k[np.isfinite(d0k)]

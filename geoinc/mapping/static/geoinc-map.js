@@ -206,14 +206,16 @@
         if (s[2] >= 0) el("span", "geoinc-dim", " " + self.s(s[2]), li);
       });
     }
-    var claims = f.claims ? f.claims[i] : null;
-    if (claims && claims.length) {
+    var ct = f.claimTable;
+    if (ct && ct.off[i + 1] > ct.off[i]) {
       el("div", "geoinc-h", "Per-source figures and evidence", sec);
-      claims.forEach(function (c) {
+      for (var r = ct.off[i]; r < ct.off[i + 1]; r++) {
         var cb = el("div", "geoinc-claim", null, sec);
         var head = [], evidence = null, url = null;
-        c.forEach(function (kv) {
-          var k = self.s(kv[0]), v = self.s(kv[1]);
+        ct.cols.forEach(function (c) {
+          var code = c[1][r];
+          if (code < 0) return;
+          var k = self.s(c[0]), v = self.s(code);
           if (k === "evidence") evidence = v;
           else if (k === "url") url = v;
           else head.push(k + ": " + v);
@@ -221,11 +223,10 @@
         el("div", null, head.join(" · "), cb);
         if (url) link(url, url, el("div", "geoinc-dim", null, cb));
         if (evidence) el("blockquote", "geoinc-evidence", evidence, cb);
-      });
+      }
     }
   };
 
-  // Listeners added after the first filter (controls) are brought up to date at once.
   Store.prototype.onChange = function (fn) {
     this.listeners.push(fn);
     if (this.visibleCount !== undefined) fn(this);
