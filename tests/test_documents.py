@@ -141,6 +141,12 @@ def test_read_stdin(monkeypatch):
     assert doc.text == "Вибух у Харкові." and doc.encoding == "cp1251" and doc.path is None
 
 
+def test_long_single_line_text_is_text_not_a_path():
+    text = "Rockets hit Kharkiv on Monday and " * 20  # one line, longer than a file name may be
+    (label, doc), = iter_documents([text.strip()[:1000]])
+    assert label == "text:0" and doc.text.startswith("Rockets")
+
+
 def test_text_inputs_and_wrong_types():
     got = list(iter_documents(["Drones hit Kharkiv.", "", "bad\x00text", 42]))
     assert [type(d).__name__ for _, d in got] == ["Document", "InputError", "InputError", "InputError"]

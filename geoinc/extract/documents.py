@@ -398,7 +398,12 @@ def read_document(
 def _looks_like_path(item: str) -> bool:
     if item == "-":
         return True
-    return bool(item.strip()) and "\n" not in item and len(item) < 4096 and Path(item).exists()
+    if not item.strip() or "\n" in item or len(item) > 1024:
+        return False
+    try:
+        return Path(item).exists()
+    except (OSError, ValueError):  # "File name too long", embedded NUL: it is text, not a path
+        return False
 
 
 def iter_documents(

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from geoinc.extract.dates import DateExpr, date_trigger_positions, may_contain_date, resolve_dates
+from geoinc.extract.dates import DateExpr, may_contain_date, resolve_dates
 from geoinc.extract.lexicon import Lexicon, fold
 from geoinc.extract.numbers import ENUMERATION_PATTERN, QUANTITY_PATTERN, Quantity, parse_quantity
 
@@ -97,7 +97,7 @@ _ABBREV = re.compile(
     r"(?:\b(?:Gov|Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Sgt|Capt|Maj|Rep|Sen|Prof|Jr|Sr|No|vs|etc|Inc|Ltd|Co|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|approx|U\.S|U\.K|U\.N|e\.g|i\.e)|\b[A-Z])\.$"
 )
-_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+_CUT = re.compile(r"\n|[.!?]+[\"'”’)\]]*(?=[ \t]+[\"'“‘(\[]?[A-Z0-9])")
 
 
 def split_sentences(text: str) -> list[tuple[int, int, int]]:
@@ -121,21 +121,21 @@ def split_sentences(text: str) -> list[tuple[int, int, int]]:
     """
     out: list[tuple[int, int, int]] = []
     para = 0
-    pos = 0
-    for line in text.split("\n"):
-        lstart = pos
-        pos += len(line) + 1
-        if not line.strip():
-            if out and out[-1][2] == para:
+    cut = 0
+    for m in _CUT.finditer(text):
+        if m.group(0) == "\n":
+            _append(out, text, 0, cut, m.start(), para)
+            cut = m.end()
+            # a blank line (only spaces until the next newline) starts a new paragraph
+            nxt = text.find("\n", cut)
+            if nxt != -1 and not text[cut:nxt].strip() and out and out[-1][2] == para:
                 para += 1
             continue
-        cut = 0
-        for m in _BOUNDARY.finditer(line):
-            if _ABBREV.search(line[max(0, m.start() - 6):m.start() + 1]):
-                continue
-            _append(out, line, lstart, cut, m.end(), para)
-            cut = m.end()
-        _append(out, line, lstart, cut, len(line), para)
+        if _ABBREV.search(text[max(0, m.start() - 6):m.start() + 1]):
+            continue
+        _append(out, text, 0, cut, m.end(), para)
+        cut = m.end()
+    _append(out, text, 0, cut, len(text), para)
     return out
 
 
@@ -404,6 +404,8 @@ def analyse_text(text: str, published: date | None) -> list[SentenceEvent]:
 
     The first line counts as a title when it has no sentence-final punctuation and is
     followed by more text: titles summarise the story and are not used as evidence.
+    Sentences with no attack word, weapon or figure come back with only their offsets
+    (their dates and targets are not looked for: nothing downstream uses them).
 
     Examples
     --------
@@ -426,31 +428,28 @@ def analyse_text(text: str, published: date | None) -> list[SentenceEvent]:
         return out
 
     weapons = bucket(WEAPON_LEXICON.spans(text, folded))
-    targets = bucket(TARGET_LEXICON.spans(text, folded))
     cues = bucket(CUE_LEXICON.spans(text, folded))
     has_figure_word = [False] * len(sents)
     for end_idx, _ in _FIGURE_TRIGGERS.iter(folded):
         i = bisect_right(starts, end_idx) - 1
         if i >= 0:
             has_figure_word[i] = True
-    has_date = [False] * len(sents)
-    for pos in date_trigger_positions(text, folded):
-        i = bisect_right(starts, pos) - 1
-        if i >= 0:
-            has_date[i] = True
     out = []
     for i, (s, e, para) in enumerate(sents):
         sent = text[s:e]
         title = (i == 0 and len(sents) > 1 and "\n" in text[e:e + 3] + text[e:].lstrip(" ")[:1]
                  and not sent.rstrip().endswith((".", "!", "?", '"', "”")))
+        figures = tuple(find_figures(sent, s)) if has_figure_word[i] else ()
+        if not (cues[i] or weapons[i] or figures):
+            # not about an attack: nothing downstream reads its dates or targets, skip them
+            out.append(SentenceEvent(start=s, end=e, text=sent, paragraph=para, is_title=title))
+            continue
         dates = ()
-        if has_date[i]:
+        if may_contain_date(sent):
             dates = tuple(DateExpr(d.start + s, d.end + s, d.text, d.date_start, d.date_end,
                                    d.precision, d.kind) for d in resolve_dates(sent, published))
-        figures = tuple(find_figures(sent, s)) if has_figure_word[i] else ()
         out.append(SentenceEvent(start=s, end=e, text=sent, paragraph=para, cues=tuple(cues[i]),
-                                 weapons=tuple(weapons[i]),
-                                 targets=tuple(_targets(sent, s, targets[i])),
+                                 weapons=tuple(weapons[i]), targets=tuple(find_targets(sent, s)),
                                  figures=figures, dates=dates, is_title=title))
     return out
 
