@@ -131,8 +131,11 @@ def test_json_text_columns_from_gpkg_are_parsed(fixture_frame, tmp_path):
     p = _quiet(prepare_incidents, back).payload
     S = p["S"]
     ids = [S[k] for k in p["fields"]["id"]]
-    srcs = p["fields"]["sources"][ids.index("inc-001")]
-    assert [S[s[1]] for s in srcs] == ["https://news.example.org/a/1", "https://desk.example.net/story/7"]
+    st = p["fields"]["sourceTable"]
+    urls = dict((S[k], codes) for k, codes in st["cols"])["url"]
+    i = ids.index("inc-001")
+    assert [S[urls[r]] for r in range(st["off"][i], st["off"][i + 1])] == [
+        "https://news.example.org/a/1", "https://desk.example.net/story/7"]
     table = p["fields"]["claimTable"]
     i = ids.index("inc-001")
     assert table["off"][i + 1] - table["off"][i] == 2  # two per-source figures

@@ -115,6 +115,10 @@ class _Strings:
         """Codes of a whole column: factorised first, so each distinct value costs once."""
         arr = pd.Series(values, dtype=object)
         codes, uniques = pd.factorize(arr, use_na_sentinel=True)
+        if len(arr) >= 1000 and len(uniques) > 0.5 * len(arr):
+            # nearly all distinct (ids, evidence sentences): the text itself is shorter
+            # than text + a large code, so such a column is stored as plain strings
+            return [None if c < 0 or uniques[c] == "" else str(uniques[c]) for c in codes.tolist()]
         table = np.array([self(u) for u in uniques] + [-1], dtype=np.int64)
         return table[codes].tolist()  # code -1 (missing) picks the trailing -1
 
@@ -191,6 +195,8 @@ def _is_listlike(value) -> bool:
 
 
 def _listish(value) -> list:
+    if type(value) is list:  # the common case, first
+        return value
     value = _maybe_json(value)
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return []
@@ -199,20 +205,24 @@ def _listish(value) -> list:
     return [value]
 
 
-def _source_entry(src, S: _Strings) -> list[int]:
+def _source_record(src) -> dict:
+    """A source as {name, url, published}; a bare URL string is both name and url."""
     if isinstance(src, dict):
-        name = src.get("name") or src.get("source") or src.get("outlet") or src.get("title")
-        url = src.get("url") or src.get("link")
-        date = src.get("published") or src.get("date")
-        return [S(name), S(url), S(date)]
+        return {"name": src.get("name") or src.get("source") or src.get("outlet") or src.get("title"),
+                "url": src.get("url") or src.get("link"),
+                "published": src.get("published") or src.get("date")}
     text = str(src)
     if text.lower().startswith(("http://", "https://")):
-        return [S(text), S(text), -1]
-    return [S(text), -1, -1]
+        return {"name": text, "url": text}
+    return {"name": text}
 
 
-def _claim_table(columns: list[np.ndarray], idx: np.ndarray, S: _Strings) -> dict | None:
-    """All per-source figures/evidence as one columnar table.
+def _claim_record(claim) -> dict:
+    return claim if isinstance(claim, dict) else {"claim": claim}
+
+
+def _list_table(columns: list[np.ndarray], idx: np.ndarray, S: _Strings, record=None) -> dict | None:
+    """All per-source figures/evidence (or sources) as one columnar table.
 
     ``off[i]:off[i + 1]`` are the rows of incident ``i``; ``cols`` is a list of
     ``[key code, value codes]``. Offsets into the article are left out (noise in a
@@ -223,9 +233,9 @@ def _claim_table(columns: list[np.ndarray], idx: np.ndarray, S: _Strings) -> dic
     for j, i in enumerate(idx):
         k = 0
         for col in columns:
-            for c in _listish(col[i]):
-                flat.append(c if isinstance(c, dict) else {"claim": c})
-                k += 1
+            items = _listish(col[i])
+            flat.extend(map(record, items))
+            k += len(items)
         counts[j] = k
     if not flat:
         return None
@@ -456,14 +466,20 @@ def prepare_incidents(
         fields[key] = strcol(col)
         spec.append([str(col), "s", key])
     if "sources" in frame:
-        src_vals = frame["sources"].to_numpy(dtype=object)
-        fields["sources"] = [[_source_entry(s, S) for s in _listish(src_vals[i])] for i in idx]
+        table = _list_table([frame["sources"].to_numpy(dtype=object)], idx, S, _source_record)
+        if table is not None:
+            fields["sourceTable"] = table
     # per-source figures ("claims") and other evidence spans ("evidence") share one list
     ev_cols = [c for c in ("claims", "evidence") if c in frame]
     if ev_cols:
-        table = _claim_table([frame[c].to_numpy(dtype=object) for c in ev_cols], idx, S)
+        table = _list_table([frame[c].to_numpy(dtype=object) for c in ev_cols], idx, S, _claim_record)
         if table is not None:
             fields["claimTable"] = table
+
+    # a column with no value at all is left out of the page (the popup skips it)
+    fields = {k: v for k, v in fields.items()
+              if not isinstance(v, list) or any(x is not None and x != -1 for x in v)}
+    spec = [row for row in spec if row[1] == "dates" or any(c in fields for c in row[2:])]
 
     d0k, d1k = d0[idx], d1[idx]
     dated = d0k[np.isfinite(d0k)]
@@ -474,8 +490,8 @@ def prepare_incidents(
         "n": int(len(idx)),
         "S": S.items,
         "types": [[t, type_color(t)] for t in order],
-        "lon": [round(v, 5) for v in lon[idx].tolist()],
-        "lat": [round(v, 5) for v in lat[idx].tolist()],
+        "lon": np.round(lon[idx], 5).tolist(),
+        "lat": np.round(lat[idx], 5).tolist(),
         "type": [type_index[t] for t in types_raw[idx]],
         "d0": _num_list(d0k),
         "d1": _num_list(d1k),

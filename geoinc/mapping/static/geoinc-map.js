@@ -94,7 +94,12 @@
   }
   G.Store = Store;
 
-  Store.prototype.s = function (i) { return i === null || i < 0 ? "" : this.S[i]; };
+  // A value is a code into the string table S, or (columns of nearly unique text) the
+  // string itself; null or -1 means missing.
+  Store.prototype.s = function (i) {
+    if (typeof i === "string") return i;
+    return i === null || i === undefined || i < 0 ? "" : this.S[i];
+  };
 
   Store.prototype._build = function () {
     var d = this.data, self = this, n = this.n;
@@ -174,18 +179,20 @@
     var dl = el("table", "geoinc-kv", null, sec);
     d.spec.forEach(function (spec) {
       var label = spec[0], kind = spec[1], cols = spec.slice(2), text = null;
+      var col0 = f[cols[0]];
       if (kind === "s") {
-        text = self.s(f[cols[0]][i]);
+        text = col0 ? self.s(col0[i]) : "";
       } else if (kind === "n") {
-        var v = f[cols[0]][i];
+        var v = col0 ? col0[i] : null;
         text = v === null ? "" : fmtNum(v);
       } else if (kind === "dates") {
         var a = d.d0[i], b = d.d1[i];
         text = a === null ? "undated" : isoDay(a) + (b !== null && b !== a ? " – " + isoDay(b) : "");
-        var p = self.s(f[cols[0]][i]);
+        var p = col0 ? self.s(col0[i]) : "";
         if (p) text += " (" + p + ")";
       } else if (kind === "lbh") {
-        var lo = f[cols[0]][i], be = f[cols[1]][i], hi = f[cols[2]][i];
+        var pick = function (c) { return f[c] ? f[c][i] : null; };
+        var lo = pick(cols[0]), be = pick(cols[1]), hi = pick(cols[2]);
         if (lo !== null || be !== null || hi !== null) {
           text = "low " + fmtNum(lo) + " · best " + fmtNum(be) + " · high " + fmtNum(hi);
         }
@@ -196,15 +203,18 @@
         el("td", null, text, tr);
       }
     });
-    var srcs = f.sources ? f.sources[i] : null;
-    if (srcs && srcs.length) {
+    var st = f.sourceTable;
+    if (st && st.off[i + 1] > st.off[i]) {
       el("div", "geoinc-h", "Sources", sec);
       var ul = el("ul", "geoinc-sources", null, sec);
-      srcs.forEach(function (s) {
+      var col = {};
+      st.cols.forEach(function (c) { col[self.s(c[0])] = c[1]; });
+      for (var q = st.off[i]; q < st.off[i + 1]; q++) {
+        var get = function (k) { return col[k] ? self.s(col[k][q]) : ""; };
         var li = el("li", null, null, ul);
-        link(self.s(s[1]), self.s(s[0]) || self.s(s[1]) || "(unnamed source)", li);
-        if (s[2] >= 0) el("span", "geoinc-dim", " " + self.s(s[2]), li);
-      });
+        link(get("url"), get("name") || get("url") || "(unnamed source)", li);
+        if (get("published")) el("span", "geoinc-dim", " " + get("published"), li);
+      }
     }
     var ct = f.claimTable;
     if (ct && ct.off[i + 1] > ct.off[i]) {
@@ -214,7 +224,7 @@
         var head = [], evidence = null, url = null;
         ct.cols.forEach(function (c) {
           var code = c[1][r];
-          if (code < 0) return;
+          if (code === null || code === undefined || code < 0) return;
           var k = self.s(c[0]), v = self.s(code);
           if (k === "evidence") evidence = v;
           else if (k === "url") url = v;
@@ -410,8 +420,9 @@
         var d = store.data;
         sums = {};
         for (var i = 0; i < store.n; i++) {
-          if (!store.visibleMask[i] || d.adm[i] < 0 || d.kb[i] === null) continue;
+          if (!store.visibleMask[i] || d.kb[i] === null) continue;
           var code = store.s(d.adm[i]);
+          if (!code) continue;
           sums[code] = (sums[code] || 0) + d.kb[i];
         }
         layer.eachLayer(function (l) {
