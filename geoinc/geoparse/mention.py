@@ -34,8 +34,7 @@ class Mention:
     confidence : float
         0..1, how sure the resolver is of ``place``.
     candidates : tuple of Place
-        The alternatives considered, best first (each ``Place.score`` is its share of
-        the resolver's belief).
+        The best alternatives considered (at most three), best first.
 
     Examples
     --------

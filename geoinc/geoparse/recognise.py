@@ -39,6 +39,7 @@ _CONTRACTIONS = frozenset({"'ve", "’ve", "'re", "’re", "'ll", "’ll", "n't"
 # Abbreviations that are also names or words in their own right: they need the dot.
 _NEEDS_DOT = frozenset({"man", "miss", "del", "wash", "ind", "la", "ill", "mass", "ore", "mo",
                          "cal", "penn", "vic", "tas", "que", "pa", "va", "ga", "md", "ky", "vt"})
+_JOIN_SEPS = frozenset({" ", "-", "‐", "‑"})
 _SENTENCE_END = frozenset(".!?\n\"“”:;•")
 
 
@@ -173,63 +174,59 @@ def find_spans(tokens: Tokens, keys, text: str, first_words=None) -> list[Span]:
         The first words of every key (see :func:`first_words_of`); a fast pre-filter.
     """
     spans: list[Span] = []
-    n = len(tokens)
+    words, seps = tokens.words, tokens.seps
+    n = len(words)
     pos = 0
-    words = tokens.words
     for i in tokens.caps:
         if i < pos:
             continue
-        if first_words is not None:
-            # Cheap rejection before any token is built: most capitalised words
-            # (people, sentence starts) begin no name at all.
-            w = words[i]
-            if w[-2:] in _POSSESSIVE:
-                w = w[:-2]
-            if normalize(w) not in first_words:
-                continue
-        tok = tokens[i]
-        if not tok.key or tok.possessive and tok.raw[-3:].lower() in _CONTRACTIONS:
+        w = words[i]
+        possessive = w[-2:] in _POSSESSIVE and len(w) > 3
+        if possessive:
+            w = w[:-2]
+        key0 = normalize(w)
+        if first_words is not None and key0 not in first_words:
+            # Cheap rejection on the raw word list: most capitalised words (people,
+            # sentence starts) begin no name at all, and no token is built for them.
             continue
-        # Grow the run of joinable tokens, remembering each prefix's key.
-        parts = [tok.key]
-        best = None
+        if not key0 or w[-3:].lower() in _CONTRACTIONS:
+            continue
+        # Grow the run of joinable words, remembering each prefix's key.
+        parts = [key0]
+        cands = [(i + 1, key0)]
         j = i + 1
-        cands = [(i + 1, tok.key)]
-        while j < n and j - i < MAX_TOKENS and _joinable(tokens[j - 1], tokens[j]):
-            t = tokens[j]
-            if not t.cap and t.key not in _INNER_LOWER:
+        prev_word, prev_poss = w, possessive
+        while j < n and j - i < MAX_TOKENS and not prev_poss:
+            sep = seps[j]
+            if sep not in _JOIN_SEPS and not (
+                    sep in (".", ". ") and len(prev_word) <= 2 and prev_word[0].isupper()):
                 break
-            parts.append(t.key)
-            if t.cap:
+            wj = words[j]
+            prev_poss = wj[-2:] in _POSSESSIVE and len(wj) > 3
+            if prev_poss:
+                wj = wj[:-2]
+            kj = normalize(wj)
+            cap = wj[0].isupper()
+            if not cap and kj not in _INNER_LOWER:
+                break
+            parts.append(kj)
+            if cap:
                 cands.append((j + 1, " ".join(parts)))
-            if tokens[j].possessive:
-                break
+            prev_word = wj
             j += 1
+        best = None
         for jj, key in reversed(cands):
-            source = None
-            if key in INSTITUTIONS:
-                source = "institution"
-            elif key in COUNTRY_ABBREVIATIONS and tokens[i].raw[:1].isupper() and (
-                    tokens[i].raw.isupper() or "." in tokens[i + 1].sep if jj - i > 1 else tokens[i].raw.isupper()):
-                source = "abbreviation"
-            elif key in ADMIN1_ABBREVIATIONS and (
-                    jj - i > 1 or text[tokens[i].end:tokens[i].end + 1] == "."
-                    or (tokens[i].raw.isupper() and key not in _NEEDS_DOT)):
-                source = "admin1_abbreviation"
-            elif jj - i == 1 and key in POSTAL_CODES and tokens[i].raw.isupper() and len(tokens[i].raw) == 2 \
-                    and tokens[i].sep.strip() == "," and spans and spans[-1].j == i:
-                source = "admin1_abbreviation"
-            elif key in DEMONYMS or _plural_demonym(key):
-                source = "demonym"
-            elif key in CONTINENT_DEMONYMS:
-                source = "continent"
-            elif key in keys:
+            if key not in _SPECIAL:
+                # The common case, decided without building any token.
+                if key not in keys or (jj - i == 1 and key in STOP_NAMES):
+                    continue
                 source = "gazetteer"
-            if source is None:
-                continue
-            if jj - i == 1 and key in STOP_NAMES and source == "gazetteer":
-                continue
-            best = Span(i, jj, tokens[i].start, tokens[jj - 1].end, key, source,
+            else:
+                source = _special_source(key, i, jj, tokens, text, spans, keys)
+                if source is None:
+                    continue
+            tok = tokens[i]
+            best = Span(i, jj, tok.start, tokens.ends[jj - 1], key, source,
                         sentence_start=tok.sentence_start)
             last = tokens[jj - 1]
             if (len(last.raw) == 1 and last.cap or source == "admin1_abbreviation") \
@@ -247,6 +244,33 @@ def find_spans(tokens: Tokens, keys, text: str, first_words=None) -> list[Span]:
     return spans
 
 
+def _special_source(key: str, i: int, jj: int, tokens: Tokens, text: str, spans: list[Span],
+                    keys) -> str | None:
+    """The source of a key found in the lexicon tables (demonyms, abbreviations…)."""
+    source = None
+    if key in INSTITUTIONS:
+        source = "institution"
+    elif key in COUNTRY_ABBREVIATIONS and tokens[i].raw[:1].isupper() and (
+            tokens[i].raw.isupper() or "." in tokens[i + 1].sep if jj - i > 1 else tokens[i].raw.isupper()):
+        source = "abbreviation"
+    elif key in ADMIN1_ABBREVIATIONS and (
+            jj - i > 1 or text[tokens[i].end:tokens[i].end + 1] == "."
+            or (tokens[i].raw.isupper() and key not in _NEEDS_DOT)):
+        source = "admin1_abbreviation"
+    elif jj - i == 1 and key in POSTAL_CODES and tokens[i].raw.isupper() and len(tokens[i].raw) == 2 \
+            and tokens[i].sep.strip() == "," and spans and spans[-1].j == i:
+        source = "admin1_abbreviation"
+    elif key in DEMONYMS or _plural_demonym(key):
+        source = "demonym"
+    elif key in CONTINENT_DEMONYMS:
+        source = "continent"
+    elif key in keys:
+        source = "gazetteer"
+    if source == "gazetteer" and jj - i == 1 and key in STOP_NAMES:
+        return None
+    return source
+
+
 def first_words_of(keys) -> frozenset[str]:
     """The first word of every key, of every demonym, abbreviation and institution."""
     out = {k.split(" ", 1)[0] for k in keys}
@@ -255,6 +279,12 @@ def first_words_of(keys) -> frozenset[str]:
         out.update(k.split(" ", 1)[0] for k in table)
     out.update(k + "s" for k in DEMONYMS)
     return frozenset(out)
+
+
+_SPECIAL = frozenset(
+    set(INSTITUTIONS) | set(COUNTRY_ABBREVIATIONS) | set(ADMIN1_ABBREVIATIONS) | set(POSTAL_CODES)
+    | set(DEMONYMS) | {k + "s" for k in DEMONYMS} | set(CONTINENT_DEMONYMS)
+)
 
 
 def _plural_demonym(key: str) -> bool:
@@ -351,13 +381,12 @@ def _unknown_settlements(spans: list[Span], tokens: list[Token], keys) -> None:
     even when the gazetteer does not know it."""
     taken = {t for s in spans for t in range(s.i, s.j)}
     new = []
+    words = tokens.words
     for i in tokens.caps:
-        if i < 2:
+        if i < 2 or words[i - 1] != "of" or words[i - 2].lower() not in SETTLEMENT_WORDS:
             continue
         t = tokens[i]
         if i in taken or t.key in STOP_NAMES:
-            continue
-        if tokens[i - 1].key != "of" or tokens[i - 2].key not in SETTLEMENT_WORDS:
             continue
         if tokens[i - 2].key == "city" and tokens[i - 2].cap:
             continue  # "City of London" style names: leave them alone

@@ -37,6 +37,9 @@ __all__ = ["Resolver", "Resolution"]
 MAX_CANDIDATES = 40
 
 _W_PRIMARY = 1.0
+# Candidates this far below the best prior are not scored (the context bonuses add
+# up to less than this).
+_PRUNE = 12.0
 _W_COUNTRY = 2.5
 _W_ADMIN1 = 2.5
 _W_CONTAINER = 6.0
@@ -88,7 +91,10 @@ class Resolver:
         if len(rows):
             imp = self.gz.importance(rows)
             order = np.argsort(-imp, kind="stable")[:MAX_CANDIDATES]
+            floor = float(imp[order[0]]) - _PRUNE
             for o in order:
+                if imp[o] < floor:
+                    break  # no context bonus can lift it past the best any more
                 place = self.gz.place_at(int(rows[o]))
                 prior = float(imp[o])
                 if normalize(place.name) == key:
@@ -257,7 +263,7 @@ class Resolver:
         best = scored[0][0]
         weights = [math.exp(sc - best) for sc, _, _ in scored]
         z = sum(weights)
-        ranked = tuple(_with_score(p, round(w / z, 4)) for (_, _, p), w in zip(scored[:3], weights))
+        ranked = tuple(p for _, _, p in scored[:3])
         return ranked[0], ranked, round(weights[0] / z, 4), scored[0][1]
 
     def _unknown_containers(self, results: list[Resolution], tokens: list[Token]) -> None:
