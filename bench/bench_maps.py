@@ -81,6 +81,9 @@ def main(argv=None) -> int:
     ap.add_argument("--no-browser", action="store_true")
     ap.add_argument("--reference-render-all", action="store_true",
                     help="also render the folium reference above 10k (slow: minutes)")
+    ap.add_argument("--reference-max", type=int, default=10_000,
+                    help="largest size for which the folium reference is built (it takes ~7 s per "
+                         "1,000 markers; default 10000)")
     args = ap.parse_args(argv)
 
     ctx_cm = None
@@ -107,10 +110,11 @@ def main(argv=None) -> int:
                     g_render = statistics.median(
                         render_seconds(ctx, gpath, geoinc_page=True) for _ in range(args.repeat))
                 fpath = tmp / f"folium_{n}.html"
-                f_build = build_folium_reference(gdf, fpath)
-                f_mb = fpath.stat().st_size / 1e6
-                f_render = float("nan")
-                if ctx is not None and (n <= 10_000 or args.reference_render_all):
+                f_build = f_mb = f_render = float("nan")
+                if n <= args.reference_max:
+                    f_build = build_folium_reference(gdf, fpath)
+                    f_mb = fpath.stat().st_size / 1e6
+                if n <= args.reference_max and ctx is not None and (n <= 10_000 or args.reference_render_all):
                     f_render = render_seconds(ctx, fpath, geoinc_page=False)
                 rows.append((n, statistics.median(builds), min(builds), g_mb, g_render, f_build, f_mb, f_render))
                 print(f"n={n}: geoinc build median {statistics.median(builds):.2f} s (runs "
@@ -128,7 +132,8 @@ def main(argv=None) -> int:
         ok = "ok" if (n < 100_000 or (b <= 10 and mb <= 20)) else "MISSED"
         print(f"{n:>8} {b:>8.2f} {mb:>7.2f} {r:>9.2f} | {fb:>9.2f} {fmb:>7.1f} {fr:>9.2f}"
               f" | {fb / b:>7.1f}x {fmb / mb:>6.1f}x {ok:>7}")
-    print("build x / size x: folium one-Marker-per-point divided by geoinc (higher = geoinc better)")
+    print("build x / size x: folium one-Marker-per-point divided by geoinc (higher = geoinc better);"
+          " nan = reference not run at that size (--reference-max)")
     return 0
 
 

@@ -29,6 +29,7 @@ log = logging.getLogger("geoinc")
 #: Colours of the ACLED-style event types; other types get a stable colour from PALETTE.
 EVENT_COLORS = {
     "Air/drone strike": "#d7191c",
+    "Explosions/Remote violence": "#e66101",
     "Shelling/artillery/missile attack": "#fd8d3c",
     "Remote explosive/landmine/IED": "#7b3294",
     "Armed clash": "#2c7bb6",
