@@ -66,7 +66,10 @@ def main(argv=None) -> int:
     texts = load_texts(args.limit)
     n = len(texts)
     chars = sum(map(len, texts))
-    print(f"{n} articles, {chars / n:.0f} characters on average, 1 core, median of {args.repeats} runs")
+    print(
+        f"{n} articles, {chars / n:.0f} characters on average, 1 core, "
+        f"median of {args.repeats} runs"
+    )
 
     base = peak_mb()
     t0 = time.perf_counter()
@@ -89,13 +92,21 @@ def main(argv=None) -> int:
     docs = [document_from_text(t) for t in texts]
 
     runs = {
-        "geotext (recognition only)": timed(lambda: [GeoText(t).cities for t in texts], args.repeats),
-        "events (no places)": timed(lambda: [analyse_text(d.text, d.published) for d in docs], args.repeats),
-        "geoparse only": timed(lambda: [geoparse(d.text, gazetteer=gz) for d in docs], args.repeats),
+        "geotext (recognition only)": timed(
+            lambda: [GeoText(t).cities for t in texts], args.repeats
+        ),
+        "events (no places)": timed(
+            lambda: [analyse_text(d.text, d.published) for d in docs], args.repeats
+        ),
+        "geoparse only": timed(
+            lambda: [geoparse(d.text, gazetteer=gz) for d in docs], args.repeats
+        ),
         "pipeline (geoparse+events+reports)": timed(
-            lambda: [extract_reports(d, gazetteer=gz) for d in docs], args.repeats),
+            lambda: [extract_reports(d, gazetteer=gz) for d in docs], args.repeats
+        ),
         "extract (API: read, merge, frame)": timed(
-            lambda: geoinc.extract(texts, gazetteer=gz, on_error="record"), args.repeats),
+            lambda: geoinc.extract(texts, gazetteer=gz, on_error="record"), args.repeats
+        ),
     }
     ref = n / statistics.median(runs["geotext (recognition only)"])
     print(f"load: geoinc gazetteer+recogniser {t_load:.2f} s, geotext {t_geotext_load:.2f} s")
@@ -104,10 +115,16 @@ def main(argv=None) -> int:
         rates = [n / t for t in ts]
         med = statistics.median(rates)
         print(f"{name:38s} {med:11.0f} {min(rates):8.0f}..{max(rates):<8.0f} {med / ref:9.2f}x")
-    print(f"peak memory (RSS): {peak_mb():.0f} MB (interpreter and imports before loading: {base:.0f} MB)")
+    print(
+        f"peak memory (RSS): {peak_mb():.0f} MB "
+        f"(interpreter and imports before loading: {base:.0f} MB)"
+    )
     target = n / statistics.median(runs["extract (API: read, merge, frame)"])
-    print(f"target >= 1000 articles/s for the full pipeline: {'met' if target >= 1000 else 'NOT met'} "
-          f"({target:.0f}/s)")
+    print(
+        "target >= 1000 articles/s for the full pipeline: "
+        f"{'met' if target >= 1000 else 'NOT met'} "
+        f"({target:.0f}/s)"
+    )
     return 0
 
 

@@ -17,8 +17,18 @@ def test_extract_to_gpkg_with_summary(tmp_path, capsys):
     (tmp_path / "empty.txt").write_bytes(b"")
     out = tmp_path / "incidents.gpkg"
     status = tmp_path / "status.json"
-    rc = main(["extract", str(EXAMPLES), str(tmp_path / "empty.txt"), "-o", str(out), "--status", str(status),
-               "--no-progress"])
+    rc = main(
+        [
+            "extract",
+            str(EXAMPLES),
+            str(tmp_path / "empty.txt"),
+            "-o",
+            str(out),
+            "--status",
+            str(status),
+            "--no-progress",
+        ]
+    )
     assert rc == 0
     err = capsys.readouterr().err
     assert "none found (no place names found)" in err and "08_no_places.txt" in err
@@ -53,4 +63,15 @@ def test_bad_options_exit_with_usage_error(args, capsys):
 
 def test_all_inputs_bad_exits_1(tmp_path, capsys):
     (tmp_path / "empty.txt").write_bytes(b"")
-    assert main(["extract", str(tmp_path / "empty.txt"), "-o", str(tmp_path / "o.geojson"), "--no-progress"]) == 1
+    assert (
+        main(
+            [
+                "extract",
+                str(tmp_path / "empty.txt"),
+                "-o",
+                str(tmp_path / "o.geojson"),
+                "--no-progress",
+            ]
+        )
+        == 1
+    )

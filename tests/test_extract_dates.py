@@ -6,7 +6,12 @@ from datetime import date
 
 import pytest
 
-from geoinc.extract.dates import find_explicit_dates, find_publication_date, parse_iso_date, resolve_dates
+from geoinc.extract.dates import (
+    find_explicit_dates,
+    find_publication_date,
+    parse_iso_date,
+    resolve_dates,
+)
 
 SUNDAY = date(2023, 12, 31)
 
@@ -32,8 +37,13 @@ SUNDAY = date(2023, 12, 31)
 )
 def test_resolve_against_publication(text, start, end, precision, kind):
     (d,) = resolve_dates(text, SUNDAY)
-    assert (str(d.date_start), str(d.date_end), d.precision, d.kind) == (start, end, precision, kind)
-    assert text[d.start:d.end] == d.text
+    assert (str(d.date_start), str(d.date_end), d.precision, d.kind) == (
+        start,
+        end,
+        precision,
+        kind,
+    )
+    assert text[d.start : d.end] == d.text
 
 
 def test_no_anchor_means_null_not_today():
@@ -52,9 +62,14 @@ def test_future_and_report_dates_are_not_event_dates():
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("31/12/2023", date(2023, 12, 31)), ("12/31/2023", date(2023, 12, 31)), ("2023-12-31", date(2023, 12, 31)),
-     ("Dec. 31, 2023", date(2023, 12, 31)), ("31st of December, 2023", date(2023, 12, 31)),
-     ("31.12.2023", date(2023, 12, 31))],
+    [
+        ("31/12/2023", date(2023, 12, 31)),
+        ("12/31/2023", date(2023, 12, 31)),
+        ("2023-12-31", date(2023, 12, 31)),
+        ("Dec. 31, 2023", date(2023, 12, 31)),
+        ("31st of December, 2023", date(2023, 12, 31)),
+        ("31.12.2023", date(2023, 12, 31)),
+    ],
 )
 def test_explicit_formats(text, expected):
     (d,) = find_explicit_dates(text)

@@ -22,23 +22,39 @@ from geoinc.extract.events import (
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
-        ("At least 22 people were killed and dozens more injured on Saturday",
-         [("killed", "At least 22", 22), ("injured", "dozens", None)]),
+        (
+            "At least 22 people were killed and dozens more injured on Saturday",
+            [("killed", "At least 22", 22), ("injured", "dozens", None)],
+        ),
         ("a missile attack killed up to 18 people", [("killed", "up to 18", 18)]),
-        ("the death toll reached 18 people and 111 people were injured",
-         [("killed", "18", 18), ("injured", "111", 111)]),
+        (
+            "the death toll reached 18 people and 111 people were injured",
+            [("killed", "18", 18), ("injured", "111", 111)],
+        ),
         ("put the number of dead in the city at 18", [("killed", "18", 18)]),
-        ("causing the deaths of three individuals and injuring 28 others",
-         [("killed", "three", 3), ("injured", "28", 28)]),
-        ("the bodies of two men and a woman were recovered", [("killed", "two men and a woman", 3)]),
-        ("resulted in the deaths of 24 individuals, including three children, and left 108 others wounded",
-         [("killed", "24", 24), ("injured", "108", 108)]),
-        ("killed at least 24 people and wounded at least 108",
-         [("killed", "at least 24", 24), ("injured", "at least 108", 108)]),
+        (
+            "causing the deaths of three individuals and injuring 28 others",
+            [("killed", "three", 3), ("injured", "28", 28)],
+        ),
+        (
+            "the bodies of two men and a woman were recovered",
+            [("killed", "two men and a woman", 3)],
+        ),
+        (
+            "resulted in the deaths of 24 individuals, including three children, "
+            "and left 108 others wounded",
+            [("killed", "24", 24), ("injured", "108", 108)],
+        ),
+        (
+            "killed at least 24 people and wounded at least 108",
+            [("killed", "at least 24", 24), ("injured", "at least 108", 108)],
+        ),
         ("28 people were wounded in the attack", [("injured", "28", 28)]),
         ("dozens more were said to have been injured", [("injured", "dozens", None)]),
-        ("destroyed 21 of 49 Iranian-made Shahed drones",
-         [("drones_shot_down", "21", 21), ("drones_launched", "49", 49)]),
+        (
+            "destroyed 21 of 49 Iranian-made Shahed drones",
+            [("drones_shot_down", "21", 21), ("drones_launched", "49", 49)],
+        ),
         ("air defences shot down 21 of those drones", [("drones_shot_down", "21", 21)]),
         ("hitting the city with some 50 drones", [("drones_launched", "some 50", 50)]),
         ("the destruction of two HIMARS launchers", []),
@@ -51,7 +67,7 @@ def test_find_figures(sentence, expected):
     got = find_figures(sentence)
     assert [(f.field, f.quantity.text, f.quantity.value) for f in got] == expected
     for f in got:
-        assert sentence[f.start:f.end] == f.quantity.text
+        assert sentence[f.start : f.end] == f.quantity.text
 
 
 def test_figure_offsets_are_document_offsets():
@@ -60,37 +76,68 @@ def test_figure_offsets_are_document_offsets():
 
 
 def test_weapons_specific_before_generic():
-    ws = find_weapons("Czech-made Vampire rockets, Olkha missiles with cluster-munition warheads, "
-                      "Shahed drones, then more drones and a HIMARS")
-    assert [w.value for w in ws] == ["Vampire rockets", "Olkha missiles", "cluster munitions",
-                                     "Shahed drones", "drones", "HIMARS"]
+    ws = find_weapons(
+        "Czech-made Vampire rockets, Olkha missiles with cluster-munition warheads, "
+        "Shahed drones, then more drones and a HIMARS"
+    )
+    assert [w.value for w in ws] == [
+        "Vampire rockets",
+        "Olkha missiles",
+        "cluster munitions",
+        "Shahed drones",
+        "drones",
+        "HIMARS",
+    ]
 
 
 @pytest.mark.parametrize(
     ("weapons", "sub"),
-    [(["Shahed drones"], SUB_AIR), (["missiles", "rockets"], SUB_SHELLING), (["drones", "missiles"], SUB_AIR),
-     (["glide bombs"], SUB_AIR), (["artillery"], SUB_SHELLING), ([], None), (["unknown"], None)],
+    [
+        (["Shahed drones"], SUB_AIR),
+        (["missiles", "rockets"], SUB_SHELLING),
+        (["drones", "missiles"], SUB_AIR),
+        (["glide bombs"], SUB_AIR),
+        (["artillery"], SUB_SHELLING),
+        ([], None),
+        (["unknown"], None),
+    ],
 )
 def test_classify_weapons(weapons, sub):
     assert classify_weapons(weapons) == sub
 
 
 def test_targets_and_negation():
-    ts = find_targets("These are not military facilities, but cafes, residential buildings and offices; "
-                      "a Christmas market and the city's Freedom Square were hit")
-    assert [t.value for t in ts] == ["cafes", "residential buildings", "offices", "Christmas market",
-                                     "Freedom Square"]
+    ts = find_targets(
+        "These are not military facilities, but cafes, residential buildings and offices; "
+        "a Christmas market and the city's Freedom Square were hit"
+    )
+    assert [t.value for t in ts] == [
+        "cafes",
+        "residential buildings",
+        "offices",
+        "Christmas market",
+        "Freedom Square",
+    ]
 
 
 def test_cues_need_word_boundaries():
-    assert [c.value for c in find_cues("The white shirt; shelling hit the city")] == ["shelling", "hit"]
+    assert [c.value for c in find_cues("The white shirt; shelling hit the city")] == [
+        "shelling",
+        "hit",
+    ]
 
 
 def test_split_sentences_keeps_abbreviations_and_lines():
-    text = "Regional Gov. Oleh Syniehubov said 28 were hurt. Next one!\nA headline\n\nNew paragraph."
+    text = (
+        "Regional Gov. Oleh Syniehubov said 28 were hurt. Next one!\nA headline\n\nNew paragraph."
+    )
     sents = split_sentences(text)
-    assert [text[s:e] for s, e, _ in sents] == ["Regional Gov. Oleh Syniehubov said 28 were hurt.",
-                                                "Next one!", "A headline", "New paragraph."]
+    assert [text[s:e] for s, e, _ in sents] == [
+        "Regional Gov. Oleh Syniehubov said 28 were hurt.",
+        "Next one!",
+        "A headline",
+        "New paragraph.",
+    ]
     assert [p for _, _, p in sents] == [0, 0, 0, 1]
 
 
@@ -99,6 +146,6 @@ def test_analyse_text_title_and_offsets():
     title, body = analyse_text(text, date(2023, 12, 31))
     assert title.is_title and not body.is_title
     assert body.figures[0].quantity.value == 28
-    assert text[body.figures[0].start:body.figures[0].end] == "28"
-    assert text[body.dates[0].start:body.dates[0].end] == "overnight"
+    assert text[body.figures[0].start : body.figures[0].end] == "28"
+    assert text[body.dates[0].start : body.dates[0].end] == "overnight"
     assert analyse_text("", None) == []

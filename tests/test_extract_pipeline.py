@@ -21,8 +21,10 @@ KHARKIV, BELGOROD, BOROVA = 706483, 578072, 711623
 
 
 def _claims(row, fld):
-    return sorted(((c["source"], c["value"], c["qualifier"]) for c in row["claims"] if c["field"] == fld),
-                  key=repr)
+    return sorted(
+        ((c["source"], c["value"], c["qualifier"]) for c in row["claims"] if c["field"] == fld),
+        key=repr,
+    )
 
 
 def _one(frame, **where):
@@ -49,7 +51,9 @@ def test_seed_places(seeds):
     borova = _one(frame, geonameid=BOROVA)
     assert (round(borova.geometry.y, 2), round(borova.geometry.x, 2)) == (49.38, 37.62)
     regions = frame[frame.place_kind == "admin1"]
-    assert {"UA.08", "UA.16", "UA.26"} <= set(regions.admin1)  # Kherson, Mykolaiv, Zaporizhzhia oblasts
+    assert {"UA.08", "UA.16", "UA.26"} <= set(
+        regions.admin1
+    )  # Kherson, Mykolaiv, Zaporizhzhia oblasts
     assert set(regions.place_name) >= {"Kherson", "Mykolaiv", "Zaporizhzhia"}
     khm = regions[regions.admin1 == "UA.09"]  # Zalestsy in Khmelnytskyi region
     assert len(khm) == 1 and khm.iloc[0].geo_precision == 3
@@ -102,8 +106,8 @@ def test_seed_every_value_has_evidence(seeds, seeds_dir):
     for _, row in frame.iterrows():
         for item in [*row.claims, *row.evidence]:
             doc = texts[Path(item["doc_id"]).name]
-            assert doc[item["sentence_start"]:item["sentence_end"]] == item["sentence"]
-            assert doc[item["start"]:item["end"]] == item["text"]
+            assert doc[item["sentence_start"] : item["sentence_end"]] == item["sentence"]
+            assert doc[item["start"] : item["end"]] == item["text"]
             n += 1
     assert n > 30
 
@@ -149,7 +153,8 @@ def test_bad_inputs_complete_with_status(tmp_path):
     (tmp_path / "cp1251.txt").write_bytes("Харків. Ракети влучили в Харків.".encode("cp1251"))
     (tmp_path / "scripts.html").write_text(
         "<html><script>var s='Paris was shelled, 99 killed';</script>"
-        "<p>December 31, 2023</p><p>Missiles hit Kharkiv on Saturday, killing 3 people.</p></html>")
+        "<p>December 31, 2023</p><p>Missiles hit Kharkiv on Saturday, killing 3 people.</p></html>"
+    )
     (tmp_path / "noplace.txt").write_text("Nothing at all happened, the spokesman said.")
     big = tmp_path / "big.txt"
     big.write_bytes(b"Rockets hit Kharkiv. " * 500_000)  # 10.5 MB
@@ -179,8 +184,9 @@ def test_on_error_policies(tmp_path):
 
 
 def test_geoinc_extract_is_callable_and_uses_given_metadata():
-    frame = geoinc.extract("Drones hit Kharkiv on Saturday, wounding 5 people.", published="2023-12-31",
-                           source="Wire")
+    frame = geoinc.extract(
+        "Drones hit Kharkiv on Saturday, wounding 5 people.", published="2023-12-31", source="Wire"
+    )
     row = frame.iloc[0]
     assert row.date_start == pd.Timestamp("2023-12-30") and row.sources == ["Wire"]
     assert row.claims[0]["source"] == "Wire"
@@ -195,12 +201,16 @@ def test_report_without_date_anchor_is_null():
 def test_none_found_reasons():
     r = extract_reports(document_from_text("Officials in Kharkiv met journalists."))
     assert r.reports == () and "no attack" in r.reason
-    r = extract_reports(document_from_text("Russia launched an attack on Ukraine.", published=date(2024, 1, 1)))
+    r = extract_reports(
+        document_from_text("Russia launched an attack on Ukraine.", published=date(2024, 1, 1))
+    )
     assert r.reports == () and r.reason
 
 
 def test_days_after_shifts_the_date_for_the_place():
-    doc = document_from_text("Russia struck Ukraine early Sunday, a day after an attack on the city of "
-                             "Belgorod.", published=date(2023, 12, 31))
+    doc = document_from_text(
+        "Russia struck Ukraine early Sunday, a day after an attack on the city of Belgorod.",
+        published=date(2023, 12, 31),
+    )
     (r,) = extract_reports(doc).reports
     assert r.place.geonameid == BELGOROD and r.date_start == date(2023, 12, 30)

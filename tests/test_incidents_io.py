@@ -22,24 +22,78 @@ FORMATS = ["geojson", "gpkg", "parquet", "csv"]
 
 
 def _records():
-    claim = {"field": "killed", "value": 22, "low": 22, "high": None, "qualifier": "at_least", "text": "at least 22",
-             "source": "wire «A»", "doc_id": "d1", "start": 3, "end": 14, "sentence": "Ünïcode — “quoted”",
-             "sentence_start": 0, "sentence_end": 20}
+    claim = {
+        "field": "killed",
+        "value": 22,
+        "low": 22,
+        "high": None,
+        "qualifier": "at_least",
+        "text": "at least 22",
+        "source": "wire «A»",
+        "doc_id": "d1",
+        "start": 3,
+        "end": 14,
+        "sentence": "Ünïcode — “quoted”",
+        "sentence_start": 0,
+        "sentence_end": 20,
+    }
     return [
-        {"incident_id": "inc-1", "date_start": date(2023, 12, 30), "date_end": date(2023, 12, 31),
-         "date_precision": 2, "event_type": "Explosions/Remote violence", "sub_event_type": "Air/drone strike",
-         "weapon": ["Shahed drones"], "target": ["hotel", "school"], "place_name": "Kharkiv", "place_kind": "place",
-         "geonameid": 706483, "admin1": "UA.07", "admin1_name": "Kharkiv Oblast", "country": "UA",
-         "geo_precision": 1, "where_prec": 1, "killed_low": 18, "killed_best": 22, "killed_high": 24,
-         "injured_low": 108, "injured_best": None, "injured_high": 111, "drones_launched": 49,
-         "drones_shot_down": 21, "n_sources": 3, "sources": ["a", "b", "c"], "claims": [claim],
-         "evidence": [{"field": "place", "value": "Kharkiv", "inherited": False}], "confidence": 0.8125,
-         "lon": 36.25475, "lat": 49.98177},
-        {"incident_id": "inc-2", "place_name": "Nowhere known", "n_sources": 1, "sources": ["x"],
-         "confidence": 0.1, "lon": None, "lat": None},  # undated, no figures, null geometry
-        {"incident_id": "inc-3", "place_name": "Zaporizhzhia Oblast", "place_kind": "admin1", "geonameid": 687699,
-         "date_start": date(2024, 2, 29), "date_end": date(2024, 2, 29), "date_precision": 1,
-         "lon": 35.5, "lat": 47.5, "n_sources": 1, "sources": ["y"], "confidence": 1.0},
+        {
+            "incident_id": "inc-1",
+            "date_start": date(2023, 12, 30),
+            "date_end": date(2023, 12, 31),
+            "date_precision": 2,
+            "event_type": "Explosions/Remote violence",
+            "sub_event_type": "Air/drone strike",
+            "weapon": ["Shahed drones"],
+            "target": ["hotel", "school"],
+            "place_name": "Kharkiv",
+            "place_kind": "place",
+            "geonameid": 706483,
+            "admin1": "UA.07",
+            "admin1_name": "Kharkiv Oblast",
+            "country": "UA",
+            "geo_precision": 1,
+            "where_prec": 1,
+            "killed_low": 18,
+            "killed_best": 22,
+            "killed_high": 24,
+            "injured_low": 108,
+            "injured_best": None,
+            "injured_high": 111,
+            "drones_launched": 49,
+            "drones_shot_down": 21,
+            "n_sources": 3,
+            "sources": ["a", "b", "c"],
+            "claims": [claim],
+            "evidence": [{"field": "place", "value": "Kharkiv", "inherited": False}],
+            "confidence": 0.8125,
+            "lon": 36.25475,
+            "lat": 49.98177,
+        },
+        {
+            "incident_id": "inc-2",
+            "place_name": "Nowhere known",
+            "n_sources": 1,
+            "sources": ["x"],
+            "confidence": 0.1,
+            "lon": None,
+            "lat": None,
+        },  # undated, no figures, null geometry
+        {
+            "incident_id": "inc-3",
+            "place_name": "Zaporizhzhia Oblast",
+            "place_kind": "admin1",
+            "geonameid": 687699,
+            "date_start": date(2024, 2, 29),
+            "date_end": date(2024, 2, 29),
+            "date_precision": 1,
+            "lon": 35.5,
+            "lat": 47.5,
+            "n_sources": 1,
+            "sources": ["y"],
+            "confidence": 1.0,
+        },
     ]
 
 
@@ -81,7 +135,9 @@ def test_geojson_is_rfc7946_and_deterministic(frame):
     assert "crs" not in doc and doc["type"] == "FeatureCollection"
     f0 = doc["features"][0]
     assert f0["id"] == "inc-1" and f0["geometry"]["coordinates"] == [36.25475, 49.98177]  # lon, lat
-    assert f0["properties"]["date_start"] == "2023-12-30" and f0["properties"]["injured_best"] is None
+    assert (
+        f0["properties"]["date_start"] == "2023-12-30" and f0["properties"]["injured_best"] is None
+    )
     assert doc["features"][1]["geometry"] is None
     assert "NaN" not in text
 
@@ -109,7 +165,9 @@ def test_bad_files(tmp_path):
 def test_gpkg_is_readable_by_plain_gdal(frame, tmp_path):
     path = write_incidents(frame, tmp_path / "i.gpkg")
     plain = gpd.read_file(path, engine="pyogrio")
-    assert json.loads(plain.loc[0, "claims"])[0]["text"] == "at least 22"  # JSON text for QGIS users
+    assert (
+        json.loads(plain.loc[0, "claims"])[0]["text"] == "at least 22"
+    )  # JSON text for QGIS users
 
 
 def test_extracted_examples_round_trip(tmp_path):
@@ -123,8 +181,11 @@ def test_extracted_examples_round_trip(tmp_path):
 
 
 @settings(max_examples=15, deadline=None)
-@given(lon=st.floats(-180, 180, allow_nan=False), lat=st.floats(-90, 90, allow_nan=False),
-       killed=st.one_of(st.none(), st.integers(0, 10**6)))
+@given(
+    lon=st.floats(-180, 180, allow_nan=False),
+    lat=st.floats(-90, 90, allow_nan=False),
+    killed=st.one_of(st.none(), st.integers(0, 10**6)),
+)
 def test_geojson_lon_lat_round_trip(lon, lat, killed):
     f = build_frame([{"incident_id": "h", "lon": lon, "lat": lat, "killed_low": killed}])
     back = read_geojson(to_geojson(f))

@@ -23,17 +23,24 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
         "extract",
         help="extract incidents from articles",
         description="Extract incidents (where, when, what, how many) from news articles and merge "
-                    "reports of the same incident across sources.",
+        "reports of the same incident across sources.",
     )
-    p.add_argument("paths", nargs="+", metavar="PATH", help="article files, folders, or - for stdin")
-    p.add_argument("-o", "--output", help="output file: .geojson, .gpkg, .parquet or .csv "
-                                          "(default: GeoJSON on stdout)")
+    p.add_argument(
+        "paths", nargs="+", metavar="PATH", help="article files, folders, or - for stdin"
+    )
+    p.add_argument(
+        "-o",
+        "--output",
+        help="output file: .geojson, .gpkg, .parquet or .csv (default: GeoJSON on stdout)",
+    )
     p.add_argument("--acled", action="store_true", help="write the CSV with ACLED column names")
     p.add_argument("--source", help="source/outlet name applied to every input")
     p.add_argument("--url", help="URL applied to every input")
     p.add_argument("--published", help="publication date (YYYY-MM-DD) applied to every input")
     p.add_argument("--window-days", type=int, default=1, help="merge window in days (default 1)")
-    p.add_argument("--max-mb", type=float, default=5.0, help="refuse inputs larger than this (default 5)")
+    p.add_argument(
+        "--max-mb", type=float, default=5.0, help="refuse inputs larger than this (default 5)"
+    )
     p.add_argument("--status", metavar="FILE", help="also write the per-input status as JSON")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
     return p
@@ -43,14 +50,18 @@ def _summary(statuses, n_incidents: int) -> str:
     lines = []
     for s in statuses:
         if s.status == "ok":
-            lines.append(f"  ok     {s.input}: {s.n_reports} report(s) -> {len(s.incident_ids)} incident(s)")
+            lines.append(
+                f"  ok     {s.input}: {s.n_reports} report(s) -> {len(s.incident_ids)} incident(s)"
+            )
         elif s.status == "none":
             lines.append(f"  none   {s.input}: none found ({s.reason})")
         else:
             lines.append(f"  error  {s.input}: {s.reason}")
     counts = {k: sum(1 for s in statuses if s.status == k) for k in ("ok", "none", "error")}
-    lines.append(f"{len(statuses)} input(s): {counts['ok']} with incidents, {counts['none']} none found, "
-                 f"{counts['error']} error(s); {n_incidents} incident(s) after merging")
+    lines.append(
+        f"{len(statuses)} input(s): {counts['ok']} with incidents, {counts['none']} none found, "
+        f"{counts['error']} error(s); {n_incidents} incident(s) after merging"
+    )
     return "\n".join(lines)
 
 
@@ -63,11 +74,18 @@ def run(args: argparse.Namespace) -> int:
     if args.acled and not (args.output and args.output.lower().endswith(".csv")):
         raise ConfigurationError("--acled needs a .csv output (-o incidents.csv)")
     if args.output and not args.acled and not any(args.output.lower().endswith(s) for s in FORMATS):
-        raise ConfigurationError(f"unknown output format {args.output!r}; use one of {', '.join(sorted(FORMATS))}")
+        raise ConfigurationError(
+            f"unknown output format {args.output!r}; use one of {', '.join(sorted(FORMATS))}"
+        )
     progress = False if args.no_progress else _progress
     frame, statuses = extract_with_status(
-        args.paths, source=args.source, url=args.url, published=args.published,
-        window_days=args.window_days, max_bytes=int(args.max_mb * 1_000_000), on_error="record",
+        args.paths,
+        source=args.source,
+        url=args.url,
+        published=args.published,
+        window_days=args.window_days,
+        max_bytes=int(args.max_mb * 1_000_000),
+        on_error="record",
         progress=progress,
     )
     if args.output:

@@ -34,10 +34,30 @@ __all__ = [
 ]
 
 _MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _M = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
@@ -63,10 +83,14 @@ _WEEKDAY = re.compile(
     r"(?:\s+(?P<part>night|morning|evening|afternoon))?\b",
     re.I,
 )
-_NIGHT = re.compile(r"\b(?:overnight|at night|last night|during the night|night[- ]time|nighttime|"
-                    r"in the early hours|night attack|night of)\b", re.I)
-_RELATIVE = re.compile(r"\b(?P<rel>yesterday|today|this morning|earlier today|tonight|this evening)\b",
-                       re.I)
+_NIGHT = re.compile(
+    r"\b(?:overnight|at night|last night|during the night|night[- ]time|nighttime|"
+    r"in the early hours|night attack|night of)\b",
+    re.I,
+)
+_RELATIVE = re.compile(
+    r"\b(?P<rel>yesterday|today|this morning|earlier today|tonight|this evening)\b", re.I
+)
 # "Reported by AFP, Sunday (31/12/2023)": the date of the report, not of the event.
 _REPORTED_BY = re.compile(r"reported by\s+[^,.;]{1,40},?\s*$", re.I)
 
@@ -77,10 +101,30 @@ _WORD = re.compile(r"[a-z]+")
 _HAS_DIGIT = re.compile(r"\d")
 _MONTH_WORDS = frozenset(_MONTHS)
 _WEEKDAY_WORDS = frozenset(_WEEKDAYS)
-_REL_WORDS = frozenset({"overnight", "night", "nighttime", "hours", "yesterday", "today", "tonight",
-                        "morning", "evening"})
-_TRIGGERS = (*_MONTHS, *_WEEKDAYS, "night", "yesterday", "today", "tonight", "this morning",
-             "this evening", "early hours")
+_REL_WORDS = frozenset(
+    {
+        "overnight",
+        "night",
+        "nighttime",
+        "hours",
+        "yesterday",
+        "today",
+        "tonight",
+        "morning",
+        "evening",
+    }
+)
+_TRIGGERS = (
+    *_MONTHS,
+    *_WEEKDAYS,
+    "night",
+    "yesterday",
+    "today",
+    "tonight",
+    "this morning",
+    "this evening",
+    "early hours",
+)
 
 
 def _trigger_automaton():
@@ -193,7 +237,8 @@ def find_explicit_dates(text: str) -> list[DateExpr]:
 
     Examples
     --------
-    >>> [d.date_start.isoformat() for d in find_explicit_dates("Sunday (31/12/2023) and Dec. 30, 2023")]
+    >>> found = find_explicit_dates("Sunday (31/12/2023) and Dec. 30, 2023")
+    >>> [d.date_start.isoformat() for d in found]
     ['2023-12-31', '2023-12-30']
     """
     found: list[DateExpr] = []
@@ -292,18 +337,23 @@ def resolve_dates(text: str, published: date | None) -> list[DateExpr]:
     out: list[DateExpr] = []
     spans: list[tuple[int, int]] = []
 
-    def add(m_start: int, m_end: int, ds: date | None, de: date | None, prec: int | None, kind: str):
+    def add(
+        m_start: int, m_end: int, ds: date | None, de: date | None, prec: int | None, kind: str
+    ):
         spans.append((m_start, m_end))
-        if _REPORTED_BY.search(text[max(0, m_start - 60):m_start]):
+        if _REPORTED_BY.search(text[max(0, m_start - 60) : m_start]):
             return  # the report's own date
-        out.append(DateExpr(m_start, m_end, text[m_start:m_end], ds, de,
-                            prec if ds is not None else None, kind))
+        out.append(
+            DateExpr(
+                m_start, m_end, text[m_start:m_end], ds, de, prec if ds is not None else None, kind
+            )
+        )
 
     for d in find_explicit_dates(text):
         # "Sunday (31/12/2023)": the weekday belongs to the explicit date
-        wd = re.search(r"\b(?:" + "|".join(_WEEKDAYS) + r")\s*\(?\s*$", text[:d.start], re.I)
+        wd = re.search(r"\b(?:" + "|".join(_WEEKDAYS) + r")\s*\(?\s*$", text[: d.start], re.I)
         start = wd.start() if wd else d.start
-        end = d.end + 1 if text[d.end:d.end + 1] == ")" and wd else d.end
+        end = d.end + 1 if text[d.end : d.end + 1] == ")" and wd else d.end
         add(start, end, d.date_start, d.date_end, 1, "explicit")
     words = set(_WORD.findall(text.lower()))
     has_month = not _MONTH_WORDS.isdisjoint(words)
@@ -317,9 +367,9 @@ def resolve_dates(text: str, published: date | None) -> list[DateExpr]:
             d = _partial_year(published, month, day) if published else None
             if published and d is None:
                 continue  # "February 30": not a date
-            wd = re.search(r"\b(?:" + "|".join(_WEEKDAYS) + r")\s*$", text[:m.start()], re.I)
+            wd = re.search(r"\b(?:" + "|".join(_WEEKDAYS) + r")\s*$", text[: m.start()], re.I)
             add(wd.start() if wd else m.start(), m.end(), d, d, 1, "partial")
-    for m in (_WEEKDAY.finditer(text) if not _WEEKDAY_WORDS.isdisjoint(words) else ()):
+    for m in _WEEKDAY.finditer(text) if not _WEEKDAY_WORDS.isdisjoint(words) else ():
         if _overlaps(spans, m.start(), m.end()):
             continue
         mod = (m.group("mod") or "").lower()
@@ -335,14 +385,14 @@ def resolve_dates(text: str, published: date | None) -> list[DateExpr]:
         else:
             add(m.start(), m.end(), d, d, 1, "weekday")
     rel = not _REL_WORDS.isdisjoint(words)
-    for m in (_NIGHT.finditer(text) if rel else ()):
+    for m in _NIGHT.finditer(text) if rel else ():
         if _overlaps(spans, m.start(), m.end()):
             continue
         if published:
             add(m.start(), m.end(), published - timedelta(days=1), published, 2, "night")
         else:
             add(m.start(), m.end(), None, None, None, "night")
-    for m in (_RELATIVE.finditer(text) if rel else ()):
+    for m in _RELATIVE.finditer(text) if rel else ():
         if _overlaps(spans, m.start(), m.end()):
             continue
         rel = m.group("rel").lower()

@@ -76,8 +76,10 @@ class Document:
     encoding: str | None = None
 
     def __repr__(self) -> str:
-        return (f"Document(doc_id={self.doc_id!r}, source={self.source!r}, "
-                f"published={self.published!r}, chars={len(self.text)})")
+        return (
+            f"Document(doc_id={self.doc_id!r}, source={self.source!r}, "
+            f"published={self.published!r}, chars={len(self.text)})"
+        )
 
 
 # --------------------------------------------------------------------------- decoding
@@ -123,7 +125,9 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         raise InputError("binary input (contains NUL bytes), not text")
     controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
     if controls > len(sample) * 0.01:
-        raise InputError(f"binary input ({controls} control bytes in the first {len(sample)}), not text")
+        raise InputError(
+            f"binary input ({controls} control bytes in the first {len(sample)}), not text"
+        )
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -225,7 +229,8 @@ def strip_html(html: str) -> tuple[str, dict[str, str]]:
 
     Examples
     --------
-    >>> text, meta = strip_html("<title>T</title><script>alert(1)</script><p>Drones hit Kharkiv.</p>")
+    >>> page = "<title>T</title><script>alert(1)</script><p>Drones hit Kharkiv.</p>"
+    >>> text, meta = strip_html(page)
     >>> text, meta["title"]
     ('Drones hit Kharkiv.', 'T')
     """
@@ -246,7 +251,9 @@ def strip_html(html: str) -> tuple[str, dict[str, str]]:
 # --------------------------------------------------------------------------- metadata
 
 _MD_LINK = re.compile(r"\[([^\[\]\n]{1,200})\]\((?:[^()\s]{0,500})\)")
-_URL_LINE = re.compile(r"(?im)^\s*(?:original\s+url|source\s+url|url)\s*:\s*\n?\s*<?(https?://[^\s>]+)>?")
+_URL_LINE = re.compile(
+    r"(?im)^\s*(?:original\s+url|source\s+url|url)\s*:\s*\n?\s*<?(https?://[^\s>]+)>?"
+)
 _BYLINE = re.compile(r"(?im)^\s*by\s+\[?([A-Z][\w.&' -]{1,40}?)\]?(?:\(#?\))?\s*$")
 
 
@@ -328,9 +335,17 @@ def document_from_text(
                     continue
         if published is None and detect_dateline:
             published, how = find_publication_date(text)
-    return Document(text=text, doc_id=doc_id or path or _stable_id(text), source=source, url=url,
-                    published=published, published_how=how, title=title, path=path,
-                    encoding=encoding)
+    return Document(
+        text=text,
+        doc_id=doc_id or path or _stable_id(text),
+        source=source,
+        url=url,
+        published=published,
+        published_how=how,
+        title=title,
+        path=path,
+        encoding=encoding,
+    )
 
 
 def read_document(
@@ -373,8 +388,9 @@ def read_document(
                 raise InputError(f"{label}: is a folder (use iter_documents to read folders)")
             size = p.stat().st_size
             if size > max_bytes:
-                raise InputError(f"{label}: too large ({size / 1e6:.1f} MB > limit "
-                                 f"{max_bytes / 1e6:.1f} MB)")
+                raise InputError(
+                    f"{label}: too large ({size / 1e6:.1f} MB > limit {max_bytes / 1e6:.1f} MB)"
+                )
             data = p.read_bytes()
     except FileNotFoundError as err:
         raise InputError(f"{label}: no such file") from err
@@ -388,9 +404,13 @@ def read_document(
         raise InputError(f"{label}: too large (> {max_bytes / 1e6:.1f} MB limit)")
     try:
         text, encoding = decode_bytes(data)
-        return document_from_text(text, path=None if label == "-" else label,
-                                  doc_id=metadata.pop("doc_id", None) or label,
-                                  encoding=encoding, **metadata)
+        return document_from_text(
+            text,
+            path=None if label == "-" else label,
+            doc_id=metadata.pop("doc_id", None) or label,
+            encoding=encoding,
+            **metadata,
+        )
     except InputError as err:
         raise InputError(f"{label}: {err}") from None
 
@@ -434,14 +454,23 @@ def iter_documents(
         elif isinstance(item, Path) or (isinstance(item, str) and _looks_like_path(item)):
             p = Path(item)
             if str(item) != "-" and p.is_dir():
-                files = sorted(f for f in p.rglob("*") if f.is_file()
-                               and not any(part.startswith(".") for part in f.relative_to(p).parts))
+                files = sorted(
+                    f
+                    for f in p.rglob("*")
+                    if f.is_file()
+                    and not any(part.startswith(".") for part in f.relative_to(p).parts)
+                )
                 if not files:
                     yield str(p), InputError(f"{p}: folder has no files")
                 for f in files:
                     if f.suffix.lower() not in TEXT_SUFFIXES:
-                        yield str(f), InputError(f"{f}: skipped, not a text or HTML file "
-                                                 f"(suffix {f.suffix or 'none'!r})")
+                        yield (
+                            str(f),
+                            InputError(
+                                f"{f}: skipped, not a text or HTML file "
+                                f"(suffix {f.suffix or 'none'!r})"
+                            ),
+                        )
                         continue
                     yield from _read_one(f, max_bytes, metadata)
             elif isinstance(item, Path) and not p.exists():
@@ -459,11 +488,17 @@ def iter_documents(
             except InputError as err:
                 yield label, err
         else:
-            yield f"input:{i}", InputError(
-                f"input {i}: expected text, a path or a Document, got {type(item).__name__}")
+            yield (
+                f"input:{i}",
+                InputError(
+                    f"input {i}: expected text, a path or a Document, got {type(item).__name__}"
+                ),
+            )
 
 
-def _read_one(path: str | Path, max_bytes: int, metadata: dict) -> Iterator[tuple[str, Document | InputError]]:
+def _read_one(
+    path: str | Path, max_bytes: int, metadata: dict
+) -> Iterator[tuple[str, Document | InputError]]:
     try:
         yield str(path), read_document(path, max_bytes=max_bytes, **dict(metadata))
     except InputError as err:

@@ -131,7 +131,7 @@ def split_sentences(text: str) -> list[tuple[int, int, int]]:
             if nxt != -1 and not text[cut:nxt].strip() and out and out[-1][2] == para:
                 para += 1
             continue
-        if _ABBREV.search(text[max(0, m.start() - 6):m.start() + 1]):
+        if _ABBREV.search(text[max(0, m.start() - 6) : m.start() + 1]):
             continue
         _append(out, text, 0, cut, m.end(), para)
         cut = m.end()
@@ -151,11 +151,27 @@ def _append(out: list, line: str, lstart: int, a: int, b: int, para: int) -> Non
 
 _WEAPONS: list[tuple[str, str, str]] = [
     # (canonical, pattern, kind) — specific before generic; kind decides the sub-event type
-    ("Shahed drones", r"shaheds?(?:[- ]\d{3})?(?:\s+(?:kamikaze\s+)?(?:drones?|UAVs?))?|geran(?:-\d)?", "drone"),
-    ("Vampire rockets", r"vampire(?:\s+(?:rockets?|MLRS|multiple[- ]launch rocket systems?))?", "missile"),
-    ("Olkha missiles", r"olkha(?:\s+(?:missiles?|rockets?))?|vilkha(?:\s+(?:missiles?|rockets?))?", "missile"),
+    (
+        "Shahed drones",
+        r"shaheds?(?:[- ]\d{3})?(?:\s+(?:kamikaze\s+)?(?:drones?|UAVs?))?|geran(?:-\d)?",
+        "drone",
+    ),
+    (
+        "Vampire rockets",
+        r"vampire(?:\s+(?:rockets?|MLRS|multiple[- ]launch rocket systems?))?",
+        "missile",
+    ),
+    (
+        "Olkha missiles",
+        r"olkha(?:\s+(?:missiles?|rockets?))?|vilkha(?:\s+(?:missiles?|rockets?))?",
+        "missile",
+    ),
     ("HIMARS", r"himars(?:\s+multiple[- ]launch rocket systems?)?", "missile"),
-    ("cluster munitions", r"cluster[- ]munitions?(?:\s+warheads?)?|cluster (?:bombs?|warheads?)", "missile"),
+    (
+        "cluster munitions",
+        r"cluster[- ]munitions?(?:\s+warheads?)?|cluster (?:bombs?|warheads?)",
+        "missile",
+    ),
     ("Iskander missiles", r"iskander(?:-m)?(?:\s+missiles?)?", "missile"),
     ("Kinzhal missiles", r"kinzhal(?:\s+missiles?)?", "missile"),
     ("Kalibr missiles", r"kalibr(?:\s+(?:cruise\s+)?missiles?)?", "missile"),
@@ -165,9 +181,17 @@ _WEAPONS: list[tuple[str, str, str]] = [
     ("Grad rockets", r"grad\s+rockets?|bm-21", "missile"),
     ("cruise missiles", r"cruise missiles?", "missile"),
     ("ballistic missiles", r"ballistic missiles?", "missile"),
-    ("glide bombs", r"guided\s+(?:aerial\s+)?bombs?|glide\s+bombs?|aerial\s+bombs?|kab-\d{3}", "air"),
+    (
+        "glide bombs",
+        r"guided\s+(?:aerial\s+)?bombs?|glide\s+bombs?|aerial\s+bombs?|kab-\d{3}",
+        "air",
+    ),
     ("air strike", r"air ?strikes?|aerial bombardments?|warplanes?|fighter jets?", "air"),
-    ("drones", r"kamikaze\s+drones?|attack\s+drones?|drones?|uavs?|unmanned aerial vehicles?", "drone"),
+    (
+        "drones",
+        r"kamikaze\s+drones?|attack\s+drones?|drones?|uavs?|unmanned aerial vehicles?",
+        "drone",
+    ),
     ("missiles", r"missiles?", "missile"),
     ("rockets", r"rockets?|multiple[- ]launch rocket systems?|mlrs", "missile"),
     ("artillery", r"artillery|shelling|shells|mortars?|howitzers?", "artillery"),
@@ -177,9 +201,12 @@ WEAPON_KIND = {c: k for c, _, k in _WEAPONS}
 
 _TARGETS: list[tuple[str, str]] = [
     ("Christmas market", r"christmas market|holiday market"),
-    ("residential buildings", r"residential (?:buildings?|blocks?|districts?|areas?|houses?|high-rises?)|"
-                              r"apartment (?:buildings?|blocks?)|apartments|housing blocks?|houses?|homes|"
-                              r"high-rises?|dwellings?"),
+    (
+        "residential buildings",
+        r"residential (?:buildings?|blocks?|districts?|areas?|houses?|high-rises?)|"
+        r"apartment (?:buildings?|blocks?)|apartments|housing blocks?|houses?|homes|"
+        r"high-rises?|dwellings?",
+    ),
     ("hotel", r"hotels?"),
     ("school", r"schools?|kindergartens?"),
     ("hospital", r"hospitals?|medical facilit(?:y|ies)|clinics?"),
@@ -188,16 +215,29 @@ _TARGETS: list[tuple[str, str]] = [
     ("ice rink", r"ice rinks?|skating rinks?|ice arenas?"),
     ("opera house", r"opera house|theat(?:er|re)s?"),
     ("city centre", r"city cent(?:er|re)|central buildings|downtown"),
-    ("government buildings", r"government buildings?|administration buildings?|"
-                             r"regional administration (?:government )?building"),
+    (
+        "government buildings",
+        r"government buildings?|administration buildings?|"
+        r"regional administration (?:government )?building",
+    ),
     ("cafes", r"cafes|cafés|restaurants?"),
     ("offices", r"offices|office buildings?"),
     ("shops", r"shops|stores|storefronts?|shopping (?:cent(?:er|re)|mall)s?|supermarkets?"),
-    ("military facilities", r"military (?:facilit(?:y|ies)|sites?|installations?|targets?|infrastructure|objects?)"),
-    ("command centre", r"control cent(?:er|re)s?|command cent(?:er|re)s?|decision-making cent(?:er|re)s?|"
-                       r"command posts?|headquarters"),
+    (
+        "military facilities",
+        r"military (?:facilit(?:y|ies)|sites?|installations?|targets?|infrastructure|objects?)",
+    ),
+    (
+        "command centre",
+        r"control cent(?:er|re)s?|command cent(?:er|re)s?|decision-making cent(?:er|re)s?|"
+        r"command posts?|headquarters",
+    ),
     ("fuel depots", r"fuel depots?|oil depots?"),
-    ("energy infrastructure", r"energy (?:infrastructure|facilit(?:y|ies))|power (?:plants?|stations?|grid|lines?)|substations?"),
+    (
+        "energy infrastructure",
+        r"energy (?:infrastructure|facilit(?:y|ies))|"
+        r"power (?:plants?|stations?|grid|lines?)|substations?",
+    ),
     ("railway", r"railway stations?|train stations?|railway (?:lines?|infrastructure)"),
     ("infrastructure", r"civilian infrastructure(?: facilities)?|infrastructure(?: facilities)?"),
     ("port", r"seaports?|ports?|harbou?r"),
@@ -207,46 +247,76 @@ TARGET_LEXICON = Lexicon(_TARGETS)
 _SQUARE = re.compile(r"\b(?:[A-Z][a-z]+\s){1,2}Square\b")
 _NEGATED = re.compile(r"\b(?:not|no|nor|without|never)\s+(?:\w+\s+){0,2}$", re.I)
 
-CUE_LEXICON = Lexicon([
-    ("attack", r"attack(?:s|ed|ing)?"), ("strike", r"strikes?|struck|striking"),
-    ("hit", r"hit(?:s|ting)?"), ("shelling", r"shell(?:ed|ing)"),
-    ("bombing", r"bomb(?:ed|ing|ings|ardments?|arded)"), ("explosion", r"explosions?|blasts?"),
-    ("pounded", r"pummel(?:s|ed|led|ling)?|pound(?:ed|ing|s)?"), ("targeted", r"target(?:ed|ing|s)?"),
-    ("barrage", r"barrages?"), ("assault", r"assaults?|raids?"), ("massacre", r"massacres?"),
-    ("shot down", r"shot down"), ("launched", r"launched"), ("destroyed", r"destroyed"),
-    ("damaged", r"damaged"),
-])
+CUE_LEXICON = Lexicon(
+    [
+        ("attack", r"attack(?:s|ed|ing)?"),
+        ("strike", r"strikes?|struck|striking"),
+        ("hit", r"hit(?:s|ting)?"),
+        ("shelling", r"shell(?:ed|ing)"),
+        ("bombing", r"bomb(?:ed|ing|ings|ardments?|arded)"),
+        ("explosion", r"explosions?|blasts?"),
+        ("pounded", r"pummel(?:s|ed|led|ling)?|pound(?:ed|ing|s)?"),
+        ("targeted", r"target(?:ed|ing|s)?"),
+        ("barrage", r"barrages?"),
+        ("assault", r"assaults?|raids?"),
+        ("massacre", r"massacres?"),
+        ("shot down", r"shot down"),
+        ("launched", r"launched"),
+        ("destroyed", r"destroyed"),
+        ("damaged", r"damaged"),
+    ]
+)
 
 # --------------------------------------------------------------------------- figures
 
 _NUMX = re.compile(rf"\b(?:{ENUMERATION_PATTERN}|{QUANTITY_PATTERN})\b", re.I)
 _KILL_VERB = r"(?:killed|dead|died|perished|lost their lives|killing|were killed)"
 _HURT_VERB = r"(?:injured|wounded|hurt|injuring|wounding)"
-_AUX = r"(?:(?:were|was|have|has|had|been|are|is|being|reportedly|also|later|all|said|to|confirmed|" \
-       r"seriously|critically|slightly|left|others?)\s+){0,5}"
-_PERSON_NOUN = (r"(?:(?:more|other|additional|further)\s+)?(?:people|persons?|civilians|individuals|residents|"
-                r"others|children|kids|soldiers|servicemen|troops|men|women|victims|passengers|of them)")
-_RIGHT_PASSIVE = re.compile(rf"^\s+(?:{_PERSON_NOUN}\s+)?(?:more\s+)?{_AUX}(?P<verb>{_KILL_VERB}|{_HURT_VERB})\b",
-                            re.I)
-_LEFT_VERB = re.compile(rf"\b(?P<verb>killed|killing|kills|claimed the lives of|{_HURT_VERB}|injures|wounds)\s+$",
-                        re.I)
+_AUX = (
+    r"(?:(?:were|was|have|has|had|been|are|is|being|reportedly|also|later|all|said|to|confirmed|"
+    r"seriously|critically|slightly|left|others?)\s+){0,5}"
+)
+_PERSON_NOUN = (
+    r"(?:(?:more|other|additional|further)\s+)?(?:people|persons?|civilians|individuals|residents|"
+    r"others|children|kids|soldiers|servicemen|troops|men|women|victims|passengers|of them)"
+)
+_RIGHT_PASSIVE = re.compile(
+    rf"^\s+(?:{_PERSON_NOUN}\s+)?(?:more\s+)?{_AUX}(?P<verb>{_KILL_VERB}|{_HURT_VERB})\b", re.I
+)
+_LEFT_VERB = re.compile(
+    rf"\b(?P<verb>killed|killing|kills|claimed the lives of|{_HURT_VERB}|injures|wounds)\s+$", re.I
+)
 _LEFT_NOMINAL = re.compile(
-    r"\b(?:deaths? of|(?:death toll|number of (?:dead|deaths|fatalities|those killed))(?:\s+\w+){0,3}?\s+"
+    r"\b(?:deaths? of|"
+    r"(?:death toll|number of (?:dead|deaths|fatalities|those killed))(?:\s+\w+){0,3}?\s+"
     r"(?:reached|rose to|of|at|climbed to|stands at|stood at|to|is|was)|"
     r"toll (?:of|reached|rose to|to|at)|bodies of|lives of|loss of)\s+$",
     re.I,
 )
-_LEFT_SUBSET = re.compile(r"\b(?:including|included|among them|among whom|of whom|of which)\s+$", re.I)
-_NOT_PEOPLE = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:drones?|missiles?|rockets?|buildings?|houses?|homes?|km|"
-                         r"kilomet(?:er|re)s?|miles?|percent|per cent|years?|days?|hours?|times|HIMARS|"
-                         r"systems?|tanks?|vehicles?)\b", re.I)
+_LEFT_SUBSET = re.compile(
+    r"\b(?:including|included|among them|among whom|of whom|of which)\s+$", re.I
+)
+_NOT_PEOPLE = re.compile(
+    r"^\s+(?:[\w-]+\s+){0,2}?(?:drones?|missiles?|rockets?|buildings?|houses?|homes?|km|"
+    r"kilomet(?:er|re)s?|miles?|percent|per cent|years?|days?|hours?|times|HIMARS|"
+    r"systems?|tanks?|vehicles?)\b",
+    re.I,
+)
 _DRONE_NOUN = r"(?:drones?|uavs?|shaheds?|unmanned aerial vehicles?)"
-_LEFT_DOWNED = re.compile(r"\b(?:shot down|downed|destroyed|intercepted|neutrali[sz]ed|repelled|"
-                          r"took down)\s+(?:all\s+)?$", re.I)
-_RIGHT_DRONES = re.compile(rf"^\s+(?:of\s+(?:those|the|them|these)\s+)?(?:[\w'’-]+\s+){{0,3}}?{_DRONE_NOUN}\b", re.I)
-_RIGHT_OF_N = re.compile(rf"^\s+of\s+(?P<rest>.*)$", re.I | re.S)
-_RIGHT_DOWNED = re.compile(rf"^\s+(?:[\w'’-]+\s+){{0,3}}?{_DRONE_NOUN}\s+(?:were|was|had been|have been)\s+"
-                           r"(?:shot down|downed|destroyed|intercepted)", re.I)
+_LEFT_DOWNED = re.compile(
+    r"\b(?:shot down|downed|destroyed|intercepted|neutrali[sz]ed|repelled|"
+    r"took down)\s+(?:all\s+)?$",
+    re.I,
+)
+_RIGHT_DRONES = re.compile(
+    rf"^\s+(?:of\s+(?:those|the|them|these)\s+)?(?:[\w'’-]+\s+){{0,3}}?{_DRONE_NOUN}\b", re.I
+)
+_RIGHT_OF_N = re.compile(r"^\s+of\s+(?P<rest>.*)$", re.I | re.S)
+_RIGHT_DOWNED = re.compile(
+    rf"^\s+(?:[\w'’-]+\s+){{0,3}}?{_DRONE_NOUN}\s+(?:were|was|had been|have been)\s+"
+    r"(?:shot down|downed|destroyed|intercepted)",
+    re.I,
+)
 
 
 def find_figures(sentence: str, offset: int = 0) -> list[Figure]:
@@ -293,7 +363,7 @@ def find_figures(sentence: str, offset: int = 0) -> list[Figure]:
             fld = "drones_shot_down"
         elif _RIGHT_DRONES.match(right) and q.qualifier != "vague":
             fld = "drones_launched"
-        elif (mm := _RIGHT_PASSIVE.match(right)):
+        elif mm := _RIGHT_PASSIVE.match(right):
             fld = "killed" if re.match(_KILL_VERB, mm.group("verb"), re.I) else "injured"
         elif (mm := _LEFT_VERB.search(left)) and not _NOT_PEOPLE.match(right):
             fld = "injured" if re.match(_HURT_VERB, mm.group("verb"), re.I) else "killed"
@@ -302,8 +372,6 @@ def find_figures(sentence: str, offset: int = 0) -> list[Figure]:
         if fld:
             out.append(Figure(fld, q, offset + s, offset + e))
     return out
-
-
 
 
 def find_weapons(sentence: str, offset: int = 0) -> list[Span]:
@@ -337,8 +405,14 @@ def _targets(sentence: str, offset: int, spans: list[Span]) -> list[Span]:
         for m in _SQUARE.finditer(sentence):
             if not any(m.start() < b and a < m.end() for a, b in taken):
                 spans.append(Span(m.group(0), m.group(0), offset + m.start(), offset + m.end()))
-    return sorted((s for s in spans if not _NEGATED.search(sentence[max(0, s.start - offset - 40):s.start - offset])),
-                  key=lambda x: x.start)
+    return sorted(
+        (
+            s
+            for s in spans
+            if not _NEGATED.search(sentence[max(0, s.start - offset - 40) : s.start - offset])
+        ),
+        key=lambda x: x.start,
+    )
 
 
 def find_cues(sentence: str, offset: int = 0) -> list[Span]:
@@ -378,8 +452,15 @@ def classify_weapons(weapons: Sequence[str]) -> str | None:
     return SUB_SHELLING
 
 
-def analyse_sentence(text: str, start: int, end: int, published: date | None, *,
-                     paragraph: int = 0, is_title: bool = False) -> SentenceEvent:
+def analyse_sentence(
+    text: str,
+    start: int,
+    end: int,
+    published: date | None,
+    *,
+    paragraph: int = 0,
+    is_title: bool = False,
+) -> SentenceEvent:
     """Analyse the sentence ``text[start:end]``; offsets in the result are document offsets.
 
     Examples
@@ -390,13 +471,24 @@ def analyse_sentence(text: str, start: int, end: int, published: date | None, *,
     (21, 'rockets', '2024-01-05')
     """
     s = text[start:end]
-    dates = tuple(DateExpr(d.start + start, d.end + start, d.text, d.date_start, d.date_end,
-                           d.precision, d.kind)
-                  for d in (resolve_dates(s, published) if may_contain_date(s) else ()))
-    return SentenceEvent(start=start, end=end, text=s, paragraph=paragraph,
-                         cues=tuple(find_cues(s, start)), weapons=tuple(find_weapons(s, start)),
-                         targets=tuple(find_targets(s, start)), figures=tuple(find_figures(s, start)),
-                         dates=dates, is_title=is_title)
+    dates = tuple(
+        DateExpr(
+            d.start + start, d.end + start, d.text, d.date_start, d.date_end, d.precision, d.kind
+        )
+        for d in (resolve_dates(s, published) if may_contain_date(s) else ())
+    )
+    return SentenceEvent(
+        start=start,
+        end=end,
+        text=s,
+        paragraph=paragraph,
+        cues=tuple(find_cues(s, start)),
+        weapons=tuple(find_weapons(s, start)),
+        targets=tuple(find_targets(s, start)),
+        figures=tuple(find_figures(s, start)),
+        dates=dates,
+        is_title=is_title,
+    )
 
 
 def analyse_text(text: str, published: date | None) -> list[SentenceEvent]:
@@ -409,7 +501,8 @@ def analyse_text(text: str, published: date | None) -> list[SentenceEvent]:
 
     Examples
     --------
-    >>> evs = analyse_text("Drones Hit Kharkiv\\n\\nDrones hit Kharkiv overnight.", date(2023, 12, 31))
+    >>> text = "Drones Hit Kharkiv\\n\\nDrones hit Kharkiv overnight."
+    >>> evs = analyse_text(text, date(2023, 12, 31))
     >>> [(e.is_title, e.is_event) for e in evs]
     [(True, True), (False, True)]
     """
@@ -437,8 +530,12 @@ def analyse_text(text: str, published: date | None) -> list[SentenceEvent]:
     out = []
     for i, (s, e, para) in enumerate(sents):
         sent = text[s:e]
-        title = (i == 0 and len(sents) > 1 and "\n" in text[e:e + 3] + text[e:].lstrip(" ")[:1]
-                 and not sent.rstrip().endswith((".", "!", "?", '"', "”")))
+        title = (
+            i == 0
+            and len(sents) > 1
+            and "\n" in text[e : e + 3] + text[e:].lstrip(" ")[:1]
+            and not sent.rstrip().endswith((".", "!", "?", '"', "”"))
+        )
         figures = tuple(find_figures(sent, s)) if has_figure_word[i] else ()
         if not (cues[i] or weapons[i] or figures):
             # not about an attack: nothing downstream reads its dates or targets, skip them
@@ -446,11 +543,26 @@ def analyse_text(text: str, published: date | None) -> list[SentenceEvent]:
             continue
         dates = ()
         if may_contain_date(sent):
-            dates = tuple(DateExpr(d.start + s, d.end + s, d.text, d.date_start, d.date_end,
-                                   d.precision, d.kind) for d in resolve_dates(sent, published))
-        out.append(SentenceEvent(start=s, end=e, text=sent, paragraph=para, cues=tuple(cues[i]),
-                                 weapons=tuple(weapons[i]), targets=tuple(find_targets(sent, s)),
-                                 figures=figures, dates=dates, is_title=title))
+            dates = tuple(
+                DateExpr(
+                    d.start + s, d.end + s, d.text, d.date_start, d.date_end, d.precision, d.kind
+                )
+                for d in resolve_dates(sent, published)
+            )
+        out.append(
+            SentenceEvent(
+                start=s,
+                end=e,
+                text=sent,
+                paragraph=para,
+                cues=tuple(cues[i]),
+                weapons=tuple(weapons[i]),
+                targets=tuple(find_targets(sent, s)),
+                figures=figures,
+                dates=dates,
+                is_title=title,
+            )
+        )
     return out
 
 
@@ -458,9 +570,30 @@ def _figure_automaton():
     import ahocorasick
 
     auto = ahocorasick.Automaton()
-    for w in ("kill", "dead", "died", "death", "perish", "lives", "injur", "wound", "hurt", "bodies",
-              "toll", "drone", "uav", "shahed", "shot down", "downed", "destroyed", "intercept",
-              "neutrali", "repelled", "took down", "unmanned"):
+    for w in (
+        "kill",
+        "dead",
+        "died",
+        "death",
+        "perish",
+        "lives",
+        "injur",
+        "wound",
+        "hurt",
+        "bodies",
+        "toll",
+        "drone",
+        "uav",
+        "shahed",
+        "shot down",
+        "downed",
+        "destroyed",
+        "intercept",
+        "neutrali",
+        "repelled",
+        "took down",
+        "unmanned",
+    ):
         auto.add_word(w, w)
     auto.make_automaton()
     return auto

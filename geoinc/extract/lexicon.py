@@ -22,7 +22,7 @@ def _split_alternatives(pattern: str) -> list[str]:
     while i < len(pattern):
         ch = pattern[i]
         if ch == "\\":
-            cur.append(pattern[i:i + 2])
+            cur.append(pattern[i : i + 2])
             i += 2
             continue
         if ch in "([":
@@ -67,13 +67,13 @@ def literal_prefixes(pattern: str) -> list[str]:
                     lit.pop()
                 break
             if ch == "\\":
-                if alt[i + 1:i + 2] == "s":
+                if alt[i + 1 : i + 2] == "s":
                     lit.append(" ")
                     i += 2
-                    if alt[i:i + 1] in ("+", "*", "?"):
+                    if alt[i : i + 1] in ("+", "*", "?"):
                         break
                     continue
-                if alt[i + 1:i + 2] in ("-", ".", "'"):
+                if alt[i + 1 : i + 2] in ("-", ".", "'"):
                     lit.append(alt[i + 1])
                     i += 2
                     continue

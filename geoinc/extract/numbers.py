@@ -14,20 +14,60 @@ from dataclasses import dataclass
 __all__ = ["Quantity", "parse_number", "parse_quantity", "QUANTITY_PATTERN", "ENUMERATION_PATTERN"]
 
 _UNITS = {
-    "zero": 0, "one": 1, "a": 1, "an": 1, "single": 1, "two": 2, "three": 3, "four": 4,
-    "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
-    "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "zero": 0,
+    "one": 1,
+    "a": 1,
+    "an": 1,
+    "single": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
 }
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-         "eighty": 80, "ninety": 90}
+_TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
 _SCALES = {"hundred": 100, "thousand": 1000}
-_VAGUE = {"dozens": "dozens", "scores": "scores", "hundreds": "hundreds", "several": "several",
-          "many": "many", "a few": "a few", "a number of": "several", "numerous": "many",
-          "a dozen": None}
+_VAGUE = {
+    "dozens": "dozens",
+    "scores": "scores",
+    "hundreds": "hundreds",
+    "several": "several",
+    "many": "many",
+    "a few": "a few",
+    "a number of": "several",
+    "numerous": "many",
+    "a dozen": None,
+}
 
-_WORD = r"(?:" + "|".join(sorted([*(k for k in _UNITS if len(k) > 2), *_TENS], key=len, reverse=True)) + r")"
-_NUMWORDS = rf"(?:{_WORD}(?:[- ]{_WORD})?(?:\s+(?:hundred|thousand)(?:\s+(?:and\s+)?{_WORD}(?:[- ]{_WORD})?)?)?)"
+_WORD = (
+    r"(?:"
+    + "|".join(sorted([*(k for k in _UNITS if len(k) > 2), *_TENS], key=len, reverse=True))
+    + r")"
+)
+_TENS_UNITS = rf"{_WORD}(?:[- ]{_WORD})?"
+_NUMWORDS = rf"(?:{_TENS_UNITS}(?:\s+(?:hundred|thousand)(?:\s+(?:and\s+)?{_TENS_UNITS})?)?)"
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)"
 _VAGUE_RE = r"(?:dozens|scores|hundreds|several|a dozen|a few|numerous)"
 
@@ -48,12 +88,23 @@ ENUMERATION_PATTERN = (
 _ENUM_PART = re.compile(rf"(?P<n>{_DIGITS}|{_NUMWORDS}|an?)\s+{_PERSON}", re.I)
 
 _QUALIFIERS = {
-    "at least": "at_least", "no fewer than": "at_least", "not less than": "at_least",
-    "more than": "more_than", "over": "more_than",
-    "up to": "up_to", "as many as": "up_to",
-    "some": "about", "about": "about", "around": "about", "approximately": "about",
-    "roughly": "about", "nearly": "about", "almost": "about", "close to": "about",
-    "an estimated": "about", "a total of": "exact",
+    "at least": "at_least",
+    "no fewer than": "at_least",
+    "not less than": "at_least",
+    "more than": "more_than",
+    "over": "more_than",
+    "up to": "up_to",
+    "as many as": "up_to",
+    "some": "about",
+    "about": "about",
+    "around": "about",
+    "approximately": "about",
+    "roughly": "about",
+    "nearly": "about",
+    "almost": "about",
+    "close to": "about",
+    "an estimated": "about",
+    "a total of": "exact",
 }
 
 
@@ -83,8 +134,13 @@ class Quantity:
 
     def as_dict(self) -> dict:
         """Plain dict (for JSON columns)."""
-        return {"value": self.value, "low": self.low, "high": self.high,
-                "qualifier": self.qualifier, "text": self.text}
+        return {
+            "value": self.value,
+            "low": self.low,
+            "high": self.high,
+            "qualifier": self.qualifier,
+            "text": self.text,
+        }
 
 
 def parse_number(token: str) -> int | None:

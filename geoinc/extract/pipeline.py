@@ -49,10 +49,14 @@ _REFERENCE = re.compile(
     re.I,
 )
 # "early Sunday, a day after ... Belgorod": the date shifted for the place after it
-_DAYS_AFTER = re.compile(r"\b(a|one|two|three|\d) days? (after|before)\b|\bthe day (after|before)\b", re.I)
+_DAYS_AFTER = re.compile(
+    r"\b(a|one|two|three|\d) days? (after|before)\b|\bthe day (after|before)\b", re.I
+)
 _WEEKS_AFTER = re.compile(r"\b(?:a|one|two|three|\d+|several|few) weeks? (?:after|before)\b", re.I)
 _SMALL = {"a": 1, "one": 1, "two": 2, "three": 3}
-_ATTACK_AFTER = re.compile(r"^\s*(?:strikes?|attacks?|shelling|bombings?|explosions?|raids?)\b", re.I)
+_ATTACK_AFTER = re.compile(
+    r"^\s*(?:strikes?|attacks?|shelling|bombings?|explosions?|raids?)\b", re.I
+)
 _CONTAINER_GAP = re.compile(r"^\s*(?:,|in|in the|of|of the)?\s*$", re.I)
 _INHERIT_WINDOW = 3
 
@@ -69,9 +73,14 @@ class InputStatus:
     incident_ids: tuple[str, ...] = ()
 
     def as_dict(self) -> dict:
-        return {"input": self.input, "doc_id": self.doc_id, "status": self.status,
-                "reason": self.reason, "n_reports": self.n_reports,
-                "incident_ids": list(self.incident_ids)}
+        return {
+            "input": self.input,
+            "doc_id": self.doc_id,
+            "status": self.status,
+            "reason": self.reason,
+            "n_reports": self.n_reports,
+            "incident_ids": list(self.incident_ids),
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,18 +118,22 @@ def _candidates(text: str, sent: SentenceEvent, mentions: Sequence) -> list:
     for m in mentions:
         if m.role != "location" or m.place is None:
             continue
-        if (_REFERENCE.search(text[max(sent.start, m.start - 40):m.start])
-                and not _ATTACK_AFTER.match(text[m.end:m.end + 20])):
+        if _REFERENCE.search(
+            text[max(sent.start, m.start - 40) : m.start]
+        ) and not _ATTACK_AFTER.match(text[m.end : m.end + 20]):
             continue  # "across the border from Belgorod", but not "from the Belgorod strikes"
         cands.append(m)
     # "Zalestsy in Khmelnitsky region": a region right after a place within it is a container
     kept = []
     for m in cands:
         prev = kept[-1] if kept else None
-        if (prev is not None and m.place.kind in ("admin1", "country")
-                and _CONTAINER_GAP.match(text[prev.end:m.start])
-                and (prev.place.admin1 == m.place.admin1 or m.place.kind == "country")
-                and prev.place.country == m.place.country):
+        if (
+            prev is not None
+            and m.place.kind in ("admin1", "country")
+            and _CONTAINER_GAP.match(text[prev.end : m.start])
+            and (prev.place.admin1 == m.place.admin1 or m.place.kind == "country")
+            and prev.place.country == m.place.country
+        ):
             continue
         kept.append(m)
     if any(m.place.kind != "country" for m in kept):
@@ -128,8 +141,11 @@ def _candidates(text: str, sent: SentenceEvent, mentions: Sequence) -> list:
     return kept
 
 
-_PLACE_AFTER = re.compile(r"^[\s,]*(?:\w+\s+){0,2}?(?:in|at|on|near)\s+(?:the\s+)?"
-                          r"(?:(?:city|village|town|region|settlement) of\s+)?$", re.I)
+_PLACE_AFTER = re.compile(
+    r"^[\s,]*(?:\w+\s+){0,2}?(?:in|at|on|near)\s+(?:the\s+)?"
+    r"(?:(?:city|village|town|region|settlement) of\s+)?$",
+    re.I,
+)
 
 
 def _nearest(pos: int, mentions: Sequence, end: int | None = None, text: str = "") -> object:
@@ -137,7 +153,7 @@ def _nearest(pos: int, mentions: Sequence, end: int | None = None, text: str = "
     after it; otherwise the nearest place before it, else the first after it."""
     if end is not None:
         for m in mentions:
-            if m.start >= end and m.start - end <= 40 and _PLACE_AFTER.match(text[end:m.start]):
+            if m.start >= end and m.start - end <= 40 and _PLACE_AFTER.match(text[end : m.start]):
                 return m
     before = [m for m in mentions if m.start <= pos]
     if before:
@@ -158,7 +174,9 @@ class _Piece:
     dates: list = field(default_factory=list)  # (date_start, date_end, precision, DateExpr)
 
 
-_REPORTING = re.compile(r"\b(?:said|says|reported|revised|announced|told|confirmed|stated|added|wrote)\b", re.I)
+_REPORTING = re.compile(
+    r"\b(?:said|says|reported|revised|announced|told|confirmed|stated|added|wrote)\b", re.I
+)
 
 
 def _event_dates(text: str, sent: SentenceEvent) -> list:
@@ -174,11 +192,15 @@ def _event_dates(text: str, sent: SentenceEvent) -> list:
         return ds
     keep = []
     for i, d in enumerate(ds):
-        around = text[max(sent.start, d.start - 25):d.start] + " " + text[d.end:min(sent.end, d.end + 25)]
-        later = [o for o in ds[i + 1:] if (o.date_start, o.date_end) != (d.date_start, d.date_end)]
+        around = (
+            text[max(sent.start, d.start - 25) : d.start]
+            + " "
+            + text[d.end : min(sent.end, d.end + 25)]
+        )
+        later = [o for o in ds[i + 1 :] if (o.date_start, o.date_end) != (d.date_start, d.date_end)]
         if _REPORTING.search(around):
             continue
-        if later and re.search(r"\bafter\b", text[d.end:later[0].start], re.I):
+        if later and re.search(r"\bafter\b", text[d.end : later[0].start], re.I):
             continue
         keep.append(d)
     return keep or ds
@@ -190,7 +212,7 @@ def _dates_for(text: str, sent: SentenceEvent, mention, inherited: bool) -> list
     for d in _event_dates(text, sent):
         ds, de = d.date_start, d.date_end
         if not inherited and d.end <= mention.start:
-            between = text[d.end:mention.start]
+            between = text[d.end : mention.start]
             if _WEEKS_AFTER.search(between):
                 continue  # too loose to date the place
             m = _DAYS_AFTER.search(between)
@@ -204,20 +226,50 @@ def _dates_for(text: str, sent: SentenceEvent, mention, inherited: bool) -> list
 
 def _claim(fig, sent: SentenceEvent, doc: Document, source: str) -> dict:
     q = fig.quantity
-    return {"field": fig.field, "value": q.value, "low": q.low, "high": q.high,
-            "qualifier": q.qualifier, "text": q.text, "source": source, "doc_id": doc.doc_id,
-            "start": fig.start, "end": fig.end, "sentence": sent.text,
-            "sentence_start": sent.start, "sentence_end": sent.end}
+    return {
+        "field": fig.field,
+        "value": q.value,
+        "low": q.low,
+        "high": q.high,
+        "qualifier": q.qualifier,
+        "text": q.text,
+        "source": source,
+        "doc_id": doc.doc_id,
+        "start": fig.start,
+        "end": fig.end,
+        "sentence": sent.text,
+        "sentence_start": sent.start,
+        "sentence_end": sent.end,
+    }
 
 
-def _evidence(fld: str, value, text: str, start: int, end: int, sent: SentenceEvent,
-              doc: Document, source: str) -> dict:
-    return {"field": fld, "value": value, "text": text, "source": source, "doc_id": doc.doc_id,
-            "start": start, "end": end, "sentence": sent.text,
-            "sentence_start": sent.start, "sentence_end": sent.end}
+def _evidence(
+    fld: str,
+    value,
+    text: str,
+    start: int,
+    end: int,
+    sent: SentenceEvent,
+    doc: Document,
+    source: str,
+) -> dict:
+    return {
+        "field": fld,
+        "value": value,
+        "text": text,
+        "source": source,
+        "doc_id": doc.doc_id,
+        "start": start,
+        "end": end,
+        "sentence": sent.text,
+        "sentence_start": sent.start,
+        "sentence_end": sent.end,
+    }
 
 
-def extract_reports(doc: Document, *, gazetteer=None, geoparser: Callable | None = None) -> DocumentResult:
+def extract_reports(
+    doc: Document, *, gazetteer=None, geoparser: Callable | None = None
+) -> DocumentResult:
     """Incident reports of one document (pure: same document, same result).
 
     Parameters
@@ -252,9 +304,13 @@ def extract_reports(doc: Document, *, gazetteer=None, geoparser: Callable | None
     by_sentence: dict[int, list] = defaultdict(list)
     for m in mentions:
         by_sentence[_sentence_of(m.start, sentences)].append(m)
-    stats = {"sentences": len(sentences), "mentions": len(mentions),
-             "locations": sum(1 for m in mentions if m.role == "location" and m.place is not None),
-             "event_sentences": 0, "country_only": 0}
+    stats = {
+        "sentences": len(sentences),
+        "mentions": len(mentions),
+        "locations": sum(1 for m in mentions if m.role == "location" and m.place is not None),
+        "event_sentences": 0,
+        "country_only": 0,
+    }
 
     pieces: list[_Piece] = []
     last: tuple[int, list] | None = None  # (sentence index, candidates) of the last attack sentence
@@ -273,7 +329,10 @@ def extract_reports(doc: Document, *, gazetteer=None, geoparser: Callable | None
             cands, inherited = last[1][:1], True
         else:
             last = (i, cands)
-        ps = {id(m): _Piece(m, sent, inherited, dates=_dates_for(text, sent, m, inherited)) for m in cands}
+        ps = {
+            id(m): _Piece(m, sent, inherited, dates=_dates_for(text, sent, m, inherited))
+            for m in cands
+        }
         for fig in sent.figures:
             ps[id(_nearest(fig.start, cands))].figures.append(fig)
         for w in sent.weapons:
@@ -288,9 +347,15 @@ def extract_reports(doc: Document, *, gazetteer=None, geoparser: Callable | None
         if not mentions:
             reason = "no place names found"
         elif not stats["locations"]:
-            reason = "place names found, but none is an incident location (actors, origins, organisations)"
+            reason = (
+                "place names found, but none is an incident location "
+                "(actors, origins, organisations)"
+            )
         elif not stats["event_sentences"]:
-            reason = "places found, but no attack reported (no attack words, weapons or casualty figures)"
+            reason = (
+                "places found, but no attack reported "
+                "(no attack words, weapons or casualty figures)"
+            )
         elif stats["country_only"]:
             reason = "attacks reported only at country level (no town or region named)"
         else:
@@ -337,21 +402,51 @@ def _make_report(members: list[_Piece], span, doc: Document, source: str) -> Inc
         claims.extend(_claim(f, sent, doc, source) for f in p.figures)
         weapons.extend(w.value for w in p.weapons)
         targets.extend(t.value for t in p.targets)
-        evidence.extend(_evidence("weapon", w.value, w.text, w.start, w.end, sent, doc, source) for w in p.weapons)
-        evidence.extend(_evidence("target", t.value, t.text, t.start, t.end, sent, doc, source) for t in p.targets)
+        evidence.extend(
+            _evidence("weapon", w.value, w.text, w.start, w.end, sent, doc, source)
+            for w in p.weapons
+        )
+        evidence.extend(
+            _evidence("target", t.value, t.text, t.start, t.end, sent, doc, source)
+            for t in p.targets
+        )
         m = p.mention
-        evidence.append(_evidence("place", place.name, m.text, m.start, m.end, sent, doc, source)
-                        | {"inherited": p.inherited})
+        evidence.append(
+            _evidence("place", place.name, m.text, m.start, m.end, sent, doc, source)
+            | {"inherited": p.inherited}
+        )
         if sent.start not in seen_sent:
             seen_sent.add(sent.start)
-            evidence.extend(_evidence("date", f"{ds}/{de}" if de != ds else str(ds), d.text, d.start, d.end,
-                                      sent, doc, source) for ds, de, _, d in p.dates)
+            evidence.extend(
+                _evidence(
+                    "date",
+                    f"{ds}/{de}" if de != ds else str(ds),
+                    d.text,
+                    d.start,
+                    d.end,
+                    sent,
+                    doc,
+                    source,
+                )
+                for ds, de, _, d in p.dates
+            )
     conf = max(float(p.mention.confidence) for p in members)
     ds, de, prec = span
-    return IncidentReport(doc_id=doc.doc_id, source=source, place=place, place_confidence=conf,
-                          date_start=ds, date_end=de, date_precision=prec, event_type=EVENT_TYPE,
-                          weapons=tuple(weapons), targets=tuple(targets), claims=tuple(claims),
-                          evidence=tuple(evidence), first_offset=members[0].sent.start)
+    return IncidentReport(
+        doc_id=doc.doc_id,
+        source=source,
+        place=place,
+        place_confidence=conf,
+        date_start=ds,
+        date_end=de,
+        date_precision=prec,
+        event_type=EVENT_TYPE,
+        weapons=tuple(weapons),
+        targets=tuple(targets),
+        claims=tuple(claims),
+        evidence=tuple(evidence),
+        first_offset=members[0].sent.start,
+    )
 
 
 _ON_ERROR = ("raise", "warn", "record")
@@ -379,12 +474,18 @@ def extract_with_status(
     from geoinc.incidents.schema import build_frame
 
     if on_error not in _ON_ERROR:
-        raise ConfigurationError(f"on_error must be one of {', '.join(map(repr, _ON_ERROR))}, got {on_error!r}")
+        raise ConfigurationError(
+            f"on_error must be one of {', '.join(map(repr, _ON_ERROR))}, got {on_error!r}"
+        )
     if gazetteer is None:
         from geoinc.gazetteer import Gazetteer
 
         gazetteer = Gazetteer.default()
-    meta = {k: v for k, v in (("source", source), ("url", url), ("published", published)) if v is not None}
+    meta = {
+        k: v
+        for k, v in (("source", source), ("url", url), ("published", published))
+        if v is not None
+    }
     items = iter_documents(texts_or_paths, max_bytes=max_bytes, **meta)
     if progress:
         if callable(progress):
@@ -417,19 +518,26 @@ def extract_with_status(
     records = [incident_record(g) for g in groups]
     frame = build_frame(records)
     if len(frame):
-        frame = frame.sort_values(["date_start", "place_name", "incident_id"], na_position="last",
-                                  kind="mergesort").reset_index(drop=True)
+        frame = frame.sort_values(
+            ["date_start", "place_name", "incident_id"], na_position="last", kind="mergesort"
+        ).reset_index(drop=True)
     ids_by_doc: dict[str, set] = defaultdict(set)
-    for g, rec in zip(groups, records):
+    for g, rec in zip(groups, records, strict=True):
         for r in g:
             ids_by_doc[r.doc_id].add(rec["incident_id"])
-    out = [InputStatus(label, doc_id, st, reason, n, tuple(sorted(ids_by_doc.get(doc_id, ()))))
-           for label, doc_id, st, reason, n in statuses]
+    out = [
+        InputStatus(label, doc_id, st, reason, n, tuple(sorted(ids_by_doc.get(doc_id, ()))))
+        for label, doc_id, st, reason, n in statuses
+    ]
     errors = [s for s in out if s.status == "error"]
     if errors and on_error == "warn":
-        warnings.warn(f"{len(errors)} of {len(out)} inputs could not be read: "
-                      + "; ".join(s.reason for s in errors[:3]) + (" …" if len(errors) > 3 else ""),
-                      UserWarning, stacklevel=2)
+        warnings.warn(
+            f"{len(errors)} of {len(out)} inputs could not be read: "
+            + "; ".join(s.reason for s in errors[:3])
+            + (" …" if len(errors) > 3 else ""),
+            UserWarning,
+            stacklevel=2,
+        )
     frame.attrs["geoinc_inputs"] = [s.as_dict() for s in out]
     return frame, out
 
@@ -483,8 +591,16 @@ def extract(
     >>> gdf[["place_name", "killed_low"]].values.tolist(), str(gdf.date_start[0].date())
     ([['Belgorod', 22]], '2023-12-30')
     """
-    frame, _ = extract_with_status(texts_or_paths, gazetteer=gazetteer, source=source, url=url,
-                                   published=published, window_days=window_days,
-                                   min_shared_figure=min_shared_figure, max_bytes=max_bytes,
-                                   on_error=on_error, progress=progress)
+    frame, _ = extract_with_status(
+        texts_or_paths,
+        gazetteer=gazetteer,
+        source=source,
+        url=url,
+        published=published,
+        window_days=window_days,
+        min_shared_figure=min_shared_figure,
+        max_bytes=max_bytes,
+        on_error=on_error,
+        progress=progress,
+    )
     return frame

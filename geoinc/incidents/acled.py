@@ -31,16 +31,58 @@ __all__ = ["ACLED_COLUMNS", "ACLED_PASSTHROUGH", "to_acled", "write_acled", "rea
 
 #: ACLED export columns, in ACLED's order.
 ACLED_COLUMNS = (
-    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
-    "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
-    "interaction", "civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3",
-    "location", "latitude", "longitude", "geo_precision", "source", "source_scale", "notes",
-    "fatalities", "tags", "timestamp",
+    "event_id_cnty",
+    "event_date",
+    "year",
+    "time_precision",
+    "disorder_type",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "assoc_actor_1",
+    "inter1",
+    "actor2",
+    "assoc_actor_2",
+    "inter2",
+    "interaction",
+    "civilian_targeting",
+    "iso",
+    "region",
+    "country",
+    "admin1",
+    "admin2",
+    "admin3",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "source_scale",
+    "notes",
+    "fatalities",
+    "tags",
+    "timestamp",
 )
 #: ACLED columns without a geoinc equivalent, kept verbatim on import and written back on export.
-ACLED_PASSTHROUGH = ("actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
-                     "interaction", "civilian_targeting", "iso", "region", "admin2", "admin3",
-                     "source_scale", "notes", "tags", "timestamp", "disorder_type")
+ACLED_PASSTHROUGH = (
+    "actor1",
+    "assoc_actor_1",
+    "inter1",
+    "actor2",
+    "assoc_actor_2",
+    "inter2",
+    "interaction",
+    "civilian_targeting",
+    "iso",
+    "region",
+    "admin2",
+    "admin3",
+    "source_scale",
+    "notes",
+    "tags",
+    "timestamp",
+    "disorder_type",
+)
 _REQUIRED = ("event_id_cnty", "event_date", "latitude", "longitude")
 _TIME_PREC = {1: 1, 2: 2, 3: 2, 4: 3, 5: 3}
 _FROM_TIME_PREC = {1: 1, 2: 3, 3: 4}
@@ -59,12 +101,16 @@ def _country_name(iso2) -> str:
 
 
 def _notes(row) -> str:
-    kind = next((v for v in (row["sub_event_type"], row["event_type"]) if isinstance(v, str) and v), "Event")
+    kind = next(
+        (v for v in (row["sub_event_type"], row["event_type"]) if isinstance(v, str) and v), "Event"
+    )
     parts = [f"{kind} in {row['place_name']}."]
     for fld in ("killed", "injured"):
         lo, hi = row[f"{fld}_low"], row[f"{fld}_high"]
         if pd.notna(lo):
-            parts.append(f"{fld.capitalize()}: {lo}" + (f"-{hi}" if pd.notna(hi) and hi != lo else "") + ".")
+            parts.append(
+                f"{fld.capitalize()}: {lo}" + (f"-{hi}" if pd.notna(hi) and hi != lo else "") + "."
+            )
     n = 0 if pd.isna(row["n_sources"]) else int(row["n_sources"])
     parts.append(f"{n} source{'s' if n != 1 else ''} (geoinc).")
     return " ".join(parts)
@@ -84,7 +130,8 @@ def to_acled(frame, *, on_undated: Literal["keep", "drop"] = "keep") -> pd.DataF
     >>> from geoinc.incidents.schema import build_frame
     >>> import datetime
     >>> f = build_frame([{"incident_id": "inc-1", "date_start": datetime.date(2023, 12, 30),
-    ...     "date_precision": 1, "event_type": "Explosions/Remote violence", "place_name": "Belgorod",
+    ...     "date_precision": 1, "event_type": "Explosions/Remote violence",
+    ...     "place_name": "Belgorod",
     ...     "country": "RU", "lon": 36.6, "lat": 50.6, "killed_low": 18, "killed_high": 24,
     ...     "n_sources": 3, "geo_precision": 1}])
     >>> row = to_acled(f).iloc[0]
@@ -96,7 +143,9 @@ def to_acled(frame, *, on_undated: Literal["keep", "drop"] = "keep") -> pd.DataF
     if on_undated == "drop":
         n = int(frame["date_start"].isna().sum())
         if n:
-            warnings.warn(f"{n} undated incidents left out of the ACLED export", UserWarning, stacklevel=2)
+            warnings.warn(
+                f"{n} undated incidents left out of the ACLED export", UserWarning, stacklevel=2
+            )
         frame = frame[frame["date_start"].notna()]
     rows = []
     for _, r in frame.iterrows():
@@ -112,7 +161,9 @@ def to_acled(frame, *, on_undated: Literal["keep", "drop"] = "keep") -> pd.DataF
                 out[c] = r[c]
         out.update(
             event_id_cnty=r["incident_id"],
-            event_date="" if pd.isna(r["date_start"]) else pd.Timestamp(r["date_start"]).date().isoformat(),
+            event_date=""
+            if pd.isna(r["date_start"])
+            else pd.Timestamp(r["date_start"]).date().isoformat(),
             year="" if pd.isna(r["date_start"]) else int(pd.Timestamp(r["date_start"]).year),
             time_precision="" if pd.isna(prec) else _TIME_PREC.get(int(prec), 3),
             event_type=r["event_type"] if isinstance(r["event_type"], str) else "",
@@ -193,9 +244,11 @@ def read_acled(source) -> object:
     countries: dict[str, str | None] = {}
     records = []
     for _, r in df.iterrows():
-        def val(c):
+
+        def val(c, r=r):
             v = r.get(c)
             return None if v is None or (isinstance(v, str) and not v.strip()) else v
+
         cname = val("country")
         if cname and cname not in countries:
             countries[cname] = _iso2(cname)
@@ -206,20 +259,47 @@ def read_acled(source) -> object:
         tp = int(val("time_precision")) if val("time_precision") else None
         gp = int(val("geo_precision")) if val("geo_precision") else None
         src = val("source") or "ACLED"
-        claims = [] if fatal is None else [{
-            "field": "killed", "value": fatal, "low": fatal, "high": fatal, "qualifier": "exact",
-            "text": str(fatal), "source": src, "doc_id": f"acled:{val('event_id_cnty')}",
-            "start": None, "end": None, "sentence": val("notes"), "sentence_start": None, "sentence_end": None}]
+        claims = (
+            []
+            if fatal is None
+            else [
+                {
+                    "field": "killed",
+                    "value": fatal,
+                    "low": fatal,
+                    "high": fatal,
+                    "qualifier": "exact",
+                    "text": str(fatal),
+                    "source": src,
+                    "doc_id": f"acled:{val('event_id_cnty')}",
+                    "start": None,
+                    "end": None,
+                    "sentence": val("notes"),
+                    "sentence_start": None,
+                    "sentence_end": None,
+                }
+            ]
+        )
         rec = {
-            "incident_id": f"acled:{val('event_id_cnty')}", "date_start": d, "date_end": d,
+            "incident_id": f"acled:{val('event_id_cnty')}",
+            "date_start": d,
+            "date_end": d,
             "date_precision": _FROM_TIME_PREC.get(tp) if tp else None,
-            "event_type": val("event_type"), "sub_event_type": val("sub_event_type"),
-            "place_name": val("location"), "place_kind": "place", "admin1_name": val("admin1"),
-            "country": countries.get(cname) if cname else None, "geo_precision": gp,
+            "event_type": val("event_type"),
+            "sub_event_type": val("sub_event_type"),
+            "place_name": val("location"),
+            "place_kind": "place",
+            "admin1_name": val("admin1"),
+            "country": countries.get(cname) if cname else None,
+            "geo_precision": gp,
             "where_prec": _WHERE_FROM_GEO.get(gp) if gp else None,
-            "killed_low": fatal, "killed_best": fatal, "killed_high": fatal,
+            "killed_low": fatal,
+            "killed_best": fatal,
+            "killed_high": fatal,
             "n_sources": len([s for s in src.split(";") if s.strip()]),
-            "sources": [s.strip() for s in src.split(";") if s.strip()], "claims": claims, "evidence": [],
+            "sources": [s.strip() for s in src.split(";") if s.strip()],
+            "claims": claims,
+            "evidence": [],
             "lon": float(val("longitude")) if val("longitude") else None,
             "lat": float(val("latitude")) if val("latitude") else None,
         }
@@ -227,7 +307,9 @@ def read_acled(source) -> object:
     frame = build_frame(records)
     for c in ACLED_PASSTHROUGH:
         if c in df.columns:
-            frame[c] = pd.Series([None if v is None or v == "" else str(v) for v in df[c]], dtype="str")
+            frame[c] = pd.Series(
+                [None if v is None or v == "" else str(v) for v in df[c]], dtype="str"
+            )
     return coerce(frame)
 
 

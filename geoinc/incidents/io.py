@@ -28,8 +28,14 @@ from geoinc.incidents.schema import COLUMNS, CRS, coerce, dtype_name
 
 __all__ = ["to_geojson", "read_geojson", "write_incidents", "read_incidents", "FORMATS"]
 
-FORMATS = {".geojson": "geojson", ".json": "geojson", ".gpkg": "gpkg", ".parquet": "parquet",
-           ".geoparquet": "parquet", ".csv": "csv"}
+FORMATS = {
+    ".geojson": "geojson",
+    ".json": "geojson",
+    ".gpkg": "gpkg",
+    ".parquet": "parquet",
+    ".geoparquet": "parquet",
+    ".csv": "csv",
+}
 _META_KEY = "geoinc:columns"
 _GPKG_META_KEY = "geoinc_columns"  # GDAL metadata keys cannot hold ":"
 
@@ -37,7 +43,10 @@ _GPKG_META_KEY = "geoinc_columns"  # GDAL metadata keys cannot hold ":"
 def _column_types(frame) -> dict[str, str]:
     """Logical type of every column, in frame order (the geometry column included)."""
     geom = frame.geometry.name
-    return {c: "geometry" if c == geom else COLUMNS.get(c) or dtype_name(frame[c]) for c in frame.columns}
+    return {
+        c: "geometry" if c == geom else COLUMNS.get(c) or dtype_name(frame[c])
+        for c in frame.columns
+    }
 
 
 def _jsonable(value, kind: str | None = None):
@@ -54,7 +63,9 @@ def _jsonable(value, kind: str | None = None):
         return None
     if isinstance(value, (pd.Timestamp, datetime)):
         ts = pd.Timestamp(value)
-        if kind == "date" or (ts.hour == ts.minute == ts.second == ts.microsecond == 0 and kind != "datetime"):
+        if kind == "date" or (
+            ts.hour == ts.minute == ts.second == ts.microsecond == 0 and kind != "datetime"
+        ):
             return ts.date().isoformat()
         return ts.isoformat()
     if isinstance(value, date):
@@ -78,10 +89,15 @@ def _geometry_json(geom):
 
 def _to_wgs84(frame):
     if frame.crs is None:
-        raise ConfigurationError("the frame has no CRS; set it (EPSG:4326 for incident frames) before export")
+        raise ConfigurationError(
+            "the frame has no CRS; set it (EPSG:4326 for incident frames) before export"
+        )
     if not frame.crs.equals(CRS):
-        warnings.warn(f"reprojecting from {frame.crs.to_string()} to EPSG:4326 for GeoJSON (RFC 7946)",
-                      UserWarning, stacklevel=3)
+        warnings.warn(
+            f"reprojecting from {frame.crs.to_string()} to EPSG:4326 for GeoJSON (RFC 7946)",
+            UserWarning,
+            stacklevel=3,
+        )
         frame = frame.to_crs(CRS)
     return frame
 
@@ -119,8 +135,12 @@ def to_geojson(frame, path: str | Path | None = None, *, indent: int | None = No
     geoms = frame.geometry.tolist()
     for i in range(len(frame)):
         props = {c: _jsonable(values[c][i], types[c]) for c in cols}
-        feat = {"type": "Feature", "id": props.get("incident_id"), "geometry": _geometry_json(geoms[i]),
-                "properties": props}
+        feat = {
+            "type": "Feature",
+            "id": props.get("incident_id"),
+            "geometry": _geometry_json(geoms[i]),
+            "properties": props,
+        }
         if feat["id"] is None:
             del feat["id"]
         features.append(feat)
@@ -148,7 +168,9 @@ def read_geojson(source: str | Path):
     import shapely
 
     text = source
-    if isinstance(source, Path) or (isinstance(source, str) and not source.lstrip().startswith("{")):
+    if isinstance(source, Path) or (
+        isinstance(source, str) and not source.lstrip().startswith("{")
+    ):
         try:
             text = Path(source).read_text(encoding="utf-8")
         except OSError as err:
@@ -162,9 +184,16 @@ def read_geojson(source: str | Path):
     types: dict[str, str] = doc.get(_META_KEY) or {}
     feats = doc.get("features") or []
     cols = [c for c, t in types.items() if t != "geometry"] or sorted(
-        {k for f in feats for k in (f.get("properties") or {})})
-    data = {c: pd.Series([(f.get("properties") or {}).get(c) for f in feats], dtype=object) for c in cols}
-    geoms = [shapely.from_geojson(json.dumps(f["geometry"])) if f.get("geometry") else None for f in feats]
+        {k for f in feats for k in (f.get("properties") or {})}
+    )
+    data = {
+        c: pd.Series([(f.get("properties") or {}).get(c) for f in feats], dtype=object)
+        for c in cols
+    }
+    geoms = [
+        shapely.from_geojson(json.dumps(f["geometry"])) if f.get("geometry") else None
+        for f in feats
+    ]
     frame = gpd.GeoDataFrame(pd.DataFrame(data), geometry=gpd.GeoSeries(geoms, crs=CRS), crs=CRS)
     return _restore(frame, types, keep_only_schema=False)
 
@@ -173,8 +202,11 @@ def _restore(frame, types: dict[str, str], keep_only_schema: bool = False):
     """Decode JSON text columns and give every column its recorded type."""
     for c, kind in types.items():
         if c in frame.columns and kind == "json":
-            frame[c] = pd.Series([json.loads(v) if isinstance(v, str) else v for v in frame[c]],
-                                 index=frame.index, dtype=object)
+            frame[c] = pd.Series(
+                [json.loads(v) if isinstance(v, str) else v for v in frame[c]],
+                index=frame.index,
+                dtype=object,
+            )
     extra = {c: k for c, k in types.items() if c not in COLUMNS and k != "geometry"}
     out = coerce(frame, extra)
     order = [("geometry" if k == "geometry" else c) for c, k in types.items()]
@@ -192,13 +224,22 @@ def _encode_json_columns(frame, types: dict[str, str]):
     out = frame.copy()
     for c, kind in types.items():
         if kind == "json" and c in out.columns:
-            out[c] = pd.Series([None if v is None else json.dumps(_jsonable(v), ensure_ascii=False,
-                                                                    sort_keys=False)
-                                for v in frame[c]], index=frame.index, dtype=object)
+            out[c] = pd.Series(
+                [
+                    None
+                    if v is None
+                    else json.dumps(_jsonable(v), ensure_ascii=False, sort_keys=False)
+                    for v in frame[c]
+                ],
+                index=frame.index,
+                dtype=object,
+            )
     return out
 
 
-def write_incidents(frame, path: str | Path, *, driver: str | None = None, layer: str = "incidents") -> Path:
+def write_incidents(
+    frame, path: str | Path, *, driver: str | None = None, layer: str = "incidents"
+) -> Path:
     """Write an incident frame; the format follows the suffix (or ``driver``).
 
     Parameters
@@ -222,16 +263,23 @@ def write_incidents(frame, path: str | Path, *, driver: str | None = None, layer
     path = Path(path)
     fmt = driver or FORMATS.get(path.suffix.lower())
     if fmt not in ("geojson", "gpkg", "parquet", "csv"):
-        raise ConfigurationError(f"cannot tell the output format of {path.name!r}; use one of "
-                                 f"{', '.join(sorted(FORMATS))} or pass driver=")
+        raise ConfigurationError(
+            f"cannot tell the output format of {path.name!r}; use one of "
+            f"{', '.join(sorted(FORMATS))} or pass driver="
+        )
     types = _column_types(frame)
     if fmt == "geojson":
         to_geojson(frame, path)
     elif fmt == "gpkg":
         enc = _encode_json_columns(frame, types)
         # GDAL reads date-only fields back as dates; keep them datetime64 in memory
-        enc.to_file(path, layer=layer, driver="GPKG", engine="pyogrio",
-                    layer_metadata={_GPKG_META_KEY: json.dumps(types)})
+        enc.to_file(
+            path,
+            layer=layer,
+            driver="GPKG",
+            engine="pyogrio",
+            layer_metadata={_GPKG_META_KEY: json.dumps(types)},
+        )
     elif fmt == "parquet":
         import pyarrow.parquet as pq
         from geopandas.io.arrow import _geopandas_to_arrow
@@ -244,8 +292,14 @@ def write_incidents(frame, path: str | Path, *, driver: str | None = None, layer
         enc = _encode_json_columns(frame, types)
         geom = enc.geometry
         out = pd.DataFrame(enc.drop(columns=[enc.geometry.name]))
-        out["lon"] = [g.x if g is not None and not g.is_empty and g.geom_type == "Point" else None for g in geom]
-        out["lat"] = [g.y if g is not None and not g.is_empty and g.geom_type == "Point" else None for g in geom]
+        out["lon"] = [
+            g.x if g is not None and not g.is_empty and g.geom_type == "Point" else None
+            for g in geom
+        ]
+        out["lat"] = [
+            g.y if g is not None and not g.is_empty and g.geom_type == "Point" else None
+            for g in geom
+        ]
         out["wkt"] = [None if g is None else g.wkt for g in geom]
         for c, kind in types.items():  # dates as ISO text
             if kind == "date":
@@ -294,4 +348,6 @@ def read_incidents(path: str | Path, *, layer: str = "incidents"):
             if c in df.columns:
                 df[c] = pd.to_numeric(df[c])
         return _restore(gpd.GeoDataFrame(df, geometry=geoms, crs=CRS), types)
-    raise InputError(f"{path.name}: unknown incident file format (use {', '.join(sorted(FORMATS))})")
+    raise InputError(
+        f"{path.name}: unknown incident file format (use {', '.join(sorted(FORMATS))})"
+    )

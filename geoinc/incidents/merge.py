@@ -38,8 +38,14 @@ from datetime import date, timedelta
 
 from geoinc.extract.events import EVENT_TYPE, classify_weapons
 
-__all__ = ["IncidentReport", "merge_reports", "summarise_figures", "incident_record",
-           "GEO_PRECISION", "WHERE_PREC"]
+__all__ = [
+    "IncidentReport",
+    "merge_reports",
+    "summarise_figures",
+    "incident_record",
+    "GEO_PRECISION",
+    "WHERE_PREC",
+]
 
 CASUALTY_FIELDS = ("killed", "injured")
 
@@ -102,9 +108,14 @@ class IncidentReport:
 
     def figures(self, min_value: int = 1) -> set[tuple[str, int]]:
         """Exact-valued casualty figures ``(field, value)`` stated in this report."""
-        return {(c["field"], c["value"]) for c in self.claims
-                if c["field"] in CASUALTY_FIELDS and c["value"] is not None
-                and c["qualifier"] != "about" and c["value"] >= min_value}
+        return {
+            (c["field"], c["value"])
+            for c in self.claims
+            if c["field"] in CASUALTY_FIELDS
+            and c["value"] is not None
+            and c["qualifier"] != "about"
+            and c["value"] >= min_value
+        }
 
 
 def _source_figure(claims: Sequence[dict]) -> int | None:
@@ -113,7 +124,9 @@ def _source_figure(claims: Sequence[dict]) -> int | None:
     return max(firm) if firm else (max(loose) if loose else None)
 
 
-def summarise_figures(claims: Iterable[dict], fld: str) -> tuple[int | None, int | None, int | None]:
+def summarise_figures(
+    claims: Iterable[dict], fld: str
+) -> tuple[int | None, int | None, int | None]:
     """``(low, best, high)`` of one figure over all claims, by the module's rule.
 
     Examples
@@ -131,7 +144,9 @@ def summarise_figures(claims: Iterable[dict], fld: str) -> tuple[int | None, int
     by_source: dict[str, list[dict]] = defaultdict(list)
     for c in mine:
         by_source[c["source"]].append(c)
-    per_source = [f for f in (_source_figure(v) for _, v in sorted(by_source.items())) if f is not None]
+    per_source = [
+        f for f in (_source_figure(v) for _, v in sorted(by_source.items())) if f is not None
+    ]
     return min(values), statistics.median_low(sorted(per_source)), max(values)
 
 
@@ -161,8 +176,10 @@ def merge_reports(
     list of list of IncidentReport
         Groups in a deterministic order (by place key, then date, then document).
     """
-    reports = sorted(reports, key=lambda r: (repr(r.place_key), r.date_start or date.max,
-                                             r.doc_id, r.first_offset))
+    reports = sorted(
+        reports,
+        key=lambda r: (repr(r.place_key), r.date_start or date.max, r.doc_id, r.first_offset),
+    )
     by_place: dict[tuple, list[IncidentReport]] = defaultdict(list)
     for r in reports:
         by_place[(r.place_key, r.event_type)].append(r)
@@ -205,12 +222,17 @@ def _ordered_unique(values: Iterable[str]) -> list[str]:
 
 def _drop_generic(weapons: list[str]) -> list[str]:
     """Drop "drones" when "Shahed drones" is there, "missiles" when "Olkha missiles" is."""
-    return [w for w in weapons
-            if not any(o != w and o.lower().endswith(" " + w.lower()) for o in weapons)]
+    return [
+        w
+        for w in weapons
+        if not any(o != w and o.lower().endswith(" " + w.lower()) for o in weapons)
+    ]
 
 
 def _incident_id(group: Sequence[IncidentReport]) -> str:
-    key = "|".join(sorted(f"{r.doc_id}:{r.place_key}:{r.date_start}:{r.first_offset}" for r in group))
+    key = "|".join(
+        sorted(f"{r.doc_id}:{r.place_key}:{r.date_start}:{r.first_offset}" for r in group)
+    )
     return "inc-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
 
 
@@ -224,10 +246,14 @@ def incident_record(group: Sequence[IncidentReport]) -> dict:
     """One row of the incident frame from a group of merged reports."""
     place = group[0].place
     dated = [r for r in group if r.dated]
-    claims = sorted((c for r in group for c in r.claims),
-                    key=lambda c: (c["field"], c["source"], c["doc_id"], c["start"]))
-    evidence = sorted((e for r in group for e in r.evidence),
-                      key=lambda e: (e["field"], e["source"], e["doc_id"], e["start"]))
+    claims = sorted(
+        (c for r in group for c in r.claims),
+        key=lambda c: (c["field"], c["source"], c["doc_id"], c["start"]),
+    )
+    evidence = sorted(
+        (e for r in group for e in r.evidence),
+        key=lambda e: (e["field"], e["source"], e["doc_id"], e["start"]),
+    )
     rec: dict = {
         "incident_id": _incident_id(group),
         "event_type": group[0].event_type,
@@ -252,8 +278,11 @@ def incident_record(group: Sequence[IncidentReport]) -> dict:
     if dated:
         start = min(r.date_start for r in dated)
         end = max(r.date_end or r.date_start for r in dated)
-        rec.update(date_start=start, date_end=end,
-                   date_precision=_date_precision(start, end, (r.date_precision for r in dated)))
+        rec.update(
+            date_start=start,
+            date_end=end,
+            date_precision=_date_precision(start, end, (r.date_precision for r in dated)),
+        )
     for fld in CASUALTY_FIELDS:
         rec[f"{fld}_low"], rec[f"{fld}_best"], rec[f"{fld}_high"] = summarise_figures(claims, fld)
     for fld in ("drones_launched", "drones_shot_down"):

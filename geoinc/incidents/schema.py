@@ -51,8 +51,14 @@ COLUMNS: dict[str, str] = {
 JSON_COLUMNS = tuple(c for c, t in COLUMNS.items() if t == "json")
 
 # pandas dtype used in memory for each logical type
-_PANDAS = {"str": "str", "date": "datetime64[ms]", "Int64": "Int64", "float64": "float64",
-           "json": object, "bool": "boolean"}
+_PANDAS = {
+    "str": "str",
+    "date": "datetime64[ms]",
+    "Int64": "Int64",
+    "float64": "float64",
+    "json": object,
+    "bool": "boolean",
+}
 
 
 def dtype_name(series: pd.Series) -> str:
@@ -109,12 +115,18 @@ def coerce(frame, extra: Mapping[str, str] | None = None):
 
     n = len(frame)
     index = pd.RangeIndex(n)
-    geom = frame.geometry.name if isinstance(frame, gpd.GeoDataFrame) and frame._geometry_column_name in frame \
+    geom = (
+        frame.geometry.name
+        if isinstance(frame, gpd.GeoDataFrame) and frame._geometry_column_name in frame
         else "geometry"
+    )
     cols: dict[str, pd.Series] = {}
     for col, kind in COLUMNS.items():
-        s = (pd.Series(frame[col].to_numpy(copy=False), index=index, dtype=frame[col].dtype)
-             if col in frame.columns else pd.Series([None] * n, index=index, dtype=object))
+        s = (
+            pd.Series(frame[col].to_numpy(copy=False), index=index, dtype=frame[col].dtype)
+            if col in frame.columns
+            else pd.Series([None] * n, index=index, dtype=object)
+        )
         cols[col] = _coerce_series(s, kind)
     for col in frame.columns:
         if col in COLUMNS or col == geom:
@@ -122,8 +134,11 @@ def coerce(frame, extra: Mapping[str, str] | None = None):
         s = pd.Series(frame[col].to_numpy(copy=False), index=index, dtype=frame[col].dtype)
         kind = (extra or {}).get(col)
         cols[col] = _coerce_series(s, kind) if kind else s
-    geoms = gpd.GeoSeries(frame[geom].to_numpy(copy=False) if geom in frame.columns else [None] * n,
-                          index=index, crs=getattr(frame, "crs", None) or CRS)
+    geoms = gpd.GeoSeries(
+        frame[geom].to_numpy(copy=False) if geom in frame.columns else [None] * n,
+        index=index,
+        crs=getattr(frame, "crs", None) or CRS,
+    )
     return gpd.GeoDataFrame(pd.DataFrame(cols, index=index), geometry=geoms, crs=geoms.crs)
 
 
@@ -137,7 +152,9 @@ def empty_frame():
     """
     import geopandas as gpd
 
-    return coerce(gpd.GeoDataFrame({c: [] for c in COLUMNS}, geometry=gpd.GeoSeries([], crs=CRS), crs=CRS))
+    return coerce(
+        gpd.GeoDataFrame({c: [] for c in COLUMNS}, geometry=gpd.GeoSeries([], crs=CRS), crs=CRS)
+    )
 
 
 def build_frame(records: Iterable[Mapping]):
@@ -164,5 +181,7 @@ def build_frame(records: Iterable[Mapping]):
     geoms[np.isnan(lon) | np.isnan(lat)] = None
     frame = pd.DataFrame(data)
     for c in JSON_COLUMNS:  # keep lists as objects, not arrays
-        frame[c] = pd.Series([r.get(c) if r.get(c) is not None else [] for r in records], dtype=object)
+        frame[c] = pd.Series(
+            [r.get(c) if r.get(c) is not None else [] for r in records], dtype=object
+        )
     return coerce(gpd.GeoDataFrame(frame, geometry=geoms, crs=CRS))
