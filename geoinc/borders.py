@@ -36,7 +36,7 @@ Examples
 (32.1, 'osm')
 >>> km, bearing = geodesic_distance(36.58091, 50.60343, 36.25475, 49.98177)
 >>> round(float(km)), compass_point(bearing)
-(73, 'SW')
+(73, 'S')
 """
 
 from __future__ import annotations
