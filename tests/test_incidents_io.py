@@ -85,6 +85,7 @@ def _records():
             "place_name": "Zaporizhzhia Oblast",
             "place_kind": "admin1",
             "geonameid": 687699,
+            "admin1": "UA.26",
             "date_start": date(2024, 2, 29),
             "date_end": date(2024, 2, 29),
             "date_precision": 1,
@@ -160,6 +161,22 @@ def test_bad_files(tmp_path):
         read_incidents(tmp_path / "bad.geojson")
     with pytest.raises(InputError, match="FeatureCollection"):
         read_geojson('{"type": "Point", "coordinates": [0, 0]}')
+
+
+def test_gpkg_region_layer(tmp_path, gazetteer):
+    import pyogrio
+    import shapely
+
+    f = build_frame(_records())
+    path = write_incidents(f, tmp_path / "r.gpkg")
+    layers = [name for name, _ in pyogrio.list_layers(path)]
+    assert layers == ["incidents", "incidents_regions"]
+    regions = gpd.read_file(path, layer="incidents_regions", engine="pyogrio")
+    assert regions.incident_id.tolist() == ["inc-3"]  # the admin1 incident only
+    assert shapely.contains_xy(regions.geometry[0], 35.5, 47.5)
+    assert read_incidents(path).equals(f)  # the extra layer does not disturb reading
+    no = write_incidents(f, tmp_path / "n.gpkg", regions=False)
+    assert [name for name, _ in pyogrio.list_layers(no)] == ["incidents"]
 
 
 def test_gpkg_is_readable_by_plain_gdal(frame, tmp_path):

@@ -26,7 +26,14 @@ import pandas as pd
 from geoinc.exceptions import ConfigurationError, InputError
 from geoinc.incidents.schema import COLUMNS, CRS, coerce, dtype_name
 
-__all__ = ["to_geojson", "read_geojson", "write_incidents", "read_incidents", "FORMATS"]
+__all__ = [
+    "to_geojson",
+    "read_geojson",
+    "write_incidents",
+    "read_incidents",
+    "region_polygons",
+    "FORMATS",
+]
 
 FORMATS = {
     ".geojson": "geojson",
@@ -237,8 +244,40 @@ def _encode_json_columns(frame, types: dict[str, str]):
     return out
 
 
+def region_polygons(frame, *, gazetteer=None):
+    """Polygons of the region-level incidents (``place_kind`` "admin1").
+
+    Returns a frame with ``incident_id``, ``place_name``, ``admin1`` and the region's
+    polygon, for the regions the bundled gazetteer has polygons for (Ukraine's oblasts
+    for now); region incidents without a polygon are simply absent from it.
+    """
+    import geopandas as gpd
+
+    rows = frame[(frame["place_kind"] == "admin1") & frame["admin1"].notna()]
+    if gazetteer is None and len(rows):
+        from geoinc.gazetteer import Gazetteer
+
+        gazetteer = Gazetteer.default()
+    recs, geoms = [], []
+    for _, r in rows.iterrows():
+        poly = gazetteer.admin1_polygon(r["admin1"])
+        if poly is None:
+            continue
+        recs.append(
+            {"incident_id": r["incident_id"], "place_name": r["place_name"], "admin1": r["admin1"]}
+        )
+        geoms.append(poly)
+    cols = ["incident_id", "place_name", "admin1"]
+    return gpd.GeoDataFrame(pd.DataFrame(recs, columns=cols), geometry=geoms, crs=CRS)
+
+
 def write_incidents(
-    frame, path: str | Path, *, driver: str | None = None, layer: str = "incidents"
+    frame,
+    path: str | Path,
+    *,
+    driver: str | None = None,
+    layer: str = "incidents",
+    regions: bool = True,
 ) -> Path:
     """Write an incident frame; the format follows the suffix (or ``driver``).
 
@@ -250,6 +289,9 @@ def write_incidents(
     driver : {"geojson", "gpkg", "parquet", "csv"}, optional
     layer : str, default "incidents"
         GeoPackage layer name.
+    regions : bool, default True
+        GeoPackage only: also write the polygons of region-level incidents as the layer
+        ``<layer>_regions`` (see :func:`region_polygons`), so QGIS can shade them.
 
     Returns
     -------
@@ -280,6 +322,9 @@ def write_incidents(
             engine="pyogrio",
             layer_metadata={_GPKG_META_KEY: json.dumps(types)},
         )
+        polys = region_polygons(frame) if regions else None
+        if polys is not None and len(polys):
+            polys.to_file(path, layer=f"{layer}_regions", driver="GPKG", engine="pyogrio")
     elif fmt == "parquet":
         import pyarrow.parquet as pq
         from geopandas.io.arrow import _geopandas_to_arrow
