@@ -52,6 +52,7 @@ _KIND_ALIASES = {
     "settlement": ("settlement",),
 }
 _EARTH_RADIUS_KM = 6371.0088
+_PRECISION = {"country": "country", "admin1": "admin1", "settlement": "admin1", "place": "point"}
 
 _SEP = "\x1f"
 
@@ -79,8 +80,8 @@ class Place:
         How exactly ``lat``/``lon`` locate the named thing.
     score : float
         Match quality in [0, 1]: 1 for an exact (normalised) name match, lower for fuzzy.
-    names : tuple of str
-        Alternate names (Latin and Cyrillic).
+    altnames : str
+        Alternate names (Latin and Cyrillic) joined by ``|``; :attr:`names` splits them.
     katottg : str
         KATOTTG code for Ukrainian settlements, else ``""``.
     source : str
@@ -100,10 +101,15 @@ class Place:
     population: int = 0
     precision: str = "point"
     score: float = 1.0
-    names: tuple[str, ...] = field(default=(), repr=False)
+    altnames: str = field(default="", repr=False)
     katottg: str = field(default="", repr=False)
     source: str = field(default="", repr=False)
     row: int = field(default=-1, repr=False, compare=False)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Alternate names (Latin and Cyrillic scripts), split on demand."""
+        return tuple(a for a in self.altnames.split("|") if a)
 
     @property
     def point(self) -> tuple[float, float]:
@@ -243,6 +249,7 @@ class Gazetteer:
         self._regions = None
         self._fuzzy = None
         self._by_gid = None
+        self._best = None
         self._lookup_cache = lru_cache(maxsize=65536)(self._lookup_uncached)
 
     # ---- loading ----------------------------------------------------------------
@@ -328,29 +335,28 @@ class Gazetteer:
 
     def place_at(self, row: int, score: float = 1.0) -> Place:
         """Build the :class:`Place` of one table row."""
-        self._ensure()
+        if not self._loaded:
+            self._ensure()
         row = int(row)
         kind = self._t_kinds[self._kind[row]]
-        gid = int(self._gid[row])
-        alts = self._str("altnames", row)
-        admin1 = self._t_admin1[self._admin1[row]]
+        a = self._admin1[row]
         return Place(
-            name=self._str("name", row),
-            lat=float(self._lat[row]),
-            lon=float(self._lon[row]),
-            geonameid=gid or None,
-            kind=kind,
-            country=self._t_countries[self._country[row]],
-            admin1=admin1,
-            admin1_name=self._t_admin1_names[self._admin1[row]],
-            admin2_name=self._str("admin2_name", row),
-            population=int(self._pop[row]),
-            precision={"country": "country", "admin1": "admin1", "settlement": "admin1"}.get(kind, "point"),
-            score=float(score),
-            names=tuple(a for a in alts.split("|") if a),
-            katottg=self._str("katottg", row),
-            source=self._t_sources[self._source[row]],
-            row=row,
+            self._str("name", row),
+            float(self._lat[row]),
+            float(self._lon[row]),
+            int(self._gid[row]) or None,
+            kind,
+            self._t_countries[self._country[row]],
+            self._t_admin1[a],
+            self._t_admin1_names[a],
+            self._str("admin2_name", row),
+            int(self._pop[row]),
+            _PRECISION[kind],
+            float(score),
+            self._str("altnames", row),
+            self._str("katottg", row),
+            self._t_sources[self._source[row]],
+            row,
         )
 
     def keys(self) -> list[str]:
@@ -602,6 +608,8 @@ class Gazetteer:
         return rows
 
     def _rank(self, rows) -> np.ndarray:
+        if len(rows) < 2:
+            return rows
         # importance first; geonameid breaks ties so results are deterministic
         return rows[np.lexsort((self._gid[rows], -self._importance[rows]))]
 
@@ -658,10 +666,24 @@ class Gazetteer:
                                score_cutoff=min_score * 100, limit=25)
         return [(k, s / 100.0) for k, s, _ in hits]
 
+    def _best_rows(self) -> np.ndarray:
+        """Best-ranked record row of every index key (computed once, vectorised)."""
+        if self._best is None:
+            with self._lock:
+                if self._best is None:
+                    rows = self._rows.astype(np.int64)
+                    # rank postings by importance (ties: smaller geonameid) and keep the first per key
+                    key_of = np.repeat(np.arange(len(self._keys)), np.diff(self._offsets))
+                    order = np.lexsort((self._gid[rows], -self._importance[rows], key_of))
+                    first = np.r_[0, np.flatnonzero(np.diff(key_of[order])) + 1]
+                    self._best = rows[order[first]]
+        return self._best
+
     def lookup_ids(self, names: Iterable[str]) -> np.ndarray:
         """Vectorised exact lookup: the best GeoNames id for each name (0 where none).
 
-        No qualifier parsing and no fuzzy matching: the fast path for bulk joins.
+        No qualifier parsing and no fuzzy matching: the fast path for bulk joins. Each
+        distinct name is normalised and searched once.
 
         Examples
         --------
@@ -669,16 +691,19 @@ class Gazetteer:
         [706483, 578072, 0]
         """
         self._ensure()
-        keys, offsets, rows_all, imp, gid = self._keys, self._offsets, self._rows, self._importance, self._gid
+        best_gid = self._gid[self._best_rows()]
+        keys = self._keys
+        n = len(keys)
+        memo: dict[str, int] = {}
         out = []
         for name in names:
-            key = normalize(name)
-            i = bisect.bisect_left(keys, key)
-            if i < len(keys) and keys[i] == key:
-                rows = rows_all[offsets[i] : offsets[i + 1]]
-                out.append(gid[rows[np.argmax(imp[rows])]] if len(rows) > 1 else gid[rows[0]])
-            else:
-                out.append(0)
+            v = memo.get(name)
+            if v is None:
+                key = normalize(name)
+                i = bisect.bisect_left(keys, key)
+                v = int(best_gid[i]) if i < n and keys[i] == key else 0
+                memo[name] = v
+            out.append(v)
         return np.asarray(out, dtype=np.int64)
 
     # ---- reverse ----------------------------------------------------------------

@@ -77,10 +77,11 @@ def normalize(name: str) -> str:
     'харківска област'
     """
     s = name.casefold().translate(_DROP_TABLE).translate(_SPECIAL)
-    # NFKD then drop combining marks; keep Cyrillic й/ї which NFKD would split.
-    s = s.replace("й", "\0").replace("ї", "\1")
-    s = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
-    s = s.replace("\0", "й").replace("\1", "ї")
+    if not s.isascii():
+        # NFKD then drop combining marks; keep Cyrillic й/ї which NFKD would split.
+        s = s.replace("й", "\0").replace("ї", "\1")
+        s = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+        s = s.replace("\0", "й").replace("\1", "ї")
     s = _SPACES.sub(" ", s).strip()
     s = _ADJ_ENDING.sub("y", s)
     return _ST.sub("saint", s)
