@@ -181,7 +181,7 @@ def test_gpkg_region_layer(tmp_path, gazetteer):
 
 def test_gpkg_is_readable_by_plain_gdal(frame, tmp_path):
     path = write_incidents(frame, tmp_path / "i.gpkg")
-    plain = gpd.read_file(path, engine="pyogrio")
+    plain = gpd.read_file(path, layer="incidents", engine="pyogrio")
     assert (
         json.loads(plain.loc[0, "claims"])[0]["text"] == "at least 22"
     )  # JSON text for QGIS users
