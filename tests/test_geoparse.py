@@ -153,6 +153,12 @@ def test_bad_input_raises_typed_error(bad):
         geoparse(bad)
 
 
+def test_possessive_is_outside_the_span():
+    text = "Dublin's council met; Kharkiv’s mayor spoke."
+    ms = geoparse(text)
+    assert [m.text for m in ms] == ["Dublin", "Kharkiv"]
+
+
 def test_tokenize_possessive_and_hyphen():
     toks = tokenize("Russia’s Belgorod-based unit")
     assert [t.raw for t in toks][:3] == ["Russia", "Belgorod", "based"]

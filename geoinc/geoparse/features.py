@@ -59,7 +59,7 @@ def supplement() -> Supplement:
         place = Place(
             name=rec["name"], lat=float(rec["lat"]), lon=float(rec["lon"]),
             geonameid=rec["geonameid"], kind=rec["kind"], country=rec["country"],
-            admin1=rec["admin1"], precision=rec["precision"], names=tuple(rec["names"]),
+            admin1=rec["admin1"], precision=rec["precision"], altnames="|".join(rec["names"]),
             source=rec["source"], row=-1,
         )
         prior = float(rec["prior"])

@@ -226,9 +226,8 @@ def find_spans(tokens: Tokens, keys, text: str, first_words=None) -> list[Span]:
                 if source is None:
                     continue
             tok = tokens[i]
-            best = Span(i, jj, tok.start, tokens.ends[jj - 1], key, source,
-                        sentence_start=tok.sentence_start)
             last = tokens[jj - 1]
+            best = Span(i, jj, tok.start, last.end, key, source, sentence_start=tok.sentence_start)
             if (len(last.raw) == 1 and last.cap or source == "admin1_abbreviation") \
                     and text[last.end:last.end + 1] == ".":
                 best.end += 1  # "U.S.", "Kan." keep their final dot

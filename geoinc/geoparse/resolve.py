@@ -17,7 +17,7 @@ scores with the context (a mention never counts as its own evidence).
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -288,15 +288,3 @@ def _is_primary(place: Place, key: str) -> bool:
 
 def _first_desc(pair: tuple) -> float:
     return -pair[0]
-
-
-_PLACE_FIELDS = tuple(f.name for f in fields(Place))
-
-
-def _with_score(place: Place, score: float) -> Place:
-    """``place`` with another score (a fast ``dataclasses.replace``)."""
-    if place.score == score:
-        return place
-    values = [getattr(place, f) for f in _PLACE_FIELDS]
-    values[_PLACE_FIELDS.index("score")] = score
-    return Place(*values)
