@@ -639,31 +639,51 @@ class Gazetteer:
         if self._fuzzy is None:
             with self._lock:
                 if self._fuzzy is None:
-                    # Blocks of keys by first letter, sorted by length: a query is only
-                    # compared with keys of its first letter and similar length.
-                    blocks: dict[str, tuple[list[str], np.ndarray]] = {}
-                    by_first: dict[str, list[str]] = {}
-                    for k in self._keys:
-                        if len(k) >= 4:
-                            by_first.setdefault(k[0], []).append(k)
-                    for ch, ks in by_first.items():
-                        ks.sort(key=len)
-                        blocks[ch] = (ks, np.array([len(k) for k in ks]))
-                    self._fuzzy = blocks
+                    self._fuzzy = self._build_fuzzy_index()
         return self._fuzzy
+
+    def _build_fuzzy_index(self):
+        # Per key, from the UTF-8 blob and fully vectorised: first byte, byte length and a
+        # 64-bit "which bytes occur" mask. A query is compared (by rapidfuzz) only with keys
+        # of its first byte and similar length whose masks differ in few bits: one
+        # insertion or deletion changes at most one bit per byte of the character.
+        blob = self._npz["index_keys"]
+        sep = np.flatnonzero(blob == 0x1F)
+        starts = np.r_[0, sep + 1]
+        ends = np.r_[sep, len(blob)]
+        bits = np.left_shift(np.uint64(1), (blob % 64).astype(np.uint64))
+        bits[sep] = 0
+        masks = np.bitwise_or.reduceat(bits, starts)
+        blen = ends - starts
+        first = blob[starts].astype(np.int64)
+        ok = blen >= 4
+        idx = np.flatnonzero(ok)
+        sort_key = first[idx] * 1024 + np.minimum(blen[idx], 1023)
+        order = np.argsort(sort_key, kind="stable")
+        return idx[order], sort_key[order], masks[idx[order]]
 
     def _fuzzy_keys(self, key: str, min_score: float) -> list[tuple[str, float]]:
         from rapidfuzz import fuzz, process
 
-        block = self._fuzzy_index().get(key[0])
-        if block is None:
+        idx, sort_key, masks = self._fuzzy_index()
+        raw = key.encode("utf-8")
+        width = 1 if key.isascii() else 2  # bytes per character
+        n = len(raw)
+        # fuzz.ratio = 1 - indel / (len_a + len_b): the most indel edits a match can have
+        max_indel = int((1.0 - min_score) * 2 * n) + width
+        lo = int(np.searchsorted(sort_key, raw[0] * 1024 + max(0, n - max_indel), "left"))
+        hi = int(np.searchsorted(sort_key, raw[0] * 1024 + min(1023, n + max_indel), "right"))
+        if hi <= lo:
             return []
-        keys, lens = block
-        slack = max(1, len(key) // 4)
-        lo = int(np.searchsorted(lens, len(key) - slack, "left"))
-        hi = int(np.searchsorted(lens, len(key) + slack, "right"))
-        hits = process.extract(key, keys[lo:hi], scorer=fuzz.ratio,
-                               score_cutoff=min_score * 100, limit=25)
+        qmask = 0
+        for b in raw:
+            qmask |= 1 << (b % 64)
+        diff = np.bitwise_count(masks[lo:hi] ^ np.uint64(qmask))
+        cand = idx[lo:hi][diff <= max_indel * width]
+        keys = self._keys
+        choices = [keys[i] for i in cand.tolist()]
+        hits = process.extract(key, choices, scorer=fuzz.ratio, score_cutoff=min_score * 100,
+                               limit=25)
         return [(k, s / 100.0) for k, s, _ in hits]
 
     def _best_rows(self) -> np.ndarray:
