@@ -9,7 +9,7 @@ from __future__ import annotations
 __all__ = [
     "ADMIN1_ABBREVIATIONS", "POSTAL_CODES", "DISEASE_AFTER", "COUNTRY_ABBREVIATIONS", "DEMONYMS", "ORIGIN_SUFFIXES", "ORG_AFTER", "ORG_BEFORE", "ACTOR_VERBS", "ACTOR_NOUNS",
     "INSTITUTIONS", "REGION_WORDS", "SETTLEMENT_WORDS", "STOP_NAMES", "SUBDIVISION_WORDS",
-    "CAPITAL_AFTER_OK", "TITLES", "CONTINENT_DEMONYMS",
+    "CAPITAL_AFTER_OK", "ORG_HEADS", "TITLES", "CONTINENT_DEMONYMS",
 ]
 
 # Words before a name that make it a person's ("Mr Jones", "Gov. Scott").
@@ -226,6 +226,27 @@ STOP_NAMES = frozenset({
     "gov", "sen", "rep", "lt", "gen", "col", "sgt", "capt", "ave", "blvd", "jr", "sr",
     "un", "nato", "ap", "inc", "ltd", "llc", "corp", "co", "afp", "bbc", "cnn", "osce", "who", "imf", "isw", "ok",
     "paradise", "commerce", "industry", "energy", "opportunity", "enterprise",
+})
+
+# Capitalised words of organisations and buildings: next to a place name they make it
+# part of an institution's name ("Huntsville Fire Department", "Laurel County High
+# School"), not part of a person's name. Corpora count such names as toponyms.
+ORG_HEADS = frozenset({
+    "fire", "police", "sheriff", "high", "public", "state", "boys", "girls", "chamber",
+    "department", "board", "council", "market", "community", "memorial", "regional",
+    "general", "medical", "health", "hospital", "library", "park", "utilities", "water",
+    "transit", "municipal", "harbor", "harbour", "valley", "lions", "rotary", "baptist",
+    "methodist", "catholic", "national", "international", "athletic", "middle",
+    "elementary", "junior", "senior", "court", "circuit", "superior", "federal",
+    "downtown", "square", "avenue", "road", "highway", "bridge", "dam", "hall", "house",
+    "inn", "restaurant", "cafe", "credit", "savings", "insurance", "partners", "county",
+    "city", "township", "borough", "town", "village", "housing", "planning", "economic",
+    "development", "water", "sewer", "parks", "recreation", "schools", "unified",
+    "independent", "christian", "family", "food", "farm", "farmers", "youth", "women",
+    "veterans", "legion", "elks", "moose", "kiwanis", "optimist", "garden", "gardens",
+    "historical", "society", "association", "foundation", "trust", "fund", "alliance",
+    "coalition", "commission", "committee", "authority", "agency", "office", "bureau",
+    "services", "service", "center", "centre", "station", "airport", "port", "district",
 })
 
 # Capitalised words allowed right after a place name without making the pair a

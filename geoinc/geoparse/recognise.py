@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from geoinc.geoparse.lexicon import (
     ADMIN1_ABBREVIATIONS, CAPITAL_AFTER_OK, CONTINENT_DEMONYMS, POSTAL_CODES, COUNTRY_ABBREVIATIONS, DEMONYMS, INSTITUTIONS, ORG_AFTER, REGION_WORDS, SETTLEMENT_WORDS,
-    STOP_NAMES, SUBDIVISION_WORDS, TITLES,
+    ORG_HEADS, STOP_NAMES, SUBDIVISION_WORDS, TITLES,
 )
 from geoinc.names import normalize
 
@@ -39,6 +39,10 @@ _CONTRACTIONS = frozenset({"'ve", "’ve", "'re", "’re", "'ll", "’ll", "n't"
 # Abbreviations that are also names or words in their own right: they need the dot.
 _NEEDS_DOT = frozenset({"man", "miss", "del", "wash", "ind", "la", "ill", "mass", "ore", "mo",
                          "cal", "penn", "vic", "tas", "que", "pa", "va", "ga", "md", "ky", "vt"})
+# Region words that are part of the name when capitalised ("Kharkiv Oblast"); "Kentucky
+# State Police" and "Belgorod Region" keep the bare name as the span.
+_NAME_PART_REGION_WORDS = frozenset({"oblast", "krai", "kray", "governorate", "voivodeship",
+                                     "prefecture"})
 _JOIN_SEPS = frozenset({" ", "-", "‐", "‑"})
 _SENTENCE_END = frozenset(".!?\n\"“”:;•")
 
@@ -225,9 +229,13 @@ def find_spans(tokens: Tokens, keys, text: str, first_words=None) -> list[Span]:
                 source = _special_source(key, i, jj, tokens, text, spans, keys)
                 if source is None:
                     continue
-            tok = tokens[i]
+            ii = i
+            if jj - i > 1 and key.startswith("the ") and key[4:] in keys:
+                ii, key = i + 1, key[4:]  # "The United States": the name without "the"
+            tok = tokens[ii]
             last = tokens[jj - 1]
-            best = Span(i, jj, tok.start, last.end, key, source, sentence_start=tok.sentence_start)
+            best = Span(ii, jj, tok.start, last.end, key, source,
+                        sentence_start=tokens[i].sentence_start)
             if (len(last.raw) == 1 and last.cap or source == "admin1_abbreviation") \
                     and text[last.end:last.end + 1] == ".":
                 best.end += 1  # "U.S.", "Kan." keep their final dot
@@ -303,7 +311,7 @@ def _qualify(spans: list[Span], tokens: list[Token]) -> None:
         if s.source == "gazetteer" and nxt is not None and nxt.sep.strip() == "":
             if nxt.key in REGION_WORDS:
                 s.qualifier = "region"
-                if nxt.cap and nxt.key not in ("regions", "oblasts", "provinces"):
+                if nxt.cap and nxt.key in _NAME_PART_REGION_WORDS:
                     # "Kharkiv Oblast", "Belgorod Region": the qualifier is part of the name.
                     s.j += 1
                     s.end = nxt.end
@@ -323,6 +331,7 @@ def _qualify(spans: list[Span], tokens: list[Token]) -> None:
             continue
         if nxt is not None and nxt.cap and nxt.sep == " " and nxt.key not in CAPITAL_AFTER_OK \
                 and nxt.key not in ORG_AFTER and nxt.key not in STOP_NAMES \
+                and nxt.key not in ORG_HEADS and not (nxt.raw.isupper() and len(nxt.raw) > 1) \
                 and nxt.key not in REGION_WORDS and nxt.key not in SUBDIVISION_WORDS:
             if s.j in by_start:
                 s.extra["name_pair"] = by_start[s.j]  # "Henry Jones": two names, one person?
@@ -334,7 +343,9 @@ def _qualify(spans: list[Span], tokens: list[Token]) -> None:
                 s.extra["person"] = True  # "Mr Jones", "Gov. Scott"
                 s.longer_name = True
             elif prv.cap and tokens[s.i].sep == " " and not prv.sentence_start \
-                    and prv.key not in STOP_NAMES and not prv.possessive:
+                    and prv.key not in STOP_NAMES and not prv.possessive \
+                    and prv.key not in ORG_HEADS and prv.key not in ORG_AFTER \
+                    and not (prv.raw.isupper() and len(prv.raw) > 1):
                 if s.i - 1 in by_end:
                     s.extra["name_pair_second"] = by_end[s.i - 1]
                 else:
