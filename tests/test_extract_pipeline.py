@@ -214,3 +214,18 @@ def test_days_after_shifts_the_date_for_the_place():
     )
     (r,) = extract_reports(doc).reports
     assert r.place.geonameid == BELGOROD and r.date_start == date(2023, 12, 30)
+
+
+def test_lone_foreign_place_is_not_an_incident_location(gazetteer):
+    from geoinc.extract.pipeline import _stray_countries
+    from geoinc.geoparse import Mention
+
+    def m(text, gid):
+        return Mention(0, len(text), text, gazetteer.get(gid), "location", 0.9)
+
+    home = [m("Kharkiv", KHARKIV), m("Kyiv", 703448), m("Borova", BOROVA)]
+    abroad = m("Central Square", 5112160)  # a US town
+    assert _stray_countries([*home, abroad]) == {"US"}
+    assert _stray_countries([home[0], abroad]) == set()  # too little context to judge
+    russia = gazetteer.country_place("RU")
+    assert _stray_countries([*home, Mention(0, 6, "Russia", russia, "actor", 1.0)]) == set()

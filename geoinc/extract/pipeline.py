@@ -19,7 +19,10 @@ Location rules, per sentence that reports an attack:
   gives no incident (an attack "on Ukraine" is not a location);
 * a sentence with an attack word or a weapon but no location continues the story of
   the location of the previous attack sentence (up to 3 sentences back);
-* titles are not evidence (they repeat the story in fewer words).
+* titles are not evidence (they repeat the story in fewer words);
+* a place in a country no other mention of the article points to, while at least three
+  others point elsewhere, is taken for a resolution error and not used (a "Central
+  Square" resolved to a US town in a story about Kharkiv).
 """
 
 from __future__ import annotations
@@ -110,6 +113,27 @@ def _sentence_of(offset: int, sentences: Sequence[SentenceEvent]) -> int:
         else:
             hi = mid
     return lo
+
+
+def _stray_countries(mentions: Sequence, *, min_others: int = 3) -> set[str]:
+    """Countries named by a single, sub-national mention of an article whose other
+    mentions (at least ``min_others``) all lie elsewhere ("Central Square" resolved to a
+    US town in an article about Kharkiv). Such a mention is not used as an incident
+    location."""
+    resolved = [m for m in mentions if m.place is not None and m.place.country]
+    by_country: dict[str, list] = defaultdict(list)
+    for m in resolved:
+        by_country[m.place.country].append(m)
+    stray = set()
+    for country, ms in by_country.items():
+        others = len(resolved) - len(ms)
+        if (
+            len({m.text for m in ms}) == 1
+            and all(m.place.kind != "country" for m in ms)
+            and others >= min_others
+        ):
+            stray.add(country)
+    return stray
 
 
 def _candidates(text: str, sent: SentenceEvent, mentions: Sequence) -> list:
@@ -302,7 +326,10 @@ def extract_reports(
     mentions = sorted(geoparser(text, gazetteer=gazetteer), key=lambda m: m.start)
     sentences = analyse_text(text, doc.published)
     by_sentence: dict[int, list] = defaultdict(list)
+    stray = _stray_countries(mentions)
     for m in mentions:
+        if m.place is not None and m.place.country in stray and m.role == "location":
+            continue  # a lone place abroad among many at home: likely a wrong resolution
         by_sentence[_sentence_of(m.start, sentences)].append(m)
     stats = {
         "sentences": len(sentences),
