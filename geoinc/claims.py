@@ -205,6 +205,9 @@ class ClaimResult:
                 "name": p.name, "geonameid": p.geonameid, "kind": p.kind, "country": p.country,
                 "lon": p.lon, "lat": p.lat, "population": p.population}
         out["border_point"] = list(self.border_point) if self.border_point else None
+        # JSON has no infinity: an open-ended "more than 30 km" has high = None
+        out["stated"] = {k: (None if isinstance(v, float) and math.isinf(v) else v)
+                         for k, v in self.stated.items()}
         return out
 
 
