@@ -102,6 +102,8 @@ def geoparse(text: str, *, gazetteer=None) -> list[Mention]:
 
 
 _BIG = 1_000_000
+_SAYS = frozenset({"said", "says", "told", "added", "explained", "noted", "wrote", "recalled",
+                   "testified", "asked", "replied", "declined", "agreed", "admitted"})
 _AREAS = ("country", "admin1", "continent", "water")
 
 
@@ -141,13 +143,21 @@ def _plausible(res: Resolution, doc_countries: set[str], people: set[str], zipf:
     if span.extra.get("acronym") and place.kind not in ("country", "admin1") \
             and place.population < _BIG:
         return False  # "UN", "EU": organisations, not the villages of those names
+    small = _small_place(place)
     if place.kind in ("water", "feature") and span.j - span.i == 1 and (
             span.i == 0 or tokens[span.i - 1].key != "the"):
         return False  # a bare one-word river or island name ("Don", "Main") needs "the"
-    if not res.primary and place.kind == "place" and place.population < _BIG \
-            and res.support < 3.0 and place.country not in doc_countries:
-        return False  # matched only by an alternate spelling, and nothing around supports it
-    small = _small_place(place)
+    if not res.primary and place.kind in ("place", "admin1", "settlement"):
+        # Matched only by an alternate spelling: short codes ("SOL", "Sam") and
+        # common words ("Part", "Free") are not worth the risk; otherwise the place
+        # must be big or supported by the text around it.
+        if len(span.key) <= 3 or zipf.get(span.key, 0.0) >= 3.0:
+            return False
+        if place.population < _BIG and res.support < 3.0 and place.country not in doc_countries:
+            return False
+    if small and span.j - span.i == 1 and nxt is not None and nxt.key in _SAYS \
+            and nxt.sep == " " and place.population < 100_000:
+        return False  # "Dyer said": a person, not the small town of that name
     if small and (span.longer_name or span.key in people):
         return False  # "Franklin" in "Franklin Roosevelt"; "Jones" once "Mr Jones"
     if small and "name_pair" in span.extra:

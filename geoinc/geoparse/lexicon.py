@@ -224,7 +224,7 @@ STOP_NAMES = frozenset({
     "media", "union", "unity", "liberty", "freedom", "independence", "hope",
     "friendship", "progress", "peace", "victory", "glory", "justice", "mission", "eden",
     "gov", "sen", "rep", "lt", "gen", "col", "sgt", "capt", "ave", "blvd", "jr", "sr",
-    "un", "nato", "ap", "inc", "ltd", "llc", "corp", "co", "afp", "bbc", "cnn", "osce", "who", "imf", "isw", "ok",
+    "saint", "un", "nato", "ap", "inc", "ltd", "llc", "corp", "co", "afp", "bbc", "cnn", "osce", "who", "imf", "isw", "ok",
     "paradise", "commerce", "industry", "energy", "opportunity", "enterprise",
 })
 
