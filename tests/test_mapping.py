@@ -345,3 +345,11 @@ def test_cli_missing_file_is_a_usage_error(tmp_path, capsys):
 
     assert main(["map", str(tmp_path / "nope.gpkg"), "-o", str(tmp_path / "m.html")]) == 2
     assert "no such incident file" in capsys.readouterr().err
+
+
+def test_default_borders_come_from_geoinc_borders(fixture_frame):
+    pytest.importorskip("geoinc.borders")
+    html = _html(fixture_frame, borders="naturalearth", band=("RU", "UA"))
+    assert "Borders (Natural Earth 10m)" in html and "Within 30 km of the RU–UA border" in html
+    osm = _html(fixture_frame, borders="osm", band=("RU", "UA"))
+    assert "Borders (OpenStreetMap 2017)" in osm

@@ -154,10 +154,14 @@ def claim_features(claims: Sequence) -> tuple[list[dict], int]:
         place = _attr(c, "place")
         start = _lonlat(place) or _lonlat((_attr(c, "place_lon", "lon"), _attr(c, "place_lat", "lat")))
         end = _lonlat(_attr(c, "nearest_border_point", "border_point", "nearest_point", "target_point"))
+        if end is None:  # a distance between two places: draw to the other place
+            end = _lonlat(_attr(c, "other"))
         if start is None or end is None:
             skipped += 1
             continue
         computed = _attr(c, "computed", "computed_km", "distance_km")
+        if isinstance(computed, dict):  # ClaimResult.computed = {"km": ..., ...}
+            computed = computed.get("km")
         try:
             km = float(computed)
         except (TypeError, ValueError):
@@ -168,8 +172,11 @@ def claim_features(claims: Sequence) -> tuple[list[dict], int]:
         rows = [["Place", place_name], ["Computed", f"{km:.1f} km (geodesic, WGS84)"], ["Verdict", verdict]]
         for label, names in (("Stated", ("stated", "claimed", "stated_km", "value")),
                              ("Method", ("method",)), ("Border dataset", ("dataset", "border_dataset")),
-                             ("Tolerance", ("tolerance", "tolerance_km")), ("Kind", ("kind",))):
+                             ("Tolerance", ("tolerance", "tolerance_km")), ("Kind", ("kind",)),
+                             ("Reason", ("reason",))):
             v = _attr(c, *names)
+            if isinstance(v, dict):
+                v = v.get("as_written") or ", ".join(f"{k}: {x}" for k, x in v.items())
             if v is not None:
                 rows.append([label, str(v)])
         out.append({
@@ -178,7 +185,7 @@ def claim_features(claims: Sequence) -> tuple[list[dict], int]:
             "title": f"Claim about {place_name}",
             "verdict": verdict,
             "rows": rows,
-            "text": str(_attr(c, "text", "quote", "sentence", default="")),
+            "text": str(_attr(c, "sentence", "text", "quote", default="")),
         })
     return out, skipped
 
