@@ -22,6 +22,7 @@ _LAZY = {
     "claims": "geoinc.claims",
     "borders": "geoinc.borders",
     "incident_map": "geoinc.mapping",
+    "show_versions": "geoinc.versions",
 }
 
 __all__ = ["__version__", *_LAZY]

@@ -15,6 +15,7 @@ MODULES = [
     "geoinc.geocoders",
     "geoinc.geocoders.bundled",
     "geoinc.geocoders.fallback",
+    "geoinc.versions",
 ]
 
 
@@ -31,3 +32,11 @@ def test_readme_examples():
                               optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
     assert result.attempted >= 8
     assert result.failed == 0
+
+
+def test_show_versions(capsys):
+    import geoinc
+
+    geoinc.show_versions()
+    out = capsys.readouterr().out
+    assert "geoinc: 0." in out and "shapely:" in out and "GDAL:" in out
