@@ -79,6 +79,15 @@ def load_countries(sources: Path) -> gpd.GeoDataFrame:
     gdf = gpd.read_file(f"zip://{sources / NE_COUNTRIES}", columns=cols, engine="pyogrio")
     gdf["code"] = [_code(i, a) for i, a in zip(gdf["ISO_A2_EH"], gdf["ADM0_A3"])]
     gdf["geometry"] = shapely.make_valid(gdf.geometry.values)
+    # Small units sharing a country's code (Brazilian Island "BR") keep their own
+    # ADM0_A3, so a pair never becomes "BR–BR"; the largest feature keeps the ISO code.
+    area = shapely.area(gdf.geometry.values)
+    for code, rows in gdf.groupby("code").groups.items():
+        if len(rows) > 1:
+            main = max(rows, key=lambda r: area[r])
+            for r in rows:
+                if r != main:
+                    gdf.loc[r, "code"] = gdf.loc[r, "ADM0_A3"]
     return gdf.sort_values("ADM0_A3", kind="stable").reset_index(drop=True)
 
 
@@ -94,6 +103,8 @@ def international_lines(countries: gpd.GeoDataFrame) -> list[dict]:
     for i, j, geom in zip(left, right, shared):
         line = _lines_only(geom)
         if line is None:  # polygons touching in a single point (quadripoints)
+            continue
+        if countries["code"][i] == countries["code"][j]:  # two parts of one country
             continue
         a, b = sorted((countries["code"][i], countries["code"][j]))
         names = dict(zip((countries["code"][i], countries["code"][j]),
@@ -169,7 +180,21 @@ def osm_lines(sources: Path) -> list[dict]:
              "geometry": line}]
 
 
+def _merge_pairs(rows: list[dict]) -> list[dict]:
+    """One row per (pair, kind, name): a pair met twice (parts of one unit) is joined."""
+    merged: dict[tuple, dict] = {}
+    for row in rows:
+        key = (row["country_a"], row["country_b"], row["kind"], row["name"])
+        if key in merged:
+            both = shapely.union(merged[key]["geometry"], row["geometry"])
+            merged[key]["geometry"] = shapely.line_merge(both)
+        else:
+            merged[key] = dict(row)
+    return list(merged.values())
+
+
 def _frame(rows: list[dict]) -> gpd.GeoDataFrame:
+    rows = _merge_pairs(rows)
     gdf = gpd.GeoDataFrame(rows, columns=[*COLUMNS, "geometry"], geometry="geometry", crs="EPSG:4326")
     gdf["geometry"] = shapely.set_precision(gdf.geometry.values, GRID)
     gdf = gdf[~gdf.geometry.is_empty]

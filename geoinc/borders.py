@@ -27,7 +27,8 @@ the answer optimal; the rare point where it cannot (corners, hairpins) gets ever
 segment in reach checked. The distance to that
 foot is then measured with :class:`pyproj.Geod` (``geodesic="exact"``) or with
 Andoyer–Lambert's ellipsoidal formula (``geodesic="fast"``, within 1 m of ``Geod`` below
-1,000 km; it is what lets a million points run in about a second).
+1,000 km, and several times faster). The foot is chosen on the sphere and measured on the
+ellipsoid, which keeps the result within centimetres of the exact ellipsoidal minimum.
 
 Examples
 --------
@@ -419,7 +420,9 @@ def _points_to_lonlat(lon, lat) -> tuple[np.ndarray, np.ndarray]:
     if lat is None:
         geoms = lon
         crs = getattr(geoms, "crs", None)
-        if hasattr(geoms, "geometry") and not hasattr(geoms, "x"):  # a GeoDataFrame
+        import geopandas as gpd
+
+        if isinstance(geoms, gpd.GeoDataFrame):
             geoms, crs = geoms.geometry, geoms.crs
         if crs is not None and not crs.is_geographic:
             geoms = geoms.to_crs("EPSG:4326")
