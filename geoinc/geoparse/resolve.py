@@ -186,7 +186,8 @@ class Resolver:
             cands = [(p, s + (_W_REGION_QUALIFIER if p.kind == "admin1" else 0.0)) for p, s in cands]
         elif span.qualifier != "region":
             # A bare name is the city before the region named after it ("Mykolaiv").
-            seats = {p.admin1 for p, _ in cands if p.kind == "place" and p.population >= 10_000}
+            seats = {p.admin1 for p, _ in cands if p.kind == "place" and p.population >= 10_000
+                     and normalize(p.name) == span.key}
             cands = [(p, s - (2.0 if p.kind == "admin1" and p.admin1 in seats else 0.0))
                      for p, s in cands]
         if span.qualifier == "settlement":
