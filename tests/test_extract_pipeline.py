@@ -229,3 +229,17 @@ def test_lone_foreign_place_is_not_an_incident_location(gazetteer):
     assert _stray_countries([home[0], abroad]) == set()  # too little context to judge
     russia = gazetteer.country_place("RU")
     assert _stray_countries([*home, Mention(0, 6, "Russia", russia, "actor", 1.0)]) == set()
+
+
+def test_seed_outputs_are_deterministic_and_round_trip(seeds, seeds_dir, tmp_path):
+    from pandas.testing import assert_frame_equal
+
+    from geoinc.incidents.io import read_incidents, write_incidents
+
+    frame, _ = seeds
+    again, _ = extract_with_status(sorted(seeds_dir.glob("*.txt")))
+    assert to_geojson(frame) == to_geojson(again)
+    f = frame.copy()
+    f.attrs.clear()
+    for fmt in ("geojson", "gpkg"):
+        assert_frame_equal(read_incidents(write_incidents(f, tmp_path / f"s.{fmt}")), f)
