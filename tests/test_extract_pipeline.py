@@ -243,3 +243,35 @@ def test_seed_outputs_are_deterministic_and_round_trip(seeds, seeds_dir, tmp_pat
     f.attrs.clear()
     for fmt in ("geojson", "gpkg"):
         assert_frame_equal(read_incidents(write_incidents(f, tmp_path / f"s.{fmt}")), f)
+
+
+def test_dict_inputs_carry_their_own_metadata():
+    frame, statuses = extract_with_status(
+        [
+            {
+                "text": "Drones hit Kharkiv on Saturday, wounding 28 people.",
+                "source": "A",
+                "published": "2023-12-31",
+            },
+            {
+                "text": "Drones hit Kharkiv overnight, wounding 28 people.",
+                "source": "B",
+                "published": date(2023, 12, 31),
+            },
+            {"text": "x", "path": "y"},
+            {"txt": "typo"},
+        ],
+        on_error="record",
+    )
+    (row,) = frame.itertuples()
+    assert row.sources == ["A", "B"] and row.date_start == pd.Timestamp("2023-12-30")
+    assert [s.status for s in statuses] == ["ok", "ok", "error", "error"]
+    assert "exactly one of 'text' or 'path'" in statuses[3].reason
+
+
+def test_place_as_compound_subject_is_not_a_location():
+    doc = document_from_text(
+        "Moscow and Kyiv have accused each other of shelling civilian areas overnight.",
+        published=date(2023, 12, 31),
+    )
+    assert extract_reports(doc).reports == ()

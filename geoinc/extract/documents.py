@@ -439,18 +439,22 @@ def iter_documents(
     skipped), a bad file yields its :class:`InputError` instead of raising.
 
     A ``str`` is a path when such a file or folder exists (or it is ``"-"``) and has no
-    newline; otherwise it is the text itself.
+    newline; otherwise it is the text itself. A ``dict`` carries one input's own
+    metadata: ``{"text": ..., "source": ..., "url": ..., "published": ..., "doc_id": ...}``
+    (or ``"path"`` instead of ``"text"``); its keys win over ``**metadata``.
 
     Examples
     --------
     >>> [(label[:9], type(d).__name__) for label, d in iter_documents(["Drones hit Kharkiv.", ""])]
     [('text:0', 'Document'), ('text:1', 'InputError')]
     """
-    if isinstance(inputs, (str, Path, Document)):
+    if isinstance(inputs, (str, Path, Document, dict)):
         inputs = [inputs]
     for i, item in enumerate(inputs):
         if isinstance(item, Document):
             yield item.doc_id, item
+        elif isinstance(item, dict):
+            yield from _from_mapping(i, item, max_bytes, metadata)
         elif isinstance(item, Path) or (isinstance(item, str) and _looks_like_path(item)):
             p = Path(item)
             if str(item) != "-" and p.is_dir():
@@ -494,6 +498,38 @@ def iter_documents(
                     f"input {i}: expected text, a path or a Document, got {type(item).__name__}"
                 ),
             )
+
+
+_MAPPING_KEYS = {"text", "path", "source", "url", "published", "doc_id", "title"}
+
+
+def _from_mapping(
+    i: int, item: dict, max_bytes: int, metadata: dict
+) -> Iterator[tuple[str, Document | InputError]]:
+    unknown = set(item) - _MAPPING_KEYS
+    label = str(item.get("doc_id") or item.get("path") or f"text:{i}")
+    if unknown or ("text" in item) == ("path" in item):
+        yield (
+            label,
+            InputError(
+                f"input {i}: a dict needs exactly one of 'text' or 'path' and only the keys "
+                f"{', '.join(sorted(_MAPPING_KEYS))} (got {', '.join(sorted(map(str, item)))})"
+            ),
+        )
+        return
+    meta = {**metadata, **{k: v for k, v in item.items() if k not in ("text", "path")}}
+    if "path" in item:
+        yield from _read_one(item["path"], max_bytes, meta)
+        return
+    try:
+        text = item["text"]
+        if not isinstance(text, str):
+            raise InputError(f"input {i}: 'text' must be a string, got {type(text).__name__}")
+        if len(text.encode("utf-8", "surrogatepass")) > max_bytes:
+            raise InputError(f"too large (> {max_bytes / 1e6:.1f} MB limit)")
+        yield label, document_from_text(text, **meta)
+    except (InputError, ValueError) as err:
+        yield label, err if isinstance(err, InputError) else InputError(f"input {i}: {err}")
 
 
 def _read_one(

@@ -60,6 +60,12 @@ _SMALL = {"a": 1, "one": 1, "two": 2, "three": 3}
 _ATTACK_AFTER = re.compile(
     r"^\s*(?:strikes?|attacks?|shelling|bombings?|explosions?|raids?)\b", re.I
 )
+# "Moscow and Kyiv have accused each other": a place acting as a subject is an actor
+_AGENT_AFTER = re.compile(
+    r"^(?:\s+and\s+[A-Z][\w'’-]+)?\s+(?:(?:has|have|had|also)\s+)?"
+    r"(?:said|says|accused|accuses|claimed|claims|denied|denies|warned|vowed|announced|"
+    r"responded|demanded|insisted|blamed|blames|threatened)\b"
+)
 _CONTAINER_GAP = re.compile(r"^\s*(?:,|in|in the|of|of the)?\s*$", re.I)
 _INHERIT_WINDOW = 3
 
@@ -146,6 +152,8 @@ def _candidates(text: str, sent: SentenceEvent, mentions: Sequence) -> list:
             text[max(sent.start, m.start - 40) : m.start]
         ) and not _ATTACK_AFTER.match(text[m.end : m.end + 20]):
             continue  # "across the border from Belgorod", but not "from the Belgorod strikes"
+        if _AGENT_AFTER.match(text[m.end : m.end + 60]):
+            continue  # "Moscow and Kyiv have accused ...": an actor, whatever the geoparser said
         cands.append(m)
     # "Zalestsy in Khmelnitsky region": a region right after a place within it is a container
     kept = []
@@ -586,9 +594,11 @@ def extract(
 
     Parameters
     ----------
-    texts_or_paths : str, path, Document or iterable of them
+    texts_or_paths : str, path, dict, Document or iterable of them
         Article texts (plain or HTML), files, folders (read recursively) or ``"-"``
-        for stdin. A ``str`` is a path when such a file or folder exists.
+        for stdin. A ``str`` is a path when such a file or folder exists. A dict gives
+        one article with its own metadata: ``{"text": ..., "source": "AFP",
+        "published": "2023-12-31", "url": ...}``.
     gazetteer : geoinc.gazetteer.Gazetteer, optional
     source, url, published : optional
         Metadata applied to every input (otherwise detected per document).
