@@ -66,7 +66,7 @@ POSTAL_CODES: dict[str, str] = {
 # Words after a name that make it part of a disease's name ("West Nile virus").
 DISEASE_AFTER = frozenset({
     "virus", "viruses", "fever", "flu", "influenza", "disease", "syndrome", "strain",
-    "vaccine", "encephalitis", "variant",
+    "vaccine", "encephalitis", "variant", "ebolavirus", "virus's", "outbreak strain",
 })
 
 # Adjective / demonym -> ISO 3166-1 alpha-2 of the country it points to. Plural

@@ -210,7 +210,7 @@ def find_spans(tokens: Tokens, keys, text: str, first_words=None) -> list[Span]:
             if prev_poss:
                 wj = wj[:-2]
             kj = normalize(wj)
-            cap = wj[0].isupper()
+            cap = wj[0].isupper() or (wj[:2].lower() in ("d'", "d’", "l'", "l’") and wj[2:3].isupper())
             if not cap and kj not in _INNER_LOWER:
                 break
             parts.append(kj)

@@ -20,6 +20,7 @@ import math
 from dataclasses import dataclass
 
 import numpy as np
+from rapidfuzz import fuzz
 
 from geoinc.exceptions import GeoincError, PlaceNotFound
 from geoinc.gazetteer import Place
@@ -186,8 +187,10 @@ class Resolver:
             cands = [(p, s + (_W_REGION_QUALIFIER if p.kind == "admin1" else 0.0)) for p, s in cands]
         elif span.qualifier != "region":
             # A bare name is the city before the region named after it ("Mykolaiv").
+            # The city must carry the name itself (a spelling variant counts:
+            # Mykolayiv/Mykolaiv), not just list it ("Oklahoma" for Oklahoma City).
             seats = {p.admin1 for p, _ in cands if p.kind == "place" and p.population >= 10_000
-                     and normalize(p.name) == span.key}
+                     and fuzz.ratio(normalize(p.name), span.key) >= 85}
             cands = [(p, s - (2.0 if p.kind == "admin1" and p.admin1 in seats else 0.0))
                      for p, s in cands]
         if span.qualifier == "settlement":
