@@ -56,7 +56,10 @@ def _rates(func, texts: list[str], repeat: int) -> tuple[float, float]:
 
 
 def _cold(code: str) -> tuple[float, float]:
-    wrapped = code + "\nimport resource; print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)"
+    # Peak RSS from /proc (VmHWM): getrusage's ru_maxrss survives exec on Linux, so a
+    # child started from this (already large) process would report our own peak.
+    wrapped = code + ("\nprint([int(l.split()[1]) / 1024 for l in open('/proc/self/status')"
+                      " if l.startswith('VmHWM')][0])")
     out = subprocess.run([sys.executable, "-c", wrapped], capture_output=True, text=True, cwd=REPO,
                          check=True).stdout.split()
     return float(out[-2]), float(out[-1])
