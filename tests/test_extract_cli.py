@@ -31,7 +31,7 @@ def test_extract_to_gpkg_with_summary(tmp_path, capsys):
     )
     assert rc == 0
     err = capsys.readouterr().err
-    assert "none found (no place names found)" in err and "08_no_places.txt" in err
+    assert "none found (no attack reported" in err and "08_no_places.txt" in err
     assert "error" in err and "empty" in err
     assert "9 input(s): 7 with incidents, 1 none found, 1 error(s)" in err
     frame = read_incidents(out)

@@ -68,6 +68,7 @@ _AGENT_AFTER = re.compile(
 )
 _CONTAINER_GAP = re.compile(r"^\s*(?:,|in|in the|of|of the)?\s*$", re.I)
 _INHERIT_WINDOW = 3
+_NO_ATTACK = "no attack reported (no attack words, weapons or casualty figures)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -331,8 +332,12 @@ def extract_reports(
         from geoinc.geoparse import geoparse as geoparser
     text = doc.text
     source = _source_label(doc)
-    mentions = sorted(geoparser(text, gazetteer=gazetteer), key=lambda m: m.start)
     sentences = analyse_text(text, doc.published)
+    if not any(s.is_event and not s.is_title for s in sentences):
+        # No attack word, weapon or figure anywhere: no incident can come out, so the
+        # (costlier) place resolution is skipped. Most general news stops here.
+        return DocumentResult(doc, (), _NO_ATTACK, {"sentences": len(sentences), "mentions": None})
+    mentions = sorted(geoparser(text, gazetteer=gazetteer), key=lambda m: m.start)
     by_sentence: dict[int, list] = defaultdict(list)
     stray = _stray_countries(mentions)
     for m in mentions:
@@ -387,10 +392,7 @@ def extract_reports(
                 "(actors, origins, organisations)"
             )
         elif not stats["event_sentences"]:
-            reason = (
-                "places found, but no attack reported "
-                "(no attack words, weapons or casualty figures)"
-            )
+            reason = _NO_ATTACK
         elif stats["country_only"]:
             reason = "attacks reported only at country level (no town or region named)"
         else:
