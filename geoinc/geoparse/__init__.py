@@ -135,7 +135,7 @@ def _plausible(res: Resolution, doc_countries: set[str], people: set[str], zipf:
         return True
     if place is None:
         return False
-    nxt = tokens[span.j] if span.j < len(tokens) else None
+    nxt = tokens.tok(span.j) if span.j < tokens.n else None
     if nxt is not None and nxt.key in DISEASE_AFTER and nxt.sep == " ":
         return False  # "West Nile virus", "Ebola fever": a disease, not a place
     if span.source != "gazetteer":
@@ -145,7 +145,7 @@ def _plausible(res: Resolution, doc_countries: set[str], people: set[str], zipf:
         return False  # "UN", "EU": organisations, not the villages of those names
     small = _small_place(place)
     if place.kind in ("water", "feature") and span.j - span.i == 1 and (
-            span.i == 0 or tokens[span.i - 1].key != "the"):
+            span.i == 0 or tokens.tok(span.i - 1).key != "the"):
         return False  # a bare one-word river or island name ("Don", "Main") needs "the"
     if not res.primary and place.kind in ("place", "admin1", "settlement"):
         # Matched only by an alternate spelling: short codes ("SOL", "Sam") and

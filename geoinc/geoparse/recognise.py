@@ -88,7 +88,7 @@ class Tokens(Sequence):
     recogniser starts only at capitalised words (:attr:`caps`).
     """
 
-    __slots__ = ("text", "words", "seps", "starts", "ends", "caps", "_built")
+    __slots__ = ("text", "words", "seps", "starts", "ends", "caps", "n", "_built")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -102,10 +102,18 @@ class Tokens(Sequence):
         self.ends = cum[1::2]
         #: indices of the tokens that start with a capital letter
         self.caps = list(compress(count(), map(str.isupper, map(itemgetter(0), self.words))))
-        self._built: list[Token | None] = [None] * len(self.words)
+        self.n = len(self.words)
+        self._built: list[Token | None] = [None] * self.n
+
+    def tok(self, k: int) -> Token:
+        """The token at index ``k`` (non-negative), built on first use."""
+        t = self._built[k]
+        if t is None:
+            t = self._built[k] = self._build(k)
+        return t
 
     def __len__(self) -> int:
-        return len(self.starts)
+        return self.n
 
     def __getitem__(self, k):
         if isinstance(k, slice):
@@ -232,10 +240,10 @@ def find_spans(tokens: Tokens, keys, text: str, first_words=None) -> list[Span]:
             ii = i
             if jj - i > 1 and key.startswith("the ") and key[4:] in keys:
                 ii, key = i + 1, key[4:]  # "The United States": the name without "the"
-            tok = tokens[ii]
-            last = tokens[jj - 1]
+            tok = tokens.tok(ii)
+            last = tokens.tok(jj - 1)
             best = Span(ii, jj, tok.start, last.end, key, source,
-                        sentence_start=tokens[i].sentence_start)
+                        sentence_start=tokens.tok(i).sentence_start)
             if (len(last.raw) == 1 and last.cap or source == "admin1_abbreviation") \
                     and text[last.end:last.end + 1] == ".":
                 best.end += 1  # "U.S.", "Kan." keep their final dot
@@ -257,15 +265,15 @@ def _special_source(key: str, i: int, jj: int, tokens: Tokens, text: str, spans:
     source = None
     if key in INSTITUTIONS:
         source = "institution"
-    elif key in COUNTRY_ABBREVIATIONS and tokens[i].raw[:1].isupper() and (
-            tokens[i].raw.isupper() or "." in tokens[i + 1].sep if jj - i > 1 else tokens[i].raw.isupper()):
+    elif key in COUNTRY_ABBREVIATIONS and tokens.tok(i).raw[:1].isupper() and (
+            tokens.tok(i).raw.isupper() or "." in tokens.tok(i + 1).sep if jj - i > 1 else tokens.tok(i).raw.isupper()):
         source = "abbreviation"
     elif key in ADMIN1_ABBREVIATIONS and (
-            jj - i > 1 or text[tokens[i].end:tokens[i].end + 1] == "."
-            or (tokens[i].raw.isupper() and key not in _NEEDS_DOT)):
+            jj - i > 1 or text[tokens.tok(i).end:tokens.tok(i).end + 1] == "."
+            or (tokens.tok(i).raw.isupper() and key not in _NEEDS_DOT)):
         source = "admin1_abbreviation"
-    elif jj - i == 1 and key in POSTAL_CODES and tokens[i].raw.isupper() and len(tokens[i].raw) == 2 \
-            and tokens[i].sep.strip() == "," and spans and spans[-1].j == i:
+    elif jj - i == 1 and key in POSTAL_CODES and tokens.tok(i).raw.isupper() and len(tokens.tok(i).raw) == 2 \
+            and tokens.tok(i).sep.strip() == "," and spans and spans[-1].j == i:
         source = "admin1_abbreviation"
     elif key in DEMONYMS or _plural_demonym(key):
         source = "demonym"
@@ -299,7 +307,7 @@ def _plural_demonym(key: str) -> bool:
 
 
 def _next(tokens: list[Token], j: int) -> Token | None:
-    return tokens[j] if j < len(tokens) else None
+    return tokens.tok(j) if j < tokens.n else None
 
 
 def _qualify(spans: list[Span], tokens: list[Token]) -> None:
@@ -322,8 +330,8 @@ def _qualify(spans: list[Span], tokens: list[Token]) -> None:
                 if nxt.key.endswith("s") or nxt.key == "counties":
                     _distribute_back(spans, tokens, k, "subdivision")
         # Settlement qualifier before: "the village of Borova", "the city of Belgorod".
-        if s.i >= 2 and tokens[s.i - 1].key == "of" and tokens[s.i - 2].key in SETTLEMENT_WORDS:
-            s.extra["settlement_word"] = tokens[s.i - 2].key
+        if s.i >= 2 and tokens.tok(s.i - 1).key == "of" and tokens.tok(s.i - 2).key in SETTLEMENT_WORDS:
+            s.extra["settlement_word"] = tokens.tok(s.i - 2).key
             if not s.qualifier:
                 s.qualifier = "settlement"
         # Unknown longer proper name around the match ("Franklin Roosevelt").
@@ -338,11 +346,11 @@ def _qualify(spans: list[Span], tokens: list[Token]) -> None:
             else:
                 s.longer_name = True
         if s.i > 0:
-            prv = tokens[s.i - 1]
-            if prv.key in TITLES and tokens[s.i].sep in (" ", ". "):
+            prv = tokens.tok(s.i - 1)
+            if prv.key in TITLES and tokens.tok(s.i).sep in (" ", ". "):
                 s.extra["person"] = True  # "Mr Jones", "Gov. Scott"
                 s.longer_name = True
-            elif prv.cap and tokens[s.i].sep == " " and not prv.sentence_start \
+            elif prv.cap and tokens.tok(s.i).sep == " " and not prv.sentence_start \
                     and prv.key not in STOP_NAMES and not prv.possessive \
                     and prv.key not in ORG_HEADS and prv.key not in ORG_AFTER \
                     and not (prv.raw.isupper() and len(prv.raw) > 1):
@@ -354,16 +362,16 @@ def _qualify(spans: list[Span], tokens: list[Token]) -> None:
     # "Town, Region" / "Town, Country": the second names the first's container.
     for k in range(len(spans) - 1):
         a, b = spans[k], spans[k + 1]
-        if b.i != a.j or tokens[b.i].sep.strip() != ",":
+        if b.i != a.j or tokens.tok(b.i).sep.strip() != ",":
             continue
         # Not inside a list: "Kherson, Mykolaiv, and Zaporizhzhia" is no containment.
         after = spans[k + 2] if k + 2 < len(spans) else None
-        if after is not None and after.i == b.j and tokens[after.i].sep.strip() in (",", "") \
-                and tokens[after.i].sep != " ":
+        if after is not None and after.i == b.j and tokens.tok(after.i).sep.strip() in (",", "") \
+                and tokens.tok(after.i).sep != " ":
             continue
-        if after is not None and b.j < len(tokens) and tokens[b.j].key == "and" and after.i == b.j + 1:
+        if after is not None and b.j < tokens.n and tokens.tok(b.j).key == "and" and after.i == b.j + 1:
             continue
-        if k > 0 and spans[k - 1].j == a.i and tokens[a.i].sep.strip() == ",":
+        if k > 0 and spans[k - 1].j == a.i and tokens.tok(a.i).sep.strip() == ",":
             continue
         if b.qualifier == "region" and b.extra.get("distributed"):
             continue
@@ -376,7 +384,7 @@ def _distribute_back(spans: list[Span], tokens: list[Token], k: int, qualifier: 
     while k > 0:
         cur, prev = spans[k], spans[k - 1]
         between = [t.key for t in tokens[prev.j:cur.i]]
-        sep = tokens[cur.i].sep.strip()
+        sep = tokens.tok(cur.i).sep.strip()
         if not (between in ([], ["and"], ["or"]) and (sep in (",", "") or between)):
             break
         if prev.source != "gazetteer":
@@ -395,18 +403,18 @@ def _unknown_settlements(spans: list[Span], tokens: list[Token], keys) -> None:
     for i in tokens.caps:
         if i < 2 or words[i - 1] != "of" or words[i - 2].lower() not in SETTLEMENT_WORDS:
             continue
-        t = tokens[i]
+        t = tokens.tok(i)
         if i in taken or t.key in STOP_NAMES:
             continue
-        if tokens[i - 2].key == "city" and tokens[i - 2].cap:
+        if tokens.tok(i - 2).key == "city" and tokens.tok(i - 2).cap:
             continue  # "City of London" style names: leave them alone
         j = i + 1
-        while j < len(tokens) and j - i < 3 and tokens[j].cap and tokens[j].sep in (" ", "-") \
+        while j < tokens.n and j - i < 3 and tokens.tok(j).cap and tokens.tok(j).sep in (" ", "-") \
                 and j not in taken:
             j += 1
-        new.append(Span(i, j, t.start, tokens[j - 1].end, " ".join(x.key for x in tokens[i:j]),
+        new.append(Span(i, j, t.start, tokens.tok(j - 1).end, " ".join(x.key for x in tokens[i:j]),
                         "unknown", qualifier="settlement",
-                        extra={"settlement_word": tokens[i - 2].key}))
+                        extra={"settlement_word": tokens.tok(i - 2).key}))
     if new:
         spans.extend(new)
         spans.sort(key=lambda s: s.i)
@@ -441,10 +449,10 @@ def spans_from_offsets(tokens: list[Token], offsets: list[tuple[int, int]], reso
     out: list[Span] = []
     for a, b in offsets:
         i = max(0, bisect.bisect_right(starts, a) - 1)
-        if i < len(tokens) and tokens[i].end <= a:
+        if i < tokens.n and tokens.tok(i).end <= a:
             i += 1
         j = bisect.bisect_left(starts, b)
-        i = min(i, len(tokens))
+        i = min(i, tokens.n)
         j = max(j, i)
         surface = text[a:b]
         key = normalize(surface)
@@ -455,7 +463,7 @@ def spans_from_offsets(tokens: list[Token], offsets: list[tuple[int, int]], reso
             key = key[:-2]  # "Russia's"
         source = _source_of(key, resolver.keys)
         span = Span(i, j, a, b, key, source or "lookup",
-                    sentence_start=bool(i < len(tokens) and tokens[i].sentence_start))
+                    sentence_start=bool(i < tokens.n and tokens.tok(i).sentence_start))
         if source is None:
             span.extra["places"] = resolver.lookup(surface)
         out.append(span)

@@ -48,29 +48,29 @@ def assign_role(span: Span, tokens: list[Token], kind: str | None) -> str:
     """
     if span.source == "institution":
         return "actor"
-    nxt = tokens[span.j] if span.j < len(tokens) else None
-    prev = tokens[span.i - 1] if span.i > 0 else None
+    nxt = tokens.tok(span.j) if span.j < tokens.n else None
+    prev = tokens.tok(span.i - 1) if span.i > 0 else None
     # "Iranian-made", "Czech-built", "US-supplied".
     if nxt is not None and nxt.sep in ("-", "‐", "‑") and nxt.key in ORIGIN_SUFFIXES:
         return "origin"
     # "Kyiv Independent", "Kharkiv Palace hotel", "Moscow Times".
     if nxt is not None and nxt.cap and nxt.sep == " " and nxt.key in ORG_AFTER \
-            and not tokens[span.j - 1].possessive:
+            and not tokens.tok(span.j - 1).possessive:
         return "organisation"
     # "University of Kharkiv", "Bank of England".
-    if prev is not None and prev.key == "of" and span.i >= 2 and tokens[span.i - 2].cap \
-            and tokens[span.i - 2].key in ORG_BEFORE:
+    if prev is not None and prev.key == "of" and span.i >= 2 and tokens.tok(span.i - 2).cap \
+            and tokens.tok(span.i - 2).key in ORG_BEFORE:
         return "organisation"
     if span.source == "demonym" or (span.source == "continent" and span.key not in ("eu",)):
         return "other"
-    last = tokens[span.j - 1]
+    last = tokens.tok(span.j - 1)
     if kind in ("country", "place", "admin1", None):
         # "Russia's attacks", "Kyiv's forces".
         if last.possessive and nxt is not None and nxt.key in ACTOR_NOUNS:
             return "actor"
         # "... by Moscow", "accused Kyiv of".
         if prev is not None and (prev.key == "by" or prev.key in _AGENT_VERBS) and kind != "admin1":
-            if prev.key == "by" and span.i >= 2 and tokens[span.i - 2].key in (
+            if prev.key == "by" and span.i >= 2 and tokens.tok(span.i - 2).key in (
                     "hit", "struck", "damaged", "destroyed", "affected", "surrounded", "bordered"):
                 return "location"
             return "actor"
@@ -80,16 +80,16 @@ def assign_role(span: Span, tokens: list[Token], kind: str | None) -> str:
                 and span.qualifier != "region":
             k = span.j
             steps = 0
-            while k < len(tokens) and tokens[k].key in _AUX and steps < 3:
-                if "," in tokens[k].sep or "." in tokens[k].sep:
+            while k < tokens.n and tokens.tok(k).key in _AUX and steps < 3:
+                if "," in tokens.tok(k).sep or "." in tokens.tok(k).sep:
                     break
                 k += 1
                 steps += 1
             passive = any(t.key in _BE for t in tokens[span.j:k])
-            if k < len(tokens) and passive and not tokens[k].key.endswith("ing"):
+            if k < tokens.n and passive and not tokens.tok(k).key.endswith("ing"):
                 return "location"  # "Kharkiv was hit", "Kyiv was attacked"
-            if k < len(tokens) and tokens[k].key in ACTOR_VERBS and not tokens[k].cap \
-                    and all(c not in tokens[k].sep for c in ".,;:") and (
-                        steps or all(c not in tokens[span.j].sep for c in ".,;:")):
+            if k < tokens.n and tokens.tok(k).key in ACTOR_VERBS and not tokens.tok(k).cap \
+                    and all(c not in tokens.tok(k).sep for c in ".,;:") and (
+                        steps or all(c not in tokens.tok(span.j).sep for c in ".,;:")):
                 return "actor"
     return "location"
