@@ -43,6 +43,7 @@ Examples
 from __future__ import annotations
 
 import logging
+import math
 import threading
 import warnings
 from collections.abc import Sequence
@@ -206,10 +207,37 @@ def _select_lines(border: tuple[str, ...] | None, dataset: str) -> gpd.GeoDataFr
     return lines.reset_index(drop=True)
 
 
+_E2 = _WGS84_F * (2 - _WGS84_F)
+_E = math.sqrt(_E2)
+#: Bound on |d ln(scale)/d latitude| of the conformal sphere (max 0.00336 on WGS84).
+_SCALE_RATE = 0.0035
+
+
 def _unit(lon: np.ndarray, lat: np.ndarray) -> np.ndarray:
-    lam, phi = np.radians(lon), np.radians(lat)
-    cphi = np.cos(phi)
-    return np.stack([cphi * np.cos(lam), cphi * np.sin(lam), np.sin(phi)], axis=-1)
+    """3-D unit vectors on the conformal sphere of WGS84.
+
+    The conformal latitude makes the ellipsoid-to-sphere scale the same in every
+    direction, so "nearest on this sphere" and "nearest on the ellipsoid" differ only by
+    the slow change of that scale with latitude (bounded by :data:`_SCALE_RATE`).
+    """
+    lam = np.radians(lon)
+    sphi = np.sin(np.radians(lat))
+    with np.errstate(divide="ignore"):
+        psi = np.arctanh(sphi) - _E * np.arctanh(_E * sphi)
+    chi = np.arcsin(np.tanh(psi))
+    cchi = np.cos(chi)
+    return np.stack([cchi * np.cos(lam), cchi * np.sin(lam), np.sin(chi)], axis=-1)
+
+
+def _lonlat(xyz: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Inverse of :func:`_unit` (series for the geodetic latitude; error < 1e-9 degrees)."""
+    lon = np.degrees(np.arctan2(xyz[..., 1], xyz[..., 0]))
+    chi = np.arcsin(np.clip(xyz[..., 2], -1.0, 1.0))
+    e2, e4, e6, e8 = _E2, _E2**2, _E2**3, _E2**4
+    phi = (chi + (e2 / 2 + 5 * e4 / 24 + e6 / 12 + 13 * e8 / 360) * np.sin(2 * chi)
+           + (7 * e4 / 48 + 29 * e6 / 240 + 811 * e8 / 11520) * np.sin(4 * chi)
+           + (7 * e6 / 120 + 81 * e8 / 1120) * np.sin(6 * chi) + (4279 * e8 / 161280) * np.sin(8 * chi))
+    return lon, np.degrees(phi)
 
 
 @dataclass(frozen=True)
@@ -463,7 +491,20 @@ def _foot_on_arcs(a: np.ndarray, b: np.ndarray, p: np.ndarray) -> tuple[np.ndarr
     return best, np.sum(p * best, axis=-1)
 
 
-def _candidates(idx: _Index, q: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _angle(dot: np.ndarray) -> np.ndarray:
+    return np.arccos(np.clip(dot, -1.0, 1.0))
+
+
+def _rerank(cand_xyz: np.ndarray, qlon: np.ndarray, qlat: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    """Index of the ellipsoidally nearest candidate foot per row (rows: points; masked = skip)."""
+    lon, lat = _lonlat(cand_xyz)
+    km = _lambert_km(np.broadcast_to(qlon[:, None], lon.shape), np.broadcast_to(qlat[:, None], lat.shape),
+                     lon, lat)
+    return np.argmin(np.where(mask, km, np.inf), axis=1)
+
+
+def _candidates(idx: _Index, q: np.ndarray, qlon: np.ndarray, qlat: np.ndarray,
+                k: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Best foot among the segments next to the k nearest vertices, and whether it is proven."""
     chord, v = idx.tree.query(q, k=k)
     chord, v = chord.reshape(len(q), k), v.reshape(len(q), k)
@@ -476,45 +517,60 @@ def _candidates(idx: _Index, q: np.ndarray, k: int) -> tuple[np.ndarray, np.ndar
     j = np.argmax(dot, axis=1)
     rows = np.arange(len(q))
     best, best_seg = foot[rows, j], start[rows, j]
+    s_best = _angle(dot[rows, j])
+    # Near ties on the sphere may be ordered the other way on the ellipsoid (the scale
+    # changes by up to _SCALE_RATE per radian): measure those on the ellipsoid.
+    window = s_best * (1 + 3 * _SCALE_RATE * s_best) + 1e-12
+    tie = (_angle(dot) <= window[:, None]) & (np.linalg.norm(foot - best[:, None, :], axis=2) > 1e-12)
+    tied = np.flatnonzero(tie.any(axis=1))
+    if len(tied):
+        mask = tie[tied] | (np.arange(foot.shape[1])[None, :] == j[tied, None])
+        jj = _rerank(foot[tied], qlon[tied], qlat[tied], mask)
+        best[tied], best_seg[tied] = foot[tied, jj], start[tied, jj]
+        s_best[tied] = _angle(np.sum(best[tied] * q[tied], axis=1))
     if k >= len(idx.xyz):
         return best, best_seg, np.ones(len(q), dtype=bool)
     # Proof of optimality: a segment not tried has both ends at least chord_k away, and a
-    # straight segment of length L whose ends are >= r away keeps sqrt(r^2 - L^2/4) away.
-    best_chord = np.linalg.norm(best - q, axis=1)
-    bound = np.sqrt(np.maximum(chord[:, -1] ** 2 - idx.max_step**2 / 4, 0.0)) - 1e-12
-    return best, best_seg, best_chord <= bound
+    # segment of length L whose ends are >= r away keeps sqrt(r^2 - L^2/4) away; on the
+    # ellipsoid that can shrink, and the best grow, by the scale change over the distance.
+    lower = 2 * np.arcsin(np.clip(np.sqrt(np.maximum(chord[:, -1] ** 2 - idx.max_step**2 / 4, 0.0)) / 2, 0, 1))
+    proven = s_best * (1 + _SCALE_RATE * s_best) <= lower * (1 - _SCALE_RATE * lower) - 1e-12
+    return best, best_seg, proven
 
 
-def _nearest_chunk(idx: _Index, q: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+def _nearest_chunk(idx: _Index, q: np.ndarray, qlon: np.ndarray, qlat: np.ndarray,
+                   k: int) -> tuple[np.ndarray, np.ndarray]:
     """Nearest point on the lines for points q; returns (xyz, segment start vertex)."""
-    best, best_seg, proven = _candidates(idx, q, min(k, len(idx.xyz)))
+    best, best_seg, proven = _candidates(idx, q, qlon, qlat, min(k, len(idx.xyz)))
     unsure = np.flatnonzero(~proven)
     if len(unsure):  # far points and corners: many vertices are nearly equidistant
-        b2, s2, p2 = _candidates(idx, q[unsure], min(8 * k, len(idx.xyz)))
+        b2, s2, p2 = _candidates(idx, q[unsure], qlon[unsure], qlat[unsure], min(8 * k, len(idx.xyz)))
         best[unsure], best_seg[unsure] = b2, s2
         unsure = unsure[~p2]
-    for i in unsure:  # rare: try every segment within reach
-        reach = np.linalg.norm(best[i] - q[i]) + idx.max_step
+    for i in unsure:  # rare: measure every segment within reach on the ellipsoid
+        s_i = _angle(np.dot(best[i], q[i]))
+        reach = 2 * np.sin(min(math.pi, s_i * (1 + 3 * _SCALE_RATE * s_i)) / 2) + idx.max_step
         cand = np.asarray(idx.tree.query_ball_point(q[i], reach), dtype=np.int64)
         cand = np.unique(np.concatenate([cand, cand - 1]))
         cand = cand[(cand >= 0) & idx.has_next[np.clip(cand, 0, len(idx.xyz) - 1)]]
         if len(cand):
-            f, d = _foot_on_arcs(idx.xyz[cand], idx.xyz[cand + 1], q[i][None, :])
-            m = int(np.argmax(d))
-            if d[m] > np.dot(best[i], q[i]):
-                best[i], best_seg[i] = f[m], cand[m]
+            f, _ = _foot_on_arcs(idx.xyz[cand], idx.xyz[cand + 1], q[i][None, :])
+            f = np.concatenate([f, best[i][None, :]])[None]
+            m = int(_rerank(f, qlon[i:i + 1], qlat[i:i + 1], np.ones(f.shape[:2], dtype=bool))[0])
+            if m < len(cand):
+                best[i], best_seg[i] = f[0, m], cand[m]
     return best, best_seg
 
 
-def _nearest_on_lines(idx: _Index, q: np.ndarray, *, k: int = 4,
+def _nearest_on_lines(idx: _Index, q: np.ndarray, qlon: np.ndarray, qlat: np.ndarray, *, k: int = 4,
                       chunk: int = 1 << 16) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Nearest point (lon, lat) on the indexed lines and the line it lies on, in chunks."""
     xyz = np.empty_like(q)
     seg = np.empty(len(q), dtype=np.int64)
     for s in range(0, len(q), chunk):
-        xyz[s:s + chunk], seg[s:s + chunk] = _nearest_chunk(idx, q[s:s + chunk], k)
-    lon = np.degrees(np.arctan2(xyz[:, 1], xyz[:, 0]))
-    lat = np.degrees(np.arcsin(np.clip(xyz[:, 2], -1.0, 1.0)))
+        sl = slice(s, s + chunk)
+        xyz[sl], seg[sl] = _nearest_chunk(idx, q[sl], qlon[sl], qlat[sl], k)
+    lon, lat = _lonlat(xyz)
     return lon, lat, idx.line[seg]
 
 
@@ -586,7 +642,7 @@ def distance_to_border(
     ok = np.flatnonzero(~missing)
     if len(ok):
         q = _unit(x[ok], y[ok])
-        blon, blat, bline = _nearest_on_lines(idx, q)
+        blon, blat, bline = _nearest_on_lines(idx, q, x[ok], y[ok])
         out_lon[ok], out_lat[ok], line[ok] = blon, blat, bline
         if geodesic == "exact":
             d, a = _exact_km(x[ok], y[ok], blon, blat)
