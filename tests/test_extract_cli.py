@@ -75,3 +75,24 @@ def test_all_inputs_bad_exits_1(tmp_path, capsys):
         )
         == 1
     )
+
+
+def test_missing_path_is_an_error_not_a_text(tmp_path, capsys):
+    rc = main(
+        ["extract", str(tmp_path / "nope.txt"), "-o", str(tmp_path / "o.geojson"), "--no-progress"]
+    )
+    assert rc == 1
+    assert "no such file" in capsys.readouterr().err
+
+
+def test_stdin(monkeypatch, capsys):
+    import io
+    import sys
+
+    text = "December 31, 2023\n\nDrones hit Kharkiv overnight, wounding 28 people."
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text.encode())))
+    assert main(["extract", "-", "--no-progress"]) == 0
+    feat = json.loads(capsys.readouterr().out)["features"][0]
+    assert (
+        feat["properties"]["date_start"] == "2023-12-30" and feat["properties"]["injured_low"] == 28
+    )

@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 
 __all__ = ["add_parser", "run"]
 
@@ -78,8 +79,9 @@ def run(args: argparse.Namespace) -> int:
             f"unknown output format {args.output!r}; use one of {', '.join(sorted(FORMATS))}"
         )
     progress = False if args.no_progress else _progress
+    # on the command line every argument is a path: a missing file is an error, not a text
     frame, statuses = extract_with_status(
-        args.paths,
+        [Path(p) for p in args.paths],
         source=args.source,
         url=args.url,
         published=args.published,
