@@ -477,7 +477,7 @@ def iter_documents(
                         )
                         continue
                     yield from _read_one(f, max_bytes, metadata)
-            elif isinstance(item, Path) and not p.exists():
+            elif isinstance(item, Path) and str(item) != "-" and not p.exists():
                 yield str(p), InputError(f"{p}: no such file")
             else:
                 yield from _read_one(item, max_bytes, metadata)
