@@ -20,9 +20,10 @@ populated places. Geoparsing news also needs what it lacks; this script writes, 
       lakes and rivers (a point on the line), without GeoNames ids.
 
 ``common_words.tsv``
-    ``key<TAB>zipf`` for one-word name keys that are also frequent English words
-    (Zipf frequency >= 3.0 from the ``wordfreq`` package, data CC BY-SA 4.0): the
-    recogniser's evidence that "Hall" or "Laurel" is more likely a word or a surname.
+    ``word<TAB>zipf``: one-word name keys that are also frequent English words (Zipf
+    frequency >= 3.0) and the English words with Zipf >= 4.0, from the ``wordfreq``
+    package (data CC BY-SA 4.0): the recogniser's evidence that "Hall" or "Laurel" is
+    more likely a word or a surname, and that "Fire" after "Huntsville" is a word.
 
 Usage::
 
@@ -223,14 +224,18 @@ def _natural(src: Path) -> list[dict]:
 
 
 def _common_words(keys: set[str], out: Path) -> int:
-    from wordfreq import zipf_frequency
+    from wordfreq import top_n_list, zipf_frequency
 
+    # One-word name keys that are also words, plus the frequent English words
+    # themselves (a capitalised frequent word after a place name is more likely a
+    # "Fire Department" than a surname).
+    words = {k for k in keys if " " not in k} | set(top_n_list("en", 8000))
     rows = []
-    for k in sorted(keys):
-        if " " in k or not k.isalpha() or not k.isascii():
+    for k in sorted(words):
+        if not k.isalpha() or not k.isascii():
             continue
         z = zipf_frequency(k, "en")
-        if z >= 3.0:
+        if z >= 3.0 and (k in keys or z >= 4.0):
             rows.append(f"{k}\t{z:.2f}")
     out.write_text("\n".join(rows) + "\n", encoding="utf-8")
     return len(rows)

@@ -84,7 +84,7 @@ def geoparse(text: str, *, gazetteer=None) -> list[Mention]:
         raise InputError(f"geoparse needs a str, got {type(text).__name__}")
     resolver = resolver_for(gazetteer)
     tokens = tokenize(text)
-    spans = find_spans(tokens, resolver.keys, text, resolver.first_words)
+    spans = find_spans(tokens, resolver.keys, text, resolver.first_words, resolver.zipf)
     results = resolver.resolve(spans, tokens)
     doc_countries = {r.place.country for r in results if r.place is not None and r.confidence > 0.6}
     people = _people(results)

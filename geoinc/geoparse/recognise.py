@@ -43,6 +43,9 @@ _NEEDS_DOT = frozenset({"man", "miss", "del", "wash", "ind", "la", "ill", "mass"
 # State Police" and "Belgorod Region" keep the bare name as the span.
 _NAME_PART_REGION_WORDS = frozenset({"oblast", "krai", "kray", "governorate", "voivodeship",
                                      "prefecture"})
+# Zipf frequency above which a capitalised neighbour is an ordinary word in a title or
+# an institution's name rather than part of a person's name.
+_COMMON = 4.5
 _JOIN_SEPS = frozenset({" ", "-", "‐", "‑"})
 _SENTENCE_END = frozenset(".!?\n\"“”:;•")
 
@@ -172,7 +175,7 @@ def _joinable(prev: Token, tok: Token) -> bool:
     return False
 
 
-def find_spans(tokens: Tokens, keys, text: str, first_words=None) -> list[Span]:
+def find_spans(tokens: Tokens, keys, text: str, first_words=None, common=None) -> list[Span]:
     """Find the longest gazetteer/demonym matches, left to right, with context flags.
 
     Parameters
@@ -184,6 +187,9 @@ def find_spans(tokens: Tokens, keys, text: str, first_words=None) -> list[Span]:
         The text the tokens were cut from.
     first_words : container of str, optional
         The first words of every key (see :func:`first_words_of`); a fast pre-filter.
+    common : dict, optional
+        Frequent English words -> Zipf frequency; a frequent capitalised word next to a
+        name marks an institution ("Huntsville Fire"), not a person's name.
     """
     spans: list[Span] = []
     words, seps = tokens.words, tokens.seps
@@ -254,7 +260,7 @@ def find_spans(tokens: Tokens, keys, text: str, first_words=None) -> list[Span]:
             continue
         spans.append(best)
         pos = best.j
-    _qualify(spans, tokens)
+    _qualify(spans, tokens, common or {})
     _unknown_settlements(spans, tokens, keys)
     return spans
 
@@ -310,8 +316,9 @@ def _next(tokens: list[Token], j: int) -> Token | None:
     return tokens.tok(j) if j < tokens.n else None
 
 
-def _qualify(spans: list[Span], tokens: list[Token]) -> None:
+def _qualify(spans: list[Span], tokens: list[Token], common: dict | None = None) -> None:
     """Annotate spans with the qualifiers and neighbours around them."""
+    common = common or {}
     by_start = {s.i: k for k, s in enumerate(spans)}
     by_end = {s.j - 1: k for k, s in enumerate(spans) if s.j - s.i == 1}
     for k, s in enumerate(spans):
@@ -340,6 +347,7 @@ def _qualify(spans: list[Span], tokens: list[Token]) -> None:
         if nxt is not None and nxt.cap and nxt.sep == " " and nxt.key not in CAPITAL_AFTER_OK \
                 and nxt.key not in ORG_AFTER and nxt.key not in STOP_NAMES \
                 and nxt.key not in ORG_HEADS and not (nxt.raw.isupper() and len(nxt.raw) > 1) \
+                and common.get(nxt.key, 0.0) < _COMMON \
                 and nxt.key not in REGION_WORDS and nxt.key not in SUBDIVISION_WORDS:
             if s.j in by_start:
                 s.extra["name_pair"] = by_start[s.j]  # "Henry Jones": two names, one person?
@@ -353,7 +361,8 @@ def _qualify(spans: list[Span], tokens: list[Token]) -> None:
             elif prv.cap and tokens.tok(s.i).sep == " " and not prv.sentence_start \
                     and prv.key not in STOP_NAMES and not prv.possessive \
                     and prv.key not in ORG_HEADS and prv.key not in ORG_AFTER \
-                    and not (prv.raw.isupper() and len(prv.raw) > 1):
+                    and not (prv.raw.isupper() and len(prv.raw) > 1) \
+                    and common.get(prv.key, 0.0) < _COMMON:
                 if s.i - 1 in by_end:
                     s.extra["name_pair_second"] = by_end[s.i - 1]
                 else:
