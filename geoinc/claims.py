@@ -368,6 +368,8 @@ class _Ctx:
     mentions: list
     sent_start: int
     sent_end: int
+    #: spans of claims already found in the sentence; their places are objects, not subjects
+    taken: list = field(default_factory=list)
 
     def sentence(self) -> str:
         return self.text[self.sent_start:self.sent_end]
@@ -378,9 +380,14 @@ class _Ctx:
 
     def subject_before(self, pos: int, *, kinds=("place", "settlement")) -> tuple[Any, str]:
         """The last place named before ``pos`` in the sentence (skipping countries)."""
-        cands = [m for m in self._mention_places() if m.end <= pos and m.place.kind in (*kinds, "admin1")]
+        cands = [m for m in self._mention_places() if m.end <= pos and m.place.kind in (*kinds, "admin1")
+                 and not any(a <= m.start and m.end <= b for a, b in self.taken)]
         if cands:
-            m = cands[-1]
+            head = self.text[self.sent_start:pos]
+            # "Kharkiv, near X, is the country's ...": a copula points back to the sentence's
+            # subject (its first place); "..., which is ..." to the nearest one
+            copula = re.search(r"(?<!which )(?<!that )\b(?:is|was|remains|became)\s+(?:also\s+|now\s+)?$", head)
+            m = cands[0] if copula else cands[-1]
             if m.place.kind in kinds:
                 return m.place, m.text
             # "Kyiv" read as Kyiv Oblast: the claim is about the city of that name
@@ -820,7 +827,7 @@ def check_text(text: str, *, kinds: tuple[str, ...] | None = None) -> list[Claim
     results: list[ClaimResult] = []
     for s, e in _split_sentences(text):
         ctx = _Ctx(text, mentions, s, e)
-        taken: list[tuple[int, int]] = []
+        taken = ctx.taken
 
         def free(a: int, b: int) -> bool:
             return all(b <= x or y <= a for x, y in taken)

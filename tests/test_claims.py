@@ -170,6 +170,14 @@ def test_non_string_input():
         check_text(b"Belgorod")  # type: ignore[arg-type]
 
 
+def test_subject_after_a_copula_is_the_sentence_subject():
+    text = "Kharkiv, just across the border from Belgorod, is the country's second-largest city."
+    rank = _one(text, "rank")
+    assert rank.place.name == "Kharkiv" and rank.verdict == CONSISTENT
+    adj = _one(text, "adjacency")
+    assert (adj.place.name, adj.other.name) == ("Kharkiv", "Belgorod")
+
+
 def test_kinds_filter():
     text = "Lviv, Ukraine's second-largest city, lies in western Ukraine."
     assert {r.kind for r in check_text(text)} == {"rank", "region_direction"}
