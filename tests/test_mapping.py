@@ -353,3 +353,16 @@ def test_default_borders_come_from_geoinc_borders(fixture_frame):
     assert "Borders (Natural Earth 10m)" in html and "Within 30 km of the RU–UA border" in html
     osm = _html(fixture_frame, borders="osm", band=("RU", "UA"))
     assert "Borders (OpenStreetMap 2017)" in osm
+
+
+@pytest.mark.parametrize("modname", ["geoinc.mapping.build", "geoinc.mapping.payload",
+                                     "geoinc.mapping.geometry", "geoinc.mapping.layers"])
+def test_module_doctests(modname):
+    import doctest
+    import importlib
+
+    module = importlib.import_module(modname)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        result = doctest.testmod(module, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    assert result.attempted > 0 and result.failed == 0

@@ -212,10 +212,53 @@ def test_xss_payloads_never_execute_and_still_show(browser, xss_path):
     page.close()
 
 
-def test_clustered_large_map_renders(browser, tmp_path_factory):
-    path = _build(tmp_path_factory, "big", mf.synthetic_incidents(3000, seed=1), borders=None, band=None)
-    page, report = open_map(browser, path)
+@pytest.mark.parametrize("offline", [False, True], ids=["online", "offline"])
+def test_clustered_large_map_renders(browser, tmp_path_factory, offline):
+    path = _build(tmp_path_factory, "big", mf.synthetic_incidents(3000, seed=1), borders=None, band=None,
+                  offline=offline)
+    page, report = open_map(browser, path, serve_cdn=not offline)
     assert report.ready and report.console_errors == []
     assert page.evaluate("geoinc.maps[0].store.visibleCount") == 3000
     assert _count(page, ".geoinc-cluster") > 0
+    page.close()
+
+
+@pytest.fixture(scope="module")
+def corpus_maps(tmp_path_factory):
+    """The example corpus through geoinc.extract (and geoinc.claims when present)."""
+    extract = pytest.importorskip("geoinc.extract")
+    corpus = mf.REPO / "examples" / "dispatches"
+    if not corpus.is_dir():
+        pytest.skip("examples/dispatches absent")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        gdf = extract.extract(str(corpus))
+        try:
+            from geoinc.claims import check_text
+        except ImportError:
+            claims = []
+        else:
+            claims = [c for p in sorted(corpus.iterdir()) for c in check_text(p.read_text(encoding="utf-8"))]
+    paths = {off: _build(tmp_path_factory, f"corpus_{off}", gdf, claims=claims, offline=off)
+             for off in (False, True)}
+    return gdf, claims, paths
+
+
+@pytest.mark.parametrize("offline", [False, True], ids=["online", "offline"])
+def test_example_corpus_map(browser, corpus_maps, offline):
+    gdf, claims, paths = corpus_maps
+    page, report = open_map(browser, paths[offline], serve_cdn=not offline)
+    assert report.ready and report.console_errors == []
+    if offline:
+        assert report.network == []
+    region = (gdf["geo_precision"] == 3) | gdf["where_prec"].isin([4, 6])
+    located = gdf.geometry.notna() & ~gdf.geometry.is_empty
+    n_points = int((located & ~region.fillna(False)).sum())
+    n_region_layers = len(set(zip(gdf.loc[region.fillna(False), "event_type"],
+                                  gdf.loc[region.fillna(False), "admin1"])))
+    assert n_points > 0
+    assert _count(page, "path.geoinc-incident") == n_points
+    assert _count(page, "path.geoinc-region") == n_region_layers
+    drawable = sum(1 for c in claims if getattr(c, "border_point", None) or getattr(c, "other", None))
+    assert _count(page, "path.geoinc-claim-line") == drawable
     page.close()

@@ -374,6 +374,9 @@ def incident_map(
     use_canvas = n > 2000 if canvas == "auto" else bool(canvas)
 
     m = folium.Map(location=None, tiles=None, control_scale=True, zoom_start=5)
+    # the clusterer needs the map's own zoom range (with tiles it comes from them)
+    m.options["max_zoom"] = 18
+    m.options["min_zoom"] = 1
     # only what the runtime needs: fewer third-party requests, and nothing to fetch offline
     m.default_js = [MAP_JS[0]]
     m.default_css = [MAP_CSS[0]]

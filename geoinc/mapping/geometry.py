@@ -130,8 +130,9 @@ def geodesic_buffer(line, distance_km: float, *, step_km: float = 100.0, toleran
     >>> import shapely
     >>> band = geodesic_buffer(shapely.LineString([(36.0, 50.0), (37.0, 50.0)]), 30)
     >>> from pyproj import Geod
-    >>> round(abs(Geod(ellps="WGS84").geometry_area_perimeter(band)[0]) / 1e6, -2)
-    5000.0
+    >>> # a 71.5 km line: 71.5 x 60 km plus a disc of 30 km radius = 7117 km2
+    >>> round(abs(Geod(ellps="WGS84").geometry_area_perimeter(band)[0]) / 1e6, -1)
+    7110.0
     """
     if not np.isfinite(distance_km) or distance_km <= 0:
         raise ConfigurationError(f"buffer distance must be a positive number of km, not {distance_km!r}")

@@ -261,6 +261,8 @@
       var g = this.groups[t];
       g.clearLayers();
       if (g.addLayers) {
+        // on the map, the clusterer loads in chunks (the page stays responsive);
+        // the store is "ready" when the last chunk is in
         if (g._map && perGroup[t].length) g._geoincLoading = true;
         g.addLayers(perGroup[t]);
       }
