@@ -138,6 +138,8 @@ def _plausible(res: Resolution, doc_countries: set[str], people: set[str], zipf:
     nxt = tokens.tok(span.j) if span.j < tokens.n else None
     if nxt is not None and nxt.key in DISEASE_AFTER and nxt.sep == " ":
         return False  # "West Nile virus", "Ebola fever": a disease, not a place
+    if nxt is not None and nxt.sep.startswith("/") and tokens.tok(span.i).sep.endswith("/"):
+        return False  # "A/California/7/2009": a virus strain's name
     if span.source != "gazetteer":
         return True
     if span.extra.get("acronym") and place.kind not in ("country", "admin1") \

@@ -9,7 +9,7 @@ from __future__ import annotations
 __all__ = [
     "ADMIN1_ABBREVIATIONS", "POSTAL_CODES", "DISEASE_AFTER", "COUNTRY_ABBREVIATIONS", "DEMONYMS", "ORIGIN_SUFFIXES", "ORG_AFTER", "ORG_BEFORE", "ACTOR_VERBS", "ACTOR_NOUNS",
     "INSTITUTIONS", "REGION_WORDS", "SETTLEMENT_WORDS", "STOP_NAMES", "SUBDIVISION_WORDS",
-    "CAPITAL_AFTER_OK", "ORG_HEADS", "TITLES", "CONTINENT_DEMONYMS",
+    "CAPITAL_AFTER_OK", "ORG_HEADS", "STOP_PHRASES", "TITLES", "CONTINENT_DEMONYMS",
 ]
 
 # Words before a name that make it a person's ("Mr Jones", "Gov. Scott").
@@ -224,7 +224,8 @@ STOP_NAMES = frozenset({
     "media", "union", "unity", "liberty", "freedom", "independence", "hope",
     "friendship", "progress", "peace", "victory", "glory", "justice", "mission", "eden",
     "gov", "sen", "rep", "lt", "gen", "col", "sgt", "capt", "ave", "blvd", "jr", "sr",
-    "saint", "un", "nato", "ap", "inc", "ltd", "llc", "corp", "co", "afp", "bbc", "cnn", "osce", "who", "imf", "isw", "ok",
+    "bush", "obama", "trump", "clinton", "biden", "putin", "northeast", "northwest",
+    "southeast", "southwest", "metro", "saint", "un", "nato", "ap", "inc", "ltd", "llc", "corp", "co", "afp", "bbc", "cnn", "osce", "who", "imf", "isw", "ok",
     "paradise", "commerce", "industry", "energy", "opportunity", "enterprise",
 })
 
@@ -248,6 +249,10 @@ ORG_HEADS = frozenset({
     "coalition", "commission", "committee", "authority", "agency", "office", "bureau",
     "services", "service", "center", "centre", "station", "airport", "port", "district",
 })
+
+# Multi-word keys that, in English news, name something else.
+STOP_PHRASES = frozenset({"red cross", "el nino", "la nina", "new year", "holy see press",
+                          "white sox", "red sox", "blue jays"})
 
 # Capitalised words allowed right after a place name without making the pair a
 # longer, unknown proper name ("Kharkiv Mayor Ihor Terekhov", "Kyiv Oblast").

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from geoinc.geoparse.lexicon import (
     ADMIN1_ABBREVIATIONS, CAPITAL_AFTER_OK, CONTINENT_DEMONYMS, POSTAL_CODES, COUNTRY_ABBREVIATIONS, DEMONYMS, INSTITUTIONS, ORG_AFTER, REGION_WORDS, SETTLEMENT_WORDS,
-    ORG_HEADS, STOP_NAMES, SUBDIVISION_WORDS, TITLES,
+    ORG_HEADS, STOP_NAMES, STOP_PHRASES, SUBDIVISION_WORDS, TITLES,
 )
 from geoinc.names import normalize
 
@@ -238,7 +238,7 @@ def find_spans(tokens: Tokens, keys, text: str, first_words=None, common=None) -
         for jj, key in reversed(cands):
             if key not in _SPECIAL:
                 # The common case, decided without building any token.
-                if key not in keys or (jj - i == 1 and key in STOP_NAMES):
+                if key not in keys or (key in STOP_NAMES if jj - i == 1 else key in STOP_PHRASES):
                     continue
                 source = "gazetteer"
             else:
