@@ -45,8 +45,9 @@ def point_sets(n: int, seed: int = 42) -> dict[str, tuple[np.ndarray, np.ndarray
     lengths = shapely.length(parts)
     which = rng.choice(len(parts), size=n, p=lengths / lengths.sum())
     on = shapely.line_interpolate_point(parts[which], rng.uniform(0, 1, n), normalized=True)
-    lon, lat, _ = Geod(ellps="WGS84").fwd(shapely.get_x(on), shapely.get_y(on), rng.uniform(0, 360, n),
-                                          rng.uniform(0, 25_000, n))
+    lon, lat, _ = Geod(ellps="WGS84").fwd(
+        shapely.get_x(on), shapely.get_y(on), rng.uniform(0, 360, n), rng.uniform(0, 25_000, n)
+    )
     return {"box": box, "near": (np.asarray(lon), np.asarray(lat))}
 
 
@@ -72,7 +73,7 @@ def time_loop(lon, lat, repeat: int) -> tuple[float, np.ndarray]:
     times, out = [], np.empty(len(lon))
     for _ in range(repeat):
         t = time.perf_counter()
-        for i, (x, y) in enumerate(zip(lon, lat)):
+        for i, (x, y) in enumerate(zip(lon, lat, strict=True)):
             _, near = nearest_points(Point(x, y), line)
             out[i] = geodesic((y, x), (near.y, near.x)).km  # geopy takes (lat, lon)
         times.append(time.perf_counter() - t)
@@ -96,18 +97,24 @@ def main(argv: list[str] | None = None) -> int:
         m = args.loop_points
         loop_s, loop_km = time_loop(lon[:m], lat[:m], args.repeat)
         loop_rate = m / loop_s
-        print(f"  baseline loop (shapely nearest_points + geopy geodesic): {loop_rate:>12,.0f} points/s "
-              f"({m:,} points)")
+        print(
+            f"  baseline loop (shapely nearest_points + geopy geodesic): {loop_rate:>12,.0f} points/s "
+            f"({m:,} points)"
+        )
         for geodesic in ("exact", "fast"):
             sec, km = time_vectorised(lon, lat, geodesic, args.repeat)
             rate = args.points / sec
             flag = "meets" if rate >= TARGET_PER_S else "below"
-            print(f"  geoinc vectorised, geodesic={geodesic:5}: {rate:>12,.0f} points/s  "
-                  f"({sec:.2f} s; x{rate / loop_rate:,.0f} vs loop; {flag} the {TARGET_PER_S:,}/s target)")
+            print(
+                f"  geoinc vectorised, geodesic={geodesic:5}: {rate:>12,.0f} points/s  "
+                f"({sec:.2f} s; x{rate / loop_rate:,.0f} vs loop; {flag} the {TARGET_PER_S:,}/s target)"
+            )
             diff = loop_km - km[:m]
-            print(f"    baseline minus geoinc on the subsample: median {np.median(diff) * 1000:.1f} m, "
-                  f"max {diff.max() * 1000:.1f} m, min {diff.min() * 1000:.1f} m "
-                  f"(positive: the planar nearest point is not the geodesic nearest)")
+            print(
+                f"    baseline minus geoinc on the subsample: median {np.median(diff) * 1000:.1f} m, "
+                f"max {diff.max() * 1000:.1f} m, min {diff.min() * 1000:.1f} m "
+                f"(positive: the planar nearest point is not the geodesic nearest)"
+            )
         print(f"  distances: median {np.median(km):.1f} km, max {km.max():.1f} km")
     return 0
 

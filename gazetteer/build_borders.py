@@ -57,7 +57,11 @@ GRID = 1e-6
 EDGE_TOLERANCE_DEG = 0.01
 MIN_DISPUTED_KM = 2.0
 # Natural Earth's abbreviations in "Admin. by ..." notes -> country names.
-_ADMIN_ALIASES = {"U.K.": "United Kingdom", "U.S.A.": "United States of America", "Azer.": "Azerbaijan"}
+_ADMIN_ALIASES = {
+    "U.K.": "United Kingdom",
+    "U.S.A.": "United States of America",
+    "Azer.": "Azerbaijan",
+}
 
 
 def _code(iso2: str, a3: str) -> str:
@@ -67,8 +71,12 @@ def _code(iso2: str, a3: str) -> str:
 def _lines_only(geom) -> shapely.Geometry | None:
     """Keep the line parts of an intersection result, merged; None if there are none."""
     parts = [p for p in shapely.get_parts(geom) if p.geom_type == "LineString"]
-    parts += [q for p in shapely.get_parts(geom) if p.geom_type == "MultiLineString"
-              for q in shapely.get_parts(p)]
+    parts += [
+        q
+        for p in shapely.get_parts(geom)
+        if p.geom_type == "MultiLineString"
+        for q in shapely.get_parts(p)
+    ]
     if not parts:
         return None
     return shapely.line_merge(shapely.multilinestrings(parts))
@@ -77,12 +85,12 @@ def _lines_only(geom) -> shapely.Geometry | None:
 def load_countries(sources: Path) -> gpd.GeoDataFrame:
     cols = ["ADMIN", "NAME", "SOVEREIGNT", "ISO_A2_EH", "ADM0_A3"]
     gdf = gpd.read_file(f"zip://{sources / NE_COUNTRIES}", columns=cols, engine="pyogrio")
-    gdf["code"] = [_code(i, a) for i, a in zip(gdf["ISO_A2_EH"], gdf["ADM0_A3"])]
+    gdf["code"] = [_code(i, a) for i, a in zip(gdf["ISO_A2_EH"], gdf["ADM0_A3"], strict=True)]
     gdf["geometry"] = shapely.make_valid(gdf.geometry.values)
     # Small units sharing a country's code (Brazilian Island "BR") keep their own
     # ADM0_A3, so a pair never becomes "BR–BR"; the largest feature keeps the ISO code.
     area = shapely.area(gdf.geometry.values)
-    for code, rows in gdf.groupby("code").groups.items():
+    for _code_value, rows in gdf.groupby("code").groups.items():
         if len(rows) > 1:
             main = max(rows, key=lambda r: area[r])
             for r in rows:
@@ -100,25 +108,41 @@ def international_lines(countries: gpd.GeoDataFrame) -> list[dict]:
     left, right = left[keep], right[keep]
     shared = shapely.intersection(bounds[left], bounds[right])
     rows = []
-    for i, j, geom in zip(left, right, shared):
+    for i, j, geom in zip(left, right, shared, strict=True):
         line = _lines_only(geom)
         if line is None:  # polygons touching in a single point (quadripoints)
             continue
         if countries["code"][i] == countries["code"][j]:  # two parts of one country
             continue
         a, b = sorted((countries["code"][i], countries["code"][j]))
-        names = dict(zip((countries["code"][i], countries["code"][j]),
-                         (countries["NAME"][i], countries["NAME"][j])))
-        rows.append({"country_a": a, "country_b": b, "kind": "international",
-                     "dataset": "naturalearth", "name": f"{names[a]} – {names[b]}",
-                     "note": "Natural Earth 10m admin-0 countries v5.1.1, German POV",
-                     "geometry": line})
+        names = dict(
+            zip(
+                (countries["code"][i], countries["code"][j]),
+                (countries["NAME"][i], countries["NAME"][j]),
+                strict=True,
+            )
+        )
+        rows.append(
+            {
+                "country_a": a,
+                "country_b": b,
+                "kind": "international",
+                "dataset": "naturalearth",
+                "name": f"{names[a]} – {names[b]}",
+                "note": "Natural Earth 10m admin-0 countries v5.1.1, German POV",
+                "geometry": line,
+            }
+        )
     return rows
 
 
 def _party(note: object, role: str, name_to_code: dict[str, str]) -> str:
     """The first country named after "Admin. by" or "Claimed by" in a Natural Earth note."""
-    pattern = r"Admin\.? by ([^;]+?)(?: for [^;]+)?;" if role == "admin" else r"Claimed by ([^;,]+?)(?:,| and |$|;)"
+    pattern = (
+        r"Admin\.? by ([^;]+?)(?: for [^;]+)?;"
+        if role == "admin"
+        else r"Claimed by ([^;,]+?)(?:,| and |$|;)"
+    )
     m = re.search(pattern, note if isinstance(note, str) else "", flags=re.I)
     if not m:
         return ""
@@ -131,7 +155,7 @@ def disputed_lines(countries: gpd.GeoDataFrame, sources: Path) -> list[dict]:
     areas = gpd.read_file(sources / NE_DISPUTED, engine="pyogrio")
     name_to_code = {}
     for col in ("ADMIN", "NAME", "SOVEREIGNT"):
-        for name, code in zip(countries[col], countries["code"]):
+        for name, code in zip(countries[col], countries["code"], strict=True):
             name_to_code.setdefault(name, code)
     edges = shapely.boundary(countries.geometry.values)
     tree = STRtree(countries.geometry.values)
@@ -145,12 +169,21 @@ def disputed_lines(countries: gpd.GeoDataFrame, sources: Path) -> list[dict]:
         outline = shapely.make_valid(area.geometry).boundary
         # only the countries near this area matter; buffering the whole world is slow
         near = tree.query(shapely.buffer(shapely.envelope(outline), EDGE_TOLERANCE_DEG))
-        mask = shapely.buffer(shapely.clip_by_rect(shapely.union_all(edges[near]), *shapely.bounds(
-            shapely.buffer(shapely.envelope(outline), 2 * EDGE_TOLERANCE_DEG))), EDGE_TOLERANCE_DEG)
+        mask = shapely.buffer(
+            shapely.clip_by_rect(
+                shapely.union_all(edges[near]),
+                *shapely.bounds(shapely.buffer(shapely.envelope(outline), 2 * EDGE_TOLERANCE_DEG)),
+            ),
+            EDGE_TOLERANCE_DEG,
+        )
         inland = _lines_only(shapely.difference(outline, mask))
         if inland is None:
             continue
-        pieces = [p for p in shapely.get_parts(inland) if geod.geometry_length(p) / 1000 >= MIN_DISPUTED_KM]
+        pieces = [
+            p
+            for p in shapely.get_parts(inland)
+            if geod.geometry_length(p) / 1000 >= MIN_DISPUTED_KM
+        ]
         if not pieces:
             continue
         line = shapely.multilinestrings(pieces)
@@ -163,21 +196,35 @@ def disputed_lines(countries: gpd.GeoDataFrame, sources: Path) -> list[dict]:
         other = _party(area["NOTE_BRK"], "admin", name_to_code)
         if other in ("", host):
             other = _party(area["NOTE_BRK"], "claim", name_to_code)
-        rows.append({"country_a": host, "country_b": "" if other == host else other,
-                     "kind": "disputed", "dataset": "naturalearth", "name": str(area["BRK_NAME"]),
-                     "note": f"Natural Earth v4.0.0 (2017) disputed area: {area['NOTE_BRK'] if isinstance(area['NOTE_BRK'], str) else 'no note'}",
-                     "geometry": line})
+        rows.append(
+            {
+                "country_a": host,
+                "country_b": "" if other == host else other,
+                "kind": "disputed",
+                "dataset": "naturalearth",
+                "name": str(area["BRK_NAME"]),
+                "note": f"Natural Earth v4.0.0 (2017) disputed area: {area['NOTE_BRK'] if isinstance(area['NOTE_BRK'], str) else 'no note'}",
+                "geometry": line,
+            }
+        )
     return rows
 
 
 def osm_lines(sources: Path) -> list[dict]:
     gdf = gpd.read_file(sources / OSM_RU_UA, engine="pyogrio")
     line = shapely.line_merge(shapely.union_all(gdf.geometry.values))
-    return [{"country_a": "RU", "country_b": "UA", "kind": "international", "dataset": "osm",
-             "name": "Russia – Ukraine",
-             "note": "OpenStreetMap 2017 via @geo-maps/countries-land-100m 0.6.0; "
-                     "Crimea excluded; ODbL 1.0, © OpenStreetMap contributors",
-             "geometry": line}]
+    return [
+        {
+            "country_a": "RU",
+            "country_b": "UA",
+            "kind": "international",
+            "dataset": "osm",
+            "name": "Russia – Ukraine",
+            "note": "OpenStreetMap 2017 via @geo-maps/countries-land-100m 0.6.0; "
+            "Crimea excluded; ODbL 1.0, © OpenStreetMap contributors",
+            "geometry": line,
+        }
+    ]
 
 
 def _merge_pairs(rows: list[dict]) -> list[dict]:
@@ -195,10 +242,14 @@ def _merge_pairs(rows: list[dict]) -> list[dict]:
 
 def _frame(rows: list[dict]) -> gpd.GeoDataFrame:
     rows = _merge_pairs(rows)
-    gdf = gpd.GeoDataFrame(rows, columns=[*COLUMNS, "geometry"], geometry="geometry", crs="EPSG:4326")
+    gdf = gpd.GeoDataFrame(
+        rows, columns=[*COLUMNS, "geometry"], geometry="geometry", crs="EPSG:4326"
+    )
     gdf["geometry"] = shapely.set_precision(gdf.geometry.values, GRID)
     gdf = gdf[~gdf.geometry.is_empty]
-    return gdf.sort_values(["kind", "country_a", "country_b", "name"], kind="stable").reset_index(drop=True)
+    return gdf.sort_values(["kind", "country_a", "country_b", "name"], kind="stable").reset_index(
+        drop=True
+    )
 
 
 def build(sources: Path, out_dir: Path) -> Path:

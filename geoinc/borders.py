@@ -57,7 +57,6 @@ from geoinc.exceptions import BorderError, ConfigurationError, CoordinateError
 
 if TYPE_CHECKING:  # pragma: no cover
     import geopandas as gpd
-    import pandas as pd
 
 __all__ = [
     "BORDER_DATASETS",
@@ -160,7 +159,7 @@ def border_pairs(dataset: str = "naturalearth") -> set[tuple[str, str]]:
     (True, False)
     """
     gdf = load_borders(dataset, kind="international")
-    return {tuple(sorted(p)) for p in zip(gdf["country_a"], gdf["country_b"])}
+    return {tuple(sorted(p)) for p in zip(gdf["country_a"], gdf["country_b"], strict=True)}
 
 
 def _normalise_border(border) -> tuple[str, ...] | None:
@@ -171,7 +170,9 @@ def _normalise_border(border) -> tuple[str, ...] | None:
     elif isinstance(border, Sequence):
         codes = tuple(str(c).strip().upper() for c in border)
     else:
-        raise ConfigurationError(f"border must be a country code, a pair of codes or None, got {border!r}")
+        raise ConfigurationError(
+            f"border must be a country code, a pair of codes or None, got {border!r}"
+        )
     if not 1 <= len(codes) <= 2 or any(not c for c in codes):
         raise ConfigurationError(f"border must name one or two countries, got {border!r}")
     return tuple(sorted(codes))
@@ -184,13 +185,15 @@ def _select_lines(border: tuple[str, ...] | None, dataset: str) -> gpd.GeoDataFr
     if dataset == "auto":
         ne = load_borders("naturalearth", kind="international")
         osm = load_borders("osm", kind="international")
-        osm_pairs = set(zip(osm["country_a"], osm["country_b"]))
-        ne = ne[[p not in osm_pairs for p in zip(ne["country_a"], ne["country_b"])]]
+        osm_pairs = set(zip(osm["country_a"], osm["country_b"], strict=True))
+        ne = ne[[p not in osm_pairs for p in zip(ne["country_a"], ne["country_b"], strict=True)]]
         lines = pd.concat([ne, osm], ignore_index=True)
     elif dataset in BORDER_DATASETS:
         lines = load_borders(dataset, kind="international")
     else:
-        raise BorderError(f"unknown border dataset {dataset!r}; choose one of {(*BORDER_DATASETS, 'auto')}")
+        raise BorderError(
+            f"unknown border dataset {dataset!r}; choose one of {(*BORDER_DATASETS, 'auto')}"
+        )
     if border is not None:
         a, b = lines["country_a"].to_numpy(), lines["country_b"].to_numpy()
         if len(border) == 1:
@@ -202,7 +205,11 @@ def _select_lines(border: tuple[str, ...] | None, dataset: str) -> gpd.GeoDataFr
             what = border[0] if len(border) == 1 else "–".join(border)
             raise BorderError(
                 f"no international land border {what} in dataset {dataset!r}"
-                + (" (the 'osm' dataset holds only RU–UA; try dataset='naturalearth')" if dataset == "osm" else "")
+                + (
+                    " (the 'osm' dataset holds only RU–UA; try dataset='naturalearth')"
+                    if dataset == "osm"
+                    else ""
+                )
             )
     return lines.reset_index(drop=True)
 
@@ -234,9 +241,13 @@ def _lonlat(xyz: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     lon = np.degrees(np.arctan2(xyz[..., 1], xyz[..., 0]))
     chi = np.arcsin(np.clip(xyz[..., 2], -1.0, 1.0))
     e2, e4, e6, e8 = _E2, _E2**2, _E2**3, _E2**4
-    phi = (chi + (e2 / 2 + 5 * e4 / 24 + e6 / 12 + 13 * e8 / 360) * np.sin(2 * chi)
-           + (7 * e4 / 48 + 29 * e6 / 240 + 811 * e8 / 11520) * np.sin(4 * chi)
-           + (7 * e6 / 120 + 81 * e8 / 1120) * np.sin(6 * chi) + (4279 * e8 / 161280) * np.sin(8 * chi))
+    phi = (
+        chi
+        + (e2 / 2 + 5 * e4 / 24 + e6 / 12 + 13 * e8 / 360) * np.sin(2 * chi)
+        + (7 * e4 / 48 + 29 * e6 / 240 + 811 * e8 / 11520) * np.sin(4 * chi)
+        + (7 * e6 / 120 + 81 * e8 / 1120) * np.sin(6 * chi)
+        + (4279 * e8 / 161280) * np.sin(8 * chi)
+    )
     return lon, np.degrees(phi)
 
 
@@ -271,10 +282,16 @@ def _index(border: tuple[str, ...] | None, dataset: str) -> _Index:
     xyz = _unit(coords[:, 0], coords[:, 1])
     steps = np.linalg.norm(xyz[1:] - xyz[:-1], axis=1)[same_next[:-1]]
     return _Index(
-        lon=coords[:, 0].copy(), lat=coords[:, 1].copy(), xyz=xyz, line=owner[part_of],
-        has_next=same_next, has_prev=same_prev, max_step=float(steps.max(initial=0.0)),
+        lon=coords[:, 0].copy(),
+        lat=coords[:, 1].copy(),
+        xyz=xyz,
+        line=owner[part_of],
+        has_next=same_next,
+        has_prev=same_prev,
+        max_step=float(steps.max(initial=0.0)),
         # sliding-midpoint (unbalanced) trees are ~10x faster on thin, line-shaped data
-        tree=cKDTree(xyz, balanced_tree=False, compact_nodes=False), lines=lines,
+        tree=cKDTree(xyz, balanced_tree=False, compact_nodes=False),
+        lines=lines,
     )
 
 
@@ -339,7 +356,9 @@ def geodesic_distance(lon1, lat1, lon2, lat2) -> tuple[np.ndarray | float, np.nd
     >>> round(float(km)), compass_point(az)
     (412, 'E')
     """
-    arrays = np.broadcast_arrays(*(np.asarray(v, dtype=np.float64) for v in (lon1, lat1, lon2, lat2)))
+    arrays = np.broadcast_arrays(
+        *(np.asarray(v, dtype=np.float64) for v in (lon1, lat1, lon2, lat2))
+    )
     for lon, lat in (arrays[:2], arrays[2:]):
         _check(lon, lat, allow_nan=False)
     km, az = _exact_km(*(a.ravel() for a in arrays))
@@ -404,8 +423,16 @@ class BorderDistance:
         """
         import geopandas as gpd
 
-        cols = ("distance_km", "border_lon", "border_lat", "bearing", "country_a", "country_b",
-                "dataset", "kind")
+        cols = (
+            "distance_km",
+            "border_lon",
+            "border_lat",
+            "bearing",
+            "country_a",
+            "country_b",
+            "dataset",
+            "kind",
+        )
         data = {c: getattr(self, c) for c in cols}
         return gpd.GeoDataFrame(
             data, geometry=gpd.points_from_xy(self.border_lon, self.border_lat), crs="EPSG:4326"
@@ -416,14 +443,22 @@ class BorderDistance:
         feats = []
         for i in range(len(self)):
             ok = np.isfinite(self.border_lon[i])
-            feats.append({
-                "type": "Feature",
-                "geometry": {"type": "Point", "coordinates": [float(self.border_lon[i]),
-                                                              float(self.border_lat[i])]} if ok else None,
-                "properties": {"distance_km": float(self.distance_km[i]),
-                               "border": f"{self.country_a[i]}–{self.country_b[i]}",
-                               "dataset": str(self.dataset[i])},
-            })
+            feats.append(
+                {
+                    "type": "Feature",
+                    "geometry": {
+                        "type": "Point",
+                        "coordinates": [float(self.border_lon[i]), float(self.border_lat[i])],
+                    }
+                    if ok
+                    else None,
+                    "properties": {
+                        "distance_km": float(self.distance_km[i]),
+                        "border": f"{self.country_a[i]}–{self.country_b[i]}",
+                        "dataset": str(self.dataset[i]),
+                    },
+                }
+            )
         return {"type": "FeatureCollection", "features": feats}
 
 
@@ -436,8 +471,14 @@ def _check(lon: np.ndarray, lat: np.ndarray, *, allow_nan: bool) -> np.ndarray:
     if bad.any():
         i = int(np.flatnonzero(bad.ravel())[0])
         lo, la = lon.ravel()[i], lat.ravel()[i]
-        hint = " (were lon and lat swapped? geoinc takes lon, lat here)" if abs(lo) <= 90 < abs(la) <= 180 else ""
-        raise CoordinateError(f"{int(bad.sum())} coordinate(s) out of range; first: lon={lo}, lat={la}{hint}")
+        hint = (
+            " (were lon and lat swapped? geoinc takes lon, lat here)"
+            if abs(lo) <= 90 < abs(la) <= 180
+            else ""
+        )
+        raise CoordinateError(
+            f"{int(bad.sum())} coordinate(s) out of range; first: lon={lo}, lat={la}{hint}"
+        )
     return missing
 
 
@@ -457,18 +498,24 @@ def _points_to_lonlat(lon, lat) -> tuple[np.ndarray, np.ndarray]:
         elif crs is not None and crs.to_epsg() != 4326:
             geoms = geoms.to_crs("EPSG:4326")
         elif crs is None and hasattr(geoms, "crs"):
-            warnings.warn("points have no CRS; assuming EPSG:4326 (lon, lat)", UserWarning, stacklevel=3)
+            warnings.warn(
+                "points have no CRS; assuming EPSG:4326 (lon, lat)", UserWarning, stacklevel=3
+            )
         arr = np.asarray(getattr(geoms, "values", geoms), dtype=object).ravel()
         missing = shapely.is_missing(arr) | shapely.is_empty(arr)
         if not np.all(shapely.get_type_id(arr[~missing]) == 0):
-            raise ConfigurationError("distance_to_border takes points; use representative points of other shapes")
+            raise ConfigurationError(
+                "distance_to_border takes points; use representative points of other shapes"
+            )
         x = np.full(len(arr), np.nan)
         y = np.full(len(arr), np.nan)
         x[~missing] = shapely.get_x(arr[~missing])
         y[~missing] = shapely.get_y(arr[~missing])
         return x, y
     try:
-        lo, la = np.broadcast_arrays(np.asarray(lon, dtype=np.float64), np.asarray(lat, dtype=np.float64))
+        lo, la = np.broadcast_arrays(
+            np.asarray(lon, dtype=np.float64), np.asarray(lat, dtype=np.float64)
+        )
     except (TypeError, ValueError) as err:
         raise CoordinateError(f"lon/lat must be numbers of matching shape: {err}") from err
     return lo.ravel().copy(), la.ravel().copy()
@@ -483,8 +530,12 @@ def _foot_on_arcs(a: np.ndarray, b: np.ndarray, p: np.ndarray) -> tuple[np.ndarr
     fn = np.linalg.norm(foot, axis=-1, keepdims=True)
     foot = np.divide(foot, fn, out=np.zeros_like(foot), where=fn > 0)
     # the foot lies on the arc when it is on the inner side of both ends
-    inside = (nn[..., 0] > 1e-15) & (fn[..., 0] > 0) & (np.sum(np.cross(a, foot) * n, axis=-1) >= 0) & (
-        np.sum(np.cross(foot, b) * n, axis=-1) >= 0)
+    inside = (
+        (nn[..., 0] > 1e-15)
+        & (fn[..., 0] > 0)
+        & (np.sum(np.cross(a, foot) * n, axis=-1) >= 0)
+        & (np.sum(np.cross(foot, b) * n, axis=-1) >= 0)
+    )
     da, db = np.sum(p * a, axis=-1), np.sum(p * b, axis=-1)
     end = np.where((da >= db)[..., None], a, b)
     best = np.where(inside[..., None], foot, end)
@@ -495,16 +546,23 @@ def _angle(dot: np.ndarray) -> np.ndarray:
     return np.arccos(np.clip(dot, -1.0, 1.0))
 
 
-def _rerank(cand_xyz: np.ndarray, qlon: np.ndarray, qlat: np.ndarray, mask: np.ndarray) -> np.ndarray:
+def _rerank(
+    cand_xyz: np.ndarray, qlon: np.ndarray, qlat: np.ndarray, mask: np.ndarray
+) -> np.ndarray:
     """Index of the ellipsoidally nearest candidate foot per row (rows: points; masked = skip)."""
     lon, lat = _lonlat(cand_xyz)
-    km = _lambert_km(np.broadcast_to(qlon[:, None], lon.shape), np.broadcast_to(qlat[:, None], lat.shape),
-                     lon, lat)
+    km = _lambert_km(
+        np.broadcast_to(qlon[:, None], lon.shape),
+        np.broadcast_to(qlat[:, None], lat.shape),
+        lon,
+        lat,
+    )
     return np.argmin(np.where(mask, km, np.inf), axis=1)
 
 
-def _candidates(idx: _Index, q: np.ndarray, qlon: np.ndarray, qlat: np.ndarray,
-                k: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _candidates(
+    idx: _Index, q: np.ndarray, qlon: np.ndarray, qlat: np.ndarray, k: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Best foot among the segments next to the k nearest vertices, and whether it is proven."""
     chord, v = idx.tree.query(q, k=k)
     chord, v = chord.reshape(len(q), k), v.reshape(len(q), k)
@@ -521,7 +579,9 @@ def _candidates(idx: _Index, q: np.ndarray, qlon: np.ndarray, qlat: np.ndarray,
     # Near ties on the sphere may be ordered the other way on the ellipsoid (the scale
     # changes by up to _SCALE_RATE per radian): measure those on the ellipsoid.
     window = s_best * (1 + 3 * _SCALE_RATE * s_best) + 1e-12
-    tie = (_angle(dot) <= window[:, None]) & (np.linalg.norm(foot - best[:, None, :], axis=2) > 1e-12)
+    tie = (_angle(dot) <= window[:, None]) & (
+        np.linalg.norm(foot - best[:, None, :], axis=2) > 1e-12
+    )
     tied = np.flatnonzero(tie.any(axis=1))
     if len(tied):
         mask = tie[tied] | (np.arange(foot.shape[1])[None, :] == j[tied, None])
@@ -533,18 +593,23 @@ def _candidates(idx: _Index, q: np.ndarray, qlon: np.ndarray, qlat: np.ndarray,
     # Proof of optimality: a segment not tried has both ends at least chord_k away, and a
     # segment of length L whose ends are >= r away keeps sqrt(r^2 - L^2/4) away; on the
     # ellipsoid that can shrink, and the best grow, by the scale change over the distance.
-    lower = 2 * np.arcsin(np.clip(np.sqrt(np.maximum(chord[:, -1] ** 2 - idx.max_step**2 / 4, 0.0)) / 2, 0, 1))
+    lower = 2 * np.arcsin(
+        np.clip(np.sqrt(np.maximum(chord[:, -1] ** 2 - idx.max_step**2 / 4, 0.0)) / 2, 0, 1)
+    )
     proven = s_best * (1 + _SCALE_RATE * s_best) <= lower * (1 - _SCALE_RATE * lower) - 1e-12
     return best, best_seg, proven
 
 
-def _nearest_chunk(idx: _Index, q: np.ndarray, qlon: np.ndarray, qlat: np.ndarray,
-                   k: int) -> tuple[np.ndarray, np.ndarray]:
+def _nearest_chunk(
+    idx: _Index, q: np.ndarray, qlon: np.ndarray, qlat: np.ndarray, k: int
+) -> tuple[np.ndarray, np.ndarray]:
     """Nearest point on the lines for points q; returns (xyz, segment start vertex)."""
     best, best_seg, proven = _candidates(idx, q, qlon, qlat, min(k, len(idx.xyz)))
     unsure = np.flatnonzero(~proven)
     if len(unsure):  # far points and corners: many vertices are nearly equidistant
-        b2, s2, p2 = _candidates(idx, q[unsure], qlon[unsure], qlat[unsure], min(8 * k, len(idx.xyz)))
+        b2, s2, p2 = _candidates(
+            idx, q[unsure], qlon[unsure], qlat[unsure], min(8 * k, len(idx.xyz))
+        )
         best[unsure], best_seg[unsure] = b2, s2
         unsure = unsure[~p2]
     for i in unsure:  # rare: measure every segment within reach on the ellipsoid
@@ -556,14 +621,23 @@ def _nearest_chunk(idx: _Index, q: np.ndarray, qlon: np.ndarray, qlat: np.ndarra
         if len(cand):
             f, _ = _foot_on_arcs(idx.xyz[cand], idx.xyz[cand + 1], q[i][None, :])
             f = np.concatenate([f, best[i][None, :]])[None]
-            m = int(_rerank(f, qlon[i:i + 1], qlat[i:i + 1], np.ones(f.shape[:2], dtype=bool))[0])
+            m = int(
+                _rerank(f, qlon[i : i + 1], qlat[i : i + 1], np.ones(f.shape[:2], dtype=bool))[0]
+            )
             if m < len(cand):
                 best[i], best_seg[i] = f[0, m], cand[m]
     return best, best_seg
 
 
-def _nearest_on_lines(idx: _Index, q: np.ndarray, qlon: np.ndarray, qlat: np.ndarray, *, k: int = 4,
-                      chunk: int = 1 << 16) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _nearest_on_lines(
+    idx: _Index,
+    q: np.ndarray,
+    qlon: np.ndarray,
+    qlat: np.ndarray,
+    *,
+    k: int = 4,
+    chunk: int = 1 << 16,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Nearest point (lon, lat) on the indexed lines and the line it lies on, in chunks."""
     xyz = np.empty_like(q)
     seg = np.empty(len(q), dtype=np.int64)
@@ -653,16 +727,29 @@ def distance_to_border(
         km[ok] = d
     lines = idx.lines
     pick = lambda col: np.where(missing, "", lines[col].to_numpy(dtype=object)[line]).astype(str)  # noqa: E731
-    what = "the nearest international land border" if pair is None else (
-        f"the {'–'.join(pair)} border" if len(pair) == 2 else f"the nearest land border of {pair[0]}")
+    what = (
+        "the nearest international land border"
+        if pair is None
+        else (
+            f"the {'–'.join(pair)} border"
+            if len(pair) == 2
+            else f"the nearest land border of {pair[0]}"
+        )
+    )
     method = (
         f"geodesic distance on WGS84 ({'pyproj Geod' if geodesic == 'exact' else 'Andoyer–Lambert'}) "
         f"from the point to the nearest point of {what}, dataset {dataset!r}; {POINT_OF_VIEW}"
     )
     return BorderDistance(
-        distance_km=km, border_lon=out_lon, border_lat=out_lat, bearing=az,
-        country_a=pick("country_a"), country_b=pick("country_b"), dataset=pick("dataset"),
-        kind=pick("kind"), method=method,
+        distance_km=km,
+        border_lon=out_lon,
+        border_lat=out_lat,
+        bearing=az,
+        country_a=pick("country_a"),
+        country_b=pick("country_b"),
+        dataset=pick("dataset"),
+        kind=pick("kind"),
+        method=method,
     )
 
 
@@ -706,11 +793,12 @@ def within_distance_of_border(
     res = distance_to_border(frame, border=border, dataset=dataset)
     missing = np.isnan(res.distance_km)
     if missing.any():
-        warnings.warn(f"{int(missing.sum())} row(s) without a point were left out", UserWarning, stacklevel=2)
+        warnings.warn(
+            f"{int(missing.sum())} row(s) without a point were left out", UserWarning, stacklevel=2
+        )
     keep = ~missing & (res.distance_km <= km)
     out = frame[keep]
     if add_column and hasattr(out, "columns"):
         out = out.copy()
         out[add_column] = res.distance_km[keep]
     return out
-

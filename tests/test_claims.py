@@ -9,7 +9,15 @@ import json
 import pytest
 
 from geoinc import claims
-from geoinc.claims import CONSISTENT, INCONSISTENT, ROUGHLY, UNVERIFIABLE, VERDICTS, check_text, city_radius_km
+from geoinc.claims import (
+    CONSISTENT,
+    INCONSISTENT,
+    ROUGHLY,
+    UNVERIFIABLE,
+    VERDICTS,
+    check_text,
+    city_radius_km,
+)
 from geoinc.exceptions import ClaimError
 
 OK = (CONSISTENT, ROUGHLY)
@@ -39,7 +47,7 @@ def test_seed_000_border_claim_about_belgorod(seed_results):
     assert r.dataset == "osm" and r.border_point == pytest.approx((36.4334, 50.3308), abs=1e-3)
     assert "geodesic" in r.method and "naturalearth" in r.method and "Crimea in Ukraine" in r.method
     assert "30 kilometers (19 miles) from the border" in r.text
-    assert text[r.start:r.end] == r.text and r.text in r.sentence
+    assert text[r.start : r.end] == r.text and r.text in r.sentence
 
 
 def test_seed_002_adjacency_and_rank_for_kharkiv(seed_results):
@@ -50,7 +58,9 @@ def test_seed_002_adjacency_and_rank_for_kharkiv(seed_results):
     assert adj[0].verdict == CONSISTENT
     assert adj[0].computed["km_between"] == pytest.approx(72.95, abs=0.1)
     rank = [r for r in results if r.kind == "rank" and r.place is not None]
-    assert [(r.place.name, r.verdict, r.computed["rank"]) for r in rank] == [("Kharkiv", CONSISTENT, 2)]
+    assert [(r.place.name, r.verdict, r.computed["rank"]) for r in rank] == [
+        ("Kharkiv", CONSISTENT, 2)
+    ]
     assert "second-largest" in rank[0].text
 
 
@@ -71,51 +81,61 @@ def test_seed_001_northeastern_city_of_kharkiv(seed_results):
 def test_seed_offsets_and_sentences(seed_results):
     for text, results in seed_results.values():
         for r in results:
-            assert text[r.start:r.end] == r.text
-            assert text[r.sentence_start:r.sentence_start + len(r.sentence)] == r.sentence
+            assert text[r.start : r.end] == r.text
+            assert text[r.sentence_start : r.sentence_start + len(r.sentence)] == r.sentence
             assert r.sentence_start <= r.start and r.end <= r.sentence_start + len(r.sentence)
             assert r.verdict in VERDICTS
         assert [r.start for r in results] == sorted(r.start for r in results)
 
 
 # ------------------------------------------------------------------ counter-cases (own words)
-@pytest.mark.parametrize(("text", "kind", "verdict"), [
-    ("Shells fell on Belgorod, 5 km from the border, overnight.", "border_distance", INCONSISTENT),
-    ("Lviv, Ukraine's second-largest city, had a quiet night.", "rank", INCONSISTENT),
-    ("Sirens sounded in Kharkiv in western Ukraine.", "region_direction", INCONSISTENT),
-    ("Sirens sounded in Kharkiv in eastern Ukraine.", "region_direction", CONSISTENT),
-    ("Odesa, Ukraine's largest city, was hit.", "rank", INCONSISTENT),
-    ("Odesa, the country's third largest city, was hit.", "rank", CONSISTENT),
-    ("The second-largest city in Ukraine, Kharkiv, was hit.", "rank", CONSISTENT),
-    ("Lviv, just across the border from Belgorod, was calm.", "adjacency", INCONSISTENT),
-    ("Kramatorsk, some 80 km north of Donetsk, was shelled.", "place_distance", CONSISTENT),
-    ("Kramatorsk, some 80 km south of Donetsk, was shelled.", "place_distance", INCONSISTENT),
-    ("Kramatorsk, some 300 km north of Donetsk, was shelled.", "place_distance", INCONSISTENT),
-    ("Irpin, a town north-west of Kyiv, was shelled.", "direction", CONSISTENT),
-    ("Irpin, a town east of Kyiv, was shelled.", "direction", INCONSISTENT),
-    ("Drones struck the Russian city of Sevastopol.", "country", INCONSISTENT),
-    ("Drones struck the Ukrainian city of Sumy.", "country", CONSISTENT),
-    ("Officials in the Russian border town of Shebekino said ...", "border_city", CONSISTENT),
-    ("Officials in the border city of Lviv said ...", "border_city", CONSISTENT),
-    ("Officials in the border city of Dnipro said ...", "border_city", INCONSISTENT),
-])
+@pytest.mark.parametrize(
+    ("text", "kind", "verdict"),
+    [
+        (
+            "Shells fell on Belgorod, 5 km from the border, overnight.",
+            "border_distance",
+            INCONSISTENT,
+        ),
+        ("Lviv, Ukraine's second-largest city, had a quiet night.", "rank", INCONSISTENT),
+        ("Sirens sounded in Kharkiv in western Ukraine.", "region_direction", INCONSISTENT),
+        ("Sirens sounded in Kharkiv in eastern Ukraine.", "region_direction", CONSISTENT),
+        ("Odesa, Ukraine's largest city, was hit.", "rank", INCONSISTENT),
+        ("Odesa, the country's third largest city, was hit.", "rank", CONSISTENT),
+        ("The second-largest city in Ukraine, Kharkiv, was hit.", "rank", CONSISTENT),
+        ("Lviv, just across the border from Belgorod, was calm.", "adjacency", INCONSISTENT),
+        ("Kramatorsk, some 80 km north of Donetsk, was shelled.", "place_distance", CONSISTENT),
+        ("Kramatorsk, some 80 km south of Donetsk, was shelled.", "place_distance", INCONSISTENT),
+        ("Kramatorsk, some 300 km north of Donetsk, was shelled.", "place_distance", INCONSISTENT),
+        ("Irpin, a town north-west of Kyiv, was shelled.", "direction", CONSISTENT),
+        ("Irpin, a town east of Kyiv, was shelled.", "direction", INCONSISTENT),
+        ("Drones struck the Russian city of Sevastopol.", "country", INCONSISTENT),
+        ("Drones struck the Ukrainian city of Sumy.", "country", CONSISTENT),
+        ("Officials in the Russian border town of Shebekino said ...", "border_city", CONSISTENT),
+        ("Officials in the border city of Lviv said ...", "border_city", CONSISTENT),
+        ("Officials in the border city of Dnipro said ...", "border_city", INCONSISTENT),
+    ],
+)
 def test_verdicts(text, kind, verdict):
     assert _one(text, kind).verdict == verdict
 
 
-@pytest.mark.parametrize(("phrase", "verdict"), [
-    ("30 km", CONSISTENT),
-    ("about 20 miles", CONSISTENT),
-    ("nearly 35 km", CONSISTENT),
-    ("more than 20 km", CONSISTENT),
-    ("30-40 km", CONSISTENT),
-    ("thirty kilometres", CONSISTENT),
-    ("25 km", ROUGHLY),  # short of the centre distance, but inside the city's extent
-    ("less than 20 km", INCONSISTENT),
-    ("more than 50 km", INCONSISTENT),
-    ("100 km", INCONSISTENT),
-    ("5 miles", INCONSISTENT),
-])
+@pytest.mark.parametrize(
+    ("phrase", "verdict"),
+    [
+        ("30 km", CONSISTENT),
+        ("about 20 miles", CONSISTENT),
+        ("nearly 35 km", CONSISTENT),
+        ("more than 20 km", CONSISTENT),
+        ("30-40 km", CONSISTENT),
+        ("thirty kilometres", CONSISTENT),
+        ("25 km", ROUGHLY),  # short of the centre distance, but inside the city's extent
+        ("less than 20 km", INCONSISTENT),
+        ("more than 50 km", INCONSISTENT),
+        ("100 km", INCONSISTENT),
+        ("5 miles", INCONSISTENT),
+    ],
+)
 def test_distance_qualifiers_for_belgorod(phrase, verdict):
     r = _one(f"Belgorod, a city {phrase} from the border, was hit.", "border_distance")
     assert r.verdict == verdict, (r.stated, r.computed, r.tolerance)
@@ -124,7 +144,11 @@ def test_distance_qualifiers_for_belgorod(phrase, verdict):
 
 def test_stated_intervals():
     r = _one("Belgorod, less than 20 miles from the border, was hit.", "border_distance")
-    assert (r.stated["low"], r.stated["high"], r.stated["unit"]) == (0.0, pytest.approx(32.187, abs=1e-3), "mi")
+    assert (r.stated["low"], r.stated["high"], r.stated["unit"]) == (
+        0.0,
+        pytest.approx(32.187, abs=1e-3),
+        "mi",
+    )
     r = _one("Belgorod, more than 20 km from the border, was hit.", "border_distance")
     assert r.stated["high"] == float("inf")
     assert r.to_dict()["stated"]["high"] is None  # JSON has no infinity
@@ -140,12 +164,15 @@ def test_border_with_a_named_country():
     assert r.computed["border"] == "RU–UA" and r.verdict in OK
 
 
-@pytest.mark.parametrize("text", [
-    "Qwxzyville, 30 km from the border, was shelled.",
-    "Zorbland's second-largest city, Kharkiv, was hit.",
-    "Qwxzyville, about 40 km north of Donetsk, was shelled.",
-    "Qwxzyville, just across the border from Belgorod, was shelled.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Qwxzyville, 30 km from the border, was shelled.",
+        "Zorbland's second-largest city, Kharkiv, was hit.",
+        "Qwxzyville, about 40 km north of Donetsk, was shelled.",
+        "Qwxzyville, just across the border from Belgorod, was shelled.",
+    ],
+)
 def test_unknown_places_are_unverifiable_not_errors(text):
     results = check_text(text)
     assert results and all(r.verdict == UNVERIFIABLE for r in results)
@@ -158,8 +185,17 @@ def test_unknown_place_keeps_its_name():
     assert r.stated["value"] == 30  # what the text said is still reported
 
 
-@pytest.mark.parametrize("text", ["", "   ", "No places here at all.", "<script>alert(1)</script> 30 km from the border",
-                                  "km km km 5 from the", "\u202e\u0000odd text 1e309 km from the border"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   ",
+        "No places here at all.",
+        "<script>alert(1)</script> 30 km from the border",
+        "km km km 5 from the",
+        "\u202e\u0000odd text 1e309 km from the border",
+    ],
+)
 def test_odd_text_never_raises(text):
     for r in check_text(text):
         assert r.verdict in VERDICTS
@@ -195,7 +231,9 @@ def test_result_is_frozen_and_json_ready():
     assert d["tolerance"] and d["method"] and "Crimea" in d["point_of_view"]
 
 
-@pytest.mark.parametrize(("population", "km"), [(0, 0.5), (345_289, 6.05), (1_421_125, 12.28), (10**9, 25.0)])
+@pytest.mark.parametrize(
+    ("population", "km"), [(0, 0.5), (345_289, 6.05), (1_421_125, 12.28), (10**9, 25.0)]
+)
 def test_city_radius(population, km):
     assert city_radius_km(population) == pytest.approx(km, abs=0.01)
 

@@ -27,7 +27,10 @@ def test_distance_to_border_json(capsys):
 def test_distance_every_dataset(capsys):
     assert main(["distance", "Kharkiv", "--border", "RU", "--dataset", "all", "--json"]) == 0
     rows = {r["dataset"]: r["distance_km"] for r in _json(capsys)}
-    assert rows == {"osm": pytest.approx(34.56, abs=0.02), "naturalearth": pytest.approx(32.62, abs=0.02)}
+    assert rows == {
+        "osm": pytest.approx(34.56, abs=0.02),
+        "naturalearth": pytest.approx(32.62, abs=0.02),
+    }
 
 
 def test_distance_table_names_the_point_of_view(capsys):
@@ -48,12 +51,15 @@ def test_distance_from_coordinates(capsys):
     assert row["border"] == "RU-UA" and row["distance_km"] == pytest.approx(31.7, abs=0.1)
 
 
-@pytest.mark.parametrize(("argv", "code", "message"), [
-    (["distance", "Qwxzyvillezz"], 3, "Qwxzyvillezz"),
-    (["distance", "95,10"], 2, "latitude"),
-    (["distance", "Kyiv", "--border", "FR"], 1, "BorderError"),
-    (["distance", "Lviv", "--border", "PL", "--dataset", "osm"], 1, "only RU–UA"),
-])
+@pytest.mark.parametrize(
+    ("argv", "code", "message"),
+    [
+        (["distance", "Qwxzyvillezz"], 3, "Qwxzyvillezz"),
+        (["distance", "95,10"], 2, "latitude"),
+        (["distance", "Kyiv", "--border", "FR"], 1, "BorderError"),
+        (["distance", "Lviv", "--border", "PL", "--dataset", "osm"], 1, "only RU–UA"),
+    ],
+)
 def test_distance_errors(capsys, argv, code, message):
     assert main(argv) == code
     assert message in capsys.readouterr().err
@@ -66,7 +72,9 @@ def article(tmp_path):
     path.write_text(
         "Drones hit Belgorod, a Russian city some 30 km from the border, on Friday.\n"
         "Lviv, Ukraine's second-largest city, was quiet. A village called Qwxzyville, "
-        "12 km from the border, was shelled.\n", encoding="utf-8")
+        "12 km from the border, was shelled.\n",
+        encoding="utf-8",
+    )
     return path
 
 
@@ -87,7 +95,7 @@ def test_check_json(capsys, article):
     assert ("border_distance", "consistent") in by_kind and ("rank", "inconsistent") in by_kind
     text = article.read_text(encoding="utf-8")
     for r in records:
-        assert text[r["start"]:r["end"]] == r["text"] and r["file"] == str(article)
+        assert text[r["start"] : r["end"]] == r["text"] and r["file"] == str(article)
     border = next(r for r in records if r["kind"] == "border_distance" and r["place"])
     assert border["dataset"] == "osm" and len(border["border_point"]) == 2
 
@@ -112,7 +120,9 @@ def test_check_no_claims(capsys, tmp_path):
     assert "no checkable" in capsys.readouterr().out
 
 
-@pytest.mark.parametrize(("content", "message"), [(b"\x00\x01binary", "binary"), (b"caf\xe9 30 km", "UTF-8")])
+@pytest.mark.parametrize(
+    ("content", "message"), [(b"\x00\x01binary", "binary"), (b"caf\xe9 30 km", "UTF-8")]
+)
 def test_check_bad_input(capsys, tmp_path, content, message):
     path = tmp_path / "bad.txt"
     path.write_bytes(content)

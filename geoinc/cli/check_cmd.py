@@ -28,10 +28,17 @@ def add_parser(sub) -> argparse.ArgumentParser:
             "unverifiable. Borders are the internationally recognised ones (Crimea in Ukraine)."
         ),
     )
-    p.add_argument("files", nargs="+", metavar="FILE", help="UTF-8 text file(s); - reads standard input")
+    p.add_argument(
+        "files", nargs="+", metavar="FILE", help="UTF-8 text file(s); - reads standard input"
+    )
     p.add_argument("--json", action="store_true", help="machine-readable output (a JSON list)")
-    p.add_argument("--kind", action="append", dest="kinds", metavar="KIND",
-                   help="keep only this claim kind (repeatable)")
+    p.add_argument(
+        "--kind",
+        action="append",
+        dest="kinds",
+        metavar="KIND",
+        help="keep only this claim kind (repeatable)",
+    )
     return p
 
 
@@ -68,8 +75,14 @@ def _short_computed(d: dict) -> str:
     if "km" in d and "km_by_dataset" in d:
         return ", ".join(f"{v:.1f} km ({k})" for k, v in d["km_by_dataset"].items())
     parts = []
-    for key, fmt in (("km", "{:.1f} km"), ("rank", "rank {}"), ("direction", "{}"), ("bearing", "{:.0f}°"),
-                     ("km_between", "{:.0f} km apart"), ("country", "{}")):
+    for key, fmt in (
+        ("km", "{:.1f} km"),
+        ("rank", "rank {}"),
+        ("direction", "{}"),
+        ("bearing", "{:.0f}°"),
+        ("km_between", "{:.0f} km apart"),
+        ("country", "{}"),
+    ):
         if d.get(key) is not None:
             parts.append(fmt.format(d[key]))
     return " ".join(parts)
@@ -87,12 +100,19 @@ def run(args: argparse.Namespace) -> int:
         out = [{"file": name, **r.to_dict()} for name, r in records]
         print(json.dumps(out, ensure_ascii=False, sort_keys=True, default=str, indent=1))
         return 0
-    rows = [{
-        "file": name, "offset": f"{r.start}-{r.end}", "kind": r.kind, "verdict": r.verdict,
-        "claim": r.text if len(r.text) <= 60 else r.text[:57] + "...",
-        "place": r.place.name if r.place is not None else (r.subject or "?"),
-        "stated": _short(r.stated), "computed": _short_computed(r.computed),
-    } for name, r in records]
+    rows = [
+        {
+            "file": name,
+            "offset": f"{r.start}-{r.end}",
+            "kind": r.kind,
+            "verdict": r.verdict,
+            "claim": r.text if len(r.text) <= 60 else r.text[:57] + "...",
+            "place": r.place.name if r.place is not None else (r.subject or "?"),
+            "stated": _short(r.stated),
+            "computed": _short_computed(r.computed),
+        }
+        for name, r in records
+    ]
     columns = ["kind", "verdict", "claim", "place", "stated", "computed", "offset"]
     if len(args.files) > 1:
         columns.insert(0, "file")

@@ -33,10 +33,17 @@ def add_parser(sub) -> argparse.ArgumentParser:
     )
     p.add_argument("place", help="place name or LAT,LON")
     p.add_argument("other", nargs="?", help="a second place: report the distance between the two")
-    p.add_argument("--border", metavar="CC[-CC]",
-                   help="a country (any of its borders, e.g. UA) or a pair (RU-UA); default: nearest")
-    p.add_argument("--dataset", choices=("auto", "naturalearth", "osm", "all"), default="auto",
-                   help="border dataset (auto: OSM for RU–UA, Natural Earth elsewhere; all: each)")
+    p.add_argument(
+        "--border",
+        metavar="CC[-CC]",
+        help="a country (any of its borders, e.g. UA) or a pair (RU-UA); default: nearest",
+    )
+    p.add_argument(
+        "--dataset",
+        choices=("auto", "naturalearth", "osm", "all"),
+        default="auto",
+        help="border dataset (auto: OSM for RU–UA, Natural Earth elsewhere; all: each)",
+    )
     p.add_argument("--json", action="store_true", help="machine-readable output")
     return p
 
@@ -49,7 +56,9 @@ def _resolve(text: str):
     m = _LATLON.match(text)
     if m:
         lat, lon = validate_lat_lon(m.group(1), m.group(2), parse_strings=True)
-        return argparse.Namespace(name=f"{lat:g},{lon:g}", lat=lat, lon=lon, country="", geonameid=None)
+        return argparse.Namespace(
+            name=f"{lat:g},{lon:g}", lat=lat, lon=lon, country="", geonameid=None
+        )
     gz = Gazetteer.default()
     found = gz.lookup(text, kind=["place", "settlement"], limit=1)
     return found[0] if found else gz.best(text)
@@ -77,13 +86,21 @@ def _border_rows(place, border, dataset: str) -> list[dict]:
         except BorderError as err:
             errors.append(err)
             continue
-        rows.append({
-            "place": place.name, "geonameid": place.geonameid, "lat": place.lat, "lon": place.lon,
-            "border": f"{r.country_a[0]}-{r.country_b[0]}", "dataset": str(r.dataset[0]),
-            "distance_km": round(float(r.distance_km[0]), 2),
-            "border_lat": round(float(r.border_lat[0]), 5), "border_lon": round(float(r.border_lon[0]), 5),
-            "bearing": round(float(r.bearing[0]), 1), "method": r.method,
-        })
+        rows.append(
+            {
+                "place": place.name,
+                "geonameid": place.geonameid,
+                "lat": place.lat,
+                "lon": place.lon,
+                "border": f"{r.country_a[0]}-{r.country_b[0]}",
+                "dataset": str(r.dataset[0]),
+                "distance_km": round(float(r.distance_km[0]), 2),
+                "border_lat": round(float(r.border_lat[0]), 5),
+                "border_lon": round(float(r.border_lon[0]), 5),
+                "bearing": round(float(r.bearing[0]), 1),
+                "method": r.method,
+            }
+        )
     if not rows:
         raise errors[0]
     return rows
@@ -94,8 +111,15 @@ def _pair_row(a, b) -> dict:
 
     km, az = geodesic_distance(a.lon, a.lat, b.lon, b.lat)
     return {
-        "from": a.name, "to": b.name, "distance_km": round(km, 2), "bearing": round(az, 1),
-        "direction": compass_point(az), "from_lat": a.lat, "from_lon": a.lon, "to_lat": b.lat, "to_lon": b.lon,
+        "from": a.name,
+        "to": b.name,
+        "distance_km": round(km, 2),
+        "bearing": round(az, 1),
+        "direction": compass_point(az),
+        "from_lat": a.lat,
+        "from_lon": a.lon,
+        "to_lat": b.lat,
+        "to_lon": b.lon,
         "method": "geodesic distance and initial bearing on WGS84 (pyproj Geod) between the two centre points",
     }
 
@@ -107,7 +131,15 @@ def run(args: argparse.Namespace) -> int:
         columns = ["from", "to", "distance_km", "bearing", "direction"]
     else:
         rows = _border_rows(place, _border_for(place, args.border), args.dataset)
-        columns = ["place", "border", "dataset", "distance_km", "border_lat", "border_lon", "bearing"]
+        columns = [
+            "place",
+            "border",
+            "dataset",
+            "distance_km",
+            "border_lat",
+            "border_lon",
+            "bearing",
+        ]
     if args.json:
         print(json.dumps(rows if len(rows) > 1 else rows[0], ensure_ascii=False, sort_keys=True))
     else:
