@@ -262,6 +262,10 @@ class _Index:
     has_next: np.ndarray  # vertex i and i+1 form a segment
     has_prev: np.ndarray
     max_step: float  # longest segment, as a chord of the unit sphere
+    seg_n: np.ndarray  # unit normal of the great circle of segment i -> i+1
+    seg_ea: np.ndarray  # n x a: p . ea >= 0 <=> p's foot is past the segment's start
+    seg_eb: np.ndarray  # b x n: p . eb >= 0 <=> p's foot is before the segment's end
+    seg_ok: np.ndarray  # a real, non-degenerate segment starts at vertex i
     tree: object
     lines: object = field(repr=False)
 
@@ -281,6 +285,13 @@ def _index(border: tuple[str, ...] | None, dataset: str) -> _Index:
     same_prev[1:] = same_next[:-1]
     xyz = _unit(coords[:, 0], coords[:, 1])
     steps = np.linalg.norm(xyz[1:] - xyz[:-1], axis=1)[same_next[:-1]]
+    # per-segment vectors, so a candidate costs five dot products and no cross product
+    nrm = np.zeros_like(xyz)
+    nrm[:-1] = np.cross(xyz[:-1], xyz[1:])
+    nn = np.linalg.norm(nrm, axis=1)
+    seg_ok = same_next & (nn > 1e-15)
+    nrm = np.where(seg_ok[:, None], nrm / np.where(nn > 0, nn, 1.0)[:, None], 0.0)
+    nxt = np.roll(xyz, -1, axis=0)
     return _Index(
         lon=coords[:, 0].copy(),
         lat=coords[:, 1].copy(),
@@ -289,6 +300,10 @@ def _index(border: tuple[str, ...] | None, dataset: str) -> _Index:
         has_next=same_next,
         has_prev=same_prev,
         max_step=float(steps.max(initial=0.0)),
+        seg_n=nrm,
+        seg_ea=np.cross(nrm, xyz),
+        seg_eb=np.cross(nxt, nrm),
+        seg_ok=seg_ok,
         # sliding-midpoint (unbalanced) trees are ~10x faster on thin, line-shaped data
         tree=cKDTree(xyz, balanced_tree=False, compact_nodes=False),
         lines=lines,
@@ -560,6 +575,10 @@ def _rerank(
     return np.argmin(np.where(mask, km, np.inf), axis=1)
 
 
+def _dots(vec: np.ndarray, p: np.ndarray) -> np.ndarray:
+    return np.einsum("ijk,ik->ij", vec, p)
+
+
 def _candidates(
     idx: _Index, q: np.ndarray, qlon: np.ndarray, qlat: np.ndarray, k: int
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -571,22 +590,39 @@ def _candidates(
     valid = np.concatenate([idx.has_next[v], idx.has_prev[v]], axis=1)
     start = np.where(valid, start, np.concatenate([v, v], axis=1))
     end = np.where(valid, start + 1, start)
-    foot, dot = _foot_on_arcs(idx.xyz[start], idx.xyz[end], q[:, None, :])
+    # cosine of the angle to each candidate: to the foot on the great circle when the foot
+    # falls inside the segment, else to the nearer end
+    pn = _dots(idx.seg_n[start], q)
+    inside = (
+        valid
+        & idx.seg_ok[start]
+        & (_dots(idx.seg_ea[start], q) >= 0)
+        & (_dots(idx.seg_eb[start], q) >= 0)
+    )
+    da, db = _dots(idx.xyz[start], q), _dots(idx.xyz[end], q)
+    dot = np.where(inside, np.sqrt(np.maximum(1.0 - pn**2, 0.0)), np.maximum(da, db))
     j = np.argmax(dot, axis=1)
     rows = np.arange(len(q))
-    best, best_seg = foot[rows, j], start[rows, j]
+    best_seg = start[rows, j]
+    best, _ = _foot_on_arcs(idx.xyz[best_seg], idx.xyz[end[rows, j]], q)
     s_best = _angle(dot[rows, j])
     # Near ties on the sphere may be ordered the other way on the ellipsoid (the scale
     # changes by up to _SCALE_RATE per radian): measure those on the ellipsoid.
     window = s_best * (1 + 3 * _SCALE_RATE * s_best) + 1e-12
-    tie = (_angle(dot) <= window[:, None]) & (
-        np.linalg.norm(foot - best[:, None, :], axis=2) > 1e-12
-    )
-    tied = np.flatnonzero(tie.any(axis=1))
+    maybe = dot >= np.cos(window)[:, None]
+    # ... but not the best segment again, nor a vertex of it (a point of the same segment)
+    vertex = np.where(da >= db, start, end)
+    bs = best_seg[:, None]
+    same = (start == bs) & inside | ~inside & ((vertex == bs) | (vertex == bs + 1))
+    maybe &= ~same
+    maybe[rows, j] = False
+    tied = np.flatnonzero(maybe.any(axis=1))
     if len(tied):
-        mask = tie[tied] | (np.arange(foot.shape[1])[None, :] == j[tied, None])
-        jj = _rerank(foot[tied], qlon[tied], qlat[tied], mask)
-        best[tied], best_seg[tied] = foot[tied, jj], start[tied, jj]
+        feet, _ = _foot_on_arcs(idx.xyz[start[tied]], idx.xyz[end[tied]], q[tied][:, None, :])
+        distinct = np.linalg.norm(feet - best[tied][:, None, :], axis=2) > 1e-12
+        mask = (maybe[tied] & distinct) | (np.arange(feet.shape[1])[None, :] == j[tied, None])
+        jj = _rerank(feet, qlon[tied], qlat[tied], mask)
+        best[tied], best_seg[tied] = feet[np.arange(len(tied)), jj], start[tied, jj]
         s_best[tied] = _angle(np.sum(best[tied] * q[tied], axis=1))
     if k >= len(idx.xyz):
         return best, best_seg, np.ones(len(q), dtype=bool)
