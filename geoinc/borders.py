@@ -66,6 +66,8 @@ __all__ = [
     "load_borders",
     "distance_to_border",
     "geodesic_distance",
+    "distance_between",
+    "PlaceDistance",
     "compass_point",
     "within_distance_of_border",
     "border_pairs",
@@ -381,6 +383,57 @@ def geodesic_distance(lon1, lat1, lon2, lat2) -> tuple[np.ndarray | float, np.nd
     if arrays[0].ndim == 0:
         return float(km[0]), float(az[0])
     return km.reshape(arrays[0].shape), az.reshape(arrays[0].shape)
+
+
+@dataclass(frozen=True)
+class PlaceDistance:
+    """Geodesic distance and initial bearing from one place to another."""
+
+    km: float
+    bearing: float
+    direction: str
+    method: str = (
+        "geodesic distance and initial bearing on WGS84 (pyproj Geod) between centre points"
+    )
+
+
+def distance_between(a, b) -> PlaceDistance:
+    """Distance and bearing from ``a`` to ``b``: places, names or ``(lon, lat)`` pairs.
+
+    Names are resolved with the bundled gazetteer (populated places first).
+
+    Raises
+    ------
+    PlaceNotFound
+        For a name the gazetteer does not know.
+
+    Examples
+    --------
+    >>> d = distance_between("Kharkiv", "Belgorod")
+    >>> round(d.km, 1), d.direction
+    (73.0, 'N')
+    >>> round(distance_between((30.5238, 50.45466), (36.25475, 49.98177)).km)
+    412
+    """
+    (lon1, lat1), (lon2, lat2) = _as_lonlat(a), _as_lonlat(b)
+    km, az = geodesic_distance(lon1, lat1, lon2, lat2)
+    return PlaceDistance(km=float(km), bearing=float(az), direction=compass_point(az))
+
+
+def _as_lonlat(value) -> tuple[float, float]:
+    if isinstance(value, str):
+        from geoinc.gazetteer import Gazetteer
+
+        gz = Gazetteer.default()
+        found = gz.lookup(value, kind=["place", "settlement"], limit=1)
+        value = found[0] if found else gz.best(value)
+    if hasattr(value, "lon") and hasattr(value, "lat"):
+        return float(value.lon), float(value.lat)
+    try:
+        lon, lat = value
+    except (TypeError, ValueError) as err:
+        raise ConfigurationError(f"expected a place, a name or (lon, lat), got {value!r}") from err
+    return float(lon), float(lat)
 
 
 def compass_point(bearing: float) -> str:

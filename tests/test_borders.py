@@ -387,3 +387,23 @@ def test_within_distance_rejects_bad_km(cities, km):
 def test_doctests():
     result = doctest.testmod(borders, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
     assert result.attempted > 5 and result.failed == 0
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("Kharkiv", "Belgorod"), (KHARKIV, BELGOROD), ("Kharkiv", BELGOROD)],
+)
+def test_distance_between_places_names_and_points(a, b):
+    d = borders.distance_between(a, b)
+    assert d.km == pytest.approx(72.95, abs=0.05) and d.direction == "N"
+    back = borders.distance_between(b, a)
+    assert back.km == pytest.approx(d.km) and back.direction == "S"
+
+
+def test_distance_between_unknown_name():
+    from geoinc.exceptions import PlaceNotFound
+
+    with pytest.raises(PlaceNotFound):
+        borders.distance_between("Qwxzyvillezz", "Kyiv")
+    with pytest.raises(ConfigurationError):
+        borders.distance_between(42, "Kyiv")
