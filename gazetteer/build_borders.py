@@ -28,12 +28,14 @@ Usage::
 
     python gazetteer/build_borders.py [--sources ../shared/gazetteer-sources] [--out gazetteer/data]
 
-Output is deterministic (sorted rows, fixed coordinate rounding).
+Output is deterministic: sorted rows, coordinates on a 1e-6° grid and a fixed GeoPackage
+timestamp, so the same sources give a byte-identical file.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 from pathlib import Path
@@ -253,6 +255,8 @@ def _frame(rows: list[dict]) -> gpd.GeoDataFrame:
 
 
 def build(sources: Path, out_dir: Path) -> Path:
+    # GDAL stamps GeoPackages with the current time; a fixed stamp keeps rebuilds identical
+    os.environ.setdefault("OGR_CURRENT_DATE", "2026-01-01T00:00:00Z")
     countries = load_countries(sources)
     ne = _frame(international_lines(countries) + disputed_lines(countries, sources))
     osm = _frame(osm_lines(sources))
