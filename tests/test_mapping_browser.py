@@ -190,7 +190,7 @@ def test_xss_payloads_never_execute_and_still_show(browser, xss_path):
     for i in range(n):  # every popup and every tooltip
         page.evaluate(f"void geoinc.maps[0].store.openPopup({i})")
         shown.append(page.locator(".leaflet-popup-content").last.inner_text())
-        page.evaluate(f"void geoinc.maps[0].store.markers[{i}].openTooltip()")
+        page.evaluate(f"void geoinc.maps[0].store.openTooltip({i})")
         shown.append(page.locator(".leaflet-tooltip").last.inner_text())
     page.hover(".leaflet-control-layers")
     shown.append(page.locator(".leaflet-control-layers").inner_text())
@@ -261,4 +261,21 @@ def test_example_corpus_map(browser, corpus_maps, offline):
     assert _count(page, "path.geoinc-region") == n_region_layers
     drawable = sum(1 for c in claims if getattr(c, "border_point", None) or getattr(c, "other", None))
     assert _count(page, "path.geoinc-claim-line") == drawable
+    page.close()
+
+
+def test_click_and_hover_a_marker(browser, online_path):
+    page, _ = open_map(browser, online_path)
+    t = page.evaluate("geoinc.maps[0].store.data.types.findIndex(x => x[0] === 'Armed clash')")
+    marker = page.locator(f"path.geoinc-incident.geoinc-t{t}")  # the one armed clash (Chasiv Yar)
+    assert marker.count() == 1
+    # centre it, clear of the legend and the slider
+    page.evaluate(f"""(() => {{ const s = geoinc.maps[0].store, i = s.data.type.indexOf({t});
+        s.map.setView([s.data.lat[i], s.data.lon[i]], 9, {{animate: false}}); }})()""")
+    page.wait_for_timeout(100)
+    marker.hover()
+    assert "Chasiv Yar" in page.locator(".leaflet-tooltip").last.inner_text()
+    marker.click()
+    text = page.locator(".leaflet-popup-content").last.inner_text()
+    assert "Armed clash — Chasiv Yar" in text and "2024-05-20 – 2024-05-22" in text
     page.close()

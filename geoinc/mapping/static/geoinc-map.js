@@ -121,10 +121,18 @@
       });
       m._gOpacity = 0.9; m._gFill = 0.75;
       m._gi = i;
-      m.bindTooltip(this._tooltipFn(i), { sticky: true });
-      m.bindPopup(this._popupFn([i]), { maxWidth: 380, minWidth: 240 });
       this.markers[i] = m;
     }
+    // One popup and one tooltip for all markers, opened through events on the groups:
+    // binding one of each to 100,000 markers would create 200,000 objects up front.
+    this._popup = L.popup({ maxWidth: 380, minWidth: 240 });
+    this._tip = L.tooltip({ direction: "top", offset: [0, -6] });
+    var markerOf = function (e) { var m = e.propagatedFrom || e.layer; return m && m._gi !== undefined ? m : null; };
+    Object.keys(this.groups).forEach(function (t) {
+      self.groups[t].on("click", function (e) { var m = markerOf(e); if (m) self.openPopup(m._gi, true); });
+      self.groups[t].on("mouseover", function (e) { var m = markerOf(e); if (m) self.openTooltip(m._gi); });
+      self.groups[t].on("mouseout", function (e) { if (markerOf(e)) self.map.closeTooltip(self._tip); });
+    });
     Object.keys(regionMembers).sort().forEach(function (key) {
       var parts = key.split(":"), t = +parts[0], r = +parts[1];
       var reg = d.regions[r];
@@ -237,6 +245,14 @@
     }
   };
 
+  Store.prototype.openTooltip = function (i) {
+    var m = this.markers[i];
+    if (!m) return false;
+    this._tip.setLatLng(m.getLatLng()).setContent(this._tooltipFn(i)());
+    this.map.openTooltip(this._tip);
+    return true;
+  };
+
   Store.prototype.onChange = function (fn) {
     this.listeners.push(fn);
     if (this.visibleCount !== undefined) fn(this);
@@ -285,10 +301,14 @@
   };
 
   // Open the popup of incident i (tests and the search box use it).
-  Store.prototype.openPopup = function (i) {
+  Store.prototype.openPopup = function (i, inPlace) {
     this.map.closePopup();
     var m = this.markers[i];
-    if (m) { this.map.setView(m.getLatLng(), Math.max(this.map.getZoom(), 8)); m.openPopup(); return true; }
+    if (m) {
+      if (!inPlace) this.map.setView(m.getLatLng(), Math.max(this.map.getZoom(), 8));
+      this._popup.setLatLng(m.getLatLng()).setContent(this._popupFn([i])()).openOn(this.map);
+      return true;
+    }
     var self = this, hit = null;
     this.regionLayers.forEach(function (e) { if (e.members.indexOf(i) >= 0) hit = e; });
     if (!hit) return false;
