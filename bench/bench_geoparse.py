@@ -7,7 +7,8 @@ Run on demand (not part of the test suite)::
     python bench/bench_geoparse.py [--repeat 5] [--eval-dir ../shared/eval] [--seeds ../shared/seeds]
 
 Prints articles per second on one core (CPU time of this process, so other load on the
-machine does not count against it; wall-clock rates are printed too) for
+machine counts against it as little as possible: the median and the best of the runs;
+the wall-clock median too) for
 ``geoinc.geoparse.geoparse`` (recognition, resolution in context and roles) and for
 ``geotext.GeoText`` (recognition only, a dictionary matcher) timed in the same run over
 the same texts, the median of ``--repeat`` runs and the ratio between them; then the cold
@@ -43,8 +44,8 @@ def _texts(eval_dir: Path, seeds: Path) -> list[str]:
     return texts
 
 
-def _rates(func, texts: list[str], repeat: int) -> tuple[float, float]:
-    """Median articles per CPU second and per wall-clock second."""
+def _rates(func, texts: list[str], repeat: int) -> dict[str, float]:
+    """Articles per CPU second (median and best run) and per wall-clock second (median)."""
     cpu, wall = [], []
     for _ in range(repeat):
         c0, w0 = time.process_time(), time.perf_counter()
@@ -52,7 +53,7 @@ def _rates(func, texts: list[str], repeat: int) -> tuple[float, float]:
             func(t)
         cpu.append(len(texts) / max(time.process_time() - c0, 1e-9))
         wall.append(len(texts) / max(time.perf_counter() - w0, 1e-9))
-    return statistics.median(cpu), statistics.median(wall)
+    return {"cpu": statistics.median(cpu), "best": max(cpu), "wall": statistics.median(wall)}
 
 
 def _cold(code: str) -> tuple[float, float]:
@@ -82,13 +83,14 @@ def main(argv=None) -> int:
           f"median of {args.repeat} runs")
     geoparse(texts[0])  # load the gazetteer and build the index outside the timing
     GeoText(texts[0])
-    g_cpu, g_wall = _rates(geoparse, texts, args.repeat)
-    r_cpu, r_wall = _rates(GeoText, texts, args.repeat)
-    print(f"{'':42} {'articles/s (CPU)':>17} {'articles/s (wall)':>18}")
-    print(f"{'geoinc geoparse (recognise+resolve+roles)':42} {g_cpu:17.0f} {g_wall:18.0f}")
-    print(f"{'geotext GeoText (recognition only)':42} {r_cpu:17.0f} {r_wall:18.0f}")
-    print(f"ratio geoinc / geotext: {g_cpu / r_cpu:.2f} (CPU)   "
-          f"target >= {TARGET_ARTICLES_PER_S} articles/s: {'met' if g_cpu >= TARGET_ARTICLES_PER_S else 'NOT met'}")
+    g = _rates(geoparse, texts, args.repeat)
+    r = _rates(GeoText, texts, args.repeat)
+    print(f"{'articles per second':42} {'CPU median':>11} {'CPU best':>9} {'wall median':>12}")
+    print(f"{'geoinc geoparse (recognise+resolve+roles)':42} {g['cpu']:11.0f} {g['best']:9.0f} {g['wall']:12.0f}")
+    print(f"{'geotext GeoText (recognition only)':42} {r['cpu']:11.0f} {r['best']:9.0f} {r['wall']:12.0f}")
+    print(f"ratio geoinc / geotext (CPU median): {g['cpu'] / r['cpu']:.3f}; target >= "
+          f"{TARGET_ARTICLES_PER_S} articles/s: median {'met' if g['cpu'] >= TARGET_ARTICLES_PER_S else 'NOT met'}, "
+          f"best run {'met' if g['best'] >= TARGET_ARTICLES_PER_S else 'NOT met'}")
 
     geoinc_code = ("import time; t = time.perf_counter()\nfrom geoinc.geoparse import geoparse\n"
                    "geoparse('Shelling hit Kharkiv.')\nprint(time.perf_counter() - t)")
