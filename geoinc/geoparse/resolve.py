@@ -45,6 +45,9 @@ _W_COUNTRY = 2.5
 _W_ADMIN1 = 1.5
 _W_CONTAINER = 6.0
 _W_REGION_QUALIFIER = 6.0
+_W_COHERENCE = 1.5
+# Candidates this far below a name's best prior do not count for coherence.
+_COHERENCE_WINDOW = 5.0
 
 
 @dataclass(slots=True)
@@ -217,6 +220,7 @@ class Resolver:
                 total_a[admin1] = total_a.get(admin1, 0.0) + weight
                 oa[admin1] = oa.get(admin1, 0.0) + weight
         n_total = sum(total_c.values())
+        coherence = self._coherence(spans, prepared) if _W_COHERENCE else {}
         containers = {s.container for s in spans}
         results: list[Resolution] = []
         done: dict[tuple, tuple] = {}
@@ -232,14 +236,42 @@ class Resolver:
             got = done.get(sig)
             if got is None:
                 got = done[sig] = self._score(cs, own.get(span.key, empty), total_c, total_a,
-                                              n_total, container, is_container)
+                                              n_total, container, is_container,
+                                              coherence.get(span.key))
             results.append(Resolution(span, got[0], got[1], got[2], got[3],
                                       span.source != "gazetteer" or _is_primary(got[0], span.key)))
         self._unknown_containers(results, tokens)
         return results
 
     @staticmethod
-    def _score(cs, own, total_c, total_a, n_total, container, is_container) -> tuple:
+    def _coherence(spans: list[Span], prepared: list) -> dict[str, dict[str, float]]:
+        """For each name, how much the *other* names of the text could lie in each region.
+
+        Every distinct name spreads one unit of weight over the first-level regions its
+        plausible candidates lie in (a name found in one region only gives it all); a
+        candidate then gains what the other names put on its region. Two ambiguous names
+        that share a region ("Huntsville" and "Walker County", both in Texas) pull each
+        other there.
+        """
+        regions: dict[str, set[str]] = {}
+        for span, (cs, _) in zip(spans, prepared):
+            if span.source != "gazetteer" or span.key in regions or not cs:
+                continue
+            top = max(p for _, p in cs)
+            regions[span.key] = {pl.admin1 for pl, p in cs
+                                 if pl.admin1 and pl.kind != "country" and p >= top - _COHERENCE_WINDOW}
+        mass: dict[str, float] = {}
+        for key, rs in regions.items():
+            for a in rs:
+                mass[a] = mass.get(a, 0.0) + 1.0 / len(rs)
+        out = {}
+        for key, rs in regions.items():
+            own = 1.0 / len(rs) if rs else 0.0
+            out[key] = {a: mass[a] - own for a in rs if mass[a] - own > 0}
+        return out
+
+    @staticmethod
+    def _score(cs, own, total_c, total_a, n_total, container, is_container, coherence=None) -> tuple:
         own_c, own_a = own
         n_other = n_total - sum(own_c.values())
         if container is not None:
@@ -262,6 +294,8 @@ class Resolver:
                     specific += _W_CONTAINER / 2
             if is_container and place.kind in ("country", "admin1"):
                 score += 2.0
+            if coherence and a in coherence and place.kind != "country":
+                specific += _W_COHERENCE * min(coherence[a], 1.0)
             scored.append((score + specific, specific, place))
         scored.sort(key=_first_desc)
         best = scored[0][0]
