@@ -62,8 +62,9 @@ def main(argv=None) -> int:
         maps = {
             "dispatches": incident_map(gdf, title=title, claims=claims),
             "dispatches_offline": incident_map(gdf, title=title, claims=claims, offline=True),
-            "dispatches_osm_borders": incident_map(gdf, title=title + " (OSM border)", claims=claims,
-                                                   offline=True, borders="osm"),
+            "dispatches_osm_borders": incident_map(
+                gdf, title=title + " (OSM border)", claims=claims, offline=True, borders="osm"
+            ),
         }
     written = []
     for name, m in maps.items():

@@ -7,12 +7,12 @@ import re
 import warnings
 
 import geopandas as gpd
+import map_fixtures as mf
 import numpy as np
 import pytest
 import shapely
 from pyproj import Geod
 
-import map_fixtures as mf
 from geoinc.exceptions import ConfigurationError, MapError
 from geoinc.mapping import border_band_geometry, claim_features, incident_map, prepare_incidents
 from geoinc.mapping.geometry import geodesic_buffer, geodesic_line
@@ -35,7 +35,9 @@ def _html(gdf, **kw):
 
 def _island(html: str) -> dict:
     """The incidents' data island (the one with a string table)."""
-    for text in re.findall(r'<script type="application/json" id="geoinc-data-[^"]+">(.*?)</script>', html, re.S):
+    for text in re.findall(
+        r'<script type="application/json" id="geoinc-data-[^"]+">(.*?)</script>', html, re.S
+    ):
         data = json.loads(text)
         if isinstance(data, dict) and "S" in data:
             return data
@@ -59,7 +61,11 @@ def borders():
 def test_prepare_counts_points_regions_and_unlocated(fixture_frame):
     with pytest.warns(UserWarning, match="no geometry and no region"):
         data = prepare_incidents(fixture_frame)
-    assert (data.n_drawn, data.n_region, data.n_unlocated) == (mf.N_POINTS, mf.N_REGION, mf.N_UNLOCATED)
+    assert (data.n_drawn, data.n_region, data.n_unlocated) == (
+        mf.N_POINTS,
+        mf.N_REGION,
+        mf.N_UNLOCATED,
+    )
     p = data.payload
     assert p["n"] == mf.N_POINTS + mf.N_REGION
     # the region-level incident refers to the Kharkiv oblast polygon, not a pinpoint
@@ -104,8 +110,10 @@ def test_projected_frame_is_reprojected(fixture_frame):
 
 
 def test_no_crs_warns_and_out_of_range_is_not_drawn():
-    gdf = gpd.GeoDataFrame({"event_type": ["A", "B"]},
-                           geometry=[shapely.Point(36, 50), shapely.Point(3_000_000, 6_000_000)])
+    gdf = gpd.GeoDataFrame(
+        {"event_type": ["A", "B"]},
+        geometry=[shapely.Point(36, 50), shapely.Point(3_000_000, 6_000_000)],
+    )
     with pytest.warns(UserWarning) as rec:
         data = prepare_incidents(gdf)
     msgs = " ".join(str(w.message) for w in rec)
@@ -114,8 +122,11 @@ def test_no_crs_warns_and_out_of_range_is_not_drawn():
 
 
 def test_bad_dates_warn_and_become_undated():
-    gdf = gpd.GeoDataFrame({"date_start": ["2024-05-01", "yesterday"]},
-                           geometry=[shapely.Point(36, 50), shapely.Point(36.1, 50)], crs=4326)
+    gdf = gpd.GeoDataFrame(
+        {"date_start": ["2024-05-01", "yesterday"]},
+        geometry=[shapely.Point(36, 50), shapely.Point(36.1, 50)],
+        crs=4326,
+    )
     with pytest.warns(UserWarning, match="not dates"):
         p = prepare_incidents(gdf).payload
     assert p["d0"] == [19844, None] and p["nUndated"] == 1
@@ -135,7 +146,9 @@ def test_json_text_columns_from_gpkg_are_parsed(fixture_frame, tmp_path):
     urls = dict((S[k], codes) for k, codes in st["cols"])["url"]
     i = ids.index("inc-001")
     assert [S[urls[r]] for r in range(st["off"][i], st["off"][i + 1])] == [
-        "https://news.example.org/a/1", "https://desk.example.net/story/7"]
+        "https://news.example.org/a/1",
+        "https://desk.example.net/story/7",
+    ]
     table = p["fields"]["claimTable"]
     i = ids.index("inc-001")
     assert table["off"][i + 1] - table["off"][i] == 2  # two per-source figures
@@ -176,9 +189,17 @@ def test_map_has_one_layer_per_type_and_the_controls(fixture_frame):
     html = _html(fixture_frame)
     island = _island(html)
     assert html.count("geoinc.incidentGroup(") == len(island["types"]) == 4
-    for piece in ("geoinc.TimeSlider", "geoinc.Legend", "geoinc.MeasureControl", "geoinc.FullscreenControl",
-                  "geoinc.MiniMap", "geoinc.SearchControl", "geoinc.heatLayer", "L.control.layers",
-                  "geoinc.choropleth"):
+    for piece in (
+        "geoinc.TimeSlider",
+        "geoinc.Legend",
+        "geoinc.MeasureControl",
+        "geoinc.FullscreenControl",
+        "geoinc.MiniMap",
+        "geoinc.SearchControl",
+        "geoinc.heatLayer",
+        "L.control.layers",
+        "geoinc.choropleth",
+    ):
         assert piece in html, piece
     # the layer control comes after every layer it lists
     assert html.rindex("geoinc.incidentGroup(") < html.index("L.control.layers")
@@ -202,15 +223,22 @@ def test_band_is_30km_geodesic(borders):
     band = border_band_geometry(borders, ("UA", "RU"), 30)
     # Belgorod is ~35 km from the Natural Earth line (DESIGN): outside the band
     assert not band.contains(shapely.Point(36.5983, 50.5977))
-    line = shapely.union_all(borders[(borders.country_a == "RU") & (borders.country_b == "UA")
-                                     & (borders.kind == "international")].geometry.to_numpy())
+    line = shapely.union_all(
+        borders[
+            (borders.country_a == "RU")
+            & (borders.country_b == "UA")
+            & (borders.kind == "international")
+        ].geometry.to_numpy()
+    )
     verts = shapely.get_coordinates(shapely.segmentize(line, 0.005))
     rng = np.random.default_rng(0)
     p = verts[rng.integers(0, len(verts), 150)]
     lon, lat, _ = GEOD.fwd(p[:, 0], p[:, 1], rng.uniform(0, 360, 150), rng.uniform(0, 60_000, 150))
     checked = 0
-    for x, y in zip(lon, lat):
-        d = GEOD.inv(np.full(len(verts), x), np.full(len(verts), y), verts[:, 0], verts[:, 1])[2].min()
+    for x, y in zip(lon, lat, strict=False):
+        d = GEOD.inv(np.full(len(verts), x), np.full(len(verts), y), verts[:, 0], verts[:, 1])[
+            2
+        ].min()
         if abs(d - 30_000) > 1_000:  # clear of the drawing tolerance
             assert band.contains(shapely.Point(x, y)) == (d < 30_000), (x, y, d)
             checked += 1
@@ -262,8 +290,13 @@ def test_claim_features_from_objects_and_dicts():
 
 
 def test_claims_layer_in_map(fixture_frame):
-    claims = [{"place": {"name": "Sumy", "lon": 34.8, "lat": 50.92}, "nearest_border_point": [35.2, 51.2],
-               "verdict": "consistent"}]
+    claims = [
+        {
+            "place": {"name": "Sumy", "lon": 34.8, "lat": 50.92},
+            "nearest_border_point": [35.2, 51.2],
+            "verdict": "consistent",
+        }
+    ]
     html = _html(fixture_frame, claims=claims)
     assert "geoinc.claimsLayer" in html and "Claims checked (1)" in html
     # computed km taken from the geodesic when the claim does not carry it
@@ -283,12 +316,14 @@ def test_offline_map_has_no_external_reference(fixture_frame):
 def test_online_map_loads_only_leaflet_and_markercluster(fixture_frame):
     html = _html(fixture_frame)
     urls = re.findall(r'<(?:script|link)[^>]+(?:src|href)="(https?:[^"]+)"', html)
-    assert sorted(urls) == sorted([
-        "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js",
-        "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.css",
-        "https://cdn.jsdelivr.net/npm/leaflet.markercluster@1.4.1/dist/leaflet.markercluster.js",
-        "https://cdn.jsdelivr.net/npm/leaflet.markercluster@1.4.1/dist/MarkerCluster.css",
-    ])
+    assert sorted(urls) == sorted(
+        [
+            "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js",
+            "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.css",
+            "https://cdn.jsdelivr.net/npm/leaflet.markercluster@1.4.1/dist/leaflet.markercluster.js",
+            "https://cdn.jsdelivr.net/npm/leaflet.markercluster@1.4.1/dist/MarkerCluster.css",
+        ]
+    )
 
 
 def test_offline_refuses_an_unpackaged_asset(fixture_frame):
@@ -333,7 +368,9 @@ def test_cli_map_reads_each_format(fixture_frame, tmp_path, ext, capsys):
     html = tmp_path / "m.html"
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)
-        rc = main(["map", str(src), "-o", str(html), "--offline", "--borders", "none", "--title", "T"])
+        rc = main(
+            ["map", str(src), "-o", str(html), "--offline", "--borders", "none", "--title", "T"]
+        )
     assert rc == 0
     island = _island(html.read_text(encoding="utf-8"))
     assert island["n"] == mf.N_POINTS + mf.N_REGION
@@ -355,8 +392,15 @@ def test_default_borders_come_from_geoinc_borders(fixture_frame):
     assert "Borders (OpenStreetMap 2017)" in osm
 
 
-@pytest.mark.parametrize("modname", ["geoinc.mapping.build", "geoinc.mapping.payload",
-                                     "geoinc.mapping.geometry", "geoinc.mapping.layers"])
+@pytest.mark.parametrize(
+    "modname",
+    [
+        "geoinc.mapping.build",
+        "geoinc.mapping.payload",
+        "geoinc.mapping.geometry",
+        "geoinc.mapping.layers",
+    ],
+)
 def test_module_doctests(modname):
     import doctest
     import importlib
@@ -364,5 +408,7 @@ def test_module_doctests(modname):
     module = importlib.import_module(modname)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)
-        result = doctest.testmod(module, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+        result = doctest.testmod(
+            module, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
+        )
     assert result.attempted > 0 and result.failed == 0

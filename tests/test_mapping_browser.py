@@ -11,10 +11,10 @@ import pytest
 
 pytest.importorskip("playwright.sync_api")
 
+import map_fixtures as mf  # noqa: E402
+
 from geoinc.mapping import incident_map  # noqa: E402
 from geoinc.mapping.browser import chromium, find_chromium, open_map  # noqa: E402
-
-import map_fixtures as mf  # noqa: E402
 
 pytestmark = [
     pytest.mark.browser,
@@ -51,8 +51,14 @@ def online_path(tmp_path_factory, borders):
 
 @pytest.fixture(scope="module")
 def offline_path(tmp_path_factory, borders):
-    return _build(tmp_path_factory, "offline", mf.incident_frame(), borders=borders, cluster=False,
-                  offline=True)
+    return _build(
+        tmp_path_factory,
+        "offline",
+        mf.incident_frame(),
+        borders=borders,
+        cluster=False,
+        offline=True,
+    )
 
 
 def _count(page, selector):
@@ -116,7 +122,9 @@ def test_slider_filters_by_date(browser, online_path):
     # a window overlapping only the 20–22 May range of inc-010 keeps it
     _set_window(page, "2024-05-21", "2024-05-21", False)
     assert _count(page, "path.geoinc-incident") == 1
-    _set_window(page, "2024-05-02", "2024-05-02", True)  # nothing dated that day: only the undated one
+    _set_window(
+        page, "2024-05-02", "2024-05-02", True
+    )  # nothing dated that day: only the undated one
     assert _count(page, "path.geoinc-incident") == 1
     page.close()
 
@@ -162,7 +170,8 @@ def test_measure_tool_is_geodesic(browser, online_path):
     latlngs = page.evaluate(
         "(() => { const m = geoinc.maps[0].map; let out = [];"
         " m.eachLayer(l => { if (l.options && l.options.className === 'geoinc-measure-line') out = l.getLatLngs(); });"
-        " return out.map(p => [p.lat, p.lng]); })()")
+        " return out.map(p => [p.lat, p.lng]); })()"
+    )
     assert len(latlngs) == 2
     (lat1, lon1), (lat2, lon2) = latlngs
     expected = Geod(ellps="WGS84").inv(lon1, lat1, lon2, lat2)[2] / 1000
@@ -173,10 +182,28 @@ def test_measure_tool_is_geodesic(browser, online_path):
 
 @pytest.fixture(scope="module")
 def xss_path(tmp_path_factory, borders):
-    claims = [{"place": {"name": p, "lon": 36.2, "lat": 50.0}, "nearest_border_point": (36.6, 50.4),
-               "computed": 30.5, "verdict": p, "text": p, "method": p} for p in mf.XSS_PAYLOADS]
-    return _build(tmp_path_factory, "xss", mf.xss_frame(), borders=borders, cluster=False,
-                  claims=claims, offline=True, title=mf.XSS_PAYLOADS[0], popup_columns=["target"])
+    claims = [
+        {
+            "place": {"name": p, "lon": 36.2, "lat": 50.0},
+            "nearest_border_point": (36.6, 50.4),
+            "computed": 30.5,
+            "verdict": p,
+            "text": p,
+            "method": p,
+        }
+        for p in mf.XSS_PAYLOADS
+    ]
+    return _build(
+        tmp_path_factory,
+        "xss",
+        mf.xss_frame(),
+        borders=borders,
+        cluster=False,
+        claims=claims,
+        offline=True,
+        title=mf.XSS_PAYLOADS[0],
+        popup_columns=["target"],
+    )
 
 
 def test_xss_payloads_never_execute_and_still_show(browser, xss_path):
@@ -195,7 +222,9 @@ def test_xss_payloads_never_execute_and_still_show(browser, xss_path):
     page.hover(".leaflet-control-layers")
     shown.append(page.locator(".leaflet-control-layers").inner_text())
     shown.append(page.locator(".geoinc-legend").inner_text())
-    page.evaluate("void geoinc.maps[0].map.eachLayer(l => { if (l.options && l.options.className === 'geoinc-claim-line') l.openPopup(); })")
+    page.evaluate(
+        "void geoinc.maps[0].map.eachLayer(l => { if (l.options && l.options.className === 'geoinc-claim-line') l.openPopup(); })"
+    )
     shown.append(page.locator(".leaflet-popup-content").last.last.inner_text())
     page.fill(".geoinc-search input", "script")
     shown.append(page.locator(".geoinc-search-results").inner_text())
@@ -204,7 +233,9 @@ def test_xss_payloads_never_execute_and_still_show(browser, xss_path):
     assert page.evaluate("parent.__xss") is None
     assert dialogs == []
     assert page.locator("a[href^='javascript']").count() == 0
-    assert page.locator("iframe, .leaflet-popup-content img, .leaflet-popup-content svg").count() == 0
+    assert (
+        page.locator("iframe, .leaflet-popup-content img, .leaflet-popup-content svg").count() == 0
+    )
     text = "\n".join(shown)
     for p in mf.XSS_PAYLOADS:  # the text itself is shown, verbatim
         assert p in text, p
@@ -214,8 +245,14 @@ def test_xss_payloads_never_execute_and_still_show(browser, xss_path):
 
 @pytest.mark.parametrize("offline", [False, True], ids=["online", "offline"])
 def test_clustered_large_map_renders(browser, tmp_path_factory, offline):
-    path = _build(tmp_path_factory, "big", mf.synthetic_incidents(3000, seed=1), borders=None, band=None,
-                  offline=offline)
+    path = _build(
+        tmp_path_factory,
+        "big",
+        mf.synthetic_incidents(3000, seed=1),
+        borders=None,
+        band=None,
+        offline=offline,
+    )
     page, report = open_map(browser, path, serve_cdn=not offline)
     assert report.ready and report.console_errors == []
     assert page.evaluate("geoinc.maps[0].store.visibleCount") == 3000
@@ -238,9 +275,15 @@ def corpus_maps(tmp_path_factory):
         except ImportError:
             claims = []
         else:
-            claims = [c for p in sorted(corpus.iterdir()) for c in check_text(p.read_text(encoding="utf-8"))]
-    paths = {off: _build(tmp_path_factory, f"corpus_{off}", gdf, claims=claims, offline=off)
-             for off in (False, True)}
+            claims = [
+                c
+                for p in sorted(corpus.iterdir())
+                for c in check_text(p.read_text(encoding="utf-8"))
+            ]
+    paths = {
+        off: _build(tmp_path_factory, f"corpus_{off}", gdf, claims=claims, offline=off)
+        for off in (False, True)
+    }
     return gdf, claims, paths
 
 
@@ -254,12 +297,19 @@ def test_example_corpus_map(browser, corpus_maps, offline):
     region = (gdf["geo_precision"] == 3) | gdf["where_prec"].isin([4, 6])
     located = gdf.geometry.notna() & ~gdf.geometry.is_empty
     n_points = int((located & ~region.fillna(False)).sum())
-    n_region_layers = len(set(zip(gdf.loc[region.fillna(False), "event_type"],
-                                  gdf.loc[region.fillna(False), "admin1"])))
+    n_region_layers = len(
+        set(
+            zip(
+                gdf.loc[region.fillna(False), "event_type"], gdf.loc[region.fillna(False), "admin1"], strict=False
+            )
+        )
+    )
     assert n_points > 0
     assert _count(page, "path.geoinc-incident") == n_points
     assert _count(page, "path.geoinc-region") == n_region_layers
-    drawable = sum(1 for c in claims if getattr(c, "border_point", None) or getattr(c, "other", None))
+    drawable = sum(
+        1 for c in claims if getattr(c, "border_point", None) or getattr(c, "other", None)
+    )
     assert _count(page, "path.geoinc-claim-line") == drawable
     page.close()
 

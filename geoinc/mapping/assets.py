@@ -26,12 +26,18 @@ __all__ = ["MAP_JS", "MAP_CSS", "OfflineFigure", "runtime_js", "runtime_css", "a
 #: (name, URL) of the scripts a geoinc map needs; names match folium's where they overlap
 MAP_JS = [
     ("leaflet", "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js"),
-    ("markerclusterjs", "https://cdn.jsdelivr.net/npm/leaflet.markercluster@1.4.1/dist/leaflet.markercluster.js"),
+    (
+        "markerclusterjs",
+        "https://cdn.jsdelivr.net/npm/leaflet.markercluster@1.4.1/dist/leaflet.markercluster.js",
+    ),
 ]
 #: (name, URL) of the style sheets a geoinc map needs
 MAP_CSS = [
     ("leaflet_css", "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.css"),
-    ("markerclustercss", "https://cdn.jsdelivr.net/npm/leaflet.markercluster@1.4.1/dist/MarkerCluster.css"),
+    (
+        "markerclustercss",
+        "https://cdn.jsdelivr.net/npm/leaflet.markercluster@1.4.1/dist/MarkerCluster.css",
+    ),
 ]
 
 # URL -> (XStatic module, file inside its data dir, pip package). Keyed by URL rather
@@ -39,12 +45,22 @@ MAP_CSS = [
 # swapped for ours.
 _PACKAGED = {
     MAP_JS[0][1]: ("xstatic.pkg.leaflet", "leaflet.js", "xstatic-leaflet"),
-    MAP_JS[1][1]: ("xstatic.pkg.leaflet_markercluster", "leaflet.markercluster.js",
-                   "xstatic-leaflet-markercluster"),
+    MAP_JS[1][1]: (
+        "xstatic.pkg.leaflet_markercluster",
+        "leaflet.markercluster.js",
+        "xstatic-leaflet-markercluster",
+    ),
     MAP_CSS[0][1]: ("xstatic.pkg.leaflet", "leaflet.css", "xstatic-leaflet"),
-    MAP_CSS[1][1]: ("xstatic.pkg.leaflet_markercluster", "MarkerCluster.css",
-                    "xstatic-leaflet-markercluster"),
-    "https://code.jquery.com/jquery-3.7.1.min.js": ("xstatic.pkg.jquery", "jquery.min.js", "xstatic-jquery"),
+    MAP_CSS[1][1]: (
+        "xstatic.pkg.leaflet_markercluster",
+        "MarkerCluster.css",
+        "xstatic-leaflet-markercluster",
+    ),
+    "https://code.jquery.com/jquery-3.7.1.min.js": (
+        "xstatic.pkg.jquery",
+        "jquery.min.js",
+        "xstatic-jquery",
+    ),
 }
 
 

@@ -28,13 +28,23 @@ __all__ = ["CHROMIUM_ARGS", "find_chromium", "chromium", "open_map", "PageReport
 
 #: flags for a quiet, reproducible headless Chromium that phones nowhere
 CHROMIUM_ARGS = (
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 )
 # 1x1 transparent PNG, returned for tile requests
 _BLANK_PNG = base64.b64decode(
-    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==")
-_CDN = {url: ("application/javascript" if url.endswith(".js") else "text/css") for _, url in MAP_JS + MAP_CSS}
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="
+)
+_CDN = {
+    url: ("application/javascript" if url.endswith(".js") else "text/css")
+    for _, url in MAP_JS + MAP_CSS
+}
 
 
 def find_chromium() -> str | None:
@@ -58,8 +68,12 @@ def chromium(executable: str | None = None) -> Iterator:
         raise MapError("no Chromium found (Debian: apt-get install chromium)")
     with tempfile.TemporaryDirectory(prefix="geoinc-chromium-") as profile, sync_playwright() as pw:
         ctx = pw.chromium.launch_persistent_context(
-            profile, executable_path=exe, headless=True, args=list(CHROMIUM_ARGS),
-            viewport={"width": 1200, "height": 800})
+            profile,
+            executable_path=exe,
+            headless=True,
+            args=list(CHROMIUM_ARGS),
+            viewport={"width": 1200, "height": 800},
+        )
         try:
             yield ctx
         finally:
@@ -77,8 +91,14 @@ class PageReport:
     ready: bool = False
 
 
-def open_map(context, path: str | Path, *, serve_cdn: bool = True, timeout_s: float = 60.0,
-             viewport: tuple[int, int] = (1200, 800)):
+def open_map(
+    context,
+    path: str | Path,
+    *,
+    serve_cdn: bool = True,
+    timeout_s: float = 60.0,
+    viewport: tuple[int, int] = (1200, 800),
+):
     """Open a map file in a new page and wait until the runtime says it is ready.
 
     Returns
@@ -88,7 +108,9 @@ def open_map(context, path: str | Path, *, serve_cdn: bool = True, timeout_s: fl
     page = context.new_page()
     page.set_viewport_size({"width": viewport[0], "height": viewport[1]})
     report = PageReport()
-    page.on("console", lambda m: report.console_errors.append(m.text) if m.type == "error" else None)
+    page.on(
+        "console", lambda m: report.console_errors.append(m.text) if m.type == "error" else None
+    )
     page.on("pageerror", lambda e: report.console_errors.append(f"uncaught: {e}"))
 
     def route(r):
@@ -97,8 +119,12 @@ def open_map(context, path: str | Path, *, serve_cdn: bool = True, timeout_s: fl
             return r.continue_()
         report.network.append(url)
         if serve_cdn and url in _CDN:
-            return r.fulfill(status=200, content_type=_CDN[url], body=asset_text(url),
-                             headers={"Access-Control-Allow-Origin": "*"})
+            return r.fulfill(
+                status=200,
+                content_type=_CDN[url],
+                body=asset_text(url),
+                headers={"Access-Control-Allow-Origin": "*"},
+            )
         if serve_cdn and "tile" in url and url.endswith(".png"):
             return r.fulfill(status=200, content_type="image/png", body=_BLANK_PNG)
         report.blocked.append(url)
@@ -116,7 +142,9 @@ def open_map(context, path: str | Path, *, serve_cdn: bool = True, timeout_s: fl
     return page, report
 
 
-def screenshot(context, html_path: str | Path, png_path: str | Path, *, settle_ms: int = 400) -> PageReport:
+def screenshot(
+    context, html_path: str | Path, png_path: str | Path, *, settle_ms: int = 400
+) -> PageReport:
     """Open ``html_path`` offline-style and save a PNG of the page."""
     page, report = open_map(context, html_path)
     page.wait_for_timeout(settle_ms)

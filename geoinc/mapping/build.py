@@ -7,8 +7,8 @@ import html
 import importlib
 import logging
 import warnings
-from functools import lru_cache
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Literal
 
 import numpy as np
@@ -16,7 +16,13 @@ import shapely
 
 from geoinc.exceptions import ConfigurationError, GeoincError, MapError
 from geoinc.mapping.assets import MAP_CSS, MAP_JS, OfflineFigure
-from geoinc.mapping.geometry import geodesic_buffer, geodesic_km, geodesic_line, region_frames, to_geojson_geometry
+from geoinc.mapping.geometry import (
+    geodesic_buffer,
+    geodesic_km,
+    geodesic_line,
+    region_frames,
+    to_geojson_geometry,
+)
 from geoinc.mapping.layers import (
     Admin1Choropleth,
     BorderBand,
@@ -75,7 +81,9 @@ def _borders_frame(borders, problems: list[str]):
             problems.append("borders layer left out: geoinc.borders is not available")
             return None, None
         return frame, borders
-    dataset = str(borders["dataset"].iloc[0]) if "dataset" in borders and len(borders) else "borders"
+    dataset = (
+        str(borders["dataset"].iloc[0]) if "dataset" in borders and len(borders) else "borders"
+    )
     return borders, dataset
 
 
@@ -152,8 +160,12 @@ def claim_features(claims: Sequence) -> tuple[list[dict], int]:
     out, skipped = [], 0
     for c in claims:
         place = _attr(c, "place")
-        start = _lonlat(place) or _lonlat((_attr(c, "place_lon", "lon"), _attr(c, "place_lat", "lat")))
-        end = _lonlat(_attr(c, "nearest_border_point", "border_point", "nearest_point", "target_point"))
+        start = _lonlat(place) or _lonlat(
+            (_attr(c, "place_lon", "lon"), _attr(c, "place_lat", "lat"))
+        )
+        end = _lonlat(
+            _attr(c, "nearest_border_point", "border_point", "nearest_point", "target_point")
+        )
         if end is None:  # a distance between two places: draw to the other place
             end = _lonlat(_attr(c, "other"))
         if start is None or end is None:
@@ -169,24 +181,34 @@ def claim_features(claims: Sequence) -> tuple[list[dict], int]:
         verdict = str(_attr(c, "verdict", default="unverifiable"))
         place_name = _attr(place, "name") if not isinstance(place, str) else place
         place_name = str(place_name or _attr(c, "place_name", default="place"))
-        rows = [["Place", place_name], ["Computed", f"{km:.1f} km (geodesic, WGS84)"], ["Verdict", verdict]]
-        for label, names in (("Stated", ("stated", "claimed", "stated_km", "value")),
-                             ("Method", ("method",)), ("Border dataset", ("dataset", "border_dataset")),
-                             ("Tolerance", ("tolerance", "tolerance_km")), ("Kind", ("kind",)),
-                             ("Reason", ("reason",))):
+        rows = [
+            ["Place", place_name],
+            ["Computed", f"{km:.1f} km (geodesic, WGS84)"],
+            ["Verdict", verdict],
+        ]
+        for label, names in (
+            ("Stated", ("stated", "claimed", "stated_km", "value")),
+            ("Method", ("method",)),
+            ("Border dataset", ("dataset", "border_dataset")),
+            ("Tolerance", ("tolerance", "tolerance_km")),
+            ("Kind", ("kind",)),
+            ("Reason", ("reason",)),
+        ):
             v = _attr(c, *names)
             if isinstance(v, dict):
                 v = v.get("as_written") or ", ".join(f"{k}: {x}" for k, x in v.items())
             if v is not None:
                 rows.append([label, str(v)])
-        out.append({
-            "line": geodesic_line(*start, *end),
-            "label": f"{km:.1f} km · {verdict}",
-            "title": f"Claim about {place_name}",
-            "verdict": verdict,
-            "rows": rows,
-            "text": str(_attr(c, "sentence", "text", "quote", default="")),
-        })
+        out.append(
+            {
+                "line": geodesic_line(*start, *end),
+                "label": f"{km:.1f} km · {verdict}",
+                "title": f"Claim about {place_name}",
+                "verdict": verdict,
+                "rows": rows,
+                "text": str(_attr(c, "sentence", "text", "quote", default="")),
+            }
+        )
     return out, skipped
 
 
@@ -208,10 +230,20 @@ def _drop_specks(geoms, min_area: float):
 @lru_cache(maxsize=1)
 def _world_features() -> tuple:
     countries, _ = region_frames()
-    simple = _drop_specks(shapely.simplify(countries.geometry.to_numpy(), 0.1, preserve_topology=False), 0.05)
+    simple = _drop_specks(
+        shapely.simplify(countries.geometry.to_numpy(), 0.1, preserve_topology=False), 0.05
+    )
     return tuple(
-        (iso2, {"type": "Feature", "properties": {"iso2": iso2}, "geometry": to_geojson_geometry(g, 2)})
-        for iso2, g in zip(countries["iso2"], simple) if g is not None and not g.is_empty
+        (
+            iso2,
+            {
+                "type": "Feature",
+                "properties": {"iso2": iso2},
+                "geometry": to_geojson_geometry(g, 2),
+            },
+        )
+        for iso2, g in zip(countries["iso2"], simple, strict=False)
+        if g is not None and not g.is_empty
     )
 
 
@@ -230,9 +262,12 @@ def _admin1_features(countries_wanted: tuple[str, ...]) -> tuple:
     _, admin1 = region_frames()
     a1 = admin1[admin1["country"].isin(countries_wanted)]
     return tuple(
-        {"type": "Feature", "properties": {"code": code, "name": str(name_en or name)},
-         "geometry": to_geojson_geometry(shapely.simplify(g, 0.01, preserve_topology=True), 3)}
-        for code, name, name_en, g in zip(a1["admin1"], a1["name"], a1["name_en"], a1.geometry)
+        {
+            "type": "Feature",
+            "properties": {"code": code, "name": str(name_en or name)},
+            "geometry": to_geojson_geometry(shapely.simplify(g, 0.01, preserve_topology=True), 3),
+        }
+        for code, name, name_en, g in zip(a1["admin1"], a1["name"], a1["name_en"], a1.geometry, strict=False)
     )
 
 
@@ -242,7 +277,9 @@ def _basemap_layers(countries_wanted: set[str]):
     for iso2, feat in _world_features():
         fine = _fine_feature(iso2) if iso2 in countries_wanted else None
         feats.append(fine or feat)
-    return _feature_collection(feats), _feature_collection(list(_admin1_features(tuple(sorted(countries_wanted)))))
+    return _feature_collection(feats), _feature_collection(
+        list(_admin1_features(tuple(sorted(countries_wanted))))
+    )
 
 
 def _labels(countries_wanted: set[str], per_country: int = 12) -> list[list]:
@@ -285,7 +322,7 @@ def incident_map(
     cluster: bool | Literal["auto"] = "auto",
     canvas: bool | Literal["auto"] = "auto",
     heat: bool = True,
-    borders=("naturalearth"),
+    borders="naturalearth",
     band: Sequence[str] | None = ("RU", "UA"),
     band_km: float = 30.0,
     choropleth: bool = True,
@@ -391,16 +428,23 @@ def incident_map(
         countries_wanted = {"UA"}
     countries_fc, admin1_fc = _basemap_layers(countries_wanted)
     if not offline and tiles is not None:
-        folium.TileLayer(tiles=tiles[1], attr=tiles[2], name=html.escape(tiles[0]), max_zoom=19).add_to(m)
-    basemap = VectorBasemap(countries_fc, admin1_fc, _labels(countries_wanted),
-                            show=offline or tiles is None)
+        folium.TileLayer(
+            tiles=tiles[1], attr=tiles[2], name=html.escape(tiles[0]), max_zoom=19
+        ).add_to(m)
+    basemap = VectorBasemap(
+        countries_fc, admin1_fc, _labels(countries_wanted), show=offline or tiles is None
+    )
     basemap.add_to(m)
 
     legend_items: list[dict] = []
     frame, dataset = _borders_frame(borders, problems)
     view_bounds = data.bounds
     if frame is not None and len(frame):
-        frame = frame.to_crs(4326) if frame.crs is not None and not frame.crs.equals("EPSG:4326") else frame
+        frame = (
+            frame.to_crs(4326)
+            if frame.crs is not None and not frame.crs.equals("EPSG:4326")
+            else frame
+        )
         label = _DATASET_LABELS.get(dataset, dataset)
         lines = frame
         if data.bounds is not None:
@@ -412,19 +456,33 @@ def incident_map(
             clipped = lines.geometry.to_numpy()
         clipped = shapely.simplify(clipped, 0.002)
         feats = []
-        for (_, row), g in zip(lines.iterrows(), clipped):
+        for (_, row), g in zip(lines.iterrows(), clipped, strict=False):
             if g is None or g.is_empty:
                 continue
             kind = str(row.get("kind", "international"))
             a, b = str(row.get("country_a", "")), str(row.get("country_b", ""))
-            feats.append({"type": "Feature",
-                          "properties": {"label": f"{a}–{b}" if b else a, "kind": kind, "dataset": label},
-                          "geometry": to_geojson_geometry(g, 4)})
+            feats.append(
+                {
+                    "type": "Feature",
+                    "properties": {"label": f"{a}–{b}" if b else a, "kind": kind, "dataset": label},
+                    "geometry": to_geojson_geometry(g, 4),
+                }
+            )
         bl = BorderLayer(_feature_collection(feats), dataset=label)
         bl.add_to(m)
-        legend_items.append({"section": f"Borders — {label}", "rows": [
-            {"shape": "line", "color": bl.color, "label": "international"},
-            {"shape": "dash", "color": bl.disputed_color, "label": "disputed / line of control"}]})
+        legend_items.append(
+            {
+                "section": f"Borders — {label}",
+                "rows": [
+                    {"shape": "line", "color": bl.color, "label": "international"},
+                    {
+                        "shape": "dash",
+                        "color": bl.disputed_color,
+                        "label": "disputed / line of control",
+                    },
+                ],
+            }
+        )
         if band:
             try:
                 poly = border_band_geometry(frame, band, band_km)
@@ -433,11 +491,20 @@ def incident_map(
             else:
                 a, b = sorted(c.upper() for c in band)
                 name = f"Within {band_km:g} km of the {a}–{b} border"
-                bb = BorderBand(to_geojson_geometry(poly, 4), label=name,
-                                detail=f"geodesic buffer of the {label} line")
+                bb = BorderBand(
+                    to_geojson_geometry(poly, 4),
+                    label=name,
+                    detail=f"geodesic buffer of the {label} line",
+                )
                 bb.add_to(m)
-                legend_items.append({"section": "Border band", "rows": [
-                    {"shape": "rect", "color": bb.color, "label": name + f" ({label})"}]})
+                legend_items.append(
+                    {
+                        "section": "Border band",
+                        "rows": [
+                            {"shape": "rect", "color": bb.color, "label": name + f" ({label})"}
+                        ],
+                    }
+                )
                 if view_bounds is None:
                     minx, miny, maxx, maxy = poly.bounds
                     view_bounds = [[miny, minx], [maxy, maxx]]
@@ -448,8 +515,15 @@ def incident_map(
     if choropleth and admin1_fc["features"]:
         chor = Admin1Choropleth(basemap)
         chor.add_to(m)
-        legend_items.append({"section": "Regions: killed (best) in window", "rows": [
-            {"shape": "rect", "color": c, "label": f"≥ {b}"} for b, c in zip(chor.BREAKS, chor.COLORS)]})
+        legend_items.append(
+            {
+                "section": "Regions: killed (best) in window",
+                "rows": [
+                    {"shape": "rect", "color": c, "label": f"≥ {b}"}
+                    for b, c in zip(chor.BREAKS, chor.COLORS, strict=False)
+                ],
+            }
+        )
 
     groups = {}
     counts = np.bincount(payload["type"], minlength=len(payload["types"])) if n else []
@@ -468,9 +542,19 @@ def incident_map(
         if drawable:
             ClaimsLayer(drawable).add_to(m)
             verdicts = sorted({c["verdict"] for c in drawable})
-            legend_items.append({"section": "Claims: place → nearest border point", "rows": [
-                {"shape": "line", "color": ClaimsLayer.COLORS.get(v, ClaimsLayer.COLORS["_other"]), "label": v}
-                for v in verdicts]})
+            legend_items.append(
+                {
+                    "section": "Claims: place → nearest border point",
+                    "rows": [
+                        {
+                            "shape": "line",
+                            "color": ClaimsLayer.COLORS.get(v, ClaimsLayer.COLORS["_other"]),
+                            "label": v,
+                        }
+                        for v in verdicts
+                    ],
+                }
+            )
 
     store = IncidentStore(payload, groups, heat=heat_layer, choropleth=chor, canvas=use_canvas)
     store.add_to(m)
@@ -479,7 +563,9 @@ def incident_map(
     if data.n_unlocated:
         notes.append(f"{data.n_unlocated} incident(s) without any location are not drawn.")
     if offline or tiles is None:
-        notes.append("Basemap: Natural Earth (public domain); Ukrainian oblasts: geoBoundaries (ODbL).")
+        notes.append(
+            "Basemap: Natural Earth (public domain); Ukrainian oblasts: geoBoundaries (ODbL)."
+        )
     legend_cfg = {"title": title or "Incidents", "items": legend_items, "notes": notes}
     Legend(store, legend_cfg).add_to(m)
     if tools:

@@ -103,8 +103,8 @@ def _segments(line, step_km: float):
             idx = np.concatenate([[0], idx])
         if idx[-1] != len(coords) - 1:
             idx = np.concatenate([idx, [len(coords) - 1]])
-        for a, b in zip(idx[:-1], idx[1:]):
-            yield shapely.LineString(coords[a:b + 1])
+        for a, b in zip(idx[:-1], idx[1:], strict=False):
+            yield shapely.LineString(coords[a : b + 1])
 
 
 def geodesic_buffer(line, distance_km: float, *, step_km: float = 100.0, tolerance_km: float = 0.2):
@@ -135,9 +135,12 @@ def geodesic_buffer(line, distance_km: float, *, step_km: float = 100.0, toleran
     7110.0
     """
     if not np.isfinite(distance_km) or distance_km <= 0:
-        raise ConfigurationError(f"buffer distance must be a positive number of km, not {distance_km!r}")
-    return shapely.from_wkb(_buffer_wkb(shapely.to_wkb(line), float(distance_km), float(step_km),
-                                        float(tolerance_km)))
+        raise ConfigurationError(
+            f"buffer distance must be a positive number of km, not {distance_km!r}"
+        )
+    return shapely.from_wkb(
+        _buffer_wkb(shapely.to_wkb(line), float(distance_km), float(step_km), float(tolerance_km))
+    )
 
 
 @lru_cache(maxsize=32)
@@ -150,18 +153,28 @@ def _buffer_wkb(line_wkb: bytes, distance_km: float, step_km: float, tolerance_k
         # searches datum grids and costs ~35 ms each
         tr = Transformer.from_pipeline(
             "+proj=pipeline +step +proj=unitconvert +xy_in=deg +xy_out=rad "
-            f"+step +proj=aeqd +lat_0={c.y:.6f} +lon_0={c.x:.6f} +ellps=WGS84")
-        projected = shapely.transform(seg, lambda xy: np.column_stack(tr.transform(xy[:, 0], xy[:, 1])))
-        buf = shapely.simplify(shapely.buffer(projected, distance_km * 1000.0, quad_segs=8),
-                               tolerance_km * 1000.0)
-        pieces.append(shapely.transform(
-            buf, lambda xy: np.column_stack(tr.transform(xy[:, 0], xy[:, 1], direction="INVERSE"))))
+            f"+step +proj=aeqd +lat_0={c.y:.6f} +lon_0={c.x:.6f} +ellps=WGS84"
+        )
+        projected = shapely.transform(
+            seg, lambda xy, tr=tr: np.column_stack(tr.transform(xy[:, 0], xy[:, 1]))
+        )
+        buf = shapely.simplify(
+            shapely.buffer(projected, distance_km * 1000.0, quad_segs=8), tolerance_km * 1000.0
+        )
+        pieces.append(
+            shapely.transform(
+                buf,
+                lambda xy, tr=tr: np.column_stack(tr.transform(xy[:, 0], xy[:, 1], direction="INVERSE")),
+            )
+        )
     if not pieces:
         raise ConfigurationError("the border line to buffer is empty")
     return shapely.to_wkb(shapely.union_all(pieces))
 
 
-def geodesic_line(lon1: float, lat1: float, lon2: float, lat2: float, npts: int = 24) -> list[list[float]]:
+def geodesic_line(
+    lon1: float, lat1: float, lon2: float, lat2: float, npts: int = 24
+) -> list[list[float]]:
     """Return the geodesic between two points as ``[[lat, lon], ...]`` (Leaflet order).
 
     Examples

@@ -16,10 +16,10 @@ from __future__ import annotations
 import html
 from collections.abc import Mapping, Sequence
 
+from branca.element import Element, MacroElement
 from folium.elements import JSCSSMixin
 from folium.map import Layer
 from folium.template import Template
-from branca.element import Element, MacroElement
 
 from geoinc.mapping.assets import MAP_CSS, MAP_JS, runtime_css, runtime_js
 from geoinc.mapping.payload import escaped_json
@@ -66,7 +66,9 @@ def _add_island(element: Element, island_id: str, json_text: str) -> None:
     """Put ``json_text`` in the page body as ``<script type="application/json">``."""
     figure = element.get_root()
     figure.html.add_child(
-        _Raw(f'<script type="application/json" id="{island_id}">{json_text}</script>'), name=island_id)
+        _Raw(f'<script type="application/json" id="{island_id}">{json_text}</script>'),
+        name=island_id,
+    )
 
 
 class GeoincRuntime(JSCSSMixin):
@@ -111,8 +113,16 @@ class _JsonLayer(Layer):
         """
     )
 
-    def __init__(self, data, options: Mapping, *, name: str, overlay: bool = True,
-                 control: bool = True, show: bool = True) -> None:
+    def __init__(
+        self,
+        data,
+        options: Mapping,
+        *,
+        name: str,
+        overlay: bool = True,
+        control: bool = True,
+        show: bool = True,
+    ) -> None:
         super().__init__(name=_control_name(name), overlay=overlay, control=control, show=show)
         self._name = type(self).__name__
         self.data_json = escaped_json(data)
@@ -142,11 +152,23 @@ class VectorBasemap(_JsonLayer):
 
     factory = "vectorBasemap"
 
-    def __init__(self, countries: dict, admin1: dict | None = None,
-                 labels: Sequence[Sequence] = (), *, name: str = "Vector basemap (offline)",
-                 label_zoom: int = 6, show: bool = True) -> None:
-        super().__init__({"countries": countries, "admin1": admin1, "labels": [list(x) for x in labels]},
-                         {"labelZoom": label_zoom}, name=name, overlay=False, show=show)
+    def __init__(
+        self,
+        countries: dict,
+        admin1: dict | None = None,
+        labels: Sequence[Sequence] = (),
+        *,
+        name: str = "Vector basemap (offline)",
+        label_zoom: int = 6,
+        show: bool = True,
+    ) -> None:
+        super().__init__(
+            {"countries": countries, "admin1": admin1, "labels": [list(x) for x in labels]},
+            {"labelZoom": label_zoom},
+            name=name,
+            overlay=False,
+            show=show,
+        )
 
 
 class BorderLayer(_JsonLayer):
@@ -163,10 +185,21 @@ class BorderLayer(_JsonLayer):
 
     factory = "borderLayer"
 
-    def __init__(self, features: dict, *, dataset: str, color: str = "#303030",
-                 disputed_color: str = "#c51b7d", show: bool = True) -> None:
-        super().__init__(features, {"color": color, "disputedColor": disputed_color},
-                         name=f"Borders ({dataset})", show=show)
+    def __init__(
+        self,
+        features: dict,
+        *,
+        dataset: str,
+        color: str = "#303030",
+        disputed_color: str = "#c51b7d",
+        show: bool = True,
+    ) -> None:
+        super().__init__(
+            features,
+            {"color": color, "disputedColor": disputed_color},
+            name=f"Borders ({dataset})",
+            show=show,
+        )
         self.dataset = dataset
         self.color = color
         self.disputed_color = disputed_color
@@ -177,10 +210,15 @@ class BorderBand(_JsonLayer):
 
     factory = "bandLayer"
 
-    def __init__(self, polygon: dict, *, label: str, detail: str, color: str = "#e6550d",
-                 show: bool = True) -> None:
-        super().__init__({"type": "Feature", "properties": {}, "geometry": polygon},
-                         {"color": color, "label": label, "detail": detail}, name=label, show=show)
+    def __init__(
+        self, polygon: dict, *, label: str, detail: str, color: str = "#e6550d", show: bool = True
+    ) -> None:
+        super().__init__(
+            {"type": "Feature", "properties": {}, "geometry": polygon},
+            {"color": color, "label": label, "detail": detail},
+            name=label,
+            show=show,
+        )
         self.color = color
         self.label = label
 
@@ -201,8 +239,13 @@ class Admin1Choropleth(Layer):
         """
     )
 
-    def __init__(self, basemap: VectorBasemap, *, name: str = "Regions shaded by killed (best)",
-                 show: bool = False) -> None:
+    def __init__(
+        self,
+        basemap: VectorBasemap,
+        *,
+        name: str = "Regions shaded by killed (best)",
+        show: bool = False,
+    ) -> None:
         super().__init__(name=_control_name(name), overlay=True, show=show)
         self._name = "Admin1Choropleth"
         self.basemap = basemap
@@ -223,8 +266,16 @@ class IncidentTypeLayer(Layer):
         """
     )
 
-    def __init__(self, type_index: int, type_name: str, color: str, *, cluster: bool,
-                 count: int, show: bool = True) -> None:
+    def __init__(
+        self,
+        type_index: int,
+        type_name: str,
+        color: str,
+        *,
+        cluster: bool,
+        count: int,
+        show: bool = True,
+    ) -> None:
         super().__init__(name=_control_name(f"{type_name} ({count})"), overlay=True, show=show)
         self._name = "IncidentTypeLayer"
         self.type_index = type_index
@@ -253,10 +304,17 @@ class ClaimsLayer(_JsonLayer):
     border point, labelled with the computed km and the verdict."""
 
     factory = "claimsLayer"
-    COLORS = {"consistent": "#1a9641", "roughly consistent": "#a6d96a",
-              "inconsistent": "#d7191c", "unverifiable": "#888888", "_other": "#555555"}
+    COLORS = {
+        "consistent": "#1a9641",
+        "roughly consistent": "#a6d96a",
+        "inconsistent": "#d7191c",
+        "unverifiable": "#888888",
+        "_other": "#555555",
+    }
 
-    def __init__(self, claims: list[dict], *, name: str = "Claims checked", show: bool = True) -> None:
+    def __init__(
+        self, claims: list[dict], *, name: str = "Claims checked", show: bool = True
+    ) -> None:
         super().__init__(claims, {"colors": self.COLORS}, name=f"{name} ({len(claims)})", show=show)
 
 
@@ -311,9 +369,15 @@ class IncidentStore(MacroElement):
         """
     )
 
-    def __init__(self, payload: dict, groups: Mapping[int, IncidentTypeLayer], *,
-                 heat: HeatLayer | None = None, choropleth: Admin1Choropleth | None = None,
-                 canvas: bool = False) -> None:
+    def __init__(
+        self,
+        payload: dict,
+        groups: Mapping[int, IncidentTypeLayer],
+        *,
+        heat: HeatLayer | None = None,
+        choropleth: Admin1Choropleth | None = None,
+        canvas: bool = False,
+    ) -> None:
         super().__init__()
         self._name = "IncidentStore"
         self.payload_json = escaped_json(payload)
@@ -373,9 +437,14 @@ class Legend(_Control):
 
     control = "Legend"
 
-    def __init__(self, store: IncidentStore | None, config: dict, *, position: str = "bottomright") -> None:
-        super().__init__(store if store is not None else "null", escaped_json(config),
-                         escaped_json({"position": position}))
+    def __init__(
+        self, store: IncidentStore | None, config: dict, *, position: str = "bottomright"
+    ) -> None:
+        super().__init__(
+            store if store is not None else "null",
+            escaped_json(config),
+            escaped_json({"position": position}),
+        )
 
 
 class MeasureControl(_Control):
@@ -414,8 +483,9 @@ class MiniMap(_Control):
         """
     )
 
-    def __init__(self, basemap: VectorBasemap, *, tiles: str | None = None,
-                 position: str = "bottomright") -> None:
+    def __init__(
+        self, basemap: VectorBasemap, *, tiles: str | None = None, position: str = "bottomright"
+    ) -> None:
         super().__init__()
         self.tiles = tiles
         self.basemap = basemap
@@ -427,7 +497,15 @@ class PlaceSearch(_Control):
 
     control = "SearchControl"
 
-    def __init__(self, store: IncidentStore | None, places: Sequence[Sequence] = (), *,
-                 position: str = "topleft") -> None:
-        super().__init__(store if store is not None else "null",
-                         escaped_json([list(p) for p in places]), escaped_json({"position": position}))
+    def __init__(
+        self,
+        store: IncidentStore | None,
+        places: Sequence[Sequence] = (),
+        *,
+        position: str = "topleft",
+    ) -> None:
+        super().__init__(
+            store if store is not None else "null",
+            escaped_json([list(p) for p in places]),
+            escaped_json({"position": position}),
+        )

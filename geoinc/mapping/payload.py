@@ -38,18 +38,39 @@ EVENT_COLORS = {
     "Suicide bomb": "#542788",
     "Unknown type": "#777777",
 }
-PALETTE = ("#1b9e77", "#e7298a", "#66a61e", "#e6ab02", "#a6761d", "#386cb0", "#f0027f",
-           "#bf5b17", "#666666", "#7570b3")
+PALETTE = (
+    "#1b9e77",
+    "#e7298a",
+    "#66a61e",
+    "#e6ab02",
+    "#a6761d",
+    "#386cb0",
+    "#f0027f",
+    "#bf5b17",
+    "#666666",
+    "#7570b3",
+)
 
 #: UCDP ``date_prec`` labels
-DATE_PRECISION = {1: "exact day", 2: "within 2–6 days", 3: "within a week", 4: "within a month",
-                  5: "more than a month"}
+DATE_PRECISION = {
+    1: "exact day",
+    2: "within 2–6 days",
+    3: "within a week",
+    4: "within a month",
+    5: "more than a month",
+}
 #: ACLED ``geo_precision`` labels
 GEO_PRECISION = {1: "town or exact place", 2: "near a town (part of a region)", 3: "region only"}
 #: UCDP ``where_prec`` labels
-WHERE_PRECISION = {1: "exact location", 2: "within about 25 km", 3: "second-order region",
-                   4: "first-order region (admin1)", 5: "linear feature", 6: "country",
-                   7: "international waters or air space"}
+WHERE_PRECISION = {
+    1: "exact location",
+    2: "within about 25 km",
+    3: "second-order region",
+    4: "first-order region (admin1)",
+    5: "linear feature",
+    6: "country",
+    7: "international waters or air space",
+}
 
 # claim keys that are offsets into the article: noise in a popup
 _SKIP_CLAIM_KEYS = ("start", "end", "offsets", "offset", "span")
@@ -85,8 +106,13 @@ def escaped_json(obj) -> str:
     '{"t":"\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e"}'
     """
     text = json.dumps(obj, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    text = (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+    text = (
+        text.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
     # folium/branca re-read rendered scripts as Jinja templates: "{{", "{%" and "{#" in
     # article text would be template code run at render time. Compact JSON never has
     # them outside strings, where the second character can be \\u-escaped.
@@ -160,9 +186,13 @@ def _num_list(arr: np.ndarray) -> list:
     arr = np.asarray(arr, dtype="float64")
     finite = np.isfinite(arr)
     if np.all(arr[finite] == np.round(arr[finite])):
-        return pd.array(np.where(finite, arr, 0), dtype="Int64").to_numpy(dtype=object).tolist() \
-            if finite.all() else pd.array(np.where(finite, arr, np.nan), dtype="Int64").to_numpy(
-                dtype=object, na_value=None).tolist()
+        return (
+            pd.array(np.where(finite, arr, 0), dtype="Int64").to_numpy(dtype=object).tolist()
+            if finite.all()
+            else pd.array(np.where(finite, arr, np.nan), dtype="Int64")
+            .to_numpy(dtype=object, na_value=None)
+            .tolist()
+        )
     return np.where(finite, np.round(arr, 3), None).tolist()
 
 
@@ -173,8 +203,10 @@ def _days(frame: pd.DataFrame, col: str, problems: list[str]) -> np.ndarray:
     ts = pd.to_datetime(raw, errors="coerce", utc=True)
     bad = ts.isna() & raw.notna() & (raw.astype(str).str.strip() != "")
     if bad.any():
-        problems.append(f"{int(bad.sum())} value(s) of {col!r} are not dates and are treated as undated "
-                        f"(first: {str(raw[bad].iloc[0])[:40]!r})")
+        problems.append(
+            f"{int(bad.sum())} value(s) of {col!r} are not dates and are treated as undated "
+            f"(first: {str(raw[bad].iloc[0])[:40]!r})"
+        )
     days = np.full(len(frame), np.nan)
     ok = ts.notna().to_numpy()
     ns = ts[ok].dt.tz_localize(None).to_numpy(dtype="datetime64[ns]").astype("int64")
@@ -192,7 +224,9 @@ def _maybe_json(value):
 
 
 def _is_listlike(value) -> bool:
-    return isinstance(value, (list, tuple, np.ndarray)) or (isinstance(value, str) and value[:1] == "[")
+    return isinstance(value, (list, tuple, np.ndarray)) or (
+        isinstance(value, str) and value[:1] == "["
+    )
 
 
 def _listish(value) -> list:
@@ -209,9 +243,11 @@ def _listish(value) -> list:
 def _source_record(src) -> dict:
     """A source as {name, url, published}; a bare URL string is both name and url."""
     if isinstance(src, dict):
-        return {"name": src.get("name") or src.get("source") or src.get("outlet") or src.get("title"),
-                "url": src.get("url") or src.get("link"),
-                "published": src.get("published") or src.get("date")}
+        return {
+            "name": src.get("name") or src.get("source") or src.get("outlet") or src.get("title"),
+            "url": src.get("url") or src.get("link"),
+            "published": src.get("published") or src.get("date"),
+        }
     text = str(src)
     if text.lower().startswith(("http://", "https://")):
         return {"name": text, "url": text}
@@ -222,7 +258,9 @@ def _claim_record(claim) -> dict:
     return claim if isinstance(claim, dict) else {"claim": claim}
 
 
-def _list_table(columns: list[np.ndarray], idx: np.ndarray, S: _Strings, record=None) -> dict | None:
+def _list_table(
+    columns: list[np.ndarray], idx: np.ndarray, S: _Strings, record=None
+) -> dict | None:
     """All per-source figures/evidence (or sources) as one columnar table.
 
     ``off[i]:off[i + 1]`` are the rows of incident ``i``; ``cols`` is a list of
@@ -255,8 +293,13 @@ def _list_table(columns: list[np.ndarray], idx: np.ndarray, S: _Strings, record=
             if len(fin) and (fin == fin.round()).all():
                 series = series.astype("Int64")
         elif series.dtype == object:
-            series = series.map(lambda v: json.dumps(v, ensure_ascii=False, sort_keys=True, default=str)
-                                if isinstance(v, (dict, list, tuple)) else v)
+            series = series.map(
+                lambda v: (
+                    json.dumps(v, ensure_ascii=False, sort_keys=True, default=str)
+                    if isinstance(v, (dict, list, tuple))
+                    else v
+                )
+            )
         cols.append([S(name), S.column(series.to_numpy(dtype=object))])
     return {"off": np.concatenate([[0], np.cumsum(counts)]).tolist(), "cols": cols}
 
@@ -334,20 +377,30 @@ def prepare_incidents(
     if ok.any():
         lon[ok] = pts[ok].x.to_numpy()
         lat[ok] = pts[ok].y.to_numpy()
-    bad_coord = ok & ~((np.abs(lat) <= 90) & (np.abs(lon) <= 180) & np.isfinite(lat) & np.isfinite(lon))
+    bad_coord = ok & ~(
+        (np.abs(lat) <= 90) & (np.abs(lon) <= 180) & np.isfinite(lat) & np.isfinite(lon)
+    )
     if bad_coord.any():
-        problems.append(f"{int(bad_coord.sum())} incident(s) have coordinates outside lon/lat range "
-                        "(is the CRS right?) and are not drawn")
+        problems.append(
+            f"{int(bad_coord.sum())} incident(s) have coordinates outside lon/lat range "
+            "(is the CRS right?) and are not drawn"
+        )
         lon[bad_coord] = np.nan
         lat[bad_coord] = np.nan
 
     geo_prec = _num(frame, "geo_precision")
     where_prec = _num(frame, "where_prec")
     region_level = _is_region(geo_prec, where_prec)
-    admin1 = frame["admin1"].astype("string").fillna("").to_numpy(dtype=object) if "admin1" in frame \
+    admin1 = (
+        frame["admin1"].astype("string").fillna("").to_numpy(dtype=object)
+        if "admin1" in frame
         else np.full(n, "", dtype=object)
-    country = frame["country"].astype("string").fillna("").to_numpy(dtype=object) if "country" in frame \
+    )
+    country = (
+        frame["country"].astype("string").fillna("").to_numpy(dtype=object)
+        if "country" in frame
         else np.full(n, "", dtype=object)
+    )
 
     # region polygons, each stored once
     regions: list[dict] = []
@@ -367,8 +420,14 @@ def prepare_incidents(
                 region_index[key] = -1
             else:
                 region_index[key] = len(regions)
-                regions.append({"code": code, "kind": kind, "name": _region_name(kind, code),
-                                "geometry": to_geojson_geometry(shape)})
+                regions.append(
+                    {
+                        "code": code,
+                        "kind": kind,
+                        "name": _region_name(kind, code),
+                        "geometry": to_geojson_geometry(shape),
+                    }
+                )
         r = region_index[key]
         if r < 0:
             no_polygon += 1
@@ -378,18 +437,25 @@ def prepare_incidents(
             c = _rep_point(regions[r]["geometry"])
             lon[i], lat[i] = c
     if no_polygon:
-        problems.append(f"{no_polygon} region-level incident(s) have no bundled region polygon; "
-                        "they are drawn at their point (marked 'region only' in the popup)")
+        problems.append(
+            f"{no_polygon} region-level incident(s) have no bundled region polygon; "
+            "they are drawn at their point (marked 'region only' in the popup)"
+        )
 
     unlocated = ~np.isfinite(lon)
     if unlocated.any():
-        problems.append(f"{int(unlocated.sum())} incident(s) have no geometry and no region; "
-                        "they cannot be drawn (listed in the legend count)")
+        problems.append(
+            f"{int(unlocated.sum())} incident(s) have no geometry and no region; "
+            "they cannot be drawn (listed in the legend count)"
+        )
     keep = ~unlocated
     idx = np.flatnonzero(keep)
 
-    types_raw = frame["event_type"].astype("string").fillna("Unknown type").to_numpy(dtype=object) \
-        if "event_type" in frame else np.full(n, "Unknown type", dtype=object)
+    types_raw = (
+        frame["event_type"].astype("string").fillna("Unknown type").to_numpy(dtype=object)
+        if "event_type" in frame
+        else np.full(n, "Unknown type", dtype=object)
+    )
     types_raw = np.array([t if t.strip() else "Unknown type" for t in types_raw], dtype=object)
     kept_types = pd.Series(types_raw[idx])
     counts = kept_types.value_counts()
@@ -429,22 +495,34 @@ def prepare_incidents(
     prec_codes = combo_codes[inverse.reshape(-1)].tolist() if len(idx) else []
 
     dprec = _num(frame, "date_precision")
-    place_names = frame["place_name"].to_numpy(dtype=object) if "place_name" in frame \
+    place_names = (
+        frame["place_name"].to_numpy(dtype=object)
+        if "place_name" in frame
         else np.full(n, None, dtype=object)
+    )
 
-    where = (pd.Series(admin1[idx], dtype=object).fillna("") + ", "
-             + pd.Series(country[idx], dtype=object).fillna("")).str.strip(", ")
+    where = (
+        pd.Series(admin1[idx], dtype=object).fillna("")
+        + ", "
+        + pd.Series(country[idx], dtype=object).fillna("")
+    ).str.strip(", ")
 
     fields: dict[str, list] = {
-        "dprec": S.column([f"{DATE_PRECISION.get(int(v), '?')}, UCDP {int(v)}" if v == v else None
-                           for v in dprec[idx]]),
+        "dprec": S.column(
+            [
+                f"{DATE_PRECISION.get(int(v), '?')}, UCDP {int(v)}" if v == v else None
+                for v in dprec[idx]
+            ]
+        ),
         "where": S.column(where.to_numpy(dtype=object)),
         "prec": prec_codes,
         "weapon": strcol("weapon"),
         "target": strcol("target"),
-        "kl": _num_list(killed["low"][idx]), "kb": _num_list(killed["best"][idx]),
+        "kl": _num_list(killed["low"][idx]),
+        "kb": _num_list(killed["best"][idx]),
         "kh": _num_list(killed["high"][idx]),
-        "il": _num_list(injured["low"][idx]), "ib": _num_list(injured["best"][idx]),
+        "il": _num_list(injured["low"][idx]),
+        "ib": _num_list(injured["best"][idx]),
         "ih": _num_list(injured["high"][idx]),
         "nsrc": _num_list(_num(frame, "n_sources")[idx]),
         "conf": _num_list(_num(frame, "confidence")[idx]),
@@ -473,13 +551,18 @@ def prepare_incidents(
     # per-source figures ("claims") and other evidence spans ("evidence") share one list
     ev_cols = [c for c in ("claims", "evidence") if c in frame]
     if ev_cols:
-        table = _list_table([frame[c].to_numpy(dtype=object) for c in ev_cols], idx, S, _claim_record)
+        table = _list_table(
+            [frame[c].to_numpy(dtype=object) for c in ev_cols], idx, S, _claim_record
+        )
         if table is not None:
             fields["claimTable"] = table
 
     # a column with no value at all is left out of the page (the popup skips it)
-    fields = {k: v for k, v in fields.items()
-              if not isinstance(v, list) or any(x is not None and x != -1 for x in v)}
+    fields = {
+        k: v
+        for k, v in fields.items()
+        if not isinstance(v, list) or any(x is not None and x != -1 for x in v)
+    }
     spec = [row for row in spec if row[1] == "dates" or any(c in fields for c in row[2:])]
 
     d0k, d1k = d0[idx], d1[idx]
@@ -510,21 +593,31 @@ def prepare_incidents(
     }
     bounds = None
     if len(idx):
-        bounds = [[float(np.min(lat[idx])), float(np.min(lon[idx]))],
-                  [float(np.max(lat[idx])), float(np.max(lon[idx]))]]
+        bounds = [
+            [float(np.min(lat[idx])), float(np.min(lon[idx]))],
+            [float(np.max(lat[idx])), float(np.max(lon[idx]))],
+        ]
         for reg in regions:
             import shapely
 
             minx, miny, maxx, maxy = shapely.geometry.shape(reg["geometry"]).bounds
-            bounds = [[min(bounds[0][0], miny), min(bounds[0][1], minx)],
-                      [max(bounds[1][0], maxy), max(bounds[1][1], maxx)]]
+            bounds = [
+                [min(bounds[0][0], miny), min(bounds[0][1], minx)],
+                [max(bounds[1][0], maxy), max(bounds[1][1], maxx)],
+            ]
     for msg in problems:
         warnings.warn(msg, UserWarning, stacklevel=3)
         log.warning("map: %s", msg)
     countries = tuple(sorted({c for c in country[idx] if c}))
-    return MapData(payload=payload, bounds=bounds, n_drawn=int(len(idx) - (region_col[idx] >= 0).sum()),
-                   n_region=int((region_col[idx] >= 0).sum()), n_unlocated=int(unlocated.sum()),
-                   warnings=problems, countries=countries)
+    return MapData(
+        payload=payload,
+        bounds=bounds,
+        n_drawn=int(len(idx) - (region_col[idx] >= 0).sum()),
+        n_region=int((region_col[idx] >= 0).sum()),
+        n_unlocated=int(unlocated.sum()),
+        warnings=problems,
+        countries=countries,
+    )
 
 
 def _rep_point(geojson_geom: dict) -> tuple[float, float]:
