@@ -117,6 +117,23 @@ def test_counties_and_people():
     assert "Henry" not in found and "Ripley" not in found
 
 
+def test_ambiguous_names_pull_each_other_to_one_region():
+    # Huntsville (AL/TX) and Walker County (AL/GA/TX) are both ambiguous; Conroe is
+    # in Texas only, and the three together settle on Texas.
+    found = _by_text(geoparse("Crews from Huntsville and Conroe helped in Walker County."))
+    assert found["Huntsville"][0].place.admin1 == "US.TX"
+    assert found["Walker County"][0].place.admin1 == "US.TX"
+    # Alone, the bigger Huntsville (Alabama) wins.
+    alone = _by_text(geoparse("Crews from Huntsville helped on Monday."))
+    assert alone["Huntsville"][0].place.admin1 == "US.AL"
+
+
+def test_abbreviated_first_words():
+    found = _by_text(geoparse("Fans drove from Ft. Worth to Mt. Pleasant."))
+    assert found["Ft. Worth"][0].place.name == "Fort Worth"
+    assert found["Mt. Pleasant"][0].place.name == "Mount Pleasant"
+
+
 def test_common_words_are_not_places():
     text = "Since the storm, the Hall was closed. Officials met in Dallas on Monday."
     found = _by_text(geoparse(text))

@@ -48,6 +48,7 @@ _NAME_PART_REGION_WORDS = frozenset({"oblast", "krai", "kray", "governorate", "v
 _COMMON = 4.5
 _CITY_BODIES = frozenset({"council", "hall", "police", "manager", "attorney", "commission",
                           "schools", "clerk", "administrator", "officials", "government"})
+_ABBREVIATED_WORDS = {"mt": "mount", "ft": "fort", "pt": "point"}
 _JOIN_SEPS = frozenset({" ", "-", "‐", "‑"})
 _SENTENCE_END = frozenset(".!?\n\"“”:;•")
 
@@ -231,7 +232,10 @@ def find_spans(tokens: Tokens, keys, text: str, first_words=None, common=None) -
                 break
             parts.append(kj)
             if cap:
-                cands.append((j + 1, " ".join(parts)))
+                joined = " ".join(parts)
+                if parts[0] in _ABBREVIATED_WORDS and joined not in keys:
+                    joined = " ".join([_ABBREVIATED_WORDS[parts[0]], *parts[1:]])  # Mt. Pleasant
+                cands.append((j + 1, joined))
             prev_word = wj
             j += 1
         best = None
