@@ -431,3 +431,11 @@ def synthetic_incidents(n: int, seed: int = 0) -> gpd.GeoDataFrame:
         crs="EPSG:4326",
     )
     return gdf
+
+
+def require_offline_assets() -> None:
+    """Skip (with the reason) when the offline extra's XStatic packages are not installed."""
+    import pytest
+
+    for mod in ("xstatic.pkg.leaflet", "xstatic.pkg.leaflet_markercluster"):
+        pytest.importorskip(mod, reason="offline maps need pip install 'geoinc[offline]'")

@@ -306,6 +306,7 @@ def test_claims_layer_in_map(fixture_frame):
 
 # ------------------------------------------------------------ offline, determinism
 def test_offline_map_has_no_external_reference(fixture_frame):
+    mf.require_offline_assets()
     html = _html(fixture_frame, offline=True)
     assert not re.search(r'<(script|link)[^>]+(src|href)="https?:', html)
     assert "tile.openstreetmap.org" not in html
@@ -329,6 +330,7 @@ def test_online_map_loads_only_leaflet_and_markercluster(fixture_frame):
 def test_offline_refuses_an_unpackaged_asset(fixture_frame):
     import folium
 
+    mf.require_offline_assets()
     m = _quiet(incident_map, fixture_frame, offline=True, borders=None, band=None)
     folium.Marker([50, 36], icon=folium.Icon()).add_to(m)  # needs awesome-markers from a CDN
     m.default_js.append(("awesome", "https://cdn.example.org/awesome.js"))
@@ -337,7 +339,7 @@ def test_offline_refuses_an_unpackaged_asset(fixture_frame):
 
 
 def test_same_input_same_html(fixture_frame):
-    assert _html(fixture_frame, offline=True) == _html(fixture_frame, offline=True)
+    assert _html(fixture_frame) == _html(fixture_frame)
 
 
 @pytest.mark.parametrize("kw", [{"cluster": "yes"}, {"canvas": 1.5}])
@@ -369,7 +371,7 @@ def test_cli_map_reads_each_format(fixture_frame, tmp_path, ext, capsys):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)
         rc = main(
-            ["map", str(src), "-o", str(html), "--offline", "--borders", "none", "--title", "T"]
+            ["map", str(src), "-o", str(html), "--borders", "none", "--title", "T"]
         )
     assert rc == 0
     island = _island(html.read_text(encoding="utf-8"))
@@ -412,3 +414,19 @@ def test_module_doctests(modname):
             module, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
         )
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_cli_offline_map(fixture_frame, tmp_path):
+    from geoinc.cli.main import main
+
+    mf.require_offline_assets()
+    src = tmp_path / "inc.geojson"
+    out = fixture_frame.drop(columns=["sources", "claims"])
+    out.to_file(src, engine="pyogrio")
+    html = tmp_path / "m.html"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        assert main(["map", str(src), "-o", str(html), "--offline", "--no-band", "--cluster", "yes"]) == 0
+    text = html.read_text(encoding="utf-8")
+    assert not re.search(r'<(script|link)[^>]+(src|href)="https?:', text)
+    assert '"cluster":true' in text

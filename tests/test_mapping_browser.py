@@ -37,6 +37,8 @@ def borders():
 
 
 def _build(tmp_path_factory, name, gdf, **kw):
+    if kw.get("offline"):
+        mf.require_offline_assets()
     path = tmp_path_factory.mktemp("maps") / f"{name}.html"
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)
