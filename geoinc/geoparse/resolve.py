@@ -41,7 +41,7 @@ _W_PRIMARY = 2.0
 # Candidates this far below the best prior are not scored (the context bonuses add
 # up to less than this).
 _PRUNE = 12.0
-_W_COUNTRY = 2.5
+_W_COUNTRY = 3.0
 _W_ADMIN1 = 1.5
 _W_CONTAINER = 6.0
 _W_REGION_QUALIFIER = 6.0
