@@ -27,7 +27,7 @@ the answer optimal; the rare point where it cannot (corners, hairpins) gets ever
 segment in reach checked. The distance to that
 foot is then measured with :class:`pyproj.Geod` (``geodesic="exact"``) or with
 Andoyer–Lambert's ellipsoidal formula (``geodesic="fast"``, within 1 m of ``Geod`` below
-1,000 km, and several times faster). The foot is chosen on the sphere and measured on the
+1,000 km, and cheaper). The foot is chosen on the sphere and measured on the
 ellipsoid, which keeps the result within centimetres of the exact ellipsoidal minimum.
 
 Examples
@@ -762,7 +762,7 @@ def distance_to_border(
         ``"auto"`` uses the OSM line for Russia–Ukraine and Natural Earth elsewhere.
     geodesic : {"exact", "fast"}, default "exact"
         ``"exact"`` measures with :class:`pyproj.Geod` (Karney); ``"fast"`` with the
-        Andoyer–Lambert formula (within 1 m below 1,000 km; several times faster).
+        Andoyer–Lambert formula (within 1 m below 1,000 km; cheaper).
 
     Returns
     -------
