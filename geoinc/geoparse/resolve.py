@@ -46,6 +46,7 @@ _W_ADMIN1 = 1.5
 _W_CONTAINER = 6.0
 _W_REGION_QUALIFIER = 6.0
 _W_COHERENCE = 1.5
+_COUNTRY_DAMPING = 2.0
 # Candidates this far below a name's best prior do not count for coherence.
 _COHERENCE_WINDOW = 5.0
 
@@ -282,7 +283,10 @@ class Resolver:
             score = prior
             c = place.country
             if n_other > 0:
-                score += _W_COUNTRY * (total_c.get(c, 0.0) - own_c.get(c, 0.0)) / n_other
+                # The share of the other mentions in this country, trusted more the more
+                # mentions there are: one "U.S." must not move Brussels to Wisconsin.
+                share = (total_c.get(c, 0.0) - own_c.get(c, 0.0)) / n_other
+                score += _W_COUNTRY * share * n_other / (n_other + _COUNTRY_DAMPING)
             specific = 0.0
             a = place.admin1
             if a and place.kind != "country" and total_a.get(a, 0.0) - own_a.get(a, 0.0) > 0:
