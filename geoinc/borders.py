@@ -20,15 +20,16 @@ How distances are measured
 Every distance is geodesic on the WGS84 ellipsoid, in kilometres; nothing here ever
 returns planar degrees. The nearest point is the true nearest point of the line, not its
 nearest vertex: lines are densified to vertices at most :data:`DENSIFY_DEG` apart, the
-k nearest vertices are found with a k-d tree on 3-D unit vectors, and the feet of the
-perpendiculars on the great-circle segments next to them are compared. A bound
-(a segment whose ends are both at least r away stays sqrt(r² - L²/4) away) proves
-the answer optimal; the rare point where it cannot (corners, hairpins) gets every
-segment in reach checked. The distance to that
-foot is then measured with :class:`pyproj.Geod` (``geodesic="exact"``) or with
-Andoyer–Lambert's ellipsoidal formula (``geodesic="fast"``, within 1 m of ``Geod`` below
-1,000 km, and cheaper). The foot is chosen on the sphere and measured on the
-ellipsoid, which keeps the result within centimetres of the exact ellipsoidal minimum.
+k nearest vertices are found with a k-d tree on 3-D unit vectors of WGS84's conformal
+sphere (where "nearest" agrees with the ellipsoid up to a slowly varying scale), and the
+feet of the perpendiculars on the great-circle segments next to them are compared; near
+ties are re-measured on the ellipsoid. A bound (a segment whose ends are both at least r
+away stays sqrt(r² - L²/4) away, less the scale change) proves the answer optimal; the
+point where it cannot (far away, corners, hairpins) gets more candidates, then every
+segment in reach. The distance to the chosen point is measured with :class:`pyproj.Geod`
+(``geodesic="exact"``) or with Andoyer–Lambert's ellipsoidal formula (``geodesic="fast"``,
+within 1 m of ``Geod`` below 1,000 km, and cheaper). Against a brute force over the line
+densified to 50 m the result is never more than a few centimetres longer.
 
 Examples
 --------
