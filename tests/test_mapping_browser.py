@@ -331,3 +331,30 @@ def test_click_and_hover_a_marker(browser, online_path):
     text = page.locator(".leaflet-popup-content").last.inner_text()
     assert "Armed clash — Chasiv Yar" in text and "2024-05-20 – 2024-05-22" in text
     page.close()
+
+
+def test_choropleth_and_heat_follow_the_slider(browser, online_path):
+    page, _ = open_map(browser, online_path)
+    fill = """(() => { let c = null; geoinc.maps[0].store.choropleth.eachLayer(l => {
+        if (l.feature.properties.code === 'UA.07') c = l.options.fillColor; }); return c; })()"""
+    page.hover(".leaflet-control-layers")
+    page.locator(".leaflet-control-layers label", has_text="Regions shaded").click()
+    page.locator(".leaflet-control-layers label", has_text="Heat map").click()
+    # whole window: Kharkiv oblast has 3 + 1 killed (inc-001, inc-002) -> class ">= 1"
+    assert page.evaluate(fill) == "#fee5d9"
+    assert page.locator("canvas.geoinc-heat").count() == 1
+    n_heat = page.evaluate("geoinc.maps[0].store.heat._pts.length")
+    _set_window(page, "2024-05-12", "2024-05-31", False)
+    assert page.evaluate(fill) == "transparent"  # nothing killed there in that window
+    assert page.evaluate("geoinc.maps[0].store.heat._pts.length") < n_heat
+    page.close()
+
+
+def test_place_search_opens_the_incident(browser, online_path):
+    page, _ = open_map(browser, online_path)
+    page.fill(".geoinc-search input", "dnip")
+    results = page.locator(".geoinc-search-results li")
+    assert results.first.inner_text() == "Dnipro"
+    results.first.click()
+    assert "Air/drone strike — Dnipro" in page.locator(".leaflet-popup-content").last.inner_text()
+    page.close()

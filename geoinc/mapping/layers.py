@@ -346,9 +346,11 @@ class IncidentStore(MacroElement):
           var store = new geoinc.Store({{ this._parent.get_name() }}, data, {groups: groups, canvas: {{ this.canvas|tojson }}});
           {%- if this.heat %}
           {{ this.heat.get_name() }}.setStore(store);
+          store.heat = {{ this.heat.get_name() }};
           {%- endif %}
           {%- if this.choropleth %}
           {{ this.choropleth.get_name() }}.setStore(store);
+          store.choropleth = {{ this.choropleth.get_name() }};
           {%- endif %}
           var entry = geoinc.register({map: {{ this._parent.get_name() }}, store: store, ready: false});
           store.filter(data.dmin === null ? 0 : data.dmin, data.dmax === null ? 0 : data.dmax, true);

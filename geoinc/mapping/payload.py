@@ -536,7 +536,7 @@ def prepare_incidents(
         ["Target", "s", "target"],
         ["Killed", "lbh", "kl", "kb", "kh"],
         ["Injured", "lbh", "il", "ib", "ih"],
-        ["Sources", "n", "nsrc"],
+        ["Number of sources", "n", "nsrc"],
         ["Confidence", "n", "conf"],
         ["Incident id", "s", "id"],
     ]

@@ -617,7 +617,8 @@
   G.Legend = L.Control.extend({
     options: { position: "bottomright" },
     initialize: function (store, cfg, opts) { L.setOptions(this, opts); this.store = store; this.cfg = cfg; },
-    onAdd: function () {
+    onAdd: function (map) {
+      this._map = map;
       var cfg = this.cfg, s = this.store, box = el("div", "geoinc-legend leaflet-bar");
       L.DomEvent.disableClickPropagation(box);
       L.DomEvent.disableScrollPropagation(box);
@@ -625,6 +626,8 @@
       toggle.type = "button";
       var body = el("div", "geoinc-legend-body", null, box);
       toggle.addEventListener("click", function () { body.hidden = !body.hidden; });
+      // on a small screen the legend starts folded (the button unfolds it)
+      if (this._map && this._map.getSize().y < 600) body.hidden = true;
       el("div", "geoinc-h", cfg.title, body);
       var counts = [];
       if (s) {
@@ -809,7 +812,9 @@
           var li = el("li", null, h[0] + (h[3] >= 0 ? "" : " (place)"), list);
           li.tabIndex = 0;
           var go = function () {
-            list.textContent = "";
+            // emptied after this click is handled: a target already out of the DOM
+            // would look like a click on the map to Leaflet and close the popup
+            setTimeout(function () { list.textContent = ""; }, 0);
             if (h[3] >= 0) s.openPopup(h[3]);
             else map.setView([h[1], h[2]], 10);
           };
