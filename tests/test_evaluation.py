@@ -26,8 +26,16 @@ def _doc(text: str, *toponyms: tuple[str, float, float, int | None], doc_id: str
     tops = []
     for name, lat, lon, gid in toponyms:
         start = text.index(name)
-        tops.append({"start": start, "end": start + len(name), "name": name, "lat": lat,
-                     "lon": lon, "geonameid": None if gid is None else str(gid)})
+        tops.append(
+            {
+                "start": start,
+                "end": start + len(name),
+                "name": name,
+                "lat": lat,
+                "lon": lon,
+                "geonameid": None if gid is None else str(gid),
+            }
+        )
     return {"corpus": "own", "doc_id": doc_id, "text": text, "toponyms": tops}
 
 
@@ -35,8 +43,12 @@ def _doc(text: str, *toponyms: tuple[str, float, float, int | None], doc_id: str
 def own_docs() -> list[dict]:
     return [
         _doc("Firefighters in Kharkiv worked all night.", ("Kharkiv", 49.98, 36.25, 706483)),
-        _doc("The convoy left Odesa for Mykolaiv.", ("Odesa", 46.48, 30.73, 698740),
-             ("Mykolaiv", 46.97, 32.0, 700569), doc_id="d2"),
+        _doc(
+            "The convoy left Odesa for Mykolaiv.",
+            ("Odesa", 46.48, 30.73, 698740),
+            ("Mykolaiv", 46.97, 32.0, 700569),
+            doc_id="d2",
+        ),
     ]
 
 
@@ -51,8 +63,11 @@ def test_perfect_document(own_docs):
 
 def test_missed_and_wrong_toponyms_are_counted():
     # "Qwertyville" is no place: a gold toponym the parser cannot find.
-    doc = _doc("Rain fell on Qwertyville and on Kharkiv.", ("Qwertyville", 10.0, 10.0, 1),
-               ("Kharkiv", 10.0, 10.0, 2))
+    doc = _doc(
+        "Rain fell on Qwertyville and on Kharkiv.",
+        ("Qwertyville", 10.0, 10.0, 1),
+        ("Kharkiv", 10.0, 10.0, 2),
+    )
     report = evaluate([doc], gold_spans=False, worst=5)
     m = report.pooled
     assert m["recall"] == 0.5 and m["precision"] == 1.0
@@ -71,12 +86,28 @@ def test_spurious_mentions_lower_precision():
 
 
 def test_gold_toponym_selection():
-    doc = {"text": "Paris and the city", "toponyms": [
-        {"start": 0, "end": 5, "name": "Paris", "lat": 48.85, "lon": 2.35, "geonameid": "2988507"},
-        {"start": 14, "end": 18, "name": "city", "lat": None, "lon": None,
-         "type": "Literal_Expression"},
-        {"start": 0, "end": 5, "name": "Paris", "lat": 48.85, "lon": 2.35, "geonameid": None},
-    ]}
+    doc = {
+        "text": "Paris and the city",
+        "toponyms": [
+            {
+                "start": 0,
+                "end": 5,
+                "name": "Paris",
+                "lat": 48.85,
+                "lon": 2.35,
+                "geonameid": "2988507",
+            },
+            {
+                "start": 14,
+                "end": 18,
+                "name": "city",
+                "lat": None,
+                "lon": None,
+                "type": "Literal_Expression",
+            },
+            {"start": 0, "end": 5, "name": "Paris", "lat": 48.85, "lon": 2.35, "geonameid": None},
+        ],
+    }
     gold = gold_toponyms(doc)
     assert len(gold) == 1 and gold[0]["geonameid"] == "2988507"
 
@@ -90,7 +121,7 @@ def test_load_corpus_and_bad_rows(tmp_path, own_docs):
     assert len(docs) == 3 and docs[2]["toponyms"] == []
 
 
-@pytest.mark.parametrize("content", ["not json\n", '{"text": 1, "toponyms": []}\n', '[1, 2]\n'])
+@pytest.mark.parametrize("content", ["not json\n", '{"text": 1, "toponyms": []}\n', "[1, 2]\n"])
 def test_load_corpus_rejects_malformed(tmp_path, content):
     path = tmp_path / "bad.jsonl"
     path.write_text(content, encoding="utf-8")

@@ -33,6 +33,7 @@ def _by_text(mentions: list[Mention]) -> dict[str, list[Mention]]:
 
 # ---- the project's own sentences ---------------------------------------------------
 
+
 @pytest.mark.parametrize(
     ("text", "name", "geonameid", "role"),
     [
@@ -54,7 +55,7 @@ def test_own_examples(text, name, geonameid, role):
     m = found[name][0]
     assert m.place is not None and m.place.geonameid == geonameid
     assert m.role == role
-    assert text[m.start:m.end] == m.text
+    assert text[m.start : m.end] == m.text
 
 
 def test_borova_resolved_by_co_mentioned_region():
@@ -110,8 +111,10 @@ def test_continents_and_their_adjectives():
 
 
 def test_counties_and_people():
-    text = ("Deputies in Laurel County searched the creek. Sheriff John Henry said the "
-            "search would go on, and Henry added that Mr Ripley had helped.")
+    text = (
+        "Deputies in Laurel County searched the creek. Sheriff John Henry said the "
+        "search would go on, and Henry added that Mr Ripley had helped."
+    )
     found = _by_text(geoparse(text))
     assert found["Laurel County"][0].place.geonameid == 4297480
     assert "Henry" not in found and "Ripley" not in found
@@ -145,7 +148,7 @@ def test_offsets_text_order_and_candidates():
     text = "From Lviv to Odesa, then Dnipro."
     ms = geoparse(text)
     assert [m.text for m in ms] == ["Lviv", "Odesa", "Dnipro"]
-    assert all(text[m.start:m.end] == m.text for m in ms)
+    assert all(text[m.start : m.end] == m.text for m in ms)
     for m in ms:
         assert m.candidates and m.candidates[0].geonameid == m.place.geonameid
         assert 0.0 < m.confidence <= 1.0
@@ -184,14 +187,22 @@ def test_tokenize_possessive_and_hyphen():
 
 # ---- the seed articles --------------------------------------------------------------
 
+
 def _locations(text: str) -> dict[str, list[Mention]]:
     return _by_text([m for m in geoparse(text) if m.role == "location"])
 
 
-@pytest.mark.parametrize(("seed", "name", "geonameid"), [
-    ("000", "Kharkiv", 706483), ("000", "Belgorod", 578072), ("001", "Belgorod", 578072),
-    ("002", "Kharkiv", 706483), ("003", "Borova", 711623), ("004", "Kharkiv", 706483),
-])
+@pytest.mark.parametrize(
+    ("seed", "name", "geonameid"),
+    [
+        ("000", "Kharkiv", 706483),
+        ("000", "Belgorod", 578072),
+        ("001", "Belgorod", 578072),
+        ("002", "Kharkiv", 706483),
+        ("003", "Borova", 711623),
+        ("004", "Kharkiv", 706483),
+    ],
+)
 def test_seed_incident_places(seed, name, geonameid):
     locs = _locations(_seed(seed))
     assert name in locs
@@ -200,8 +211,11 @@ def test_seed_incident_places(seed, name, geonameid):
 
 def test_seed_003_regions_and_unknown_village():
     ms = geoparse(_seed("003"))
-    regions = {m.place.admin1 for m in ms
-               if m.place is not None and m.place.kind == "admin1" and m.role == "location"}
+    regions = {
+        m.place.admin1
+        for m in ms
+        if m.place is not None and m.place.kind == "admin1" and m.role == "location"
+    }
     assert {"UA.08", "UA.16", "UA.26"} <= regions
     zal = [m for m in ms if m.text == "Zalestsy"]
     assert zal and zal[0].place.admin1 == "UA.09" and zal[0].place.kind == "admin1"

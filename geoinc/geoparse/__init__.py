@@ -88,22 +88,49 @@ def geoparse(text: str, *, gazetteer=None) -> list[Mention]:
     results = resolver.resolve(spans, tokens)
     doc_countries = {r.place.country for r in results if r.place is not None and r.confidence > 0.6}
     people = _people(results)
-    keep = [_plausible(res, doc_countries, people, resolver.zipf, results, tokens) for res in results]
+    keep = [
+        _plausible(res, doc_countries, people, resolver.zipf, results, tokens) for res in results
+    ]
     mentions = []
-    for res, ok in zip(results, keep):
+    for res, ok in zip(results, keep, strict=False):
         if not ok:
             continue
         span = res.span
         kind = None if res.place is None else res.place.kind
         role = assign_role(span, tokens, kind)
-        mentions.append(Mention(span.start, span.end, text[span.start:span.end], res.place, role,
-                                res.confidence, res.candidates))
+        mentions.append(
+            Mention(
+                span.start,
+                span.end,
+                text[span.start : span.end],
+                res.place,
+                role,
+                res.confidence,
+                res.candidates,
+            )
+        )
     return mentions
 
 
 _BIG = 1_000_000
-_SAYS = frozenset({"said", "says", "told", "added", "explained", "noted", "wrote", "recalled",
-                   "testified", "asked", "replied", "declined", "agreed", "admitted"})
+_SAYS = frozenset(
+    {
+        "said",
+        "says",
+        "told",
+        "added",
+        "explained",
+        "noted",
+        "wrote",
+        "recalled",
+        "testified",
+        "asked",
+        "replied",
+        "declined",
+        "agreed",
+        "admitted",
+    }
+)
 _AREAS = ("country", "admin1", "continent", "water")
 
 
@@ -127,8 +154,14 @@ def _small_place(place) -> bool:
     return place is not None and place.kind not in _AREAS and place.population < _BIG
 
 
-def _plausible(res: Resolution, doc_countries: set[str], people: set[str], zipf: dict,
-               results: list[Resolution], tokens) -> bool:
+def _plausible(
+    res: Resolution,
+    doc_countries: set[str],
+    people: set[str],
+    zipf: dict,
+    results: list[Resolution],
+    tokens,
+) -> bool:
     """Precision rules: drop matches that are more likely something else."""
     span, place = res.span, res.place
     if span.source == "unknown":
@@ -142,12 +175,18 @@ def _plausible(res: Resolution, doc_countries: set[str], people: set[str], zipf:
         return False  # "A/California/7/2009": a virus strain's name
     if span.source != "gazetteer":
         return True
-    if span.extra.get("acronym") and place.kind not in ("country", "admin1") \
-            and place.population < _BIG:
+    if (
+        span.extra.get("acronym")
+        and place.kind not in ("country", "admin1")
+        and place.population < _BIG
+    ):
         return False  # "UN", "EU": organisations, not the villages of those names
     small = _small_place(place)
-    if place.kind in ("water", "feature") and span.j - span.i == 1 and (
-            span.i == 0 or tokens.tok(span.i - 1).key != "the"):
+    if (
+        place.kind in ("water", "feature")
+        and span.j - span.i == 1
+        and (span.i == 0 or tokens.tok(span.i - 1).key != "the")
+    ):
         return False  # a bare one-word river or island name ("Don", "Main") needs "the"
     if not res.primary and place.kind in ("place", "admin1", "settlement"):
         # Matched only by an alternate spelling: short codes ("SOL", "Sam") and
@@ -157,8 +196,14 @@ def _plausible(res: Resolution, doc_countries: set[str], people: set[str], zipf:
             return False
         if place.population < _BIG and res.support < 3.0 and place.country not in doc_countries:
             return False
-    if small and span.j - span.i == 1 and nxt is not None and nxt.key in _SAYS \
-            and nxt.sep == " " and place.population < 100_000:
+    if (
+        small
+        and span.j - span.i == 1
+        and nxt is not None
+        and nxt.key in _SAYS
+        and nxt.sep == " "
+        and place.population < 100_000
+    ):
         return False  # "Dyer said": a person, not the small town of that name
     if small and (span.longer_name or span.key in people):
         return False  # "Franklin" in "Franklin Roosevelt"; "Jones" once "Mr Jones"
@@ -175,7 +220,7 @@ def _plausible(res: Resolution, doc_countries: set[str], people: set[str], zipf:
             # common the word is, or the context (region, "Town, State") vouches for it.
             vouch = 3.0 if res.support >= 3.0 else (1.0 if res.support > 0 else 0.0)
             need = z + (1.0 if span.sentence_start else 0.0) - vouch
-            if place.population < 10 ** need:
+            if place.population < 10**need:
                 return False
     return True
 
@@ -216,7 +261,7 @@ def resolve_spans(text: str, spans, *, gazetteer=None) -> list[Mention | None]:
     ordered = [built[k] for k in order]
     results = resolver.resolve(ordered, tokens)
     out: list[Mention | None] = [None] * len(pairs)
-    for k, res in zip(order, results):
+    for k, res in zip(order, results, strict=False):
         if res.place is None and res.span.source != "unknown":
             continue
         kind = None if res.place is None else res.place.kind

@@ -50,12 +50,21 @@ class Supplement:
         for i, weak in self.by_key.get(key, ()):
             got = self._places.get(i)
             if got is None:
-                (_, name, names, kind, lat, lon, gid, country, admin1, prior, precision,
-                 source) = self._rows[i].split("\t")
+                (_, name, names, kind, lat, lon, gid, country, admin1, prior, precision, source) = (
+                    self._rows[i].split("\t")
+                )
                 place = Place(
-                    name=name, lat=float(lat), lon=float(lon), geonameid=int(gid) if gid else None,
-                    kind=kind, country=country, admin1=admin1, precision=precision,
-                    altnames=names, source=source, row=-1,
+                    name=name,
+                    lat=float(lat),
+                    lon=float(lon),
+                    geonameid=int(gid) if gid else None,
+                    kind=kind,
+                    country=country,
+                    admin1=admin1,
+                    precision=precision,
+                    altnames=names,
+                    source=source,
+                    row=-1,
                 )
                 got = self._places[i] = (place, float(prior))
             # An admin2 name that is just a town's name is weaker than "X County".
@@ -77,5 +86,7 @@ def supplement() -> Supplement:
                 if key and z:
                     zipf[key] = float(z)
         except (OSError, ValueError) as err:
-            raise GazetteerDataError(f"cannot read the geoparser's supplementary data: {err}") from err
+            raise GazetteerDataError(
+                f"cannot read the geoparser's supplementary data: {err}"
+            ) from err
     return Supplement(rows, zipf)

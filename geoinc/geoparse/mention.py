@@ -54,13 +54,19 @@ class Mention:
     @property
     def __geo_interface__(self) -> dict:
         """GeoJSON Feature of the mention (null geometry when unresolved)."""
-        geom = None if self.place is None else {
-            "type": "Point", "coordinates": [self.place.lon, self.place.lat]}
+        geom = (
+            None
+            if self.place is None
+            else {"type": "Point", "coordinates": [self.place.lon, self.place.lat]}
+        )
         return {
             "type": "Feature",
             "geometry": geom,
             "properties": {
-                "start": self.start, "end": self.end, "text": self.text, "role": self.role,
+                "start": self.start,
+                "end": self.end,
+                "text": self.text,
+                "role": self.role,
                 "confidence": self.confidence,
                 "geonameid": None if self.place is None else self.place.geonameid,
                 "name": None if self.place is None else self.place.name,

@@ -13,13 +13,26 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from itertools import accumulate, compress, count
 from operator import itemgetter
-from dataclasses import dataclass, field
 
 from geoinc.geoparse.lexicon import (
-    ADMIN1_ABBREVIATIONS, CAPITAL_AFTER_OK, CONTINENT_DEMONYMS, POSTAL_CODES, COUNTRY_ABBREVIATIONS, DEMONYMS, INSTITUTIONS, ORG_AFTER, REGION_WORDS, SETTLEMENT_WORDS,
-    ORG_HEADS, STOP_NAMES, STOP_PHRASES, SUBDIVISION_WORDS, TITLES,
+    ADMIN1_ABBREVIATIONS,
+    CAPITAL_AFTER_OK,
+    CONTINENT_DEMONYMS,
+    COUNTRY_ABBREVIATIONS,
+    DEMONYMS,
+    INSTITUTIONS,
+    ORG_AFTER,
+    ORG_HEADS,
+    POSTAL_CODES,
+    REGION_WORDS,
+    SETTLEMENT_WORDS,
+    STOP_NAMES,
+    STOP_PHRASES,
+    SUBDIVISION_WORDS,
+    TITLES,
 )
 from geoinc.names import normalize
 
@@ -31,26 +44,90 @@ MAX_TOKENS = 6
 _TOKEN_SPLIT = re.compile(r"(\w+(?:['’ʼ]\w+)*)")
 _POSSESSIVE = ("'s", "’s", "ʼs")
 # Lower-case words allowed inside a multi-word name ("Gulf of Mexico", "Rostov-on-Don").
-_INNER_LOWER = frozenset({
-    "of", "and", "de", "del", "la", "le", "les", "on", "upon", "the", "da", "di", "du", "el",
-    "al", "sur", "am", "an", "der", "dos", "das", "y", "en", "na", "nad",
-})
-_CONTRACTIONS = frozenset({"'ve", "’ve", "'re", "’re", "'ll", "’ll", "n't", "n’t", "'d", "’d", "'m", "’m"})
+_INNER_LOWER = frozenset(
+    {
+        "of",
+        "and",
+        "de",
+        "del",
+        "la",
+        "le",
+        "les",
+        "on",
+        "upon",
+        "the",
+        "da",
+        "di",
+        "du",
+        "el",
+        "al",
+        "sur",
+        "am",
+        "an",
+        "der",
+        "dos",
+        "das",
+        "y",
+        "en",
+        "na",
+        "nad",
+    }
+)
+_CONTRACTIONS = frozenset(
+    {"'ve", "’ve", "'re", "’re", "'ll", "’ll", "n't", "n’t", "'d", "’d", "'m", "’m"}
+)
 # Abbreviations that are also names or words in their own right: they need the dot.
-_NEEDS_DOT = frozenset({"man", "miss", "del", "wash", "ind", "la", "ill", "mass", "ore", "mo",
-                         "cal", "penn", "vic", "tas", "que", "pa", "va", "ga", "md", "ky", "vt"})
+_NEEDS_DOT = frozenset(
+    {
+        "man",
+        "miss",
+        "del",
+        "wash",
+        "ind",
+        "la",
+        "ill",
+        "mass",
+        "ore",
+        "mo",
+        "cal",
+        "penn",
+        "vic",
+        "tas",
+        "que",
+        "pa",
+        "va",
+        "ga",
+        "md",
+        "ky",
+        "vt",
+    }
+)
 # Region words that are part of the name when capitalised ("Kharkiv Oblast"); "Kentucky
 # State Police" and "Belgorod Region" keep the bare name as the span.
-_NAME_PART_REGION_WORDS = frozenset({"oblast", "krai", "kray", "governorate", "voivodeship",
-                                     "prefecture"})
+_NAME_PART_REGION_WORDS = frozenset(
+    {"oblast", "krai", "kray", "governorate", "voivodeship", "prefecture"}
+)
 # Zipf frequency above which a capitalised neighbour is an ordinary word in a title or
 # an institution's name rather than part of a person's name.
 _COMMON = 4.5
-_CITY_BODIES = frozenset({"council", "hall", "police", "manager", "attorney", "commission",
-                          "schools", "clerk", "administrator", "officials", "government"})
+_CITY_BODIES = frozenset(
+    {
+        "council",
+        "hall",
+        "police",
+        "manager",
+        "attorney",
+        "commission",
+        "schools",
+        "clerk",
+        "administrator",
+        "officials",
+        "government",
+    }
+)
 _ABBREVIATED_WORDS = {"mt": "mount", "ft": "fort", "pt": "point"}
 _JOIN_SEPS = frozenset({" ", "-", "‐", "‑"})
-_SENTENCE_END = frozenset(".!?\n\"“”:;•")
+_SENTENCE_END = frozenset('.!?\n"“”:;•')
 
 
 @dataclass(slots=True)
@@ -76,7 +153,9 @@ class Span:
     start: int
     end: int
     key: str
-    source: str  # gazetteer | demonym | continent | abbreviation | admin1_abbreviation | institution | unknown | lookup
+    # gazetteer | demonym | continent | abbreviation | admin1_abbreviation | institution |
+    # unknown | lookup
+    source: str
     qualifier: str = ""  # "region" | "subdivision" | "settlement" | ""
     container: int = -1  # index of a span that names the region/country this one is in
     contained_in_list: bool = False
@@ -150,11 +229,16 @@ class Tokens(Sequence):
             stripped = sep.strip(" \t'‘’\"“”()[]")
             sentence_start = (bool(stripped) and stripped[-1] in _SENTENCE_END) or "\n" in sep
             # "U.S." and "St. Louis": a dot after an abbreviation does not end a sentence.
-            if sentence_start and sep.strip() == "." and len(self.words[k - 1]) <= 2 \
-                    and self.words[k - 1][0].isupper():
+            if (
+                sentence_start
+                and sep.strip() == "."
+                and len(self.words[k - 1]) <= 2
+                and self.words[k - 1][0].isupper()
+            ):
                 sentence_start = False
-        return Token(start, end, raw, normalize(raw), raw[0].isupper(), possessive,
-                     sentence_start, sep)
+        return Token(
+            start, end, raw, normalize(raw), raw[0].isupper(), possessive, sentence_start, sep
+        )
 
 
 def tokenize(text: str) -> Tokens:
@@ -220,14 +304,17 @@ def find_spans(tokens: Tokens, keys, text: str, first_words=None, common=None) -
         while j < n and j - i < MAX_TOKENS and not prev_poss:
             sep = seps[j]
             if sep not in _JOIN_SEPS and not (
-                    sep in (".", ". ") and len(prev_word) <= 2 and prev_word[0].isupper()):
+                sep in (".", ". ") and len(prev_word) <= 2 and prev_word[0].isupper()
+            ):
                 break
             wj = words[j]
             prev_poss = wj[-2:] in _POSSESSIVE and len(wj) > 3
             if prev_poss:
                 wj = wj[:-2]
             kj = normalize(wj)
-            cap = wj[0].isupper() or (wj[:2].lower() in ("d'", "d’", "l'", "l’") and wj[2:3].isupper())
+            cap = wj[0].isupper() or (
+                wj[:2].lower() in ("d'", "d’", "l'", "l’") and wj[2:3].isupper()
+            )
             if not cap and kj not in _INNER_LOWER:
                 break
             parts.append(kj)
@@ -249,19 +336,33 @@ def find_spans(tokens: Tokens, keys, text: str, first_words=None, common=None) -
                 source = _special_source(key, i, jj, tokens, text, spans, keys)
                 if source is None:
                     continue
-            if jj - i > 1 and key.endswith(" city") and key[:-5] in keys and jj < tokens.n \
-                    and seps[jj] == " " and words[jj][0].isupper() \
-                    and words[jj].lower() in _CITY_BODIES:
+            if (
+                jj - i > 1
+                and key.endswith(" city")
+                and key[:-5] in keys
+                and jj < tokens.n
+                and seps[jj] == " "
+                and words[jj][0].isupper()
+                and words[jj].lower() in _CITY_BODIES
+            ):
                 continue  # "Dublin City Council": the town's name, then its council
             ii = i
             if jj - i > 1 and key.startswith("the ") and key[4:] in keys:
                 ii, key = i + 1, key[4:]  # "The United States": the name without "the"
             tok = tokens.tok(ii)
             last = tokens.tok(jj - 1)
-            best = Span(ii, jj, tok.start, last.end, key, source,
-                        sentence_start=tokens.tok(i).sentence_start)
-            if (len(last.raw) == 1 and last.cap or source == "admin1_abbreviation") \
-                    and text[last.end:last.end + 1] == ".":
+            best = Span(
+                ii,
+                jj,
+                tok.start,
+                last.end,
+                key,
+                source,
+                sentence_start=tokens.tok(i).sentence_start,
+            )
+            if (len(last.raw) == 1 and last.cap or source == "admin1_abbreviation") and text[
+                last.end : last.end + 1
+            ] == ".":
                 best.end += 1  # "U.S.", "Kan." keep their final dot
             if source == "gazetteer" and jj - i == 1 and tok.raw.isupper() and len(tok.raw) <= 4:
                 best.extra["acronym"] = True
@@ -275,21 +376,38 @@ def find_spans(tokens: Tokens, keys, text: str, first_words=None, common=None) -
     return spans
 
 
-def _special_source(key: str, i: int, jj: int, tokens: Tokens, text: str, spans: list[Span],
-                    keys) -> str | None:
+def _special_source(
+    key: str, i: int, jj: int, tokens: Tokens, text: str, spans: list[Span], keys
+) -> str | None:
     """The source of a key found in the lexicon tables (demonyms, abbreviations…)."""
     source = None
     if key in INSTITUTIONS:
         source = "institution"
-    elif key in COUNTRY_ABBREVIATIONS and tokens.tok(i).raw[:1].isupper() and (
-            tokens.tok(i).raw.isupper() or "." in tokens.tok(i + 1).sep if jj - i > 1 else tokens.tok(i).raw.isupper()):
+    elif (
+        key in COUNTRY_ABBREVIATIONS
+        and tokens.tok(i).raw[:1].isupper()
+        and (
+            tokens.tok(i).raw.isupper() or "." in tokens.tok(i + 1).sep
+            if jj - i > 1
+            else tokens.tok(i).raw.isupper()
+        )
+    ):
         source = "abbreviation"
     elif key in ADMIN1_ABBREVIATIONS and (
-            jj - i > 1 or text[tokens.tok(i).end:tokens.tok(i).end + 1] == "."
-            or (tokens.tok(i).raw.isupper() and key not in _NEEDS_DOT)):
+        jj - i > 1
+        or text[tokens.tok(i).end : tokens.tok(i).end + 1] == "."
+        or (tokens.tok(i).raw.isupper() and key not in _NEEDS_DOT)
+    ):
         source = "admin1_abbreviation"
-    elif jj - i == 1 and key in POSTAL_CODES and tokens.tok(i).raw.isupper() and len(tokens.tok(i).raw) == 2 \
-            and tokens.tok(i).sep.strip() == "," and spans and spans[-1].j == i:
+    elif (
+        jj - i == 1
+        and key in POSTAL_CODES
+        and tokens.tok(i).raw.isupper()
+        and len(tokens.tok(i).raw) == 2
+        and tokens.tok(i).sep.strip() == ","
+        and spans
+        and spans[-1].j == i
+    ):
         source = "admin1_abbreviation"
     elif key in DEMONYMS or _plural_demonym(key):
         source = "demonym"
@@ -305,16 +423,27 @@ def _special_source(key: str, i: int, jj: int, tokens: Tokens, text: str, spans:
 def first_words_of(keys) -> frozenset[str]:
     """The first word of every key, of every demonym, abbreviation and institution."""
     out = {k.split(" ", 1)[0] for k in keys}
-    for table in (DEMONYMS, COUNTRY_ABBREVIATIONS, INSTITUTIONS, CONTINENT_DEMONYMS,
-                  ADMIN1_ABBREVIATIONS, POSTAL_CODES):
+    for table in (
+        DEMONYMS,
+        COUNTRY_ABBREVIATIONS,
+        INSTITUTIONS,
+        CONTINENT_DEMONYMS,
+        ADMIN1_ABBREVIATIONS,
+        POSTAL_CODES,
+    ):
         out.update(k.split(" ", 1)[0] for k in table)
     out.update(k + "s" for k in DEMONYMS)
     return frozenset(out)
 
 
 _SPECIAL = frozenset(
-    set(INSTITUTIONS) | set(COUNTRY_ABBREVIATIONS) | set(ADMIN1_ABBREVIATIONS) | set(POSTAL_CODES)
-    | set(DEMONYMS) | {k + "s" for k in DEMONYMS} | set(CONTINENT_DEMONYMS)
+    set(INSTITUTIONS)
+    | set(COUNTRY_ABBREVIATIONS)
+    | set(ADMIN1_ABBREVIATIONS)
+    | set(POSTAL_CODES)
+    | set(DEMONYMS)
+    | {k + "s" for k in DEMONYMS}
+    | set(CONTINENT_DEMONYMS)
 )
 
 
@@ -347,18 +476,30 @@ def _qualify(spans: list[Span], tokens: list[Token], common: dict | None = None)
                 if nxt.key.endswith("s") or nxt.key == "counties":
                     _distribute_back(spans, tokens, k, "subdivision")
         # Settlement qualifier before: "the village of Borova", "the city of Belgorod".
-        if s.i >= 2 and tokens.tok(s.i - 1).key == "of" and tokens.tok(s.i - 2).key in SETTLEMENT_WORDS:
+        if (
+            s.i >= 2
+            and tokens.tok(s.i - 1).key == "of"
+            and tokens.tok(s.i - 2).key in SETTLEMENT_WORDS
+        ):
             s.extra["settlement_word"] = tokens.tok(s.i - 2).key
             if not s.qualifier:
                 s.qualifier = "settlement"
         # Unknown longer proper name around the match ("Franklin Roosevelt").
         if s.source == "demonym" or s.source == "abbreviation":
             continue
-        if nxt is not None and nxt.cap and nxt.sep == " " and nxt.key not in CAPITAL_AFTER_OK \
-                and nxt.key not in ORG_AFTER and nxt.key not in STOP_NAMES \
-                and nxt.key not in ORG_HEADS and not (nxt.raw.isupper() and len(nxt.raw) > 1) \
-                and common.get(nxt.key, 0.0) < _COMMON \
-                and nxt.key not in REGION_WORDS and nxt.key not in SUBDIVISION_WORDS:
+        if (
+            nxt is not None
+            and nxt.cap
+            and nxt.sep == " "
+            and nxt.key not in CAPITAL_AFTER_OK
+            and nxt.key not in ORG_AFTER
+            and nxt.key not in STOP_NAMES
+            and nxt.key not in ORG_HEADS
+            and not (nxt.raw.isupper() and len(nxt.raw) > 1)
+            and common.get(nxt.key, 0.0) < _COMMON
+            and nxt.key not in REGION_WORDS
+            and nxt.key not in SUBDIVISION_WORDS
+        ):
             if s.j in by_start:
                 s.extra["name_pair"] = by_start[s.j]  # "Henry Jones": two names, one person?
             else:
@@ -368,11 +509,17 @@ def _qualify(spans: list[Span], tokens: list[Token], common: dict | None = None)
             if prv.key in TITLES and tokens.tok(s.i).sep in (" ", ". "):
                 s.extra["person"] = True  # "Mr Jones", "Gov. Scott"
                 s.longer_name = True
-            elif prv.cap and tokens.tok(s.i).sep == " " and not prv.sentence_start \
-                    and prv.key not in STOP_NAMES and not prv.possessive \
-                    and prv.key not in ORG_HEADS and prv.key not in ORG_AFTER \
-                    and not (prv.raw.isupper() and len(prv.raw) > 1) \
-                    and common.get(prv.key, 0.0) < _COMMON:
+            elif (
+                prv.cap
+                and tokens.tok(s.i).sep == " "
+                and not prv.sentence_start
+                and prv.key not in STOP_NAMES
+                and not prv.possessive
+                and prv.key not in ORG_HEADS
+                and prv.key not in ORG_AFTER
+                and not (prv.raw.isupper() and len(prv.raw) > 1)
+                and common.get(prv.key, 0.0) < _COMMON
+            ):
                 if s.i - 1 in by_end:
                     s.extra["name_pair_second"] = by_end[s.i - 1]
                 else:
@@ -385,10 +532,19 @@ def _qualify(spans: list[Span], tokens: list[Token], common: dict | None = None)
             continue
         # Not inside a list: "Kherson, Mykolaiv, and Zaporizhzhia" is no containment.
         after = spans[k + 2] if k + 2 < len(spans) else None
-        if after is not None and after.i == b.j and tokens.tok(after.i).sep.strip() in (",", "") \
-                and tokens.tok(after.i).sep != " ":
+        if (
+            after is not None
+            and after.i == b.j
+            and tokens.tok(after.i).sep.strip() in (",", "")
+            and tokens.tok(after.i).sep != " "
+        ):
             continue
-        if after is not None and b.j < tokens.n and tokens.tok(b.j).key == "and" and after.i == b.j + 1:
+        if (
+            after is not None
+            and b.j < tokens.n
+            and tokens.tok(b.j).key == "and"
+            and after.i == b.j + 1
+        ):
             continue
         if k > 0 and spans[k - 1].j == a.i and tokens.tok(a.i).sep.strip() == ",":
             continue
@@ -398,11 +554,11 @@ def _qualify(spans: list[Span], tokens: list[Token], common: dict | None = None)
 
 
 def _distribute_back(spans: list[Span], tokens: list[Token], k: int, qualifier: str) -> None:
-    """"Kherson, Mykolaiv and Zaporizhzhia regions": the plural reaches back over the list."""
+    """ "Kherson, Mykolaiv and Zaporizhzhia regions": the plural reaches back over the list."""
     spans[k].extra["distributed"] = True
     while k > 0:
         cur, prev = spans[k], spans[k - 1]
-        between = [t.key for t in tokens[prev.j:cur.i]]
+        between = [t.key for t in tokens[prev.j : cur.i]]
         sep = tokens.tok(cur.i).sep.strip()
         if not (between in ([], ["and"], ["or"]) and (sep in (",", "") or between)):
             break
@@ -414,7 +570,7 @@ def _distribute_back(spans: list[Span], tokens: list[Token], k: int, qualifier: 
 
 
 def _unknown_settlements(spans: list[Span], tokens: list[Token], keys) -> None:
-    """"the village of Zalestsy": a capitalised word after a settlement word is a place
+    """ "the village of Zalestsy": a capitalised word after a settlement word is a place
     even when the gazetteer does not know it."""
     taken = {t for s in spans for t in range(s.i, s.j)}
     new = []
@@ -428,12 +584,26 @@ def _unknown_settlements(spans: list[Span], tokens: list[Token], keys) -> None:
         if tokens.tok(i - 2).key == "city" and tokens.tok(i - 2).cap:
             continue  # "City of London" style names: leave them alone
         j = i + 1
-        while j < tokens.n and j - i < 3 and tokens.tok(j).cap and tokens.tok(j).sep in (" ", "-") \
-                and j not in taken:
+        while (
+            j < tokens.n
+            and j - i < 3
+            and tokens.tok(j).cap
+            and tokens.tok(j).sep in (" ", "-")
+            and j not in taken
+        ):
             j += 1
-        new.append(Span(i, j, t.start, tokens.tok(j - 1).end, " ".join(x.key for x in tokens[i:j]),
-                        "unknown", qualifier="settlement",
-                        extra={"settlement_word": tokens.tok(i - 2).key}))
+        new.append(
+            Span(
+                i,
+                j,
+                t.start,
+                tokens.tok(j - 1).end,
+                " ".join(x.key for x in tokens[i:j]),
+                "unknown",
+                qualifier="settlement",
+                extra={"settlement_word": tokens.tok(i - 2).key},
+            )
+        )
     if new:
         spans.extend(new)
         spans.sort(key=lambda s: s.i)
@@ -455,8 +625,9 @@ def _source_of(key: str, keys) -> str | None:
     return None
 
 
-def spans_from_offsets(tokens: list[Token], offsets: list[tuple[int, int]], resolver,
-                       text: str) -> list[Span]:
+def spans_from_offsets(
+    tokens: list[Token], offsets: list[tuple[int, int]], resolver, text: str
+) -> list[Span]:
     """Build :class:`Span` objects for given character offsets (gold-span evaluation).
 
     A span whose words are no gazetteer key is looked up with the gazetteer's
@@ -476,13 +647,20 @@ def spans_from_offsets(tokens: list[Token], offsets: list[tuple[int, int]], reso
         surface = text[a:b]
         key = normalize(surface)
         for prefix in ("the ",):
-            if key.startswith(prefix) and key[len(prefix):] in resolver.keys:
-                key = key[len(prefix):]
+            if key.startswith(prefix) and key[len(prefix) :] in resolver.keys:
+                key = key[len(prefix) :]
         if key.endswith(" s") and key[:-2] in resolver.keys:
             key = key[:-2]  # "Russia's"
         source = _source_of(key, resolver.keys)
-        span = Span(i, j, a, b, key, source or "lookup",
-                    sentence_start=bool(i < tokens.n and tokens.tok(i).sentence_start))
+        span = Span(
+            i,
+            j,
+            a,
+            b,
+            key,
+            source or "lookup",
+            sentence_start=bool(i < tokens.n and tokens.tok(i).sentence_start),
+        )
         if source is None:
             span.extra["places"] = resolver.lookup(surface)
         out.append(span)

@@ -26,7 +26,11 @@ from geoinc.exceptions import GeoincError, PlaceNotFound
 from geoinc.gazetteer import Place
 from geoinc.geoparse.features import Supplement, supplement
 from geoinc.geoparse.lexicon import (
-    ADMIN1_ABBREVIATIONS, CONTINENT_DEMONYMS, COUNTRY_ABBREVIATIONS, DEMONYMS, INSTITUTIONS,
+    ADMIN1_ABBREVIATIONS,
+    CONTINENT_DEMONYMS,
+    COUNTRY_ABBREVIATIONS,
+    DEMONYMS,
+    INSTITUTIONS,
     POSTAL_CODES,
 )
 from geoinc.geoparse.recognise import Span, Token, first_words_of
@@ -184,21 +188,32 @@ class Resolver:
             if not places:
                 return []
             imp = self.gz.importance([p.row for p in places])
-            cands = [(p, float(i) + 2.0 * p.score) for p, i in zip(places, imp)]
+            cands = [(p, float(i) + 2.0 * p.score) for p, i in zip(places, imp, strict=False)]
         else:
             cands = self.candidates(span.key)
         if span.qualifier == "region" and any(p.kind == "admin1" for p, _ in cands):
-            cands = [(p, s + (_W_REGION_QUALIFIER if p.kind == "admin1" else 0.0)) for p, s in cands]
+            cands = [
+                (p, s + (_W_REGION_QUALIFIER if p.kind == "admin1" else 0.0)) for p, s in cands
+            ]
         elif span.qualifier != "region":
             # A bare name is the city before the region named after it ("Mykolaiv").
             # The city must carry the name itself (a spelling variant counts:
             # Mykolayiv/Mykolaiv), not just list it ("Oklahoma" for Oklahoma City).
-            seats = {p.admin1 for p, _ in cands if p.kind == "place" and p.population >= 10_000
-                     and fuzz.ratio(normalize(p.name), span.key) >= 85}
-            cands = [(p, s - (2.0 if p.kind == "admin1" and p.admin1 in seats else 0.0))
-                     for p, s in cands]
+            seats = {
+                p.admin1
+                for p, _ in cands
+                if p.kind == "place"
+                and p.population >= 10_000
+                and fuzz.ratio(normalize(p.name), span.key) >= 85
+            }
+            cands = [
+                (p, s - (2.0 if p.kind == "admin1" and p.admin1 in seats else 0.0))
+                for p, s in cands
+            ]
         if span.qualifier == "settlement":
-            cands = [(p, s + (1.5 if p.kind in ("place", "settlement") else -4.0)) for p, s in cands]
+            cands = [
+                (p, s + (1.5 if p.kind in ("place", "settlement") else -4.0)) for p, s in cands
+            ]
         return cands
 
     # ---- resolution ------------------------------------------------------------
@@ -211,7 +226,7 @@ class Resolver:
         total_c: dict[str, float] = {}
         total_a: dict[str, float] = {}
         own: dict[str, tuple[dict, dict]] = {}
-        for span, (_, (country, admin1, weight)) in zip(spans, prepared):
+        for span, (_, (country, admin1, weight)) in zip(spans, prepared, strict=False):
             if not weight:
                 continue
             oc, oa = own.setdefault(span.key, ({}, {}))
@@ -226,21 +241,41 @@ class Resolver:
         results: list[Resolution] = []
         done: dict[tuple, tuple] = {}
         empty: tuple[dict, dict] = ({}, {})
-        for idx, (span, (cs, _)) in enumerate(zip(spans, prepared)):
+        for idx, (span, (cs, _)) in enumerate(zip(spans, prepared, strict=False)):
             if not cs:
                 results.append(Resolution(span, None, (), 0.0))
                 continue
             is_container = idx in containers
             container = prepared[span.container][0] if span.container >= 0 else None
-            sig = (span.source, span.key, span.qualifier, is_container,
-                   None if container is None else spans[span.container].key)
+            sig = (
+                span.source,
+                span.key,
+                span.qualifier,
+                is_container,
+                None if container is None else spans[span.container].key,
+            )
             got = done.get(sig)
             if got is None:
-                got = done[sig] = self._score(cs, own.get(span.key, empty), total_c, total_a,
-                                              n_total, container, is_container,
-                                              coherence.get(span.key))
-            results.append(Resolution(span, got[0], got[1], got[2], got[3],
-                                      span.source != "gazetteer" or _is_primary(got[0], span.key)))
+                got = done[sig] = self._score(
+                    cs,
+                    own.get(span.key, empty),
+                    total_c,
+                    total_a,
+                    n_total,
+                    container,
+                    is_container,
+                    coherence.get(span.key),
+                )
+            results.append(
+                Resolution(
+                    span,
+                    got[0],
+                    got[1],
+                    got[2],
+                    got[3],
+                    span.source != "gazetteer" or _is_primary(got[0], span.key),
+                )
+            )
         self._unknown_containers(results, tokens)
         return results
 
@@ -255,14 +290,17 @@ class Resolver:
         other there.
         """
         regions: dict[str, set[str]] = {}
-        for span, (cs, _) in zip(spans, prepared):
+        for span, (cs, _) in zip(spans, prepared, strict=False):
             if span.source != "gazetteer" or span.key in regions or not cs:
                 continue
             top = max(p for _, p in cs)
-            regions[span.key] = {pl.admin1 for pl, p in cs
-                                 if pl.admin1 and pl.kind != "country" and p >= top - _COHERENCE_WINDOW}
+            regions[span.key] = {
+                pl.admin1
+                for pl, p in cs
+                if pl.admin1 and pl.kind != "country" and p >= top - _COHERENCE_WINDOW
+            }
         mass: dict[str, float] = {}
-        for key, rs in regions.items():
+        for rs in regions.values():
             for a in rs:
                 mass[a] = mass.get(a, 0.0) + 1.0 / len(rs)
         out = {}
@@ -272,7 +310,9 @@ class Resolver:
         return out
 
     @staticmethod
-    def _score(cs, own, total_c, total_a, n_total, container, is_container, coherence=None) -> tuple:
+    def _score(
+        cs, own, total_c, total_a, n_total, container, is_container, coherence=None
+    ) -> tuple:
         own_c, own_a = own
         n_other = n_total - sum(own_c.values())
         if container is not None:
@@ -315,7 +355,7 @@ class Resolver:
             if res.span.source != "unknown" or k + 1 >= len(results):
                 continue
             nxt = results[k + 1]
-            between = [t.key for t in tokens[res.span.j:nxt.span.i]]
+            between = [t.key for t in tokens[res.span.j : nxt.span.i]]
             if between not in (["in"], [], ["near"]) or nxt.place is None:
                 continue
             if nxt.place.kind in ("admin1", "country"):
