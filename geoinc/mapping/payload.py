@@ -501,8 +501,16 @@ def prepare_incidents(
         else np.full(n, None, dtype=object)
     )
 
+    # the region's name when the frame has it ("Kharkiv Oblast (UA.07)"), else its code
+    region_label = pd.Series(admin1[idx], dtype=object).fillna("")
+    if "admin1_name" in frame:
+        names = frame["admin1_name"].astype("string").fillna("").to_numpy(dtype=object)[idx]
+        named = pd.Series(names, dtype=object)
+        region_label = named.where(named == "", named + " (" + region_label + ")").where(
+            named != "", region_label
+        ).str.replace(" ()", "", regex=False)
     where = (
-        pd.Series(admin1[idx], dtype=object).fillna("")
+        region_label
         + ", "
         + pd.Series(country[idx], dtype=object).fillna("")
     ).str.strip(", ")

@@ -229,16 +229,26 @@
       el("div", "geoinc-h", "Per-source figures and evidence", sec);
       for (var r = ct.off[i]; r < ct.off[i + 1]; r++) {
         var cb = el("div", "geoinc-claim", null, sec);
-        var head = [], evidence = null, url = null;
+        var o = {}, order = [];
         ct.cols.forEach(function (c) {
           var code = c[1][r];
           if (code === null || code === undefined || code < 0) return;
-          var k = self.s(c[0]), v = self.s(code);
-          if (k === "evidence") evidence = v;
-          else if (k === "url") url = v;
-          else head.push(k + ": " + v);
+          var k = self.s(c[0]);
+          o[k] = self.s(code);
+          order.push(k);
         });
-        el("div", null, head.join(" · "), cb);
+        // "Source — killed: “at least 22” (22)", then any other fields as "key: value"
+        var line = [];
+        if (o.source) line.push(o.source + " —");
+        if (o.field) line.push(o.field + ":");
+        if (o.text) line.push("“" + o.text + "”");
+        else if (o.qualifier) line.push(o.qualifier);
+        var nums = [o.low, o.value, o.high].filter(function (x) { return x; });
+        if (nums.length) line.push("(" + (o.low && o.high && o.low !== o.high ? o.low + "–" + o.high : (o.value || nums[0])) + ")");
+        var used = { source: 1, field: 1, text: 1, qualifier: 1, low: 1, value: 1, high: 1, evidence: 1, url: 1, doc_id: 1 };
+        order.forEach(function (k) { if (!used[k]) line.push(k + ": " + o[k]); });
+        el("div", null, line.join(" "), cb);
+        var evidence = o.evidence, url = o.url;
         if (url) link(url, url, el("div", "geoinc-dim", null, cb));
         if (evidence) el("blockquote", "geoinc-evidence", evidence, cb);
       }
