@@ -135,8 +135,9 @@ class Resolver:
                 self._country[iso2] = None
         return self._country[iso2]
 
-    def _span_candidates(self, span: Span) -> tuple[list[tuple[Place, float]], tuple]:
-        """Candidates with priors, and the evidence the context-free winner gives.
+    def _span_candidates(self, span: Span) -> tuple[list[tuple[Place, float]], tuple, frozenset]:
+        """Candidates with priors, the evidence the context-free winner gives, and the
+        regions the name could be in.
 
         A pure function of (source, key, qualifier), so cached across documents.
         """
@@ -154,7 +155,16 @@ class Resolver:
                 if span.source == "demonym":
                     weight = 0.5
                 evidence = (place.country, place.admin1 if place.kind != "country" else "", weight)
-            got = (cands, evidence)
+            regions = frozenset()
+            if cands:
+                # The regions this name could be in, for coherence between names.
+                top_prior = max(p for _, p in cands)
+                regions = frozenset(
+                    pl.admin1
+                    for pl, p in cands
+                    if pl.admin1 and pl.kind != "country" and p >= top_prior - _COHERENCE_WINDOW
+                )
+            got = (cands, evidence, regions)
             if span.source != "lookup":
                 if len(self._span_cache) > 200_000:
                     self._span_cache.clear()
@@ -227,7 +237,7 @@ class Resolver:
         total_c: dict[str, float] = {}
         total_a: dict[str, float] = {}
         own: dict[str, tuple[dict, dict]] = {}
-        for span, (_, (country, admin1, weight)) in zip(spans, prepared, strict=False):
+        for span, (_, (country, admin1, weight), _) in zip(spans, prepared, strict=False):
             if not weight:
                 continue
             oc, oa = own.setdefault(span.key, ({}, {}))
@@ -242,7 +252,7 @@ class Resolver:
         results: list[Resolution] = []
         done: dict[tuple, tuple] = {}
         empty: tuple[dict, dict] = ({}, {})
-        for idx, (span, (cs, _)) in enumerate(zip(spans, prepared, strict=False)):
+        for idx, (span, (cs, _, _)) in enumerate(zip(spans, prepared, strict=False)):
             if not cs:
                 results.append(Resolution(span, None, (), 0.0))
                 continue
@@ -290,16 +300,11 @@ class Resolver:
         that share a region ("Huntsville" and "Walker County", both in Texas) pull each
         other there.
         """
-        regions: dict[str, set[str]] = {}
-        for span, (cs, _) in zip(spans, prepared, strict=False):
+        regions: dict[str, frozenset[str]] = {}
+        for span, (cs, _, rs) in zip(spans, prepared, strict=False):
             if span.source != "gazetteer" or span.key in regions or not cs:
                 continue
-            top = max(p for _, p in cs)
-            regions[span.key] = {
-                pl.admin1
-                for pl, p in cs
-                if pl.admin1 and pl.kind != "country" and p >= top - _COHERENCE_WINDOW
-            }
+            regions[span.key] = rs
         mass: dict[str, float] = {}
         for rs in regions.values():
             for a in rs:
