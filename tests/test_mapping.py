@@ -430,3 +430,15 @@ def test_cli_offline_map(fixture_frame, tmp_path):
     text = html.read_text(encoding="utf-8")
     assert not re.search(r'<(script|link)[^>]+(src|href)="https?:', text)
     assert '"cluster":true' in text
+
+
+def test_dates_keep_their_local_day_and_bad_numbers_warn():
+    gdf = gpd.GeoDataFrame(
+        {"date_start": ["2024-01-03T01:00:00+03:00", "2024-01-02T23:30:00-05:00", "2024-01-05"],
+         "killed_best": ["12", "several", None]},
+        geometry=[shapely.Point(30, 50)] * 3, crs=4326)
+    with pytest.warns(UserWarning, match="'killed_best' are not numbers"):
+        p = prepare_incidents(gdf).payload
+    # the day the report gives, not the UTC day (which would be 2 and 3 January)
+    assert p["d0"] == [19725, 19724, 19727]
+    assert p["kb"] == [12, None, None]

@@ -175,10 +175,19 @@ class MapData:
     countries: tuple[str, ...] = ()
 
 
-def _num(frame: pd.DataFrame, col: str) -> np.ndarray:
+def _num(frame: pd.DataFrame, col: str, problems: list[str] | None = None) -> np.ndarray:
     if col not in frame:
         return np.full(len(frame), np.nan)
-    return pd.to_numeric(frame[col], errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
+    raw = frame[col]
+    num = pd.to_numeric(raw, errors="coerce")
+    if problems is not None and not pd.api.types.is_numeric_dtype(raw):
+        bad = num.isna() & raw.notna() & (raw.astype(str).str.strip() != "")
+        if bad.any():
+            problems.append(
+                f"{int(bad.sum())} value(s) of {col!r} are not numbers and are shown as missing "
+                f"(first: {str(raw[bad].iloc[0])[:40]!r})"
+            )
+    return num.to_numpy(dtype="float64", na_value=np.nan)
 
 
 def _num_list(arr: np.ndarray) -> list:
@@ -200,7 +209,7 @@ def _days(frame: pd.DataFrame, col: str, problems: list[str]) -> np.ndarray:
     if col not in frame:
         return np.full(len(frame), np.nan)
     raw = frame[col]
-    ts = pd.to_datetime(raw, errors="coerce", utc=True)
+    ts = _wall_dates(raw)
     bad = ts.isna() & raw.notna() & (raw.astype(str).str.strip() != "")
     if bad.any():
         problems.append(
@@ -209,9 +218,32 @@ def _days(frame: pd.DataFrame, col: str, problems: list[str]) -> np.ndarray:
         )
     days = np.full(len(frame), np.nan)
     ok = ts.notna().to_numpy()
-    ns = ts[ok].dt.tz_localize(None).to_numpy(dtype="datetime64[ns]").astype("int64")
+    ns = ts[ok].to_numpy(dtype="datetime64[ns]").astype("int64")
     days[ok] = np.floor(ns / 86400e9)
     return days
+
+
+def _wall_dates(raw: pd.Series) -> pd.Series:
+    """Dates as written where they happened: an offset is dropped, not converted to UTC
+    ("2024-01-03T01:00+03:00" is 3 January, as the report says, not 2 January)."""
+    if pd.api.types.is_datetime64_any_dtype(raw):
+        ts = raw
+    else:
+        try:
+            ts = pd.to_datetime(raw, errors="coerce", format="mixed")
+        except ValueError:  # mixed offsets: parse one by one, keeping each wall time
+            ts = pd.to_datetime(pd.Series([_wall_one(v) for v in raw], index=raw.index))
+    if isinstance(ts.dtype, pd.DatetimeTZDtype):
+        ts = ts.dt.tz_localize(None)
+    return ts
+
+
+def _wall_one(value):
+    try:
+        t = pd.Timestamp(value)
+    except (ValueError, TypeError):
+        return pd.NaT
+    return t.tz_localize(None) if t is not pd.NaT and t.tzinfo is not None else t
 
 
 def _maybe_json(value):
@@ -464,8 +496,8 @@ def prepare_incidents(
 
     d0 = _days(frame, "date_start", problems)
     d1 = _days(frame, "date_end", problems)
-    killed = {k: _num(frame, f"killed_{k}") for k in ("low", "best", "high")}
-    injured = {k: _num(frame, f"injured_{k}") for k in ("low", "best", "high")}
+    killed = {k: _num(frame, problems=problems, col=f"killed_{k}") for k in ("low", "best", "high")}
+    injured = {k: _num(frame, problems=problems, col=f"injured_{k}") for k in ("low", "best", "high")}
 
     def strcol(col):
         if col not in frame:
