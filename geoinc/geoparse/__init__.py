@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import threading
 
+from geoinc._callable import make_callable
 from geoinc.exceptions import InputError
 from geoinc.geoparse.lexicon import DISEASE_AFTER
 from geoinc.geoparse.mention import ROLES, Mention
@@ -269,3 +270,7 @@ def resolve_spans(text: str, spans, *, gazetteer=None) -> list[Mention | None]:
         a, b = pairs[k]
         out[k] = Mention(a, b, text[a:b], res.place, role, res.confidence, res.candidates)
     return out
+
+
+# ``geoinc.geoparse(text)`` works as well as ``geoinc.geoparse.geoparse(text)``.
+make_callable(__name__, "geoinc.geoparse:geoparse")
