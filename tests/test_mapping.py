@@ -442,3 +442,14 @@ def test_dates_keep_their_local_day_and_bad_numbers_warn():
     # the day the report gives, not the UTC day (which would be 2 and 3 January)
     assert p["d0"] == [19725, 19724, 19727]
     assert p["kb"] == [12, None, None]
+
+
+def test_map_carries_the_data_attribution_the_licences_require(tmp_path):
+    import geoinc
+    from geoinc.mapping.layers import DATA_ATTRIBUTION
+
+    gdf = geoinc.extract(["Russian drones struck Kharkiv overnight on Saturday, killing 3 people."])
+    html_text = geoinc.incident_map(gdf).get_root().render()
+    assert "addAttribution" in html_text
+    for needle in ("GeoNames", "CC BY 4.0", "OpenStreetMap", "ODbL", "Natural Earth"):
+        assert needle in DATA_ATTRIBUTION and needle in html_text

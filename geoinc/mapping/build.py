@@ -27,6 +27,7 @@ from geoinc.mapping.layers import (
     Admin1Choropleth,
     BorderBand,
     BorderLayer,
+    DataAttribution,
     ClaimsLayer,
     FullscreenControl,
     GeoincRuntime,
@@ -573,6 +574,7 @@ def incident_map(
         FullscreenControl().add_to(m)
         MiniMap(basemap, tiles=None if (offline or tiles is None) else tiles[1]).add_to(m)
         PlaceSearch(store, _labels(countries_wanted, per_country=60)).add_to(m)
+    DataAttribution().add_to(m)
     folium.LayerControl(collapsed=True).add_to(m)
     if view_bounds is not None:
         (s, w), (nn, e) = view_bounds

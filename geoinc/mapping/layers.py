@@ -40,7 +40,16 @@ __all__ = [
     "FullscreenControl",
     "MiniMap",
     "PlaceSearch",
+    "DataAttribution",
 ]
+
+#: The attribution the bundled data's licences require (see gazetteer/README.md).
+DATA_ATTRIBUTION = (
+    'Places <a href="https://www.geonames.org/">GeoNames</a> (CC BY 4.0) · '
+    'oblasts, RU–UA border © <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> '
+    'contributors (ODbL), geoBoundaries · made with '
+    '<a href="https://www.naturalearthdata.com/">Natural Earth</a>'
+)
 
 
 def _control_name(text: str) -> str:
@@ -511,3 +520,20 @@ class PlaceSearch(_Control):
             escaped_json([list(p) for p in places]),
             escaped_json({"position": position}),
         )
+
+
+class DataAttribution(MacroElement):
+    """Adds the bundled data's required attribution to the map's attribution control."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        {{ this._parent.get_name() }}.attributionControl.addAttribution({{ this.text_json }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, text: str = DATA_ATTRIBUTION) -> None:
+        super().__init__()
+        self._name = "DataAttribution"
+        self.text_json = escaped_json(text)
