@@ -48,6 +48,7 @@ from geoinc.borders import (
     geodesic_distance,
 )
 from geoinc.exceptions import GeoincError
+from geoinc.extract.numbers import NUMBER_WORDS_PATTERN, parse_number
 
 __all__ = [
     "VERDICTS",
@@ -80,33 +81,9 @@ NEAR_BORDER_KM, ROUGH_BORDER_KM = 50.0, 100.0  # "border city", "just across the
 DIR_OK_DEG, DIR_ROUGH_DEG = 45.0, 67.5  # off the named compass direction
 MILE_KM = 1.609344
 
-_NUM_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "fifteen": 15,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-    "a hundred": 100,
-    "one hundred": 100,
-    "a dozen": 12,
-    "a few": 3,
-}
+# Vague amounts read as numbers for distances only; other number words are parsed by
+# geoinc.extract.numbers, shared with casualty figures.
+_APPROX_WORDS = {"a dozen": 12, "a few": 3}
 _ORDINALS = {
     "largest": 1,
     "biggest": 1,
@@ -170,9 +147,7 @@ _DEMONYMS = {
 }
 
 # --------------------------------------------------------------------------- regexes
-_NUM = r"\d{1,5}(?:[.,]\d+)?|" + "|".join(
-    sorted((re.escape(w) for w in _NUM_WORDS), key=len, reverse=True)
-)
+_NUM = r"\d{1,5}(?:[.,]\d+)?|a dozen|a few|" + NUMBER_WORDS_PATTERN
 _UNIT = r"(?i:km|kms|kilomet(?:er|re)s?|mi|miles?)\b"
 _QUAL = (
     r"(?i:just|only|some|about|around|roughly|approximately|approx\.|an estimated|nearly|almost|"
@@ -341,8 +316,11 @@ def city_radius_km(population: int | float | None) -> float:
 
 def _number(text: str) -> float | None:
     t = text.strip().lower()
-    if t in _NUM_WORDS:
-        return float(_NUM_WORDS[t])
+    if t in _APPROX_WORDS:
+        return float(_APPROX_WORDS[t])
+    if t[:1].isalpha():
+        n = parse_number(t)
+        return None if n is None else float(n)
     try:
         return (
             float(t.replace(",", ""))

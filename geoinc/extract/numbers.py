@@ -68,6 +68,8 @@ _WORD = (
 )
 _TENS_UNITS = rf"{_WORD}(?:[- ]{_WORD})?"
 _NUMWORDS = rf"(?:{_TENS_UNITS}(?:\s+(?:hundred|thousand)(?:\s+(?:and\s+)?{_TENS_UNITS})?)?)"
+#: Regex for a number written in words ("thirty", "twenty-five", "a hundred and ten").
+NUMBER_WORDS_PATTERN = _NUMWORDS
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)"
 _VAGUE_RE = r"(?:dozens|scores|hundreds|several|a dozen|a few|numerous)"
 
