@@ -719,6 +719,73 @@ def _nearest_chunk(
     return best, best_seg
 
 
+#: Calls with at least this many points use the compiled search when numba is installed
+#: (below it, importing and loading the compiled code costs more than it saves).
+ACCEL_MIN_POINTS = 20_000
+
+
+@lru_cache(maxsize=1)
+def _kernels():
+    """The compiled search module, or None without numba (the numpy path is used then)."""
+    try:
+        from geoinc import _border_kernels
+    except ImportError:  # numba is optional
+        return None
+    return _border_kernels
+
+
+@lru_cache(maxsize=16)
+def _accel_tables(border: tuple[str, ...] | None, dataset: str) -> tuple[tuple, tuple]:
+    """Index arrays and the caps of vertex blocks and of two levels of groups above them."""
+    kern = _kernels()
+    idx = _index(border, dataset)
+    size = kern.BLOCK
+    nv = len(idx.xyz)
+    # blocks never span two line parts: a part's end and the next part's start can be
+    # continents apart, and a cap holding both would prune nothing
+    first = np.flatnonzero(~idx.has_prev)
+    pos = np.arange(nv) - first[np.searchsorted(first, np.arange(nv), side="right") - 1]
+    starts = np.flatnonzero(pos % size == 0)
+    stops = np.append(starts[1:], nv)
+    # a block's cap holds its vertices and the end of its last segment
+    ends = np.where(idx.has_next[stops - 1], stops + 1, stops)
+    blk_c, blk_ang = kern.caps(idx.xyz, starts, ends)
+    # blocks in Z-order of their centres, so that the groups above them are compact
+    # (consecutive blocks in line order can be on different continents)
+    lon_c, lat_c = _lonlat(blk_c)
+    cells = [
+        np.clip(((v - lo) / span * 65535).astype(np.int64), 0, 65535)
+        for v, lo, span in ((lon_c, -180.0, 360.0), (lat_c, -90.0, 180.0))
+    ]
+    z = np.zeros(len(blk_c), dtype=np.int64)
+    for bit in range(16):
+        z |= ((cells[0] >> bit) & 1) << (2 * bit) | ((cells[1] >> bit) & 1) << (2 * bit + 1)
+    order = np.argsort(z, kind="stable")
+    starts, stops, blk_c, blk_ang = starts[order], stops[order], blk_c[order], blk_ang[order]
+    fan = kern.FANOUT
+    levels = [(blk_c, blk_ang)]
+    for _ in range(2):  # two levels of groups of `fan` caps above the blocks
+        below_c, below_ang = levels[-1]
+        firsts = np.arange(0, len(below_c), fan)
+        up_c = np.add.reduceat(below_c, firsts, axis=0)
+        up_c /= np.linalg.norm(up_c, axis=1, keepdims=True)
+        member = np.arange(len(below_c)) // fan
+        reach = np.arccos(np.clip(np.sum(below_c * up_c[member], axis=1), -1, 1)) + below_ang
+        levels.append((up_c, np.maximum.reduceat(reach, firsts) + kern.CAP_PAD))
+    geo = (
+        idx.xyz,
+        np.ascontiguousarray(idx.seg_n),
+        np.ascontiguousarray(idx.seg_ea),
+        np.ascontiguousarray(idx.seg_eb),
+        idx.seg_ok,
+        idx.has_next,
+        starts.astype(np.int64),
+        stops.astype(np.int64),
+    )
+    caps3 = tuple(a for c, ang in levels for a in (c, np.cos(ang), np.sin(ang), ang))
+    return geo, caps3
+
+
 def _nearest_on_lines(
     idx: _Index,
     q: np.ndarray,
@@ -805,18 +872,29 @@ def distance_to_border(
     line = np.zeros(n, dtype=np.int64)
     ok = np.flatnonzero(~missing)
     if len(ok):
-        q = _unit(x[ok], y[ok])
-        blon, blat, bline = _nearest_on_lines(idx, q, x[ok], y[ok])
+        xo, yo = (x, y) if len(ok) == n else (x[ok], y[ok])
+        kern = _kernels() if len(ok) >= ACCEL_MIN_POINTS else None
+        if kern is not None:  # same answer, compiled: one pass per point, no candidate arrays
+            with _LOCK:
+                tables = _accel_tables(pair, dataset)
+            blon, blat, seg, lam_km = kern.nearest(xo, yo, *tables)
+            bline = idx.line[seg]
+        else:
+            blon, blat, bline = _nearest_on_lines(idx, _unit(xo, yo), xo, yo)
+            lam_km = None
         out_lon[ok], out_lat[ok], line[ok] = blon, blat, bline
         if geodesic == "exact":
-            d, a = _exact_km(x[ok], y[ok], blon, blat)
+            d, a = _exact_km(xo, yo, blon, blat)
             az[ok] = np.where(d > 0, np.mod(a, 360.0), np.nan)
         else:
-            d = _lambert_km(x[ok], y[ok], blon, blat)
-            az[ok] = np.where(d > 0, _spherical_bearing(x[ok], y[ok], blon, blat), np.nan)
+            d = _lambert_km(xo, yo, blon, blat) if lam_km is None else lam_km
+            az[ok] = np.where(d > 0, _spherical_bearing(xo, yo, blon, blat), np.nan)
         km[ok] = d
     lines = idx.lines
-    pick = lambda col: np.where(missing, "", lines[col].to_numpy(dtype=object)[line]).astype(str)  # noqa: E731
+    # one fixed-width string array per column, indexed (no per-row object conversion);
+    # the extra last entry is the "" of missing points
+    row = np.where(missing, len(lines), line)
+    pick = lambda col: np.array([*lines[col].astype(str), ""])[row]  # noqa: E731
     what = (
         "the nearest international land border"
         if pair is None

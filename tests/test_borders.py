@@ -407,3 +407,86 @@ def test_distance_between_unknown_name():
         borders.distance_between("Qwxzyvillezz", "Kyiv")
     with pytest.raises(ConfigurationError):
         borders.distance_between(42, "Kyiv")
+
+
+# ------------------------------------------------------------------ the compiled search
+@pytest.fixture()
+def compiled(monkeypatch):
+    """Force the numba search for every call size (skips where numba is not installed)."""
+    pytest.importorskip("numba")
+    monkeypatch.setattr(borders, "ACCEL_MIN_POINTS", 0)
+    assert borders._kernels() is not None
+
+
+@pytest.fixture()
+def numpy_only(monkeypatch):
+    monkeypatch.setattr(borders, "ACCEL_MIN_POINTS", 10**12)
+
+
+def _mixed_points(n, seed):
+    """Far (uniform around the RU-UA line) and near (within 3 km of it) points."""
+    rng = np.random.default_rng(seed)
+    line = load_borders("osm").geometry.iloc[0]
+    on = shapely.line_interpolate_point(
+        line.geoms[0] if hasattr(line, "geoms") else line,
+        rng.uniform(0, 1, n // 2),
+        normalized=True,
+    )
+    lon, lat, _ = GEOD.fwd(
+        shapely.get_x(on),
+        shapely.get_y(on),
+        rng.uniform(0, 360, n // 2),
+        rng.uniform(0, 3000, n // 2),
+    )
+    return (
+        np.concatenate([rng.uniform(30, 42, n - n // 2), lon]),
+        np.concatenate([rng.uniform(43, 55, n - n // 2), lat]),
+    )
+
+
+@pytest.mark.parametrize(
+    ("border", "dataset"), [("RU-UA", "osm"), ("UA", "naturalearth"), (None, "auto")]
+)
+def test_compiled_search_agrees_with_numpy_path(monkeypatch, compiled, border, dataset):
+    lon, lat = _mixed_points(4000, seed=11)
+    fast = distance_to_border(lon, lat, border=border, dataset=dataset)
+    monkeypatch.setattr(borders, "ACCEL_MIN_POINTS", 10**12)
+    ref = distance_to_border(lon, lat, border=border, dataset=dataset)
+    # never longer (it proves optimality over every segment); where both are equally near
+    # (within a few mm, e.g. two feet equidistant on the ellipsoid) it may pick the other
+    assert np.all(fast.distance_km <= ref.distance_km + 1e-7)
+    np.testing.assert_allclose(fast.distance_km, ref.distance_km, rtol=0, atol=1e-5)
+    same = np.abs(fast.distance_km - ref.distance_km) < 1e-9
+    assert same.mean() > 0.99
+    np.testing.assert_allclose(fast.border_lon[same], ref.border_lon[same], atol=1e-9)
+    np.testing.assert_allclose(fast.border_lat[same], ref.border_lat[same], atol=1e-9)
+    assert (fast.country_a[same] == ref.country_a[same]).all()
+    assert fast.method == ref.method
+
+
+@pytest.mark.parametrize("dataset", ["osm", "naturalearth"])
+def test_compiled_search_issue_numbers_and_missing_points(compiled, dataset):
+    lon = np.array([BELGOROD[0], np.nan, KHARKIV[0]])
+    lat = np.array([BELGOROD[1], np.nan, KHARKIV[1]])
+    r = distance_to_border(lon, lat, border="RU-UA", dataset=dataset)
+    expected = {"osm": [32.08, 34.56], "naturalearth": [35.39, 32.62]}[dataset]
+    np.testing.assert_allclose(r.distance_km[[0, 2]], expected, atol=0.01)
+    assert np.isnan(r.distance_km[1]) and r.country_a[1] == "" and r.dataset[0] == dataset
+
+
+def test_compiled_search_proves_optimality_against_brute_force(compiled, ru_ua_osm):
+    """Against every segment, measured on the ellipsoid: nothing nearer was skipped."""
+    lon, lat = _mixed_points(300, seed=5)
+    r = distance_to_border(lon, lat, border="RU-UA", dataset="osm")
+    dense = shapely.get_coordinates(shapely.segmentize(ru_ua_osm, 0.0005))  # ~50 m
+    for i in range(len(lon)):
+        _, _, d = GEOD.inv(
+            np.full(len(dense), lon[i]), np.full(len(dense), lat[i]), dense[:, 0], dense[:, 1]
+        )
+        assert r.distance_km[i] <= d.min() / 1000 + 1e-4  # 10 cm: the arc vs lon/lat chord
+
+
+def test_compiled_vertices_are_at_distance_zero(compiled, ru_ua_osm):
+    xy = shapely.get_coordinates(ru_ua_osm)[::25]
+    r = distance_to_border(xy[:, 0], xy[:, 1], border="RU-UA", dataset="osm", geodesic="fast")
+    assert np.all(r.distance_km < 1e-6)

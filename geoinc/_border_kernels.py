@@ -1,0 +1,252 @@
+"""Compiled (numba) nearest-point search for :mod:`geoinc.borders`.
+
+Optional: imported lazily by ``geoinc.borders`` only when numba is installed and a call is
+large enough to pay for it. It computes exactly what the numpy path computes -- the
+nearest point of the lines on WGS84's conformal sphere, near ties re-ranked on the
+ellipsoid -- but per point, in one pass, without candidate arrays:
+
+* the vertices are grouped into blocks of up to :data:`BLOCK` consecutive vertices of one
+  line part, the blocks into groups of :data:`FANOUT` blocks and those again into groups
+  of :data:`FANOUT` (three levels); each group is bounded by a spherical cap (centre, angle) that
+  holds all its vertices, hence (caps being convex) all its great-circle segments;
+* a point first descends greedily to the closest block for an initial answer, then visits
+  every group whose cap can still hold something nearer (a cap at angle ``a`` from the
+  point with radius ``t`` holds nothing nearer than ``a - t``). This is a proof, not a
+  heuristic: no segment is skipped that could be nearer.
+* a second visit with the tie window of the numpy path collects the segments that are
+  nearly as near on the sphere and keeps the one nearest on the ellipsoid
+  (Andoyer–Lambert), as :func:`geoinc.borders._candidates` does.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numba as nb
+import numpy as np
+
+#: Vertices per block (small caps prune well) and members per group on the levels above.
+BLOCK = 8
+FANOUT = 16
+#: Added to every cap angle (radians, ~6 cm) so rounding in ``arccos`` near 1 never
+#: prunes a group that holds the answer.
+CAP_PAD = 1e-8
+
+_A = 6378137.0
+_F = 1 / 298.257223563
+_E2 = _F * (2 - _F)
+_E = math.sqrt(_E2)
+_SCALE_RATE = 0.0035  # must match geoinc.borders._SCALE_RATE
+
+
+def caps(xyz: np.ndarray, member_start: np.ndarray, member_stop: np.ndarray):
+    """Centre (unit vector), cos and sin of the angle of a cap holding each group of rows."""
+    centres = np.empty((len(member_start), 3))
+    ang = np.empty(len(member_start))
+    for g, (a, b) in enumerate(zip(member_start, member_stop, strict=True)):
+        pts = xyz[a:b]
+        c = pts.sum(axis=0)
+        c /= np.linalg.norm(c)
+        centres[g] = c
+        ang[g] = np.arccos(np.clip(pts @ c, -1.0, 1.0)).max() + CAP_PAD
+    return centres, ang
+
+
+@nb.njit(cache=True, inline="always")
+def _reach(q0, q1, q2, c, cosang, sinang, ang, g, cos_s, sin_s, s):
+    """Can cap g (centre c[g], angle ang[g]) hold a point within angle s of q?"""
+    if s + ang[g] >= math.pi:
+        return True
+    dot = q0 * c[g, 0] + q1 * c[g, 1] + q2 * c[g, 2]
+    return dot >= cos_s * cosang[g] - sin_s * sinang[g]  # cos(s + ang)
+
+
+@nb.njit(cache=True, inline="always")
+def _seg_dot(i, q0, q1, q2, xyz, seg_n, seg_ea, seg_eb, seg_ok, has_next):
+    """Cosine of the angle from q to segment i -> i+1 (to vertex i if there is none)."""
+    da = q0 * xyz[i, 0] + q1 * xyz[i, 1] + q2 * xyz[i, 2]
+    if not has_next[i]:
+        return da
+    db = q0 * xyz[i + 1, 0] + q1 * xyz[i + 1, 1] + q2 * xyz[i + 1, 2]
+    if seg_ok[i]:
+        ea = q0 * seg_ea[i, 0] + q1 * seg_ea[i, 1] + q2 * seg_ea[i, 2]
+        eb = q0 * seg_eb[i, 0] + q1 * seg_eb[i, 1] + q2 * seg_eb[i, 2]
+        if ea >= 0.0 and eb >= 0.0:
+            pn = q0 * seg_n[i, 0] + q1 * seg_n[i, 1] + q2 * seg_n[i, 2]
+            return math.sqrt(max(1.0 - pn * pn, 0.0))
+    return max(da, db)
+
+
+@nb.njit(cache=True, inline="always")
+def _foot(i, q0, q1, q2, xyz, has_next):
+    """Nearest point of the great-circle arc i -> i+1 to q (as geoinc.borders._foot_on_arcs)."""
+    if not has_next[i]:
+        return xyz[i, 0], xyz[i, 1], xyz[i, 2]
+    a0, a1, a2 = xyz[i, 0], xyz[i, 1], xyz[i, 2]
+    b0, b1, b2 = xyz[i + 1, 0], xyz[i + 1, 1], xyz[i + 1, 2]
+    n0, n1, n2 = a1 * b2 - a2 * b1, a2 * b0 - a0 * b2, a0 * b1 - a1 * b0
+    nn = math.sqrt(n0 * n0 + n1 * n1 + n2 * n2)
+    if nn > 1e-15:
+        n0, n1, n2 = n0 / nn, n1 / nn, n2 / nn
+        pn = q0 * n0 + q1 * n1 + q2 * n2
+        f0, f1, f2 = q0 - pn * n0, q1 - pn * n1, q2 - pn * n2
+        fn = math.sqrt(f0 * f0 + f1 * f1 + f2 * f2)
+        if fn > 0:
+            f0, f1, f2 = f0 / fn, f1 / fn, f2 / fn
+            # (a x f) . n >= 0 and (f x b) . n >= 0: the foot is inside the arc
+            s1 = (a1 * f2 - a2 * f1) * n0 + (a2 * f0 - a0 * f2) * n1 + (a0 * f1 - a1 * f0) * n2
+            s2 = (f1 * b2 - f2 * b1) * n0 + (f2 * b0 - f0 * b2) * n1 + (f0 * b1 - f1 * b0) * n2
+            if s1 >= 0 and s2 >= 0:
+                return f0, f1, f2
+    da = q0 * a0 + q1 * a1 + q2 * a2
+    db = q0 * b0 + q1 * b1 + q2 * b2
+    if da >= db:
+        return a0, a1, a2
+    return b0, b1, b2
+
+
+@nb.njit(cache=True, inline="always")
+def _lonlat(v0, v1, v2):
+    """Geodetic lon/lat (degrees) of a conformal-sphere unit vector (as borders._lonlat)."""
+    lon = math.degrees(math.atan2(v1, v0))
+    chi = math.asin(min(max(v2, -1.0), 1.0))
+    e2, e4, e6, e8 = _E2, _E2**2, _E2**3, _E2**4
+    phi = (
+        chi
+        + (e2 / 2 + 5 * e4 / 24 + e6 / 12 + 13 * e8 / 360) * math.sin(2 * chi)
+        + (7 * e4 / 48 + 29 * e6 / 240 + 811 * e8 / 11520) * math.sin(4 * chi)
+        + (7 * e6 / 120 + 81 * e8 / 1120) * math.sin(6 * chi)
+        + (4279 * e8 / 161280) * math.sin(8 * chi)
+    )
+    return lon, math.degrees(phi)
+
+
+@nb.njit(cache=True, inline="always")
+def _lambert_km(lon1, lat1, lon2, lat2):
+    """Andoyer–Lambert distance on WGS84 (as borders._lambert_km)."""
+    f = _F
+    b1 = math.atan((1 - f) * math.tan(math.radians(lat1)))
+    b2 = math.atan((1 - f) * math.tan(math.radians(lat2)))
+    dlam = math.radians(lon2 - lon1)
+    h = math.sin((b2 - b1) / 2) ** 2 + math.cos(b1) * math.cos(b2) * math.sin(dlam / 2) ** 2
+    sigma = 2 * math.asin(math.sqrt(min(max(h, 0.0), 1.0)))
+    if sigma <= 0:
+        return 0.0
+    p, q = (b1 + b2) / 2, (b2 - b1) / 2
+    x = (sigma - math.sin(sigma)) * math.sin(p) ** 2 * math.cos(q) ** 2 / math.cos(sigma / 2) ** 2
+    y = (sigma + math.sin(sigma)) * math.cos(p) ** 2 * math.sin(q) ** 2 / math.sin(sigma / 2) ** 2
+    return _A * (sigma - f / 2 * (x + y)) / 1000.0
+
+
+@nb.njit(cache=True, inline="always")
+def _best(q0, q1, q2, s, best_i, best_dot, geo, caps3):
+    """Visit every block that may hold something nearer than angle s; the spherical best."""
+    xyz, seg_n, seg_ea, seg_eb, seg_ok, has_next, blk_lo, blk_hi = geo
+    c0, cos0, sin0, ang0, c1, cos1, sin1, ang1, c2, cos2, sin2, ang2 = caps3
+    cs, ss = math.cos(s), math.sin(s)
+    for t in range(c2.shape[0]):
+        if not _reach(q0, q1, q2, c2, cos2, sin2, ang2, t, cs, ss, s):
+            continue
+        for m in range(t * FANOUT, min(t * FANOUT + FANOUT, c1.shape[0])):
+            if not _reach(q0, q1, q2, c1, cos1, sin1, ang1, m, cs, ss, s):
+                continue
+            for b in range(m * FANOUT, min(m * FANOUT + FANOUT, c0.shape[0])):
+                if not _reach(q0, q1, q2, c0, cos0, sin0, ang0, b, cs, ss, s):
+                    continue
+                for i in range(blk_lo[b], blk_hi[b]):
+                    d = _seg_dot(i, q0, q1, q2, xyz, seg_n, seg_ea, seg_eb, seg_ok, has_next)
+                    if d > best_dot:
+                        best_i, best_dot = i, d
+                if best_dot > cs:  # a tighter bound for the blocks still to come
+                    s = math.acos(min(max(best_dot, -1.0), 1.0))
+                    cs, ss = math.cos(s), math.sin(s)
+    return best_i, best_dot
+
+
+@nb.njit(cache=True, parallel=True)
+def nearest(lon, lat, geo, caps3):
+    """Nearest line point (lon, lat), its segment start and the Andoyer–Lambert km, per point.
+
+    ``geo`` is (xyz, seg_n, seg_ea, seg_eb, seg_ok, has_next, blk_lo, blk_hi): the index and
+    the vertex range of each block;
+    ``caps3`` the caps (centre, cos, sin, angle) of the blocks and of the two levels above.
+    """
+    xyz, seg_n, seg_ea, seg_eb, seg_ok, has_next, blk_lo, blk_hi = geo
+    c0, cos0, sin0, ang0, c1, cos1, sin1, ang1, c2, cos2, sin2, ang2 = caps3
+    n = len(lon)
+    out_lon = np.empty(n)
+    out_lat = np.empty(n)
+    out_seg = np.empty(n, dtype=np.int64)
+    out_km = np.empty(n)
+    for p in nb.prange(n):
+        # conformal-sphere unit vector (as borders._unit)
+        lam = math.radians(lon[p])
+        sphi = math.sin(math.radians(lat[p]))
+        if abs(sphi) >= 1.0:
+            chi = math.copysign(math.pi / 2, sphi)
+        else:
+            chi = math.asin(math.tanh(math.atanh(sphi) - _E * math.atanh(_E * sphi)))
+        q0 = math.cos(chi) * math.cos(lam)
+        q1 = math.cos(chi) * math.sin(lam)
+        q2 = math.sin(chi)
+        # greedy descent for a first answer: the nearest cap centre on each level
+        g, gd = 0, -2.0
+        for t in range(c2.shape[0]):
+            d = q0 * c2[t, 0] + q1 * c2[t, 1] + q2 * c2[t, 2]
+            if d > gd:
+                g, gd = t, d
+        lo, gd = g * FANOUT, -2.0
+        for m in range(lo, min(lo + FANOUT, c1.shape[0])):
+            d = q0 * c1[m, 0] + q1 * c1[m, 1] + q2 * c1[m, 2]
+            if d > gd:
+                g, gd = m, d
+        lo, gd = g * FANOUT, -2.0
+        for b in range(lo, min(lo + FANOUT, c0.shape[0])):
+            d = q0 * c0[b, 0] + q1 * c0[b, 1] + q2 * c0[b, 2]
+            if d > gd:
+                g, gd = b, d
+        best_i, best_dot = -1, -2.0
+        for i in range(blk_lo[g], blk_hi[g]):
+            d = _seg_dot(i, q0, q1, q2, xyz, seg_n, seg_ea, seg_eb, seg_ok, has_next)
+            if d > best_dot:
+                best_i, best_dot = i, d
+        # then every block that may hold something nearer: the proven spherical best
+        s = math.acos(min(max(best_dot, -1.0), 1.0))
+        best_i, best_dot = _best(q0, q1, q2, s, best_i, best_dot, geo, caps3)
+        s = math.acos(min(max(best_dot, -1.0), 1.0))
+        f0, f1, f2 = _foot(best_i, q0, q1, q2, xyz, has_next)
+        blon, blat = _lonlat(f0, f1, f2)
+        # second visit: near ties on the sphere may be ordered the other way on the
+        # ellipsoid (scale change up to _SCALE_RATE per radian): compare them there
+        w = s * (1 + 3 * _SCALE_RATE * s) + 1e-12
+        cw, sw = math.cos(w), math.sin(w)
+        best_km = -1.0
+        for t in range(c2.shape[0]):
+            if not _reach(q0, q1, q2, c2, cos2, sin2, ang2, t, cw, sw, w):
+                continue
+            for m in range(t * FANOUT, min(t * FANOUT + FANOUT, c1.shape[0])):
+                if not _reach(q0, q1, q2, c1, cos1, sin1, ang1, m, cw, sw, w):
+                    continue
+                for b in range(m * FANOUT, min(m * FANOUT + FANOUT, c0.shape[0])):
+                    if not _reach(q0, q1, q2, c0, cos0, sin0, ang0, b, cw, sw, w):
+                        continue
+                    for i in range(blk_lo[b], blk_hi[b]):
+                        if i == best_i:
+                            continue
+                        d = _seg_dot(i, q0, q1, q2, xyz, seg_n, seg_ea, seg_eb, seg_ok, has_next)
+                        if d < cw:
+                            continue
+                        o0, o1, o2 = _foot(i, q0, q1, q2, xyz, has_next)
+                        dx, dy, dz = o0 - f0, o1 - f1, o2 - f2
+                        if math.sqrt(dx * dx + dy * dy + dz * dz) <= 1e-12:
+                            continue  # the same point (a shared vertex)
+                        if best_km < 0:
+                            best_km = _lambert_km(lon[p], lat[p], blon, blat)
+                        olon, olat = _lonlat(o0, o1, o2)
+                        km = _lambert_km(lon[p], lat[p], olon, olat)
+                        if km < best_km:
+                            best_km, best_i, blon, blat = km, i, olon, olat
+                            f0, f1, f2 = o0, o1, o2
+        out_lon[p], out_lat[p], out_seg[p] = blon, blat, best_i
+        out_km[p] = best_km if best_km >= 0 else _lambert_km(lon[p], lat[p], blon, blat)
+    return out_lon, out_lat, out_seg, out_km
