@@ -28,9 +28,9 @@ import numpy as np
 #: Vertices per block (small caps prune well) and members per group on the levels above.
 BLOCK = 8
 FANOUT = 16
-#: Added to every cap angle (radians, ~6 cm) so rounding in ``arccos`` near 1 never
-#: prunes a group that holds the answer.
-CAP_PAD = 1e-8
+#: Added to every cap and band angle (radians, ~60 cm): cosines of angles this small are
+#: still well apart from 1 in float64, so rounding never prunes a group holding the answer.
+CAP_PAD = 1e-7
 
 _A = 6378137.0
 _F = 1 / 298.257223563
@@ -50,6 +50,52 @@ def caps(xyz: np.ndarray, member_start: np.ndarray, member_stop: np.ndarray):
         centres[g] = c
         ang[g] = np.arccos(np.clip(pts @ c, -1.0, 1.0)).max() + CAP_PAD
     return centres, ang
+
+
+def bands(xyz: np.ndarray, start: np.ndarray, stop: np.ndarray):
+    """The arc from each block's first to last vertex and the widest angle of the block from it.
+
+    Every point of the block's segments lies within that angle of the arc (the angle to a
+    convex set is convex along a short great-circle arc, so it peaks at the vertices), so a
+    point at angle ``a`` from the arc is at least ``a - angle`` from the block. Along a
+    fairly straight stretch this bound is far tighter than the block's cap. Returns the
+    arc's normal and end-side vectors (as the segments') and the angle; the angle is pi
+    (no pruning) where first and last vertex coincide.
+    """
+    a, b = xyz[start], xyz[stop - 1]
+    n = np.cross(a, b)
+    nn = np.linalg.norm(n, axis=1)
+    ok = nn > 1e-15
+    n = np.where(ok[:, None], n / np.where(ok, nn, 1.0)[:, None], 0.0)
+    ea, eb = np.cross(n, a), np.cross(b, n)
+    block = np.repeat(np.arange(len(start)), stop - start)
+    rows = np.concatenate([np.arange(x, y) for x, y in zip(start, stop, strict=True)])
+    v = xyz[rows]
+    pn = np.sum(v * n[block], axis=1)
+    inside = (np.sum(v * ea[block], axis=1) >= 0) & (np.sum(v * eb[block], axis=1) >= 0)
+    ends = np.maximum(np.sum(v * a[block], axis=1), np.sum(v * b[block], axis=1))
+    ang = np.where(inside, np.arcsin(np.clip(np.abs(pn), 0, 1)), np.arccos(np.clip(ends, -1, 1)))
+    firsts = np.concatenate([[0], np.cumsum(stop - start)[:-1]])
+    width = np.maximum.reduceat(ang, firsts) + CAP_PAD
+    return n, ea, eb, np.where(ok, width, np.pi)
+
+
+@nb.njit(cache=True, inline="always")
+def _near_band(q0, q1, q2, bn, bea, beb, ba, bb, cosw, sinw, width, b, cos_s, sin_s, s):
+    """Can block b hold a point within angle s of q, judged by its band around an arc?"""
+    if s + width[b] >= math.pi:
+        return True
+    if (q0 * bea[b, 0] + q1 * bea[b, 1] + q2 * bea[b, 2] >= 0.0) and (
+        q0 * beb[b, 0] + q1 * beb[b, 1] + q2 * beb[b, 2] >= 0.0
+    ):
+        pn = q0 * bn[b, 0] + q1 * bn[b, 1] + q2 * bn[b, 2]
+        dot = math.sqrt(max(1.0 - pn * pn, 0.0))
+    else:
+        dot = max(
+            q0 * ba[b, 0] + q1 * ba[b, 1] + q2 * ba[b, 2],
+            q0 * bb[b, 0] + q1 * bb[b, 1] + q2 * bb[b, 2],
+        )
+    return dot >= cos_s * cosw[b] - sin_s * sinw[b]  # cos(s + width)
 
 
 @nb.njit(cache=True, inline="always")
@@ -139,10 +185,11 @@ def _lambert_km(lon1, lat1, lon2, lat2):
 
 
 @nb.njit(cache=True, inline="always")
-def _best(q0, q1, q2, s, best_i, best_dot, geo, caps3):
+def _best(q0, q1, q2, s, best_i, best_dot, geo, caps3, band):
     """Visit every block that may hold something nearer than angle s; the spherical best."""
     xyz, seg_n, seg_ea, seg_eb, seg_ok, has_next, blk_lo, blk_hi = geo
     c0, cos0, sin0, ang0, c1, cos1, sin1, ang1, c2, cos2, sin2, ang2 = caps3
+    bn, bea, beb, ba, bb, bcos, bsin, bw = band
     cs, ss = math.cos(s), math.sin(s)
     for t in range(c2.shape[0]):
         if not _reach(q0, q1, q2, c2, cos2, sin2, ang2, t, cs, ss, s):
@@ -152,6 +199,8 @@ def _best(q0, q1, q2, s, best_i, best_dot, geo, caps3):
                 continue
             for b in range(m * FANOUT, min(m * FANOUT + FANOUT, c0.shape[0])):
                 if not _reach(q0, q1, q2, c0, cos0, sin0, ang0, b, cs, ss, s):
+                    continue
+                if not _near_band(q0, q1, q2, bn, bea, beb, ba, bb, bcos, bsin, bw, b, cs, ss, s):
                     continue
                 for i in range(blk_lo[b], blk_hi[b]):
                     d = _seg_dot(i, q0, q1, q2, xyz, seg_n, seg_ea, seg_eb, seg_ok, has_next)
@@ -164,15 +213,17 @@ def _best(q0, q1, q2, s, best_i, best_dot, geo, caps3):
 
 
 @nb.njit(cache=True, parallel=True)
-def nearest(lon, lat, geo, caps3):
+def nearest(lon, lat, geo, caps3, band):
     """Nearest line point (lon, lat), its segment start and the Andoyer–Lambert km, per point.
 
     ``geo`` is (xyz, seg_n, seg_ea, seg_eb, seg_ok, has_next, blk_lo, blk_hi): the index and
     the vertex range of each block;
-    ``caps3`` the caps (centre, cos, sin, angle) of the blocks and of the two levels above.
+    ``caps3`` the caps (centre, cos, sin, angle) of the blocks and of the two levels above,
+    ``band`` the blocks' bands (arc normal, end-side vectors, ends, cos, sin, width).
     """
     xyz, seg_n, seg_ea, seg_eb, seg_ok, has_next, blk_lo, blk_hi = geo
     c0, cos0, sin0, ang0, c1, cos1, sin1, ang1, c2, cos2, sin2, ang2 = caps3
+    bn, bea, beb, ba, bb, bcos, bsin, bw = band
     n = len(lon)
     out_lon = np.empty(n)
     out_lat = np.empty(n)
@@ -212,7 +263,7 @@ def nearest(lon, lat, geo, caps3):
                 best_i, best_dot = i, d
         # then every block that may hold something nearer: the proven spherical best
         s = math.acos(min(max(best_dot, -1.0), 1.0))
-        best_i, best_dot = _best(q0, q1, q2, s, best_i, best_dot, geo, caps3)
+        best_i, best_dot = _best(q0, q1, q2, s, best_i, best_dot, geo, caps3, band)
         s = math.acos(min(max(best_dot, -1.0), 1.0))
         f0, f1, f2 = _foot(best_i, q0, q1, q2, xyz, has_next)
         blon, blat = _lonlat(f0, f1, f2)
@@ -229,6 +280,10 @@ def nearest(lon, lat, geo, caps3):
                     continue
                 for b in range(m * FANOUT, min(m * FANOUT + FANOUT, c0.shape[0])):
                     if not _reach(q0, q1, q2, c0, cos0, sin0, ang0, b, cw, sw, w):
+                        continue
+                    if not _near_band(
+                        q0, q1, q2, bn, bea, beb, ba, bb, bcos, bsin, bw, b, cw, sw, w
+                    ):
                         continue
                     for i in range(blk_lo[b], blk_hi[b]):
                         if i == best_i:
