@@ -13,9 +13,10 @@ ellipsoid -- but per point, in one pass, without candidate arrays:
   every group whose cap can still hold something nearer (a cap at angle ``a`` from the
   point with radius ``t`` holds nothing nearer than ``a - t``). This is a proof, not a
   heuristic: no segment is skipped that could be nearer.
-* a second visit with the tie window of the numpy path collects the segments that are
-  nearly as near on the sphere and keeps the one nearest on the ellipsoid
-  (Andoyer–Lambert), as :func:`geoinc.borders._candidates` does.
+* the visit prunes with the tie window of the numpy path (not just the best angle) and
+  notes the segments inside it, which are nearly as near on the sphere; of those, the one
+  nearest on the ellipsoid (Andoyer–Lambert) is kept, as
+  :func:`geoinc.borders._candidates` does.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ import numpy as np
 
 #: Vertices per block (small caps prune well) and members per group on the levels above.
 BLOCK = 8
-FANOUT = 16
+FANOUT = 8
 #: Added to every cap and band angle (radians, ~60 cm): cosines of angles this small are
 #: still well apart from 1 in float64, so rounding never prunes a group holding the answer.
 CAP_PAD = 1e-7
@@ -185,31 +186,51 @@ def _lambert_km(lon1, lat1, lon2, lat2):
 
 
 @nb.njit(cache=True, inline="always")
-def _best(q0, q1, q2, s, best_i, best_dot, geo, caps3, band):
-    """Visit every block that may hold something nearer than angle s; the spherical best."""
+def _window(s):
+    """Angle within which a sphere-farther segment may still be nearer on the ellipsoid
+    (the scale changes by up to _SCALE_RATE per radian); as borders._candidates."""
+    return s * (1 + 3 * _SCALE_RATE * s) + 1e-12
+
+
+@nb.njit(cache=True, inline="always")
+def _visit(q0, q1, q2, s, best_i, best_dot, skip, buf_i, buf_d, nbuf, geo, caps3, band):
+    """Visit every block (but ``skip``) that may hold a point within the tie window of the
+    spherical best; keep the best and note every segment inside the current window.
+
+    The window only shrinks as the best improves, so the blocks pruned hold nothing inside
+    the final window either. Returns the best, its cosine and the number of notes (more
+    than ``len(buf_i)``: the buffer overflowed and the notes are incomplete).
+    """
     xyz, seg_n, seg_ea, seg_eb, seg_ok, has_next, blk_lo, blk_hi = geo
     c0, cos0, sin0, ang0, c1, cos1, sin1, ang1, c2, cos2, sin2, ang2 = caps3
     bn, bea, beb, ba, bb, bcos, bsin, bw = band
-    cs, ss = math.cos(s), math.sin(s)
+    w = _window(s)
+    cw, sw = math.cos(w), math.sin(w)
+    cap = len(buf_i)
     for t in range(c2.shape[0]):
-        if not _reach(q0, q1, q2, c2, cos2, sin2, ang2, t, cs, ss, s):
+        if not _reach(q0, q1, q2, c2, cos2, sin2, ang2, t, cw, sw, w):
             continue
         for m in range(t * FANOUT, min(t * FANOUT + FANOUT, c1.shape[0])):
-            if not _reach(q0, q1, q2, c1, cos1, sin1, ang1, m, cs, ss, s):
+            if not _reach(q0, q1, q2, c1, cos1, sin1, ang1, m, cw, sw, w):
                 continue
             for b in range(m * FANOUT, min(m * FANOUT + FANOUT, c0.shape[0])):
-                if not _reach(q0, q1, q2, c0, cos0, sin0, ang0, b, cs, ss, s):
+                if b == skip or not _reach(q0, q1, q2, c0, cos0, sin0, ang0, b, cw, sw, w):
                     continue
-                if not _near_band(q0, q1, q2, bn, bea, beb, ba, bb, bcos, bsin, bw, b, cs, ss, s):
+                if not _near_band(q0, q1, q2, bn, bea, beb, ba, bb, bcos, bsin, bw, b, cw, sw, w):
                     continue
+                improved = False
                 for i in range(blk_lo[b], blk_hi[b]):
                     d = _seg_dot(i, q0, q1, q2, xyz, seg_n, seg_ea, seg_eb, seg_ok, has_next)
                     if d > best_dot:
-                        best_i, best_dot = i, d
-                if best_dot > cs:  # a tighter bound for the blocks still to come
-                    s = math.acos(min(max(best_dot, -1.0), 1.0))
-                    cs, ss = math.cos(s), math.sin(s)
-    return best_i, best_dot
+                        best_i, best_dot, improved = i, d, True
+                    if d >= cw:
+                        if nbuf < cap:
+                            buf_i[nbuf], buf_d[nbuf] = i, d
+                        nbuf += 1
+                if improved:  # a tighter window for the blocks still to come
+                    w = _window(math.acos(min(max(best_dot, -1.0), 1.0)))
+                    cw, sw = math.cos(w), math.sin(w)
+    return best_i, best_dot, nbuf
 
 
 @nb.njit(cache=True, parallel=True)
@@ -217,91 +238,105 @@ def nearest(lon, lat, geo, caps3, band):
     """Nearest line point (lon, lat), its segment start and the Andoyer–Lambert km, per point.
 
     ``geo`` is (xyz, seg_n, seg_ea, seg_eb, seg_ok, has_next, blk_lo, blk_hi): the index and
-    the vertex range of each block;
-    ``caps3`` the caps (centre, cos, sin, angle) of the blocks and of the two levels above,
-    ``band`` the blocks' bands (arc normal, end-side vectors, ends, cos, sin, width).
+    the vertex range of each block; ``caps3`` the caps (centre, cos, sin, angle) of the
+    blocks and of the two levels above, ``band`` the blocks' bands (arc normal, end-side
+    vectors, ends, cos, sin, width).
     """
     xyz, seg_n, seg_ea, seg_eb, seg_ok, has_next, blk_lo, blk_hi = geo
     c0, cos0, sin0, ang0, c1, cos1, sin1, ang1, c2, cos2, sin2, ang2 = caps3
-    bn, bea, beb, ba, bb, bcos, bsin, bw = band
     n = len(lon)
     out_lon = np.empty(n)
     out_lat = np.empty(n)
     out_seg = np.empty(n, dtype=np.int64)
     out_km = np.empty(n)
-    for p in nb.prange(n):
-        # conformal-sphere unit vector (as borders._unit)
-        lam = math.radians(lon[p])
-        sphi = math.sin(math.radians(lat[p]))
-        if abs(sphi) >= 1.0:
-            chi = math.copysign(math.pi / 2, sphi)
-        else:
-            chi = math.asin(math.tanh(math.atanh(sphi) - _E * math.atanh(_E * sphi)))
-        q0 = math.cos(chi) * math.cos(lam)
-        q1 = math.cos(chi) * math.sin(lam)
-        q2 = math.sin(chi)
-        # greedy descent for a first answer: the nearest cap centre on each level
-        g, gd = 0, -2.0
-        for t in range(c2.shape[0]):
-            d = q0 * c2[t, 0] + q1 * c2[t, 1] + q2 * c2[t, 2]
-            if d > gd:
-                g, gd = t, d
-        lo, gd = g * FANOUT, -2.0
-        for m in range(lo, min(lo + FANOUT, c1.shape[0])):
-            d = q0 * c1[m, 0] + q1 * c1[m, 1] + q2 * c1[m, 2]
-            if d > gd:
-                g, gd = m, d
-        lo, gd = g * FANOUT, -2.0
-        for b in range(lo, min(lo + FANOUT, c0.shape[0])):
-            d = q0 * c0[b, 0] + q1 * c0[b, 1] + q2 * c0[b, 2]
-            if d > gd:
-                g, gd = b, d
-        best_i, best_dot = -1, -2.0
-        for i in range(blk_lo[g], blk_hi[g]):
-            d = _seg_dot(i, q0, q1, q2, xyz, seg_n, seg_ea, seg_eb, seg_ok, has_next)
-            if d > best_dot:
-                best_i, best_dot = i, d
-        # then every block that may hold something nearer: the proven spherical best
-        s = math.acos(min(max(best_dot, -1.0), 1.0))
-        best_i, best_dot = _best(q0, q1, q2, s, best_i, best_dot, geo, caps3, band)
-        s = math.acos(min(max(best_dot, -1.0), 1.0))
-        f0, f1, f2 = _foot(best_i, q0, q1, q2, xyz, has_next)
-        blon, blat = _lonlat(f0, f1, f2)
-        # second visit: near ties on the sphere may be ordered the other way on the
-        # ellipsoid (scale change up to _SCALE_RATE per radian): compare them there
-        w = s * (1 + 3 * _SCALE_RATE * s) + 1e-12
-        cw, sw = math.cos(w), math.sin(w)
-        best_km = -1.0
-        for t in range(c2.shape[0]):
-            if not _reach(q0, q1, q2, c2, cos2, sin2, ang2, t, cw, sw, w):
-                continue
-            for m in range(t * FANOUT, min(t * FANOUT + FANOUT, c1.shape[0])):
-                if not _reach(q0, q1, q2, c1, cos1, sin1, ang1, m, cw, sw, w):
-                    continue
-                for b in range(m * FANOUT, min(m * FANOUT + FANOUT, c0.shape[0])):
-                    if not _reach(q0, q1, q2, c0, cos0, sin0, ang0, b, cw, sw, w):
+    chunk = 4096
+    for ch in nb.prange((n + chunk - 1) // chunk):
+        buf_i = np.empty(64, dtype=np.int64)  # segments noted inside the tie window
+        buf_d = np.empty(64)
+        for p in range(ch * chunk, min(ch * chunk + chunk, n)):
+            # conformal-sphere unit vector (as borders._unit)
+            lam = math.radians(lon[p])
+            sphi = math.sin(math.radians(lat[p]))
+            if abs(sphi) >= 1.0:
+                chi = math.copysign(math.pi / 2, sphi)
+            else:
+                chi = math.asin(math.tanh(math.atanh(sphi) - _E * math.atanh(_E * sphi)))
+            q0 = math.cos(chi) * math.cos(lam)
+            q1 = math.cos(chi) * math.sin(lam)
+            q2 = math.sin(chi)
+            # greedy descent for a first answer: the nearest cap centre on each level
+            g, gd = 0, -2.0
+            for t in range(c2.shape[0]):
+                d = q0 * c2[t, 0] + q1 * c2[t, 1] + q2 * c2[t, 2]
+                if d > gd:
+                    g, gd = t, d
+            lo, gd = g * FANOUT, -2.0
+            for m in range(lo, min(lo + FANOUT, c1.shape[0])):
+                d = q0 * c1[m, 0] + q1 * c1[m, 1] + q2 * c1[m, 2]
+                if d > gd:
+                    g, gd = m, d
+            lo, gd = g * FANOUT, -2.0
+            for b in range(lo, min(lo + FANOUT, c0.shape[0])):
+                d = q0 * c0[b, 0] + q1 * c0[b, 1] + q2 * c0[b, 2]
+                if d > gd:
+                    g, gd = b, d
+            best_i, best_dot, nbuf = -1, -2.0, 0
+            for i in range(blk_lo[g], blk_hi[g]):
+                d = _seg_dot(i, q0, q1, q2, xyz, seg_n, seg_ea, seg_eb, seg_ok, has_next)
+                if d > best_dot:
+                    best_i, best_dot = i, d
+                buf_i[nbuf], buf_d[nbuf] = i, d  # a block has at most BLOCK segments
+                nbuf += 1
+            # every other block that may hold something inside the tie window: the proven
+            # spherical best, and the segments to compare with it on the ellipsoid
+            s = math.acos(min(max(best_dot, -1.0), 1.0))
+            best_i, best_dot, nbuf = _visit(
+                q0, q1, q2, s, best_i, best_dot, g, buf_i, buf_d, nbuf, geo, caps3, band
+            )
+            s = math.acos(min(max(best_dot, -1.0), 1.0))
+            cw = math.cos(_window(s))
+            if nbuf > len(buf_i):  # rare (a point near the centre of a bend): visit again
+                nbuf = 0
+                best_i, best_dot, nbuf = _visit(
+                    q0, q1, q2, s, best_i, best_dot, -1, buf_i, buf_d, nbuf, geo, caps3, band
+                )
+            f0, f1, f2 = _foot(best_i, q0, q1, q2, xyz, has_next)
+            blon, blat = _lonlat(f0, f1, f2)
+            best_km = -1.0
+            if nbuf <= len(buf_i):
+                for k in range(nbuf):
+                    i = buf_i[k]
+                    if i == best_i or buf_d[k] < cw:
                         continue
-                    if not _near_band(
-                        q0, q1, q2, bn, bea, beb, ba, bb, bcos, bsin, bw, b, cw, sw, w
-                    ):
+                    o0, o1, o2 = _foot(i, q0, q1, q2, xyz, has_next)
+                    dx, dy, dz = o0 - f0, o1 - f1, o2 - f2
+                    if math.sqrt(dx * dx + dy * dy + dz * dz) <= 1e-12:
+                        continue  # the same point (a shared vertex)
+                    if best_km < 0:
+                        best_km = _lambert_km(lon[p], lat[p], blon, blat)
+                    olon, olat = _lonlat(o0, o1, o2)
+                    km = _lambert_km(lon[p], lat[p], olon, olat)
+                    if km < best_km:
+                        best_km, best_i, blon, blat = km, i, olon, olat
+                        f0, f1, f2 = o0, o1, o2
+            else:  # the buffer overflowed twice: compare every segment in the window
+                for i in range(xyz.shape[0]):
+                    if i == best_i:
                         continue
-                    for i in range(blk_lo[b], blk_hi[b]):
-                        if i == best_i:
-                            continue
-                        d = _seg_dot(i, q0, q1, q2, xyz, seg_n, seg_ea, seg_eb, seg_ok, has_next)
-                        if d < cw:
-                            continue
-                        o0, o1, o2 = _foot(i, q0, q1, q2, xyz, has_next)
-                        dx, dy, dz = o0 - f0, o1 - f1, o2 - f2
-                        if math.sqrt(dx * dx + dy * dy + dz * dz) <= 1e-12:
-                            continue  # the same point (a shared vertex)
-                        if best_km < 0:
-                            best_km = _lambert_km(lon[p], lat[p], blon, blat)
-                        olon, olat = _lonlat(o0, o1, o2)
-                        km = _lambert_km(lon[p], lat[p], olon, olat)
-                        if km < best_km:
-                            best_km, best_i, blon, blat = km, i, olon, olat
-                            f0, f1, f2 = o0, o1, o2
-        out_lon[p], out_lat[p], out_seg[p] = blon, blat, best_i
-        out_km[p] = best_km if best_km >= 0 else _lambert_km(lon[p], lat[p], blon, blat)
+                    d = _seg_dot(i, q0, q1, q2, xyz, seg_n, seg_ea, seg_eb, seg_ok, has_next)
+                    if d < cw:
+                        continue
+                    o0, o1, o2 = _foot(i, q0, q1, q2, xyz, has_next)
+                    dx, dy, dz = o0 - f0, o1 - f1, o2 - f2
+                    if math.sqrt(dx * dx + dy * dy + dz * dz) <= 1e-12:
+                        continue
+                    if best_km < 0:
+                        best_km = _lambert_km(lon[p], lat[p], blon, blat)
+                    olon, olat = _lonlat(o0, o1, o2)
+                    km = _lambert_km(lon[p], lat[p], olon, olat)
+                    if km < best_km:
+                        best_km, best_i, blon, blat = km, i, olon, olat
+                        f0, f1, f2 = o0, o1, o2
+            out_lon[p], out_lat[p], out_seg[p] = blon, blat, best_i
+            out_km[p] = best_km if best_km >= 0 else _lambert_km(lon[p], lat[p], blon, blat)
     return out_lon, out_lat, out_seg, out_km
