@@ -773,17 +773,23 @@ class Gazetteer:
         except ValueError:
             return None
 
-    def _containing(self, layer: str, lon: np.ndarray, lat: np.ndarray) -> list[str]:
+    def _containing(self, layer: str, lon: np.ndarray, lat: np.ndarray) -> np.ndarray:
+        """Code of the polygon containing each point ("" where none), vectorised."""
         import shapely
 
-        codes, _geoms, tree = self._region_layers()[layer]
-        pts = shapely.points(lon, lat)
-        point_idx, geom_idx = tree.query(pts, predicate="within")
-        out = [""] * len(pts)
-        # A point on a shared edge may fall in two polygons: keep the first, in a fixed order.
-        for p, g in sorted(zip(point_idx.tolist(), geom_idx.tolist()), reverse=True):
-            out[p] = codes[g]
-        return out
+        codes, geoms, tree = self._region_layers()[layer]
+        # Bounding-box candidates from the tree, then one vectorised, prepared
+        # point-in-polygon test per polygon (STRtree predicates would prepare the
+        # points, not the large polygons, and be ~50x slower).
+        point_idx, geom_idx = tree.query(shapely.points(lon, lat))
+        found = np.full(len(lon), -1, dtype=np.int64)
+        # A point on a shared edge may fall in two polygons: the lowest index wins.
+        for g in np.unique(geom_idx)[::-1]:
+            sel = point_idx[geom_idx == g]
+            inside = shapely.contains_xy(geoms[g], lon[sel], lat[sel])
+            found[sel[inside]] = g
+        table = np.array([*codes, ""], dtype=object)
+        return table[found]
 
     def reverse_many(self, lats, lons):
         """Vectorised reverse geocoding.
@@ -816,20 +822,16 @@ class Gazetteer:
         near_admin1 = [self._t_admin1[a] for a in self._admin1[rows]]
         poly_country = self._containing("countries", lo, la)
         poly_admin1 = self._containing("admin1", lo, la)
-        country, cmethod, admin1, amethod = [], [], [], []
-        for i in range(len(la)):
-            c = poly_country[i] or near_country[i]
-            country.append(c)
-            cmethod.append("polygon" if poly_country[i] else "nearest place")
-            if poly_admin1[i]:
-                admin1.append(poly_admin1[i])
-                amethod.append("polygon")
-            elif near_admin1[i] and near_admin1[i].split(".")[0] == c:
-                admin1.append(near_admin1[i])
-                amethod.append("nearest place")
-            else:
-                admin1.append("")
-                amethod.append("")
+        near_country = np.array(near_country, dtype=object)
+        near_admin1 = np.array(near_admin1, dtype=object)
+        has_country = poly_country != ""
+        country = np.where(has_country, poly_country, near_country)
+        cmethod = np.where(has_country, "polygon", "nearest place")
+        near_cc = np.array([a.split(".")[0] for a in near_admin1], dtype=object)
+        has_a1 = poly_admin1 != ""
+        near_ok = ~has_a1 & (near_admin1 != "") & (near_cc == country)
+        admin1 = np.where(has_a1, poly_admin1, np.where(near_ok, near_admin1, ""))
+        amethod = np.where(has_a1, "polygon", np.where(near_ok, "nearest place", ""))
         a1_names = {a: self._t_admin1_names[i] for i, a in enumerate(self._t_admin1)}
         return pd.DataFrame(
             {
@@ -839,7 +841,7 @@ class Gazetteer:
                 "name": self.names_of(rows),
                 "distance_km": dist,
                 "admin1": admin1,
-                "admin1_name": [a1_names.get(a, "") for a in admin1],
+                "admin1_name": [a1_names.get(a, "") for a in admin1.tolist()],
                 "country": country,
                 "admin1_method": amethod,
                 "country_method": cmethod,
