@@ -621,19 +621,32 @@ class Gazetteer:
         out = [self.place_at(r) for r in self._rank(rows)[:limit]]
         if out or not fuzzy or len(key) < 4:
             return out
-        scored: dict[int, float] = {}
-        for k, score in self._fuzzy_keys(key, min_score):
-            rows = self._filter_rows(self.rows_for_key(k), kinds, country_idx, admin1_idx)
-            for r in rows:
-                r = int(r)
-                if score > scored.get(r, 0.0):
-                    scored[r] = score
-        if not scored:
+        hits = self._fuzzy_keys(key, min_score)
+        if not hits:
             return []
-        rows = np.fromiter(scored, dtype=np.int64)
-        scores = np.array([scored[r] for r in rows])
+        offsets = self._offsets
+        parts = [self._rows[offsets[k] : offsets[k + 1]] for k, _ in hits]
+        rows = np.concatenate(parts).astype(np.int64)
+        scores = np.repeat([s for _, s in hits], [len(p) for p in parts])
+        rows, scores = self._filter_scored(rows, scores, kinds, country_idx, admin1_idx)
+        if not len(rows):
+            return []
         order = np.lexsort((self._gid[rows], -self._importance[rows], -np.round(scores, 2)))
-        return [self.place_at(rows[i], round(float(scores[i]), 4)) for i in order[:limit]]
+        rows, scores = rows[order], scores[order]
+        # a record reached through several keys keeps its best score (its first place)
+        _, first = np.unique(rows, return_index=True)
+        first.sort()
+        return [self.place_at(rows[i], round(float(scores[i]), 4)) for i in first[:limit]]
+
+    def _filter_scored(self, rows, scores, kinds, country_idx, admin1_idx):
+        keep = np.ones(len(rows), dtype=bool)
+        if kinds is not None:
+            keep &= np.isin(self._kind[rows], [self._kind_code[k] for k in kinds])
+        if country_idx >= 0:
+            keep &= self._country[rows] == country_idx
+        if admin1_idx >= 0:
+            keep &= self._admin1[rows] == admin1_idx
+        return rows[keep], scores[keep]
 
     def _fuzzy_index(self):
         if self._fuzzy is None:
@@ -662,7 +675,8 @@ class Gazetteer:
         order = np.argsort(sort_key, kind="stable")
         return idx[order], sort_key[order], masks[idx[order]]
 
-    def _fuzzy_keys(self, key: str, min_score: float) -> list[tuple[str, float]]:
+    def _fuzzy_keys(self, key: str, min_score: float) -> list[tuple[int, float]]:
+        """(key index, score) of the index keys close to ``key``, best first."""
         from rapidfuzz import fuzz, process
 
         idx, sort_key, masks = self._fuzzy_index()
@@ -681,10 +695,10 @@ class Gazetteer:
         diff = np.bitwise_count(masks[lo:hi] ^ np.uint64(qmask))
         cand = idx[lo:hi][diff <= max_indel * width]
         keys = self._keys
-        choices = [keys[i] for i in cand.tolist()]
-        hits = process.extract(key, choices, scorer=fuzz.ratio, score_cutoff=min_score * 100,
-                               limit=25)
-        return [(k, s / 100.0) for k, s, _ in hits]
+        cand = cand.tolist()
+        hits = process.extract(key, [keys[i] for i in cand], scorer=fuzz.ratio,
+                               score_cutoff=min_score * 100, limit=25)
+        return [(cand[j], s / 100.0) for _, s, j in hits]
 
     def _best_rows(self) -> np.ndarray:
         """Best-ranked record row of every index key (computed once, vectorised)."""
