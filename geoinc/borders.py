@@ -99,6 +99,7 @@ _WGS84_A = 6378137.0
 _WGS84_F = 1 / 298.257223563
 _COMPASS = ("N", "NE", "E", "SE", "S", "SW", "W", "NW")
 _LOCK = threading.Lock()
+_KERNEL_LOCK = threading.Lock()
 
 Dataset = Literal["naturalearth", "osm", "auto"]
 Geodesic = Literal["exact", "fast"]
@@ -889,7 +890,10 @@ def distance_to_border(
         if kern is not None:  # same answer, compiled: one pass per point, no candidate arrays
             with _LOCK:
                 tables = _accel_tables(pair, dataset)
-            blon, blat, seg, lam_km = kern.nearest(xo, yo, *tables)
+            # numba's default (workqueue) thread pool aborts the process when two threads
+            # launch parallel code at once; one call already uses every core
+            with _KERNEL_LOCK:
+                blon, blat, seg, lam_km = kern.nearest(xo, yo, *tables)
             bline = idx.line[seg]
         else:
             blon, blat, bline = _nearest_on_lines(idx, _unit(xo, yo), xo, yo)

@@ -490,3 +490,19 @@ def test_compiled_vertices_are_at_distance_zero(compiled, ru_ua_osm):
     xy = shapely.get_coordinates(ru_ua_osm)[::25]
     r = distance_to_border(xy[:, 0], xy[:, 1], border="RU-UA", dataset="osm", geodesic="fast")
     assert np.all(r.distance_km < 1e-6)
+
+
+def test_compiled_search_from_several_threads(compiled):
+    from concurrent.futures import ThreadPoolExecutor
+
+    lon, lat = _mixed_points(2000, seed=3)
+    one = distance_to_border(lon, lat, border="RU-UA", dataset="osm").distance_km
+    with ThreadPoolExecutor(4) as pool:
+        runs = list(
+            pool.map(
+                lambda _: distance_to_border(lon, lat, border="RU-UA", dataset="osm").distance_km,
+                range(4),
+            )
+        )
+    for km in runs:
+        np.testing.assert_array_equal(km, one)  # deterministic, and no crash
