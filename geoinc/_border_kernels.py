@@ -235,7 +235,8 @@ def _visit(q0, q1, q2, s, best_i, best_dot, skip, buf_i, buf_d, nbuf, geo, caps3
 
 @nb.njit(cache=True, parallel=True)
 def nearest(lon, lat, geo, caps3, band):
-    """Nearest line point (lon, lat), its segment start and the Andoyer–Lambert km, per point.
+    """Nearest line point (lon, lat), its segment start, the Andoyer–Lambert km and the
+    spherical initial bearing towards it (as borders._spherical_bearing), per point.
 
     ``geo`` is (xyz, seg_n, seg_ea, seg_eb, seg_ok, has_next, blk_lo, blk_hi): the index and
     the vertex range of each block; ``caps3`` the caps (centre, cos, sin, angle) of the
@@ -249,6 +250,7 @@ def nearest(lon, lat, geo, caps3, band):
     out_lat = np.empty(n)
     out_seg = np.empty(n, dtype=np.int64)
     out_km = np.empty(n)
+    out_az = np.empty(n)
     chunk = 4096
     for ch in nb.prange((n + chunk - 1) // chunk):
         buf_i = np.empty(64, dtype=np.int64)  # segments noted inside the tie window
@@ -339,4 +341,8 @@ def nearest(lon, lat, geo, caps3, band):
                         f0, f1, f2 = o0, o1, o2
             out_lon[p], out_lat[p], out_seg[p] = blon, blat, best_i
             out_km[p] = best_km if best_km >= 0 else _lambert_km(lon[p], lat[p], blon, blat)
-    return out_lon, out_lat, out_seg, out_km
+            p1, p2, dl = math.radians(lat[p]), math.radians(blat), math.radians(blon - lon[p])
+            y = math.sin(dl) * math.cos(p2)
+            x = math.cos(p1) * math.sin(p2) - math.sin(p1) * math.cos(p2) * math.cos(dl)
+            out_az[p] = math.degrees(math.atan2(y, x)) % 360.0
+    return out_lon, out_lat, out_seg, out_km, out_az

@@ -893,18 +893,23 @@ def distance_to_border(
             # numba's default (workqueue) thread pool aborts the process when two threads
             # launch parallel code at once; one call already uses every core
             with _KERNEL_LOCK:
-                blon, blat, seg, lam_km = kern.nearest(xo, yo, *tables)
+                blon, blat, seg, lam_km, sph_az = kern.nearest(xo, yo, *tables)
             bline = idx.line[seg]
         else:
             blon, blat, bline = _nearest_on_lines(idx, _unit(xo, yo), xo, yo)
-            lam_km = None
+            lam_km = sph_az = None
         out_lon[ok], out_lat[ok], line[ok] = blon, blat, bline
         if geodesic == "exact":
             d, a = _exact_km(xo, yo, blon, blat)
             az[ok] = np.where(d > 0, np.mod(a, 360.0), np.nan)
         else:
-            d = _lambert_km(xo, yo, blon, blat) if lam_km is None else lam_km
-            az[ok] = np.where(d > 0, _spherical_bearing(xo, yo, blon, blat), np.nan)
+            if lam_km is None:
+                lam_km, sph_az = (
+                    _lambert_km(xo, yo, blon, blat),
+                    _spherical_bearing(xo, yo, blon, blat),
+                )
+            d = lam_km
+            az[ok] = np.where(d > 0, sph_az, np.nan)
         km[ok] = d
     lines = idx.lines
     # one fixed-width string array per column, indexed (no per-row object conversion);

@@ -506,3 +506,14 @@ def test_compiled_search_from_several_threads(compiled):
         )
     for km in runs:
         np.testing.assert_array_equal(km, one)  # deterministic, and no crash
+
+
+@pytest.mark.parametrize("geodesic", ["exact", "fast"])
+def test_compiled_bearings_match_numpy_path(monkeypatch, compiled, geodesic):
+    lon, lat = _mixed_points(1000, seed=21)
+    fast = distance_to_border(lon, lat, border="RU-UA", dataset="osm", geodesic=geodesic)
+    monkeypatch.setattr(borders, "ACCEL_MIN_POINTS", 10**12)
+    ref = distance_to_border(lon, lat, border="RU-UA", dataset="osm", geodesic=geodesic)
+    same = np.abs(fast.distance_km - ref.distance_km) < 1e-9
+    assert same.mean() > 0.99
+    np.testing.assert_allclose(fast.bearing[same], ref.bearing[same], atol=1e-6)
