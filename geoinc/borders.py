@@ -354,9 +354,29 @@ def _geod():
     return Geod(ellps="WGS84")
 
 
+#: From this many pairs on, :func:`_exact_km` splits the work over threads (pyproj's
+#: ``Geod.inv`` releases the GIL, and its result does not depend on the split).
+GEOD_THREADS_MIN = 100_000
+
+
 def _exact_km(lon1, lat1, lon2, lat2) -> tuple[np.ndarray, np.ndarray]:
-    az, _, dist = _geod().inv(lon1, lat1, lon2, lat2)
-    return np.asarray(dist, dtype=np.float64) / 1000.0, np.asarray(az, dtype=np.float64)
+    import os
+
+    args = [np.asarray(v, dtype=np.float64) for v in (lon1, lat1, lon2, lat2)]
+    n = max(a.size for a in args)
+    workers = min(os.cpu_count() or 1, 8)
+    if n < GEOD_THREADS_MIN or workers < 2 or any(a.shape != (n,) for a in args):
+        az, _, dist = _geod().inv(*args)
+        return np.asarray(dist, dtype=np.float64) / 1000.0, np.asarray(az, dtype=np.float64)
+    from concurrent.futures import ThreadPoolExecutor
+
+    cuts = np.linspace(0, n, workers + 1).astype(np.int64)
+    parts = [slice(a, b) for a, b in zip(cuts[:-1], cuts[1:], strict=True)]
+    with ThreadPoolExecutor(workers) as pool:
+        done = list(pool.map(lambda sl: _geod().inv(*(a[sl] for a in args)), parts))
+    az = np.concatenate([np.asarray(d[0], dtype=np.float64) for d in done])
+    dist = np.concatenate([np.asarray(d[2], dtype=np.float64) for d in done])
+    return dist / 1000.0, az
 
 
 def geodesic_distance(lon1, lat1, lon2, lat2) -> tuple[np.ndarray | float, np.ndarray | float]:

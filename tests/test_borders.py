@@ -517,3 +517,17 @@ def test_compiled_bearings_match_numpy_path(monkeypatch, compiled, geodesic):
     same = np.abs(fast.distance_km - ref.distance_km) < 1e-9
     assert same.mean() > 0.99
     np.testing.assert_allclose(fast.bearing[same], ref.bearing[same], atol=1e-6)
+
+
+def test_threaded_geod_equals_one_call(monkeypatch):
+    rng = np.random.default_rng(8)
+    lon1, lon2 = rng.uniform(-180, 180, (2, 5000))
+    lat1, lat2 = rng.uniform(-89, 89, (2, 5000))
+    monkeypatch.setattr(borders, "GEOD_THREADS_MIN", 10**12)
+    one_km, one_az = borders._exact_km(lon1, lat1, lon2, lat2)
+    monkeypatch.setattr(borders, "GEOD_THREADS_MIN", 1000)
+    km, az = borders._exact_km(lon1, lat1, lon2, lat2)
+    np.testing.assert_array_equal(km, one_km)
+    np.testing.assert_array_equal(az, one_az)
+    _, _, ref = GEOD.inv(lon1, lat1, lon2, lat2)
+    np.testing.assert_allclose(km, ref / 1000, rtol=0, atol=1e-9)
