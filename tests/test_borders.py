@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import doctest
 import json
 import warnings
 from pathlib import Path
@@ -383,10 +382,6 @@ def test_within_distance_rejects_bad_km(cities, km):
     with pytest.raises(ConfigurationError):
         within_distance_of_border(cities, km)
 
-
-def test_doctests():
-    result = doctest.testmod(borders, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
-    assert result.attempted > 5 and result.failed == 0
 
 
 @pytest.mark.parametrize(

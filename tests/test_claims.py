@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
-import doctest
 import json
 
 import pytest
 
-from geoinc import claims
 from geoinc.claims import (
     CONSISTENT,
     INCONSISTENT,
@@ -243,10 +241,6 @@ def test_sentence_split_keeps_abbreviations():
     [r] = check_text(text)
     assert r.sentence.startswith("The U.S. said") and r.sentence.endswith("was hit.")
 
-
-def test_doctests():
-    result = doctest.testmod(claims, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
-    assert result.attempted > 3 and result.failed == 0
 
 
 def test_compound_number_words_are_read_like_casualty_figures():

@@ -394,28 +394,6 @@ def test_default_borders_come_from_geoinc_borders(fixture_frame):
     assert "Borders (OpenStreetMap 2017)" in osm
 
 
-@pytest.mark.parametrize(
-    "modname",
-    [
-        "geoinc.mapping.build",
-        "geoinc.mapping.payload",
-        "geoinc.mapping.geometry",
-        "geoinc.mapping.layers",
-    ],
-)
-def test_module_doctests(modname):
-    import doctest
-    import importlib
-
-    module = importlib.import_module(modname)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", UserWarning)
-        result = doctest.testmod(
-            module, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
-        )
-    assert result.attempted > 0 and result.failed == 0
-
-
 def test_cli_offline_map(fixture_frame, tmp_path):
     from geoinc.cli.main import main
 
