@@ -41,8 +41,8 @@ def test_module_doctests(modname):
     module = importlib.import_module(modname)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)  # e.g. geographic-CRS notes in map examples
-        result = doctest.testmod(module, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE,
-                                 report=False)
+        flags = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
+        result = doctest.testmod(module, optionflags=flags)
     if modname in MUST_HAVE_EXAMPLES:
         assert result.attempted > 0, f"{modname} has no examples"
     assert result.failed == 0
