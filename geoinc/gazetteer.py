@@ -683,8 +683,9 @@ class Gazetteer:
         raw = key.encode("utf-8")
         width = 1 if key.isascii() else 2  # bytes per character
         n = len(raw)
-        # fuzz.ratio = 1 - indel / (len_a + len_b): the most indel edits a match can have
-        max_indel = int((1.0 - min_score) * 2 * n) + width
+        # fuzz.ratio = 1 - k / (n + m) with k indel edits and m <= n + k, so a match has
+        # k <= (1 - s) * 2n / s edits (counted in characters; bytes double for Cyrillic).
+        max_indel = int((1.0 - min_score) * 2 * len(key) / min_score + 1e-9) * width
         lo = int(np.searchsorted(sort_key, raw[0] * 1024 + max(0, n - max_indel), "left"))
         hi = int(np.searchsorted(sort_key, raw[0] * 1024 + min(1023, n + max_indel), "right"))
         if hi <= lo:
@@ -693,7 +694,7 @@ class Gazetteer:
         for b in raw:
             qmask |= 1 << (b % 64)
         diff = np.bitwise_count(masks[lo:hi] ^ np.uint64(qmask))
-        cand = idx[lo:hi][diff <= max_indel * width]
+        cand = idx[lo:hi][diff <= max_indel]
         keys = self._keys
         cand = cand.tolist()
         hits = process.extract(key, [keys[i] for i in cand], scorer=fuzz.ratio,
