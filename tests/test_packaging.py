@@ -41,11 +41,15 @@ def test_installed_wheel_works_outside_the_checkout(wheel, tmp_path):
     subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", str(venv)], check=True,
                    timeout=300)
     py = venv / "bin" / "python"
-    subprocess.run([str(py), "-m", "pip", "install", "-q", "--no-deps", "--no-index", str(wheel)],
-                   check=True, timeout=300)
+    # --ignore-installed: a geoinc already in the outer site-packages (as after `pip install .`)
+    # would otherwise satisfy the requirement and leave the venv without the wheel or its script.
+    subprocess.run([str(py), "-m", "pip", "install", "-q", "--no-deps", "--no-index",
+                    "--ignore-installed", str(wheel)], check=True, timeout=300)
     code = (
         "import geoinc, geoinc._data as d\n"
         "from geoinc.gazetteer import Gazetteer\n"
+        "import sys\n"
+        "assert str(d.data_dir()).startswith(sys.prefix), (d.data_dir(), sys.prefix)\n"
         "assert 'site-packages' in str(d.data_dir()), d.data_dir()\n"
         "print(Gazetteer.default().best('Kharkiv').geonameid)\n"
     )
