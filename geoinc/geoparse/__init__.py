@@ -88,7 +88,7 @@ def geoparse(text: str, *, gazetteer=None) -> list[Mention]:
     spans = find_spans(tokens, resolver.keys, text, resolver.first_words, resolver.zipf)
     results = resolver.resolve(spans, tokens)
     doc_countries = {r.place.country for r in results if r.place is not None and r.confidence > 0.6}
-    people = _people(results)
+    people = _people(results, resolver)
     keep = [
         _plausible(res, doc_countries, people, resolver.zipf, results, tokens) for res in results
     ]
@@ -114,6 +114,7 @@ def geoparse(text: str, *, gazetteer=None) -> list[Mention]:
 
 
 _BIG = 1_000_000
+_BIG_NAMESAKE = 200_000
 _SAYS = frozenset(
     {
         "said",
@@ -135,15 +136,21 @@ _SAYS = frozenset(
 _AREAS = ("country", "admin1", "continent", "water")
 
 
-def _people(results: list[Resolution]) -> set[str]:
+def _people(results: list[Resolution], resolver: Resolver) -> set[str]:
     """Name keys the document uses for people ("Mr Jones", "Henry Jones" -> "jones")."""
     out = set()
     for res in results:
         span = res.span
         if span.j - span.i != 1 or span.source != "gazetteer":
             continue
-        if span.extra.get("person") or span.extra.get("surname"):
+        if span.extra.get("person"):
             out.add(span.key)
+        elif span.extra.get("surname"):
+            # A capitalised word before a name is weak evidence of a person: it does not
+            # turn a big city's name into a surname ("Metropolitan Atlanta", "Historic
+            # Dublin"), but does a small town's ("Chris Gard", then "Gard said").
+            if not any(p.population >= _BIG_NAMESAKE for p, _ in resolver.candidates(span.key)):
+                out.add(span.key)
         elif "name_pair_second" in span.extra:
             first = results[span.extra["name_pair_second"]]
             if _small_place(first.place) and _small_place(res.place):
