@@ -115,6 +115,7 @@ def geoparse(text: str, *, gazetteer=None) -> list[Mention]:
 
 _BIG = 1_000_000
 _BIG_NAMESAKE = 200_000
+_COUNTY_POPULATION = 3_000
 _SAYS = frozenset(
     {
         "said",
@@ -228,7 +229,9 @@ def _plausible(
             # common the word is, or the context (region, "Town, State") vouches for it.
             vouch = 3.0 if res.support >= 3.0 else (1.0 if res.support > 0 else 0.0)
             need = z + (1.0 if span.sentence_start else 0.0) - vouch
-            if place.population < 10**need:
+            # A county has no population in the gazetteer; count it as a village of 3,000.
+            pop = place.population or (_COUNTY_POPULATION if place.kind == "admin2" else 0)
+            if pop < 10**need:
                 return False
     return True
 
