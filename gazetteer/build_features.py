@@ -79,6 +79,8 @@ ADMIN2_WORDS = (
     "department",
 )
 RIVER_WORDS = ("river",)
+# A sea named by an adjective is often called by the adjective alone ("the Baltic").
+_ADJ = ("an", "ic")
 
 
 def _rep_point(geom) -> tuple[float, float]:
@@ -226,6 +228,13 @@ def _natural(src: Path) -> list[dict]:
     def add(name, names, kind, geom_or_pt, prior, source):
         if not isinstance(name, str) or not name.strip():
             return
+        name = " ".join(name.split())
+        if name.startswith("L. "):
+            name = "Lake " + name[3:]  # Natural Earth abbreviates some lakes: "L. Erie"
+        names = list(names)
+        head, _, last = name.rpartition(" ")
+        if kind == "water" and last in ("Sea", "Ocean") and " " not in head and head.endswith(_ADJ):
+            names.append(head)  # "the Mediterranean", "the Caribbean", "the Baltic"
         if isinstance(geom_or_pt, tuple):
             lat, lon = geom_or_pt
         else:

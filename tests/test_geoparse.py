@@ -131,6 +131,53 @@ def test_ambiguous_names_pull_each_other_to_one_region():
     assert alone["Huntsville"][0].place.admin1 == "US.AL"
 
 
+def test_a_word_before_a_big_city_does_not_make_it_a_surname():
+    # "Metropolitan Atlanta" looks like a first name and a surname; Atlanta is too big
+    # a city for that to wipe out its other mentions. A small town's name is wiped out.
+    text = (
+        "The United Way of Metropolitan Atlanta met on Monday. Calls from Atlanta rose, "
+        "and the Atlanta agency will draft a plan."
+    )
+    found = _by_text(geoparse(text))
+    assert [m.place.geonameid for m in found["Atlanta"]] == [4180439, 4180439]
+    people = _by_text(geoparse("The councillor Dewly Nelson spoke. Nelson himself started."))
+    assert "Nelson" not in people
+
+
+def test_counties_without_population_are_not_common_words():
+    found = _by_text(geoparse("The farm in Suffolk, England was closed after the outbreak."))
+    assert found["Suffolk"][0].place.kind == "admin2"
+    assert found["Suffolk"][0].place.country == "GB"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kind"),
+    [
+        ("Swans died on the coast of Lake Erie last week.", "Lake Erie", "water"),
+        ("A body was found in the Kanawha River on Monday.", "Kanawha River", None),
+        ("Cholera spread in West Africa this year.", "West Africa", "continent"),
+        ("The virus crossed the Ural Mountains into Russia.", "Ural Mountains", "water"),
+    ],
+)
+def test_feature_words_and_prefixes_extend_a_known_name(text, span, kind):
+    found = _by_text(geoparse(text))
+    assert span in found, found
+    if kind is not None:
+        assert found[span][0].place.kind == kind
+
+
+def test_a_direction_before_a_country_or_state_is_not_part_of_the_name():
+    found = _by_text(geoparse("Rain fell across East Texas and Southern Sudan."))
+    assert found["Texas"][0].place.kind == "admin1"
+    assert found["Sudan"][0].place.kind == "country"
+
+
+def test_seas_are_named_by_their_adjective_after_the_():
+    found = _by_text(geoparse("Ships waited in the eastern Mediterranean and the Baltic."))
+    assert found["Mediterranean"][0].place.name == "Mediterranean Sea"
+    assert found["Baltic"][0].place.name == "Baltic Sea"
+
+
 def test_abbreviated_first_words():
     found = _by_text(geoparse("Fans drove from Ft. Worth to Mt. Pleasant."))
     assert found["Ft. Worth"][0].place.name == "Fort Worth"

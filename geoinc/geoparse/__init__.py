@@ -17,7 +17,7 @@ import threading
 
 from geoinc._callable import make_callable
 from geoinc.exceptions import InputError
-from geoinc.geoparse.lexicon import DISEASE_AFTER
+from geoinc.geoparse.lexicon import DIRECTIONS, DISEASE_AFTER
 from geoinc.geoparse.mention import ROLES, Mention
 from geoinc.geoparse.recognise import find_spans, spans_from_offsets, tokenize
 from geoinc.geoparse.resolve import Resolution, Resolver
@@ -191,11 +191,7 @@ def _plausible(
     ):
         return False  # "UN", "EU": organisations, not the villages of those names
     small = _small_place(place)
-    if (
-        place.kind in ("water", "feature")
-        and span.j - span.i == 1
-        and (span.i == 0 or tokens.tok(span.i - 1).key != "the")
-    ):
+    if place.kind in ("water", "feature") and span.j - span.i == 1 and not _after_the(span, tokens):
         return False  # a bare one-word river or island name ("Don", "Main") needs "the"
     if not res.primary and place.kind in ("place", "admin1", "settlement"):
         # Matched only by an alternate spelling: short codes ("SOL", "Sam") and
@@ -234,6 +230,14 @@ def _plausible(
             if pop < 10**need:
                 return False
     return True
+
+
+def _after_the(span, tokens) -> bool:
+    """ "the Don", "the eastern Mediterranean"."""
+    k = span.i - 1
+    if k >= 0 and tokens.tok(k).key in DIRECTIONS and not tokens.tok(k).cap:
+        k -= 1
+    return k >= 0 and tokens.tok(k).key == "the"
 
 
 def resolve_spans(text: str, spans, *, gazetteer=None) -> list[Mention | None]:

@@ -27,6 +27,10 @@ __all__ = [
     "STOP_PHRASES",
     "TITLES",
     "CONTINENT_DEMONYMS",
+    "FEATURE_HEADS",
+    "NAME_PREFIXES",
+    "DIRECTIONS",
+    "WIDE_AREAS",
 ]
 
 # Words before a name that make it a person's ("Mr Jones", "Gov. Scott").
@@ -750,6 +754,75 @@ REGION_WORDS = frozenset(
         "voivodeship",
         "prefecture",
         "canton",
+    }
+)
+# Capitalised after a known name, these make it the name of a natural feature or a
+# landmark near it ("Kanawha River", "Salinas Valley", "Heathrow Airport").
+FEATURE_HEADS = frozenset(
+    {
+        "river",
+        "valley",
+        "mountains",
+        "mountain",
+        "hills",
+        "island",
+        "islands",
+        "peninsula",
+        "bay",
+        "delta",
+        "sea",
+        "ocean",
+        "coast",
+        "creek",
+        "lake",
+        "desert",
+        "basin",
+        "strait",
+        "gulf",
+        "canyon",
+        "forest",
+        "plateau",
+        "highlands",
+        "estuary",
+        "archipelago",
+        "harbour",
+        "harbor",
+        "airport",
+        "park",
+    }
+)
+# Capitalised before a known name, these belong to the name ("Lake Erie", "Mount Kenya").
+NAME_PREFIXES = frozenset({"lake", "mount", "greater"})
+# A direction before one of WIDE_AREAS names a region of its own ("West Africa",
+# "North Atlantic"); before a country or town it does not ("East Texas").
+DIRECTIONS = frozenset(
+    {
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+    }
+)
+WIDE_AREAS = frozenset(
+    {
+        "africa",
+        "europe",
+        "asia",
+        "america",
+        "americas",
+        "atlantic",
+        "pacific",
+        "arctic",
+        "antarctica",
+        "mediterranean",
+        "caribbean",
+        "siberia",
+        "sahara",
     }
 )
 # Second-level divisions: after a name they mark a county/district, not the town.

@@ -23,7 +23,10 @@ from geoinc.geoparse.lexicon import (
     CONTINENT_DEMONYMS,
     COUNTRY_ABBREVIATIONS,
     DEMONYMS,
+    FEATURE_HEADS,
     INSTITUTIONS,
+    DIRECTIONS,
+    NAME_PREFIXES,
     ORG_AFTER,
     ORG_HEADS,
     POSTAL_CODES,
@@ -33,6 +36,7 @@ from geoinc.geoparse.lexicon import (
     STOP_PHRASES,
     SUBDIVISION_WORDS,
     TITLES,
+    WIDE_AREAS,
 )
 from geoinc.names import normalize
 
@@ -156,7 +160,7 @@ class Span:
     # gazetteer | demonym | continent | abbreviation | admin1_abbreviation | institution |
     # unknown | lookup
     source: str
-    qualifier: str = ""  # "region" | "subdivision" | "settlement" | ""
+    qualifier: str = ""  # "region" | "subdivision" | "settlement" | "feature" | ""
     container: int = -1  # index of a span that names the region/country this one is in
     contained_in_list: bool = False
     longer_name: bool = False
@@ -371,9 +375,47 @@ def find_spans(tokens: Tokens, keys, text: str, first_words=None, common=None) -
             continue
         spans.append(best)
         pos = best.j
+    _extend_names(spans, tokens)
     _qualify(spans, tokens, common or {})
     _unknown_settlements(spans, tokens, keys)
     return spans
+
+
+def _extend_names(spans: list[Span], tokens: Tokens) -> None:
+    """Take in the capitalised words that make a known name a longer one: a feature word
+    after it ("Kanawha River", "Fraser Valley"), "Lake", "Mount" or "Greater" before it
+    ("Lake Erie"), a direction before a continent or ocean ("West Africa"). The span keeps the known name's key, so it resolves
+    to that place (near the feature, never a false exact match); the qualifier
+    "feature" lets a river or lake of that name win when the gazetteer has one.
+    """
+    taken = {s.i for s in spans} | {s.j - 1 for s in spans}
+    for s in spans:
+        if s.source != "gazetteer":
+            continue
+        if s.j < tokens.n and s.j not in taken:
+            nxt = tokens.tok(s.j)
+            if nxt.cap and nxt.sep == " " and nxt.key in FEATURE_HEADS:
+                s.j += 1
+                s.end = nxt.end
+                s.qualifier = "feature"
+                s.extra["head"] = nxt.key
+        if s.i > 0 and s.i - 1 not in taken:
+            prv, cur = tokens.tok(s.i - 1), tokens.tok(s.i)
+            # A direction before a country, region or town is the reporter's ("East
+            # Texas", "South Philadelphia": annotators mark the place), before a
+            # continent or ocean it names a region of its own ("West Africa").
+            if (
+                prv.cap
+                and cur.sep == " "
+                and not prv.possessive
+                and (prv.key in NAME_PREFIXES or (prv.key in DIRECTIONS and s.key in WIDE_AREAS))
+            ):
+                s.i -= 1
+                s.start = prv.start
+                s.sentence_start = prv.sentence_start
+                s.extra["prefix"] = prv.key
+                if prv.key in ("lake", "mount"):
+                    s.qualifier = "feature"
 
 
 def _special_source(
@@ -625,6 +667,18 @@ def _source_of(key: str, keys) -> str | None:
     return None
 
 
+def _known_core(key: str, keys) -> tuple[str | None, str]:
+    """The known name inside a longer one ("kanawha river" -> "kanawha", "west africa" ->
+    "africa") and the qualifier that goes with it; ``(None, "")`` when there is none."""
+    first, _, rest = key.partition(" ")
+    if rest in keys and (first in NAME_PREFIXES or first in DIRECTIONS):
+        return rest, "feature" if first in ("lake", "mount") else ""
+    head, _, last = key.rpartition(" ")
+    if head in keys and last in FEATURE_HEADS:
+        return head, "feature"
+    return None, ""
+
+
 def spans_from_offsets(
     tokens: list[Token], offsets: list[tuple[int, int]], resolver, text: str
 ) -> list[Span]:
@@ -652,6 +706,11 @@ def spans_from_offsets(
         if key.endswith(" s") and key[:-2] in resolver.keys:
             key = key[:-2]  # "Russia's"
         source = _source_of(key, resolver.keys)
+        qualifier = ""
+        if source is None:
+            core, qualifier = _known_core(key, resolver.keys)
+            if core is not None:
+                key, source = core, "gazetteer"
         span = Span(
             i,
             j,
@@ -659,6 +718,7 @@ def spans_from_offsets(
             b,
             key,
             source or "lookup",
+            qualifier=qualifier,
             sentence_start=bool(i < tokens.n and tokens.tok(i).sentence_start),
         )
         if source is None:

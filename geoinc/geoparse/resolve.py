@@ -221,6 +221,9 @@ class Resolver:
                 (p, s - (2.0 if p.kind == "admin1" and p.admin1 in seats else 0.0))
                 for p, s in cands
             ]
+        if span.qualifier == "feature":
+            # "Kanawha River", "Lake Erie": the river or lake of the name if there is one.
+            cands = [(p, s + (3.0 if p.kind in ("water", "feature") else 0.0)) for p, s in cands]
         if span.qualifier == "settlement":
             cands = [
                 (p, s + (1.5 if p.kind in ("place", "settlement") else -4.0)) for p, s in cands
