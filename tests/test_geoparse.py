@@ -178,6 +178,20 @@ def test_seas_are_named_by_their_adjective_after_the_():
     assert found["Baltic"][0].place.name == "Baltic Sea"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The driver was pronounced dead by the Butler County Coroner on Friday.",
+        "The vandals were reported to Henderson County Crimestoppers this week.",
+        "Both were lodged in the Laurel County Detention Center.",
+    ],
+)
+def test_a_countys_offices_keep_the_county(text):
+    found = geoparse(text)
+    assert [m.place.kind for m in found] == ["admin2"]
+    assert found[0].text.endswith(" County")
+
+
 def test_abbreviated_first_words():
     found = _by_text(geoparse("Fans drove from Ft. Worth to Mt. Pleasant."))
     assert found["Ft. Worth"][0].place.name == "Fort Worth"

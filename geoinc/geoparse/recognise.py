@@ -533,6 +533,8 @@ def _qualify(spans: list[Span], tokens: list[Token], common: dict | None = None)
             nxt is not None
             and nxt.cap
             and nxt.sep == " "
+            # "Butler County Coroner": what follows a county is its office, not a surname
+            and s.key.rpartition(" ")[2] not in SUBDIVISION_WORDS
             and nxt.key not in CAPITAL_AFTER_OK
             and nxt.key not in ORG_AFTER
             and nxt.key not in STOP_NAMES
