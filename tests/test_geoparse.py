@@ -192,6 +192,25 @@ def test_a_countys_offices_keep_the_county(text):
     assert found[0].text.endswith(" County")
 
 
+def test_candidates_close_to_another_names_candidates_are_found():
+    # Of the many Watertowns, only the Minnesota one lies within 25 km of Mayer.
+    from geoinc.geoparse import resolver_for
+    from geoinc.geoparse.recognise import find_spans
+
+    r = resolver_for()
+    text = "Watertown and Mayer schools will merge next year."
+    tokens = tokenize(text)
+    spans = find_spans(tokens, r.keys, text, r.first_words, r.zipf)
+    prepared = [r._span_candidates(s) for s in spans]
+    assert len(prepared[0][0]) > 2  # Watertown is ambiguous
+    near = r._near(spans, prepared)
+    close = {
+        s.key: sorted(p.admin1 for p, _ in cs if id(p) in near.get(s.key, ()))
+        for s, (cs, _, _, _) in zip(spans, prepared, strict=True)
+    }
+    assert close == {"watertown": ["US.MN"], "mayer": ["US.MN"]}
+
+
 def test_abbreviated_first_words():
     found = _by_text(geoparse("Fans drove from Ft. Worth to Mt. Pleasant."))
     assert found["Ft. Worth"][0].place.name == "Fort Worth"

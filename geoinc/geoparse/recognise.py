@@ -388,33 +388,39 @@ def _extend_names(spans: list[Span], tokens: Tokens) -> None:
     to that place (near the feature, never a false exact match); the qualifier
     "feature" lets a river or lake of that name win when the gazetteer has one.
     """
+    if not spans:
+        return
+    # Raw words first: building a token is the costly part, and most neighbours fail.
+    words, seps = tokens.words, tokens.seps
     taken = {s.i for s in spans} | {s.j - 1 for s in spans}
     for s in spans:
         if s.source != "gazetteer":
             continue
-        if s.j < tokens.n and s.j not in taken:
-            nxt = tokens.tok(s.j)
-            if nxt.cap and nxt.sep == " " and nxt.key in FEATURE_HEADS:
-                s.j += 1
-                s.end = nxt.end
-                s.qualifier = "feature"
-                s.extra["head"] = nxt.key
-        if s.i > 0 and s.i - 1 not in taken:
-            prv, cur = tokens.tok(s.i - 1), tokens.tok(s.i)
+        j = s.j
+        if (
+            j < tokens.n
+            and j not in taken
+            and seps[j] == " "
+            and words[j][0].isupper()
+            and words[j].lower() in FEATURE_HEADS
+        ):
+            s.j += 1
+            s.end = tokens.tok(j).end
+            s.qualifier = "feature"
+            s.extra["head"] = words[j].lower()
+        i = s.i - 1
+        if i >= 0 and i not in taken and seps[s.i] == " " and words[i][0].isupper():
+            low = words[i].lower()
             # A direction before a country, region or town is the reporter's ("East
             # Texas", "South Philadelphia": annotators mark the place), before a
             # continent or ocean it names a region of its own ("West Africa").
-            if (
-                prv.cap
-                and cur.sep == " "
-                and not prv.possessive
-                and (prv.key in NAME_PREFIXES or (prv.key in DIRECTIONS and s.key in WIDE_AREAS))
-            ):
-                s.i -= 1
+            if low in NAME_PREFIXES or (low in DIRECTIONS and s.key in WIDE_AREAS):
+                prv = tokens.tok(i)
+                s.i = i
                 s.start = prv.start
                 s.sentence_start = prv.sentence_start
-                s.extra["prefix"] = prv.key
-                if prv.key in ("lake", "mount"):
+                s.extra["prefix"] = low
+                if low in ("lake", "mount"):
                     s.qualifier = "feature"
 
 

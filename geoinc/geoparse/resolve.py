@@ -46,7 +46,7 @@ _W_PRIMARY = 2.0
 # by this much only for a stated "Town, State" pair, and the development corpora show
 # no gain from scoring them (a 1,000-fold smaller namesake of the biggest one).
 _PRUNE = 8.0
-_W_COUNTRY = 3.0
+_W_COUNTRY = 5.0
 _W_ADMIN1 = 1.5
 _W_CONTAINER = 6.0
 _W_REGION_QUALIFIER = 6.0
@@ -54,6 +54,11 @@ _W_COHERENCE = 1.5
 _COUNTRY_DAMPING = 2.0
 # Candidates this far below a name's best prior do not count for coherence.
 _COHERENCE_WINDOW = 5.0
+# A candidate this close to a candidate of another name is pulled towards it.
+_W_NEAR = 1.0
+_NEAR_KM = 25.0
+_NEAR_COS = math.cos(_NEAR_KM / 6371.0)
+_POINTLIKE = frozenset({"place", "settlement", "admin2"})
 
 
 @dataclass(slots=True)
@@ -164,7 +169,14 @@ class Resolver:
                     for pl, p in cands
                     if pl.admin1 and pl.kind != "country" and p >= top_prior - _COHERENCE_WINDOW
                 )
-            got = (cands, evidence, regions)
+            points: tuple = ()
+            if cands:
+                points = tuple(
+                    (pl.admin1, *_unit(pl.lat, pl.lon), id(pl))
+                    for pl, p in cands
+                    if pl.kind in _POINTLIKE and pl.admin1 and p >= top_prior - _COHERENCE_WINDOW
+                )
+            got = (cands, evidence, regions, points)
             if span.source != "lookup":
                 if len(self._span_cache) > 200_000:
                     self._span_cache.clear()
@@ -240,7 +252,7 @@ class Resolver:
         total_c: dict[str, float] = {}
         total_a: dict[str, float] = {}
         own: dict[str, tuple[dict, dict]] = {}
-        for span, (_, (country, admin1, weight), _) in zip(spans, prepared, strict=False):
+        for span, (_, (country, admin1, weight), _, _) in zip(spans, prepared, strict=False):
             if not weight:
                 continue
             oc, oa = own.setdefault(span.key, ({}, {}))
@@ -251,11 +263,12 @@ class Resolver:
                 oa[admin1] = oa.get(admin1, 0.0) + weight
         n_total = sum(total_c.values())
         coherence = self._coherence(spans, prepared) if _W_COHERENCE else {}
+        near = self._near(spans, prepared) if _W_NEAR else {}
         containers = {s.container for s in spans}
         results: list[Resolution] = []
         done: dict[tuple, tuple] = {}
         empty: tuple[dict, dict] = ({}, {})
-        for idx, (span, (cs, _, _)) in enumerate(zip(spans, prepared, strict=False)):
+        for idx, (span, (cs, _, _, _)) in enumerate(zip(spans, prepared, strict=False)):
             if not cs:
                 results.append(Resolution(span, None, (), 0.0))
                 continue
@@ -279,6 +292,7 @@ class Resolver:
                     container,
                     is_container,
                     coherence.get(span.key),
+                    near.get(span.key),
                 )
             results.append(
                 Resolution(
@@ -304,7 +318,7 @@ class Resolver:
         other there.
         """
         regions: dict[str, frozenset[str]] = {}
-        for span, (cs, _, rs) in zip(spans, prepared, strict=False):
+        for span, (cs, _, rs, _) in zip(spans, prepared, strict=False):
             if span.source != "gazetteer" or span.key in regions or not cs:
                 continue
             regions[span.key] = rs
@@ -319,8 +333,37 @@ class Resolver:
         return out
 
     @staticmethod
+    def _near(spans: list[Span], prepared: list) -> dict[str, set[int]]:
+        """For each name, its candidates that lie within :data:`_NEAR_KM` of a plausible
+        candidate of another name in the same first-level region ("Huntsville" and
+        "Walker County": the Texas town is the Texas county's seat).
+
+        Returns name key -> ids of the close candidates.
+        """
+        seen: set[str] = set()
+        by_region: dict[str, list] = {}
+        for span, (_, _, _, points) in zip(spans, prepared, strict=False):
+            if span.source != "gazetteer" or span.key in seen or not points:
+                continue
+            seen.add(span.key)
+            for pt in points:
+                by_region.setdefault(pt[0], []).append((span.key, pt))
+        out: dict[str, set[int]] = {}
+        for group in by_region.values():
+            if len(group) < 2 or all(k == group[0][0] for k, _ in group):
+                continue
+            for a in range(len(group)):
+                ka, (_, xa, ya, za, ida) = group[a]
+                for b in range(a + 1, len(group)):
+                    kb, (_, xb, yb, zb, idb) = group[b]
+                    if ka != kb and xa * xb + ya * yb + za * zb > _NEAR_COS:
+                        out.setdefault(ka, set()).add(ida)
+                        out.setdefault(kb, set()).add(idb)
+        return out
+
+    @staticmethod
     def _score(
-        cs, own, total_c, total_a, n_total, container, is_container, coherence=None
+        cs, own, total_c, total_a, n_total, container, is_container, coherence=None, near=None
     ) -> tuple:
         own_c, own_a = own
         n_other = n_total - sum(own_c.values())
@@ -349,6 +392,8 @@ class Resolver:
                 score += 2.0
             if coherence and a in coherence and place.kind != "country":
                 specific += _W_COHERENCE * min(coherence[a], 1.0)
+            if near and id(place) in near:
+                score += _W_NEAR
             scored.append((score + specific, specific, place))
         scored.sort(key=_first_desc)
         best = scored[0][0]
@@ -371,6 +416,11 @@ class Resolver:
                 res.place = nxt.place
                 res.candidates = (nxt.place,)
                 res.confidence = round(0.5 * nxt.confidence, 4)
+
+
+def _unit(lat: float, lon: float) -> tuple[float, float, float]:
+    la, lo = math.radians(lat), math.radians(lon)
+    return (math.cos(la) * math.cos(lo), math.cos(la) * math.sin(lo), math.sin(la))
 
 
 def _is_primary(place: Place, key: str) -> bool:
