@@ -28,6 +28,7 @@ __all__ = [
     "TITLES",
     "CONTINENT_DEMONYMS",
     "FEATURE_HEADS",
+    "FEATURE_PREFIXES",
     "NAME_PREFIXES",
     "DIRECTIONS",
     "WIDE_AREAS",
@@ -791,8 +792,10 @@ FEATURE_HEADS = frozenset(
         "park",
     }
 )
-# Capitalised before a known name, these belong to the name ("Lake Erie", "Mount Kenya").
-NAME_PREFIXES = frozenset({"lake", "mount", "greater"})
+# Capitalised before a known name, these belong to the name ("Lake Erie", "Mount Kenya");
+# the first two make it a natural feature.
+FEATURE_PREFIXES = frozenset({"lake", "mount"})
+NAME_PREFIXES = FEATURE_PREFIXES | {"greater"}
 # A direction before one of WIDE_AREAS names a region of its own ("West Africa",
 # "North Atlantic"); before a country or town it does not ("East Texas").
 DIRECTIONS = frozenset(

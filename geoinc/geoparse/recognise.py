@@ -23,9 +23,10 @@ from geoinc.geoparse.lexicon import (
     CONTINENT_DEMONYMS,
     COUNTRY_ABBREVIATIONS,
     DEMONYMS,
-    FEATURE_HEADS,
-    INSTITUTIONS,
     DIRECTIONS,
+    FEATURE_HEADS,
+    FEATURE_PREFIXES,
+    INSTITUTIONS,
     NAME_PREFIXES,
     ORG_AFTER,
     ORG_HEADS,
@@ -384,9 +385,11 @@ def find_spans(tokens: Tokens, keys, text: str, first_words=None, common=None) -
 def _extend_names(spans: list[Span], tokens: Tokens) -> None:
     """Take in the capitalised words that make a known name a longer one: a feature word
     after it ("Kanawha River", "Fraser Valley"), "Lake", "Mount" or "Greater" before it
-    ("Lake Erie"), a direction before a continent or ocean ("West Africa"). The span keeps the known name's key, so it resolves
-    to that place (near the feature, never a false exact match); the qualifier
-    "feature" lets a river or lake of that name win when the gazetteer has one.
+    ("Lake Erie"), a direction before a continent or ocean ("West Africa").
+
+    The span keeps the known name's key, so it resolves to that place (near the feature,
+    never a false exact match); the qualifier "feature" lets a river or lake of that name
+    win when the gazetteer has one.
     """
     if not spans:
         return
@@ -420,7 +423,7 @@ def _extend_names(spans: list[Span], tokens: Tokens) -> None:
                 s.start = prv.start
                 s.sentence_start = prv.sentence_start
                 s.extra["prefix"] = low
-                if low in ("lake", "mount"):
+                if low in FEATURE_PREFIXES:
                     s.qualifier = "feature"
 
 
@@ -680,7 +683,7 @@ def _known_core(key: str, keys) -> tuple[str | None, str]:
     "africa") and the qualifier that goes with it; ``(None, "")`` when there is none."""
     first, _, rest = key.partition(" ")
     if rest in keys and (first in NAME_PREFIXES or first in DIRECTIONS):
-        return rest, "feature" if first in ("lake", "mount") else ""
+        return rest, "feature" if first in FEATURE_PREFIXES else ""
     head, _, last = key.rpartition(" ")
     if head in keys and last in FEATURE_HEADS:
         return head, "feature"

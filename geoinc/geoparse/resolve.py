@@ -50,6 +50,7 @@ _W_COUNTRY = 5.0
 _W_ADMIN1 = 1.5
 _W_CONTAINER = 6.0
 _W_REGION_QUALIFIER = 6.0
+_W_FEATURE_QUALIFIER = 3.0
 _W_COHERENCE = 1.5
 _COUNTRY_DAMPING = 2.0
 # Candidates this far below a name's best prior do not count for coherence.
@@ -161,20 +162,21 @@ class Resolver:
                     weight = 0.5
                 evidence = (place.country, place.admin1 if place.kind != "country" else "", weight)
             regions = frozenset()
-            if cands:
-                # The regions this name could be in, for coherence between names.
-                top_prior = max(p for _, p in cands)
-                regions = frozenset(
-                    pl.admin1
-                    for pl, p in cands
-                    if pl.admin1 and pl.kind != "country" and p >= top_prior - _COHERENCE_WINDOW
-                )
             points: tuple = ()
             if cands:
+                # The regions this name could be in, and its point-like candidates with
+                # unit vectors, for coherence and proximity between names.
+                top_prior = max(p for _, p in cands)
+                plausible = [
+                    pl
+                    for pl, p in cands
+                    if pl.admin1 and pl.kind != "country" and p >= top_prior - _COHERENCE_WINDOW
+                ]
+                regions = frozenset(pl.admin1 for pl in plausible)
                 points = tuple(
                     (pl.admin1, *_unit(pl.lat, pl.lon), id(pl))
-                    for pl, p in cands
-                    if pl.kind in _POINTLIKE and pl.admin1 and p >= top_prior - _COHERENCE_WINDOW
+                    for pl in plausible
+                    if pl.kind in _POINTLIKE
                 )
             got = (cands, evidence, regions, points)
             if span.source != "lookup":
@@ -235,7 +237,10 @@ class Resolver:
             ]
         if span.qualifier == "feature":
             # "Kanawha River", "Lake Erie": the river or lake of the name if there is one.
-            cands = [(p, s + (3.0 if p.kind in ("water", "feature") else 0.0)) for p, s in cands]
+            cands = [
+                (p, s + (_W_FEATURE_QUALIFIER if p.kind in ("water", "feature") else 0.0))
+                for p, s in cands
+            ]
         if span.qualifier == "settlement":
             cands = [
                 (p, s + (1.5 if p.kind in ("place", "settlement") else -4.0)) for p, s in cands
@@ -335,8 +340,8 @@ class Resolver:
     @staticmethod
     def _near(spans: list[Span], prepared: list) -> dict[str, set[int]]:
         """For each name, its candidates that lie within :data:`_NEAR_KM` of a plausible
-        candidate of another name in the same first-level region ("Huntsville" and
-        "Walker County": the Texas town is the Texas county's seat).
+        candidate of another name in the same first-level region ("Watertown" next to
+        "Mayer": of the many Watertowns, the Minnesota one).
 
         Returns name key -> ids of the close candidates.
         """
