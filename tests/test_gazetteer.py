@@ -310,3 +310,20 @@ def test_index_access_for_recognisers(gazetteer):
     assert gazetteer.names_of(rows[:1]) == [gazetteer.place_at(rows[0]).name]
     p = gazetteer.best("Kharkiv")
     assert p.with_score(0.5).score == 0.5 and p.with_score(0.5).geonameid == p.geonameid
+
+
+@pytest.mark.parametrize(
+    ("code", "middle", "within_km"),
+    [
+        # The median of Texas's towns sits near Dallas, 250 km east of the middle.
+        ("US.TX", (31.0, -100.0), 100),
+        ("AU.02", (-32.16, 147.01), 120),  # New South Wales: the median is on the coast
+        ("US.PA", (41.0, -77.5), 60),
+    ],
+)
+def test_regions_without_polygons_sit_in_their_middle(gazetteer, code, middle, within_km):
+    from geoinc.evaluation import _geodesic_km
+
+    p = gazetteer.admin1_place(code)
+    km = _geodesic_km([middle[0]], [middle[1]], [p.lat], [p.lon])[0]
+    assert km < within_km, (p, km)

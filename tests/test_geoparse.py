@@ -151,6 +151,23 @@ def test_counties_without_population_are_not_common_words():
 
 
 @pytest.mark.parametrize(
+    ("text", "centroid"),
+    [
+        # Neither county has a namesake town: both used to sit at their state's point.
+        ("Deputies searched Walker County, Texas overnight.", (30.74, -95.57)),
+        ("The fire was in Rapides Parish, Louisiana.", (31.20, -92.53)),
+    ],
+)
+def test_us_counties_sit_at_their_census_polygons_centroid(text, centroid):
+    from geoinc.evaluation import _geodesic_km
+
+    county = next(m.place for m in geoparse(text) if m.place.kind == "admin2")
+    assert county.precision == "admin2"
+    km = _geodesic_km([centroid[0]], [centroid[1]], [county.lat], [county.lon])[0]
+    assert km < 15, (county, km)
+
+
+@pytest.mark.parametrize(
     ("text", "span", "kind"),
     [
         ("Swans died on the coast of Lake Erie last week.", "Lake Erie", "water"),
