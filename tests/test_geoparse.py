@@ -328,3 +328,20 @@ def test_seed_000_metonyms_are_actors():
     assert roles["Moscow"] == {"actor"}
     assert "actor" in roles["Kyiv"]
     assert "origin" in roles["Iranian"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind", "admin1"),
+    [
+        # A list of states: Oregon the state, not the town in Ohio that "Ohio" pulls at.
+        ("Cases rose in Michigan, Oregon, New Mexico and Ohio.", "Oregon", "admin1", "US.OR"),
+        ("Doctors in Oregon and Washington may prescribe it.", "Washington", "admin1", "US.WA"),
+        # No list: a "Town, State" pair.
+        ("A fire broke out in Oregon, Ohio on Sunday.", "Oregon", "place", "US.OH"),
+        # A region named after its city stays the city in a list of regions.
+        ("Flu spread in Telemark, Akershus, Oslo and Hedmark.", "Oslo", "place", "NO.12"),
+    ],
+)
+def test_a_listed_name_takes_the_kind_of_its_siblings(text, name, kind, admin1):
+    place = _by_text(geoparse(text))[name][0].place
+    assert (place.kind, place.admin1) == (kind, admin1)

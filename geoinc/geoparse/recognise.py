@@ -163,7 +163,7 @@ class Span:
     source: str
     qualifier: str = ""  # "region" | "subdivision" | "settlement" | "feature" | ""
     container: int = -1  # index of a span that names the region/country this one is in
-    contained_in_list: bool = False
+    siblings: tuple[int, ...] = ()  # the other names of a list this one is in
     longer_name: bool = False
     sentence_start: bool = False
     extra: dict = field(default_factory=dict)
@@ -604,6 +604,41 @@ def _qualify(spans: list[Span], tokens: list[Token], common: dict | None = None)
         if b.qualifier == "region" and b.extra.get("distributed"):
             continue
         a.container = k + 1
+    _lists(spans, tokens)
+
+
+def _lists(spans: list[Span], tokens: Tokens) -> None:
+    """Mark the names of a list ("Michigan, Oregon, New Mexico and Ohio"; "Oregon and
+    Washington") with their siblings, whose kind they tend to share.
+
+    Three or more names joined by commas, "and" or "or", or two joined by "and"/"or";
+    two joined by a comma alone are a "Town, Region" pair, no list.
+    """
+    groups: list[list[int]] = []
+    joins: list[bool] = []  # the group has an "and"/"or"
+    for k, span in enumerate(spans):
+        prev = spans[k - 1] if k else None
+        linked = False
+        if prev is not None and prev.container != k:
+            if span.i == prev.j and tokens.tok(span.i).sep.strip() == ",":
+                linked = True
+            elif (
+                span.i == prev.j + 1
+                and tokens.tok(prev.j).key in ("and", "or")
+                and tokens.tok(prev.j).sep.strip() in ("", ",")
+                and tokens.tok(span.i).sep == " "
+            ):
+                linked = True
+                joins[-1] = True
+        if linked:
+            groups[-1].append(k)
+        else:
+            groups.append([k])
+            joins.append(False)
+    for group, joined in zip(groups, joins, strict=True):
+        if len(group) >= 3 or (len(group) == 2 and joined):
+            for k in group:
+                spans[k].siblings = tuple(g for g in group if g != k)
 
 
 def _distribute_back(spans: list[Span], tokens: list[Token], k: int, qualifier: str) -> None:

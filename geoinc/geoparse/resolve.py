@@ -52,6 +52,9 @@ _W_CONTAINER = 6.0
 _W_REGION_QUALIFIER = 6.0
 _W_FEATURE_QUALIFIER = 3.0
 _W_COHERENCE = 1.5
+# A name in a list of regions (or countries) is likely one too: "Michigan, Oregon, Ohio".
+_W_SIBLING = 3.0
+_LIST_KINDS = ("admin1", "country")
 _COUNTRY_DAMPING = 2.0
 # Candidates this far below a name's best prior do not count for coherence.
 _COHERENCE_WINDOW = 5.0
@@ -279,12 +282,14 @@ class Resolver:
                 continue
             is_container = idx in containers
             container = prepared[span.container][0] if span.container >= 0 else None
+            list_kind = _list_kind(span, prepared) if span.siblings else ""
             sig = (
                 span.source,
                 span.key,
                 span.qualifier,
                 is_container,
                 None if container is None else spans[span.container].key,
+                list_kind,
             )
             got = done.get(sig)
             if got is None:
@@ -298,6 +303,7 @@ class Resolver:
                     is_container,
                     coherence.get(span.key),
                     near.get(span.key),
+                    list_kind,
                 )
             results.append(
                 Resolution(
@@ -368,13 +374,25 @@ class Resolver:
 
     @staticmethod
     def _score(
-        cs, own, total_c, total_a, n_total, container, is_container, coherence=None, near=None
+        cs,
+        own,
+        total_c,
+        total_a,
+        n_total,
+        container,
+        is_container,
+        coherence=None,
+        near=None,
+        list_kind="",
     ) -> tuple:
         own_c, own_a = own
         n_other = n_total - sum(own_c.values())
         if container is not None:
             cont_countries = {p.country for p, _ in container if p.kind in ("country", "admin1")}
             cont_admin1 = {p.admin1 for p, _ in container if p.kind == "admin1"}
+        if list_kind == "admin1":
+            # Not for a region named after its own city: Oslo, Khartoum, Jerusalem.
+            seats = {p.admin1 for p, _ in cs if p.kind == "place" and p.population >= 10_000}
         scored = []
         for place, prior in cs:
             score = prior
@@ -399,6 +417,8 @@ class Resolver:
                 specific += _W_COHERENCE * min(coherence[a], 1.0)
             if near and id(place) in near:
                 score += _W_NEAR
+            if place.kind == list_kind and (list_kind != "admin1" or a not in seats):
+                score += _W_SIBLING
             scored.append((score + specific, specific, place))
         scored.sort(key=_first_desc)
         best = scored[0][0]
@@ -421,6 +441,25 @@ class Resolver:
                 res.place = nxt.place
                 res.candidates = (nxt.place,)
                 res.confidence = round(0.5 * nxt.confidence, 4)
+
+
+def _list_kind(span: Span, prepared: list) -> str:
+    """The kind most of a listed name's siblings are, context-free, when it is a region
+    or a country kind; else ""."""
+    counts: dict[str, int] = {}
+    for g in span.siblings:
+        cands = prepared[g][0]
+        if cands:
+            kind = max(cands, key=_prior)[0].kind
+            counts[kind] = counts.get(kind, 0) + 1
+    for kind in _LIST_KINDS:
+        if 2 * counts.get(kind, 0) > len(span.siblings):
+            return kind
+    return ""
+
+
+def _prior(cand: tuple) -> float:
+    return cand[1]
 
 
 def _unit(lat: float, lon: float) -> tuple[float, float, float]:
