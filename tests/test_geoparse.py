@@ -345,3 +345,14 @@ def test_seed_000_metonyms_are_actors():
 def test_a_listed_name_takes_the_kind_of_its_siblings(text, name, kind, admin1):
     place = _by_text(geoparse(text))[name][0].place
     assert (place.kind, place.admin1) == (kind, admin1)
+
+
+def test_words_that_are_dropped_give_no_context():
+    # "Transit" and "Green" are also small Ohio towns; they must not pull Toronto there.
+    text = (
+        "TORONTO - A student is suing Toronto police and the city's Transit Commission. "
+        "His lawyer, Ms Green, said the Transit officers used force."
+    )
+    found = _by_text(geoparse(text))
+    assert {m.place.country for m in found["Toronto"]} == {"CA"}
+    assert "Transit" not in found and "Green" not in found

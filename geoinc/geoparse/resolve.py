@@ -63,6 +63,7 @@ _W_NEAR = 1.0
 _NEAR_KM = 25.0
 _NEAR_COS = math.cos(_NEAR_KM / 6371.0)
 _POINTLIKE = frozenset({"place", "settlement", "admin2"})
+_AREA_KINDS = frozenset({"country", "admin1", "continent", "water"})
 
 
 @dataclass(slots=True)
@@ -255,12 +256,18 @@ class Resolver:
     def resolve(self, spans: list[Span], tokens) -> list[Resolution]:
         """Resolve every span of one document (a pure function of its input)."""
         prepared = [self._span_candidates(s) for s in spans]
+        # Names that will likely be dropped as words or people's names ("Transit",
+        # "Green", "David") give no context: they must not pull "Toronto" to Ohio.
+        context = [
+            p if not self._weak(s, p[0]) else (p[0], ("", "", 0.0), frozenset(), ())
+            for s, p in zip(spans, prepared, strict=True)
+        ]
         # Evidence per name key: a mention never counts as its own evidence, and
         # repeating a name does not make it its own context.
         total_c: dict[str, float] = {}
         total_a: dict[str, float] = {}
         own: dict[str, tuple[dict, dict]] = {}
-        for span, (_, (country, admin1, weight), _, _) in zip(spans, prepared, strict=False):
+        for span, (_, (country, admin1, weight), _, _) in zip(spans, context, strict=False):
             if not weight:
                 continue
             oc, oa = own.setdefault(span.key, ({}, {}))
@@ -270,8 +277,8 @@ class Resolver:
                 total_a[admin1] = total_a.get(admin1, 0.0) + weight
                 oa[admin1] = oa.get(admin1, 0.0) + weight
         n_total = sum(total_c.values())
-        coherence = self._coherence(spans, prepared) if _W_COHERENCE else {}
-        near = self._near(spans, prepared) if _W_NEAR else {}
+        coherence = self._coherence(spans, context) if _W_COHERENCE else {}
+        near = self._near(spans, context) if _W_NEAR else {}
         containers = {s.container for s in spans}
         results: list[Resolution] = []
         done: dict[tuple, tuple] = {}
@@ -317,6 +324,23 @@ class Resolver:
             )
         self._unknown_containers(results, tokens)
         return results
+
+    def _weak(self, span: Span, cands: list) -> bool:
+        """A one-word name whose best record is a small place and which is a frequent
+        English word (for its size), part of a longer name, or an acronym: the same
+        tests the precision rules apply later, without the context they may find."""
+        if span.source != "gazetteer" or span.j - span.i != 1 or not cands:
+            return False
+        place = max(cands, key=_prior)[0]
+        if place.kind in _AREA_KINDS or place.population >= 1_000_000:
+            return False
+        if span.longer_name or span.extra.get("acronym"):
+            return True
+        z = self.zipf.get(span.key, 0.0)
+        if not z:
+            return False
+        pop = place.population or (3_000 if place.kind == "admin2" else 0)
+        return pop < 10 ** (z + (1.0 if span.sentence_start else 0.0))
 
     @staticmethod
     def _coherence(spans: list[Span], prepared: list) -> dict[str, dict[str, float]]:
