@@ -145,9 +145,9 @@ class Resolver:
                 self._country[iso2] = None
         return self._country[iso2]
 
-    def _span_candidates(self, span: Span) -> tuple[list[tuple[Place, float]], tuple, frozenset]:
-        """Candidates with priors, the evidence the context-free winner gives, and the
-        regions the name could be in.
+    def _span_candidates(self, span: Span) -> tuple:
+        """Candidates with priors, the evidence the context-free winner gives, the
+        regions the name could be in, its point-like candidates and the winner itself.
 
         A pure function of (source, key, qualifier), so cached across documents.
         """
@@ -156,11 +156,12 @@ class Resolver:
         if got is None:
             cands = self._span_candidates_uncached(span)
             evidence = ("", "", 0.0)
+            best = None
             if cands:
                 top = max(cands, key=lambda c: c[1])
                 others = [p for p in cands if p is not top]
                 margin = top[1] - max(p[1] for p in others) if others else 10.0
-                place = top[0]
+                place = best = top[0]
                 weight = 1.0 if margin >= 1.0 or place.kind in ("country", "admin1") else 0.3
                 if span.source == "demonym":
                     weight = 0.5
@@ -182,7 +183,7 @@ class Resolver:
                     for pl in plausible
                     if pl.kind in _POINTLIKE
                 )
-            got = (cands, evidence, regions, points)
+            got = (cands, evidence, regions, points, best)
             if span.source != "lookup":
                 if len(self._span_cache) > 200_000:
                     self._span_cache.clear()
@@ -259,7 +260,7 @@ class Resolver:
         # Names that will likely be dropped as words or people's names ("Transit",
         # "Green", "David") give no context: they must not pull "Toronto" to Ohio.
         context = [
-            p if not self._weak(s, p[0]) else (p[0], ("", "", 0.0), frozenset(), ())
+            p if not self._weak(s, p[4]) else (p[0], ("", "", 0.0), frozenset(), (), p[4])
             for s, p in zip(spans, prepared, strict=True)
         ]
         # Evidence per name key: a mention never counts as its own evidence, and
@@ -267,7 +268,7 @@ class Resolver:
         total_c: dict[str, float] = {}
         total_a: dict[str, float] = {}
         own: dict[str, tuple[dict, dict]] = {}
-        for span, (_, (country, admin1, weight), _, _) in zip(spans, context, strict=False):
+        for span, (_, (country, admin1, weight), _, _, _) in zip(spans, context, strict=False):
             if not weight:
                 continue
             oc, oa = own.setdefault(span.key, ({}, {}))
@@ -283,7 +284,7 @@ class Resolver:
         results: list[Resolution] = []
         done: dict[tuple, tuple] = {}
         empty: tuple[dict, dict] = ({}, {})
-        for idx, (span, (cs, _, _, _)) in enumerate(zip(spans, prepared, strict=False)):
+        for idx, (span, (cs, _, _, _, _)) in enumerate(zip(spans, prepared, strict=False)):
             if not cs:
                 results.append(Resolution(span, None, (), 0.0))
                 continue
@@ -325,13 +326,12 @@ class Resolver:
         self._unknown_containers(results, tokens)
         return results
 
-    def _weak(self, span: Span, cands: list) -> bool:
+    def _weak(self, span: Span, place: Place | None) -> bool:
         """A one-word name whose best record is a small place and which is a frequent
         English word (for its size), part of a longer name, or an acronym: the same
         tests the precision rules apply later, without the context they may find."""
-        if span.source != "gazetteer" or span.j - span.i != 1 or not cands:
+        if span.source != "gazetteer" or span.j - span.i != 1 or place is None:
             return False
-        place = max(cands, key=_prior)[0]
         if place.kind in _AREA_KINDS or place.population >= 1_000_000:
             return False
         if span.longer_name or span.extra.get("acronym"):
@@ -353,7 +353,7 @@ class Resolver:
         other there.
         """
         regions: dict[str, frozenset[str]] = {}
-        for span, (cs, _, rs, _) in zip(spans, prepared, strict=False):
+        for span, (cs, _, rs, _, _) in zip(spans, prepared, strict=False):
             if span.source != "gazetteer" or span.key in regions or not cs:
                 continue
             regions[span.key] = rs
@@ -377,7 +377,7 @@ class Resolver:
         """
         seen: set[str] = set()
         by_region: dict[str, list] = {}
-        for span, (_, _, _, points) in zip(spans, prepared, strict=False):
+        for span, (_, _, _, points, _) in zip(spans, prepared, strict=False):
             if span.source != "gazetteer" or span.key in seen or not points:
                 continue
             seen.add(span.key)
@@ -472,18 +472,13 @@ def _list_kind(span: Span, prepared: list) -> str:
     or a country kind; else ""."""
     counts: dict[str, int] = {}
     for g in span.siblings:
-        cands = prepared[g][0]
-        if cands:
-            kind = max(cands, key=_prior)[0].kind
-            counts[kind] = counts.get(kind, 0) + 1
+        top = prepared[g][4]
+        if top is not None:
+            counts[top.kind] = counts.get(top.kind, 0) + 1
     for kind in _LIST_KINDS:
         if 2 * counts.get(kind, 0) > len(span.siblings):
             return kind
     return ""
-
-
-def _prior(cand: tuple) -> float:
-    return cand[1]
 
 
 def _unit(lat: float, lon: float) -> tuple[float, float, float]:
