@@ -223,7 +223,7 @@ def test_candidates_close_to_another_names_candidates_are_found():
     near = r._near(spans, prepared)
     close = {
         s.key: sorted(p.admin1 for p, _ in cs if id(p) in near.get(s.key, ()))
-        for s, (cs, _, _, _) in zip(spans, prepared, strict=True)
+        for s, (cs, *_) in zip(spans, prepared, strict=True)
     }
     assert close == {"watertown": ["US.MN"], "mayer": ["US.MN"]}
 
