@@ -8,7 +8,10 @@ Each candidate gets a score that adds up, in log-odds-like units:
 * document context: the share of the other mentions that sit in the candidate's country,
   and whether another mention sits in the candidate's first-level region ("Borova" next
   to "Kharkiv" is the Kharkiv-oblast Borova);
-* a "Town, Region" pair: the town must lie in the region.
+* a "Town, Region" pair: the town must lie in the region;
+* a list ("Michigan, Oregon and Ohio"): a name takes the kind most of its siblings have.
+
+Names that the precision rules will likely drop ("Transit", "Green") give no context.
 
 Two passes: the first picks with the prior only and collects the context, the second
 scores with the context (a mention never counts as its own evidence).
