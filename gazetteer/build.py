@@ -387,16 +387,15 @@ def _region_point(lat: np.ndarray, lon: np.ndarray) -> tuple[float, float]:
     """
     import shapely
 
+    from geoinc.borders import geodesic_distance
+
     if len(lat) < 3:
         return float(np.median(lat)), float(np.median(lon))
     # A region across the antimeridian (Chukotka, the Aleutians) is hulled in 0..360.
     wrap = lon.max() - lon.min() > 180.0
     x = np.where(lon < 0, lon + 360.0, lon) if wrap else lon
-    mlat, mlon = np.median(lat), np.median(x)
-    rlat, rlon, rmlat = np.radians(lat), np.radians(x), np.radians(mlat)
-    h = (np.sin((rlat - rmlat) / 2) ** 2
-         + np.cos(rlat) * np.cos(rmlat) * np.sin((rlon - np.radians(mlon)) / 2) ** 2)
-    km = 12742.0 * np.arcsin(np.sqrt(np.minimum(h, 1.0)))
+    mlon = float(np.median(x))
+    km, _ = geodesic_distance(mlon - 360.0 if mlon > 180.0 else mlon, np.median(lat), lon, lat)
     keep = km <= max(3.0 * np.percentile(km, 95), 1.0)
     hull = shapely.convex_hull(shapely.multipoints(np.column_stack([x[keep], lat[keep]])))
     c = shapely.centroid(hull)

@@ -159,11 +159,11 @@ def test_counties_without_population_are_not_common_words():
     ],
 )
 def test_us_counties_sit_at_their_census_polygons_centroid(text, centroid):
-    from geoinc.evaluation import _geodesic_km
+    from geoinc.borders import geodesic_distance
 
     county = next(m.place for m in geoparse(text) if m.place.kind == "admin2")
     assert county.precision == "admin2"
-    km = _geodesic_km([centroid[0]], [centroid[1]], [county.lat], [county.lon])[0]
+    km, _ = geodesic_distance(centroid[1], centroid[0], county.lon, county.lat)
     assert km < 15, (county, km)
 
 

@@ -20,7 +20,13 @@ from geoinc.exceptions import InputError
 from geoinc.geoparse.lexicon import DIRECTIONS, DISEASE_AFTER
 from geoinc.geoparse.mention import ROLES, Mention
 from geoinc.geoparse.recognise import find_spans, spans_from_offsets, tokenize
-from geoinc.geoparse.resolve import Resolution, Resolver
+from geoinc.geoparse.resolve import (
+    BIG_PLACE,
+    Resolution,
+    Resolver,
+    small_place,
+    word_outweighs,
+)
 from geoinc.geoparse.roles import assign_role
 
 __all__ = ["geoparse", "resolve_spans", "Mention", "ROLES", "resolver_for"]
@@ -113,9 +119,7 @@ def geoparse(text: str, *, gazetteer=None) -> list[Mention]:
     return mentions
 
 
-_BIG = 1_000_000
 _BIG_NAMESAKE = 200_000
-_COUNTY_POPULATION = 3_000
 _SAYS = frozenset(
     {
         "said",
@@ -134,7 +138,6 @@ _SAYS = frozenset(
         "admitted",
     }
 )
-_AREAS = ("country", "admin1", "continent", "water")
 
 
 def _people(results: list[Resolution], resolver: Resolver) -> set[str]:
@@ -154,13 +157,9 @@ def _people(results: list[Resolution], resolver: Resolver) -> set[str]:
                 out.add(span.key)
         elif "name_pair_second" in span.extra:
             first = results[span.extra["name_pair_second"]]
-            if _small_place(first.place) and _small_place(res.place):
+            if small_place(first.place) and small_place(res.place):
                 out.add(span.key)
     return out
-
-
-def _small_place(place) -> bool:
-    return place is not None and place.kind not in _AREAS and place.population < _BIG
 
 
 def _plausible(
@@ -187,10 +186,10 @@ def _plausible(
     if (
         span.extra.get("acronym")
         and place.kind not in ("country", "admin1")
-        and place.population < _BIG
+        and place.population < BIG_PLACE
     ):
         return False  # "UN", "EU": organisations, not the villages of those names
-    small = _small_place(place)
+    small = small_place(place)
     if place.kind in ("water", "feature") and span.j - span.i == 1 and not _after_the(span, tokens):
         return False  # a bare one-word river or island name ("Don", "Main") needs "the"
     if not res.primary and place.kind in ("place", "admin1", "settlement"):
@@ -199,7 +198,11 @@ def _plausible(
         # must be big or supported by the text around it.
         if len(span.key) <= 3 or zipf.get(span.key, 0.0) >= 3.0:
             return False
-        if place.population < _BIG and res.support < 3.0 and place.country not in doc_countries:
+        if (
+            place.population < BIG_PLACE
+            and res.support < 3.0
+            and place.country not in doc_countries
+        ):
             return False
     if (
         small
@@ -214,21 +217,16 @@ def _plausible(
         return False  # "Franklin" in "Franklin Roosevelt"; "Jones" once "Mr Jones"
     if small and "name_pair" in span.extra:
         other = results[span.extra["name_pair"]]
-        if _small_place(other.place):
+        if small_place(other.place):
             return False  # "Henry Jones": a first name and a surname, both also towns
     if place.kind == "settlement" and place.country not in doc_countries - {""}:
         return False  # a name-only Ukrainian settlement needs Ukraine in the text
     if span.j - span.i == 1 and small:
-        z = zipf.get(span.key, 0.0)
-        if z:
-            # A frequent English word: keep it only when the place is big for how
-            # common the word is, or the context (region, "Town, State") vouches for it.
-            vouch = 3.0 if res.support >= 3.0 else (1.0 if res.support > 0 else 0.0)
-            need = z + (1.0 if span.sentence_start else 0.0) - vouch
-            # A county has no population in the gazetteer; count it as a village of 3,000.
-            pop = place.population or (_COUNTY_POPULATION if place.kind == "admin2" else 0)
-            if pop < 10**need:
-                return False
+        # A frequent English word: keep it only when the place is big for how common
+        # the word is, or the context (region, "Town, State") vouches for it.
+        vouch = 3.0 if res.support >= 3.0 else (1.0 if res.support > 0 else 0.0)
+        if word_outweighs(place, span, zipf, vouch):
+            return False
     return True
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -67,6 +68,40 @@ _NEAR_KM = 25.0
 _NEAR_COS = math.cos(_NEAR_KM / 6371.0)
 _POINTLIKE = frozenset({"place", "settlement", "admin2"})
 _AREA_KINDS = frozenset({"country", "admin1", "continent", "water"})
+#: A place this big is a place first, whatever else its name means.
+BIG_PLACE = 1_000_000
+#: Counties have no population in GeoNames: weighed as a village of this size.
+COUNTY_POPULATION = 3_000
+
+
+def small_place(place: Place | None) -> bool:
+    """A town or village under :data:`BIG_PLACE` (no area: country, region, sea)."""
+    return place is not None and place.kind not in _AREA_KINDS and place.population < BIG_PLACE
+
+
+def word_outweighs(place: Place, span: Span, zipf: dict, vouch: float = 0.0) -> bool:
+    """The one-word name is a frequent English word more likely than this place: the
+    place is small for how common the word is (Zipf frequency), a sentence's first word
+    needing ten times more, and ``vouch`` (context found for the place) ten-fold less
+    per unit."""
+    z = zipf.get(span.key, 0.0)
+    if not z:
+        return False
+    pop = place.population or (COUNTY_POPULATION if place.kind == "admin2" else 0)
+    return pop < 10 ** (z + (1.0 if span.sentence_start else 0.0) - vouch)
+
+
+class _Prepared(NamedTuple):
+    """What one span's name gives, context-free (cached per name)."""
+
+    cands: list  # (Place, prior), best namesakes first
+    evidence: tuple  # (country, admin1, weight) the context-free winner lends the others
+    regions: frozenset  # first-level regions the name could be in
+    points: tuple  # (admin1, x, y, z, id) of its point-like candidates
+    best: Place | None  # the context-free winner
+
+
+_NO_CONTEXT = (("", "", 0.0), frozenset(), ())
 
 
 @dataclass(slots=True)
@@ -148,7 +183,7 @@ class Resolver:
                 self._country[iso2] = None
         return self._country[iso2]
 
-    def _span_candidates(self, span: Span) -> tuple:
+    def _span_candidates(self, span: Span) -> _Prepared:
         """Candidates with priors, the evidence the context-free winner gives, the
         regions the name could be in, its point-like candidates and the winner itself.
 
@@ -186,7 +221,7 @@ class Resolver:
                     for pl in plausible
                     if pl.kind in _POINTLIKE
                 )
-            got = (cands, evidence, regions, points, best)
+            got = _Prepared(cands, evidence, regions, points, best)
             if span.source != "lookup":
                 if len(self._span_cache) > 200_000:
                     self._span_cache.clear()
@@ -263,7 +298,7 @@ class Resolver:
         # Names that will likely be dropped as words or people's names ("Transit",
         # "Green", "David") give no context: they must not pull "Toronto" to Ohio.
         context = [
-            p if not self._weak(s, p[4]) else (p[0], ("", "", 0.0), frozenset(), (), p[4])
+            _Prepared(p.cands, *_NO_CONTEXT, p.best) if self._weak(s, p.best) else p
             for s, p in zip(spans, prepared, strict=True)
         ]
         # Evidence per name key: a mention never counts as its own evidence, and
@@ -292,7 +327,7 @@ class Resolver:
                 results.append(Resolution(span, None, (), 0.0))
                 continue
             is_container = idx in containers
-            container = prepared[span.container][0] if span.container >= 0 else None
+            container = prepared[span.container].cands if span.container >= 0 else None
             list_kind = _list_kind(span, prepared) if span.siblings else ""
             sig = (
                 span.source,
@@ -333,17 +368,11 @@ class Resolver:
         """A one-word name whose best record is a small place and which is a frequent
         English word (for its size), part of a longer name, or an acronym: the same
         tests the precision rules apply later, without the context they may find."""
-        if span.source != "gazetteer" or span.j - span.i != 1 or place is None:
-            return False
-        if place.kind in _AREA_KINDS or place.population >= 1_000_000:
+        if span.source != "gazetteer" or span.j - span.i != 1 or not small_place(place):
             return False
         if span.longer_name or span.extra.get("acronym"):
             return True
-        z = self.zipf.get(span.key, 0.0)
-        if not z:
-            return False
-        pop = place.population or (3_000 if place.kind == "admin2" else 0)
-        return pop < 10 ** (z + (1.0 if span.sentence_start else 0.0))
+        return word_outweighs(place, span, self.zipf)
 
     @staticmethod
     def _coherence(spans: list[Span], prepared: list) -> dict[str, dict[str, float]]:
@@ -475,7 +504,7 @@ def _list_kind(span: Span, prepared: list) -> str:
     or a country kind; else ""."""
     counts: dict[str, int] = {}
     for g in span.siblings:
-        top = prepared[g][4]
+        top = prepared[g].best
         if top is not None:
             counts[top.kind] = counts.get(top.kind, 0) + 1
     for kind in _LIST_KINDS:

@@ -49,7 +49,7 @@ __all__ = [
 
 CASUALTY_FIELDS = ("killed", "injured")
 
-#: ACLED geo_precision by place precision: 1 town, 3 region.
+#: ACLED geo_precision by place precision: 1 town, 2 county (at its centroid), 3 region.
 GEO_PRECISION = {"point": 1, "admin2": 2, "admin1": 3, "country": 3}
 #: UCDP where_prec by place kind: 1 exact place, 4 first-order region, 6 country.
 WHERE_PREC = {"place": 1, "settlement": 4, "admin1": 4, "country": 6}
