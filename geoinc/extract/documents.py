@@ -63,6 +63,9 @@ class Document:
     path : str or None
     encoding : str or None
         The encoding the bytes were decoded with (``None`` for text given as ``str``).
+    lang : str or None
+        Language code ("en", "uk", "ru"), given or detected; ``None`` means English
+        unless a detector says otherwise.
     """
 
     text: str
@@ -74,6 +77,7 @@ class Document:
     title: str | None = None
     path: str | None = None
     encoding: str | None = None
+    lang: str | None = None
 
     def __repr__(self) -> str:
         return (
@@ -281,6 +285,7 @@ def document_from_text(
     path: str | None = None,
     encoding: str | None = None,
     detect_dateline: bool = True,
+    lang: str | None = None,
 ) -> Document:
     """Build a :class:`Document` from text, detecting what metadata is not given.
 
@@ -345,6 +350,7 @@ def document_from_text(
         title=title,
         path=path,
         encoding=encoding,
+        lang=lang,
     )
 
 

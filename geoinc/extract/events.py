@@ -491,7 +491,7 @@ def analyse_sentence(
     )
 
 
-def analyse_text(text: str, published: date | None) -> list[SentenceEvent]:
+def analyse_text(text: str, published: date | None, lang: str = "en") -> list[SentenceEvent]:
     """Split ``text`` into sentences and analyse each.
 
     The first line counts as a title when it has no sentence-final punctuation and is

@@ -311,7 +311,7 @@ def extract_reports(
     gazetteer : geoinc.gazetteer.Gazetteer, optional
         Defaults to :meth:`Gazetteer.default`.
     geoparser : callable, optional
-        ``geoparser(text, gazetteer=...) -> list[Mention]``; defaults to
+        ``geoparser(text, gazetteer=..., lang=...) -> list[Mention]``; defaults to
         :func:`geoinc.geoparse.geoparse`.
 
     Returns
@@ -332,12 +332,13 @@ def extract_reports(
         from geoinc.geoparse import geoparse as geoparser
     text = doc.text
     source = _source_label(doc)
-    sentences = analyse_text(text, doc.published)
+    lang = doc.lang or "en"
+    sentences = analyse_text(text, doc.published, lang)
     if not any(s.is_event and not s.is_title for s in sentences):
         # No attack word, weapon or figure anywhere: no incident can come out, so the
         # (costlier) place resolution is skipped. Most general news stops here.
         return DocumentResult(doc, (), _NO_ATTACK, {"sentences": len(sentences), "mentions": None})
-    mentions = sorted(geoparser(text, gazetteer=gazetteer), key=lambda m: m.start)
+    mentions = sorted(geoparser(text, gazetteer=gazetteer, lang=lang), key=lambda m: m.start)
     by_sentence: dict[int, list] = defaultdict(list)
     stray = _stray_countries(mentions)
     for m in mentions:

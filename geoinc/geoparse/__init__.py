@@ -58,7 +58,7 @@ def resolver_for(gazetteer=None) -> Resolver:
     return got[1]
 
 
-def geoparse(text: str, *, gazetteer=None) -> list[Mention]:
+def geoparse(text: str, *, gazetteer=None, lang: str = "en") -> list[Mention]:
     """Find and resolve the place names of a text.
 
     Parameters
@@ -67,6 +67,8 @@ def geoparse(text: str, *, gazetteer=None) -> list[Mention]:
         Plain text (strip HTML first).
     gazetteer : geoinc.gazetteer.Gazetteer, optional
         Defaults to the bundled one.
+    lang : str, default "en"
+        Language of the text (a code of :mod:`geoinc.lang` or a folder of language data).
 
     Returns
     -------
