@@ -57,7 +57,8 @@ class Document:
     published : datetime.date or None
         Publication date, given or detected; ``None`` when unknown.
     published_how : str or None
-        ``"given"``, ``"dateline"`` (a date in the header) or ``"latest-cited"`` (the
+        ``"given"``, ``"given-month"`` / ``"given-year"`` (only a month or a year was
+        given: ``published`` stays ``None``), ``"dateline"`` (a date in the header) or ``"latest-cited"`` (the
         latest full date the text cites, a weaker guess); ``None`` when unknown.
     title : str or None
     path : str or None
@@ -274,6 +275,9 @@ def _stable_id(text: str) -> str:
     return "sha1:" + hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
+_PARTIAL_DATE = re.compile(r"^\d{4}(?:-(?:0[1-9]|1[0-2]))?$")
+
+
 def document_from_text(
     text: str,
     *,
@@ -327,7 +331,10 @@ def document_from_text(
     source = source or meta.get("og:site_name") or _detect_source(text, url)
     title = title or meta.get("title") or meta.get("og:title")
     how: str | None = None
-    if published is not None:
+    if isinstance(published, str) and _PARTIAL_DATE.match(published.strip()):
+        # a month or a year is not a day: relative dates ("on Monday") cannot use it
+        how, published = f"given-{'month' if '-' in published else 'year'}", None
+    elif published is not None:
         published = parse_iso_date(published) if isinstance(published, str) else published
         how = "given"
     else:
