@@ -5,16 +5,37 @@ geoinc does not extract actors, so an export leaves the actor fields empty unles
 frame already has ACLED actor columns (for example because it was imported from ACLED);
 it never fills them from who-attacked-whom text.
 
-Other mappings:
+Import (:func:`read_acled`):
+
+* every date format of real exports is read (``2023-12-30``, ``14/08/2020 00:00:00``,
+  ``30 December 2023``); the day/month order of ``nn/nn/yyyy`` dates is decided per file
+  from the data, and a file that reads both ways is refused with a hint (``dayfirst=``)
+  -- see :func:`geoinc.incidents.datasets.parse_dates`;
+* ``incident_id`` is ``"acled:" + event_id_cnty``; export strips the prefix again (also
+  any doubled one an older version wrote), so ids survive any number of round trips;
+* every column of the file is kept: the mapped ones in the schema (``country`` also
+  verbatim in ``country_name``), all others (``actor1``, ``inter1``, ``notes``, ``iso``,
+  ``id``, ``actor_dyad``, ...) under their own names, written back on export;
+* ``admin1`` is ``admin1_name`` verbatim and also resolved to geoinc's ``admin1`` code.
+
+Export (:func:`to_acled`) fills what geoinc can derive:
 
 * ``fatalities`` = ``killed_low`` (ACLED codes the most conservative figure); when no
-  figure was reported it is 0 — ACLED's convention — and ``tags`` says
+  figure was reported it is 0 -- ACLED's convention -- and ``tags`` says
   "fatalities not reported" so the 0 is not mistaken for a count.
-* ``time_precision``: geoinc's UCDP-style ``date_precision`` 1 → 1 (day), 2–3 → 2
-  (week), 4–5 → 3 (month). Undated incidents have an empty ``event_date`` (ACLED would
+* ``time_precision``: geoinc's UCDP-style ``date_precision`` 1 -> 1 (day), 2-3 -> 2
+  (week), 4-5 -> 3 (month). Undated incidents have an empty ``event_date`` (ACLED would
   not code them; ``on_undated="drop"`` leaves them out, with a warning).
-* ``iso`` (numeric ISO 3166) is only written when the frame has an ``iso`` column; the
-  bundled gazetteer has no numeric codes.
+* ``iso`` (ISO 3166 numeric) and ``region`` from ``geoinc/lang/en/interop_countries.tsv``;
+  ``admin1`` spelled as ACLED spells it (``interop_acled_admin1.tsv``: "Zaporizhia",
+  "Kyiv City"; otherwise the gazetteer's name without "Oblast"/"Krai");
+* ``civilian_targeting`` = "Civilian targeting" when the targets are civilian places
+  (``interop_civilian_targets.txt``) and none is military;
+* ``interaction`` from ``inter1``/``inter2`` when those exist (numeric codes give
+  ACLED's two-digit code, text codes "A-B" / "A only"); inter codes themselves need
+  actors and are never invented.
+
+Values imported from ACLED always win over derived ones.
 """
 
 from __future__ import annotations
@@ -25,7 +46,18 @@ from typing import Literal
 
 import pandas as pd
 
-from geoinc.exceptions import ConfigurationError, GeoincError, InputError
+from geoinc import lang
+from geoinc.exceptions import ConfigurationError, InputError
+from geoinc.incidents.datasets import (
+    admin1_code,
+    admin1_spelling,
+    country_codes,
+    country_iso2,
+    country_name,
+    parse_dates,
+    read_table,
+    strip_prefix,
+)
 
 __all__ = ["ACLED_COLUMNS", "ACLED_PASSTHROUGH", "to_acled", "write_acled", "read_acled"]
 
@@ -84,20 +116,32 @@ ACLED_PASSTHROUGH = (
     "disorder_type",
 )
 _REQUIRED = ("event_id_cnty", "event_date", "latitude", "longitude")
+#: ACLED columns turned into schema columns on import (and derived again on export)
+_MAPPED = (
+    "event_id_cnty",
+    "event_date",
+    "year",
+    "time_precision",
+    "event_type",
+    "sub_event_type",
+    "country",
+    "admin1",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "fatalities",
+)
 _TIME_PREC = {1: 1, 2: 2, 3: 2, 4: 3, 5: 3}
 _FROM_TIME_PREC = {1: 1, 2: 3, 3: 4}
 _WHERE_FROM_GEO = {1: 1, 2: 2, 3: 4}
+_PREFIX = "acled:"
+_UNREPORTED = "fatalities not reported"
 
 
-def _country_name(iso2) -> str:
-    if not isinstance(iso2, str) or not iso2:
-        return ""
-    try:
-        from geoinc.gazetteer import Gazetteer
-
-        return Gazetteer.default().country_place(iso2).name
-    except GeoincError:  # an unknown code keeps its code rather than stopping the export
-        return iso2
+def _text(value) -> str:
+    return value if isinstance(value, str) else ""
 
 
 def _notes(row) -> str:
@@ -116,8 +160,100 @@ def _notes(row) -> str:
     return " ".join(parts)
 
 
+def civilian_targeting(targets) -> str:
+    """ACLED's ``civilian_targeting`` value for geoinc's ``target`` list.
+
+    Examples
+    --------
+    >>> civilian_targeting(["residential buildings", "school"])
+    'Civilian targeting'
+    >>> civilian_targeting(["hotel", "military facilities"]), civilian_targeting(None)
+    ('', '')
+    """
+    names = {str(t) for t in targets} if isinstance(targets, (list, tuple)) else set()
+    if names & lang.words("en", "interop_military_targets"):
+        return ""
+    return "Civilian targeting" if names & lang.words("en", "interop_civilian_targets") else ""
+
+
+def interaction(inter1, inter2) -> str:
+    """ACLED's ``interaction`` from the two inter codes ("" without ``inter1``).
+
+    Examples
+    --------
+    >>> interaction("7", "1"), interaction("1", ""), interaction("State forces", "Civilians")
+    ('17', '10', 'State forces-Civilians')
+    """
+    a, b = _text(inter1).strip(), _text(inter2).strip()
+    if not a:
+        return ""
+    if a.isdigit() and not b:
+        return a + "0"
+    if a.isdigit() and b.isdigit():
+        return "".join(sorted((a, b)))
+    return f"{a}-{b}" if b else f"{a} only"
+
+
+def _extra_columns(frame) -> list[str]:
+    """Frame columns an export carries besides ACLED's own (kept source columns)."""
+    geom = frame.geometry.name
+    from geoinc.incidents.schema import COLUMNS
+
+    skip = {geom, "country_name", *COLUMNS, *ACLED_COLUMNS}
+    return [c for c in frame.columns if c not in skip]
+
+
+def _acled_row(r, columns, extras) -> dict:
+    geom = r.geometry
+    fatal = r["killed_low"]
+    out = {c: "" for c in ACLED_COLUMNS}
+    for c in (*ACLED_PASSTHROUGH, *extras):  # imported values win over derived ones
+        v = r.get(c) if c in columns else None
+        out[c] = "" if v is None or (not isinstance(v, (list, dict)) and pd.isna(v)) else v
+    tags = _text(out["tags"])
+    if pd.isna(fatal) and _UNREPORTED not in tags:
+        tags = "; ".join(t for t in (tags, _UNREPORTED) if t)
+    prec, start = r["date_precision"], r["date_start"]
+    codes = country_codes(r["country"])
+    imported = str(r["incident_id"] or "").startswith(_PREFIX)
+    cname = r.get("country_name") if "country_name" in columns else None
+    out.update(
+        event_id_cnty=strip_prefix(r["incident_id"], _PREFIX),
+        event_date="" if pd.isna(start) else pd.Timestamp(start).date().isoformat(),
+        year="" if pd.isna(start) else int(pd.Timestamp(start).year),
+        time_precision="" if pd.isna(prec) else _TIME_PREC.get(int(prec), 3),
+        event_type=_text(r["event_type"]),
+        sub_event_type=_text(r["sub_event_type"]),
+        country=cname if isinstance(cname, str) and cname else country_name(r["country"]),
+        admin1=_text(r["admin1_name"])
+        if imported
+        else admin1_spelling(r["admin1"] or None, r["admin1_name"] or None),
+        location=_text(r["place_name"]),
+        latitude="" if geom is None or geom.is_empty else round(geom.y, 6),
+        longitude="" if geom is None or geom.is_empty else round(geom.x, 6),
+        geo_precision="" if pd.isna(r["geo_precision"]) else int(r["geo_precision"]),
+        source="; ".join(r["sources"] or []),
+        fatalities=0 if pd.isna(fatal) else int(fatal),
+        tags=tags,
+    )
+    for col, derived in (
+        ("iso", codes.iso_numeric if codes else ""),
+        ("region", codes.acled_region if codes else ""),
+        ("civilian_targeting", civilian_targeting(r["target"])),
+        ("interaction", interaction(out["inter1"], out["inter2"])),
+        ("notes", _notes(r)),
+        ("disorder_type", "Political violence" if out["event_type"] else ""),
+    ):
+        if out[col] == "":
+            out[col] = derived
+    return out
+
+
 def to_acled(frame, *, on_undated: Literal["keep", "drop"] = "keep") -> pd.DataFrame:
     """Convert an incident frame to a DataFrame with ACLED's columns (see module docs).
+
+    Columns the frame kept from an ACLED import that are not in :data:`ACLED_COLUMNS`
+    (``id``, ``actor_dyad``, ...) follow ACLED's columns, in frame order.
 
     Parameters
     ----------
@@ -125,18 +261,22 @@ def to_acled(frame, *, on_undated: Literal["keep", "drop"] = "keep") -> pd.DataF
         An incident frame.
     on_undated : {"keep", "drop"}, default "keep"
 
+    Returns
+    -------
+    pandas.DataFrame
+
     Examples
     --------
     >>> from geoinc.incidents.schema import build_frame
     >>> import datetime
     >>> f = build_frame([{"incident_id": "inc-1", "date_start": datetime.date(2023, 12, 30),
     ...     "date_precision": 1, "event_type": "Explosions/Remote violence",
-    ...     "place_name": "Belgorod",
+    ...     "place_name": "Belgorod", "admin1": "RU.09", "admin1_name": "Belgorod Oblast",
     ...     "country": "RU", "lon": 36.6, "lat": 50.6, "killed_low": 18, "killed_high": 24,
     ...     "n_sources": 3, "geo_precision": 1}])
     >>> row = to_acled(f).iloc[0]
-    >>> row["event_date"], int(row["fatalities"]), row["actor1"]
-    ('2023-12-30', 18, '')
+    >>> row["event_date"], int(row["fatalities"]), row["actor1"], row["iso"], row["admin1"]
+    ('2023-12-30', 18, '', '643', 'Belgorod')
     """
     if on_undated not in ("keep", "drop"):
         raise ConfigurationError(f"on_undated must be 'keep' or 'drop', got {on_undated!r}")
@@ -147,177 +287,164 @@ def to_acled(frame, *, on_undated: Literal["keep", "drop"] = "keep") -> pd.DataF
                 f"{n} undated incidents left out of the ACLED export", UserWarning, stacklevel=2
             )
         frame = frame[frame["date_start"].notna()]
-    rows = []
-    for _, r in frame.iterrows():
-        geom = r.geometry
-        fatal = r["killed_low"]
-        tags = r["tags"] if "tags" in frame.columns and isinstance(r.get("tags"), str) else ""
-        if pd.isna(fatal):
-            tags = "; ".join(t for t in (tags, "fatalities not reported") if t)
-        prec = r["date_precision"]
-        out = {c: "" for c in ACLED_COLUMNS}
-        for c in ACLED_PASSTHROUGH:  # only ever copied from ACLED-sourced columns
-            if c in frame.columns and pd.notna(r.get(c)):
-                out[c] = r[c]
-        out.update(
-            event_id_cnty=r["incident_id"],
-            event_date=""
-            if pd.isna(r["date_start"])
-            else pd.Timestamp(r["date_start"]).date().isoformat(),
-            year="" if pd.isna(r["date_start"]) else int(pd.Timestamp(r["date_start"]).year),
-            time_precision="" if pd.isna(prec) else _TIME_PREC.get(int(prec), 3),
-            event_type=r["event_type"] if isinstance(r["event_type"], str) else "",
-            sub_event_type=r["sub_event_type"] if isinstance(r["sub_event_type"], str) else "",
-            country=_country_name(r["country"]),
-            admin1=r["admin1_name"] if isinstance(r["admin1_name"], str) else "",
-            location=r["place_name"] if isinstance(r["place_name"], str) else "",
-            latitude="" if geom is None or geom.is_empty else round(geom.y, 6),
-            longitude="" if geom is None or geom.is_empty else round(geom.x, 6),
-            geo_precision="" if pd.isna(r["geo_precision"]) else int(r["geo_precision"]),
-            source="; ".join(r["sources"] or []),
-            fatalities=0 if pd.isna(fatal) else int(fatal),
-            tags=tags,
-        )
-        if not out["notes"]:
-            out["notes"] = _notes(r)
-        if not out["disorder_type"] and out["event_type"]:
-            out["disorder_type"] = "Political violence"
-        rows.append(out)
-    return pd.DataFrame(rows, columns=list(ACLED_COLUMNS))
+    extras = _extra_columns(frame)
+    columns = set(frame.columns)
+    rows = [_acled_row(r, columns, extras) for _, r in frame.iterrows()]
+    return pd.DataFrame(rows, columns=[*ACLED_COLUMNS, *extras])
 
 
 def write_acled(frame, path: str | Path, **kwargs) -> Path:
-    """Write :func:`to_acled` of ``frame`` as CSV; returns the path."""
+    """Write :func:`to_acled` of ``frame`` as CSV (UTF-8); returns the path.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from geoinc.incidents.schema import build_frame
+    >>> f = build_frame([{"incident_id": "acled:UKR1", "place_name": "Kharkiv",
+    ...                   "lon": 36.23, "lat": 49.99}])
+    >>> p = write_acled(f, pathlib.Path(tempfile.mkdtemp()) / "a.csv")
+    >>> read_acled(p).loc[0, "incident_id"]
+    'acled:UKR1'
+    """
     path = Path(path)
     to_acled(frame, **kwargs).to_csv(path, index=False, lineterminator="\n")
     return path
 
 
-def _parse_date(value: str):
-    for fmt in ("%Y-%m-%d", "%d %B %Y", "%d-%B-%Y", "%m/%d/%Y"):
-        try:
-            return pd.to_datetime(value, format=fmt).date()
-        except (ValueError, TypeError):
-            continue
-    return None
+def _int(value) -> int | None:
+    text = _text(value).strip()
+    if not text:
+        return None
+    try:
+        return int(float(text))
+    except ValueError:
+        return None
 
 
-def read_acled(source) -> object:
+def _float(value, label: str, column: str, row: int) -> float | None:
+    text = _text(value).strip()
+    if not text:
+        return None
+    try:
+        return float(text)
+    except ValueError:
+        raise InputError(f"{label}: row {row + 2}: {column} {text!r} is not a number") from None
+
+
+def _claims(fatal, src, doc_id, notes) -> list[dict]:
+    if fatal is None:
+        return []
+    return [
+        {
+            "field": "killed",
+            "value": fatal,
+            "low": fatal,
+            "high": fatal,
+            "qualifier": "exact",
+            "text": str(fatal),
+            "source": src,
+            "doc_id": doc_id,
+            "start": None,
+            "end": None,
+            "sentence": notes or None,
+            "sentence_start": None,
+            "sentence_end": None,
+        }
+    ]
+
+
+def _record(r, i: int, day, label: str) -> dict:
+    fatal = _int(r.get("fatalities"))
+    if fatal == 0 and _UNREPORTED in _text(r.get("tags")):
+        fatal = None  # our own export's marker: 0 stood for "unknown"
+    tp, gp = _int(r.get("time_precision")), _int(r.get("geo_precision"))
+    src = _text(r.get("source")).strip()
+    sources = [s.strip() for s in src.split(";") if s.strip()]
+    iso2 = country_iso2(r["country"]) if _text(r.get("country")).strip() else None
+    ident = _PREFIX + strip_prefix(r["event_id_cnty"].strip(), _PREFIX)
+    a1 = _text(r.get("admin1")).strip() or None
+    return {
+        "incident_id": ident,
+        "date_start": day,
+        "date_end": day,
+        "date_precision": _FROM_TIME_PREC.get(tp) if tp else None,
+        "event_type": _text(r.get("event_type")) or None,
+        "sub_event_type": _text(r.get("sub_event_type")) or None,
+        "place_name": _text(r.get("location")) or None,
+        "place_kind": "place",
+        "admin1": admin1_code(a1, iso2) if a1 else None,
+        "admin1_name": a1,
+        "country": iso2,
+        "geo_precision": gp,
+        "where_prec": _WHERE_FROM_GEO.get(gp) if gp else None,
+        "killed_low": fatal,
+        "killed_best": fatal,
+        "killed_high": fatal,
+        "n_sources": len(sources),
+        "sources": sources,
+        "claims": _claims(fatal, src or "ACLED", ident, _text(r.get("notes"))),
+        "evidence": [],
+        "lon": _float(r["longitude"], label, "longitude", i),
+        "lat": _float(r["latitude"], label, "latitude", i),
+    }
+
+
+def read_acled(source, *, dayfirst: bool | None = None):
     """Import an ACLED CSV (path or DataFrame) into the incident schema.
 
     Actor and other ACLED-only columns are kept under their ACLED names; no actor is
-    turned into an attacker or a target.
+    turned into an attacker or a target. See the module docs for the mapping.
+
+    Parameters
+    ----------
+    source : str, Path or pandas.DataFrame
+        The file (any encoding geoinc detects for articles) or its table.
+    dayfirst : bool, optional
+        Order of ``nn/nn/yyyy`` dates, needed only when no date in the file tells.
+
+    Returns
+    -------
+    geopandas.GeoDataFrame
 
     Raises
     ------
     InputError
-        Missing file or missing required columns, named in the message.
+        Missing file, missing required columns, an ambiguous or unreadable date or
+        coordinate (named in the message).
 
     Examples
     --------
-    >>> df = pd.DataFrame([{"event_id_cnty": "UKR1", "event_date": "30 December 2023",
+    >>> df = pd.DataFrame([{"event_id_cnty": "UKR1", "event_date": "30/12/2023 00:00:00",
     ...     "time_precision": "1", "event_type": "Explosions/Remote violence",
     ...     "sub_event_type": "Air/drone strike", "actor1": "Military Forces of Russia",
     ...     "country": "Ukraine", "admin1": "Kharkiv", "location": "Kharkiv",
     ...     "latitude": "49.9935", "longitude": "36.2304", "geo_precision": "1",
     ...     "source": "Ukrinform", "fatalities": "3"}])
     >>> f = read_acled(df)
-    >>> int(f.loc[0, "killed_low"]), f.loc[0, "place_name"], f.loc[0, "actor1"], f.loc[0, "country"]
-    (3, 'Kharkiv', 'Military Forces of Russia', 'UA')
+    >>> int(f.loc[0, "killed_low"]), f.loc[0, "admin1"], f.loc[0, "actor1"], f.loc[0, "country"]
+    (3, 'UA.07', 'Military Forces of Russia', 'UA')
+    >>> str(f.loc[0, "date_start"].date())
+    '2023-12-30'
     """
     from geoinc.incidents.schema import build_frame, coerce
 
-    if isinstance(source, pd.DataFrame):
-        df = source.astype(object).where(source.notna(), None)
-        label = "ACLED frame"
-    else:
-        label = str(source)
-        try:
-            df = pd.read_csv(source, dtype=str, keep_default_na=False)
-        except FileNotFoundError as err:
-            raise InputError(f"{label}: no such file") from err
-        except (pd.errors.ParserError, UnicodeDecodeError, pd.errors.EmptyDataError) as err:
-            raise InputError(f"{label}: not a readable CSV ({err})") from err
+    df, label = read_table(
+        source, label="ACLED frame" if isinstance(source, pd.DataFrame) else None
+    )
     missing = [c for c in _REQUIRED if c not in df.columns]
     if missing:
         raise InputError(f"{label}: not an ACLED file, missing column(s) {', '.join(missing)}")
-    countries: dict[str, str | None] = {}
-    records = []
-    for _, r in df.iterrows():
-
-        def val(c, r=r):
-            v = r.get(c)
-            return None if v is None or (isinstance(v, str) and not v.strip()) else v
-
-        cname = val("country")
-        if cname and cname not in countries:
-            countries[cname] = _iso2(cname)
-        fatal = int(val("fatalities")) if val("fatalities") is not None else None
-        if fatal == 0 and "fatalities not reported" in (val("tags") or ""):
-            fatal = None  # our own export's marker: 0 stood for "unknown"
-        d = _parse_date(str(val("event_date"))) if val("event_date") else None
-        tp = int(val("time_precision")) if val("time_precision") else None
-        gp = int(val("geo_precision")) if val("geo_precision") else None
-        src = val("source") or "ACLED"
-        claims = (
-            []
-            if fatal is None
-            else [
-                {
-                    "field": "killed",
-                    "value": fatal,
-                    "low": fatal,
-                    "high": fatal,
-                    "qualifier": "exact",
-                    "text": str(fatal),
-                    "source": src,
-                    "doc_id": f"acled:{val('event_id_cnty')}",
-                    "start": None,
-                    "end": None,
-                    "sentence": val("notes"),
-                    "sentence_start": None,
-                    "sentence_end": None,
-                }
-            ]
-        )
-        rec = {
-            "incident_id": f"acled:{val('event_id_cnty')}",
-            "date_start": d,
-            "date_end": d,
-            "date_precision": _FROM_TIME_PREC.get(tp) if tp else None,
-            "event_type": val("event_type"),
-            "sub_event_type": val("sub_event_type"),
-            "place_name": val("location"),
-            "place_kind": "place",
-            "admin1_name": val("admin1"),
-            "country": countries.get(cname) if cname else None,
-            "geo_precision": gp,
-            "where_prec": _WHERE_FROM_GEO.get(gp) if gp else None,
-            "killed_low": fatal,
-            "killed_best": fatal,
-            "killed_high": fatal,
-            "n_sources": len([s for s in src.split(";") if s.strip()]),
-            "sources": [s.strip() for s in src.split(";") if s.strip()],
-            "claims": claims,
-            "evidence": [],
-            "lon": float(val("longitude")) if val("longitude") else None,
-            "lat": float(val("latitude")) if val("latitude") else None,
-        }
-        records.append(rec)
+    days = parse_dates(df["event_date"], label=label, column="event_date", dayfirst=dayfirst)
+    records = [_record(r, i, days[i], label) for i, r in enumerate(df.to_dict(orient="records"))]
     frame = build_frame(records)
-    for c in ACLED_PASSTHROUGH:
-        if c in df.columns:
-            frame[c] = pd.Series(
-                [None if v is None or v == "" else str(v) for v in df[c]], dtype="str"
-            )
+    if "country" in df.columns:
+        frame["country_name"] = _kept(df["country"])
+    for c in df.columns:
+        if c not in _MAPPED and c not in frame.columns:
+            frame[c] = _kept(df[c])
     return coerce(frame)
 
 
-def _iso2(country_name: str) -> str | None:
-    try:
-        from geoinc.gazetteer import Gazetteer
-
-        hits = Gazetteer.default().lookup(country_name, kind="country", limit=1, fuzzy=False)
-    except GeoincError:  # unknown country names stay unknown, not fatal
-        return None
-    return hits[0].country if hits else None
+def _kept(column: pd.Series) -> pd.Series:
+    """A source column as strings, empty cells as missing."""
+    return pd.Series([v if v != "" else None for v in column.tolist()], dtype="str")
