@@ -19,6 +19,9 @@ __all__ = [
     "PlaceNotFound",
     "ExtractionError",
     "InputError",
+    "DocumentTimeout",
+    "SchemaError",
+    "OutputError",
     "BorderError",
     "ClaimError",
     "MapError",
@@ -82,6 +85,22 @@ class ExtractionError(GeoincError):
 
 class InputError(ExtractionError, ValueError):
     """An input document is unreadable (empty, binary, too large, undecodable)."""
+
+
+class DocumentTimeout(ExtractionError, TimeoutError):
+    """One document took longer than its time budget; the rest of the batch goes on."""
+
+
+class SchemaError(GeoincError, ValueError):
+    """A value does not fit its column's type (an integer beyond 64 bits, a bad date)."""
+
+
+class OutputError(GeoincError):
+    """An output file cannot be written (missing folder, read-only, disk full).
+
+    Raised before the work when the location is checked up front, and instead of a
+    half-written file otherwise: the previous output, if any, is left untouched.
+    """
 
 
 class BorderError(GeoincError):

@@ -4,6 +4,12 @@
 A :class:`Quantity` keeps the number *and* how it was qualified, because "at least 22"
 and "up to 18" are different claims even when the numbers are close. Vague amounts
 ("dozens") keep ``value`` ``None``: they are claims, but not numbers to average.
+
+Numbers are untrusted text: a figure above :data:`MAX_FIGURE` (a 5,000-digit string, a
+serial number) is kept as a claim with ``value`` ``None`` and the qualifier
+``"out_of_range"`` (the words stay, so the rejection is recorded), never cast; a number
+written with a minus sign ("-5 people") is not a count and is not matched at all.
+Parsing is linear in the length of the text.
 """
 
 from __future__ import annotations
@@ -11,7 +17,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Quantity", "parse_number", "parse_quantity", "QUANTITY_PATTERN", "ENUMERATION_PATTERN"]
+__all__ = [
+    "Quantity",
+    "parse_number",
+    "parse_quantity",
+    "QUANTITY_PATTERN",
+    "ENUMERATION_PATTERN",
+    "MAX_FIGURE",
+]
+
+#: Largest figure taken as a count. No report counts a billion of anything; a larger
+#: number is a serial number, a phone number or garbage, and is recorded as
+#: ``"out_of_range"`` instead (see :func:`parse_quantity`).
+MAX_FIGURE = 1_000_000_000
+# digit strings longer than this are never converted (int() of 5,000 digits raises)
+_MAX_DIGITS = 18
 
 _UNITS = {
     "zero": 0,
@@ -70,7 +90,8 @@ _TENS_UNITS = rf"{_WORD}(?:[- ]{_WORD})?"
 _NUMWORDS = rf"(?:{_TENS_UNITS}(?:\s+(?:hundred|thousand)(?:\s+(?:and\s+)?{_TENS_UNITS})?)?)"
 #: Regex for a number written in words ("thirty", "twenty-five", "a hundred and ten").
 NUMBER_WORDS_PATTERN = _NUMWORDS
-_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)"
+# Not after a minus sign ("-5", "−5"); a hyphen after a word is a range or a name ("5-10").
+_DIGITS = r"(?<![\d−])(?<![^\w]-)(?<!^-)(?:\d{1,3}(?:,\d{3})+|\d+)"
 _VAGUE_RE = r"(?:dozens|scores|hundreds|several|a dozen|a few|numerous)"
 
 #: A number, optionally qualified. Named groups: ``qual`` and ``num``.
@@ -122,8 +143,9 @@ class Quantity:
         Bounds the wording implies (``None`` = open): "at least 22" → (22, None),
         "up to 18" → (None, 18), "22" → (22, 22), "more than 20" → (21, None).
     qualifier : str
-        ``"exact"``, ``"at_least"``, ``"more_than"``, ``"up_to"``, ``"about"`` or
-        ``"vague"``.
+        ``"exact"``, ``"at_least"``, ``"more_than"``, ``"up_to"``, ``"about"``,
+        ``"vague"`` or ``"out_of_range"`` (a number above :data:`MAX_FIGURE`, not a
+        count: ``value`` is ``None``).
     text : str
         The words as written.
     """
@@ -148,6 +170,8 @@ class Quantity:
 def parse_number(token: str) -> int | None:
     """Read a number written in digits or English words; ``None`` if it is not one.
 
+    Digit strings longer than 18 digits are not read (``None``): they count nothing.
+
     Examples
     --------
     >>> parse_number("1,200"), parse_number("twenty-one"), parse_number("three hundred and five")
@@ -156,8 +180,8 @@ def parse_number(token: str) -> int | None:
     True
     """
     t = token.strip().lower().replace(",", "")
-    if t.isdigit():
-        return int(t)
+    if t.isdecimal():  # not isdigit(): "²" is a digit int() cannot read
+        return int(t) if len(t.lstrip("0")) <= _MAX_DIGITS else None
     if t == "a dozen":
         return 12
     words = [w for w in re.split(r"[\s-]+", t) if w and w != "and"]
@@ -203,6 +227,8 @@ def parse_quantity(text: str, qualifier: str | None = None) -> Quantity | None:
     'vague'
     >>> parse_quantity("two men and a woman").value
     3
+    >>> parse_quantity("9" * 5000).qualifier
+    'out_of_range'
     """
     raw = text.strip()
     m = re.fullmatch(ENUMERATION_PATTERN, raw, re.I)
@@ -218,8 +244,10 @@ def parse_quantity(text: str, qualifier: str | None = None) -> Quantity | None:
     if num in _VAGUE and num != "a dozen" or num == "a few":
         return Quantity(None, None, None, "vague", raw)
     value = parse_number(num)
-    if value is None:
+    if value is None and not num.replace(",", "").isdecimal():
         return None
+    if value is None or value > MAX_FIGURE:
+        return Quantity(None, None, None, "out_of_range", raw)
     kind = _QUALIFIERS.get(qual_words, "exact")
     if kind == "at_least":
         return Quantity(value, value, None, kind, raw)
