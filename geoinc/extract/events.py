@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from geoinc.extract.casualties import casualty_figures, may_contain_casualties
 from geoinc.extract.dates import DateExpr, may_contain_date, resolve_dates
 from geoinc.extract.lexicon import Lexicon, fold
 from geoinc.extract.numbers import ENUMERATION_PATTERN, QUANTITY_PATTERN, Quantity, parse_quantity
@@ -319,7 +320,7 @@ _RIGHT_DOWNED = re.compile(
 )
 
 
-def find_figures(sentence: str, offset: int = 0) -> list[Figure]:
+def find_figures(sentence: str, offset: int = 0, lang: str = "en") -> list[Figure]:
     """Find casualty and drone figures in one sentence.
 
     Killed/injured figures are numbers next to a casualty verb ("22 people were killed",
@@ -342,7 +343,11 @@ def find_figures(sentence: str, offset: int = 0) -> list[Figure]:
     >>> [(f.field, f.quantity.value) for f in find_figures("destroyed 21 of 49 Shahed drones")]
     [('drones_shot_down', 21), ('drones_launched', 49)]
     """
-    out: list[Figure] = []
+    out: list[Figure] = [
+        Figure(c.field, c.quantity, c.start, c.end)
+        for c in casualty_figures(sentence, offset, lang)
+    ]
+    taken = [(f.start - offset, f.end - offset) for f in out]
     for m in _NUMX.finditer(sentence):
         text = m.group(0).strip()
         if not text or re.fullmatch(r"(?:19|20)\d\d", text):
@@ -350,7 +355,7 @@ def find_figures(sentence: str, offset: int = 0) -> list[Figure]:
         s = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
         e = m.end()
         left, right = sentence[:s], sentence[e:]
-        if _LEFT_SUBSET.search(left):
+        if _LEFT_SUBSET.search(left) or any(a < e and s < b for a, b in taken):
             continue
         q = parse_quantity(text)
         if q is None:
@@ -363,15 +368,9 @@ def find_figures(sentence: str, offset: int = 0) -> list[Figure]:
             fld = "drones_shot_down"
         elif _RIGHT_DRONES.match(right) and q.qualifier != "vague":
             fld = "drones_launched"
-        elif mm := _RIGHT_PASSIVE.match(right):
-            fld = "killed" if re.match(_KILL_VERB, mm.group("verb"), re.I) else "injured"
-        elif (mm := _LEFT_VERB.search(left)) and not _NOT_PEOPLE.match(right):
-            fld = "injured" if re.match(_HURT_VERB, mm.group("verb"), re.I) else "killed"
-        elif _LEFT_NOMINAL.search(left) and not _NOT_PEOPLE.match(right):
-            fld = "killed"
         if fld:
             out.append(Figure(fld, q, offset + s, offset + e))
-    return out
+    return sorted(out, key=lambda f: f.start)
 
 
 def find_weapons(sentence: str, offset: int = 0) -> list[Span]:
@@ -536,7 +535,9 @@ def analyse_text(text: str, published: date | None, lang: str = "en") -> list[Se
             and "\n" in text[e : e + 3] + text[e:].lstrip(" ")[:1]
             and not sent.rstrip().endswith((".", "!", "?", '"', "”"))
         )
-        figures = tuple(find_figures(sent, s)) if has_figure_word[i] else ()
+        figures = ()
+        if has_figure_word[i] or may_contain_casualties(folded[s:e], lang):
+            figures = tuple(find_figures(sent, s, lang))
         if not (cues[i] or weapons[i] or figures):
             # not about an attack: nothing downstream reads its dates or targets, skip them
             out.append(SentenceEvent(start=s, end=e, text=sent, paragraph=para, is_title=title))

@@ -38,6 +38,8 @@ from pathlib import Path
 from typing import Literal
 
 from geoinc.exceptions import ConfigurationError, GeoincError, InputError
+from geoinc.extract.batch import DEFAULT_TIME_BUDGET, check_options, run_isolated
+from geoinc.extract.article import assign_roles, consolidate
 from geoinc.extract.documents import DEFAULT_MAX_BYTES, Document, iter_documents
 from geoinc.extract.events import EVENT_TYPE, SentenceEvent, analyse_text
 from geoinc.incidents.merge import IncidentReport, incident_record, merge_reports
@@ -67,7 +69,7 @@ _AGENT_AFTER = re.compile(
     r"responded|demanded|insisted|blamed|blames|threatened)\b"
 )
 _CONTAINER_GAP = re.compile(r"^\s*(?:,|in|in the|of|of the)?\s*$", re.I)
-_INHERIT_WINDOW = 3
+_INHERIT_WINDOW = 4
 _NO_ATTACK = "no attack reported (no attack words, weapons or casualty figures)"
 
 
@@ -155,6 +157,8 @@ def _candidates(text: str, sent: SentenceEvent, mentions: Sequence) -> list:
             continue  # "across the border from Belgorod", but not "from the Belgorod strikes"
         if _AGENT_AFTER.match(text[m.end : m.end + 60]):
             continue  # "Moscow and Kyiv have accused ...": an actor, whatever the geoparser said
+        if _is_dateline(text, m):
+            continue  # "KYIV, Ukraine (AP) —": where the reporter filed from
         cands.append(m)
     # "Zalestsy in Khmelnitsky region": a region right after a place within it is a container
     kept = []
@@ -172,6 +176,19 @@ def _candidates(text: str, sent: SentenceEvent, mentions: Sequence) -> list:
     if any(m.place.kind != "country" for m in kept):
         kept = [m for m in kept if m.place.kind != "country"]
     return kept
+
+
+_DATELINE_AFTER = re.compile(
+    r"^(?:,\s*[A-Z][\w.'’ -]{1,30}?)?(?:\s*\([\w .&'’-]{1,40}\))?\s*(?:[—–]|--?\s)"
+)
+
+
+def _is_dateline(text: str, m) -> bool:
+    """A place at the start of a line followed by a dash ("KYIV, Ukraine (AP) — ...")."""
+    line_start = text.rfind("\n", 0, m.start) + 1
+    if text[line_start : m.start].strip(" \t*_\"'“"):
+        return False
+    return bool(_DATELINE_AFTER.match(text[m.end : m.end + 60]))
 
 
 _PLACE_AFTER = re.compile(
@@ -365,7 +382,7 @@ def extract_reports(
             stats["country_only"] += 1
             continue
         if not cands:
-            if not (sent.cues or sent.weapons) or last is None or i - last[0] > _INHERIT_WINDOW:
+            if last is None or i - last[0] > _INHERIT_WINDOW:
                 continue
             cands, inherited = last[1][:1], True
         else:
@@ -382,7 +399,7 @@ def extract_reports(
             ps[id(_nearest(t.start, cands, t.end, text))].targets.append(t)
         pieces.extend(ps.values())
 
-    reports = _group_pieces(pieces, doc, source)
+    reports = assign_roles(consolidate(_group_pieces(pieces, doc, source)))
     reason = ""
     if not reports:
         if not mentions:
@@ -502,6 +519,7 @@ def extract_with_status(
     max_bytes: int = DEFAULT_MAX_BYTES,
     on_error: Literal["raise", "warn", "record"] = "warn",
     progress: bool | Callable[[Iterable], Iterable] = False,
+    time_budget: float | None = DEFAULT_TIME_BUDGET,
 ):
     """Like :func:`extract`, also returning one :class:`InputStatus` per input.
 
@@ -515,6 +533,9 @@ def extract_with_status(
         raise ConfigurationError(
             f"on_error must be one of {', '.join(map(repr, _ON_ERROR))}, got {on_error!r}"
         )
+    published, window_days, max_bytes, time_budget = check_options(
+        published=published, window_days=window_days, max_bytes=max_bytes, time_budget=time_budget
+    )
     if gazetteer is None:
         from geoinc.gazetteer import Gazetteer
 
@@ -541,7 +562,7 @@ def extract_with_status(
             statuses.append([label, None, "error", str(item), 0])
             continue
         try:
-            res = extract_reports(item, gazetteer=gazetteer)
+            res = run_isolated(extract_reports, item, time_budget=time_budget, gazetteer=gazetteer)
         except GeoincError as err:  # one bad document must not stop the run
             if on_error == "raise":
                 raise
@@ -592,6 +613,7 @@ def extract(
     max_bytes: int = DEFAULT_MAX_BYTES,
     on_error: Literal["raise", "warn", "record"] = "warn",
     progress: bool = False,
+    time_budget: float | None = DEFAULT_TIME_BUDGET,
 ):
     """Turn news reports into an incident GeoDataFrame.
 
@@ -617,6 +639,10 @@ def extract(
         :class:`~geoinc.exceptions.InputError`.
     progress : bool, default False
         Show a tqdm progress bar.
+    time_budget : float or None, default 60
+        Seconds one document may take; a document over budget gets an ``error`` status
+        (``DocumentTimeout``) and the run goes on. ``None`` for no budget. Any exception
+        while extracting one document likewise becomes that input's ``error`` status.
 
     Returns
     -------
@@ -642,5 +668,6 @@ def extract(
         max_bytes=max_bytes,
         on_error=on_error,
         progress=progress,
+        time_budget=time_budget,
     )
     return frame

@@ -257,6 +257,10 @@ def incident_record(group: Sequence[IncidentReport]) -> dict:
     rec: dict = {
         "incident_id": _incident_id(group),
         "event_type": group[0].event_type,
+        # main when any source makes it its main story; background otherwise
+        "role": "main"
+        if any(r.extra.get("role", "main") == "main" for r in group)
+        else "secondary",
         "sub_event_type": classify_weapons([w for r in group for w in r.weapons]),
         "weapon": _drop_generic(_ordered_unique(w for r in group for w in r.weapons)),
         "target": _ordered_unique(t for r in group for t in r.targets),

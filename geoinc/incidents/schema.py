@@ -28,6 +28,7 @@ COLUMNS: dict[str, str] = {
     "date_precision": "Int64",
     "event_type": "str",
     "sub_event_type": "str",
+    "role": "str",
     "weapon": "json",
     "target": "json",
     "place_name": "str",

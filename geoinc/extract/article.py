@@ -1,0 +1,151 @@
+"""The shape of one article's incidents: places folded into their container, and roles.
+
+A report names an attack at several levels at once: "a strike on Kharkiv's Saltivskyi
+district", "in the Kharkiv region", "in the city". Read sentence by sentence these become
+several incidents; the article reports one. After grouping, within one article:
+
+* a small place (a district, a neighbourhood, a suburb) within :data:`NEAR_KM` of a larger
+  settlement of the same region, with a compatible date, is folded into that
+  settlement's report (its name stays in the evidence as place detail);
+* a region-level report folds into the first settlement report of the same region with a
+  compatible date: "Dnipro, in the Dnipropetrovsk region" is one incident;
+
+and every report gets a ``role``: ``"main"`` for the incident the article is about --
+the first one that states casualty figures, else the first one --, plus any other report
+with figures of its own on the same dates; ``"secondary"`` for the rest (an earlier
+attack recalled for context, attacks listed in passing). A map can show or hide them.
+
+All functions are pure: lists of :class:`~geoinc.incidents.merge.IncidentReport` in,
+new lists out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import timedelta
+
+from geoinc.incidents.merge import IncidentReport
+
+__all__ = ["consolidate", "assign_roles", "NEAR_KM", "ROLES"]
+
+#: How far a small place may lie from the settlement it is folded into.
+NEAR_KM = 15.0
+#: Roles an incident report can take.
+ROLES = ("main", "secondary")
+_CASUALTY = ("killed", "injured")
+
+
+def _km(a, b) -> float:
+    from geoinc.borders import geodesic_distance
+
+    return float(geodesic_distance(a.lon, a.lat, b.lon, b.lat)[0])
+
+
+def _dates_agree(a: IncidentReport, b: IncidentReport) -> bool:
+    if a.date_start is None or b.date_start is None:
+        return True
+    a_end, b_end = a.date_end or a.date_start, b.date_end or b.date_start
+    return a.date_start <= b_end + timedelta(days=1) and b.date_start <= a_end + timedelta(days=1)
+
+
+def _is_region(r: IncidentReport) -> bool:
+    return r.place.kind == "admin1" or getattr(r.place, "precision", "point") == "admin1" and \
+        r.place.kind != "settlement"
+
+
+def _container(small: IncidentReport, reports: Sequence[IncidentReport]) -> int | None:
+    """Index of the report ``small`` folds into, or ``None``."""
+    p = small.place
+    best = None
+    for i, big in enumerate(reports):
+        q = big.place
+        if big is small or q.kind == "country" or q.country != p.country:
+            continue
+        if not _dates_agree(small, big):
+            continue
+        if _is_region(small):
+            if not _is_region(big) and q.admin1 and q.admin1 == p.admin1:
+                return i if best is None else best
+            continue
+        if _is_region(big) or q.population <= max(p.population, 1) * 5:
+            continue
+        if (q.admin1 == p.admin1 or not p.admin1) and _km(p, q) <= NEAR_KM:
+            if best is None or reports[best].place.population < q.population:
+                best = i
+    return best
+
+
+def _fold(big: IncidentReport, small: IncidentReport) -> IncidentReport:
+    detail = [
+        dict(e, field="place_detail")
+        for e in small.evidence
+        if e.get("field") == "place"
+    ]
+    rest = [e for e in small.evidence if e.get("field") != "place"]
+    starts = [d for d in (big.date_start, small.date_start) if d is not None]
+    ends = [d for d in (big.date_end or big.date_start, small.date_end or small.date_start) if d]
+    return replace(
+        big,
+        date_start=min(starts) if starts else None,
+        date_end=max(ends) if ends else None,
+        date_precision=big.date_precision or small.date_precision,
+        weapons=big.weapons + small.weapons,
+        targets=big.targets + small.targets,
+        claims=big.claims + small.claims,
+        evidence=big.evidence + tuple(rest) + tuple(detail),
+        first_offset=min(big.first_offset, small.first_offset),
+        extra={**small.extra, **big.extra},
+    )
+
+
+def consolidate(reports: Sequence[IncidentReport]) -> list[IncidentReport]:
+    """Fold small places and regions into the settlement reports of one article.
+
+    Examples
+    --------
+    >>> consolidate([])
+    []
+    """
+    out = list(reports)
+    changed = True
+    while changed:
+        changed = False
+        # smallest first, so a district folds into its city before the city is looked at
+        for small in sorted(out, key=lambda r: (not _is_region(r), r.place.population)):
+            i = _container(small, out)
+            if i is None:
+                continue
+            big = out[i]
+            out = [r for r in out if r is not small and r is not big]
+            out.append(_fold(big, small))
+            out.sort(key=lambda r: r.first_offset)
+            changed = True
+            break
+    return sorted(out, key=lambda r: r.first_offset)
+
+
+def _has_figures(r: IncidentReport) -> bool:
+    return any(c["field"] in _CASUALTY for c in r.claims)
+
+
+def assign_roles(reports: Sequence[IncidentReport]) -> list[IncidentReport]:
+    """Mark each report ``main`` or ``secondary`` (``extra["role"]``).
+
+    Examples
+    --------
+    >>> assign_roles([])
+    []
+    """
+    if not reports:
+        return []
+    ordered = sorted(reports, key=lambda r: r.first_offset)
+    with_figures = [r for r in ordered if _has_figures(r)]
+    main = with_figures[0] if with_figures else ordered[0]
+    out = []
+    for r in reports:
+        is_main = r is main or (
+            _has_figures(r) and main.date_start is not None and r.date_start == main.date_start
+        )
+        out.append(replace(r, extra={**r.extra, "role": "main" if is_main else "secondary"}))
+    return out

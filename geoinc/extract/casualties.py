@@ -1,0 +1,262 @@
+"""Killed and injured figures as reports write them, from language data.
+
+The grammar is here; the words are in ``geoinc/lang/<code>/casualties.json``:
+
+* a **person phrase** is a number (digits, words, "a"/"an"/"another" before a singular
+  noun, "dozens of") followed by up to three modifiers and a person noun: "three people",
+  "a 14-year-old girl", "two Russian servicemen", "dozens of civilians";
+* person phrases joined by commas and "and" add up: "a child and two adults" = 3;
+* **passive**: a phrase (or a bare number) followed by an optional aside ("including a
+  child", "— among them medics —", "who were at the station") and auxiliaries, then a
+  casualty verb: "Thirty-one people were wounded", "25 dead", "an elderly woman
+  reportedly died";
+* **active**: a casualty verb before the phrase: "killed a civilian", "injuring 28";
+* **tolls**: a toll noun, a few words, a verb of change and a number: "the death toll
+  has risen to 25" (weak verbs -- "is", "of", "at" -- within four words of the noun);
+* **explicit zeros**: "no casualties", "no one was injured" give 0 with qualifier
+  ``"none"`` (so a stated zero is kept apart from a figure nobody gave);
+* numbers after "including" / "among them" are parts of a larger figure, numbers
+  right after "no" are not counts, and sentences that total a war ("since the start of
+  the war") give no incident figure.
+
+Examples
+--------
+>>> [(f.field, f.quantity.value) for f in casualty_figures(
+...     "Four people, including a teenager, were killed and a woman was wounded.")]
+[('killed', 4), ('injured', 1)]
+>>> [(f.field, f.quantity.value, f.quantity.qualifier) for f in casualty_figures(
+...     "Officials said no one was hurt.")]
+[('injured', 0, 'none'), ('killed', 0, 'none')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from geoinc import lang as langdata
+from geoinc.extract.numbers import QUANTITY_PATTERN, Quantity, parse_quantity
+
+__all__ = ["casualty_figures", "CasualtyFigure", "may_contain_casualties"]
+
+_ONE_WORDS = ("another", "a further", "a second", "a third", "one more", "a", "an", "one")
+_GAP = r"[\w'’,-]+"
+
+
+@dataclass(frozen=True, slots=True)
+class CasualtyFigure:
+    """A killed/injured figure in a sentence (offsets relative to the sentence + offset)."""
+
+    field: str
+    quantity: Quantity
+    start: int
+    end: int
+
+
+def _alt(words) -> str:
+    """A regex alternation of phrases, longest first; spaces match any whitespace."""
+    parts = sorted({w.strip() for w in words if w.strip()}, key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in parts) + ")"
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    np: re.Pattern
+    bare: re.Pattern
+    passive: re.Pattern
+    active: re.Pattern
+    killed_verb: re.Pattern
+    joiner: re.Pattern
+    toll: re.Pattern
+    zero: re.Pattern
+    subset_left: re.Pattern
+    aggregate: re.Pattern
+    triggers: tuple[str, ...]
+    plural_only: frozenset
+    zero_fields: dict
+
+
+@lru_cache(maxsize=8)
+def _grammar(code: str) -> _Grammar:
+    d = langdata.data(code, "casualties")
+    qualnum = re.sub(r"\(\?P<\w+>", "(?:", QUANTITY_PATTERN)
+    hundred = r"(?:a|one)\s+(?:hundred|thousand)"
+    vague_of = _alt(d["vague_of"]) + r"\s+of"
+    num = rf"(?:{vague_of}|{hundred}|{qualnum}|{_alt(_ONE_WORDS)})"
+    nouns = _alt(d["person_nouns"])
+    stops = _alt(d["modifier_stops"])
+    mod = rf"(?!(?:{stops}|{nouns})\b)[\w'’-]+"
+    killed, injured = _alt(d["killed_verbs"]), _alt(d["injured_verbs"])
+    aux = _alt(d["auxiliaries"])
+    aside = (
+        rf"(?:\s*,\s*{_alt(d['subset_before'])}\b[^,;.]{{0,80}}?,"
+        r"|\s*[—–]\s*[^—–]{0,100}?[—–]|\s+-\s+[^-]{0,100}?\s+-|\s*\([^)]{0,100}\)"
+        r"|\s+(?:who|that)\s+[^,;.]{0,60}?)"
+    )
+    zero_fields = {}
+    for key, fields in (("zero_both", ("killed", "injured")), ("zero_killed", ("killed",)),
+                        ("zero_injured", ("injured",))):
+        for phrase in d[key]:
+            zero_fields[re.sub(r"\s+", " ", phrase.lower())] = fields
+    active = _alt([*d["killed_active"], *d["injured_active"], *d["nominal_killed_before"]])
+    strong = [v for v in d["toll_verbs"] if v not in d["toll_verbs_weak"]]
+    toll_nouns = _alt([*d["toll_nouns_killed"], *d["toll_nouns_injured"]])
+    toll = (
+        rf"\b(?P<noun>{toll_nouns})\b(?:(?:\s+{_GAP}){{0,6}}?\s+(?:{_alt(strong)})"
+        rf"|(?:\s+{_GAP}){{0,4}}?\s+(?:{_alt(d['toll_verbs_weak'])}))\s+(?P<num>{qualnum})(?![\w-])"
+    )
+    return _Grammar(
+        np=re.compile(
+            rf"(?<![\w-])(?P<num>{num})(?P<mods>(?:\s+{mod}){{0,3}}?)\s+(?P<noun>{nouns})\b",
+            re.I,
+        ),
+        bare=re.compile(rf"(?<![\w-])(?P<num>{hundred}|{qualnum})(?![\w-])", re.I),
+        passive=re.compile(
+            rf"^(?:{aside})?(?:\s+{aux}){{0,6}}\s+(?P<verb>{killed}|{injured})\b", re.I
+        ),
+        active=re.compile(rf"\b(?P<verb>{active})\s+$", re.I),
+        killed_verb=re.compile(
+            rf"^(?:{killed}|{_alt(d['killed_active'])}|{_alt(d['nominal_killed_before'])})$", re.I
+        ),
+        joiner=re.compile(r"^(?:\s*,\s*(?:and\s+)?|\s+and\s+)$", re.I),
+        toll=re.compile(toll, re.I),
+        zero=re.compile(rf"\b{_alt(zero_fields)}\b", re.I),
+        subset_left=re.compile(rf"\b(?:{_alt(d['subset_before'])}|no|not)\s+$", re.I),
+        aggregate=re.compile(rf"\b{_alt(d['aggregate_markers'])}\b", re.I),
+        triggers=tuple(d["triggers"]),
+        plural_only=frozenset(w.lower() for w in d["plural_only_nouns"]),
+        zero_fields=zero_fields,
+    )
+
+
+def may_contain_casualties(folded: str, lang: str = "en") -> bool:
+    """Cheap pre-check on lower-cased text: any casualty trigger word at all?"""
+    return any(t in folded for t in _grammar(lang).triggers)
+
+
+def _quantity(num_text: str, noun: str | None, g: _Grammar) -> Quantity | None:
+    raw = re.sub(r"\s+", " ", num_text.strip())
+    low = raw.lower()
+    if low in _ONE_WORDS:
+        if noun is None or noun.lower() in g.plural_only:
+            return None
+        return Quantity(1, 1, 1, "exact", raw)
+    if re.fullmatch(r"(?:a|one) (?:hundred|thousand)", low):
+        n = 100 if low.endswith("hundred") else 1000
+        return Quantity(n, n, n, "exact", raw)
+    if low.endswith(" of"):
+        raw = raw[:-3]
+    if re.fullmatch(r"(?:19|20)\d\d", raw) and noun is None:
+        return None  # a year, not a count
+    return parse_quantity(raw)
+
+
+def _chains(sentence: str, g: _Grammar) -> list[tuple[int, int, int, Quantity]]:
+    """Person phrases, enumerations summed: ``(start, number end, phrase end, quantity)``."""
+    phrases = []
+    for m in g.np.finditer(sentence):
+        q = _quantity(m.group("num"), m.group("noun"), g)
+        if q is not None:
+            general = m.group("noun").lower() in g.plural_only
+            phrases.append([m.start(), m.start() + len(q.text), m.end(), q, general])
+    # kinds of people counted one by one add up ("a child and two adults"); general
+    # nouns do not ("18 people and 111 people" are two figures)
+    chains: list[list] = []
+    for s, num_end, e, q, general in phrases:
+        prev = chains[-1] if chains else None
+        if (
+            prev
+            and g.joiner.match(sentence[prev[2] : s])
+            and q.value is not None
+            and prev[3].value is not None
+            and not prev[4]
+            and not general
+        ):
+            n = prev[3].value + q.value
+            prev[1] = prev[2] = e
+            prev[3] = Quantity(n, n, n, "exact", sentence[prev[0] : e])
+        else:
+            chains.append([s, num_end, e, q, general])
+    return [(s, ne, e, q) for s, ne, e, q, _ in chains]
+
+
+def _field_of(verb: str, g: _Grammar) -> str:
+    return "killed" if g.killed_verb.match(re.sub(r"\s+", " ", verb)) else "injured"
+
+
+def _phrase_figures(sentence: str, g: _Grammar, taken: list) -> list[tuple]:
+    out = []
+    cands = _chains(sentence, g)
+    covered = [(s, e) for s, _, e, _ in cands]
+    for m in g.bare.finditer(sentence):
+        if not any(a <= m.start() < b for a, b in covered):
+            q = _quantity(m.group("num"), None, g)
+            if q is not None:
+                cands.append((m.start(), m.end(), m.end(), q))
+    for s, num_end, e, q in sorted(cands, key=lambda c: c[0]):
+        left = sentence[max(0, s - 40) : s]
+        if g.subset_left.search(left) or left.endswith("-"):
+            continue
+        fld = None
+        if pm := g.passive.match(sentence[e:]):
+            fld = _field_of(pm.group("verb"), g)
+        elif am := g.active.search(left):
+            fld = _field_of(am.group("verb"), g)
+        if fld and not _overlaps(taken, s, num_end):
+            taken.append((s, e))
+            out.append((fld, q, s, num_end))
+    return out
+
+
+def _overlaps(taken: list, s: int, e: int) -> bool:
+    return any(a < e and s < b for a, b in taken)
+
+
+def casualty_figures(sentence: str, offset: int = 0, lang: str = "en") -> list[CasualtyFigure]:
+    """Killed and injured figures stated in one sentence.
+
+    Parameters
+    ----------
+    sentence : str
+    offset : int
+        Added to the offsets (the sentence's start in the document).
+    lang : str, default "en"
+        Language code or folder (:mod:`geoinc.lang`) with a ``casualties.json``.
+
+    Returns
+    -------
+    list of CasualtyFigure
+        In text order.
+
+    Examples
+    --------
+    >>> [(f.field, f.quantity.value) for f in casualty_figures(
+    ...     "The strike killed a child and two adults; the death toll has risen to 5.")]
+    [('killed', 3), ('killed', 5)]
+    """
+    g = _grammar(lang)
+    if g.aggregate.search(sentence):
+        return []  # a war's running total, not this incident's figure
+    taken: list[tuple[int, int]] = []
+    found = []
+    for m in g.zero.finditer(sentence):
+        for fld in g.zero_fields[re.sub(r"\s+", " ", m.group(0).lower())]:
+            found.append((fld, Quantity(0, 0, 0, "none", m.group(0)), m.start(), m.end()))
+        taken.append((m.start(), m.end()))
+    for m in g.toll.finditer(sentence):
+        q = parse_quantity(m.group("num"))
+        if q is None or _overlaps(taken, m.start("num"), m.end("num")):
+            continue
+        noun = re.sub(r"\s+", " ", m.group("noun").lower())
+        fld = "injured" if noun in _injured_tolls(lang) else "killed"
+        taken.append((m.start("num"), m.end("num")))
+        found.append((fld, q, m.start("num"), m.end("num")))
+    found.extend(_phrase_figures(sentence, g, taken))
+    found.sort(key=lambda f: (f[2], f[0]))
+    return [CasualtyFigure(f, q, offset + s, offset + e) for f, q, s, e in found]
+
+
+@lru_cache(maxsize=8)
+def _injured_tolls(code: str) -> frozenset:
+    return frozenset(w.lower() for w in langdata.data(code, "casualties")["toll_nouns_injured"])
