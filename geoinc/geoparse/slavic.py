@@ -1,0 +1,434 @@
+"""Place names in Ukrainian and Russian text: inflected forms reach the gazetteer's names.
+
+Ukrainian and Russian decline place names ("в Одесі", "з Харкова", "по Дніпру"), so a
+word is looked up under its dictionary forms, given by the morphological analyser
+``pymorphy3`` and its Ukrainian and Russian dictionaries (``pip install geoinc[slavic]``).
+Adjectives are put in the nominative of their own gender and number, so that a name of
+several words agrees again ("Білій Церкві" -> "Біла Церква", "Курской области" ->
+"Курская область"). The gazetteer already indexes the Cyrillic names (GeoNames
+alternate names, KATOTTG, ISO 3166-2); this module only finds which words are names.
+
+Constructions, each read from language data in ``geoinc/lang/<code>/``:
+
+* an adjective before a region noun is the region ("Білгородської області");
+* a colloquial region name is the region ("на Харківщині", ``geoparse_colloquial.tsv``);
+* "<adjective> район <city>" is a district of that city, resolved to the city with the
+  district as detail ("у Київському районі Харкова"); "<adjective> район" alone is the
+  raion named after its centre ("Нікопольський район");
+* a name or its adjective before an organisation word is part of an organisation's name
+  ("Харківська ОВА", role ``"organisation"``);
+* a capital before a speech or attack verb stands for its government ("Москва заявила",
+  role ``"actor"``).
+
+Resolution in context (population prior, country and region coherence) is the English
+geoparser's :class:`~geoinc.geoparse.resolve.Resolver`, fed with the dictionary-form keys.
+
+Examples
+--------
+>>> ms = geoparse("Уночі дрони атакували Харків, уламки впали в Одесі.", lang="uk")
+>>> [(m.text, m.place.name) for m in ms]
+[('Харків', 'Kharkiv'), ('Одесі', 'Odesa')]
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from itertools import product
+
+from geoinc import lang as _lang
+from geoinc.exceptions import ConfigurationError
+from geoinc.geoparse.mention import Mention
+from geoinc.geoparse.recognise import Span
+from geoinc.names import normalize, romanize_ru, romanize_uk
+
+__all__ = ["geoparse", "lemma_keys", "morph", "SLAVIC"]
+
+#: Languages this module reads.
+SLAVIC = ("uk", "ru")
+INSTALL_HINT = "pip install 'geoinc[slavic]'"
+
+_MAX_WORDS = 4
+_CYR = re.compile(r"[\u0400-\u04ff]")
+_ADJ_SUFFIX = re.compile(r"(?:ськ|цьк|зьк|ск|цк|зк)(?:ий|ой|ий)$")
+
+
+@lru_cache(maxsize=2)
+def morph(lang: str):
+    """The cached ``pymorphy3`` analyser of ``lang`` ("uk" or "ru").
+
+    Raises
+    ------
+    ConfigurationError
+        When pymorphy3 or the language's dictionary is not installed (with the
+        command that installs them).
+    """
+    try:
+        import pymorphy3
+    except ImportError as err:
+        raise ConfigurationError(
+            f"reading {lang!r} text needs pymorphy3 and its dictionaries: {INSTALL_HINT}"
+        ) from err
+    try:
+        return pymorphy3.MorphAnalyzer(lang=lang)
+    except (ValueError, OSError, KeyError) as err:  # the dictionary package is missing
+        raise ConfigurationError(f"no pymorphy3 dictionary for {lang!r}: {INSTALL_HINT}") from err
+
+
+_PERSON_TAGS = frozenset({"Name", "Surn", "Patr"})
+# Parts of speech that are never a place's name, whatever village shares the spelling.
+_NOT_NAME_POS = frozenset(
+    {"NPRO", "PREP", "CONJ", "PRCL", "ADVB", "VERB", "INFN", "INTJ", "PRED", "NUMR", "COMP"}
+)
+
+
+@lru_cache(maxsize=65536)
+def _forms(lang: str, word: str) -> tuple[tuple[str, ...], frozenset[str], str]:
+    """Dictionary-form keys of one word, its grammar tags and its likeliest part of speech.
+
+    Keys: the dictionary forms of the analyses that are not people's names, then the
+    word as written, then the people's-name analyses ("Києві" is Kyiv before "Кий").
+    """
+    own = normalize(word)
+    first: list[str] = []
+    last: list[str] = []
+    tags: set[str] = set()
+    parses = morph(lang).parse(word)[:4]
+    for p in parses:
+        tag = p.tag
+        grams = set(str(tag).replace(" ", ",").split(","))
+        tags |= grams
+        out = last if grams & _PERSON_TAGS and "Geox" not in grams else first
+        if "ADJF" in tag and (infl := p.inflect({"nomn"})) is not None:
+            out.append(normalize(infl.word))
+        out.append(normalize(p.normal_form))
+    keys = [*first, own, *last]
+    if "є" in own:  # a Russian name written the Ukrainian way: "Бєлгород"
+        keys.append(own.replace("є", "е"))
+    pos = str(parses[0].tag.POS) if parses else ""
+    return tuple(dict.fromkeys(k for k in keys if k)), frozenset(tags), pos
+
+
+def lemma_keys(word: str, lang: str) -> tuple[str, ...]:
+    """Gazetteer keys a word may stand for: its dictionary forms, then as written.
+
+    Examples
+    --------
+    >>> lemma_keys("Харкова", "uk")[:2]
+    ('харків', 'харкова')
+    >>> "курская" in lemma_keys("Курской", "ru")
+    True
+    """
+    return _forms(lang, word)[0]
+
+
+@lru_cache(maxsize=8)
+def _data(lang: str) -> dict:
+    def norm_set(name: str) -> frozenset[str]:
+        return frozenset(normalize(w) for w in _lang.words(lang, name))
+
+    def norm_table(name: str) -> dict[str, str]:
+        return {normalize(k): normalize(v) for k, v in _lang.table(lang, name).items()}
+
+    return {
+        "region": norm_set("geoparse_region_nouns"),
+        "district": norm_set("geoparse_district_nouns"),
+        "street": norm_set("geoparse_street_nouns"),
+        "org": norm_set("geoparse_org_after"),
+        "actor_verbs": tuple(normalize(w) for w in _lang.phrases(lang, "geoparse_actor_verbs")),
+        "capitals": norm_set("geoparse_capitals"),
+        "colloquial": norm_table("geoparse_colloquial"),
+        "aliases": norm_table("geoparse_aliases"),
+    }
+
+
+def geoparse(text: str, *, gazetteer=None, lang: str = "uk") -> list[Mention]:
+    """Find and resolve the place names of a Ukrainian or Russian text.
+
+    Parameters
+    ----------
+    text : str
+    gazetteer : geoinc.gazetteer.Gazetteer, optional
+    lang : {"uk", "ru"}
+
+    Returns
+    -------
+    list of Mention
+        In text order; ``Mention.text`` is the surface as written ("Одесі"),
+        ``Mention.place`` the gazetteer record (canonical English name).
+
+    Raises
+    ------
+    ConfigurationError
+        When ``lang`` is not Ukrainian or Russian, or pymorphy3 is missing.
+
+    Examples
+    --------
+    >>> ms = geoparse("Харківська ОВА повідомила про удар по Київському району Харкова.")
+    >>> [(m.text, m.place.name, m.role) for m in ms]
+    [('Харківська', 'Kharkiv Oblast', 'organisation'), ('Київському району Харкова', \
+'Kharkiv', 'location')]
+    """
+    if lang not in SLAVIC:
+        raise ConfigurationError(f"geoinc.geoparse.slavic reads {SLAVIC}, not {lang!r}")
+    from geoinc.geoparse import resolver_for
+    from geoinc.geoparse.recognise import tokenize
+
+    resolver = resolver_for(gazetteer)
+    tokens = tokenize(text)
+    spans = _find_spans(tokens, resolver, lang)
+    results = resolver.resolve(spans, tokens)
+    countries = {r.place.country for r in results if r.place is not None and r.confidence > 0.6}
+    out = []
+    for res in results:
+        span = res.span
+        if res.place is None or not _plausible(res, tokens, lang, countries):
+            continue
+        out.append(
+            Mention(
+                span.start,
+                span.end,
+                text[span.start : span.end],
+                res.place,
+                _role(span, res.place, tokens, lang),
+                res.confidence,
+                res.candidates,
+            )
+        )
+    return out
+
+
+def _find_spans(tokens, resolver, lang: str) -> list[Span]:
+    """Longest runs of words, starting at a capitalised Cyrillic word (or a street
+    word), whose dictionary forms make a gazetteer key or one of the constructions of
+    the module docstring."""
+    spans: list[Span] = []
+    data = _data(lang)
+    listed = _listed_districts(tokens, lang)
+    people: set[str] = set()
+    city = ""  # the key of the last big city named: streets and districts belong to it
+    k = 0
+    for i in _starts(tokens, data):
+        if i < k:
+            continue
+        tok = tokens.tok(i)
+        if tok.key in data["street"]:
+            got = _street(tokens, i, city)
+        elif i in listed:
+            got = _district_of(tokens, i, i + 1, listed[i], resolver, lang, city)
+        else:
+            got = _district(tokens, i, resolver, lang, city) or _longest(
+                tokens, i, resolver.keys, data, lang
+            )
+        if got is None:
+            continue
+        j, key, qualifier, extra = got
+        if j - i == 1 and _person(tokens, i, lang, people):
+            people.add(key)
+            continue
+        if key in people:
+            continue
+        best = resolver.candidates(key)[:1]
+        if best and best[0][0].kind == "place" and best[0][0].population >= 100_000:
+            city = key
+        spans.append(
+            Span(
+                i,
+                j,
+                tok.start,
+                tokens.tok(j - 1).end,
+                key,
+                "gazetteer",
+                qualifier=qualifier,
+                sentence_start=tok.sentence_start,
+                extra=extra,
+            )
+        )
+        k = j
+    return spans
+
+
+def _starts(tokens, data: dict):
+    """Token indices where a name may start: capitalised Cyrillic words, street words."""
+    caps = set(tokens.caps)
+    for i in range(tokens.n):
+        if i in caps:
+            if _CYR.match(tokens.words[i]):
+                yield i
+        elif tokens.words[i].lower() in data["street"]:
+            yield i
+
+
+def _joinable(tokens, j: int) -> bool:
+    tok = tokens.tok(j)
+    return tok.sep in (" ", "-", "‐", "‑") and bool(_CYR.match(tok.raw))
+
+
+def _person(tokens, i: int, lang: str, people: set[str]) -> bool:
+    """A surname next to a first name ("Олександр Гусев") is a person, not a place."""
+    tags = _forms(lang, tokens.words[i])[1]
+    if "Surn" not in tags and morph(lang).word_is_known(tokens.words[i].lower()):
+        return False
+    for k in (i - 1, i + 1):
+        if 0 <= k < tokens.n and tokens.tok(k).cap and len(tokens.words[k]) > 2:
+            sep = tokens.tok(max(i, k)).sep
+            other = _forms(lang, tokens.words[k])[1]
+            if sep == " " and {"Name", "Patr"} & other and "Geox" not in other:
+                return True
+    return False
+
+
+def _longest(tokens, i: int, keys, data: dict, lang: str):
+    """(end, key, qualifier, extra) of the longest name starting at token ``i``."""
+    n = 1
+    while n < _MAX_WORDS and i + n < tokens.n and _joinable(tokens, i + n):
+        n += 1
+    for j in range(i + n, i, -1):
+        words = [tokens.tok(t).raw for t in range(i, j)]
+        last = lemma_keys(words[-1], lang)
+        # a lower-case word continues a name only as a region noun, inside a hyphenated
+        # name ("Ростов-на-Дону") or in a listed name ("Чорне море")
+        loose = j - i > 1 and not tokens.tok(j - 1).cap and tokens.tok(j - 1).sep == " "
+        loose = loose and not set(last) & data["region"]
+        for combo in product(*(lemma_keys(w, lang)[:4] for w in words)):
+            key = " ".join(combo)
+            alias = data["colloquial"].get(key) or data["aliases"].get(key)
+            if alias is not None and alias in keys:
+                return j, alias, "region" if key in data["colloquial"] else "", {"alias": key}
+            if key in keys and not loose:
+                qual = "region" if j - i > 1 and combo[-1] in data["region"] else ""
+                return j, key, qual, {}
+    if i + 1 < tokens.n and tokens.tok(i + 1).key in data["org"]:
+        # "Харківська ОВА": an adjective of a region before an organisation word
+        for form in lemma_keys(tokens.tok(i).raw, lang):
+            for noun in data["region"]:
+                if f"{form} {noun}" in keys:
+                    return i + 1, f"{form} {noun}", "region", {"org": True}
+    return None
+
+
+def _street(tokens, i: int, city: str):
+    """ "вулиці Шевченка": the street, located at the city the text is about."""
+    j = i + 1
+    if j < tokens.n and tokens.tok(j).sep.strip() == ".":
+        pass  # "вул. Шевченка"
+    elif j >= tokens.n or tokens.tok(j).sep not in (" ", ". "):
+        return None
+    while j < tokens.n and tokens.tok(j).cap and _CYR.match(tokens.tok(j).raw):
+        j += 1
+        if j < tokens.n and tokens.tok(j).sep not in (" ", "-"):
+            break
+    if j == i + 1 or not city:
+        return None
+    return j, city, "", {"street": " ".join(tokens.tok(t).raw for t in range(i, j))}
+
+
+def _listed_districts(tokens, lang: str) -> dict[int, int]:
+    """Adjectives listed before one district noun: "у Печерському, Голосіївському та
+    Дарницькому районах" -> {index of each adjective: index of the noun}."""
+    data = _data(lang)
+    out: dict[int, int] = {}
+    for noun in range(1, tokens.n):
+        if tokens.tok(noun).cap or not set(lemma_keys(tokens.words[noun], lang)) & data["district"]:
+            continue
+        k = noun - 1
+        while k >= 0 and tokens.tok(k).cap and _forms(lang, tokens.words[k])[2] == "ADJF":
+            if k != noun - 1:
+                out[k] = noun
+            sep = tokens.tok(k).sep.strip()
+            if sep == "," and k >= 1:
+                k -= 1
+            elif sep == "" and k >= 2 and tokens.tok(k - 1).key in ("та", "і", "и", "й"):
+                k -= 2
+            else:
+                break
+    return out
+
+
+def _district(tokens, i: int, resolver, lang: str, city: str):
+    """ "Київський район Харкова" -> the city; "Нікопольський район" -> the raion."""
+    if i + 1 >= tokens.n or not _joinable(tokens, i + 1):
+        return None
+    nxt = tokens.tok(i + 1)
+    if nxt.cap or not set(lemma_keys(nxt.raw, lang)) & _data(lang)["district"]:
+        return None
+    keys = resolver.keys
+    if i + 2 < tokens.n and _joinable(tokens, i + 2) and tokens.tok(i + 2).cap:
+        for form in lemma_keys(tokens.tok(i + 2).raw, lang):
+            cands = resolver.candidates(form) if form in keys else ()
+            if any(p.kind == "place" for p, _ in cands):
+                district = " ".join(tokens.tok(t).raw for t in (i, i + 1))
+                return i + 3, form, "", {"district": district}
+    return _district_of(tokens, i, i + 2, i + 1, resolver, lang, city)
+
+
+def _district_of(tokens, i: int, j: int, noun: int, resolver, lang: str, city: str):
+    """The unit an adjective before a district noun names: the raion of that name, the
+    town of a hromada, else a district of the city the text is about."""
+    keys = resolver.keys
+    adj = tokens.tok(i).raw
+    noun_forms = set(lemma_keys(tokens.words[noun], lang))
+    hromada = "громада" in noun_forms
+    for form in lemma_keys(adj, lang):
+        roman = normalize(romanize_uk(form) if lang == "uk" else romanize_ru(form))
+        names = [roman] + [
+            normalize(p.name)
+            for stem in _adjective_stems(form)
+            if stem in keys
+            for p, _ in resolver.candidates(stem)[:3]
+            if p.kind == "place"
+        ]
+        for name in names:
+            if hromada and name != roman:
+                return j, normalize(name), "", {"hromada": adj}
+            for unit in ("raion", "rayon", "district"):
+                if not hromada and f"{name} {unit}" in keys:
+                    return j, f"{name} {unit}", "", {"raion": adj}
+    if city and not hromada:
+        return j, city, "", {"district": adj}
+    return None
+
+
+def _adjective_stems(form: str) -> tuple[str, ...]:
+    """Town names an adjective may derive from: "нікополский" -> "нікополь"."""
+    m = _ADJ_SUFFIX.search(form)
+    if not m:
+        return ()
+    stem = form[: m.start()]
+    return (stem, stem + "ь", stem + "ск", stem + "о", stem[:-1] + "о" if stem else stem)
+
+
+def _plausible(res, tokens, lang: str, countries: set[str]) -> bool:
+    """Precision rules: a person's name, a common word or a namesake abroad is not
+    the place."""
+    span, place = res.span, res.place
+    if span.j - span.i > 1 or span.extra:
+        return True
+    if place.kind in ("country", "admin1", "water"):
+        return True
+    _, tags, pos = _forms(lang, tokens.tok(span.i).raw)
+    if pos in _NOT_NAME_POS or (pos == "ADJF" and not tags & {"Geox", "NOUN"}):
+        return False  # "Він", "Усі", "Харківська" alone: not a place's name
+    if place.population >= 100_000 and place.country in countries | {"UA", "RU"}:
+        return True
+    if place.country not in countries | {"UA", "RU"} and place.population < 1_000_000:
+        return False  # a small namesake abroad of a word ("Пожар", "МИД")
+    if tags & _PERSON_TAGS and "Geox" not in tags:
+        return False  # "Лисак", "Сергій": people, not the villages of those names
+    if place.kind == "settlement" and res.support <= 0:
+        return False  # a name-only village needs its region in the text
+    return True
+
+
+def _role(span: Span, place, tokens, lang: str) -> str:
+    """organisation | actor | location (the rules of the module docstring)."""
+    data = _data(lang)
+    if span.extra.get("org"):
+        return "organisation"
+    if span.j < tokens.n and tokens.tok(span.j).key in data["org"]:
+        return "organisation"
+    if span.key in data["capitals"] or place.kind == "country":
+        after = [tokens.tok(t).key for t in range(span.j, min(span.j + 2, tokens.n))]
+        if any(w.startswith(data["actor_verbs"]) for w in after):
+            return "actor"
+    return "location"
