@@ -27,7 +27,7 @@ from datetime import timedelta
 
 from geoinc.incidents.merge import IncidentReport
 
-__all__ = ["consolidate", "assign_roles", "NEAR_KM", "ROLES"]
+__all__ = ["consolidate", "assign_roles", "date_from_publication", "NEAR_KM", "ROLES"]
 
 #: How far a small place may lie from the settlement it is folded into.
 NEAR_KM = 15.0
@@ -148,4 +148,42 @@ def assign_roles(reports: Sequence[IncidentReport]) -> list[IncidentReport]:
             _has_figures(r) and main.date_start is not None and r.date_start == main.date_start
         )
         out.append(replace(r, extra={**r.extra, "role": "main" if is_main else "secondary"}))
+    return out
+
+
+def date_from_publication(
+    reports: Sequence[IncidentReport], published, how: str | None
+) -> list[IncidentReport]:
+    """Date undated main reports by the article's own date: the day before it or that day.
+
+    News reports an attack the day it happened or the day after, so a main incident the
+    text does not date gets the two-day range ending on the publication date (UCDP date
+    precision 2), with a ``date`` evidence entry saying so. Only a full publication date
+    that was given or read from the header counts; a guessed one ("latest-cited") does not.
+
+    Examples
+    --------
+    >>> date_from_publication([], None, None)
+    []
+    """
+    if published is None or how not in ("given", "dateline"):
+        return list(reports)
+    out = []
+    for r in reports:
+        if r.date_start is None and r.extra.get("role") == "main":
+            start = published - timedelta(days=1)
+            ev = {
+                "field": "date",
+                "value": f"{start}/{published}",
+                "text": "",
+                "source": r.source,
+                "doc_id": r.doc_id,
+                "start": 0,
+                "end": 0,
+                "sentence": "",
+                "basis": "publication date (the text gives no date)",
+            }
+            r = replace(r, date_start=start, date_end=published, date_precision=2,
+                        evidence=r.evidence + (ev,))
+        out.append(r)
     return out

@@ -34,12 +34,13 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import partial
 from pathlib import Path
 from typing import Literal
 
 from geoinc.exceptions import ConfigurationError, GeoincError, InputError
 from geoinc.extract.batch import DEFAULT_TIME_BUDGET, check_options, run_isolated
-from geoinc.extract.article import assign_roles, consolidate
+from geoinc.extract.article import assign_roles, consolidate, date_from_publication
 from geoinc.extract.documents import DEFAULT_MAX_BYTES, Document, iter_documents
 from geoinc.extract.events import EVENT_TYPE, SentenceEvent, analyse_text
 from geoinc.incidents.merge import IncidentReport, incident_record, merge_reports
@@ -179,16 +180,19 @@ def _candidates(text: str, sent: SentenceEvent, mentions: Sequence) -> list:
 
 
 _DATELINE_AFTER = re.compile(
-    r"^(?:,\s*[A-Z][\w.'’ -]{1,30}?)?(?:\s*\([\w .&'’-]{1,40}\))?\s*(?:[—–]|--?\s)"
+    r"^(?:,\s*[A-Z0-9][\w.,'’ -]{1,30}?)?(?:\s*\([\w .,&/'’-]{1,40}\))?\s*(?:[—–]|--?)"
 )
 
 
 def _is_dateline(text: str, m) -> bool:
-    """A place at the start of a line followed by a dash ("KYIV, Ukraine (AP) — ...")."""
+    """A place opening a line before a dash ("KYIV, Ukraine (AP) — ..."), or in capitals."""
     line_start = text.rfind("\n", 0, m.start) + 1
     if text[line_start : m.start].strip(" \t*_\"'“"):
         return False
-    return bool(_DATELINE_AFTER.match(text[m.end : m.end + 60]))
+    after = text[m.end : m.end + 60]
+    if m.text.isupper() and len(m.text) > 2 and after.lstrip()[:1] in (",", "(", ".", "/"):
+        return True  # "MOSCOW, Oct 8 (Reuters) -", "DONETSK, January 7. /TASS/."
+    return bool(_DATELINE_AFTER.match(after))
 
 
 _PLACE_AFTER = re.compile(
@@ -209,6 +213,21 @@ def _nearest(pos: int, mentions: Sequence, end: int | None = None, text: str = "
     if before:
         return before[-1]
     return mentions[0]
+
+
+def _sentence_pieces(text: str, sent: SentenceEvent, cands: list, inherited: bool) -> list:
+    """One piece per candidate place; each figure, weapon and target goes to its place."""
+    ps = {
+        id(m): _Piece(m, sent, inherited, dates=_dates_for(text, sent, m, inherited))
+        for m in cands
+    }
+    for fig in sent.figures:
+        ps[id(_nearest(fig.start, cands))].figures.append(fig)
+    for w in sent.weapons:
+        ps[id(_nearest(w.start, cands, w.end, text))].weapons.append(w)
+    for t in sent.targets:
+        ps[id(_nearest(t.start, cands, t.end, text))].targets.append(t)
+    return list(ps.values())
 
 
 @dataclass
@@ -372,6 +391,7 @@ def extract_reports(
 
     pieces: list[_Piece] = []
     last: tuple[int, list] | None = None  # (sentence index, candidates) of the last attack sentence
+    pending: list[int] = []  # figures stated before any place ("Two killed. ... in Kharkiv")
     for i, sent in enumerate(sentences):
         if sent.is_title or not sent.is_event:
             continue
@@ -383,23 +403,20 @@ def extract_reports(
             continue
         if not cands:
             if last is None or i - last[0] > _INHERIT_WINDOW:
+                if sent.figures:
+                    pending.append(i)
                 continue
             cands, inherited = last[1][:1], True
         else:
             last = (i, cands)
-        ps = {
-            id(m): _Piece(m, sent, inherited, dates=_dates_for(text, sent, m, inherited))
-            for m in cands
-        }
-        for fig in sent.figures:
-            ps[id(_nearest(fig.start, cands))].figures.append(fig)
-        for w in sent.weapons:
-            ps[id(_nearest(w.start, cands, w.end, text))].weapons.append(w)
-        for t in sent.targets:
-            ps[id(_nearest(t.start, cands, t.end, text))].targets.append(t)
-        pieces.extend(ps.values())
+            for j in pending:
+                if i - j <= _INHERIT_WINDOW:
+                    pieces.extend(_sentence_pieces(text, sentences[j], cands[:1], True))
+            pending = []
+        pieces.extend(_sentence_pieces(text, sent, cands, inherited))
 
     reports = assign_roles(consolidate(_group_pieces(pieces, doc, source)))
+    reports = date_from_publication(reports, doc.published, doc.published_how)
     reason = ""
     if not reports:
         if not mentions:
@@ -520,6 +537,7 @@ def extract_with_status(
     on_error: Literal["raise", "warn", "record"] = "warn",
     progress: bool | Callable[[Iterable], Iterable] = False,
     time_budget: float | None = DEFAULT_TIME_BUDGET,
+    jobs: int | None = 1,
 ):
     """Like :func:`extract`, also returning one :class:`InputStatus` per input.
 
@@ -555,17 +573,19 @@ def extract_with_status(
             items = tqdm(items, desc="articles", unit="doc")
     statuses: list[list] = []  # [label, doc_id, status, reason, n_reports]
     reports: list[IncidentReport] = []
-    for label, item in items:
+    from geoinc.parallel import map_documents
+
+    per_doc = partial(run_isolated, extract_reports, time_budget=time_budget)
+    for label, item, res in map_documents(per_doc, items, jobs=jobs, gazetteer=gazetteer):
         if isinstance(item, InputError):
             if on_error == "raise":
                 raise item
             statuses.append([label, None, "error", str(item), 0])
             continue
-        try:
-            res = run_isolated(extract_reports, item, time_budget=time_budget, gazetteer=gazetteer)
-        except GeoincError as err:  # one bad document must not stop the run
+        if isinstance(res, GeoincError):  # one bad document must not stop the run
             if on_error == "raise":
-                raise
+                raise res
+            err = res
             statuses.append([label, item.doc_id, "error", f"{type(err).__name__}: {err}", 0])
             continue
         if res.reports:
@@ -614,6 +634,7 @@ def extract(
     on_error: Literal["raise", "warn", "record"] = "warn",
     progress: bool = False,
     time_budget: float | None = DEFAULT_TIME_BUDGET,
+    jobs: int | None = 1,
 ):
     """Turn news reports into an incident GeoDataFrame.
 
@@ -643,6 +664,9 @@ def extract(
         Seconds one document may take; a document over budget gets an ``error`` status
         (``DocumentTimeout``) and the run goes on. ``None`` for no budget. Any exception
         while extracting one document likewise becomes that input's ``error`` status.
+    jobs : int, default 1
+        Worker processes for the per-document stage (``None``, 0 or -1: every core);
+        the result is identical for any value (:mod:`geoinc.parallel`).
 
     Returns
     -------
@@ -669,5 +693,6 @@ def extract(
         on_error=on_error,
         progress=progress,
         time_budget=time_budget,
+        jobs=jobs,
     )
     return frame
