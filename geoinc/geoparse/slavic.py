@@ -49,6 +49,7 @@ SLAVIC = ("uk", "ru")
 INSTALL_HINT = "pip install 'geoinc[slavic]'"
 
 _MAX_WORDS = 4
+_UNITS = ("raion", "rayon", "district")
 _CYR = re.compile(r"[\u0400-\u04ff]")
 _ADJ_SUFFIX = re.compile(r"(?:ськ|цьк|зьк|ск|цк|зк)(?:ий|ой|ий)$")
 
@@ -184,13 +185,17 @@ def geoparse(text: str, *, gazetteer=None, lang: str = "uk") -> list[Mention]:
         span = res.span
         if res.place is None or not _plausible(res, tokens, lang, countries):
             continue
+        place = res.place
+        if "raion" in span.extra and place.kind != "admin2":
+            # a namesake village must not take the raion's place ("Bohodukhivskyi")
+            place = next((p for p, _ in resolver.candidates(span.key) if p.kind == "admin2"), place)
         out.append(
             Mention(
                 span.start,
                 span.end,
                 text[span.start : span.end],
-                res.place,
-                _role(span, res.place, tokens, lang),
+                place,
+                _role(span, place, tokens, lang),
                 res.confidence,
                 res.candidates,
             )
@@ -369,23 +374,47 @@ def _district_of(tokens, i: int, j: int, noun: int, resolver, lang: str, city: s
     adj = tokens.tok(i).raw
     noun_forms = set(lemma_keys(tokens.words[noun], lang))
     hromada = "громада" in noun_forms
+    towns: list[str] = []
+    # a raion centre lies in the region of the city the text is about; a district
+    # adjective naming a town elsewhere ("Київський район" of Kharkiv) is the city's
+    city_admin1 = next((p.admin1 for p, _ in resolver.candidates(city)[:1]), "") if city else ""
     for form in lemma_keys(adj, lang):
-        roman = normalize(romanize_uk(form) if lang == "uk" else romanize_ru(form))
-        names = [roman] + [
+        romans = {normalize(romanize_uk(form)), normalize(romanize_ru(form))}
+        names = [*romans] + [
             normalize(p.name)
             for stem in _adjective_stems(form)
             if stem in keys
             for p, _ in resolver.candidates(stem)[:3]
             if p.kind == "place"
+            and p.population >= 5_000
+            and (not city_admin1 or p.admin1 == city_admin1)
         ]
         for name in names:
-            if hromada and name != roman:
-                return j, normalize(name), "", {"hromada": adj}
-            for unit in ("raion", "rayon", "district"):
-                if not hromada and f"{name} {unit}" in keys:
-                    return j, f"{name} {unit}", "", {"raion": adj}
+            if name in romans:
+                unit = None if hromada else _raion_key(name, resolver)
+                if unit:
+                    return j, unit, "", {"raion": adj}
+                continue
+            towns.append(name)
+            if hromada:
+                return j, name, "", {"hromada": adj}
+            unit = _raion_key(name, resolver)
+            if unit:
+                return j, unit, "", {"raion": adj}
+    if towns:
+        # a raion the gazetteer lacks: its centre, with the raion as detail
+        return j, towns[0], "", {"raion": adj}
     if city and not hromada:
         return j, city, "", {"district": adj}
+    return None
+
+
+def _raion_key(name: str, resolver) -> str | None:
+    """The key of the second-level unit called ``name`` ("nikopol" -> "nikopol raion")."""
+    for unit in _UNITS:
+        key = f"{name} {unit}"
+        if key in resolver.keys and any(p.kind == "admin2" for p, _ in resolver.candidates(key)):
+            return key
     return None
 
 
@@ -395,7 +424,7 @@ def _adjective_stems(form: str) -> tuple[str, ...]:
     if not m:
         return ()
     stem = form[: m.start()]
-    return (stem, stem + "ь", stem + "ск", stem + "о", stem[:-1] + "о" if stem else stem)
+    return (stem, stem + "ь", stem + "ск", stem + "о", stem + "и", stem[:-1])
 
 
 def _plausible(res, tokens, lang: str, countries: set[str]) -> bool:
