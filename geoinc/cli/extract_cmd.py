@@ -5,7 +5,8 @@ writes them. A summary on stderr accounts for every input: its incidents, "none 
 with the reason, or the error. Without ``-o`` the GeoJSON goes to stdout.
 
 Exit status: 0 when the run completed and at least one input could be read (bad
-inputs are listed, not fatal), 1 when no input could be read.
+inputs are listed, not fatal), 2 when no input could be read (then no output file is
+written, so an old one is never replaced by an empty collection).
 """
 
 from __future__ import annotations
@@ -44,6 +45,13 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     )
     p.add_argument("--status", metavar="FILE", help="also write the per-input status as JSON")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
+    p.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        default=1,
+        help="worker processes (default 1; 0 or -1: every core); output identical for any value",
+    )
     return p
 
 
@@ -70,6 +78,7 @@ def run(args: argparse.Namespace) -> int:
     """Run ``geoinc extract``; returns the exit status."""
     from geoinc.exceptions import ConfigurationError
     from geoinc.extract.pipeline import extract_with_status
+    from geoinc.incidents.atomic import check_output_path, write_text_atomic
     from geoinc.incidents.io import FORMATS, to_geojson, write_incidents
 
     if args.acled and not (args.output and args.output.lower().endswith(".csv")):
@@ -78,6 +87,9 @@ def run(args: argparse.Namespace) -> int:
         raise ConfigurationError(
             f"unknown output format {args.output!r}; use one of {', '.join(sorted(FORMATS))}"
         )
+    for out in (args.output, args.status):  # fail before the work, not after it
+        if out:
+            check_output_path(out)
     progress = False if args.no_progress else _progress
     # on the command line every argument is a path: a missing file is an error, not a text
     frame, statuses = extract_with_status(
@@ -86,10 +98,16 @@ def run(args: argparse.Namespace) -> int:
         url=args.url,
         published=args.published,
         window_days=args.window_days,
-        max_bytes=int(args.max_mb * 1_000_000),
+        max_bytes=args.max_mb * 1_000_000,  # validated (NaN, negative) by the pipeline
         on_error="record",
         progress=progress,
+        jobs=args.jobs,
     )
+    readable = any(s.status != "error" for s in statuses)
+    if args.output and not readable:  # never replace an old output with an empty one
+        print(_summary(statuses, 0), file=sys.stderr)
+        print(f"no input could be read; {args.output} not written", file=sys.stderr)
+        return 2
     if args.output:
         if args.acled:
             from geoinc.incidents.acled import write_acled
@@ -100,12 +118,12 @@ def run(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(to_geojson(frame) + "\n")
     if args.status:
-        with open(args.status, "w", encoding="utf-8") as fh:
-            json.dump([s.as_dict() for s in statuses], fh, ensure_ascii=False, indent=1)
+        status = json.dumps([s.as_dict() for s in statuses], ensure_ascii=False, indent=1)
+        write_text_atomic(args.status, status)
     print(_summary(statuses, len(frame)), file=sys.stderr)
     if args.output:
         print(f"wrote {len(frame)} incident(s) to {args.output}", file=sys.stderr)
-    return 0 if any(s.status != "error" for s in statuses) else 1
+    return 0 if readable else 2
 
 
 def _progress(items):

@@ -1,0 +1,222 @@
+"""The per-document stage on every core: worker processes, streaming, input order kept.
+
+:func:`map_documents` runs a per-document function (``extract_reports`` in the pipeline)
+over a stream of ``(label, Document or InputError)`` pairs, as produced by
+:func:`geoinc.extract.documents.iter_documents`, and yields one result per pair in the
+input order — so ``jobs=4`` gives exactly what ``jobs=1`` gives.
+
+How it stays fast and flat:
+
+* Documents go to the workers in small chunks (fewer round trips), and at most
+  ``2 * jobs`` chunks are in flight: inputs are read only as fast as the workers consume
+  them, so memory does not grow with the batch (the pool's own ``imap`` would read the
+  whole input up front).
+* The workers are forked from a parent whose gazetteer and geoparser are already warm
+  (one small document is run first), so the lookup tables are loaded once and shared
+  copy-on-write; where ``fork`` does not exist each worker loads them once.
+* A result travels back without its document's text (the parent still has it).
+
+Errors: a :class:`~geoinc.exceptions.GeoincError` raised by the function for one
+document is returned in place of its result (the caller records it and goes on);
+anything else is a bug and propagates, as it would with ``jobs=1``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import multiprocessing
+import os
+import pickle
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+
+from geoinc.exceptions import ConfigurationError, ExtractionError, GeoincError, InputError
+
+__all__ = ["map_documents", "resolve_jobs", "DEFAULT_CHUNK_SIZE"]
+
+#: Documents per task sent to a worker: large enough to amortise the round trip,
+#: small enough that the pipeline's progress bar and memory stay smooth.
+DEFAULT_CHUNK_SIZE = 16
+
+# The function and gazetteer of this worker process (set by the initializer or fork).
+_WORKER: dict = {}
+
+
+def resolve_jobs(jobs: int | None) -> int:
+    """Number of worker processes for ``jobs``: ``None``/``0``/``-1`` mean every core.
+
+    Raises
+    ------
+    ConfigurationError
+        For other negative numbers or a non-integer.
+
+    Examples
+    --------
+    >>> resolve_jobs(1)
+    1
+    >>> resolve_jobs(-1) == (os.cpu_count() or 1)
+    True
+    """
+    if jobs is None or jobs in (0, -1):
+        return os.cpu_count() or 1
+    if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < -1:
+        raise ConfigurationError(
+            f"jobs must be a positive number of processes, or 0/-1 for all cores, got {jobs!r}"
+        )
+    return jobs
+
+
+def _call(func: Callable, doc, gazetteer):
+    """One document through ``func``; a GeoincError becomes the result."""
+    try:
+        return func(doc, gazetteer=gazetteer)
+    except GeoincError as err:
+        return err
+
+
+def _portable(result):
+    """A result fit to send back: without the document's text, errors picklable."""
+    if isinstance(result, GeoincError):
+        try:
+            pickle.loads(pickle.dumps(result))
+        except Exception:  # an exception class with a custom __init__ may not round-trip
+            return ExtractionError(f"{type(result).__name__}: {result}")
+        return result
+    if dataclasses.is_dataclass(result) and hasattr(result, "document"):
+        return dataclasses.replace(result, document=None)
+    return result
+
+
+def _init_worker(func: Callable, gazetteer) -> None:
+    _WORKER["func"] = func
+    _WORKER["gazetteer"] = gazetteer
+
+
+def _run_chunk(docs: list) -> list:
+    func, gazetteer = _WORKER["func"], _WORKER["gazetteer"]
+    if gazetteer is None:
+        from geoinc.gazetteer import Gazetteer
+
+        gazetteer = _WORKER["gazetteer"] = Gazetteer.default()
+    return [_portable(_call(func, d, gazetteer)) for d in docs]
+
+
+def _reattach(result, doc):
+    if dataclasses.is_dataclass(result) and getattr(result, "document", 0) is None:
+        return dataclasses.replace(result, document=doc)
+    return result
+
+
+def _warm(func: Callable, gazetteer) -> None:
+    """Run one small document in the parent so forked workers share the warm tables."""
+    from geoinc.extract.documents import document_from_text
+
+    _call(func, document_from_text("2024-01-02\n\nDrones struck Kyiv, injuring 3."), gazetteer)
+
+
+def map_documents(
+    func: Callable,
+    items: Iterable[tuple[str, object]],
+    *,
+    jobs: int | None = 1,
+    gazetteer=None,
+    chunk_size: int = DEFAULT_CHUNK_SIZE,
+) -> Iterator[tuple[str, object, object]]:
+    """Apply ``func(doc, gazetteer=...)`` to every document, in worker processes.
+
+    Parameters
+    ----------
+    func : callable
+        A module-level function (it is sent to the workers by reference), such as
+        :func:`geoinc.extract.pipeline.extract_reports`.
+    items : iterable of (str, Document or InputError)
+        As yielded by :func:`~geoinc.extract.documents.iter_documents`; consumed lazily.
+    jobs : int, default 1
+        Worker processes; 1 runs in this process, ``None``, 0 or -1 use every core.
+    gazetteer : geoinc.gazetteer.Gazetteer, optional
+        Defaults to :meth:`Gazetteer.default` (in each worker).
+    chunk_size : int, default :data:`DEFAULT_CHUNK_SIZE`
+        Documents per task.
+
+    Yields
+    ------
+    tuple of (label, item, result)
+        In input order. ``result`` is ``func``'s return value, the
+        :class:`~geoinc.exceptions.GeoincError` it raised, or ``None`` when ``item`` is
+        an :class:`~geoinc.exceptions.InputError` (nothing to run).
+
+    Examples
+    --------
+    >>> from geoinc.extract.documents import iter_documents
+    >>> from geoinc.extract.pipeline import extract_reports
+    >>> texts = ["2024-01-02\\n\\nA drone hit Kharkiv, injuring 4.", ""]
+    >>> out = list(map_documents(extract_reports, iter_documents(texts), jobs=1))
+    >>> [(label, type(res).__name__) for label, _, res in out]
+    [('text:0', 'DocumentResult'), ('text:1', 'NoneType')]
+    """
+    jobs = resolve_jobs(jobs)
+    if chunk_size < 1:
+        raise ConfigurationError(f"chunk_size must be at least 1, got {chunk_size!r}")
+    if jobs == 1:
+        for label, item in items:
+            res = None if isinstance(item, InputError) else _call(func, item, gazetteer)
+            yield label, item, res
+        return
+    yield from _map_pool(func, items, jobs, gazetteer, chunk_size)
+
+
+def _pool(func: Callable, jobs: int, gazetteer) -> ProcessPoolExecutor:
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods:
+        if gazetteer is None:
+            from geoinc.gazetteer import Gazetteer
+
+            gazetteer = Gazetteer.default()
+        _warm(func, gazetteer)
+        # forked workers inherit the warm gazetteer: nothing to pickle, nothing to reload
+        _WORKER.update(func=func, gazetteer=gazetteer)
+        return ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"))
+    ctx = multiprocessing.get_context("spawn")
+    return ProcessPoolExecutor(
+        jobs, mp_context=ctx, initializer=_init_worker, initargs=(func, None)
+    )
+
+
+def _map_pool(func, items, jobs: int, gazetteer, chunk_size: int):
+    # pending, in input order: (label, item, None) for inputs that need no work, or
+    # (future, [(label, doc), ...]) for a chunk in flight
+    pending: deque = deque()
+    chunk: list = []
+    in_flight = 0
+    with _pool(func, jobs, gazetteer) as pool:
+
+        def submit() -> None:
+            nonlocal chunk, in_flight
+            pending.append((pool.submit(_run_chunk, [d for _, d in chunk]), chunk))
+            chunk, in_flight = [], in_flight + 1
+
+        def drain(limit: int) -> Iterator:
+            nonlocal in_flight
+            while pending and (in_flight > limit or not isinstance(pending[0][0], Future)):
+                head = pending.popleft()
+                if not isinstance(head[0], Future):
+                    yield head
+                    continue
+                in_flight -= 1
+                for (label, doc), res in zip(head[1], head[0].result(), strict=True):
+                    yield label, doc, _reattach(res, doc)
+
+        for label, item in items:
+            if isinstance(item, InputError):
+                if chunk:
+                    submit()
+                pending.append((label, item, None))
+            else:
+                chunk.append((label, item))
+                if len(chunk) >= chunk_size:
+                    submit()
+            yield from drain(2 * jobs)
+        if chunk:
+            submit()
+        yield from drain(0)
