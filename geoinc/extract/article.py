@@ -8,11 +8,12 @@ several incidents; the article reports one. After grouping, within one article:
   settlement of the same region, with a compatible date, is folded into that
   settlement's report (its name stays in the evidence as place detail);
 * a region-level report folds into the first settlement report of the same region with a
-  compatible date: "Dnipro, in the Dnipropetrovsk region" is one incident;
+  compatible date named in the same or the next sentence: "Dnipro, in the
+  Dnipropetrovsk region" is one incident, a later list of regions attacked is not;
 
-and every report gets a ``role``: ``"main"`` for the incident the article is about --
-the first one that states casualty figures, else the first one --, plus any other report
-with figures of its own on the same dates; ``"secondary"`` for the rest (an earlier
+and every report gets a ``role``: ``"main"`` for the incidents the article is about --
+those at the places its headline names; without one, the first report that states
+casualty figures (else the first report) and any other with figures on the same dates --; ``"secondary"`` for the rest (an earlier
 attack recalled for context, attacks listed in passing). A map can show or hide them.
 
 All functions are pure: lists of :class:`~geoinc.incidents.merge.IncidentReport` in,
@@ -34,6 +35,7 @@ NEAR_KM = 15.0
 #: Roles an incident report can take.
 ROLES = ("main", "secondary")
 _CASUALTY = ("killed", "injured")
+_NEXT_SENTENCE = 300  # characters: "the next sentence", without the sentence list at hand
 
 
 def _km(a, b) -> float:
@@ -65,7 +67,7 @@ def _container(small: IncidentReport, reports: Sequence[IncidentReport]) -> int 
         if not _dates_agree(small, big):
             continue
         if _is_region(small):
-            if not _is_region(big) and q.admin1 and q.admin1 == p.admin1:
+            if not _is_region(big) and q.admin1 and q.admin1 == p.admin1 and _close(small, big):
                 return i if best is None else best
             continue
         if _is_region(big) or q.population <= max(p.population, 1) * 5:
@@ -74,6 +76,18 @@ def _container(small: IncidentReport, reports: Sequence[IncidentReport]) -> int 
             if best is None or reports[best].place.population < q.population:
                 best = i
     return best
+
+
+def _sentences(r: IncidentReport) -> set[int]:
+    return {e["sentence_start"] for e in r.evidence if "sentence_start" in e}
+
+
+def _close(a: IncidentReport, b: IncidentReport) -> bool:
+    """Named in the same or the next sentence (a region and the town it contains)."""
+    sa, sb = sorted(_sentences(a)), sorted(_sentences(b))
+    if set(sa) & set(sb):
+        return True
+    return any(0 < abs(x - y) <= _NEXT_SENTENCE for x in sa for y in sb)
 
 
 def _fold(big: IncidentReport, small: IncidentReport) -> IncidentReport:
@@ -129,8 +143,35 @@ def _has_figures(r: IncidentReport) -> bool:
     return any(c["field"] in _CASUALTY for c in r.claims)
 
 
-def assign_roles(reports: Sequence[IncidentReport]) -> list[IncidentReport]:
+def _named_in(r: IncidentReport, places: Sequence) -> bool:
+    for p in places:
+        if r.place_key == _key(p):
+            return True
+        if p.kind == "admin1" and r.place.admin1 == p.admin1 and r.place.country == p.country:
+            return True
+    return False
+
+
+def _key(place) -> tuple:
+    if place.geonameid is not None:
+        return ("gn", int(place.geonameid))
+    return (place.kind, place.admin1, place.name.lower())
+
+
+def assign_roles(
+    reports: Sequence[IncidentReport], headline_places: Sequence = ()
+) -> list[IncidentReport]:
     """Mark each report ``main`` or ``secondary`` (``extra["role"]``).
+
+    The headline says what the story is about: reports at places it names are main.
+    Without such a report, the first report that states casualty figures is main (else
+    the first report), and so is any other with figures of its own on the same dates.
+
+    Parameters
+    ----------
+    reports : sequence of IncidentReport
+    headline_places : sequence of geoinc.gazetteer.Place
+        Places the headline names as locations.
 
     Examples
     --------
@@ -140,15 +181,19 @@ def assign_roles(reports: Sequence[IncidentReport]) -> list[IncidentReport]:
     if not reports:
         return []
     ordered = sorted(reports, key=lambda r: r.first_offset)
+    headline = [r for r in ordered if _named_in(r, headline_places)]
     with_figures = [r for r in ordered if _has_figures(r)]
     main = with_figures[0] if with_figures else ordered[0]
-    out = []
-    for r in reports:
-        is_main = r is main or (
-            _has_figures(r) and main.date_start is not None and r.date_start == main.date_start
-        )
-        out.append(replace(r, extra={**r.extra, "role": "main" if is_main else "secondary"}))
-    return out
+    mains = {id(r) for r in headline} or {
+        id(r)
+        for r in ordered
+        if r is main
+        or (_has_figures(r) and main.date_start is not None and r.date_start == main.date_start)
+    }
+    return [
+        replace(r, extra={**r.extra, "role": "main" if id(r) in mains else "secondary"})
+        for r in reports
+    ]
 
 
 def date_from_publication(

@@ -85,7 +85,8 @@ _WEEKDAY = re.compile(
 )
 _NIGHT = re.compile(
     r"\b(?:overnight|at night|last night|during the night|night[- ]time|nighttime|"
-    r"in the early hours|night attack|night of)\b",
+    r"in the early hours|night attack|night of|"
+    r"(?:over|in|during) the (?:past|last|previous) (?:day|24 hours))\b",
     re.I,
 )
 _RELATIVE = re.compile(
@@ -112,6 +113,7 @@ _REL_WORDS = frozenset(
         "tonight",
         "morning",
         "evening",
+        "day",
     }
 )
 _TRIGGERS = (
@@ -124,6 +126,9 @@ _TRIGGERS = (
     "this morning",
     "this evening",
     "early hours",
+    "past day",
+    "past 24 hours",
+    "last 24 hours",
 )
 
 

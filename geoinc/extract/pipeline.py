@@ -243,6 +243,8 @@ class _Piece:
     dates: list = field(default_factory=list)  # (date_start, date_end, precision, DateExpr)
 
 
+# "since June 26", "until Friday": a bound of a period, not the day of an attack
+_BOUND_BEFORE = re.compile(r"\b(?:since|until|till|before)\s+(?:the\s+)?$", re.I)
 _REPORTING = re.compile(
     r"\b(?:said|says|reported|revised|announced|told|confirmed|stated|added|wrote)\b", re.I
 )
@@ -256,7 +258,13 @@ def _event_dates(text: str, sent: SentenceEvent) -> list:
     <another date>" ("clearing debris on Sunday after the strike on Saturday") are
     dropped.
     """
-    ds = [d for d in sent.dates if d.resolved and d.kind != "future"]
+    ds = [
+        d
+        for d in sent.dates
+        if d.resolved
+        and d.kind != "future"
+        and not _BOUND_BEFORE.search(text[max(sent.start, d.start - 12) : d.start])
+    ]
     if len({(d.date_start, d.date_end) for d in ds}) < 2:
         return ds
     keep = []
@@ -415,7 +423,12 @@ def extract_reports(
             pending = []
         pieces.extend(_sentence_pieces(text, sent, cands, inherited))
 
-    reports = assign_roles(consolidate(_group_pieces(pieces, doc, source)))
+    headline = [
+        m.place
+        for m in (by_sentence.get(0, ()) if sentences and sentences[0].is_title else ())
+        if m.role == "location" and m.place is not None and m.place.kind != "country"
+    ]
+    reports = assign_roles(consolidate(_group_pieces(pieces, doc, source)), headline)
     reports = date_from_publication(reports, doc.published, doc.published_how)
     reason = ""
     if not reports:
