@@ -152,7 +152,7 @@ def check_options(
     ------
     ConfigurationError
         A date that is not ISO or outside 1900–2100, a merge window that is not a whole
-        number of days in [0, 3650], a size limit that is not a positive whole number,
+        number of days in [0, 3650], a size limit below 1 byte,
         or a negative, NaN or infinite time budget (``None`` means no budget).
 
     Examples
@@ -170,10 +170,7 @@ def check_options(
     if days != int(days):
         raise ConfigurationError(f"window_days must be a whole number, got {window_days!r}")
     if max_bytes is not None:
-        max_bytes = _number("max_bytes", max_bytes, 1, 2**62)
-        if max_bytes != int(max_bytes):
-            raise ConfigurationError(f"max_bytes must be a whole number, got {max_bytes!r}")
-        max_bytes = int(max_bytes)
+        max_bytes = int(_number("max_bytes", max_bytes, 1, 2**62))
     if time_budget is not None:
         time_budget = _number("time_budget", time_budget, 0, 1e7) or None
     return published, int(days), max_bytes, time_budget
