@@ -57,11 +57,11 @@ def test_extract_acled_csv(tmp_path):
 
 @pytest.mark.parametrize("args", [["-o", "x.shp"], ["--acled", "-o", "x.gpkg"]])
 def test_bad_options_exit_with_usage_error(args, capsys):
-    assert main(["extract", str(EXAMPLES / "05_borova.txt"), "--no-progress", *args]) == 1
+    assert main(["extract", str(EXAMPLES / "05_borova.txt"), "--no-progress", *args]) == 2
     assert "ConfigurationError" in capsys.readouterr().err
 
 
-def test_all_inputs_bad_exits_1(tmp_path, capsys):
+def test_all_inputs_bad_exits_2(tmp_path, capsys):
     (tmp_path / "empty.txt").write_bytes(b"")
     assert (
         main(
@@ -73,7 +73,7 @@ def test_all_inputs_bad_exits_1(tmp_path, capsys):
                 "--no-progress",
             ]
         )
-        == 1
+        == 2
     )
 
 
@@ -81,7 +81,7 @@ def test_missing_path_is_an_error_not_a_text(tmp_path, capsys):
     rc = main(
         ["extract", str(tmp_path / "nope.txt"), "-o", str(tmp_path / "o.geojson"), "--no-progress"]
     )
-    assert rc == 1
+    assert rc == 2
     assert "no such file" in capsys.readouterr().err
 
 

@@ -14,7 +14,14 @@ import logging
 import sys
 from collections.abc import Sequence
 
-from geoinc.exceptions import CoordinateError, GeoincError, InputError, PlaceNotFound
+from geoinc.cli.signals import EXIT_INTERRUPTED, Terminated, signals_as_exceptions
+from geoinc.exceptions import (
+    ConfigurationError,
+    CoordinateError,
+    GeoincError,
+    InputError,
+    PlaceNotFound,
+)
 
 __all__ = ["main", "COMMANDS"]
 
@@ -56,18 +63,35 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
     try:
-        return int(args._run(args) or 0)
+        with signals_as_exceptions():
+            return int(args._run(args) or 0)
     except PlaceNotFound as err:
         print(f"geoinc: {err}", file=sys.stderr)
         return EXIT_NOT_FOUND
     except (CoordinateError, InputError) as err:
         print(f"geoinc: {err}", file=sys.stderr)
         return EXIT_USAGE
+    except ConfigurationError as err:  # a bad option value is bad input, like argparse's
+        print(f"geoinc: {type(err).__name__}: {err}", file=sys.stderr)
+        return EXIT_USAGE
     except GeoincError as err:
         print(f"geoinc: {type(err).__name__}: {err}", file=sys.stderr)
         return EXIT_ERROR
     except BrokenPipeError:  # e.g. `geoinc geocode ... | head`
         return EXIT_OK
+    except KeyboardInterrupt:
+        print("geoinc: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Terminated as sig:
+        print(f"geoinc: stopped by {sig}", file=sys.stderr)
+        return sig.exit_code
+    except Exception as err:  # a bug, not the user's fault: one line, traceback with -v
+        if args.verbose:
+            import traceback
+
+            traceback.print_exc()
+        print(f"geoinc: internal error: {type(err).__name__}: {err}", file=sys.stderr)
+        return EXIT_ERROR
 
 
 if __name__ == "__main__":

@@ -48,6 +48,8 @@ import pandas as pd
 
 from geoinc import lang
 from geoinc.exceptions import ConfigurationError, InputError
+from geoinc.incidents.atomic import atomic_output
+from geoinc.incidents.cells import CSV_LINE_END, neutralise_frame, restore_frame
 from geoinc.incidents.datasets import (
     admin1_code,
     admin1_spelling,
@@ -293,6 +295,7 @@ def to_acled(frame, *, on_undated: Literal["keep", "drop"] = "keep") -> pd.DataF
     return pd.DataFrame(rows, columns=[*ACLED_COLUMNS, *extras])
 
 
+@atomic_output
 def write_acled(frame, path: str | Path, **kwargs) -> Path:
     """Write :func:`to_acled` of ``frame`` as CSV (UTF-8); returns the path.
 
@@ -307,7 +310,8 @@ def write_acled(frame, path: str | Path, **kwargs) -> Path:
     'acled:UKR1'
     """
     path = Path(path)
-    to_acled(frame, **kwargs).to_csv(path, index=False, lineterminator="\n")
+    table = neutralise_frame(to_acled(frame, **kwargs))  # formula-safe cells, CRLF rows
+    table.to_csv(path, index=False, lineterminator=CSV_LINE_END)
     return path
 
 
@@ -431,6 +435,7 @@ def read_acled(source, *, dayfirst: bool | None = None):
     df, label = read_table(
         source, label="ACLED frame" if isinstance(source, pd.DataFrame) else None
     )
+    df = restore_frame(df)  # undo the formula-injection guard of write_acled
     missing = [c for c in _REQUIRED if c not in df.columns]
     if missing:
         raise InputError(f"{label}: not an ACLED file, missing column(s) {', '.join(missing)}")

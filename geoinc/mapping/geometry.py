@@ -134,9 +134,11 @@ def geodesic_buffer(line, distance_km: float, *, step_km: float = 100.0, toleran
     >>> round(abs(Geod(ellps="WGS84").geometry_area_perimeter(band)[0]) / 1e6, -1)
     7110.0
     """
-    if not np.isfinite(distance_km) or distance_km <= 0:
+    if not np.isfinite(distance_km) or not 0 < distance_km <= 2000:
+        # beyond ~2000 km the local projections of the pieces break down (and no border
+        # band is that wide)
         raise ConfigurationError(
-            f"buffer distance must be a positive number of km, not {distance_km!r}"
+            f"buffer distance must be a number of km in (0, 2000], not {distance_km!r}"
         )
     return shapely.from_wkb(
         _buffer_wkb(shapely.to_wkb(line), float(distance_km), float(step_km), float(tolerance_km))
