@@ -7,7 +7,8 @@ laid out the same way, so a new language is a new folder, not a code change.
 
 File kinds (chosen by extension):
 
-* ``NAME.txt`` -- one entry per line; a line starting with ``#``, or `` #`` after an entry, is a comment; blank lines ignored.
+* ``NAME.txt`` -- one entry per line; a line starting with ``#``, or `` #`` after an
+  entry, is a comment; blank lines are ignored.
   Read with :func:`words` (a frozenset) or :func:`phrases` (a tuple, file order kept).
 * ``NAME.tsv`` -- tab-separated ``key<TAB>value`` rows, comments as above. Read with
   :func:`table` (a dict of str to str).
@@ -18,7 +19,7 @@ Everything is read once and cached; nothing is read at import time.
 Examples
 --------
 >>> from geoinc import lang
->>> "killed" in lang.words("en", "casualty_killed_verbs")
+>>> "killed" in lang.data("en", "casualties")["killed_verbs"]
 True
 """
 
