@@ -11,10 +11,11 @@ several incidents; the article reports one. After grouping, within one article:
   compatible date named in the same or the next sentence: "Dnipro, in the
   Dnipropetrovsk region" is one incident, a later list of regions attacked is not;
 
-and every report gets a ``role``: ``"main"`` for the incidents the article is about --
-those at the places its headline names; without one, the first report that states
-casualty figures (else the first report) and any other with figures on the same dates --; ``"secondary"`` for the rest (an earlier
-attack recalled for context, attacks listed in passing). A map can show or hide them.
+and every report gets a ``role``: ``"main"`` for the incidents the article is about
+(those at the places its headline names; without one, the first report that states
+casualty figures, else the first report, and any other with figures on the same
+dates); ``"secondary"`` for the rest (an earlier attack recalled for context, attacks
+listed in passing). A map can show or hide them.
 
 All functions are pure: lists of :class:`~geoinc.incidents.merge.IncidentReport` in,
 new lists out.

@@ -39,8 +39,8 @@ from pathlib import Path
 from typing import Literal
 
 from geoinc.exceptions import ConfigurationError, GeoincError, InputError
-from geoinc.extract.batch import DEFAULT_TIME_BUDGET, check_options, run_isolated
 from geoinc.extract.article import assign_roles, consolidate, date_from_publication
+from geoinc.extract.batch import DEFAULT_TIME_BUDGET, check_options, run_isolated
 from geoinc.extract.documents import DEFAULT_MAX_BYTES, Document, iter_documents
 from geoinc.extract.events import EVENT_TYPE, SentenceEvent, analyse_text
 from geoinc.incidents.merge import IncidentReport, incident_record, merge_reports
