@@ -38,7 +38,7 @@ import numpy as np
 from geoinc._data import data_path
 from geoinc.coordinates import validate_lat_lon, validate_lat_lon_arrays
 from geoinc.exceptions import ConfigurationError, GazetteerDataError, PlaceNotFound
-from geoinc.names import normalize
+from geoinc.names import CYRILLIC_COUNTRIES, normalize, skeleton
 
 __all__ = ["Gazetteer", "Place", "ReverseResult", "KINDS", "parse_query", "Query"]
 
@@ -55,6 +55,13 @@ _EARTH_RADIUS_KM = 6371.0088
 _PRECISION = {"country": "country", "admin1": "admin1", "settlement": "admin1", "place": "point"}
 
 _SEP = "\x1f"
+# Ranking bonus (in log10-population units) for a query that is the record's own name.
+_W_OWN_NAME = 2.0
+# Words that make a first-level region's name a region's (normalised keys).
+_REGION_NAME_WORDS = frozenset(
+    {"oblast", "oblasti", "область", "област", "krai", "kray", "край", "region", "province",
+     "oblys", "voblasts"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -542,7 +549,17 @@ class Gazetteer:
         country_idx, admin1_idx = self._filters(country, admin1, q.context)
         if country_idx == -2 or admin1_idx == -2:
             return ()
-        found = self._match(q.core, kinds, country_idx, admin1_idx, limit, fuzzy, min_score)
+        found = []
+        if q.core != name.strip() and not q.context:
+            # The whole name first when it is one ("Kyiv Oblast" is the oblast, not the
+            # city-region "Kyiv" its core would find).
+            found = self._match(name, kinds, country_idx, admin1_idx, limit, False, min_score)
+        if not found:
+            wide = max(limit, 10) if q.kind == "admin1" else limit
+            found = self._match(q.core, kinds, country_idx, admin1_idx, wide, fuzzy, min_score)
+            if q.kind == "admin1" and len(found) > 1:
+                # "Moscow region", "Kyiv Oblast": the oblast, not the city-region.
+                found = sorted(found, key=lambda p: not self.region_named(p))[:limit]
         if not found and q.kind == "admin1" and kinds == _KIND_ALIASES["admin1"]:
             # "Tver region" where only the city is known: fall back to any kind.
             found = self._match(q.core, None, country_idx, admin1_idx, limit, fuzzy, min_score)
@@ -604,18 +621,64 @@ class Gazetteer:
             rows = rows[self._admin1[rows] == admin1_idx]
         return rows
 
-    def _rank(self, rows) -> np.ndarray:
+    def own_name(self, rows, key: str) -> np.ndarray:
+        """Whether ``key`` is each row's own name: its primary name (for places romanised
+        from Cyrillic, in any romanisation: :func:`geoinc.names.skeleton`), rather than one
+        of its alternate or former names ("Pokrovsk" is Engels's former name, Pokrovsk's
+        own).
+
+        Examples
+        --------
+        >>> gz = Gazetteer.default()
+        >>> gz.own_name([gz.get(704422).row], "pokrovsk").tolist()
+        [True]
+        """
+        self._ensure()
+        rows = np.asarray(rows, dtype=np.int64)
+        want = skeleton(key)
+        cyr = [self._t_countries[c] in CYRILLIC_COUNTRIES for c in self._country[rows]]
+        return np.array(
+            [
+                normalize(n) == key or (c and skeleton(normalize(n)) == want)
+                for n, c in zip(self.names_of(rows), cyr, strict=True)
+            ],
+            dtype=bool,
+        )
+
+    @staticmethod
+    def region_named(place: Place) -> bool:
+        """Whether a first-level region is called a region (oblast, krai, область...)
+        in one of its names: Moscow Oblast and Kyiv Oblast are, the city-regions Moscow
+        and Kyiv City are not.
+
+        Examples
+        --------
+        >>> gz = Gazetteer.default()
+        >>> gz.region_named(gz.admin1_place("UA.13")), gz.region_named(gz.admin1_place("UA.12"))
+        (True, False)
+        """
+        if place.kind != "admin1":
+            return False
+        words = set(normalize(" ".join((place.name, *place.names))).split())
+        return not words.isdisjoint(_REGION_NAME_WORDS)
+
+    def _rank(self, rows, key: str | None = None) -> np.ndarray:
         if len(rows) < 2:
             return rows
-        # importance first; geonameid breaks ties so results are deterministic
-        return rows[np.lexsort((self._gid[rows], -self._importance[rows]))]
+        prior = self._importance[rows]
+        if key is not None:
+            # A record's own name beats a bigger record's alternate name by two orders of
+            # magnitude of population: Pokrovsk (Donetsk) before Engels, once Pokrovsk.
+            prior = prior + _W_OWN_NAME * self.own_name(rows, key)
+        # geonameid breaks ties so results are deterministic
+        return rows[np.lexsort((self._gid[rows], -prior))]
 
     def _match(self, core, kinds, country_idx, admin1_idx, limit, fuzzy, min_score) -> list[Place]:
         key = normalize(core)
         if not key:
             return []
         rows = self._filter_rows(self.rows_for_key(key), kinds, country_idx, admin1_idx)
-        out = [self.place_at(r) for r in self._rank(rows)[:limit]]
+        out = [self.place_at(r) for r in self._rank(rows, key)[:limit]]
         if out or not fuzzy or len(key) < 4:
             return out
         hits = self._fuzzy_keys(key, min_score)
@@ -628,12 +691,22 @@ class Gazetteer:
         rows, scores = self._filter_scored(rows, scores, kinds, country_idx, admin1_idx)
         if not len(rows):
             return []
-        order = np.lexsort((self._gid[rows], -self._importance[rows], -np.round(scores, 2)))
+        # Same score: a record whose own name is close to the query first (Kherzon is a
+        # misspelt Kherson, not Hebron's alternate name), then importance.
+        own = self._fuzzy_own(rows, key, min_score)
+        order = np.lexsort((self._gid[rows], -(self._importance[rows] + _W_OWN_NAME * own),
+                            -np.round(scores, 2)))
         rows, scores = rows[order], scores[order]
         # a record reached through several keys keeps its best score (its first place)
         _, first = np.unique(rows, return_index=True)
         first.sort()
         return [self.place_at(rows[i], round(float(scores[i]), 4)) for i in first[:limit]]
+
+    def _fuzzy_own(self, rows, key: str, min_score: float) -> np.ndarray:
+        from rapidfuzz import fuzz
+
+        names = [normalize(n) for n in self.names_of(rows)]
+        return np.array([fuzz.ratio(key, n) >= 100 * min_score for n in names], dtype=bool)
 
     def _filter_scored(self, rows, scores, kinds, country_idx, admin1_idx):
         keep = np.ones(len(rows), dtype=bool)

@@ -29,7 +29,19 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["normalize", "romanize_uk", "romanize_ru", "is_cyrillic", "name_variants"]
+__all__ = [
+    "normalize",
+    "skeleton",
+    "romanize_uk",
+    "romanize_ru",
+    "is_cyrillic",
+    "name_variants",
+    "CYRILLIC_COUNTRIES",
+]
+
+#: Countries whose place names are romanised from Cyrillic script (ISO 3166-1 alpha-2):
+#: their names reach English in several spellings, see :func:`skeleton`.
+CYRILLIC_COUNTRIES = frozenset({"UA", "RU", "BY", "BG", "RS", "MK", "ME", "KZ", "KG", "TJ", "MN"})
 
 # Apostrophe-like characters that are dropped (Ukrainian/Russian soft sign
 # romanisations, typographic quotes, modifier letters).
@@ -85,6 +97,33 @@ def normalize(name: str) -> str:
     s = _SPACES.sub(" ", s).strip()
     s = _ADJ_ENDING.sub("y", s)
     return _ST.sub("saint", s)
+
+
+_SKELETON_TABLE = str.maketrans({"y": "i", "j": "i", "w": "v"})
+_DOUBLES = re.compile(r"(\w)\1+")
+_GLIDE = re.compile(r"(?<=[aeiou])i(?=[aeiou])")
+
+
+@lru_cache(maxsize=262144)
+def skeleton(key: str) -> str:
+    """Fold a normalised key further, over the letters romanisations disagree on.
+
+    Ukrainian names reach English in several systems (Zaporizhzhia / Zaporizhzhya,
+    Huliaipole / Hulyaypole, Odesa / Odessa): ``y`` and ``j`` become ``i``, ``w`` becomes
+    ``v`` and doubled letters are single. Two keys with the same skeleton are one name
+    spelled two ways (a glide ``i`` between vowels goes too: Nikolayev / Nikolaev). For
+    places in :data:`CYRILLIC_COUNTRIES`, the gazetteer and the resolver treat such a
+    spelling of a record's own name as that name.
+
+    Examples
+    --------
+    >>> skeleton("hulyaypole") == skeleton("huliaipole")
+    True
+    >>> skeleton("odessa"), skeleton("kyiv"), skeleton("kiev")
+    ('odesa', 'kiv', 'kiev')
+    """
+    s = _DOUBLES.sub(r"\1", key.translate(_SKELETON_TABLE))
+    return _DOUBLES.sub(r"\1", _GLIDE.sub("", s))
 
 
 def is_cyrillic(text: str) -> bool:

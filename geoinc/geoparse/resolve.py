@@ -27,7 +27,7 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from geoinc.exceptions import GeoincError, PlaceNotFound
-from geoinc.gazetteer import Place
+from geoinc.gazetteer import Place, parse_query
 from geoinc.geoparse.features import Supplement, supplement
 from geoinc.geoparse.lexicon import (
     ADMIN1_ABBREVIATIONS,
@@ -38,7 +38,14 @@ from geoinc.geoparse.lexicon import (
     POSTAL_CODES,
 )
 from geoinc.geoparse.recognise import Span, Token, first_words_of
-from geoinc.names import normalize
+from geoinc.names import (
+    CYRILLIC_COUNTRIES,
+    is_cyrillic,
+    normalize,
+    romanize_ru,
+    romanize_uk,
+    skeleton,
+)
 
 __all__ = ["Resolver", "Resolution"]
 
@@ -54,6 +61,7 @@ _W_COUNTRY = 5.0
 _W_ADMIN1 = 1.5
 _W_CONTAINER = 6.0
 _W_REGION_QUALIFIER = 6.0
+_W_REGION_NAMED = 1.5
 _W_FEATURE_QUALIFIER = 3.0
 _W_COHERENCE = 1.5
 # A name in a list of regions (or countries) is likely one too: "Michigan, Oregon, Ohio".
@@ -136,6 +144,7 @@ class Resolver:
         self._cands: dict[str, list[tuple[Place, float]]] = {}
         self._country: dict[str, Place | None] = {}
         self._span_cache: dict[tuple, tuple] = {}
+        self._native_cache: dict[tuple, bool] = {}
 
     # ---- candidates ------------------------------------------------------------
 
@@ -155,11 +164,11 @@ class Resolver:
                     break  # too small next to the best namesake to be worth scoring
                 place = self.gz.place_at(int(rows[o]))
                 prior = float(imp[o])
-                if normalize(place.name) == key:
+                if _is_primary(place, key):
                     prior += _W_PRIMARY
                 out.append((place, prior))
         for place, prior in self.supplement.lookup(key):
-            if normalize(place.name) == key:
+            if _is_primary(place, key):
                 prior += _W_PRIMARY
             out.append((place, prior))
         if len(self._cands) > 200_000:
@@ -260,8 +269,18 @@ class Resolver:
         else:
             cands = self.candidates(span.key)
         if span.qualifier == "region" and any(p.kind == "admin1" for p, _ in cands):
+            # "the Moscow region", "Kyiv region": a region called a region (the oblast)
+            # before a city-region of the same name (Moscow, Kyiv City).
+            named = {id(p) for p, _ in cands if self.gz.region_named(p)}
             cands = [
-                (p, s + (_W_REGION_QUALIFIER if p.kind == "admin1" else 0.0)) for p, s in cands
+                (
+                    p,
+                    s
+                    + (_W_REGION_QUALIFIER if p.kind == "admin1" else 0.0)
+                    + (_W_REGION_NAMED if id(p) in named else 0.0)
+                    + (_W_PRIMARY if _region_core_named(p, span.key) else 0.0),
+                )
+                for p, s in cands
             ]
         elif span.qualifier != "region":
             # A bare name is the city before the region named after it ("Mykolaiv").
@@ -358,11 +377,36 @@ class Resolver:
                     got[1],
                     got[2],
                     got[3],
-                    span.source != "gazetteer" or _is_primary(got[0], span.key),
+                    span.source != "gazetteer" or self._native(got[0], span.key),
                 )
             )
         self._unknown_containers(results, tokens)
         return results
+
+    def _native(self, place: Place, key: str) -> bool:
+        """The key is the record's own name or the romanisation of one of its Cyrillic
+        names ("Kiev", "Zaporozhye", "Kharkov"): a spelling of the place itself, not a
+        former name or a word that some list gives it."""
+        if _is_primary(place, key):
+            return True
+        z = self.zipf.get(key, 0.0)
+        if place.country not in CYRILLIC_COUNTRIES or (
+            z >= 3.0 and place.population < 10 ** (z + 1.5)
+        ):
+            return False  # "Choir": a word first, unless the place is big for it ("Kiev")
+        sig = (place.row, place.name, key)
+        got = self._native_cache.get(sig)
+        if got is None:
+            want = skeleton(key)
+            got = any(
+                want in (skeleton(normalize(romanize_ru(n))), skeleton(normalize(romanize_uk(n))))
+                for n in place.names
+                if is_cyrillic(n)
+            )
+            if len(self._native_cache) > 100_000:
+                self._native_cache.clear()
+            self._native_cache[sig] = got
+        return got
 
     def _weak(self, span: Span, place: Place | None) -> bool:
         """A one-word name whose best record is a small place and which is a frequent
@@ -518,8 +562,27 @@ def _unit(lat: float, lon: float) -> tuple[float, float, float]:
     return (math.cos(la) * math.cos(lo), math.cos(la) * math.sin(lo), math.sin(la))
 
 
-def _is_primary(place: Place, key: str) -> bool:
-    return normalize(place.name) == key
+def _is_primary(place: Place, key: str, region: bool = False) -> bool:
+    """The key is the record's own name, for a place romanised from Cyrillic in any
+    romanisation (Zaporizhzhia is Zaporizhzhya's; Pokrovsk is Engels's former name, not
+    its own); with ``region`` (the text says "region"), a region's name without its
+    region word ("Moscow" for Moscow Oblast)."""
+    own = normalize(place.name)
+    if own != key and region and place.kind == "admin1":
+        own = normalize(parse_query(place.name).core)
+    if own == key:
+        return True
+    return place.country in CYRILLIC_COUNTRIES and skeleton(own) == skeleton(key)
+
+
+def _region_core_named(place: Place, key: str) -> bool:
+    """A region called by its name without the region word, not yet counted as its own
+    name ("Moscow region" names Moscow Oblast)."""
+    return (
+        place.kind == "admin1"
+        and not _is_primary(place, key)
+        and _is_primary(place, key, region=True)
+    )
 
 
 def _first_desc(pair: tuple) -> float:
