@@ -22,6 +22,7 @@ __all__ = [
     "DocumentTimeout",
     "SchemaError",
     "OutputError",
+    "StoreLocked",
     "BorderError",
     "ClaimError",
     "MapError",
@@ -101,6 +102,10 @@ class OutputError(GeoincError):
     Raised before the work when the location is checked up front, and instead of a
     half-written file otherwise: the previous output, if any, is left untouched.
     """
+
+
+class StoreLocked(OutputError, BlockingIOError):
+    """An incident store is being written by another process; nothing was changed."""
 
 
 class BorderError(GeoincError):
