@@ -1,0 +1,182 @@
+"""Where a claim sits: its sentence, the places named around it, and which one it is about.
+
+The geoparser's mentions are read, never changed; place names a pattern captured but the
+geoparser did not resolve are looked up in the bundled gazetteer here (a thin wrapper, so
+claims never reach into the geoparser's internals).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from geoinc.claims._vocab import Vocab
+
+__all__ = ["Ctx", "gazetteer", "split_sentences", "country_code", "NAME", "POPULATED"]
+
+#: A capitalised name of up to three words ("Nova Kakhovka", "Kryvyi Rih").
+NAME = r"[A-Z][\w'’.-]*(?:\s+(?!Oblast\b|Region\b|Krai\b)[A-Z][\w'’-]*){0,2}"
+POPULATED = ("place", "settlement")
+_SENT_END = re.compile(r"[.!?]+[\"”’')]*(?=\s|$)|\n+")
+_ABBREV_END = re.compile(r"\b(?:U\.S|U\.K|Mr|Mrs|Dr|St|approx|No|Gen|Lt|Col)\.$")
+#: How many sentences back a pronoun or "the city" may look for its place.
+SUBJECT_LOOKBACK = 3
+
+
+@lru_cache(maxsize=1)
+def gazetteer():
+    """The bundled gazetteer (loaded once, on first use)."""
+    from geoinc.gazetteer import Gazetteer
+
+    return Gazetteer.default()
+
+
+def country_code(word: str | None, voc: Vocab) -> str | None:
+    """ISO2 for a country name or demonym ("Ukraine", "Ukrainian"), None if unknown."""
+    if not word:
+        return None
+    w = word.strip().lower().removesuffix("'s").removesuffix("’s")
+    if w in voc.demonyms:
+        return voc.demonyms[w]
+    found = gazetteer().lookup(word.strip(), kind="country", fuzzy=False, limit=1)
+    return found[0].country if found else None
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans: ends at . ! ? before white space (not after "U.S.") or a newline."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENT_END.finditer(text):
+        end = m.end()
+        if m.group(0)[0] != "\n" and _ABBREV_END.search(text[start : m.start() + 1]):
+            continue
+        if text[start:end].strip():
+            lead = len(text[start:end]) - len(text[start:end].lstrip())
+            spans.append((start + lead, end))
+        start = end
+    if text[start:].strip():
+        lead = len(text[start:]) - len(text[start:].lstrip())
+        spans.append((start + lead, len(text)))
+    return spans
+
+
+def resolve(name: str, *, kinds=(*POPULATED, "admin1")):
+    """A gazetteer record for a name as captured ("Donetsk On Monday" tries shorter runs)."""
+    name = re.sub(r"\s+(?:city|town|village)$", "", name.strip(), flags=re.I)
+    words = name.split()
+    for n in range(len(words), 0, -1):
+        found = gazetteer().lookup(" ".join(words[:n]), kind=list(kinds), limit=1, fuzzy=False)
+        if found:
+            return found[0]
+    return None
+
+
+@dataclass
+class Subject:
+    """The place a claim is about, with where its name was found."""
+
+    place: Any = None
+    name: str = ""
+    span: tuple[int, int] | None = None
+    source: str = ""
+
+    def fields(self) -> dict:
+        return {
+            "place": self.place,
+            "subject": self.name,
+            "subject_span": self.span,
+            "subject_from": self.source,
+        }
+
+
+@dataclass
+class Ctx:
+    """One sentence of a text being checked, with the text's mentions and sentences."""
+
+    text: str
+    mentions: list
+    sent_start: int
+    sent_end: int
+    voc: Vocab
+    sentences: list = field(default_factory=list)
+    #: spans of claims already found in the sentence; their places are objects, not subjects
+    taken: list = field(default_factory=list)
+
+    def sentence(self) -> str:
+        return self.text[self.sent_start : self.sent_end]
+
+    def places_in(self, lo: int, hi: int) -> list:
+        return [m for m in self.mentions if m.place is not None and lo <= m.start and m.end <= hi]
+
+    def _as_populated(self, m, kinds) -> Subject:
+        if m.place.kind in kinds:
+            return Subject(m.place, m.text, (m.start, m.end), "sentence")
+        # "Kyiv" read as Kyiv Oblast: a distance is about the city of that name
+        alt = resolve(m.text, kinds=kinds) if "admin1" not in kinds else None
+        return Subject(alt or m.place, m.text, (m.start, m.end), "sentence")
+
+    def subject_before(self, pos: int, *, kinds=POPULATED, lookback: bool = True) -> Subject:
+        """The place a claim at ``pos`` is about.
+
+        The last place named before ``pos`` in the sentence (after a copula, the
+        sentence's first place); with none, a name right before the claim; with none
+        and ``lookback``, the nearest place of the right kind in the previous
+        :data:`SUBJECT_LOOKBACK` sentences (``source = "earlier sentence"``).
+        """
+        cands = [
+            m
+            for m in self.places_in(self.sent_start, pos)
+            if m.place.kind in (*kinds, "admin1")
+            and not any(a <= m.start and m.end <= b for a, b in self.taken)
+        ]
+        head = self.text[self.sent_start : pos]
+        if cands:
+            copula = re.search(
+                r"(?<!which )(?<!that )\b(?:is|was|remains|became|lies)\s+(?:also\s+|now\s+)?$",
+                head,
+            )
+            return self._as_populated(cands[0] if copula else cands[-1], kinds)
+        named = self._name_before(head)
+        if named.name:
+            return named
+        return self._earlier(kinds) if lookback else Subject()
+
+    def _name_before(self, head: str) -> Subject:
+        m = re.search(
+            rf"\b({NAME})\s*(?:,|–|—|-)?\s*(?:(?:which|that)\s+(?:is|lies)\s+|(?:a|an|the)\s+"
+            rf"(?:[a-z]+\s+){{0,3}})?$",
+            head,
+        )
+        if not m or country_code(m.group(1).split()[0], self.voc) is not None:
+            return Subject()
+        if m.group(1).lower() in {p.lower() for p in self.voc.pronouns} or m.group(1) in (
+            "The",
+            "It",
+        ):
+            return Subject()
+        s = self.sent_start + m.start(1)
+        return Subject(resolve(m.group(1)), m.group(1), (s, s + len(m.group(1))), "sentence")
+
+    def _earlier(self, kinds) -> Subject:
+        earlier = [(s, e) for s, e in self.sentences if e <= self.sent_start]
+        for s, e in reversed(earlier[-SUBJECT_LOOKBACK:]):
+            found = [m for m in self.places_in(s, e) if m.place.kind in kinds]
+            if found:
+                m = found[-1]
+                return Subject(m.place, m.text, (m.start, m.end), "earlier sentence")
+        return Subject()
+
+    def place_at(self, start: int, end: int, name: str, *, kinds=POPULATED) -> Subject:
+        """The place a name captured by a pattern refers to: a mention there, else a lookup."""
+        fallback = None
+        for m in self.places_in(self.sent_start, self.sent_end):
+            if m.start < end and start < m.end:
+                if m.place.kind in kinds:
+                    return Subject(m.place, m.text, (m.start, m.end), "claim")
+                fallback = fallback or Subject(m.place, m.text, (m.start, m.end), "claim")
+        found = resolve(name, kinds=kinds)
+        if found is not None:
+            return Subject(found, name, (start, end), "claim")
+        return fallback or Subject(None, name, (start, end), "claim")

@@ -1,0 +1,127 @@
+"""What a place is said to be: "the port city of Odesa", "the border city of Sumy",
+"the regional capital of Dnipro", "the capital Kyiv". Attributes the bundled data cannot
+judge ("industrial", "frontline", "hilltop") are kept as unverifiable, with why."""
+
+from __future__ import annotations
+
+import re
+
+from geoinc.claims import _measure as ms
+from geoinc.claims import _patterns as pt
+from geoinc.claims._context import NAME, Ctx, country_code, gazetteer
+from geoinc.claims._model import CONSISTENT, INCONSISTENT, ROUGHLY, Unverifiable
+from geoinc.claims._registry import register
+from geoinc.claims.kinds_distance import is_point, no_place
+from geoinc.claims.kinds_proximity import border_city_fields
+from geoinc.names import normalize as normalize_name
+
+_WHY_NOT = {
+    "frontline": "the bundled data has no front line (it moves; geoinc does not guess it)",
+    "unchecked": "the bundled data cannot judge this attribute",
+}
+
+
+def _rx_attribute(v) -> str:
+    return (
+        rf"\b(?:(?P<dir>{pt.diradj(v)})\s+)?(?:(?P<adjc>{pt.CAP})\s+)?"
+        rf"(?P<attr>{pt.attr(v)})(?:\s+{pt.attr(v)})?\s+(?:(?P<noun>{pt.settlement(v)})\b"
+        rf"(?:\s+(?i:of|at)\s+(?P<target>{NAME}))?|(?i:of|at)\s+(?P<target2>{NAME}))"
+    )
+
+
+def _subject(ctx: Ctx, m: re.Match, group: str):
+    if m.group(group):
+        return ctx.place_at(m.start(group), m.end(group), m.group(group))
+    head = ctx.text[ctx.sent_start : m.start()]
+    if re.search(r"(?:,|\bis|\bwas)\s*(?:(?i:an?|the)\s+)?$", head):
+        return ctx.subject_before(m.start(), lookback=False)
+    return None
+
+
+def _coast_fields(place) -> dict:
+    km = ms.coast_km(place)
+    tol = (f"within {ms.COAST_OK_KM:g} km of the sea coast consistent, within "
+           f"{ms.COAST_ROUGH_KM:g} km (an estuary or river port) roughly consistent")
+    method = ("geodesic distance (azimuthal equidistant projection centred on the place) to the "
+              "country's Natural Earth 10m outline minus its land borders")
+    if km is None:
+        return {"verdict": INCONSISTENT, "tolerance": tol, "method": method,
+                "computed": {"km_to_coast": None}, "reason": f"{place.country} has no sea coast"}
+    verdict = CONSISTENT if km <= ms.COAST_OK_KM else ROUGHLY if km <= ms.COAST_ROUGH_KM \
+        else INCONSISTENT
+    return {"verdict": verdict, "tolerance": tol, "method": method,
+            "computed": {"km_to_coast": round(km, 2)},
+            "reason": f"{place.name} is {km:.1f} km from the sea coast"}
+
+
+def _seat_fields(place, national: bool) -> dict:
+    """A capital: national = the country's largest place; regional = the region is named
+    after it. Otherwise unverifiable (the gazetteer does not record seats)."""
+    if national:
+        top = gazetteer().largest_places(place.country, 1)
+        if top and top[0].geonameid == place.geonameid:
+            return {"verdict": CONSISTENT, "computed": {"largest_in_country": True},
+                    "method": "largest populated place of the country (GeoNames)",
+                    "tolerance": "the capital taken as the country's largest place",
+                    "reason": f"{place.name} is the largest place of {place.country}"}
+        raise Unverifiable(f"the bundled gazetteer does not record capitals, and {place.name} "
+                           f"is not the largest place of {place.country}", place=place)
+    region = normalize_name(place.admin1_name or "")
+    city = normalize_name(place.name)
+    if city and region.startswith(city[: max(4, len(city) - 2)]):
+        return {"verdict": CONSISTENT, "computed": {"admin1": place.admin1_name},
+                "method": "the region's GeoNames name begins with the city's",
+                "tolerance": "a region named after the city has it as its seat",
+                "reason": f"{place.admin1_name} is named after {place.name}"}
+    raise Unverifiable(f"the bundled gazetteer does not record regional seats ({place.name} is "
+                       f"in {place.admin1_name or 'an unknown region'})", place=place)
+
+
+@register("attribute", pattern=_rx_attribute, order=70, overlaps=True)
+def check_attribute(ctx: Ctx, m: re.Match):
+    """"the port city of Odesa", "the border city of Chernihiv", "the frontline city of X"."""
+    attr = " ".join(m.group("attr").lower().split())
+    how = ctx.voc.attributes.get(attr, "unchecked")
+    if attr in ctx.voc.settlements and not m.group("noun") and not m.group("target2"):
+        return None  # "a port" alone
+    subject = _subject(ctx, m, "target" if m.group("target") else "target2")
+    if subject is None:
+        return None
+    kind = "border_city" if how == "border" else "attribute"
+    stated = {"attribute": attr, "relation": "border city" if how == "border" else attr}
+    if how in _WHY_NOT:
+        raise Unverifiable(_WHY_NOT[how], subject=subject, stated=stated, kind=kind)
+    if not is_point(subject.place):
+        raise Unverifiable(no_place(subject), subject=subject, stated=stated, kind=kind)
+    neighbour = country_code(m.group("adjc"), ctx.voc)
+    if how == "border":
+        fields = border_city_fields(subject.place, None if neighbour == subject.place.country
+                                    else neighbour)
+    elif how == "coast":
+        fields = _coast_fields(subject.place)
+    else:  # seat
+        national = attr == "capital" and not (m.group("noun") or "").lower().startswith("region")
+        fields = _seat_fields(subject.place, national)
+    return {"subject": subject, "stated": stated, "kind": kind, **fields}
+
+
+def _rx_capital(v) -> str:
+    heads = sorted({re.sub(r"^the\s+", "", c.lower()) for c in v.capitals}, key=len, reverse=True)
+    alt = "(?i:" + "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in heads) + ")"
+    return (
+        rf"\b(?:(?i:the|its)|(?P<owner>{pt.CAP})['’]s)\s+(?:(?P<adjc>{pt.CAP})\s+)?"
+        rf"(?P<what>{alt})(?:\s+(?i:of)|\s*,)?\s+(?P<target>{NAME})"
+    )
+
+
+@register("attribute", name="capital", pattern=_rx_capital, order=72, overlaps=True)
+def check_capital(ctx: Ctx, m: re.Match):
+    """"the capital Kyiv", "Ukraine's capital Kyiv", "the regional capital of Dnipro"."""
+    subject = ctx.place_at(m.start("target"), m.end("target"), m.group("target"))
+    what = " ".join(m.group("what").lower().split())
+    stated = {"attribute": what, "country": country_code(m.group("owner") or m.group("adjc"),
+                                                          ctx.voc)}
+    if not is_point(subject.place):
+        raise Unverifiable(no_place(subject), subject=subject, stated=stated)
+    national = not what.startswith(("regional", "administrative"))
+    return {"subject": subject, "stated": stated, **_seat_fields(subject.place, national)}

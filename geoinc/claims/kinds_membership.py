@@ -1,0 +1,175 @@
+"""Membership in a region: "Izium, in the Kharkiv region", "Borova in Kharkiv Oblast",
+"Russia's Belgorod region", "the Gomel region of Belarus", "Saky in Crimea".
+
+The commonest claim in conflict reporting, and the one that most often reveals a wrong
+place: a town put in the wrong oblast is usually a different town of the same name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from geoinc.claims import _measure as ms
+from geoinc.claims import _patterns as pt
+from geoinc.claims._context import NAME, POPULATED, Ctx, Subject, country_code, gazetteer
+from geoinc.claims._model import CONSISTENT, INCONSISTENT, Unverifiable
+from geoinc.claims._registry import register
+from geoinc.claims.kinds_position import resolve_region
+from geoinc.names import normalize
+
+#: A point this close outside the stated oblast's polygon still counts as inside (GeoNames
+#: points and generalised polygons disagree by a few km along oblast boundaries).
+REGION_BUFFER_KM = 3.0
+_GAP = r"(?:\s*,\s*|\s+)(?:(?i:located|situated|which\s+is|that\s+is|lies|is)\s+)?"
+
+
+def _rx_in_region(v) -> str:
+    occupied = rf"(?:(?:the\s+)?{pt.attr(v)}\s+(?i:part\s+of\s+))?"
+    return (
+        rf"{_GAP}(?i:in)\s+{occupied}(?:the\s+)?(?:{pt.diradj(v)}\s+)?(?:"
+        rf"(?P<r1>{NAME})\s+(?P<noun1>{pt.region_noun(v)})"
+        rf"|(?P<noun2>{pt.region_noun(v)})\s+of\s+(?P<r2>{NAME})"
+        rf"|(?P<r3>{NAME}))"
+        rf"|\s*,\s*(?P<r4>{NAME})\s+(?P<noun4>{pt.region_noun(v)})"
+    )
+
+
+def _adjacent_subject(ctx: Ctx, pos: int) -> Subject | None:
+    """The place named right before ``pos`` ("Izium" in "Izium, in ..."), or None."""
+    cands = [mm for mm in ctx.places_in(ctx.sent_start, pos) if pos - mm.end <= 1]
+    if not cands:
+        return None
+    mm = cands[-1]
+    return Subject(mm.place, mm.text, (mm.start, mm.end), "claim")
+
+
+def _region_codes(name: str, noun: str | None, ctx: Ctx) -> tuple[tuple[str, ...], str, str]:
+    """(admin1 codes, label, level) a region name stands for; level "admin2" for districts."""
+    key = " ".join(name.lower().split())
+    if key in ctx.voc.region_groups:
+        return ctx.voc.region_groups[key], name, "admin1"
+    level = "admin2" if noun and noun.lower().rstrip("s") in ("district", "raion", "county") \
+        else "admin1"
+    if level == "admin2":
+        return (), name, level
+    region = resolve_region(name, ctx)
+    if region is None:
+        return (), name, level
+    return (region.admin1,), region.name, level
+
+
+def _in_polygon(place, codes) -> bool:
+    import shapely
+
+    for code in codes:
+        poly = gazetteer().admin1_polygon(code)
+        if poly is None:
+            continue
+        if shapely.contains_xy(poly, place.lon, place.lat):
+            return True
+        km = ms._km_to_geometry(place.lon, place.lat, poly, 0.3)
+        if km is not None and km <= REGION_BUFFER_KM:
+            return True
+    return False
+
+
+def _judge_admin2(subject: Subject, name: str) -> dict:
+    place = subject.place
+    have = normalize(place.admin2_name or "")
+    if not have:
+        raise Unverifiable(f"the bundled gazetteer has no district for {place.name}",
+                           subject=subject, stated={"region": name})
+    want = normalize(name)
+    ok = have.startswith(want[: max(4, len(want) - 2)])
+    return {"verdict": CONSISTENT if ok else INCONSISTENT, "computed": {"admin2": place.admin2_name},
+            "tolerance": "the district names must share their stem",
+            "method": "GeoNames / KATOTTG district (admin2) of the place",
+            "reason": f"{place.name} is in {place.admin2_name}"}
+
+
+def judge_membership(subject: Subject, codes, label: str) -> dict:
+    """Verdict fields for "``subject`` is in the region(s) ``codes``"."""
+    place = subject.place
+    same = place.admin1 in codes
+    inside = same or (place.kind in POPULATED and place.precision == "point"
+                      and _in_polygon(place, codes))
+    where = place.admin1_name or place.admin1 or "an unknown region"
+    return {
+        "verdict": CONSISTENT if inside else INCONSISTENT,
+        "computed": {"admin1": place.admin1, "admin1_name": place.admin1_name,
+                     "in_stated_region": inside},
+        "tolerance": (f"the place's first-level region is the stated one, or its point lies in "
+                      f"the stated oblast's polygon or within {REGION_BUFFER_KM:g} km of it"),
+        "method": "GeoNames admin1 code of the place; geoBoundaries oblast polygons (Ukraine)",
+        "reason": f"{place.name} is in {where}" + ("" if inside else f", not in {label}"),
+    }
+
+
+@register("region", pattern=_rx_in_region, order=80)
+def check_in_region(ctx: Ctx, m: re.Match):
+    """"Izium, in the Kharkiv region", "Borova in Kharkiv Oblast", "Saky in Crimea"."""
+    subject = _adjacent_subject(ctx, m.start())
+    if subject is None:
+        return None
+    name = m.group("r1") or m.group("r2") or m.group("r3") or m.group("r4")
+    noun = m.group("noun1") or m.group("noun2") or m.group("noun4")
+    codes, label, level = _region_codes(name, noun, ctx)
+    if m.group("r3") and not codes:
+        return None  # "Kharkiv in December": a bare name that is no region
+    if subject.place is not None and subject.place.kind not in (*POPULATED, "admin1"):
+        return None
+    stated = {"region": label, "admin1": list(codes)}
+    span = (subject.span[0], m.end())
+    if level == "admin2":
+        return {"subject": subject, "stated": stated, "span": span,
+                **_judge_admin2(subject, name)}
+    if not codes:
+        raise Unverifiable(f"the bundled gazetteer does not know {name!r} as a region",
+                           subject=subject, stated=stated, span=span)
+    if subject.place.kind == "admin1" and subject.place.admin1 in codes and not m.group("r3"):
+        return None  # "Kharkiv, in the Kharkiv region": the region repeated
+    return {"subject": subject, "stated": stated, "span": span,
+            **judge_membership(subject, codes, label)}
+
+
+def _rx_unit_of(v) -> str:
+    return (
+        rf"(?P<r1>{NAME})\s+(?P<noun>{pt.region_noun(v)})\s+(?i:of)\s+(?:the\s+)?(?P<parent>{NAME})"
+        rf"(?:\s+(?P<pnoun>{pt.region_noun(v)}))?"
+        rf"|(?P<owner>{NAME})['’]s\s+(?P<r2>{NAME})\s+(?P<noun2>{pt.region_noun(v)})"
+    )
+
+
+@register("region", name="unit_of", pattern=_rx_unit_of, order=82)
+def check_unit_of(ctx: Ctx, m: re.Match):
+    """"the Gomel region of Belarus", "Russia's Belgorod region", "the Azov district of the
+    Rostov region"."""
+    name, noun = (m.group("r1"), m.group("noun")) if m.group("r1") else (m.group("r2"),
+                                                                        m.group("noun2"))
+    parent = m.group("parent") or m.group("owner")
+    start = m.start("r1") if m.group("r1") else m.start("r2")
+    iso2 = country_code(parent, ctx.voc)
+    codes, label, level = _region_codes(name, noun, ctx)
+    stated = {"region": label, "of": parent}
+    region = gazetteer().admin1_place(codes[0]) if len(codes) == 1 else None
+    subject = Subject(region, name, (start, start + len(name)), "claim")
+    if iso2 is not None:
+        if region is None:
+            raise Unverifiable(f"the bundled gazetteer does not know {name!r} as a region",
+                               subject=subject, stated=stated)
+        ok = region.country == iso2
+        return {"subject": subject, "stated": {**stated, "country": iso2},
+                "verdict": CONSISTENT if ok else INCONSISTENT,
+                "computed": {"country": region.country},
+                "tolerance": "the region's country must be the stated one",
+                "method": "GeoNames admin1 code of the region",
+                "reason": f"{region.name} is in {region.country}"}
+    pcodes, plabel, _ = _region_codes(parent, m.group("pnoun") or "region", ctx)
+    if level == "admin2" and pcodes:
+        raise Unverifiable(f"the bundled gazetteer has no district {name!r} to place in {plabel}",
+                           subject=subject, stated=stated)
+    if region is None or not pcodes:
+        raise Unverifiable(f"{name!r} in {parent!r} cannot be placed with the bundled data",
+                           subject=subject, stated=stated)
+    return {"subject": subject, "stated": stated, **judge_membership(subject, pcodes, plabel)}
+

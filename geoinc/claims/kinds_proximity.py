@@ -1,0 +1,177 @@
+"""Closeness without a number: "just across the border from Belgorod", "near Saratov",
+"near the Russian border", "a region which borders Ukraine"."""
+
+from __future__ import annotations
+
+import re
+
+from geoinc.borders import border_pairs
+from geoinc.claims import _measure as ms
+from geoinc.claims import _patterns as pt
+from geoinc.claims._context import NAME, POPULATED, Ctx, country_code
+from geoinc.claims._model import CONSISTENT, INCONSISTENT, ROUGHLY, Unverifiable
+from geoinc.claims._registry import register
+from geoinc.claims.kinds_distance import _country_in, is_point, no_place
+
+#: "near X", "next to X", "outside X": the two places' edges within 25 km consistent,
+#: 50 km roughly (centre distance minus both radii).
+NEAR_PLACE_KM, ROUGH_PLACE_KM = 25.0, 50.0
+
+
+def _near_verdict(km: float, ok: float, rough: float) -> str:
+    return CONSISTENT if km <= ok else ROUGHLY if km <= rough else INCONSISTENT
+
+
+def _rx_across(v) -> str:
+    return (
+        r"(?i:(?:just\s+|right\s+|directly\s+)?(?:across|over|on\s+the\s+other\s+side\s+of)\s+"
+        rf"the\s+(?:border|frontier)\s+)(?i:from)\s+{pt.place_intro(v)}(?P<target>{NAME})"
+    )
+
+
+@register("adjacency", pattern=_rx_across, order=30)
+def check_adjacency(ctx: Ctx, m: re.Match):
+    """"Kharkiv, just across the border from Belgorod"."""
+    subject = ctx.subject_before(m.start())
+    other = ctx.place_at(m.start("target"), m.end("target"), m.group("target"))
+    place, oplace = subject.place, other.place
+    stated = {"relation": "across the border from", "of": m.group("target")}
+    if not is_point(place) or not is_point(oplace):
+        missing = subject if not is_point(place) else other
+        raise Unverifiable(no_place(missing), subject=subject, stated=stated, other=oplace)
+    tol = (f"the two places are in neighbouring countries and each lies within "
+           f"{ms.NEAR_BORDER_KM:g} km (consistent) or {ms.ROUGH_BORDER_KM:g} km (roughly) of their "
+           "shared border, measured from the city's edge (centre distance minus its radius)")
+    km_between, _ = ms.between(oplace, place)
+    pair = tuple(sorted((place.country, oplace.country)))
+    base = {"subject": subject, "stated": stated, "other": oplace, "tolerance": tol,
+            "computed": {"km_between": round(km_between, 3), "countries": list(pair)}}
+    if place.country == oplace.country or pair not in border_pairs():
+        why = "are in the same country" if place.country == oplace.country else "share no land border"
+        return {**base, "verdict": INCONSISTENT, "method": "country of each place (GeoNames)",
+                "reason": f"{place.name} ({place.country}) and {oplace.name} ({oplace.country}) {why}"}
+    a, b = ms.border_km(place, pair), ms.border_km(oplace, pair)
+    if a is None or b is None:
+        raise Unverifiable("no shared border line in the bundled datasets", **base)
+    edge = max(a[0] - ms.city_radius_km(place.population),
+               b[0] - ms.city_radius_km(oplace.population))
+    base["computed"].update({"km_to_border": round(a[0], 3), "other_km_to_border": round(b[0], 3),
+                             "worst_edge_km": round(edge, 3)})
+    return {
+        **base, "verdict": _near_verdict(edge, ms.NEAR_BORDER_KM, ms.ROUGH_BORDER_KM),
+        "dataset": a[1], "border_point": a[2],
+        "method": (f"geodesic distances on WGS84 from each centre point to the nearest point of "
+                   f"the {a[3]} border (dataset {a[1]!r}) and between the two centres; {ms.POV}"),
+        "reason": (f"{place.name} is {a[0]:.1f} km and {oplace.name} {b[0]:.1f} km from the "
+                   f"{a[3]} border, {km_between:.0f} km apart"),
+    }
+
+
+def _near_words(v, relation: str) -> str:
+    return "(?i:" + "|".join(
+        re.escape(w).replace(r"\ ", r"\s+")
+        for w in sorted(v.proximity, key=len, reverse=True)
+        if v.proximity[w] == relation
+    ) + ")"
+
+
+def _rx_near_place(v) -> str:
+    return rf"\b{_near_words(v, 'near')}\s+{pt.place_intro(v)}(?P<target>{NAME})"
+
+
+@register("adjacency", name="near_place", pattern=_rx_near_place, order=35)
+def check_near_place(ctx: Ctx, m: re.Match):
+    """"Makiivka, near Donetsk", "the village of X outside Belgorod"."""
+    other = ctx.place_at(m.start("target"), m.end("target"), m.group("target"))
+    if other.place is None or other.place.kind not in POPULATED:
+        return None  # "near the border", "near Russia": not a place
+    subject = ctx.subject_before(m.start())
+    stated = {"relation": "near", "of": m.group("target")}
+    if not is_point(subject.place) or not is_point(other.place):
+        missing = subject if not is_point(subject.place) else other
+        raise Unverifiable(no_place(missing), subject=subject, stated=stated, other=other.place)
+    if subject.place.geonameid == other.place.geonameid:
+        return None
+    km, _ = ms.between(other.place, subject.place)
+    edge = max(0.0, km - ms.city_radius_km(subject.place.population)
+               - ms.city_radius_km(other.place.population))
+    return {
+        "subject": subject, "stated": stated, "other": other.place,
+        "verdict": _near_verdict(edge, NEAR_PLACE_KM, ROUGH_PLACE_KM),
+        "computed": {"km": round(km, 3), "km_edge_to_edge": round(edge, 3)},
+        "tolerance": (f"edges (centre distance minus both radii) within {NEAR_PLACE_KM:g} km "
+                      f"consistent, {ROUGH_PLACE_KM:g} km roughly consistent"),
+        "method": "geodesic distance on WGS84 between the centre points (GeoNames)",
+        "reason": f"{subject.place.name} is {km:.1f} km from {other.place.name}",
+    }
+
+
+def _rx_near_border(v) -> str:
+    return (
+        rf"\b(?:{_near_words(v, 'near')}|{_near_words(v, 'on')})\s+(?:the\s+)?"
+        rf"(?:(?P<adj>{pt.CAP})\s+)?(?i:border|frontier)(?:\s+(?i:with)\s+"
+        rf"(?P<with>(?:[\w-]+\s+){{0,3}}?[A-Z][\w'’-]+))?"
+        rf"|\b(?:(?i:which|that)\s+)?(?i:borders|bordering)\s+(?P<country>{pt.CAP})\b"
+    )
+
+
+def _unit_near_border(ctx: Ctx, region, neighbour: str | None) -> dict:
+    """A region (not a city) near a border: its polygon where bundled, else unverifiable."""
+    import shapely
+
+    from geoinc.borders import load_borders
+    from geoinc.claims._context import gazetteer
+
+    poly = gazetteer().admin1_polygon(region.admin1)
+    if poly is None:
+        raise Unverifiable(f"no polygon for {region.name} in the bundled data", place=region)
+    lines = load_borders("naturalearth")
+    mine = lines[(lines["country_a"] == region.country) | (lines["country_b"] == region.country)]
+    if neighbour:
+        mine = mine[(mine["country_a"] == neighbour) | (mine["country_b"] == neighbour)]
+    touches = bool(len(mine)) and bool(
+        shapely.intersects(shapely.buffer(poly, 0.02), shapely.union_all(mine.geometry.values))
+    )
+    return {"verdict": CONSISTENT if touches else INCONSISTENT,
+            "computed": {"touches_border": touches},
+            "tolerance": "the region's polygon reaches the border (within about 2 km)",
+            "method": "geoBoundaries oblast polygon against Natural Earth 10m border lines",
+            "reason": f"{region.name} {'reaches' if touches else 'does not reach'} the border"}
+
+
+@register("border_proximity", pattern=_rx_near_border, order=60)
+def check_near_border(ctx: Ctx, m: re.Match):
+    """"Sumy, near the Russian border", "the Voronezh region, which borders Ukraine"."""
+    subject = ctx.subject_before(m.start(), kinds=(*POPULATED, "admin1"))
+    place = subject.place
+    neighbour = (country_code(m.group("country"), ctx.voc) if m.group("country") else
+                 _country_in(m.group("with"), ctx) or country_code(m.group("adj"), ctx.voc))
+    if m.group("country") and neighbour is None:
+        return None  # "borders Kharkiv": not a country
+    stated = {"relation": "near the border", "country": neighbour}
+    if place is not None and place.kind == "admin1":
+        return {"subject": subject, "stated": stated, **_unit_near_border(ctx, place, neighbour)}
+    if not is_point(place):
+        raise Unverifiable(no_place(subject), subject=subject, stated=stated)
+    return {"subject": subject, "stated": stated, **border_city_fields(place, neighbour)}
+
+
+def border_city_fields(place, neighbour: str | None = None) -> dict:
+    """Verdict fields for a populated place said to be on or near a land border."""
+    border = (place.country, neighbour) if neighbour and neighbour != place.country else place.country
+    res = ms.border_km(place, border)
+    if res is None:
+        raise Unverifiable(f"no land border {border!r} in the bundled data", place=place)
+    km, ds, point, pair = res
+    edge = km - ms.city_radius_km(place.population)
+    return {
+        "verdict": _near_verdict(edge, ms.NEAR_BORDER_KM, ms.ROUGH_BORDER_KM),
+        "computed": {"km": round(km, 3), "border": pair, "km_nearest_edge": round(edge, 3)},
+        "dataset": ds, "border_point": point,
+        "tolerance": (f"edge of the city within {ms.NEAR_BORDER_KM:g} km of the border is "
+                      f"consistent, within {ms.ROUGH_BORDER_KM:g} km roughly consistent"),
+        "method": (f"geodesic distance on WGS84 from the centre point of {place.name} to the "
+                   f"nearest point of the {pair} border (dataset {ds!r}), minus the city's "
+                   f"radius; {ms.POV}"),
+        "reason": f"{place.name} is {km:.1f} km from the {pair} border",
+    }

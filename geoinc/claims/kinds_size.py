@@ -1,0 +1,133 @@
+"""Size: rank by population ("Ukraine's second-largest city", "Kharkiv, Ukraine's third
+largest") and population stated ("a city of 1.4 million people")."""
+
+from __future__ import annotations
+
+import math
+import re
+
+from geoinc.claims import _patterns as pt
+from geoinc.claims._context import NAME, POPULATED, Ctx, country_code, gazetteer
+from geoinc.claims._model import CONSISTENT, INCONSISTENT, ROUGHLY, Unverifiable
+from geoinc.claims._registry import register
+from geoinc.claims.kinds_distance import no_place
+
+#: Population: GeoNames figures are undated (census years differ, and war displaced
+#: millions), so within 15 % is consistent and within 30 % roughly consistent.
+POP_OK_REL, POP_ROUGH_REL = 0.15, 0.30
+#: Rank: one place off when the two populations are this close is roughly consistent.
+RANK_CLOSE_REL = 0.10
+
+
+def _ord(v) -> str:
+    return "(?i:" + "|".join(re.escape(w) for w in sorted(v.ordinals, key=len, reverse=True)) + ")"
+
+
+def _rank_words(v) -> str:
+    return "(?i:" + "|".join(re.escape(w).replace(r"\ ", r"[\s-]+") for w in v.rank_words) + ")"
+
+
+def _rx_rank(v) -> str:
+    o, w, s = _ord(v), _rank_words(v), pt.settlement(v)
+    return (
+        rf"(?:(?P<owner>(?i:the\s+country|the\s+nation)|{pt.CAP})['’]s\s+(?P<o1>{o})"
+        rf"(?:(?:[\s-]+{w})(?:\s+{s}\b)?|\s+{s}\b)"
+        rf"|(?i:the)\s+(?P<o2>{o})(?:[\s-]+{w})?\s+{s}\s+(?i:in|of)\s+"
+        rf"(?P<owner2>(?i:the\s+country)|{pt.CAP}))(?:\s*(?:,|(?i:of))\s+(?P<after>{NAME}))?"
+    )
+
+
+@register("rank", pattern=_rx_rank, order=65)
+def check_rank(ctx: Ctx, m: re.Match):
+    """"Ukraine's second-largest city", "Kharkiv, Ukraine's third largest"."""
+    rank = ctx.voc.ordinals[(m.group("o1") or m.group("o2")).lower()]
+    owner = " ".join((m.group("owner") or m.group("owner2") or "").split())
+    generic = owner.lower() in ("the country", "the nation")
+    if m.group("after"):
+        subject = ctx.place_at(m.start("after"), m.end("after"), m.group("after"))
+    else:
+        subject = ctx.subject_before(m.start(), lookback=False)
+    iso2 = None if generic else country_code(owner, ctx.voc)
+    if iso2 is None and not generic:
+        raise Unverifiable(f"{owner!r} is not a country geoinc knows", subject=subject,
+                           stated={"rank": rank})
+    place = subject.place
+    if place is None or place.kind not in POPULATED:
+        raise Unverifiable(no_place(subject), subject=subject, stated={"rank": rank,
+                                                                       "country": iso2})
+    iso2 = iso2 or place.country
+    top = gazetteer().largest_places(iso2, n=max(rank + 5, 20))
+    ids = [p.geonameid for p in top]
+    actual = ids.index(place.geonameid) + 1 if place.geonameid in ids else None
+    verdict, reason = _rank_verdict(place, iso2, rank, actual, top)
+    return {
+        "subject": subject, "stated": {"rank": rank, "country": iso2, "measure": "population"},
+        "computed": {"rank": actual,
+                     "top": [(p.name, p.population) for p in top[: max(rank, actual or 0) + 1]]},
+        "verdict": verdict, "reason": reason,
+        "method": f"rank by GeoNames population among populated places of {iso2} (bundled gazetteer)",
+        "tolerance": (f"same rank is consistent; one place off with populations within "
+                      f"{RANK_CLOSE_REL:.0%} (sources disagree) is roughly consistent"),
+    }
+
+
+def _rank_verdict(place, iso2, rank, actual, top) -> tuple[str, str]:
+    if actual is None:
+        return INCONSISTENT, f"{place.name} is not among the {len(top)} largest places of {iso2}"
+    if actual == rank:
+        return CONSISTENT, f"{place.name} is number {actual} in {iso2} by population"
+    rival = top[rank - 1] if rank <= len(top) else None
+    close = (rival is not None and abs(actual - rank) == 1
+             and abs(rival.population - place.population) <= RANK_CLOSE_REL * max(rival.population, 1))
+    reason = f"{place.name} is number {actual} in {iso2} by population" + (
+        f"; number {rank} is {rival.name}" if rival else "")
+    return (ROUGHLY if close else INCONSISTENT), reason
+
+
+def _rx_population(v) -> str:
+    scales = "(?i:" + "|".join(re.escape(s) for s in sorted(v.population_scales, key=len,
+                                                            reverse=True)) + r")\b"
+    nouns = "(?i:" + "|".join(re.escape(n) for n in v.population_nouns) + ")"
+    hedges = "(?i:" + "|".join(re.escape(h).replace(r"\ ", r"\s+")
+                               for h in sorted(v.hedges, key=len, reverse=True)) + ")"
+    def fig(n: int) -> str:
+        return (rf"(?:(?P<qual{n}>{hedges})\s+)?(?P<num{n}>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)"
+                rf"(?:\s*(?P<scale{n}>{scales}))?")
+
+    return (
+        rf"\b{pt.settlement(v)}\s+(?i:of|with)\s+{fig(1)}\s+{nouns}"
+        rf"|\b{nouns}\s+(?i:of)\s+{fig(2)}"
+    )
+
+
+@register("population", pattern=_rx_population, order=66)
+def check_population(ctx: Ctx, m: re.Match):
+    """"a city of 1.4 million people", "a pre-war population of around 70,000"."""
+    n = 1 if m.group("num1") else 2
+    value = float(m.group(f"num{n}").replace(",", ""))
+    if m.group(f"scale{n}"):
+        value *= ctx.voc.population_scales[m.group(f"scale{n}").lower()]
+    hedge = " ".join((m.group(f"qual{n}") or "").lower().split()) or None
+    how = ctx.voc.hedges.get(hedge or "")
+    subject = ctx.subject_before(m.start())
+    stated = {"population": int(value), "qualifier": hedge}
+    place = subject.place
+    if place is None or place.kind not in POPULATED or not place.population:
+        raise Unverifiable(no_place(subject) if place is None or place.kind not in POPULATED
+                           else f"the bundled gazetteer has no population for {place.name}",
+                           subject=subject, stated=stated)
+    have = float(place.population)
+    low, high = (value, math.inf) if how == "atleast" else (0.0, value) if how == "upto" \
+        else (value, value)
+    gap = max(0.0, low - have, have - high) / value
+    verdict = CONSISTENT if gap <= POP_OK_REL else ROUGHLY if gap <= POP_ROUGH_REL \
+        else INCONSISTENT
+    return {
+        "subject": subject, "stated": stated, "verdict": verdict,
+        "computed": {"population": place.population, "relative_gap": round(gap, 3)},
+        "tolerance": (f"GeoNames population within {POP_OK_REL:.0%} of the stated figure (or "
+                      f"its open range) consistent, within {POP_ROUGH_REL:.0%} roughly: "
+                      "GeoNames figures are undated"),
+        "method": "GeoNames population of the place (bundled gazetteer)",
+        "reason": f"GeoNames gives {place.name} {place.population:,} people",
+    }
