@@ -170,21 +170,76 @@ def test_gpkg_region_layer(tmp_path, gazetteer):
     f = build_frame(_records())
     path = write_incidents(f, tmp_path / "r.gpkg")
     layers = [name for name, _ in pyogrio.list_layers(path)]
-    assert layers == ["incidents", "incidents_regions"]
+    assert layers == ["incidents", "incidents_regions", "layer_styles"]
     regions = gpd.read_file(path, layer="incidents_regions", engine="pyogrio")
     assert regions.incident_id.tolist() == ["inc-3"]  # the admin1 incident only
     assert shapely.contains_xy(regions.geometry[0], 35.5, 47.5)
     assert read_incidents(path).equals(f)  # the extra layer does not disturb reading
     no = write_incidents(f, tmp_path / "n.gpkg", regions=False)
-    assert [name for name, _ in pyogrio.list_layers(no)] == ["incidents"]
+    assert [name for name, _ in pyogrio.list_layers(no)] == ["incidents", "layer_styles"]
 
 
 def test_gpkg_is_readable_by_plain_gdal(frame, tmp_path):
+    import pyogrio
+
     path = write_incidents(frame, tmp_path / "i.gpkg")
+    info = pyogrio.read_info(path, layer="incidents")
+    types = dict(zip(info["fields"], info["ogr_types"], strict=True))
+    subtypes = dict(zip(info["fields"], info["ogr_subtypes"], strict=True))
+    assert types["date_start"] == types["date_end"] == "OFTDate"  # DATE, not DateTime text
+    assert {subtypes[c] for c in ("weapon", "target", "sources", "claims", "evidence")} == {
+        "OFSTJSON"
+    }
     plain = gpd.read_file(path, layer="incidents", engine="pyogrio")
-    assert (
-        json.loads(plain.loc[0, "claims"])[0]["text"] == "at least 22"
-    )  # JSON text for QGIS users
+    assert plain.loc[0, "claims"][0]["text"] == "at least 22"  # GDAL hands JSON over as JSON
+
+
+def test_gpkg_region_layer_carries_incident_attributes_and_styles(tmp_path):
+    import sqlite3
+
+    f = build_frame(_records())
+    path = write_incidents(f, tmp_path / "s.gpkg")
+    regions = gpd.read_file(path, layer="incidents_regions", engine="pyogrio")
+    assert set(COLUMNS) - {"weapon", "target"} <= set(regions.columns)
+    assert regions.loc[0, "date_start"] == pd.Timestamp("2024-02-29")
+    with sqlite3.connect(path) as con:
+        styles = dict(con.execute("SELECT f_table_name, styleQML FROM layer_styles").fetchall())
+        kinds = dict(con.execute("SELECT table_name, data_type FROM gpkg_contents").fetchall())
+    assert set(styles) == {"incidents", "incidents_regions"}
+    assert 'attr="event_type"' in styles["incidents"] and "killed_best" in styles["incidents"]
+    assert "Explosions/Remote violence" in styles["incidents"]
+    assert "graduatedSymbol" in styles["incidents_regions"]
+    assert kinds["layer_styles"] == "attributes"
+
+
+def test_outputs_hold_no_machine_paths(tmp_path):
+    from geoinc.extract import extract
+
+    f = extract(EXAMPLES)
+    assert f.attrs  # the run's details are there in memory...
+    for fmt in FORMATS:
+        out = write_incidents(f, tmp_path / f"p.{fmt}")
+        assert b"geoinc_inputs" not in out.read_bytes(), fmt  # ...not on disk
+
+
+def test_geojson_polygons_follow_the_right_hand_rule():
+    import shapely
+
+    cw = shapely.Polygon([(0, 0), (0, 1), (1, 1), (1, 0)])  # clockwise exterior
+    assert not cw.exterior.is_ccw
+    f = gpd.GeoDataFrame({"incident_id": ["p"]}, geometry=[cw], crs="EPSG:4326")
+    ring = json.loads(to_geojson(f))["features"][0]["geometry"]["coordinates"][0]
+    assert shapely.LinearRing(ring).is_ccw
+
+
+def test_csv_names_its_crs_for_gis(frame, tmp_path):
+    import pyogrio
+
+    path = write_incidents(frame, tmp_path / "c.csv")
+    assert 'AUTHORITY["EPSG","4326"]' in path.with_suffix(".prj").read_text()
+    assert pyogrio.read_info(path)["crs"] == "EPSG:4326"  # GDAL reads the .prj (GeoCSV)
+    gdal_read = pyogrio.read_dataframe(path)
+    assert gdal_read.geometry.iloc[0].x == pytest.approx(36.25475)
 
 
 def test_extracted_examples_round_trip(tmp_path):

@@ -9,7 +9,22 @@ as pandas reads them.
 
 GeoJSON output is deterministic (same frame, same bytes): columns in frame order,
 coordinates in (lon, lat) order as written by the gazetteer (``repr`` floats round-trip
-exactly), no ``crs`` member (RFC 7946: always WGS 84).
+exactly), no ``crs`` member (RFC 7946: always WGS 84), polygon rings wound by the
+right-hand rule (exteriors counter-clockwise, RFC 7946 §3.1.6).
+
+Files are made for GIS software as much as for geoinc:
+
+* GeoPackage: dates are ``DATE`` fields, list/dict columns are text fields with GDAL's
+  JSON subtype (``gpkg_data_columns`` MIME type ``application/json``); the region
+  layer ``<layer>_regions`` carries every incident attribute next to the region
+  polygon; a default QGIS style (``layer_styles``) opens the incidents categorised by
+  event type and sized by killed, and the regions shaded by killed.
+* CSV: ``lon``/``lat`` (WGS 84 degrees) and ``wkt`` columns, which GDAL and QGIS's
+  delimited-text reader recognise, and a ``.prj`` file next to it naming EPSG:4326.
+* No machine path is written anywhere (GeoParquet metadata included).
+
+:func:`read_any` reads any of these, and ACLED and UCDP GED CSV files, telling them
+apart by their columns.
 """
 
 from __future__ import annotations
@@ -24,6 +39,14 @@ import numpy as np
 import pandas as pd
 
 from geoinc.exceptions import ConfigurationError, InputError
+from geoinc.incidents.atomic import atomic_output
+from geoinc.incidents.cells import (
+    CSV_LINE_END,
+    check_csv_table,
+    escape_lone_surrogates,
+    neutralise_frame,
+    restore_frame,
+)
 from geoinc.incidents.schema import COLUMNS, CRS, coerce, dtype_name
 
 __all__ = [
@@ -82,6 +105,8 @@ def _jsonable(value, kind: str | None = None):
     if isinstance(value, (np.bool_, bool)):
         return bool(value)
     if isinstance(value, (float, np.floating)):
+        if math.isinf(value):  # refused, not written as an invalid "Infinity"
+            raise ConfigurationError(f"{value} cannot be exported: JSON has no infinity")
         return None if math.isnan(value) else float(value)
     return value
 
@@ -91,7 +116,23 @@ def _geometry_json(geom):
         return None
     import shapely
 
+    if geom.geom_type in ("Polygon", "MultiPolygon", "GeometryCollection"):
+        geom = _right_hand_rule(geom)
     return json.loads(shapely.to_geojson(geom))
+
+
+def _right_hand_rule(geom):
+    """Exterior rings counter-clockwise, holes clockwise (RFC 7946 §3.1.6)."""
+    import shapely
+
+    if hasattr(shapely, "orient_polygons"):  # shapely >= 2.1
+        return shapely.orient_polygons(geom, exterior_cw=False)
+    from shapely.geometry.polygon import orient
+
+    if geom.geom_type == "Polygon":
+        return orient(geom, sign=1.0)
+    parts = [_right_hand_rule(g) for g in shapely.get_parts(geom)]
+    return type(geom)(parts)
 
 
 def _to_wgs84(frame):
@@ -109,6 +150,7 @@ def _to_wgs84(frame):
     return frame
 
 
+@atomic_output
 def to_geojson(frame, path: str | Path | None = None, *, indent: int | None = None) -> str:
     """Serialise an incident frame as an RFC 7946 FeatureCollection.
 
@@ -153,6 +195,7 @@ def to_geojson(frame, path: str | Path | None = None, *, indent: int | None = No
         features.append(feat)
     doc = {"type": "FeatureCollection", _META_KEY: types, "features": features}
     text = json.dumps(doc, ensure_ascii=False, indent=indent, allow_nan=False)
+    text = escape_lone_surrogates(text)  # JSON escapes: no UnicodeEncodeError on write
     if path is not None:
         Path(path).write_text(text + "\n", encoding="utf-8")
     return text
@@ -229,6 +272,7 @@ def _restore(frame, types: dict[str, str], keep_only_schema: bool = False):
 
 def _encode_json_columns(frame, types: dict[str, str]):
     out = frame.copy()
+    out.attrs = {}  # run details (input paths...) stay on this machine, not in the file
     for c, kind in types.items():
         if kind == "json" and c in out.columns:
             out[c] = pd.Series(
@@ -245,30 +289,130 @@ def _encode_json_columns(frame, types: dict[str, str]):
 
 
 def region_polygons(frame, *, gazetteer=None):
-    """Polygons of the region-level incidents (``place_kind`` "admin1").
+    """Region-level incidents (``place_kind`` "admin1") drawn as their region.
 
-    Returns a frame with ``incident_id``, ``place_name``, ``admin1`` and the region's
-    polygon, for the regions the bundled gazetteer has polygons for (Ukraine's oblasts
-    for now); region incidents without a polygon are simply absent from it.
+    Returns the incidents' rows -- every attribute -- with the region's polygon as
+    geometry, for the regions the bundled gazetteer has polygons for (Ukraine's oblasts
+    for now); region incidents without a polygon are simply absent from it. QGIS can
+    style and filter the layer like the point layer.
+
+    Examples
+    --------
+    >>> from geoinc.incidents.schema import build_frame
+    >>> f = build_frame([{"incident_id": "r", "place_kind": "admin1", "admin1": "UA.26",
+    ...                   "killed_best": 2, "lon": 35.5, "lat": 47.5}])
+    >>> r = region_polygons(f)
+    >>> r.geometry.iloc[0].geom_type, int(r.loc[0, "killed_best"])
+    ('MultiPolygon', 2)
     """
     import geopandas as gpd
+    import shapely
 
     rows = frame[(frame["place_kind"] == "admin1") & frame["admin1"].notna()]
     if gazetteer is None and len(rows):
         from geoinc.gazetteer import Gazetteer
 
         gazetteer = Gazetteer.default()
-    recs, geoms = [], []
-    for _, r in rows.iterrows():
-        poly = gazetteer.admin1_polygon(r["admin1"])
+    keep, geoms = [], []
+    for pos, code in enumerate(rows["admin1"].tolist()):
+        poly = gazetteer.admin1_polygon(code)
         if poly is None:
             continue
-        recs.append(
-            {"incident_id": r["incident_id"], "place_name": r["place_name"], "admin1": r["admin1"]}
+        keep.append(pos)
+        # one geometry type for the whole layer (GIS layers are typed)
+        geoms.append(poly if poly.geom_type == "MultiPolygon" else shapely.MultiPolygon([poly]))
+    out = pd.DataFrame(rows.drop(columns=[frame.geometry.name])).iloc[keep]
+    return gpd.GeoDataFrame(
+        out.reset_index(drop=True), geometry=gpd.GeoSeries(geoms, crs=CRS), crs=CRS
+    )
+
+
+def _geometry_type(geoms) -> str:
+    kinds = {g.geom_type for g in geoms if g is not None and not g.is_empty}
+    return kinds.pop() if len(kinds) == 1 else "Unknown"
+
+
+def _arrow_table(frame, types: dict[str, str]):
+    """The frame as an Arrow table GDAL writes with the right field types.
+
+    Dates become ``date32`` (GDAL: ``OFTDate``, GeoPackage ``DATE``), JSON columns carry
+    the ``arrow.json`` extension name (GDAL: the ``OFSTJSON`` subtype).
+    """
+    import pyarrow as pa
+    from geopandas.io.arrow import _geopandas_to_arrow
+
+    table = _geopandas_to_arrow(_encode_json_columns(frame, types), index=False)
+    for i, field in enumerate(table.schema):
+        kind = types.get(field.name)
+        if pa.types.is_null(field.type):  # an all-empty column: text, as GDAL has no null type
+            field = field.with_type(pa.string())
+            table = table.set_column(i, field, table.column(i).cast(pa.string()))
+        if kind == "date" and pa.types.is_timestamp(field.type):
+            col = table.column(i).cast(pa.date32(), safe=False)
+            table = table.set_column(i, field.with_type(pa.date32()), col)
+        elif kind == "json":
+            meta = {b"ARROW:extension:name": b"arrow.json"}
+            table = table.set_column(i, field.with_metadata(meta), table.column(i))
+    return table
+
+
+def _write_gpkg_layer(frame, path: Path, layer: str, types: dict[str, str]) -> None:
+    import pyogrio
+
+    meta = {_GPKG_META_KEY: json.dumps(types)}
+    try:
+        import pyarrow  # noqa: F401
+    except ImportError:  # without Arrow: DateTime and plain text fields, still lossless
+        _encode_json_columns(frame, types).to_file(
+            path, layer=layer, driver="GPKG", engine="pyogrio", layer_metadata=meta
         )
-        geoms.append(poly)
-    cols = ["incident_id", "place_name", "admin1"]
-    return gpd.GeoDataFrame(pd.DataFrame(recs, columns=cols), geometry=geoms, crs=CRS)
+        return
+    geom_col = frame.geometry.name
+    pyogrio.write_arrow(
+        _arrow_table(frame, types),
+        path,
+        layer=layer,
+        driver="GPKG",
+        # GeoPackage 1.2: also read without warnings by the GDAL of QGIS LTR releases
+        dataset_options={"VERSION": "1.2"},
+        geometry_name=geom_col,
+        geometry_type=_geometry_type(frame.geometry),
+        crs=CRS,
+        layer_metadata=meta,
+    )
+
+
+def _write_gpkg(frame, path: Path, layer: str, types: dict[str, str], regions: bool) -> None:
+    import pyogrio
+
+    from geoinc.incidents.qgis import incident_style, layer_styles_frame, region_style
+
+    _write_gpkg_layer(frame, path, layer, types)
+    styles = {layer: incident_style(frame["event_type"].dropna().tolist())}
+    polys = region_polygons(frame) if regions else None
+    if polys is not None and len(polys):
+        ptypes = {c: types.get(c) or _column_types(polys)[c] for c in polys.columns}
+        ptypes[polys.geometry.name] = "geometry"
+        _write_gpkg_layer(polys, path, f"{layer}_regions", ptypes)
+        styles[f"{layer}_regions"] = region_style()
+    pyogrio.write_dataframe(layer_styles_frame(styles), path, layer="layer_styles", driver="GPKG")
+
+
+_CSVT = {"str": "String", "date": "Date", "Int64": "Integer64", "float64": "Real",
+         "json": "String", "bool": "Integer(Boolean)", "datetime": "DateTime"}  # fmt: skip
+
+
+def _write_sidecars(path: Path, columns: list[str], types: dict[str, str]) -> None:
+    """``.prj`` (CRS: WGS 84) and ``.csvt`` (field types) next to a CSV, for GDAL and QGIS."""
+    import pyproj
+
+    if path.name in ("-", "/dev/stdout") or not path.parent.is_dir():
+        return
+    wkt = pyproj.CRS.from_epsg(4326).to_wkt("WKT1_GDAL")
+    path.with_suffix(".prj").write_text(wkt + "\n", encoding="utf-8")
+    fixed = {"lon": "Real", "lat": "Real", "wkt": "WKT"}
+    cells = [fixed.get(c) or _CSVT.get(types.get(c, "str"), "String") for c in columns]
+    path.with_suffix(".csvt").write_text(",".join(f'"{c}"' for c in cells) + "\n", "utf-8")
 
 
 def write_incidents(
@@ -313,18 +457,8 @@ def write_incidents(
     if fmt == "geojson":
         to_geojson(frame, path)
     elif fmt == "gpkg":
-        enc = _encode_json_columns(frame, types)
-        # GDAL reads date-only fields back as dates; keep them datetime64 in memory
-        enc.to_file(
-            path,
-            layer=layer,
-            driver="GPKG",
-            engine="pyogrio",
-            layer_metadata={_GPKG_META_KEY: json.dumps(types)},
-        )
-        polys = region_polygons(frame) if regions else None
-        if polys is not None and len(polys):
-            polys.to_file(path, layer=f"{layer}_regions", driver="GPKG", engine="pyogrio")
+        path.unlink(missing_ok=True)  # layers of an earlier file must not linger
+        _write_gpkg(frame, path, layer, types, regions)
     elif fmt == "parquet":
         import pyarrow.parquet as pq
         from geopandas.io.arrow import _geopandas_to_arrow
@@ -349,7 +483,8 @@ def write_incidents(
         for c, kind in types.items():  # dates as ISO text
             if kind == "date":
                 out[c] = [_jsonable(v, "date") for v in out[c]]
-        out.to_csv(path, index=False, lineterminator="\n")
+        neutralise_frame(out).to_csv(path, index=False, lineterminator=CSV_LINE_END)
+        _write_sidecars(path, list(out.columns), types)
     return path
 
 
@@ -386,6 +521,8 @@ def read_incidents(path: str | Path, *, layer: str = "incidents"):
         import shapely
 
         df = pd.read_csv(path, dtype=object, keep_default_na=False, na_values=[""])
+        check_csv_table(df, path, required=("wkt",))
+        df = restore_frame(df)
         geoms = [shapely.from_wkt(w) if isinstance(w, str) else None for w in df.pop("wkt")]
         df = df.drop(columns=[c for c in ("lon", "lat") if c in df.columns])
         types = {c: k for c, k in COLUMNS.items() if c in df.columns}
