@@ -73,7 +73,7 @@ class _Grammar:
     subset_left: re.Pattern
     aggregate: re.Pattern
     triggers: tuple[str, ...]
-    plural_only: frozenset
+    general: frozenset
     zero_fields: dict
 
 
@@ -125,7 +125,7 @@ def _grammar(code: str) -> _Grammar:
         subset_left=re.compile(rf"\b(?:{_alt(d['subset_before'])}|no|not)\s+$", re.I),
         aggregate=re.compile(rf"\b{_alt(d['aggregate_markers'])}\b", re.I),
         triggers=tuple(d["triggers"]),
-        plural_only=frozenset(w.lower() for w in d["plural_only_nouns"]),
+        general=frozenset(w.lower() for w in d["general_nouns"]),
         zero_fields=zero_fields,
     )
 
@@ -139,7 +139,7 @@ def _quantity(num_text: str, noun: str | None, g: _Grammar) -> Quantity | None:
     raw = re.sub(r"\s+", " ", num_text.strip())
     low = raw.lower()
     if low in _ONE_WORDS:
-        if noun is None or noun.lower() in g.plural_only:
+        if noun is None or noun.lower() in g.general:
             return None
         return Quantity(1, 1, 1, "exact", raw)
     if re.fullmatch(r"(?:a|one) (?:hundred|thousand)", low):
@@ -158,7 +158,7 @@ def _chains(sentence: str, g: _Grammar) -> list[tuple[int, int, int, Quantity]]:
     for m in g.np.finditer(sentence):
         q = _quantity(m.group("num"), m.group("noun"), g)
         if q is not None:
-            general = m.group("noun").lower() in g.plural_only
+            general = m.group("noun").lower() in g.general
             phrases.append([m.start(), m.start() + len(q.text), m.end(), q, general])
     # kinds of people counted one by one add up ("a child and two adults"); general
     # nouns do not ("18 people and 111 people" are two figures)

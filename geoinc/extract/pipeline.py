@@ -301,6 +301,25 @@ def _dates_for(text: str, sent: SentenceEvent, mention, inherited: bool) -> list
     return out
 
 
+def _headline_figures(
+    reports: list[IncidentReport], title: SentenceEvent, doc: Document, source: str
+) -> list[IncidentReport]:
+    """A toll only the headline states ("Two killed, 18 injured as ...") goes to the first
+    main report, for the fields its body gives no figure of (the body wins otherwise)."""
+    from dataclasses import replace
+
+    out = list(reports)
+    for i, r in enumerate(out):
+        if r.extra.get("role") != "main":
+            continue
+        have = {c["field"] for c in r.claims}
+        extra = [_claim(f, title, doc, source) for f in title.figures if f.field not in have]
+        if extra:
+            out[i] = replace(r, claims=r.claims + tuple(extra))
+        break
+    return out
+
+
 def _claim(fig, sent: SentenceEvent, doc: Document, source: str) -> dict:
     q = fig.quantity
     return {
@@ -430,6 +449,8 @@ def extract_reports(
     ]
     reports = assign_roles(consolidate(_group_pieces(pieces, doc, source)), headline)
     reports = date_from_publication(reports, doc.published, doc.published_how)
+    if sentences and sentences[0].is_title and sentences[0].figures:
+        reports = _headline_figures(reports, sentences[0], doc, source)
     reason = ""
     if not reports:
         if not mentions:

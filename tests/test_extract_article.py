@@ -1,0 +1,129 @@
+"""One article's incidents: folding places into their container, roles, publication dates.
+
+The articles are written for these tests.
+"""
+
+from datetime import date
+
+import pytest
+
+from geoinc.extract.documents import document_from_text
+from geoinc.extract.pipeline import extract_reports
+
+KHARKIV = 706483
+
+
+def _reports(text, published="2024-05-20"):
+    return extract_reports(document_from_text(text, published=published)).reports
+
+
+def _by_name(reports):
+    return {r.place.name: r for r in reports}
+
+
+def test_a_district_folds_into_its_city():
+    text = (
+        "Missiles hit Kharkiv on Sunday.\n\n"
+        "A guided bomb struck a shop in the Saltivskyi district of Kharkiv, "
+        "killing three people."
+    )
+    reports = _reports(text)
+    assert [r.place.geonameid for r in reports] == [KHARKIV]
+    (r,) = reports
+    assert [(c["field"], c["value"]) for c in r.claims] == [("killed", 3)]
+    # the district stays in the evidence as detail
+    assert any(e["field"] == "place_detail" for e in r.evidence) or all(
+        e["text"] != "Saltivskyi" for e in r.evidence
+    )
+
+
+def test_a_region_next_to_its_town_is_one_incident():
+    text = (
+        "Drones attacked Dnipro on Sunday night, injuring six people.\n\n"
+        "Power lines were damaged across the Dnipropetrovsk region, the governor said."
+    )
+    names = set(_by_name(_reports(text)))
+    assert "Dnipro" in names
+    assert not any(n.startswith("Dnipropetrovsk") for n in names)
+
+
+def test_a_later_list_of_regions_stays_apart():
+    text = (
+        "Drones attacked Dnipro on Sunday, injuring six people.\n\n"
+        "Officials said the city council met on Monday to plan repairs of the water supply.\n\n"
+        "Schools reopened in the afternoon, and buses ran again in the evening.\n\n"
+        "Earlier in the week, shelling was also reported in the Sumy and Dnipropetrovsk regions."
+    )
+    kinds = {r.place.kind for r in _reports(text)}
+    assert "admin1" in kinds  # the regions shelled earlier are their own incidents
+
+
+def test_roles_follow_the_headline():
+    text = (
+        "Missile strike on Odesa port\n\n"
+        "Russian missiles hit the port of Odesa overnight, damaging grain silos. "
+        "In Kherson, shelling killed two people on Saturday."
+    )
+    roles = {r.place.name: r.extra["role"] for r in _reports(text)}
+    assert roles["Odesa"] == "main"
+    assert roles["Kherson"] == "secondary"
+
+
+def test_without_headline_the_first_toll_is_main():
+    text = (
+        "Shelling damaged houses in Nikopol on Friday.\n\n"
+        "In Zaporizhzhia, a missile killed four people on Saturday."
+    )
+    roles = {r.place.geonameid: r.extra["role"] for r in _reports(text)}
+    assert roles[687700] == "main"  # Zaporizhzhia
+    assert roles[700051] == "secondary"  # Nikopol
+
+
+def test_undated_main_takes_the_publication_window():
+    (r,) = _reports("A drone hit an apartment block in Sumy, injuring five people.")
+    assert (r.date_start, r.date_end, r.date_precision) == (date(2024, 5, 19), date(2024, 5, 20), 2)
+    basis = [e for e in r.evidence if e["field"] == "date"]
+    assert basis and "publication" in basis[0]["basis"]
+
+
+def test_no_publication_date_no_guess():
+    (r,) = _reports("A drone hit an apartment block in Sumy, injuring five people.", None)
+    assert r.date_start is None
+
+
+def test_month_only_publication_is_accepted():
+    doc = document_from_text("A drone hit Sumy on Monday.", published="2024-07")
+    assert doc.published is None and doc.published_how == "given-month"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "KHARKIV, Ukraine (AP) — Russian drones hit a warehouse, killing two workers.",
+        "KHARKIV (Reuters) - Russian drones hit a warehouse, killing two workers.",
+        "Kharkiv — Russian drones hit a warehouse, killing two workers.",
+    ],
+)
+def test_dateline_is_not_an_incident_place(line):
+    text = line + " The strike in Lozova also damaged a school."
+    names = {r.place.name for r in _reports(text)}
+    assert "Kharkiv" not in names
+
+
+def test_headline_toll_fills_a_missing_figure():
+    text = (
+        "Three killed in Sumy strike\n\n"
+        "A Russian missile hit the centre of Sumy on Monday morning, the mayor said."
+    )
+    (r,) = _reports(text)
+    assert [(c["field"], c["value"]) for c in r.claims] == [("killed", 3)]
+
+
+def test_figures_before_the_place_wait_for_it():
+    text = (
+        "Overnight attack\n\n"
+        "Two people were killed and nine were injured overnight. "
+        "The drones struck residential buildings in Poltava, officials said."
+    )
+    (r,) = _reports(text)
+    assert sorted((c["field"], c["value"]) for c in r.claims) == [("injured", 9), ("killed", 2)]

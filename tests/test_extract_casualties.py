@@ -1,0 +1,116 @@
+"""Casualty figures as reports write them (geoinc.extract.casualties); sentences are ours."""
+
+from pathlib import Path
+
+import pytest
+
+from geoinc.exceptions import ConfigurationError
+from geoinc.extract.casualties import casualty_figures, may_contain_casualties
+
+
+def _figs(sentence, **kw):
+    return [(f.field, f.quantity.value, f.quantity.qualifier) for f in casualty_figures(sentence, **kw)]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # passive, with number words and asides between the phrase and the verb
+        ("Twenty-six people were wounded in the city.", [("injured", 26, "exact")]),
+        ("Five people, including a baby, were killed.", [("killed", 5, "exact")]),
+        ("Nine residents — among them two doctors — were hurt.", [("injured", 9, "exact")]),
+        ("At least 11 people are now known to have died.", [("killed", 11, "at_least")]),
+        ("Two soldiers who were at the depot were fatally wounded.", [("killed", 2, "exact")]),
+        ("An elderly man reportedly died on the way to hospital.", [("killed", 1, "exact")]),
+        ("A 72-year-old woman was injured.", [("injured", 1, "exact")]),
+        ("Seven people sought medical help.", [("injured", 7, "exact")]),
+        ("Four more people were hospitalised.", [("injured", 4, "exact")]),
+        ("19 dead and 40 wounded", [("killed", 19, "exact"), ("injured", 40, "exact")]),
+        ("over a hundred were injured", [("injured", 100, "exact")]),
+        ("Dozens of people were injured.", [("injured", None, "vague")]),
+        # active: the verb before the phrase
+        ("The missile killed a teacher.", [("killed", 1, "exact")]),
+        ("The blast killed a man and two children.", [("killed", 3, "exact")]),
+        ("Shelling killed 3 and wounded 9.", [("killed", 3, "exact"), ("injured", 9, "exact")]),
+        ("The strike left 12 people injured.", [("injured", 12, "exact")]),
+        ("Rescuers recovered the bodies of eight people.", [("killed", 8, "exact")]),
+        # tolls and their updates
+        ("The death toll has climbed to 31.", [("killed", 31, "exact")]),
+        ("The number of injured rose to 64 by evening.", [("injured", 64, "exact")]),
+        ("officials put the toll in the town at 9", [("killed", 9, "exact")]),
+        # explicit zeros, kept apart from "no figure"
+        ("There were no casualties, the governor said.",
+         [("injured", 0, "none"), ("killed", 0, "none")]),
+        ("nobody was injured", [("injured", 0, "none")]),
+        ("No one was killed in the attack.", [("killed", 0, "none")]),
+        ("No fatalities have been reported so far.", [("killed", 0, "none")]),
+    ],
+)
+def test_figures_as_written(sentence, expected):
+    assert _figs(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A number of people were injured.",  # not "a" = 1
+        "The attack came in 2023 and killed nobody we know of.",  # a year is not a count
+        "Since the start of the war, 1,500 people have been killed in the region.",  # a total
+        "The city has 5 hospitals and 20 schools.",  # no casualty verb
+        "Drones hit a depot; 14 drones were shot down.",  # drones are not people
+    ],
+)
+def test_not_figures(sentence):
+    assert _figs(sentence) == []
+
+
+def test_subsets_are_not_added():
+    # the children are part of the 12, not 12 + 3
+    assert _figs("Twelve people, including three children, were injured.") == [
+        ("injured", 12, "exact")
+    ]
+    assert _figs("At least 6 were killed, among them 2 rescuers.") == [("killed", 6, "at_least")]
+
+
+def test_general_nouns_do_not_add_up():
+    # "18 people and 40 people" are two figures; kinds of people counted one by one add up
+    got = _figs("18 people were killed and 40 people were injured.")
+    assert got == [("killed", 18, "exact"), ("injured", 40, "exact")]
+
+
+def test_offsets_point_at_the_number():
+    sentence = "Officials said that at least 14 people were killed."
+    (f,) = casualty_figures(sentence, offset=100)
+    assert sentence[f.start - 100 : f.end - 100] == "at least 14"
+
+
+def test_lowercase_no_one_is_not_one():
+    assert _figs("no one was hurt") == [("injured", 0, "none"), ("killed", 0, "none")]
+
+
+def test_pre_check():
+    assert may_contain_casualties("three were wounded")
+    assert not may_contain_casualties("the weather was fine")
+
+
+def test_language_is_data(tmp_path: Path):
+    # a toy language: its own verbs and nouns, no code change
+    import json
+
+    from geoinc import lang
+
+    en = lang.data("en", "casualties")
+    toy = {k: v for k, v in en.items()}
+    toy.update(killed_verbs=["zapped"], injured_verbs=["bonked"], person_nouns=["folk"],
+               killed_active=["zapping"], injured_active=["bonking"], triggers=["zap", "bonk"])
+    (tmp_path / "casualties.json").write_text(json.dumps(toy), encoding="utf-8")
+    assert _figs("Three folk were zapped and 4 folk were bonked.", lang=str(tmp_path)) == [
+        ("killed", 3, "exact"),
+        ("injured", 4, "exact"),
+    ]
+    assert _figs("Three people were killed.", lang=str(tmp_path)) == []
+
+
+def test_unknown_language_is_a_clear_error():
+    with pytest.raises(ConfigurationError, match="unknown language"):
+        casualty_figures("Two were killed.", lang="xx-nowhere")
