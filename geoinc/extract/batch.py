@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import logging
 import math
+import re
 import signal
 import threading
 import time
@@ -30,7 +31,13 @@ from typing import TypeVar
 
 from geoinc.exceptions import ConfigurationError, DocumentTimeout, ExtractionError, GeoincError
 
-__all__ = ["DEFAULT_TIME_BUDGET", "MAX_WINDOW_DAYS", "run_isolated", "check_options"]
+__all__ = [
+    "DEFAULT_TIME_BUDGET",
+    "MAX_WINDOW_DAYS",
+    "run_isolated",
+    "check_options",
+    "check_published",
+]
 
 logger = logging.getLogger("geoinc")
 
@@ -140,7 +147,7 @@ def check_options(
     window_days=1,
     max_bytes=None,
     time_budget=DEFAULT_TIME_BUDGET,
-) -> tuple[date | None, int, int | None, float | None]:
+) -> tuple[date | str | None, int, int | None, float | None]:
     """Validate the batch options before any work; returns them normalised.
 
     Returns
@@ -165,7 +172,7 @@ def check_options(
     geoinc.exceptions.ConfigurationError: published must be an ISO date (YYYY-MM-DD), got 'garbage'
     """
     if published is not None:
-        published = _published(published)
+        published = check_published(published)
     days = _number("window_days", window_days, 0, MAX_WINDOW_DAYS)
     if days != int(days):
         raise ConfigurationError(f"window_days must be a whole number, got {window_days!r}")
@@ -176,7 +183,28 @@ def check_options(
     return published, int(days), max_bytes, time_budget
 
 
-def _published(value) -> date:
+_PARTIAL = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2]))?")
+
+
+def check_published(value) -> date | str:
+    """A publication date given by the caller: a date (ISO text accepted) in 1900–2100,
+    or an ISO year or month ("2023", "2023-12") returned as text.
+
+    Raises
+    ------
+    ConfigurationError
+        Not a date, or outside 1900–2100 (date arithmetic overflows near year 1 and 9999).
+
+    Examples
+    --------
+    >>> check_published("2023-12-31"), check_published("2023-12")
+    (datetime.date(2023, 12, 31), '2023-12')
+    """
+    lo, hi = PUBLISHED_RANGE
+    if isinstance(value, str) and _PARTIAL.fullmatch(value.strip()):
+        if not lo.year <= int(value.strip()[:4]) <= hi.year:
+            raise ConfigurationError(f"published must be between {lo} and {hi}, got {value}")
+        return value.strip()
     if isinstance(value, datetime):
         value = value.date()
     if isinstance(value, str):

@@ -11,8 +11,11 @@ read in parallel workers.
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import os
 import re
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -58,8 +61,9 @@ class Document:
         Publication date, given or detected; ``None`` when unknown.
     published_how : str or None
         ``"given"``, ``"given-month"`` / ``"given-year"`` (only a month or a year was
-        given: ``published`` stays ``None``), ``"dateline"`` (a date in the header) or ``"latest-cited"`` (the
-        latest full date the text cites, a weaker guess); ``None`` when unknown.
+        given: ``published`` stays ``None``), ``"dateline"`` (a date in the header) or
+        ``"latest-cited"`` (the latest full date the text cites, a weaker guess);
+        ``None`` when unknown.
     title : str or None
     path : str or None
     encoding : str or None
@@ -156,11 +160,28 @@ _BLOCK_TAGS = frozenset(
     "blockquote pre figure figcaption hr title main aside nav dd dt".split()
 )
 _SKIP_TAGS = frozenset("script style noscript template svg iframe object head".split())
-_HTML_SNIFF = re.compile(r"<(?:!doctype\s+html|html|body|p|div|script|br|article|head)\b", re.I)
+# markup first (after a BOM, an XML declaration or comments): a page or a fragment
+_MARKUP_START = re.compile(
+    r"[\s\ufeff]*(?:<\?xml[^>]{0,200}>\s*)?(?:<!--.{0,2000}?-->\s*){0,20}"
+    r"<(?:!doctype\s+html|html|head|body|meta|title|p|div|article|section|main|span|a|b|i|em|"
+    r"strong|h[1-6]|ul|ol|li|table|br|img|figure|header|nav|link)\b",
+    re.I | re.S,
+)
+# structural tags of prose in HTML (not <script>: text about HTML mentions that one)
+_PROSE_TAG = re.compile(
+    r"</?(?:p|div|br|span|li|ul|ol|h[1-6]|article|section|body|html|head|em|strong|table|tr|td)"
+    r"\b[^<>]{0,300}>",
+    re.I,
+)
+_MIN_PROSE_TAGS = 4
 
 
 def looks_like_html(text: str) -> bool:
     """Return True when ``text`` is (probably) an HTML document or fragment.
+
+    Decided by content: the text starts with markup, or holds several structural tags
+    (``<p>``, ``<div>``, ``<br>``...). A plain text that mentions a tag ("the page's
+    ``<script>`` element") is not HTML and keeps all its words.
 
     Examples
     --------
@@ -168,8 +189,14 @@ def looks_like_html(text: str) -> bool:
     True
     >>> looks_like_html("3 < 4 and 5 > 2")
     False
+    >>> looks_like_html("The page hid a <script> tag. Drones hit Kharkiv.")
+    False
     """
-    return bool(_HTML_SNIFF.search(text[:4096]))
+    head = text[:65536]
+    if _MARKUP_START.match(head):
+        return True
+    tags = _PROSE_TAG.finditer(head)
+    return sum(1 for _, _m in zip(range(_MIN_PROSE_TAGS), tags, strict=False)) >= _MIN_PROSE_TAGS
 
 
 class _TextExtractor(HTMLParser):
@@ -183,7 +210,16 @@ class _TextExtractor(HTMLParser):
         self.title_parts: list[str] = []
         self.meta: dict[str, str] = {}
 
+    def set_cdata_mode(self, elem: str) -> None:
+        # inside <title> everything is text (RCDATA): a <style> there must not swallow the page
+        if not self.in_title:
+            super().set_cdata_mode(elem)
+
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.in_title:
+            return  # markup inside <title> is text to a browser; it opens nothing
+        if tag == "body":
+            self.skip_depth = 0  # an unclosed <head>, <svg>, ... before the body hides nothing
         if tag == "meta":
             a = {k.lower(): (v or "") for k, v in attrs}
             key = (a.get("property") or a.get("name") or a.get("itemprop") or "").lower()
@@ -199,6 +235,8 @@ class _TextExtractor(HTMLParser):
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         # <br/>, <meta/>: never opens a skipped region
+        if self.in_title:
+            return
         if tag == "meta":
             self.handle_starttag(tag, attrs)
         elif tag in _BLOCK_TAGS:
@@ -207,6 +245,8 @@ class _TextExtractor(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag == "title":
             self.in_title = False
+        elif self.in_title:
+            return
         elif tag in _SKIP_TAGS and self.skip_depth:
             self.skip_depth -= 1
         if tag in _BLOCK_TAGS:
@@ -242,6 +282,9 @@ def strip_html(html: str) -> tuple[str, dict[str, str]]:
     parser = _TextExtractor()
     parser.feed(html)
     parser.close()
+    if parser.in_title:  # a <title> never closed: what follows it is the page, not the title
+        parser.parts.extend(parser.title_parts)
+        parser.title_parts = []
     text = "".join(parser.parts)
     text = re.sub(r"[ \t\r\f\v]+", " ", text)
     text = re.sub(r" *\n *", "\n", text)
@@ -256,8 +299,10 @@ def strip_html(html: str) -> tuple[str, dict[str, str]]:
 # --------------------------------------------------------------------------- metadata
 
 _MD_LINK = re.compile(r"\[([^\[\]\n]{1,200})\]\((?:[^()\s]{0,500})\)")
+# [ \t]* not \s*: a \s* at every line start re-scans all following blank lines (quadratic)
 _URL_LINE = re.compile(
-    r"(?im)^\s*(?:original\s+url|source\s+url|url)\s*:\s*\n?\s*<?(https?://[^\s>]+)>?"
+    r"(?im)^[ \t]*(?:original[ \t]+url|source[ \t]+url|url)[ \t]*:[ \t]*\n?\s{0,8}<?"
+    r"(https?://[^\s>]+)>?"
 )
 _BYLINE = re.compile(r"(?im)^\s*by\s+\[?([A-Z][\w.&' -]{1,40}?)\]?(?:\(#?\))?\s*$")
 
@@ -278,6 +323,17 @@ def _stable_id(text: str) -> str:
 _PARTIAL_DATE = re.compile(r"^\d{4}(?:-(?:0[1-9]|1[0-2]))?$")
 
 
+def _given_date(value):
+    """A caller's or a page's publication date, checked (1900–2100) or :class:`InputError`."""
+    from geoinc.exceptions import ConfigurationError
+    from geoinc.extract.batch import check_published
+
+    try:
+        return check_published(value)
+    except ConfigurationError as err:
+        raise InputError(str(err)) from None
+
+
 def document_from_text(
     text: str,
     *,
@@ -290,6 +346,7 @@ def document_from_text(
     encoding: str | None = None,
     detect_dateline: bool = True,
     lang: str | None = None,
+    html: bool | None = None,
 ) -> Document:
     """Build a :class:`Document` from text, detecting what metadata is not given.
 
@@ -305,11 +362,18 @@ def document_from_text(
         Given publication date; wins over detection.
     detect_dateline : bool, default True
         Detect the publication date when it is not given.
+    lang : str, optional
+        Language code; ``None`` means English unless a detector says otherwise.
+    html : bool, optional
+        Whether the text is HTML; ``None`` (default) decides by content
+        (:func:`looks_like_html`). :func:`read_document` passes ``True`` for ``.html``
+        files.
 
     Raises
     ------
     InputError
-        When the text is empty after stripping HTML.
+        When the text is empty after stripping HTML, or ``published`` is not a date
+        in 1900–2100.
 
     Examples
     --------
@@ -320,7 +384,7 @@ def document_from_text(
     from geoinc.extract.dates import find_publication_date, parse_iso_date
 
     meta: dict[str, str] = {}
-    if looks_like_html(text):
+    if html or (html is None and looks_like_html(text)):
         text, meta = strip_html(text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     # Markdown links ("were [killed](#)") keep their words; the link target is noise here.
@@ -331,6 +395,8 @@ def document_from_text(
     source = source or meta.get("og:site_name") or _detect_source(text, url)
     title = title or meta.get("title") or meta.get("og:title")
     how: str | None = None
+    if published is not None:
+        published = _given_date(published)
     if isinstance(published, str) and _PARTIAL_DATE.match(published.strip()):
         # a month or a year is not a day: relative dates ("on Monday") cannot use it
         how, published = f"given-{'month' if '-' in published else 'year'}", None
@@ -341,9 +407,10 @@ def document_from_text(
         for key in ("article:published_time", "datepublished", "date", "pubdate"):
             if key in meta:
                 try:
-                    published, how = parse_iso_date(meta[key][:10]), "given"
+                    published, how = _given_date(parse_iso_date(meta[key][:10])), "given"
                     break
-                except ValueError:
+                except (ValueError, InputError):  # unreadable or absurd: detect instead
+                    published = None
                     continue
         if published is None and detect_dateline:
             published, how = find_publication_date(text)
@@ -396,25 +463,16 @@ def read_document(
         if label == "-":
             data = sys.stdin.buffer.read(max_bytes + 1)
         else:
-            p = Path(path)
-            if p.is_dir():
-                raise InputError(f"{label}: is a folder (use iter_documents to read folders)")
-            size = p.stat().st_size
-            if size > max_bytes:
-                raise InputError(
-                    f"{label}: too large ({size / 1e6:.1f} MB > limit {max_bytes / 1e6:.1f} MB)"
-                )
-            data = p.read_bytes()
+            data = _read_regular(Path(path), label, max_bytes)
     except FileNotFoundError as err:
         raise InputError(f"{label}: no such file") from err
     except PermissionError as err:
         raise InputError(f"{label}: permission denied") from err
-    except IsADirectoryError as err:  # pragma: no cover - is_dir() checked above
-        raise InputError(f"{label}: is a folder") from err
     except OSError as err:
         raise InputError(f"{label}: cannot read ({err.strerror or err})") from err
     if len(data) > max_bytes:
         raise InputError(f"{label}: too large (> {max_bytes / 1e6:.1f} MB limit)")
+    suffix = Path(label).suffix.lower()
     try:
         text, encoding = decode_bytes(data)
         return document_from_text(
@@ -422,10 +480,96 @@ def read_document(
             path=None if label == "-" else label,
             doc_id=metadata.pop("doc_id", None) or label,
             encoding=encoding,
+            html=True if suffix in _HTML_SUFFIXES else None,
             **metadata,
         )
     except InputError as err:
         raise InputError(f"{label}: {err}") from None
+
+
+_HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+_KINDS = (
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def _kind(mode: int) -> str:
+    return next((name for test, name in _KINDS if test(mode)), "not a regular file")
+
+
+def _read_regular(p: Path, label: str, max_bytes: int) -> bytes:
+    """Bytes of a regular file, at most ``max_bytes + 1`` of them.
+
+    Opened non-blocking and checked on the open descriptor (no race with a swap), so a
+    FIFO never hangs and ``/dev/zero`` is refused, not read until memory runs out; the
+    size is checked while reading, not trusted from ``st_size`` (a file may grow, a
+    /proc file says 0).
+    """
+    fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    try:
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            raise InputError(f"{label}: is a folder (use iter_documents to read folders)")
+        if not stat.S_ISREG(st.st_mode):
+            raise InputError(f"{label}: {_kind(st.st_mode)}, not a file; only files are read")
+        if st.st_size > max_bytes:
+            raise InputError(
+                f"{label}: too large ({st.st_size / 1e6:.1f} MB > limit {max_bytes / 1e6:.1f} MB)"
+            )
+        chunks, n = [], 0
+        while n <= max_bytes:
+            chunk = os.read(fd, min(1 << 20, max_bytes + 1 - n))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            n += len(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
+def _walk(folder: Path, ancestors: frozenset = frozenset()) -> Iterator[tuple[Path, str | None]]:
+    """Every non-hidden entry under ``folder``, sorted by path: ``(file, None)`` for a
+    regular file to read, ``(entry, reason)`` for one that cannot be (a FIFO, a device,
+    a broken or looping link, an unreadable or empty folder). Linked folders are followed
+    once per branch, so a link loop ends with a status instead of recursing forever."""
+    try:
+        st = folder.stat()
+        key = (st.st_dev, st.st_ino)
+        if key in ancestors:
+            yield folder, "symbolic link loop (a link back to a folder being read)"
+            return
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError as err:
+        yield folder, f"cannot read the folder ({err.strerror or err})"
+        return
+    ancestors = ancestors | {key}
+    n = 0
+    for e in entries:
+        if e.name.startswith("."):
+            continue
+        n += 1
+        p = Path(e.path)
+        try:
+            mode = os.stat(e.path).st_mode  # follows links
+        except FileNotFoundError:
+            yield p, "broken symbolic link" if e.is_symlink() else "vanished while reading"
+            continue
+        except OSError as err:
+            loop = err.errno == errno.ELOOP
+            yield p, "symbolic link loop" if loop else f"cannot read ({err.strerror or err})"
+            continue
+        if stat.S_ISDIR(mode):
+            yield from _walk(p, ancestors)
+        elif stat.S_ISREG(mode):
+            yield p, None
+        else:
+            yield p, f"{_kind(mode)}, not a file; only files are read"
+    if not n:
+        yield folder, "folder has no files"
 
 
 def _looks_like_path(item: str) -> bool:
@@ -471,15 +615,10 @@ def iter_documents(
         elif isinstance(item, Path) or (isinstance(item, str) and _looks_like_path(item)):
             p = Path(item)
             if str(item) != "-" and p.is_dir():
-                files = sorted(
-                    f
-                    for f in p.rglob("*")
-                    if f.is_file()
-                    and not any(part.startswith(".") for part in f.relative_to(p).parts)
-                )
-                if not files:
-                    yield str(p), InputError(f"{p}: folder has no files")
-                for f in files:
+                for f, reason in _walk(p):
+                    if reason:
+                        yield str(f), InputError(f"{f}: {reason}")
+                        continue
                     if f.suffix.lower() not in TEXT_SUFFIXES:
                         yield (
                             str(f),
