@@ -400,12 +400,39 @@ class ConflictReport:
                 f"{al['precision']:.2f}/{al['recall']:.2f}/{al['f1']:.2f} | {rates} | "
                 f"{m['incidents_at_traps']}"
             )
-        for name, part in (("Mentions", self.mentions), ("Claims", self.claims)):
+        for name, part, keys in (
+            ("Mentions", self.mentions, _MENTION_KEYS),
+            ("Claims", self.claims, _CLAIM_KEYS),
+        ):
             if part:
-                lines.append(name)
+                lines.append(name + " (" + ", ".join(k for k, _ in keys) + ")")
                 for lang, m in part.get("metrics", {}).items():
-                    lines.append(f"  {lang:4} " + json.dumps(m, sort_keys=True)[:400])
+                    vals = [_dig(m, path) for _, path in keys]
+                    lines.append(f"  {lang:4} " + " ".join(_pct(v) for v in vals))
         return "\n".join(lines)
+
+
+_MENTION_KEYS = (
+    ("P", ("exact", "precision")),
+    ("R", ("exact", "recall")),
+    ("F1", ("exact", "f1")),
+    ("overlap F1", ("overlap", "f1")),
+    ("exact id", ("resolution", "exact_id")),
+    ("acc@161", ("resolution", "acc@161km")),
+)
+_CLAIM_KEYS = (
+    ("recall", ("recall",)),
+    ("precision", ("precision",)),
+    ("verdict agreement", ("verdict_agreement",)),
+)
+
+
+def _dig(m: dict, path: tuple):
+    for k in path:
+        if not isinstance(m, dict) or k not in m:
+            return None
+        m = m[k]
+    return m if isinstance(m, (int, float)) else None
 
 
 def _pct(v) -> str:
