@@ -505,6 +505,10 @@ def analyse_text(text: str, published: date | None, lang: str = "en") -> list[Se
     >>> [(e.is_title, e.is_event) for e in evs]
     [(True, True), (False, True)]
     """
+    if lang in ("uk", "ru"):  # Ukrainian and Russian grammar: geoinc.extract.slavic
+        from geoinc.extract.slavic import analyse_text as _analyse
+
+        return _analyse(text, published, lang)
     sents = split_sentences(text)
     if not sents:
         return []

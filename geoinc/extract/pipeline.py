@@ -44,6 +44,7 @@ from geoinc.extract.batch import DEFAULT_TIME_BUDGET, check_options, run_isolate
 from geoinc.extract.documents import DEFAULT_MAX_BYTES, Document, iter_documents
 from geoinc.extract.events import EVENT_TYPE, SentenceEvent, analyse_text
 from geoinc.incidents.merge import IncidentReport, incident_record, merge_reports
+from geoinc.language import detect as detect_language
 
 __all__ = ["InputStatus", "DocumentResult", "extract_reports", "extract", "extract_with_status"]
 
@@ -395,7 +396,7 @@ def extract_reports(
         from geoinc.geoparse import geoparse as geoparser
     text = doc.text
     source = _source_label(doc)
-    lang = doc.lang or "en"
+    lang = doc.lang or detect_language(text)  # given, else detected (cheap letter rule)
     sentences = analyse_text(text, doc.published, lang)
     if not any(s.is_event and not s.is_title for s in sentences):
         # No attack word, weapon or figure anywhere: no incident can come out, so the
@@ -427,6 +428,8 @@ def extract_reports(
         inherited = False
         if cands and all(m.place.kind == "country" for m in cands):
             stats["country_only"] += 1
+            if sent.figures:  # "... killed two in northeastern Ukraine": wait for the town
+                pending.append(i)
             continue
         if not cands:
             if last is None or i - last[0] > _INHERIT_WINDOW:

@@ -1,0 +1,596 @@
+"""Events, figures and dates in Ukrainian and Russian sentences.
+
+The same job as :mod:`geoinc.extract.events` (and the same :class:`SentenceEvent`,
+:class:`Figure` and :class:`Span` objects, so the pipeline does not care about the
+language), with the grammar of the two languages and their vocabulary read from
+``geoinc/lang/uk/events_*`` and ``geoinc/lang/ru/events_*``:
+
+* **Casualty figures** are people phrases next to a casualty word, on either side:
+  "загинули двоє людей", "ще 15 поранено", "Один чоловік загинув". A phrase is a number
+  (digits or words in any case: "двоє", "трьох", "двадцять п'ять") with an optional
+  word for people, a single person ("загинула 70-річна жінка" = 1), or an enumeration
+  that is counted ("79-річна, 78-річна та 35-річна жінки" = 3; "жінка та дитина" = 2).
+  Ages ("70-річна") are never counts. A figure after "серед них" / "в том числе" is part
+  of a larger one and skipped; after "кількість загиблих" / "число погибших" the
+  number is the updated toll ("зросла до 8" = 8). Explicit zeros ("без жертв",
+  "никто не пострадал") are figures of 0.
+* **Drone figures**: a number before a drone word is launched, or shot down when a
+  shoot-down word goes with it ("над областью сбиты 12 БПЛА"); "N з M" is both.
+  A sentence that only reports interceptions carries ``extra["interception"] = True``.
+* **Weapons** map to the English lexicon's canonical names (КАБ -> "glide bombs",
+  Шахед/Герань -> "Shahed drones", РСЗВ -> "rockets"), so
+  :func:`~geoinc.extract.events.classify_weapons` gives the same sub-event types.
+* **Dates**: "17 серпня", "у неділю", "в ночь на 5 мая", "минулої доби", "вчера",
+  resolved against the publication date as the English ones are.
+
+Examples
+--------
+>>> from datetime import date
+>>> evs = analyse_text("У неділю дрони атакували Суми: загинула жінка, ще троє поранені.",
+...                    date(2024, 6, 3), "uk")
+>>> [(f.field, f.quantity.value) for f in evs[0].figures]
+[('killed', 1), ('injured', 3)]
+>>> [w.value for w in evs[0].weapons], str(evs[0].dates[0].date_start)
+(['drones'], '2024-06-02')
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+from geoinc import lang as _lang
+from geoinc.exceptions import ConfigurationError
+from geoinc.extract.dates import DateExpr
+from geoinc.extract.events import Figure, SentenceEvent, Span
+from geoinc.extract.lexicon import Lexicon, fold
+from geoinc.extract.numbers import Quantity
+
+__all__ = ["analyse_text", "split_sentences", "find_figures", "find_dates", "LANGUAGES"]
+
+#: Languages this module reads.
+LANGUAGES = ("uk", "ru")
+
+_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "‘": "'"})
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*(?:-[^\W\d_]+)?|[^\W\d_](?:[\w'’ʼ-]*\w)?|[,;:—–()«»\"]")
+_AGE = re.compile(r"\d{1,3}-(?:річн|літн|летн|лет)\w*")
+_DIGITS = re.compile(r"\d{1,6}")
+_CONJ = frozenset({"та", "і", "й", "и", "а"})
+_CAP = 'А-ЯІЇЄҐЁA-Z0-9«"„(\\['
+_FIELDS = ("killed", "injured", "drones_launched", "drones_shot_down")
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    """One language's compiled vocabulary."""
+
+    weapons: Lexicon
+    cues: Lexicon
+    killed: re.Pattern
+    injured: re.Pattern
+    zero: list
+    numerals: dict
+    vague: dict
+    qualifiers: list
+    people: dict
+    subset: tuple
+    fillers: frozenset
+    toll: frozenset
+    months: dict
+    weekdays: dict
+    relative: list
+    night_before: tuple
+    cut: re.Pattern
+    abbreviations: frozenset
+    drone_word: re.Pattern
+    downed_word: re.Pattern
+
+
+def _alternation(lines) -> re.Pattern:
+    return re.compile(r"(?:" + "|".join(lines) + r")$", re.I)
+
+
+@lru_cache(maxsize=4)
+def grammar(lang: str) -> _Grammar:
+    """The compiled vocabulary of ``lang`` (cached).
+
+    Raises
+    ------
+    ConfigurationError
+        When ``lang`` is not Ukrainian or Russian.
+    """
+    if lang not in LANGUAGES:
+        raise ConfigurationError(f"geoinc.extract.slavic reads {LANGUAGES}, not {lang!r}")
+
+    def tsv(name):
+        return {k.translate(_APOSTROPHES).lower(): v for k, v in _lang.table(lang, name).items()}
+
+    def txt(name):
+        return tuple(w.translate(_APOSTROPHES).lower() for w in _lang.phrases(lang, name))
+
+    weapons = _lang.table(lang, "events_weapons")
+    quals = sorted(tsv("events_qualifiers").items(), key=lambda kv: -len(kv[0].split()))
+    return _Grammar(
+        weapons=Lexicon(list(weapons.items())),
+        cues=Lexicon(list(_lang.table(lang, "events_cues").items())),
+        killed=_alternation(txt("events_killed")),
+        injured=_alternation(txt("events_injured")),
+        zero=[(re.compile(k, re.I), v.split(",")) for k, v in tsv("events_zero").items()],
+        numerals={k: int(v) for k, v in tsv("events_numerals").items()},
+        vague=tsv("events_vague"),
+        qualifiers=[(k.split(), v) for k, v in quals],
+        people=tsv("events_people"),
+        subset=tuple(tuple(p.split()) for p in txt("events_subset")),
+        fillers=frozenset(txt("events_fillers")),
+        toll=frozenset(txt("events_toll")),
+        months={k: int(v) for k, v in tsv("events_months").items()},
+        weekdays={k: int(v) for k, v in tsv("events_weekdays").items()},
+        relative=[
+            (re.compile(rf"(?<!\w){re.escape(k)}(?!\w)", re.I), v)
+            for k, v in tsv("events_relative_dates").items()
+        ],
+        night_before=txt("events_night_before"),
+        cut=re.compile(rf"\n|[.!?…]+[\"'”»)\]]*(?=[ \t]+[{_CAP}])"),
+        abbreviations=frozenset(txt("events_abbreviations")),
+        drone_word=re.compile(weapons["drones"] + "|" + weapons["Shahed drones"], re.I),
+        downed_word=re.compile(_lang.table(lang, "events_cues")["shot down"], re.I),
+    )
+
+
+# --------------------------------------------------------------------------- sentences
+
+
+def split_sentences(text: str, lang: str) -> list[tuple[int, int, int]]:
+    """Split text into sentences: ``(start, end, paragraph)`` as in
+    :func:`geoinc.extract.events.split_sentences` (a line break ends a sentence; a full
+    stop before a capital does, unless it closes an abbreviation such as "вул.").
+
+    Examples
+    --------
+    >>> t = "Удар по вул. Шевченка. Є поранені.\\n\\nДалі."
+    >>> [t[s:e] for s, e, _ in split_sentences(t, "uk")]
+    ['Удар по вул. Шевченка.', 'Є поранені.', 'Далі.']
+    """
+    g = grammar(lang)
+    out: list[tuple[int, int, int]] = []
+    para = cut = 0
+    for m in g.cut.finditer(text):
+        if m.group(0) == "\n":
+            _append(out, text, cut, m.start(), para)
+            cut = m.end()
+            nxt = text.find("\n", cut)
+            if nxt != -1 and not text[cut:nxt].strip() and out and out[-1][2] == para:
+                para += 1
+            continue
+        word = re.search(r"([^\W\d_][\w-]*)$", text[max(cut, m.start() - 8) : m.start()])
+        if word and word.group(1).lower() in g.abbreviations:
+            continue
+        _append(out, text, cut, m.end(), para)
+        cut = m.end()
+    _append(out, text, cut, len(text), para)
+    return out
+
+
+def _append(out: list, text: str, a: int, b: int, para: int) -> None:
+    seg = text[a:b]
+    stripped = seg.strip()
+    if stripped:
+        s = a + (len(seg) - len(seg.lstrip()))
+        out.append((s, s + len(stripped), para))
+
+
+# --------------------------------------------------------------------------- figures
+
+
+@dataclass(frozen=True, slots=True)
+class _Tok:
+    start: int
+    end: int
+    low: str  # lower case, one kind of apostrophe
+
+
+def _tokens(sentence: str) -> list[_Tok]:
+    low = fold(sentence).translate(_APOSTROPHES)
+    return [_Tok(m.start(), m.end(), low[m.start() : m.end()]) for m in _TOKEN.finditer(sentence)]
+
+
+def _number(toks: list[_Tok], i: int, g: _Grammar) -> tuple[int | None, str, int] | None:
+    """(value, kind, end index) of a number at ``i``: digits, numeral words, vague."""
+    t = toks[i].low
+    if _DIGITS.fullmatch(t):
+        return int(t), "exact", i + 1
+    if t in g.vague:
+        return None, "vague", i + 1
+    if t not in g.numerals:
+        return None
+    value, j = 0, i
+    while j < len(toks) and toks[j].low in g.numerals:
+        value += g.numerals[toks[j].low]
+        j += 1
+    return value, "exact", j
+
+
+def _item(toks: list[_Tok], i: int, g: _Grammar) -> tuple[int | None, str, int] | None:
+    """One counted item at ``i``: (value, kind, end index), or None."""
+    n = len(toks)
+    if i >= n:
+        return None
+    num = _number(toks, i, g)
+    if num is not None:
+        value, kind, j = num
+        if j < n and toks[j].low in g.people:
+            return value, kind, j + 1
+        if j + 1 < n and toks[j + 1].low in g.people and toks[j].low.isalpha():
+            return value, kind, j + 2  # "15 мирних жителів"
+        if j < n and toks[j].low.isalpha() and toks[j].low not in g.fillers:
+            if not (g.killed.match(toks[j].low) or g.injured.match(toks[j].low)):
+                return None  # "5 будинків", "12 БПЛА": not people
+        return value, kind, j
+    if _AGE.fullmatch(toks[i].low):
+        count, j = 0, i
+        while j < n and _AGE.fullmatch(toks[j].low):
+            count += 1
+            j += 1
+            if j + 1 < n and (toks[j].low == "," or toks[j].low in _CONJ):
+                if _AGE.fullmatch(toks[j + 1].low):
+                    j += 1
+        if j < n and toks[j].low in g.people:
+            j += 1
+        return count, "exact", j
+    if g.people.get(toks[i].low) == "1":
+        return 1, "exact", i + 1
+    return None
+
+
+def _phrase(toks: list[_Tok], i: int, g: _Grammar):
+    """A people phrase at ``i``: (Quantity fields, start index, end index) or None.
+
+    Items joined by commas or "та"/"і"/"и" add up ("жінка та дитина" = 2), unless the
+    next item has its own casualty word ("двоє загинули, 15 поранено")."""
+    qual, k = _qualifier(toks, i, g)
+    first = _item(toks, k, g)
+    if first is None:
+        return None
+    value, kind, j = first
+    while value is not None and j + 1 < len(toks) and toks[j].low in {",", *_CONJ}:
+        nxt = _item(toks, j + 1, g)
+        if nxt is None or nxt[0] is None or nxt[1] != "exact":
+            break
+        after = toks[nxt[2]].low if nxt[2] < len(toks) else ""
+        if _field(after, g):
+            break
+        value, j = value + nxt[0], nxt[2]
+    if kind == "vague":
+        qual = "vague"
+    return (value, qual or "exact"), i, j
+
+
+def _qualifier(toks: list[_Tok], i: int, g: _Grammar) -> tuple[str, int]:
+    for words, qual in g.qualifiers:
+        n = len(words)
+        if [t.low for t in toks[i : i + n]] == words:
+            return qual, i + n
+    return "", i
+
+
+def _quantity(value, qual: str, text: str) -> Quantity:
+    if qual == "vague":
+        return Quantity(None, None, None, "vague", text)
+    low = value + 1 if qual == "more_than" else value
+    high = None if qual in ("at_least", "more_than") else value
+    if qual == "up_to":
+        low = None
+    return Quantity(value, low, high, qual, text)
+
+
+def _field(word: str, g: _Grammar) -> str | None:
+    if g.killed.match(word):
+        return "killed"
+    if g.injured.match(word):
+        return "injured"
+    return None
+
+
+def _subset_before(toks: list[_Tok], i: int, g: _Grammar) -> bool:
+    words = tuple(t.low for t in toks[max(0, i - 3) : i])
+    return any(words[-len(p) :] == p for p in g.subset)
+
+
+def find_figures(sentence: str, lang: str, offset: int = 0) -> list[Figure]:
+    """Casualty and drone figures of one sentence (document offsets with ``offset``).
+
+    Examples
+    --------
+    >>> s = "Поранення дістали 79-річна, 78-річна та 35-річна жінки, загинув чоловік."
+    >>> [(f.field, f.quantity.value) for f in find_figures(s, "uk")]
+    [('injured', 3), ('killed', 1)]
+    >>> [(f.field, f.quantity.value) for f in find_figures("Никто не пострадал.", "ru")]
+    [('killed', 0), ('injured', 0)]
+    >>> [(f.field, f.quantity.value) for f in find_figures(
+    ...     "Кількість загиблих зросла до 8 людей.", "uk")]
+    [('killed', 8)]
+    """
+    g = grammar(lang)
+    toks = _tokens(sentence)
+    out: list[Figure] = []
+    used: set[int] = set()
+    for i, t in enumerate(toks):
+        fld = _field(t.low, g)
+        if fld is None:
+            continue
+        got = _toll(toks, i, g) or _left(toks, i, g) or _right(toks, i, g)
+        if got is None:
+            continue
+        (value, qual), a, b = got
+        if a in used or _subset_before(toks, a, g):
+            continue
+        used.update(range(a, b))
+        s, e = toks[a].start, toks[b - 1].end
+        out.append(Figure(fld, _quantity(value, qual, sentence[s:e]), offset + s, offset + e))
+    out.extend(_zeros(sentence, offset, g, {f.field for f in out}))
+    out.extend(_drones(sentence, toks, used, offset, g))
+    return sorted(out, key=lambda f: (f.start, _FIELDS.index(f.field)))
+
+
+def _toll(toks: list[_Tok], i: int, g: _Grammar):
+    """ "кількість загиблих ... зросла до 8": the first number after, exact."""
+    if i == 0 or toks[i - 1].low not in g.toll:
+        return None
+    for k in range(i + 1, min(i + 10, len(toks))):
+        if toks[k].low in (";",):
+            return None
+        got = _phrase(toks, k, g)
+        if got is not None and got[0][0] is not None:
+            (value, _), a, b = got
+            return (value, "exact"), a, b
+    return None
+
+
+def _left(toks: list[_Tok], i: int, g: _Grammar):
+    """A phrase ending right before the casualty word (fillers allowed between)."""
+    end = i
+    while end > 0 and toks[end - 1].low in g.fillers:
+        end -= 1
+    for a in range(max(0, end - 8), end):
+        got = _phrase(toks, a, g)
+        if got is not None and got[2] == end:
+            return got
+    return None
+
+
+def _right(toks: list[_Tok], i: int, g: _Grammar):
+    """A phrase right after the casualty word (fillers and qualifiers allowed between)."""
+    k = i + 1
+    while k < len(toks) and toks[k].low in g.fillers and not _qualifier(toks, k, g)[0]:
+        k += 1
+    if k < len(toks):
+        return _phrase(toks, k, g)
+    return None
+
+
+def _zeros(sentence: str, offset: int, g: _Grammar, taken: set[str]) -> list[Figure]:
+    out = []
+    folded = fold(sentence)
+    for pat, fields in g.zero:
+        m = pat.search(folded)
+        if not m:
+            continue
+        for fld in fields:
+            if fld not in taken:
+                taken.add(fld)
+                q = Quantity(0, 0, 0, "exact", sentence[m.start() : m.end()])
+                out.append(Figure(fld, q, offset + m.start(), offset + m.end()))
+    return out
+
+
+def _drones(sentence: str, toks, used: set[int], offset: int, g: _Grammar) -> list[Figure]:
+    """ "збито 12 БпЛА", "атакували 80 дронами", "знищено 50 з 80 дронів"."""
+    out = []
+    n = len(toks)
+    for i, t in enumerate(toks):
+        if i in used or not _DIGITS.fullmatch(t.low):
+            continue
+        of = (
+            i + 2 < n
+            and toks[i + 1].low in ("з", "із", "зі", "из")
+            and _DIGITS.fullmatch(toks[i + 2].low)
+        )
+        k = i + 3 if of else i + 1
+        if not any(g.drone_word.match(toks[x].low) for x in range(k, min(k + 2, n))):
+            continue
+        around = sentence[max(0, t.start - 60) : t.start] + " " + sentence[t.end : t.end + 60]
+        downed = bool(g.downed_word.search(around))
+        fld = "drones_shot_down" if downed or of else "drones_launched"
+        q = Quantity(int(t.low), int(t.low), int(t.low), "exact", t.low)
+        out.append(Figure(fld, q, offset + t.start, offset + t.end))
+        if of:
+            m = toks[i + 2]
+            q = Quantity(int(m.low), int(m.low), int(m.low), "exact", m.low)
+            out.append(Figure("drones_launched", q, offset + m.start, offset + m.end))
+    return out
+
+
+# --------------------------------------------------------------------------- dates
+
+
+def _partial_year(published: date, month: int, day: int) -> date | None:
+    """The latest such day not more than a day after publication."""
+    for year in (published.year + 1, published.year, published.year - 1):
+        try:
+            d = date(year, month, day)
+        except ValueError:
+            return None
+        if d <= published + timedelta(days=1):
+            return d
+    return None
+
+
+@lru_cache(maxsize=4)
+def _date_patterns(lang: str) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    g = grammar(lang)
+    months = "|".join(sorted(g.months, key=len, reverse=True))
+    days = "|".join(sorted((re.escape(w) for w in g.weekdays), key=len, reverse=True))
+    night = "|".join(re.escape(w) for w in g.night_before)
+    day_month = re.compile(
+        rf"(?:(?P<night>{night})\s+)?(?P<day>[0-3]?\d)\s+(?P<month>{months})"
+        r"(?:\s+(?P<year>(?:19|20)\d\d))?(?!\w)",
+        re.I,
+    )
+    numeric = re.compile(r"(?<![\d.])(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>20\d\d)\b")
+    weekday = re.compile(rf"(?:(?P<night>{night})\s+|\b(?:у|в|во)\s+)(?P<wd>{days})(?!\w)", re.I)
+    return day_month, numeric, weekday
+
+
+def find_dates(sentence: str, published: date | None, lang: str, offset: int = 0):
+    """Date expressions of one sentence, resolved against ``published``.
+
+    Returns
+    -------
+    list of geoinc.extract.dates.DateExpr
+        Document offsets (``offset`` added), in text order.
+
+    Examples
+    --------
+    >>> pub = date(2025, 5, 5)  # a Monday
+    >>> [(d.text, str(d.date_start), str(d.date_end)) for d in find_dates(
+    ...     "В ночь на 5 мая беспилотники атаковали город", pub, "ru")]
+    [('В ночь на 5 мая', '2025-05-04', '2025-05-05')]
+    >>> [(d.text, str(d.date_start)) for d in find_dates("У неділю, 4 травня", pub, "uk")]
+    [('У неділю', '2025-05-04'), ('4 травня', '2025-05-04')]
+    """
+    g = grammar(lang)
+    day_month, numeric, weekday = _date_patterns(lang)
+    text = sentence.translate(_APOSTROPHES)
+    found: list[DateExpr] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(a, b, ds, de, prec, kind):
+        if any(a < y and x < b for x, y in taken):
+            return
+        taken.append((a, b))
+        found.append(
+            DateExpr(offset + a, offset + b, sentence[a:b], ds, de, prec if ds else None, kind)
+        )
+
+    for m in numeric.finditer(text):
+        try:
+            d = date(int(m["year"]), int(m["month"]), int(m["day"]))
+        except ValueError:
+            continue
+        add(m.start(), m.end(), d, d, 1, "explicit")
+    for m in day_month.finditer(text):
+        month, day = g.months[m["month"].lower()], int(m["day"])
+        if m["year"]:
+            try:
+                d = date(int(m["year"]), month, day)
+            except ValueError:
+                continue
+            kind = "explicit"
+        else:
+            d = _partial_year(published, month, day) if published else None
+            kind = "partial"
+        if m["night"] and d is not None:
+            add(m.start(), m.end(), d - timedelta(days=1), d, 2, "night")
+        else:
+            add(m.start(), m.end(), d, d, 1, kind)
+    for m in weekday.finditer(text):
+        d = None
+        if published:
+            wd = g.weekdays[m["wd"].lower()]
+            d = published - timedelta(days=(published.weekday() - wd) % 7)
+        if m["night"] and d is not None:
+            add(m.start(), m.end(), d - timedelta(days=1), d, 2, "night")
+        else:
+            add(m.start(), m.end(), d, d, 1, "weekday")
+    for pat, kind in g.relative:
+        for m in pat.finditer(text):
+            ds = de = None
+            if published:
+                ds = published - timedelta(days=0 if kind == "today" else 1)
+                de = published - timedelta(days=1 if kind == "yesterday" else 0)
+            prec = 2 if kind in ("night", "day") else 1
+            add(m.start(), m.end(), ds, de, prec, "night" if kind == "night" else "relative")
+    return sorted(found, key=lambda d: d.start)
+
+
+# --------------------------------------------------------------------------- sentences
+
+
+def analyse_text(text: str, published: date | None, lang: str) -> list[SentenceEvent]:
+    """Split a Ukrainian or Russian text into sentences and analyse each.
+
+    Same contract as :func:`geoinc.extract.events.analyse_text`: the first line is a
+    title when it has no final punctuation and more text follows; sentences with no
+    attack word, weapon or figure come back with their offsets only.
+
+    Parameters
+    ----------
+    text : str
+    published : datetime.date or None
+    lang : {"uk", "ru"}
+
+    Raises
+    ------
+    ConfigurationError
+        When ``lang`` is not Ukrainian or Russian.
+
+    Examples
+    --------
+    >>> evs = analyse_text("Удар по Белгороду\\n\\nВ Белгороде погибли два человека.",
+    ...                    None, "ru")
+    >>> [(e.is_title, [(f.field, f.quantity.value) for f in e.figures]) for e in evs]
+    [(True, []), (False, [('killed', 2)])]
+    """
+    g = grammar(lang)
+    sents = split_sentences(text, lang)
+    if not sents:
+        return []
+    folded = fold(text)
+    starts = [a for a, _, _ in sents]
+
+    def bucket(spans) -> list[list[Span]]:
+        out: list[list[Span]] = [[] for _ in sents]
+        for value, a, b in spans:
+            i = bisect_right(starts, a) - 1
+            if i >= 0 and a < sents[i][1]:
+                out[i].append(Span(value, text[a:b], a, b))
+        return out
+
+    weapons = bucket(g.weapons.spans(text, folded))
+    cues = bucket(g.cues.spans(text, folded))
+    out = []
+    for i, (s, e, para) in enumerate(sents):
+        sent = text[s:e]
+        title = (
+            i == 0
+            and len(sents) > 1
+            and "\n" in text[e : e + 3] + text[e:].lstrip(" ")[:1]
+            and not sent.rstrip().endswith((".", "!", "?", '"', "”", "»"))
+        )
+        figures = tuple(find_figures(sent, lang, s))
+        if not (cues[i] or weapons[i] or figures):
+            out.append(SentenceEvent(start=s, end=e, text=sent, paragraph=para, is_title=title))
+            continue
+        extra = {}
+        if {c.value for c in cues[i]} <= {"shot down", "launched"} and all(
+            f.field.startswith("drones") for f in figures
+        ):
+            extra["interception"] = True
+        out.append(
+            SentenceEvent(
+                start=s,
+                end=e,
+                text=sent,
+                paragraph=para,
+                cues=tuple(cues[i]),
+                weapons=tuple(weapons[i]),
+                figures=figures,
+                dates=tuple(find_dates(sent, published, lang, s)),
+                is_title=title,
+                extra=extra,
+            )
+        )
+    return out
