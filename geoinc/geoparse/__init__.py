@@ -91,6 +91,10 @@ def geoparse(text: str, *, gazetteer=None, lang: str = "en") -> list[Mention]:
     """
     if not isinstance(text, str):
         raise InputError(f"geoparse needs a str, got {type(text).__name__}")
+    if lang in ("uk", "ru"):  # inflected Cyrillic names: geoinc.geoparse.slavic
+        from geoinc.geoparse.slavic import geoparse as _slavic
+
+        return _slavic(text, gazetteer=gazetteer, lang=lang)
     resolver = resolver_for(gazetteer)
     tokens = tokenize(text)
     spans = find_spans(tokens, resolver.keys, text, resolver.first_words, resolver.zipf)
