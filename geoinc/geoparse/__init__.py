@@ -27,7 +27,7 @@ from geoinc.geoparse.resolve import (
     small_place,
     word_outweighs,
 )
-from geoinc.geoparse.roles import assign_role
+from geoinc.geoparse.roles import assign_role, datelines, vocabulary
 
 __all__ = ["geoparse", "resolve_spans", "Mention", "ROLES", "resolver_for"]
 
@@ -102,15 +102,17 @@ def geoparse(text: str, *, gazetteer=None, lang: str = "en") -> list[Mention]:
     doc_countries = {r.place.country for r in results if r.place is not None and r.confidence > 0.6}
     people = _people(results, resolver)
     keep = [
-        _plausible(res, doc_countries, people, resolver.zipf, results, tokens) for res in results
+        _plausible(res, doc_countries, people, resolver.zipf, results, tokens)
+        and not _weapon(res, tokens, lang)
+        for res in results
     ]
+    kept = [res for res, ok in zip(results, keep, strict=True) if ok]
+    dated = datelines([res.span for res in kept], tokens, text)
     mentions = []
-    for res, ok in zip(results, keep, strict=False):
-        if not ok:
-            continue
+    for n, res in enumerate(kept):
         span = res.span
         kind = None if res.place is None else res.place.kind
-        role = assign_role(span, tokens, kind)
+        role = "dateline" if n in dated else assign_role(span, tokens, kind, lang)
         mentions.append(
             Mention(
                 span.start,
@@ -233,6 +235,18 @@ def _plausible(
         vouch = 3.0 if res.support >= 3.0 else (1.0 if res.support > 0 else 0.0)
         if word_outweighs(place, span, zipf, vouch):
             return False
+    return True
+
+
+def _weapon(res: Resolution, tokens, lang: str) -> bool:
+    """A weapon's name that is also a place's ("an Iskander missile", "Kalibrs"): no
+    place unless the text makes it one ("the village of Tor", "Osa, Perm Krai")."""
+    span = res.span
+    if span.source != "gazetteer" or span.key not in vocabulary(lang, "weapons"):
+        return False
+    if span.qualifier in ("settlement", "region") or res.support >= 3.0:
+        nxt = tokens.tok(span.j) if span.j < tokens.n else None
+        return nxt is not None and nxt.key in vocabulary(lang, "weapon_heads")
     return True
 
 

@@ -9,7 +9,7 @@ from geoinc.gazetteer import Place
 __all__ = ["Mention", "ROLES"]
 
 #: Every role a mention can take, see :class:`Mention`.
-ROLES = ("location", "actor", "origin", "organisation", "other")
+ROLES = ("location", "actor", "origin", "organisation", "dateline", "other")
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,11 +25,12 @@ class Mention:
     place : Place or None
         The chosen gazetteer record; ``None`` when the name looks like a place (for
         example "the village of X") but nothing in the gazetteer or the context places it.
-    role : {"location", "actor", "origin", "organisation", "other"}
+    role : {"location", "actor", "origin", "organisation", "dateline", "other"}
         ``"location"`` a place where something is or happens; ``"actor"`` a metonym
         standing for a government or army ("Moscow said", "the Kremlin"); ``"origin"``
         where a thing comes from ("Iranian-made"); ``"organisation"`` a name inside an
-        organisation's name ("Kyiv Independent"); ``"other"`` anything else (demonyms
+        organisation's name ("Kyiv Independent"); ``"dateline"`` the place name that
+        opens a report ("KYIV, Ukraine —"); ``"other"`` anything else (demonyms
         such as "Ukrainian", a place used as a modifier).
     confidence : float
         0..1, how sure the resolver is of ``place``.

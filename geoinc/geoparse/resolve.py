@@ -30,11 +30,13 @@ from geoinc.exceptions import GeoincError, PlaceNotFound
 from geoinc.gazetteer import Place, parse_query
 from geoinc.geoparse.features import Supplement, supplement
 from geoinc.geoparse.lexicon import (
+    ACTOR_NOUNS,
     ADMIN1_ABBREVIATIONS,
     CONTINENT_DEMONYMS,
     COUNTRY_ABBREVIATIONS,
     DEMONYMS,
     INSTITUTIONS,
+    ORIGIN_SUFFIXES,
     POSTAL_CODES,
 )
 from geoinc.geoparse.recognise import Span, Token, first_words_of
@@ -74,6 +76,8 @@ _COHERENCE_WINDOW = 5.0
 _W_NEAR = 1.0
 _NEAR_KM = 25.0
 _NEAR_COS = math.cos(_NEAR_KM / 6371.0)
+# "Moscow-installed", "Kremlin-backed": an actor's name before these, not a scene.
+_ACTING_SUFFIXES = frozenset({"installed", "appointed", "controlled", "led", "aligned"})
 _POINTLIKE = frozenset({"place", "settlement", "admin2"})
 _AREA_KINDS = frozenset({"country", "admin1", "continent", "water"})
 #: A place this big is a place first, whatever else its name means.
@@ -315,9 +319,13 @@ class Resolver:
         """Resolve every span of one document (a pure function of its input)."""
         prepared = [self._span_candidates(s) for s in spans]
         # Names that will likely be dropped as words or people's names ("Transit",
-        # "Green", "David") give no context: they must not pull "Toronto" to Ohio.
+        # "Green", "David") give no context: they must not pull "Toronto" to Ohio. Nor
+        # do attackers and origins ("Russian troops", "Moscow-installed", "Iranian-made"):
+        # they say who acts, not where.
         context = [
-            _Prepared(p.cands, *_NO_CONTEXT, p.best) if self._weak(s, p.best) else p
+            _Prepared(p.cands, *_NO_CONTEXT, p.best)
+            if self._weak(s, p.best) or _acting(s, tokens)
+            else p
             for s, p in zip(spans, prepared, strict=True)
         ]
         # Evidence per name key: a mention never counts as its own evidence, and
@@ -541,6 +549,18 @@ class Resolver:
                 res.place = nxt.place
                 res.candidates = (nxt.place,)
                 res.confidence = round(0.5 * nxt.confidence, 4)
+
+
+def _acting(span: Span, tokens) -> bool:
+    """A name that says who acts or where a thing was made, not where something happens:
+    a demonym before an actor noun ("Russian troops", "Russian missiles"), a name before
+    "-made", "-backed", "-installed"."""
+    if span.j >= tokens.n:
+        return False
+    nxt = tokens.tok(span.j)
+    if nxt.sep in ("-", "‐", "‑") and (nxt.key in ORIGIN_SUFFIXES or nxt.key in _ACTING_SUFFIXES):
+        return True
+    return span.source == "demonym" and nxt.sep == " " and nxt.key in ACTOR_NOUNS
 
 
 def _list_kind(span: Span, prepared: list) -> str:

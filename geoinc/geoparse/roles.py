@@ -6,6 +6,10 @@ one names the pattern it stands for.
 
 from __future__ import annotations
 
+import re
+
+from geoinc import lang as _lang
+from geoinc.exceptions import ConfigurationError
 from geoinc.geoparse.lexicon import (
     ACTOR_NOUNS,
     ACTOR_VERBS,
@@ -15,7 +19,7 @@ from geoinc.geoparse.lexicon import (
 )
 from geoinc.geoparse.recognise import Span, Token
 
-__all__ = ["assign_role"]
+__all__ = ["assign_role", "datelines", "vocabulary"]
 
 # Words that may sit between a subject and its verb: "Moscow has repeatedly said".
 _AUX = frozenset(
@@ -122,7 +126,24 @@ _AGENT_VERBS = frozenset(
 )
 
 
-def assign_role(span: Span, tokens: list[Token], kind: str | None) -> str:
+def vocabulary(lang: str, name: str) -> frozenset[str]:
+    """The word list ``geoparse_<name>`` of a language (normalised keys), empty when the
+    language has none.
+
+    Examples
+    --------
+    >>> "iskander" in vocabulary("en", "weapons")
+    True
+    """
+    from geoinc.names import normalize
+
+    try:
+        return frozenset(normalize(w) for w in _lang.words(lang, f"geoparse_{name}"))
+    except ConfigurationError:
+        return frozenset()
+
+
+def assign_role(span: Span, tokens: list[Token], kind: str | None, lang: str = "en") -> str:
     """Return the role of one recognised span.
 
     Parameters
@@ -132,11 +153,18 @@ def assign_role(span: Span, tokens: list[Token], kind: str | None) -> str:
         The document's tokens.
     kind : str or None
         Kind of the resolved place (``"country"``, ``"admin1"``, ``"place"``…).
+    lang : str, default "en"
+        Language of the word lists (``geoinc/lang/<lang>/geoparse_*.txt``).
     """
     if span.source == "institution":
         return "actor"
     nxt = tokens.tok(span.j) if span.j < tokens.n else None
     prev = tokens.tok(span.i - 1) if span.i > 0 else None
+    if _in_organisation(span, tokens, lang):
+        return "organisation"
+    if kind in ("country", None) or span.key in vocabulary(lang, "capitals"):
+        if _government_metonym(span, tokens, lang):
+            return "actor"
     # "Iranian-made", "Czech-built", "US-supplied".
     if nxt is not None and nxt.sep in ("-", "‐", "‑") and nxt.key in ORIGIN_SUFFIXES:
         return "origin"
@@ -201,3 +229,125 @@ def assign_role(span: Span, tokens: list[Token], kind: str | None) -> str:
             ):
                 return "actor"
     return "location"
+
+
+_CAPS_RUN = 3  # capitalised words between a name and its organisation's head word
+
+
+def _in_organisation(span: Span, tokens, lang: str) -> bool:
+    """A name inside an organisation's name: "Kharkiv Regional Military Administration",
+    "the Armed Forces of Ukraine", "Russia's Defence Ministry", "the Taganrog
+    administration"."""
+    heads = vocabulary(lang, "org_heads")
+    if not heads:
+        return False
+    k, steps = span.j, 0
+    first = True
+    while k < tokens.n and steps <= _CAPS_RUN and tokens.tok(k).sep in (" ", "-"):
+        t = tokens.tok(k)
+        if first and not t.cap and t.key in vocabulary(lang, "org_lower"):
+            return True  # "the Taganrog administration", "Odesa regional prosecutor's"
+        if first and t.key in ("regional", "region", "city", "oblast") and not t.cap:
+            first = False
+            k += 1
+            continue
+        if not t.cap:
+            break
+        if t.key in heads:
+            return True
+        if t.possessive:
+            break
+        first = False
+        k += 1
+        steps += 1
+    if tokens.tok(span.j - 1).possessive:
+        return False
+    # "... Ministry of Defense of the Russian Federation", "Armed Forces of Ukraine".
+    k = span.i - 1
+    if k >= 0 and tokens.tok(k).key == "the":
+        k -= 1
+    if k < 1 or tokens.tok(k).key != "of" or "." in tokens.tok(k + 1).sep:
+        return False
+    for back in range(k - 1, max(-1, k - 7), -1):
+        t = tokens.tok(back)
+        if t.cap and t.key in heads:
+            return True
+        if not (t.cap or t.key in ("of", "and", "the", "for")) or any(c in t.sep for c in ".;:"):
+            return False
+    return False
+
+
+def _government_metonym(span: Span, tokens, lang: str) -> bool:
+    """A capital or a country standing for its government: "Moscow stepped up its
+    strikes", "Kyiv was behind", "pressure on Moscow", "Kyiv's partners",
+    "Moscow-installed"."""
+    last = tokens.tok(span.j - 1)
+    nxt = tokens.tok(span.j) if span.j < tokens.n else None
+    prev = tokens.tok(span.i - 1) if span.i > 0 else None
+    if nxt is not None and nxt.sep in ("-", "‐", "‑") and nxt.key in vocabulary(
+        lang, "actor_suffixes"
+    ):
+        return True
+    if last.possessive:
+        return nxt is not None and nxt.key in vocabulary(lang, "actor_nouns")
+    if (
+        prev is not None
+        and prev.key in ("on", "with")
+        and span.i >= 2
+        and tokens.tok(span.i - 2).key in vocabulary(lang, "actor_before")
+    ):
+        return True
+    if prev is not None and prev.key in _PREPOSITIONS | _DETERMINERS:
+        return False
+    verbs = vocabulary(lang, "actor_verbs")
+    k = span.j
+    while k < tokens.n and k - span.j < 3:
+        t = tokens.tok(k)
+        if any(c in t.sep for c in ".,;:") or t.cap:
+            return False
+        if t.key in verbs:
+            return True
+        if t.key not in _AUX:
+            return False
+        k += 1
+    return False
+
+
+_DATELINE_TAIL = re.compile(
+    r"""(?:,\s*[A-Z][\w.'’ -]{0,30}?)?          # ", Ukraine"
+    (?:,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}(?:\s+\d{4})?))?
+    \.?\s*(?:\([^()\n]{1,60}\))?                  # "(Reuters)", "(AP)"
+    \s*(?:/[A-Za-z -]{2,20}/\.?)?                    # "/TASS/."
+    (?:\s+[—–-]|\s*[—–](?!\w)|(?<=/\.)|(?<=/))     # " —", " -", after an agency tag
+    """,
+    re.VERBOSE,
+)
+
+
+def datelines(spans: list[Span], tokens, text: str) -> set[int]:
+    """Indices of the spans that make a dateline: the place name that opens a report
+    ("KYIV, Ukraine —", "KHARKIV (Reuters) -", "MOSCOW, August 26. /TASS/.") and the
+    country or region name that follows it there.
+
+    A dateline starts a line or a sentence (or is written in capitals) and runs, through
+    an optional region or country, date and agency, to a dash or an agency tag.
+    """
+    out: set[int] = set()
+    for k, span in enumerate(spans):
+        if span.source not in ("gazetteer", "abbreviation"):
+            continue
+        raw = text[span.start : span.end]
+        first = tokens.tok(span.i)
+        capitals = raw.isupper() and len(raw) > 2
+        if not (capitals or first.sentence_start):
+            continue
+        if not capitals and "\n" not in first.sep and span.i != 0:
+            continue  # mid-paragraph sentence starts are no datelines
+        m = _DATELINE_TAIL.match(text, span.end, span.end + 120)
+        if m is None:
+            continue
+        out.add(k)
+        for n in range(k + 1, len(spans)):
+            if spans[n].start < m.end():
+                out.add(n)  # "KYIV, Ukraine —": the country is part of the dateline
+    return out
