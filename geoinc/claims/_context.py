@@ -73,6 +73,10 @@ def resolve(name: str, *, kinds=(*POPULATED, "admin1")):
     return None
 
 
+def _same(a, b) -> bool:
+    return a is not None and b is not None and (a.geonameid, a.name) == (b.geonameid, b.name)
+
+
 @dataclass
 class Subject:
     """The place a claim is about, with where its name was found."""
@@ -117,19 +121,25 @@ class Ctx:
         alt = resolve(m.text, kinds=kinds) if "admin1" not in kinds else None
         return Subject(alt or m.place, m.text, (m.start, m.end), "sentence")
 
-    def subject_before(self, pos: int, *, kinds=POPULATED, lookback: bool = True) -> Subject:
+    def subject_before(
+        self, pos: int, *, kinds=POPULATED, lookback: bool = True, exclude=None
+    ) -> Subject:
         """The place a claim at ``pos`` is about.
 
         The last place named before ``pos`` in the sentence (after a copula, the
         sentence's first place); with none, a name right before the claim; with none
         and ``lookback``, the nearest place of the right kind in the previous
-        :data:`SUBJECT_LOOKBACK` sentences (``source = "earlier sentence"``).
+        :data:`SUBJECT_LOOKBACK` sentences (``source = "earlier sentence"``). A place
+        that is the claim's own object (``exclude``) is never its subject.
         """
         cands = [
             m
             for m in self.places_in(self.sent_start, pos)
             if m.place.kind in (*kinds, "admin1")
             and not any(a <= m.start and m.end <= b for a, b in self.taken)
+            and not _same(m.place, exclude)
+            and not (exclude is not None and m.place.kind == "admin1"
+                     and _same(resolve(m.text, kinds=kinds), exclude))
         ]
         head = self.text[self.sent_start : pos]
         if cands:
@@ -141,7 +151,7 @@ class Ctx:
         named = self._name_before(head)
         if named.name:
             return named
-        return self._earlier(kinds) if lookback else Subject()
+        return self._earlier(kinds, exclude) if lookback else Subject()
 
     def _name_before(self, head: str) -> Subject:
         m = re.search(
@@ -159,10 +169,12 @@ class Ctx:
         s = self.sent_start + m.start(1)
         return Subject(resolve(m.group(1)), m.group(1), (s, s + len(m.group(1))), "sentence")
 
-    def _earlier(self, kinds) -> Subject:
+    def _earlier(self, kinds, exclude=None) -> Subject:
         earlier = [(s, e) for s, e in self.sentences if e <= self.sent_start]
         for s, e in reversed(earlier[-SUBJECT_LOOKBACK:]):
-            found = [m for m in self.places_in(s, e) if m.place.kind in kinds]
+            found = [
+                m for m in self.places_in(s, e) if m.place.kind in kinds and not _same(m.place, exclude)
+            ]
             if found:
                 m = found[-1]
                 return Subject(m.place, m.text, (m.start, m.end), "earlier sentence")
@@ -173,9 +185,12 @@ class Ctx:
         fallback = None
         for m in self.places_in(self.sent_start, self.sent_end):
             if m.start < end and start < m.end:
-                if m.place.kind in kinds:
-                    return Subject(m.place, m.text, (m.start, m.end), "claim")
-                fallback = fallback or Subject(m.place, m.text, (m.start, m.end), "claim")
+                here = Subject(m.place, m.text, (m.start, m.end), "claim")
+                if m.place.kind in kinds or m.place.kind == "country":
+                    return here  # a country is never its populated namesake
+                fallback = fallback or here
+        if name.split()[0].lower() in self.voc.not_names:
+            return Subject(None, name, (start, end), "claim")
         found = resolve(name, kinds=kinds)
         if found is not None:
             return Subject(found, name, (start, end), "claim")

@@ -54,6 +54,7 @@ class Vocab:
     population_scales: dict[str, float]
     population_nouns: tuple[str, ...]
     region_groups: dict[str, tuple[str, ...]]
+    not_names: frozenset[str]
 
     def direction_degrees(self, word: str) -> float | None:
         """Bearing of a compass word or adjective ("north-west", "southern"); None if central."""
@@ -98,6 +99,7 @@ def vocab(lang: str | Path = "en") -> Vocab:
             k.lower(): float(v) for k, v in _lang.table(lang, "claims_population").items()
         },
         population_nouns=_lang.phrases(lang, "claims_population_nouns"),
+        not_names=frozenset(w.lower() for w in _lang.words(lang, "claims_not_names")),
         region_groups={
             k.lower(): tuple(v.split(",")) for k, v in _lang.table(lang, "claims_region_groups").items()
         },

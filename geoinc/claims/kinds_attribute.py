@@ -8,11 +8,11 @@ import re
 
 from geoinc.claims import _measure as ms
 from geoinc.claims import _patterns as pt
-from geoinc.claims._context import NAME, Ctx, country_code, gazetteer
+from geoinc.claims._context import NAME, POPULATED, Ctx, country_code, gazetteer
 from geoinc.claims._model import CONSISTENT, INCONSISTENT, ROUGHLY, Unverifiable
 from geoinc.claims._registry import register
 from geoinc.claims.kinds_distance import is_point, no_place
-from geoinc.claims.kinds_proximity import border_city_fields
+from geoinc.claims.kinds_proximity import _unit_near_border, border_city_fields
 from geoinc.names import normalize as normalize_name
 
 _WHY_NOT = {
@@ -24,18 +24,41 @@ _WHY_NOT = {
 def _rx_attribute(v) -> str:
     return (
         rf"\b(?:(?P<dir>{pt.diradj(v)})\s+)?(?:(?P<adjc>{pt.CAP})\s+)?"
-        rf"(?P<attr>{pt.attr(v)})(?:\s+{pt.attr(v)})?\s+(?:(?P<noun>{pt.settlement(v)})\b"
+        rf"(?P<attr>{pt.attr(v)}(?:\s+{pt.attr(v)}){{0,2}})\s+"
+        rf"(?:(?P<noun>{pt.settlement(v)}|{pt.region_noun(v)})"
         rf"(?:\s+(?i:of|at)\s+(?P<target>{NAME}))?|(?i:of|at)\s+(?P<target2>{NAME}))"
     )
 
 
-def _subject(ctx: Ctx, m: re.Match, group: str):
+def _subject(ctx: Ctx, m: re.Match, group: str, kinds):
     if m.group(group):
-        return ctx.place_at(m.start(group), m.end(group), m.group(group))
+        return ctx.place_at(m.start(group), m.end(group), m.group(group), kinds=kinds)
     head = ctx.text[ctx.sent_start : m.start()]
-    if re.search(r"(?:,|\bis|\bwas)\s*(?:(?i:an?|the)\s+)?$", head):
-        return ctx.subject_before(m.start(), lookback=False)
+    if re.search(r"(?:,|\bis|\bwas)\s*(?:(?i:an?|the|one\s+of\s+the)\s+)?$", head):
+        return ctx.subject_before(m.start(), lookback=False, kinds=kinds)
+    if re.search(r"(?i:\bthe)\s+$", head):  # "the Russian border city": named before
+        return ctx.subject_before(m.start(), kinds=kinds)
     return None
+
+
+def _main_attribute(run: str, voc) -> tuple[str, str]:
+    """The word of an attribute run that says most ("Russian-occupied regional capital":
+    regional capital): the first one the data can check, else the first."""
+    words = run.lower().split()
+    found = []
+    i = 0
+    while i < len(words):
+        for n in (3, 2, 1):
+            w = " ".join(words[i : i + n])
+            if w in voc.attributes:
+                found.append(w)
+                i += n
+                break
+        else:
+            i += 1
+    checkable = [w for w in found if voc.attributes[w] not in _WHY_NOT]
+    best = (checkable or found or [run.lower()])[0]
+    return best, voc.attributes.get(best, "unchecked")
 
 
 def _coast_fields(place) -> dict:
@@ -80,20 +103,26 @@ def _seat_fields(place, national: bool) -> dict:
 @register("attribute", pattern=_rx_attribute, order=70, overlaps=True)
 def check_attribute(ctx: Ctx, m: re.Match):
     """"the port city of Odesa", "the border city of Chernihiv", "the frontline city of X"."""
-    attr = " ".join(m.group("attr").lower().split())
-    how = ctx.voc.attributes.get(attr, "unchecked")
-    if attr in ctx.voc.settlements and not m.group("noun") and not m.group("target2"):
-        return None  # "a port" alone
-    subject = _subject(ctx, m, "target" if m.group("target") else "target2")
+    attr, how = _main_attribute(" ".join(m.group("attr").split()), ctx.voc)
+    noun = (m.group("noun") or "").lower()
+    region_noun = noun in {r.lower() for r in ctx.voc.regions}
+    if region_noun and how != "border":
+        return None  # "the occupied regions": not a claim about a place
+    kinds = ("admin1",) if region_noun else POPULATED
+    subject = _subject(ctx, m, "target" if m.group("target") else "target2", kinds)
     if subject is None:
         return None
     kind = "border_city" if how == "border" else "attribute"
     stated = {"attribute": attr, "relation": "border city" if how == "border" else attr}
     if how in _WHY_NOT:
         raise Unverifiable(_WHY_NOT[how], subject=subject, stated=stated, kind=kind)
+    neighbour = country_code(m.group("adjc"), ctx.voc)
+    if region_noun and subject.place is not None and subject.place.kind == "admin1":
+        return {"subject": subject, "stated": stated, "kind": "border_proximity",
+                **_unit_near_border(ctx, subject.place, neighbour
+                                    if neighbour != subject.place.country else None)}
     if not is_point(subject.place):
         raise Unverifiable(no_place(subject), subject=subject, stated=stated, kind=kind)
-    neighbour = country_code(m.group("adjc"), ctx.voc)
     if how == "border":
         fields = border_city_fields(subject.place, None if neighbour == subject.place.country
                                     else neighbour)

@@ -130,6 +130,11 @@ def _rx_place_distance(v) -> str:
     )
 
 
+def possessive(ctx: Ctx, m: re.Match, group: str = "target") -> bool:
+    """"of Europe's largest plant": the name is an owner, not the place meant."""
+    return bool(re.match(r"['’]s\b", ctx.text[m.end(group) : m.end(group) + 3]))
+
+
 def _target(ctx: Ctx, m: re.Match, kinds=POPULATED):
     return ctx.place_at(m.start("target"), m.end("target"), m.group("target"), kinds=kinds)
 
@@ -137,9 +142,10 @@ def _target(ctx: Ctx, m: re.Match, kinds=POPULATED):
 @register("place_distance", pattern=_rx_place_distance, order=20)
 def check_place_distance(ctx: Ctx, m: re.Match):
     """"Kramatorsk, about 70 km north of Donetsk"."""
-    if re.match(r"the\b", m.group("target"), re.I):
+    if re.match(r"the\b", m.group("target"), re.I) or possessive(ctx, m):
         return None
-    subject, other = ctx.subject_before(m.start()), _target(ctx, m)
+    other = _target(ctx, m)
+    subject = ctx.subject_before(m.start(), exclude=other.place)
     stated = ms.stated_distance(m, ctx.voc)
     if stated is None:
         raise Unverifiable("the distance could not be read", subject=subject)
@@ -193,9 +199,15 @@ def _point_of(place):
 @register("direction", pattern=_rx_direction, order=40)
 def check_direction(ctx: Ctx, m: re.Match):
     """"Irpin, north-west of Kyiv", "the Bryansk region, to the north of Ukraine"."""
-    kinds = (*POPULATED, "admin1", "country")
-    subject = ctx.subject_before(m.start(), kinds=(*POPULATED, "admin1"))
-    other = _target(ctx, m, kinds=kinds)
+    if possessive(ctx, m):
+        return None
+    other = _target(ctx, m, kinds=(*POPULATED, "admin1", "country"))
+    subject = ctx.subject_before(m.start(), kinds=(*POPULATED, "admin1"), exclude=other.place)
+    if other.place is not None and other.place.kind == "country":
+        from geoinc.claims.kinds_position import position_fields
+
+        return position_fields(ctx, subject, other.place.country, m.group("dir"),
+                               (*POPULATED, "admin1"))
     stated_deg = ctx.voc.direction_degrees(m.group("dir"))
     stated = {"direction": compass_point(stated_deg), "of": m.group("target")}
     place = subject.place

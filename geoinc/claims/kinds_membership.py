@@ -24,7 +24,7 @@ _GAP = r"(?:\s*,\s*|\s+)(?:(?i:located|situated|which\s+is|that\s+is|lies|is)\s+
 
 
 def _rx_in_region(v) -> str:
-    occupied = rf"(?:(?:the\s+)?{pt.attr(v)}\s+(?i:part\s+of\s+))?"
+    occupied = rf"(?:(?:the\s+)?{pt.attr(v)}\s+(?:(?i:part\s+of)\s+)?)?"
     return (
         rf"{_GAP}(?i:in)\s+{occupied}(?:the\s+)?(?:{pt.diradj(v)}\s+)?(?:"
         rf"(?P<r1>{NAME})\s+(?P<noun1>{pt.region_noun(v)})"
@@ -105,17 +105,27 @@ def judge_membership(subject: Subject, codes, label: str) -> dict:
     }
 
 
-@register("region", pattern=_rx_in_region, order=80)
+def _bare_region(ctx: Ctx, m: re.Match) -> bool:
+    """A bare name after "in" is a region only when the geoparser read it as one (or it is
+    a known group such as Crimea): "Kremenchuk in June" is no claim."""
+    name = " ".join(m.group("r3").lower().split())
+    if name in ctx.voc.region_groups:
+        return True
+    return any(mm.place.kind == "admin1" and mm.start < m.end("r3") and m.start("r3") < mm.end
+               for mm in ctx.places_in(ctx.sent_start, ctx.sent_end))
+
+
+@register("region", pattern=_rx_in_region, order=80, overlaps=True)
 def check_in_region(ctx: Ctx, m: re.Match):
     """"Izium, in the Kharkiv region", "Borova in Kharkiv Oblast", "Saky in Crimea"."""
     subject = _adjacent_subject(ctx, m.start())
     if subject is None:
         return None
+    if m.group("r3") and not _bare_region(ctx, m):
+        return None
     name = m.group("r1") or m.group("r2") or m.group("r3") or m.group("r4")
     noun = m.group("noun1") or m.group("noun2") or m.group("noun4")
     codes, label, level = _region_codes(name, noun, ctx)
-    if m.group("r3") and not codes:
-        return None  # "Kharkiv in December": a bare name that is no region
     if subject.place is not None and subject.place.kind not in (*POPULATED, "admin1"):
         return None
     stated = {"region": label, "admin1": list(codes)}
@@ -147,6 +157,8 @@ def check_unit_of(ctx: Ctx, m: re.Match):
     name, noun = (m.group("r1"), m.group("noun")) if m.group("r1") else (m.group("r2"),
                                                                         m.group("noun2"))
     parent = m.group("parent") or m.group("owner")
+    if name.lower() in ctx.voc.demonyms:
+        return None  # "the Russian regions of Kursk and Belgorod": no unit named
     start = m.start("r1") if m.group("r1") else m.start("r2")
     iso2 = country_code(parent, ctx.voc)
     codes, label, level = _region_codes(name, noun, ctx)

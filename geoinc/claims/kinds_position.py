@@ -16,7 +16,7 @@ from geoinc.claims.kinds_distance import is_point, no_place
 #: Relative distance from the country's centre (in country radii) for "central":
 #: consistent up to the first, roughly up to the second; a compass direction for a place
 #: nearer the centre than NEAR_CENTRE is at best roughly consistent.
-CENTRAL_OK, CENTRAL_ROUGH, NEAR_CENTRE = 0.7, 1.15, 0.25
+CENTRAL_OK, CENTRAL_ROUGH, NEAR_CENTRE = 0.55, 0.9, 0.25
 
 
 def _region_point(place):
@@ -85,14 +85,15 @@ def judge_position(place, iso2: str, dir_word: str, voc) -> dict:
     return {**base, "verdict": verdict, "tolerance": tol, "reason": reason}
 
 
-def _position(ctx: Ctx, subject: Subject, iso2: str | None, dir_word: str, kinds) -> dict:
+def position_fields(ctx: Ctx, subject: Subject, iso2: str | None, dir_word: str, kinds) -> dict:
     place = subject.place
     stated = {"direction": " ".join(dir_word.lower().split()), "country": iso2}
     if place is None or place.kind not in kinds or (place.kind in POPULATED and not is_point(place)):
         raise Unverifiable(no_place(subject), subject=subject, stated=stated)
     iso2 = iso2 or place.country
     stated["country"] = iso2
-    return {"subject": subject, "stated": stated, **judge_position(place, iso2, dir_word, ctx.voc)}
+    return {"subject": subject, "stated": stated, "kind": "region_direction",
+            **judge_position(place, iso2, dir_word, ctx.voc)}
 
 
 def _rx_region_city(v) -> str:
@@ -115,7 +116,7 @@ def check_region_city(ctx: Ctx, m: re.Match):
         subject = ctx.subject_before(m.start(), lookback=False)
     else:
         return None
-    return _position(ctx, subject, iso2, m.group("dir"), POPULATED)
+    return position_fields(ctx, subject, iso2, m.group("dir"), POPULATED)
 
 
 def _rx_in_region(v) -> str:
@@ -138,7 +139,7 @@ def check_in_region(ctx: Ctx, m: re.Match):
         return None  # "in eastern Europe": not a country
     subject = ctx.subject_before(m.start(), kinds=(*POPULATED, "admin1"))
     dir_word = m.group("dir") or m.group("dir2") or m.group("dir3")
-    fields = _position(ctx, subject, iso2, dir_word, (*POPULATED, "admin1"))
+    fields = position_fields(ctx, subject, iso2, dir_word, (*POPULATED, "admin1"))
     return {**fields, "kind": "region_direction"}
 
 
@@ -160,7 +161,7 @@ def check_region_position(ctx: Ctx, m: re.Match):
     owner = re.search(r"([A-Z][a-z]+)['’]s\s*$", before)
     iso2 = country_code(m.group("adjc"), ctx.voc) or (
         country_code(owner.group(1), ctx.voc) if owner else None)
-    fields = _position(ctx, subject, iso2, m.group("dir"), ("admin1",))
+    fields = position_fields(ctx, subject, iso2, m.group("dir"), ("admin1",))
     return {**fields, "kind": "region_direction"}
 
 
@@ -170,7 +171,7 @@ def resolve_region(name: str, ctx: Ctx):
 
     for query in (f"{name} Oblast", f"{name} region", f"{name} Krai", name):
         found = gazetteer().lookup(query, kind=["admin1"], limit=1, fuzzy=False)
-        if found:
+        if found and found[0].kind == "admin1":
             return found[0]
     return None
 

@@ -11,11 +11,14 @@ from geoinc.claims import _patterns as pt
 from geoinc.claims._context import NAME, POPULATED, Ctx, country_code
 from geoinc.claims._model import CONSISTENT, INCONSISTENT, ROUGHLY, Unverifiable
 from geoinc.claims._registry import register
-from geoinc.claims.kinds_distance import _country_in, is_point, no_place
+from geoinc.claims.kinds_distance import _country_in, is_point, no_place, possessive
 
-#: "near X", "next to X", "outside X": the two places' edges within 25 km consistent,
-#: 50 km roughly (centre distance minus both radii).
-NEAR_PLACE_KM, ROUGH_PLACE_KM = 25.0, 50.0
+#: How close "near X" / "not far from X" is: the two places' edges (centre distance minus
+#: both radii) within the first figure consistent, the second roughly.
+PLACE_LIMITS_KM = {"near": (25.0, 50.0), "notfar": (75.0, 150.0)}
+#: "near the border", "border city": the city's nearest edge within 50 km consistent,
+#: 200 km roughly (the annotators' rule on the development set).
+NEAR_BORDER_KM, ROUGH_NEAR_BORDER_KM = 50.0, 200.0
 
 
 def _near_verdict(km: float, ok: float, rough: float) -> str:
@@ -76,42 +79,46 @@ def _near_words(v, relation: str) -> str:
 
 
 def _rx_near_place(v) -> str:
-    return rf"\b{_near_words(v, 'near')}\s+{pt.place_intro(v)}(?P<target>{NAME})"
+    return (rf"\b(?P<prox>{_near_words(v, 'near')}|{_near_words(v, 'notfar')})\s+"
+            rf"{pt.place_intro(v)}(?P<target>{NAME})")
 
 
 @register("adjacency", name="near_place", pattern=_rx_near_place, order=35)
 def check_near_place(ctx: Ctx, m: re.Match):
     """"Makiivka, near Donetsk", "the village of X outside Belgorod"."""
+    if possessive(ctx, m):
+        return None
     other = ctx.place_at(m.start("target"), m.end("target"), m.group("target"))
     if other.place is None or other.place.kind not in POPULATED:
         return None  # "near the border", "near Russia": not a place
-    subject = ctx.subject_before(m.start())
-    stated = {"relation": "near", "of": m.group("target")}
+    subject = ctx.subject_before(m.start(), exclude=other.place)
+    relation = ctx.voc.proximity.get(" ".join(m.group("prox").lower().split()), "near")
+    ok, rough = PLACE_LIMITS_KM.get(relation, PLACE_LIMITS_KM["near"])
+    stated = {"relation": relation, "of": m.group("target")}
     if not is_point(subject.place) or not is_point(other.place):
         missing = subject if not is_point(subject.place) else other
         raise Unverifiable(no_place(missing), subject=subject, stated=stated, other=other.place)
-    if subject.place.geonameid == other.place.geonameid:
-        return None
     km, _ = ms.between(other.place, subject.place)
     edge = max(0.0, km - ms.city_radius_km(subject.place.population)
                - ms.city_radius_km(other.place.population))
     return {
         "subject": subject, "stated": stated, "other": other.place,
-        "verdict": _near_verdict(edge, NEAR_PLACE_KM, ROUGH_PLACE_KM),
+        "verdict": _near_verdict(edge, ok, rough),
         "computed": {"km": round(km, 3), "km_edge_to_edge": round(edge, 3)},
-        "tolerance": (f"edges (centre distance minus both radii) within {NEAR_PLACE_KM:g} km "
-                      f"consistent, {ROUGH_PLACE_KM:g} km roughly consistent"),
+        "tolerance": (f"'{relation}': edges (centre distance minus both radii) within {ok:g} km "
+                      f"consistent, {rough:g} km roughly consistent"),
         "method": "geodesic distance on WGS84 between the centre points (GeoNames)",
         "reason": f"{subject.place.name} is {km:.1f} km from {other.place.name}",
     }
 
 
 def _rx_near_border(v) -> str:
+    prep = "|".join(_near_words(v, r) for r in ("near", "notfar", "on"))
     return (
-        rf"\b(?:{_near_words(v, 'near')}|{_near_words(v, 'on')})\s+(?:the\s+)?"
+        rf"\b(?:{prep})\s+(?:the\s+)?"
         rf"(?:(?P<adj>{pt.CAP})\s+)?(?i:border|frontier)(?:\s+(?i:with)\s+"
         rf"(?P<with>(?:[\w-]+\s+){{0,3}}?[A-Z][\w'’-]+))?"
-        rf"|\b(?:(?i:which|that)\s+)?(?i:borders|bordering)\s+(?P<country>{pt.CAP})\b"
+        rf"|\b{_near_words(v, 'verb')}\s+(?P<country>{pt.CAP})\b"
     )
 
 
@@ -165,11 +172,11 @@ def border_city_fields(place, neighbour: str | None = None) -> dict:
     km, ds, point, pair = res
     edge = km - ms.city_radius_km(place.population)
     return {
-        "verdict": _near_verdict(edge, ms.NEAR_BORDER_KM, ms.ROUGH_BORDER_KM),
+        "verdict": _near_verdict(edge, NEAR_BORDER_KM, ROUGH_NEAR_BORDER_KM),
         "computed": {"km": round(km, 3), "border": pair, "km_nearest_edge": round(edge, 3)},
         "dataset": ds, "border_point": point,
-        "tolerance": (f"edge of the city within {ms.NEAR_BORDER_KM:g} km of the border is "
-                      f"consistent, within {ms.ROUGH_BORDER_KM:g} km roughly consistent"),
+        "tolerance": (f"edge of the city within {NEAR_BORDER_KM:g} km of the border is "
+                      f"consistent, within {ROUGH_NEAR_BORDER_KM:g} km roughly consistent"),
         "method": (f"geodesic distance on WGS84 from the centre point of {place.name} to the "
                    f"nearest point of the {pair} border (dataset {ds!r}), minus the city's "
                    f"radius; {ms.POV}"),

@@ -120,14 +120,16 @@ def check_population(ctx: Ctx, m: re.Match):
     low, high = (value, math.inf) if how == "atleast" else (0.0, value) if how == "upto" \
         else (value, value)
     gap = max(0.0, low - have, have - high) / value
-    verdict = CONSISTENT if gap <= POP_OK_REL else ROUGHLY if gap <= POP_ROUGH_REL \
-        else INCONSISTENT
+    # an open range ("more than 1.3 million") is itself the hedge: outside it, at best roughly
+    ok = 0.0 if how in ("atleast", "upto") else POP_OK_REL
+    rough = POP_OK_REL if how in ("atleast", "upto") else POP_ROUGH_REL
+    verdict = CONSISTENT if gap <= ok else ROUGHLY if gap <= rough else INCONSISTENT
     return {
         "subject": subject, "stated": stated, "verdict": verdict,
         "computed": {"population": place.population, "relative_gap": round(gap, 3)},
-        "tolerance": (f"GeoNames population within {POP_OK_REL:.0%} of the stated figure (or "
-                      f"its open range) consistent, within {POP_ROUGH_REL:.0%} roughly: "
-                      "GeoNames figures are undated"),
+        "tolerance": (f"GeoNames population within {ok:.0%} of the stated figure consistent, "
+                      f"within {rough:.0%} roughly (an open range: inside it consistent, within "
+                      f"{POP_OK_REL:.0%} of its end roughly); GeoNames figures are undated"),
         "method": "GeoNames population of the place (bundled gazetteer)",
         "reason": f"GeoNames gives {place.name} {place.population:,} people",
     }
