@@ -60,6 +60,7 @@ _AGE = re.compile(r"\d{1,3}-(?:річн|літн|летн|лет)\w*")
 _DIGITS = re.compile(r"\d{1,6}")
 _CONJ = frozenset({"та", "і", "й", "и", "а"})
 _CAP = 'А-ЯІЇЄҐЁA-Z0-9«"„(\\['
+_DASHES = frozenset({"–", "—", ":"})
 _FIELDS = ("killed", "injured", "drones_launched", "drones_shot_down")
 
 
@@ -190,11 +191,15 @@ class _Tok:
     start: int
     end: int
     low: str  # lower case, one kind of apostrophe
+    cap: bool
 
 
 def _tokens(sentence: str) -> list[_Tok]:
     low = fold(sentence).translate(_APOSTROPHES)
-    return [_Tok(m.start(), m.end(), low[m.start() : m.end()]) for m in _TOKEN.finditer(sentence)]
+    return [
+        _Tok(m.start(), m.end(), low[m.start() : m.end()], m.group(0)[:1].isupper())
+        for m in _TOKEN.finditer(sentence)
+    ]
 
 
 def _number(toks: list[_Tok], i: int, g: _Grammar) -> tuple[int | None, str, int] | None:
@@ -259,13 +264,19 @@ def _phrase(toks: list[_Tok], i: int, g: _Grammar):
         nxt = _item(toks, j + 1, g)
         if nxt is None or nxt[0] is None or nxt[1] != "exact":
             break
-        after = toks[nxt[2]].low if nxt[2] < len(toks) else ""
-        if _field(after, g):
+        if _field(_next_word(toks, nxt[2], g), g):
             break
         value, j = value + nxt[0], nxt[2]
     if kind == "vague":
         qual = "vague"
     return (value, qual or "exact"), i, j
+
+
+def _next_word(toks: list[_Tok], k: int, g: _Grammar) -> str:
+    """The first word at or after ``k`` that is not punctuation or a filler."""
+    while k < len(toks) and (not toks[k].low[:1].isalnum() or toks[k].low in g.fillers):
+        k += 1
+    return toks[k].low if k < len(toks) else ""
 
 
 def _qualifier(toks: list[_Tok], i: int, g: _Grammar) -> tuple[str, int]:
@@ -350,14 +361,36 @@ def _toll(toks: list[_Tok], i: int, g: _Grammar):
 
 
 def _left(toks: list[_Tok], i: int, g: _Grammar):
-    """A phrase ending right before the casualty word (fillers allowed between)."""
+    """A phrase ending right before the casualty word. Fillers and a place name may sit
+    between ("Ще двоє мешканців Харкова отримали поранення"); a clause that counts a
+    part is stepped over ("П'ятеро людей, серед них двоє дітей, загинули")."""
     end = i
-    while end > 0 and toks[end - 1].low in g.fillers:
+    while end > 0 and (
+        toks[end - 1].low in g.fillers or toks[end - 1].low in _DASHES or toks[end - 1].cap
+    ):
         end -= 1
-    for a in range(max(0, end - 8), end):
-        got = _phrase(toks, a, g)
-        if got is not None and got[2] == end:
-            return got
+    for _ in range(2):
+        for a in range(max(0, end - 8), end):
+            got = _phrase(toks, a, g)
+            if got is not None and got[2] == end:
+                if not _subset_before(toks, a, g):
+                    return got
+                break
+        end = _before_subset_clause(toks, end, g)
+        if end is None:
+            return None
+    return None
+
+
+def _before_subset_clause(toks: list[_Tok], end: int, g: _Grammar) -> int | None:
+    """Where ", серед них ... ," before ``end`` opens (the comma's index), or None."""
+    if end < 2 or toks[end - 1].low != ",":
+        end += 1  # the clause may run up to the casualty word without a closing comma
+    for c in range(end - 2, max(-1, end - 12), -1):
+        if toks[c].low == "," and any(
+            tuple(t.low for t in toks[c + 1 : c + 1 + len(p)]) == p for p in g.subset
+        ):
+            return c
     return None
 
 
@@ -574,8 +607,14 @@ def analyse_text(text: str, published: date | None, lang: str) -> list[SentenceE
         if not (cues[i] or weapons[i] or figures):
             out.append(SentenceEvent(start=s, end=e, text=sent, paragraph=para, is_title=title))
             continue
+        sent_cues = list(cues[i])
+        if not sent_cues and any(f.field in ("killed", "injured") for f in figures):
+            # a casualty report is an attack report: it continues the story of the last
+            # place named, as a sentence with an attack word does
+            f = next(f for f in figures if f.field in ("killed", "injured"))
+            sent_cues.append(Span("casualties", text[f.start : f.end], f.start, f.end))
         extra = {}
-        if {c.value for c in cues[i]} <= {"shot down", "launched"} and all(
+        if {c.value for c in sent_cues} <= {"shot down", "launched"} and all(
             f.field.startswith("drones") for f in figures
         ):
             extra["interception"] = True
@@ -585,7 +624,7 @@ def analyse_text(text: str, published: date | None, lang: str) -> list[SentenceE
                 end=e,
                 text=sent,
                 paragraph=para,
-                cues=tuple(cues[i]),
+                cues=tuple(sent_cues),
                 weapons=tuple(weapons[i]),
                 figures=figures,
                 dates=tuple(find_dates(sent, published, lang, s)),
