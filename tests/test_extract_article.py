@@ -127,3 +127,25 @@ def test_figures_before_the_place_wait_for_it():
     )
     (r,) = _reports(text)
     assert sorted((c["field"], c["value"]) for c in r.claims) == [("injured", 9), ("killed", 2)]
+
+
+def test_places_hit_in_the_same_wave_take_the_main_date():
+    text = (
+        "Missiles hit Lviv on Monday, killing two people.\n\n"
+        "Explosions were also reported in Rivne and Lutsk."
+    )
+    by_id = {r.place.name: r for r in _reports(text, "2024-05-21")}
+    assert by_id["Lviv"].date_start == date(2024, 5, 20)
+    for name in ("Rivne", "Lutsk"):
+        r = by_id[name]
+        assert (r.date_start, r.extra["role"]) == (date(2024, 5, 20), "secondary")
+        assert any("main incident" in e.get("basis", "") for e in r.evidence)
+
+
+def test_an_attack_recalled_with_its_own_date_keeps_it():
+    text = (
+        "Missiles hit Lviv on Monday, killing two people.\n\n"
+        "Lutsk was last struck on May 2, when a drone hit a warehouse."
+    )
+    by_id = {r.place.name: r for r in _reports(text, "2024-05-21")}
+    assert by_id["Lutsk"].date_start == date(2024, 5, 2)

@@ -206,30 +206,51 @@ def date_from_publication(
     text does not date gets the two-day range ending on the publication date (UCDP date
     precision 2), with a ``date`` evidence entry saying so. Only a full publication date
     that was given or read from the header counts; a guessed one ("latest-cited") does not.
+    Other undated reports -- places listed as hit in the same wave -- then take the date
+    of the article's first main incident, again with evidence that says so; an earlier
+    attack recalled for context carries its own date in the text and keeps it.
 
     Examples
     --------
     >>> date_from_publication([], None, None)
     []
     """
-    if published is None or how not in ("given", "dateline"):
-        return list(reports)
-    out = []
-    for r in reports:
-        if r.date_start is None and r.extra.get("role") == "main":
-            start = published - timedelta(days=1)
-            ev = {
-                "field": "date",
-                "value": f"{start}/{published}",
-                "text": "",
-                "source": r.source,
-                "doc_id": r.doc_id,
-                "start": 0,
-                "end": 0,
-                "sentence": "",
-                "basis": "publication date (the text gives no date)",
-            }
-            r = replace(r, date_start=start, date_end=published, date_precision=2,
-                        evidence=r.evidence + (ev,))
-        out.append(r)
-    return out
+    out = list(reports)
+    if published is not None and how in ("given", "dateline"):
+        start = published - timedelta(days=1)
+        basis = "publication date (the text gives no date)"
+        out = [
+            _dated(r, start, published, 2, basis)
+            if r.date_start is None and r.extra.get("role") == "main"
+            else r
+            for r in out
+        ]
+    mains = [r for r in out if r.extra.get("role") == "main" and r.date_start is not None]
+    if not mains:
+        return out
+    # places listed as hit "too", with no date of their own: the day of the main attack
+    m = min(mains, key=lambda r: r.first_offset)
+    basis = "date of the article's main incident (the text gives no date for this place)"
+    return [
+        _dated(r, m.date_start, m.date_end or m.date_start, m.date_precision or 2, basis)
+        if r.date_start is None
+        else r
+        for r in out
+    ]
+
+
+def _dated(r: IncidentReport, start, end, precision: int, basis: str) -> IncidentReport:
+    ev = {
+        "field": "date",
+        "value": f"{start}/{end}" if end != start else str(start),
+        "text": "",
+        "source": r.source,
+        "doc_id": r.doc_id,
+        "start": 0,
+        "end": 0,
+        "sentence": "",
+        "basis": basis,
+    }
+    return replace(
+        r, date_start=start, date_end=end, date_precision=precision, evidence=r.evidence + (ev,)
+    )
