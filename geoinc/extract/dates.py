@@ -230,7 +230,26 @@ def _make_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
+class _Covered:
+    """Character positions already taken by a date: an overlap test costs the length of
+    the match, not the number of dates found so far (a list made long texts quadratic)."""
+
+    __slots__ = ("_mask",)
+
+    def __init__(self, n: int) -> None:
+        self._mask = bytearray(n)
+
+    def append(self, span: tuple[int, int]) -> None:
+        s, e = span
+        self._mask[s:e] = b"\x01" * max(0, e - s)
+
+    def overlaps(self, s: int, e: int) -> bool:
+        return self._mask.find(1, s, e) != -1
+
+
+def _overlaps(spans, s: int, e: int) -> bool:
+    if isinstance(spans, _Covered):
+        return spans.overlaps(s, e)
     return any(s < b and a < e for a, b in spans)
 
 
@@ -267,7 +286,7 @@ _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 def _explicit_in(chunk: str, offset: int) -> list[DateExpr]:
     found: list[DateExpr] = []
-    spans: list[tuple[int, int]] = []
+    spans = _Covered(len(chunk))
     has_month = not _MONTH_WORDS.isdisjoint(_WORD.findall(chunk.lower()))
     for pat in _FULL:
         if not has_month and pat in (_FULL[1], _FULL[2]):
@@ -360,7 +379,7 @@ def resolve_dates(text: str, published: date | None) -> list[DateExpr]:
     False
     """
     out: list[DateExpr] = []
-    spans: list[tuple[int, int]] = []
+    spans = _Covered(len(text))
 
     def add(
         m_start: int, m_end: int, ds: date | None, de: date | None, prec: int | None, kind: str
@@ -376,8 +395,10 @@ def resolve_dates(text: str, published: date | None) -> list[DateExpr]:
 
     for d in find_explicit_dates(text):
         # "Sunday (31/12/2023)": the weekday belongs to the explicit date
-        wd = re.search(r"\b(?:" + "|".join(_WEEKDAYS) + r")\s*\(?\s*$", text[: d.start], re.I)
-        start = wd.start() if wd else d.start
+        # the 40 characters before, not the whole text before (quadratic with many dates)
+        w0 = max(0, d.start - 40)
+        wd = re.search(r"\b(?:" + "|".join(_WEEKDAYS) + r")\s*\(?\s*$", text[w0 : d.start], re.I)
+        start = w0 + wd.start() if wd else d.start
         end = d.end + 1 if text[d.end : d.end + 1] == ")" and wd else d.end
         add(start, end, d.date_start, d.date_end, 1, "explicit")
     words = set(_WORD.findall(text.lower()))
@@ -392,8 +413,9 @@ def resolve_dates(text: str, published: date | None) -> list[DateExpr]:
             d = _partial_year(published, month, day) if published else None
             if published and d is None:
                 continue  # "February 30": not a date
-            wd = re.search(r"\b(?:" + "|".join(_WEEKDAYS) + r")\s*$", text[: m.start()], re.I)
-            add(wd.start() if wd else m.start(), m.end(), d, d, 1, "partial")
+            w0 = max(0, m.start() - 40)
+            wd = re.search(r"\b(?:" + "|".join(_WEEKDAYS) + r")\s*$", text[w0 : m.start()], re.I)
+            add(w0 + wd.start() if wd else m.start(), m.end(), d, d, 1, "partial")
     for m in _WEEKDAY.finditer(text) if not _WEEKDAY_WORDS.isdisjoint(words) else ():
         if _overlaps(spans, m.start(), m.end()):
             continue
