@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from functools import partial
 from pathlib import Path
 
 __all__ = ["add_parser", "run"]
@@ -44,6 +45,12 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
         "--max-mb", type=float, default=5.0, help="refuse inputs larger than this (default 5)"
     )
     p.add_argument("--status", metavar="FILE", help="also write the per-input status as JSON")
+    p.add_argument(
+        "--into",
+        metavar="STORE.gpkg",
+        help="merge into an incident store (created if missing): articles already in it are "
+        "skipped, incidents keep their ids, provenance is recorded (see docs/scale.md)",
+    )
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
     p.add_argument(
         "-j",
@@ -64,6 +71,8 @@ def _summary(statuses, n_incidents: int) -> str:
             )
         elif s.status == "none":
             lines.append(f"  none   {s.input}: none found ({s.reason})")
+        elif s.status == "known":
+            lines.append(f"  known  {s.input}: already in the store")
         else:
             lines.append(f"  error  {s.input}: {s.reason}")
     counts = {k: sum(1 for s in statuses if s.status == k) for k in ("ok", "none", "error")}
@@ -81,16 +90,21 @@ def run(args: argparse.Namespace) -> int:
     from geoinc.incidents.atomic import check_output_path, write_text_atomic
     from geoinc.incidents.io import FORMATS, to_geojson, write_incidents
 
+    if args.output == "-":  # -o - : GeoJSON on stdout, as without -o
+        args.output = None
     if args.acled and not (args.output and args.output.lower().endswith(".csv")):
         raise ConfigurationError("--acled needs a .csv output (-o incidents.csv)")
     if args.output and not args.acled and not any(args.output.lower().endswith(s) for s in FORMATS):
         raise ConfigurationError(
             f"unknown output format {args.output!r}; use one of {', '.join(sorted(FORMATS))}"
         )
+    if args.into:
+        return _run_store(args)
     for out in (args.output, args.status):  # fail before the work, not after it
         if out:
             check_output_path(out)
-    progress = False if args.no_progress else _progress
+    quiet = getattr(args, "verbosity", 0) < 0
+    progress = False if args.no_progress or quiet else partial(_progress, total=_count(args.paths))
     # on the command line every argument is a path: a missing file is an error, not a text
     frame, statuses = extract_with_status(
         [Path(p) for p in args.paths],
@@ -120,14 +134,63 @@ def run(args: argparse.Namespace) -> int:
     if args.status:
         status = json.dumps([s.as_dict() for s in statuses], ensure_ascii=False, indent=1)
         write_text_atomic(args.status, status)
-    print(_summary(statuses, len(frame)), file=sys.stderr)
-    if args.output:
+    summary = _summary(statuses, len(frame))
+    # -q: only the inputs with a problem and the totals line
+    lines = [ln for ln in summary.splitlines() if not quiet or not ln.startswith("  ok ")]
+    print("\n".join(lines), file=sys.stderr)
+    if args.output and not quiet:
         print(f"wrote {len(frame)} incident(s) to {args.output}", file=sys.stderr)
     return 0 if readable else 2
 
 
-def _progress(items):
+def _run_store(args: argparse.Namespace) -> int:
+    """``--into STORE``: merge the articles into an incident store."""
+    from geoinc.exceptions import ConfigurationError
+    from geoinc.incidents.atomic import write_text_atomic
+    from geoinc.store import IncidentStore
+
+    if args.output or args.acled:
+        raise ConfigurationError("--into writes the store itself; leave out -o/--acled")
+    window = None if args.window_days == 1 else args.window_days  # 1 is the default
+    store = IncidentStore(args.into, window_days=window)
+    update = store.add(
+        [Path(p) for p in args.paths],
+        jobs=args.jobs,
+        progress=None if args.no_progress else _progress,
+        source=args.source,
+        url=args.url,
+        published=args.published,
+        max_bytes=args.max_mb * 1_000_000,
+    )
+    if args.status:
+        status = json.dumps([s.as_dict() for s in update.statuses], ensure_ascii=False, indent=1)
+        write_text_atomic(args.status, status)
+    print(_summary(update.statuses, len(update.incidents)), file=sys.stderr)
+    if update.written:
+        print(
+            f"{args.into}: {update.new_articles} new article(s), {update.new_reports} report(s); "
+            f"{len(update.incidents)} incident(s) added or updated, {len(update.renamed)} "
+            "joined into another",
+            file=sys.stderr,
+        )
+    else:
+        print(f"{args.into}: nothing new, store unchanged", file=sys.stderr)
+    return 0 if any(s.status != "error" for s in update.statuses) else 2
+
+
+def _count(paths) -> int | None:
+    """How many inputs the paths hold (a folder: its files), for the bar's total and ETA."""
+    from geoinc.extract.documents import _walk
+
+    n = 0
+    for p in paths:
+        path = Path(p)
+        n += sum(1 for _ in _walk(path)) if p != "-" and path.is_dir() else 1
+    return n
+
+
+def _progress(items, total: int | None = None):
     from tqdm.auto import tqdm
 
-    # to stderr, so stdout stays clean GeoJSON
-    return tqdm(items, desc="articles", unit="doc", file=sys.stderr, disable=None)
+    # to stderr, so stdout stays clean GeoJSON; disable=None: only on a terminal
+    return tqdm(items, desc="articles", unit="doc", total=total, file=sys.stderr, disable=None)
