@@ -112,8 +112,9 @@ class ClaimResult:
     subject_start, subject_end : int or None
         Offsets of the subject's name in the text (None when not named).
     subject_from : str
-        ``"claim"`` (named in the claim), ``"sentence"`` (earlier in its sentence) or
-        ``"earlier sentence"`` (a pronoun or "the city" took the nearest place before).
+        ``"claim"`` (named in the claim), ``"sentence"`` (earlier in its sentence),
+        ``"earlier sentence"`` (a pronoun or "the city" took the nearest place before) or
+        ``"later"`` ("a strike in western Ukraine" took the place the report names next).
     """
 
     kind: str

@@ -87,6 +87,28 @@ def _judge_admin2(subject: Subject, name: str) -> dict:
             "reason": f"{place.name} is in {place.admin2_name}"}
 
 
+#: Adjectival district endings that turn back into the seat's name ("Mozhaisky" -> Mozhaisk).
+_ADJ_END = re.compile(r"(?:s?kyi|s?kiy|s?kii|s?ky|s?kaya|s?ka)$", re.I)
+
+
+def _district_by_seat(subject: Subject, name: str, codes, label: str, stated: dict) -> dict:
+    """A district (no district polygons or ids are bundled) is placed by the town it is
+    named after: "the Khimki district of Moscow Oblast" holds if Khimki is in Moscow Oblast."""
+    seat = None
+    for cand in dict.fromkeys((name, _ADJ_END.sub("sk", name), _ADJ_END.sub("", name))):
+        found = gazetteer().lookup(cand, kind=list(POPULATED), limit=5, fuzzy=False)
+        seat = next((p for p in found if p.admin1 in codes), found[0] if found else None)
+        if seat is not None:
+            break
+    if seat is None:
+        raise Unverifiable(f"no district or town {name!r} in the bundled gazetteer",
+                           subject=subject, stated=stated)
+    fields = judge_membership(Subject(seat, name, subject.span, "claim"), codes, label)
+    fields["method"] = (f"the district's namesake town {seat.name} (GeoNames {seat.geonameid}) "
+                        "and its admin1 code: no district boundaries are bundled")
+    return {"subject": Subject(seat, name, subject.span, "claim"), "stated": stated, **fields}
+
+
 def judge_membership(subject: Subject, codes, label: str) -> dict:
     """Verdict fields for "``subject`` is in the region(s) ``codes``"."""
     place = subject.place
@@ -178,8 +200,7 @@ def check_unit_of(ctx: Ctx, m: re.Match):
                 "reason": f"{region.name} is in {region.country}"}
     pcodes, plabel, _ = _region_codes(parent, m.group("pnoun") or "region", ctx)
     if level == "admin2" and pcodes:
-        raise Unverifiable(f"the bundled gazetteer has no district {name!r} to place in {plabel}",
-                           subject=subject, stated=stated)
+        return _district_by_seat(subject, name, pcodes, plabel, stated)
     if region is None or not pcodes:
         raise Unverifiable(f"{name!r} in {parent!r} cannot be placed with the bundled data",
                            subject=subject, stated=stated)

@@ -137,7 +137,12 @@ def check_in_region(ctx: Ctx, m: re.Match):
         word, ctx.voc
     ):
         return None  # "in eastern Europe": not a country
-    subject = ctx.subject_before(m.start(), kinds=(*POPULATED, "admin1"))
+    kinds = (*POPULATED, "admin1")
+    subject = ctx.subject_before(m.start(), kinds=kinds, lookback=False)
+    if subject.place is None:
+        subject = ctx.subject_after(m.end(), kinds=kinds, country=iso2)
+    if subject.place is None:
+        subject = ctx.subject_before(m.start(), kinds=kinds)
     dir_word = m.group("dir") or m.group("dir2") or m.group("dir3")
     fields = position_fields(ctx, subject, iso2, dir_word, (*POPULATED, "admin1"))
     return {**fields, "kind": "region_direction"}

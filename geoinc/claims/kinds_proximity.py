@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from geoinc.borders import border_pairs
+from geoinc.borders import border_pairs, distance_to_border
+from geoinc.exceptions import GeoincError
 from geoinc.claims import _measure as ms
 from geoinc.claims import _patterns as pt
 from geoinc.claims._context import NAME, POPULATED, Ctx, country_code
@@ -122,28 +123,52 @@ def _rx_near_border(v) -> str:
     )
 
 
-def _unit_near_border(ctx: Ctx, region, neighbour: str | None) -> dict:
-    """A region (not a city) near a border: its polygon where bundled, else unverifiable."""
-    import shapely
+#: A region without a bundled polygon is approximated by a grid of points (this step, in
+#: degrees) whose nearest GeoNames place lies in it; it reaches a border when a grid point
+#: lies within REGION_TOUCH_KM of it (about one grid cell), roughly within 50 km.
+REGION_GRID_DEG, REGION_TOUCH_KM, REGION_ROUGH_KM = 0.1, 15.0, 50.0
 
-    from geoinc.borders import load_borders
+
+def _region_points(region):
+    """(lons, lats) of grid points that fall in ``region`` (polygon where bundled, else the
+    cells of its GeoNames places)."""
+    import numpy as np
+
     from geoinc.claims._context import gazetteer
 
-    poly = gazetteer().admin1_polygon(region.admin1)
-    if poly is None:
-        raise Unverifiable(f"no polygon for {region.name} in the bundled data", place=region)
-    lines = load_borders("naturalearth")
-    mine = lines[(lines["country_a"] == region.country) | (lines["country_b"] == region.country)]
-    if neighbour:
-        mine = mine[(mine["country_a"] == neighbour) | (mine["country_b"] == neighbour)]
-    touches = bool(len(mine)) and bool(
-        shapely.intersects(shapely.buffer(poly, 0.02), shapely.union_all(mine.geometry.values))
-    )
-    return {"verdict": CONSISTENT if touches else INCONSISTENT,
-            "computed": {"touches_border": touches},
-            "tolerance": "the region's polygon reaches the border (within about 2 km)",
-            "method": "geoBoundaries oblast polygon against Natural Earth 10m border lines",
-            "reason": f"{region.name} {'reaches' if touches else 'does not reach'} the border"}
+    lats, lons = np.meshgrid(np.arange(region.lat - 4, region.lat + 4, REGION_GRID_DEG),
+                             np.arange(region.lon - 6, region.lon + 6, REGION_GRID_DEG),
+                             indexing="ij")
+    df = gazetteer().reverse_many(lats.ravel(), lons.ravel())
+    keep = (df["admin1"] == region.admin1).to_numpy()
+    return df["lon"].to_numpy()[keep], df["lat"].to_numpy()[keep], df["admin1_method"].iloc[0]
+
+
+def _unit_near_border(ctx: Ctx, region, neighbour: str | None) -> dict:
+    """A region (not a city) on or near a land border of its country."""
+    border = (region.country, neighbour) if neighbour else region.country
+    lons, lats, _ = _region_points(region)
+    if not len(lons):
+        raise Unverifiable(f"the bundled data cannot outline {region.name}", place=region)
+    try:
+        r = distance_to_border(lons, lats, border=border, dataset="naturalearth")
+    except GeoincError as err:
+        raise Unverifiable(f"no land border {border!r} in the bundled data", place=region) from err
+    i = int(r.distance_km.argmin())
+    km = float(r.distance_km[i])
+    pair = f"{r.country_a[i]}–{r.country_b[i]}"
+    return {
+        "verdict": _near_verdict(km, REGION_TOUCH_KM, REGION_ROUGH_KM),
+        "computed": {"km": round(km, 3), "border": pair},
+        "dataset": "naturalearth",
+        "border_point": (round(float(r.border_lon[i]), 6), round(float(r.border_lat[i]), 6)),
+        "tolerance": (f"the region reaches the border: a point of it within {REGION_TOUCH_KM:g} "
+                      f"km consistent, {REGION_ROUGH_KM:g} km roughly consistent"),
+        "method": (f"the region as {REGION_GRID_DEG}° grid points inside its polygon or nearest "
+                   f"to its GeoNames places; geodesic distance on WGS84 to the {pair} border "
+                   f"(Natural Earth 10m); {ms.POV}"),
+        "reason": f"{region.name} comes within {km:.1f} km of the {pair} border",
+    }
 
 
 @register("border_proximity", pattern=_rx_near_border, order=60)
