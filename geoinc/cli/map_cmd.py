@@ -1,4 +1,10 @@
-"""``geoinc map INCIDENTS -o map.html [--offline]``: an incident file to a standalone map."""
+"""``geoinc map INCIDENTS -o map.html [--offline]``: an incident file to a standalone map.
+
+Reads geoinc's exports (GeoJSON, GeoPackage, GeoParquet, CSV), any other point layer
+GDAL reads, and ACLED or UCDP GED CSV files (told from their columns). The page is built
+in memory and written in one step, so a failure never leaves an empty or half file;
+``-o -`` writes the HTML to stdout.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +13,7 @@ import json
 import logging
 from pathlib import Path
 
+from geoinc.cli.output import is_stdout, write_or_stdout
 from geoinc.exceptions import InputError
 
 log = logging.getLogger("geoinc")
@@ -22,8 +29,11 @@ def add_parser(sub) -> argparse.ArgumentParser:
             "border band, regions shaded by casualties, claims, clustering and heat map."
         ),
     )
-    p.add_argument("incidents", help="incident file: .geojson/.json, .gpkg or .parquet")
-    p.add_argument("-o", "--output", required=True, help="HTML file to write")
+    p.add_argument(
+        "incidents",
+        help="incident file: .geojson/.json, .gpkg, .parquet, .csv (geoinc, ACLED or UCDP GED)",
+    )
+    p.add_argument("-o", "--output", required=True, help="HTML file to write (- for stdout)")
     p.add_argument(
         "--offline",
         action="store_true",
@@ -65,16 +75,26 @@ def add_parser(sub) -> argparse.ArgumentParser:
 
 
 def read_incidents(path: str | Path, layer: str | None = None):
-    """Read an incident file into a GeoDataFrame (GeoJSON, GPKG or (Geo)Parquet)."""
+    """Read an incident file into a GeoDataFrame.
+
+    ACLED / UCDP GED CSV and geoinc CSV go through their readers; other files are read
+    as they are (the map tolerates foreign columns and warns about bad values).
+    """
     import geopandas as gpd
     import pyogrio
+
+    from geoinc.incidents.io import _gpkg_layer, detect_format, read_any
 
     path = Path(path)
     if not path.is_file():
         raise InputError(f"no such incident file: {path}")
+    if path.suffix.lower() == ".csv":
+        return read_any(path, dayfirst=None)
     try:
         if path.suffix.lower() in (".parquet", ".geoparquet"):
             return gpd.read_parquet(path)
+        if detect_format(path) == "gpkg":  # geoinc's own file: its incidents layer, no warning
+            layer = _gpkg_layer(path, layer)
         return pyogrio.read_dataframe(path, layer=layer)
     except (
         pyogrio.errors.DataSourceError,
@@ -88,6 +108,10 @@ def read_incidents(path: str | Path, layer: str | None = None):
 def run(args: argparse.Namespace) -> int:
     from geoinc.mapping import incident_map
 
+    if not is_stdout(args.output):
+        from geoinc.incidents.atomic import check_output_path
+
+        check_output_path(args.output)  # before the work, not after it
     gdf = read_incidents(args.incidents, args.layer)
     claims = None
     if args.claims:
@@ -109,10 +133,12 @@ def run(args: argparse.Namespace) -> int:
         claims=claims,
         popup_columns=args.popup_column,
     )
-    out = Path(args.output)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    m.save(str(out))
-    size = out.stat().st_size / 1e6
-    log.info("wrote %s (%.2f MB, %d incidents)", out, size, len(gdf))
-    print(f"{out}\t{len(gdf)} incidents\t{size:.2f} MB")
+    html = m.get_root().render()  # any failure (offline assets...) happens before writing
+    write_or_stdout(args.output, html)
+    if is_stdout(args.output):
+        return 0
+    size = len(html.encode("utf-8")) / 1e6
+    log.info("wrote %s (%.2f MB, %d incidents)", args.output, size, len(gdf))
+    if args.verbosity >= 0:
+        print(f"{args.output}\t{len(gdf)} incidents\t{size:.2f} MB")
     return 0

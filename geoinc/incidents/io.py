@@ -55,6 +55,8 @@ __all__ = [
     "write_incidents",
     "read_incidents",
     "region_polygons",
+    "read_any",
+    "detect_format",
     "FORMATS",
 ]
 
@@ -533,3 +535,110 @@ def read_incidents(path: str | Path, *, layer: str = "incidents"):
     raise InputError(
         f"{path.name}: unknown incident file format (use {', '.join(sorted(FORMATS))})"
     )
+
+
+def _csv_header(path: Path) -> list[str]:
+    from geoinc.extract.documents import decode_bytes
+
+    with open(path, "rb") as fh:
+        head = fh.read(65536)
+    try:
+        text, _ = decode_bytes(head)
+    except InputError as err:
+        raise InputError(f"{path}: {err}") from err
+    first = text.splitlines()[0] if text.strip() else ""
+    return [c.strip().strip('"') for c in first.split(",")]
+
+
+def detect_format(path: str | Path) -> str:
+    """What a file is: ``"acled"``, ``"ucdp"`` (by their columns) or a geoinc format.
+
+    Raises
+    ------
+    InputError
+        Missing file, or a format geoinc does not read.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "x.csv"
+    >>> _ = p.write_text("event_id_cnty,event_date,latitude,longitude\\n")
+    >>> detect_format(p)
+    'acled'
+    """
+    from geoinc.incidents.ucdp import looks_like_ucdp
+
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(f"{path}: no such file")
+    fmt = FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise InputError(
+            f"{path.name}: unknown format (use {', '.join(sorted(FORMATS))}, "
+            "or an ACLED / UCDP GED .csv)"
+        )
+    if fmt != "csv":
+        return fmt
+    header = _csv_header(path)
+    if "event_id_cnty" in header:
+        return "acled"
+    if looks_like_ucdp(header):
+        return "ucdp"
+    if "wkt" in header:
+        return "csv"
+    raise InputError(
+        f"{path.name}: a CSV geoinc cannot place: neither ACLED (event_id_cnty, ...), "
+        "UCDP GED (id, where_prec, best, ...) nor a geoinc export (wkt)"
+    )
+
+
+def _gpkg_layer(path: Path, layer: str | None) -> str:
+    import pyogrio
+
+    names = [name for name, _ in pyogrio.list_layers(path)]
+    if layer is not None:
+        if layer not in names:
+            raise InputError(f"{path.name}: no layer {layer!r} (layers: {', '.join(names)})")
+        return layer
+    if "incidents" in names:  # geoinc's own file: no "more than one layer" guessing
+        return "incidents"
+    spatial = [name for name, kind in pyogrio.list_layers(path) if kind is not None]
+    if len(spatial) == 1:
+        return spatial[0]
+    raise InputError(f"{path.name}: several layers, choose one with --layer: {', '.join(names)}")
+
+
+def read_any(path: str | Path, *, layer: str | None = None, dayfirst: bool | None = None):
+    """Read incidents from any file geoinc knows: its own exports, ACLED or UCDP GED CSV.
+
+    Parameters
+    ----------
+    path : str or Path
+    layer : str, optional
+        GeoPackage layer (default: ``incidents``, or the only spatial layer).
+    dayfirst : bool, optional
+        For ACLED/UCDP files whose dates cannot tell day from month.
+
+    Returns
+    -------
+    geopandas.GeoDataFrame
+        In the incident schema.
+
+    Raises
+    ------
+    InputError
+        Missing or unreadable file, unknown format, ambiguous GeoPackage layer.
+    """
+    path = Path(path)
+    fmt = detect_format(path)
+    if fmt == "acled":
+        from geoinc.incidents.acled import read_acled
+
+        return read_acled(path, dayfirst=dayfirst)
+    if fmt == "ucdp":
+        from geoinc.incidents.ucdp import read_ucdp
+
+        return read_ucdp(path, dayfirst=dayfirst)
+    if fmt == "gpkg":
+        return read_incidents(path, layer=_gpkg_layer(path, layer))
+    return read_incidents(path)
