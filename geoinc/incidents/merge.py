@@ -20,8 +20,9 @@ Every source's figures are kept in the ``claims`` column. The summary columns fo
 * ``*_high`` — the largest number any source states,
 * ``*_best`` — the median (lower median) over sources of each source's figure; a
   source's figure is the largest it states (tolls are revised upward), preferring
-  exact and bounded figures ("22", "at least 22", "up to 18") over approximate ones
-  ("some 50").
+  figures in sentences that name the place over figures carried over from sentences
+  that name none, and exact and bounded figures ("22", "at least 22", "up to 18") over
+  approximate ones ("some 50").
 
 Vague amounts ("dozens") are kept as claims but give no number. Drone figures use the
 *best* rule only.
@@ -119,6 +120,10 @@ class IncidentReport:
 
 
 def _source_figure(claims: Sequence[dict]) -> int | None:
+    # a figure stated next to the place's name beats one carried over from a sentence
+    # that names no place (often a nationwide or earlier total)
+    claims = [c for c in claims if c["value"] is not None]
+    claims = [c for c in claims if not c.get("inherited")] or claims
     firm = [c["value"] for c in claims if c["value"] is not None and c["qualifier"] != "about"]
     loose = [c["value"] for c in claims if c["value"] is not None]
     return max(firm) if firm else (max(loose) if loose else None)
