@@ -135,6 +135,7 @@ def _data(lang: str) -> dict:
         "region": norm_set("geoparse_region_nouns"),
         "district": norm_set("geoparse_district_nouns"),
         "street": norm_set("geoparse_street_nouns"),
+        "settlement": norm_set("geoparse_settlement_words"),
         "org": norm_set("geoparse_org_after"),
         "actor_verbs": tuple(normalize(w) for w in _lang.phrases(lang, "geoparse_actor_verbs")),
         "capitals": norm_set("geoparse_capitals"),
@@ -181,6 +182,7 @@ def geoparse(text: str, *, gazetteer=None, lang: str = "uk") -> list[Mention]:
     results = resolver.resolve(spans, tokens)
     countries = {r.place.country for r in results if r.place is not None and r.confidence > 0.6}
     out = []
+    prev = None
     for res in results:
         span = res.span
         if res.place is None or not _plausible(res, tokens, lang, countries):
@@ -189,18 +191,34 @@ def geoparse(text: str, *, gazetteer=None, lang: str = "uk") -> list[Mention]:
         if "raion" in span.extra and place.kind != "admin2":
             # a namesake village must not take the raion's place ("Bohodukhivskyi")
             place = next((p for p, _ in resolver.candidates(span.key) if p.kind == "admin2"), place)
+        home = countries | {"UA", "RU"}
+        if place.country not in home and place.population < 1_000_000:
+            # a small namesake abroad loses to one in the countries the text is about
+            place = next((p for p in res.candidates if p.country in home), place)
         out.append(
             Mention(
                 span.start,
                 span.end,
                 text[span.start : span.end],
                 place,
-                _role(span, place, tokens, lang),
+                "other" if _container(span, prev, tokens) else _role(span, place, tokens, lang),
                 res.confidence,
                 res.candidates,
             )
         )
+        prev = span
     return out
+
+
+def _container(span: Span, prev: Span | None, tokens) -> bool:
+    """A raion right after a settlement ("село Кучерівка Куп'янського району") says where
+    the settlement is; it is no second place of the event."""
+    return (
+        prev is not None
+        and ("raion" in span.extra or "alias" in span.extra)
+        and prev.j == span.i
+        and tokens.tok(span.i).sep == " "
+    )
 
 
 def _find_spans(tokens, resolver, lang: str) -> list[Span]:
@@ -223,11 +241,13 @@ def _find_spans(tokens, resolver, lang: str) -> list[Span]:
             got = _district_of(tokens, i, i + 1, listed[i], resolver, lang, city)
         else:
             got = _district(tokens, i, resolver, lang, city) or _longest(
-                tokens, i, resolver.keys, data, lang
+                tokens, i, resolver, data, lang
             )
         if got is None:
             continue
         j, key, qualifier, extra = got
+        if not qualifier and i and tokens.tok(i - 1).key in data["settlement"]:
+            qualifier = "settlement"  # "село Кучерівка": a village, even one known by name only
         if j - i == 1 and _person(tokens, i, lang, people):
             people.add(key)
             continue
@@ -283,8 +303,9 @@ def _person(tokens, i: int, lang: str, people: set[str]) -> bool:
     return False
 
 
-def _longest(tokens, i: int, keys, data: dict, lang: str):
+def _longest(tokens, i: int, resolver, data: dict, lang: str):
     """(end, key, qualifier, extra) of the longest name starting at token ``i``."""
+    keys = resolver.keys
     n = 1
     while n < _MAX_WORDS and i + n < tokens.n and _joinable(tokens, i + n):
         n += 1
@@ -303,6 +324,10 @@ def _longest(tokens, i: int, keys, data: dict, lang: str):
             if key in keys and not loose:
                 qual = "region" if j - i > 1 and combo[-1] in data["region"] else ""
                 return j, key, qual, {}
+    if n == 1 or not _joinable(tokens, i + 1):
+        got = _colloquial_raion(tokens.tok(i).raw, resolver, lang)
+        if got is not None:
+            return i + 1, got, "", {"raion": tokens.tok(i).raw}
     if i + 1 < tokens.n and tokens.tok(i + 1).key in data["org"]:
         # "Харківська ОВА": an adjective of a region before an organisation word
         for form in lemma_keys(tokens.tok(i).raw, lang):
@@ -409,6 +434,25 @@ def _district_of(tokens, i: int, j: int, noun: int, resolver, lang: str, city: s
     return None
 
 
+_COLLOQUIAL = re.compile(r"(?:щин|чин)а$")
+
+
+def _colloquial_raion(word: str, resolver, lang: str) -> str | None:
+    """ "Нікопольщина" (the land around Nikopol) -> the raion of its centre, else the
+    centre itself; regions are listed in ``geoparse_colloquial.tsv``."""
+    for form in lemma_keys(word, lang):
+        m = _COLLOQUIAL.search(form)
+        if not m:
+            continue
+        stem = form[: m.start()]
+        for town in (stem, stem + "ск", stem + "ь", stem + "и", stem + "е", stem + "о"):
+            if town in resolver.keys:
+                for place, _ in resolver.candidates(town)[:3]:
+                    if place.kind == "place" and place.country in ("UA", "RU"):
+                        return _raion_key(normalize(place.name), resolver) or town
+    return None
+
+
 def _raion_key(name: str, resolver) -> str | None:
     """The key of the second-level unit called ``name`` ("nikopol" -> "nikopol raion")."""
     for unit in _UNITS:
@@ -431,7 +475,7 @@ def _plausible(res, tokens, lang: str, countries: set[str]) -> bool:
     """Precision rules: a person's name, a common word or a namesake abroad is not
     the place."""
     span, place = res.span, res.place
-    if span.j - span.i > 1 or span.extra:
+    if span.j - span.i > 1 or span.extra or span.qualifier == "settlement":
         return True
     if place.kind in ("country", "admin1", "water"):
         return True
