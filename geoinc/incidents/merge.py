@@ -120,13 +120,17 @@ class IncidentReport:
 
 
 def _source_figure(claims: Sequence[dict]) -> int | None:
-    # a figure stated next to the place's name beats one carried over from a sentence
-    # that names no place (often a nationwide or earlier total)
-    claims = [c for c in claims if c["value"] is not None]
-    claims = [c for c in claims if not c.get("inherited")] or claims
-    firm = [c["value"] for c in claims if c["value"] is not None and c["qualifier"] != "about"]
-    loose = [c["value"] for c in claims if c["value"] is not None]
-    return max(firm) if firm else (max(loose) if loose else None)
+    valued = [c for c in claims if c["value"] is not None]
+    for pool in (
+        [c for c in valued if c["qualifier"] != "about"],  # exact and bounded first
+        valued,
+    ):
+        # a figure stated next to the place's name beats one carried over from a
+        # sentence that names no place (often a nationwide or earlier total)
+        pool = [c for c in pool if not c.get("inherited")] or pool
+        if pool:
+            return max(c["value"] for c in pool)
+    return None
 
 
 def summarise_figures(
