@@ -61,6 +61,6 @@ def place_intro(v: Vocab) -> str:
     "the capital", "the Russian city of", "Russian-occupied"."""
     caps = _ci(alternation(v.capitals))
     return (
-        rf"(?:(?:the\s+(?:{CAP}\s+)?(?:{attr(v)}\s+)?{settlement(v)}\s+of\s+)|{caps}\s*,?\s+"
+        rf"(?:(?:the\s+(?:{CAP}\s+)?(?:{attr(v)}\s+){{0,3}}{settlement(v)}\s+of\s+)|{caps}\s*,?\s+"
         rf"|{attr(v)}\s+)?"
     )

@@ -115,6 +115,8 @@ def check_attribute(ctx: Ctx, m: re.Match):
     kind = "border_city" if how == "border" else "attribute"
     stated = {"attribute": attr, "relation": "border city" if how == "border" else attr}
     if how in _WHY_NOT:
+        if not (m.group("target") or m.group("target2")):
+            return None  # "the occupied city": nothing checkable, nothing named
         raise Unverifiable(_WHY_NOT[how], subject=subject, stated=stated, kind=kind)
     neighbour = country_code(m.group("adjc"), ctx.voc)
     if region_noun and subject.place is not None and subject.place.kind == "admin1":
@@ -146,6 +148,8 @@ def _rx_capital(v) -> str:
 @register("attribute", name="capital", pattern=_rx_capital, order=72, overlaps=True)
 def check_capital(ctx: Ctx, m: re.Match):
     """"the capital Kyiv", "Ukraine's capital Kyiv", "the regional capital of Dnipro"."""
+    if m.group("target").split()[0].lower() in ctx.voc.not_names:
+        return None  # "the capital Thursday"
     subject = ctx.place_at(m.start("target"), m.end("target"), m.group("target"))
     what = " ".join(m.group("what").lower().split())
     stated = {"attribute": what, "country": country_code(m.group("owner") or m.group("adjc"),

@@ -20,6 +20,7 @@ from geoinc.names import normalize
 #: A point this close outside the stated oblast's polygon still counts as inside (GeoNames
 #: points and generalised polygons disagree by a few km along oblast boundaries).
 REGION_BUFFER_KM = 3.0
+_APPOSITION = re.compile(r"\s*,\s*(?:a|an)\s[^,;.()]{0,60}?")
 _GAP = r"(?:\s*,\s*|\s+)(?:(?i:located|situated|which\s+is|that\s+is|lies|is)\s+)?"
 
 
@@ -35,8 +36,10 @@ def _rx_in_region(v) -> str:
 
 
 def _adjacent_subject(ctx: Ctx, pos: int) -> Subject | None:
-    """The place named right before ``pos`` ("Izium" in "Izium, in ..."), or None."""
-    cands = [mm for mm in ctx.places_in(ctx.sent_start, pos) if pos - mm.end <= 1]
+    """The place named right before ``pos`` ("Izium" in "Izium, in ..."), or before an
+    apposition ("Chaplyne, a town of 3,500 people, in ..."), or None."""
+    cands = [mm for mm in ctx.places_in(ctx.sent_start, pos)
+             if pos - mm.end <= 1 or _APPOSITION.fullmatch(ctx.text, mm.end, pos)]
     if not cands:
         return None
     mm = cands[-1]
@@ -97,6 +100,8 @@ def _district_by_seat(subject: Subject, name: str, codes, label: str, stated: di
     seat = None
     for cand in dict.fromkeys((name, _ADJ_END.sub("sk", name), _ADJ_END.sub("", name))):
         found = gazetteer().lookup(cand, kind=list(POPULATED), limit=5, fuzzy=False)
+        country = codes[0].split(".")[0]
+        found = [p for p in found if p.country == country]
         seat = next((p for p in found if p.admin1 in codes), found[0] if found else None)
         if seat is not None:
             break
@@ -198,6 +203,9 @@ def check_unit_of(ctx: Ctx, m: re.Match):
                 "tolerance": "the region's country must be the stated one",
                 "method": "GeoNames admin1 code of the region",
                 "reason": f"{region.name} is in {region.country}"}
+    if (level == "admin2" and not m.group("pnoun") and not parent.lower().endswith("oblast")
+            and parent.lower() not in ctx.voc.region_groups):
+        return None  # a city's district: no city-district data, and no region named
     pcodes, plabel, _ = _region_codes(parent, m.group("pnoun") or "region", ctx)
     if level == "admin2" and pcodes:
         return _district_by_seat(subject, name, pcodes, plabel, stated)
