@@ -190,14 +190,14 @@ def _pairs(
                 ok = bool(g_admin1) and g_admin1 == (p.get("admin1") or "")
             if not ok:
                 continue
-            if use_date and gday is not None:
-                s, e = p.get("date_start"), p.get("date_end") or p.get("date_start")
-                if s is None or not (s <= gday <= e) or (e - s).days > 1:
-                    continue
-            found.append((km, gi, pi))
+            s, e = p.get("date_start"), p.get("date_end") or p.get("date_start")
+            date_ok = gday is None or (s is not None and s <= gday <= e and (e - s).days <= 1)
+            if use_date and not date_ok:
+                continue
+            found.append((not date_ok, km, gi, pi))  # ties by place go to the right date
     found.sort()
     used_g, used_p, out = set(), set(), []
-    for km, gi, pi in found:
+    for _, km, gi, pi in found:
         if gi in used_g or pi in used_p:
             continue
         used_g.add(gi)
