@@ -94,6 +94,7 @@ class Document:
 # --------------------------------------------------------------------------- decoding
 
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
 _WORD = re.compile(r"\w+")
 
@@ -387,6 +388,9 @@ def document_from_text(
     if html or (html is None and looks_like_html(text)):
         text, meta = strip_html(text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # lone surrogates (broken UTF-16 from some APIs) cannot be stored or written as UTF-8;
+    # one replacement character for one, so offsets into the text stay right
+    text = _SURROGATE.sub("\ufffd", text)
     # Markdown links ("were [killed](#)") keep their words; the link target is noise here.
     text = _MD_LINK.sub(r"\1", text)
     if not text.strip():

@@ -105,7 +105,8 @@ def atomic_path(path: str | Path) -> Iterator[Path]:
 
     The temporary file sits in a hidden folder next to ``path`` (same file system, so
     the final rename is atomic) and has the same name, so writers that look at the
-    suffix or write side files (GeoPackage journals) behave as usual. On any failure —
+    suffix or write side files behave as usual; side files left in that folder (a CSV's
+    ``.prj`` and ``.csvt``) are moved next to ``path`` just before it. On any failure —
     an exception, ``KeyboardInterrupt``, ``SystemExit`` — the folder is removed and
     ``path`` is left as it was.
 
@@ -135,6 +136,10 @@ def atomic_path(path: str | Path) -> Iterator[Path]:
             yield tmp
             if not tmp.exists():
                 raise OutputError(f"{p}: the writer produced no file")
+            # side files the writer made next to it (.prj, .csvt) first, the output last
+            for side in sorted(f for f in tmpdir.iterdir() if f.name != p.name and f.is_file()):
+                _fsync(side)
+                os.replace(side, p.parent / side.name)
             _fsync(tmp)
             os.replace(tmp, p)
         except OSError as err:

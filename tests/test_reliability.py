@@ -1,0 +1,485 @@
+"""One bad article never costs the batch: isolation, budgets, atomic output, safe exports.
+
+Each test feeds a real fault — an absurd figure, a runaway input, a FIFO, a write that the
+operating system refuses, a signal — and checks that the run accounts for it and that
+nothing else is lost.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+import os
+import resource
+import signal
+import subprocess
+import sys
+import time
+import warnings
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import geoinc.extract.pipeline as pipeline
+from geoinc.cli.main import main
+from geoinc.exceptions import (
+    ConfigurationError,
+    DocumentTimeout,
+    ExtractionError,
+    InputError,
+    OutputError,
+    SchemaError,
+)
+from geoinc.extract.batch import run_isolated
+from geoinc.extract.documents import document_from_text, iter_documents, strip_html
+from geoinc.extract.pipeline import extract_with_status
+from geoinc.incidents.acled import write_acled
+from geoinc.incidents.atomic import atomic_path, check_output_path
+from geoinc.incidents.io import read_incidents, to_geojson, write_incidents
+from geoinc.incidents.schema import build_frame, coerce
+
+GOOD = "December 31, 2023\n\nA drone strike hit Kharkiv on Saturday, wounding 28 people."
+
+
+def _numbers(kb: int) -> str:
+    """A runaway input: one sentence made of numbers (quadratic in the figure finder)."""
+    body = ("3, 14, 15, 92, 65, 35, 89, 79, 32, 38, " * (kb * 26))[: kb * 1024]
+    return f"December 31, 2023\n\nA drone strike hit Kharkiv, killing {body}people."
+
+
+@pytest.fixture(scope="module")
+def warm(gazetteer):
+    """Load lexicons and automata once, so no budget ever interrupts a lazy load."""
+    extract_with_status([GOOD], gazetteer=gazetteer, on_error="record")
+    return gazetteer
+
+
+def _status(statuses):
+    return [(s.status, s.reason) for s in statuses]
+
+
+# --------------------------------------------------------------------------- isolation
+
+
+@pytest.mark.parametrize(
+    ("figure", "killed", "qualifier"),
+    [
+        ("9" * 5000, None, "out_of_range"),  # int() of it raised ValueError
+        (str(2**63), None, "out_of_range"),  # Int64 cast raised TypeError
+        ("1" + "0" * 400, None, "out_of_range"),  # raised OverflowError
+        ("2023", 2023, "exact"),  # a year-like count after which people are named
+        ("-5", None, None),  # a minus sign: not a count
+    ],
+)
+def test_absurd_figures_are_recorded_not_cast(warm, figure, killed, qualifier):
+    text = (
+        f"December 31, 2023\n\nA drone strike hit Kharkiv on Saturday; {figure} people were killed."
+    )
+    frame, statuses = extract_with_status([text, GOOD], gazetteer=warm, on_error="record")
+    assert [s.status for s in statuses] == ["ok", "ok"]
+    row = frame[frame["killed_low"].notna() | frame["claims"].map(bool)]
+    claims = [c for cl in frame["claims"] for c in cl if c["field"] == "killed"]
+    if qualifier is None:
+        assert not claims
+    else:
+        (claim,) = claims
+        assert (claim["value"], claim["qualifier"]) == (killed, qualifier)
+    assert len(row) >= 1
+
+
+def test_an_exception_in_one_document_is_its_status(warm, monkeypatch):
+    real = pipeline.extract_reports
+
+    def flaky(doc, **kwargs):
+        if "Odesa" in doc.text:
+            raise RecursionError("maximum recursion depth exceeded")
+        return real(doc, **kwargs)
+
+    monkeypatch.setattr(pipeline, "extract_reports", flaky)
+    bad = GOOD.replace("Kharkiv", "Odesa")
+    frame, statuses = extract_with_status([bad, GOOD], gazetteer=warm, on_error="record")
+    assert statuses[0].status == "error"
+    assert "RecursionError: maximum recursion depth exceeded" in statuses[0].reason
+    assert statuses[1].status == "ok" and list(frame["place_name"]) == ["Kharkiv"]
+
+
+def test_run_isolated_names_the_original_error():
+    with pytest.raises(ExtractionError, match="KeyError") as info:
+        run_isolated(lambda doc: {}[doc], "missing")
+    assert isinstance(info.value.__cause__, KeyError)
+
+
+def test_a_runaway_document_is_stopped_by_its_budget(warm):
+    started = time.monotonic()
+    frame, statuses = extract_with_status(
+        [_numbers(16), GOOD], gazetteer=warm, on_error="record", time_budget=0.5
+    )
+    elapsed = time.monotonic() - started
+    assert statuses[0].status == "error" and "DocumentTimeout" in statuses[0].reason
+    assert statuses[1].status == "ok" and list(frame["injured_low"]) == [28]
+    assert elapsed < 30  # generous: the runaway alone takes several seconds unbudgeted
+    # the interrupted run left no half-built state behind: the same input, same answer
+    again, _ = extract_with_status([GOOD], gazetteer=warm, on_error="record")
+    assert to_geojson(again) == to_geojson(frame)
+
+
+def test_budget_restores_an_outer_timer():
+    fired = []
+    old = signal.signal(signal.SIGALRM, lambda *a: fired.append(1))
+    try:
+        signal.setitimer(signal.ITIMER_REAL, 0.4)
+        run_isolated(lambda doc: doc, "x", time_budget=5)
+        time.sleep(0.6)
+        assert fired == [1]
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+    with pytest.raises(DocumentTimeout):
+        run_isolated(lambda doc: time.sleep(2), "slow", time_budget=0.1)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"published": "garbage"}, "ISO date"),
+        ({"published": "0001-01-01"}, "between"),
+        ({"published": "9999-12-31"}, "between"),
+        ({"window_days": 10**12}, "window_days"),
+        ({"window_days": float("nan")}, "window_days"),
+        ({"max_bytes": float("nan")}, "max_bytes"),
+        ({"max_bytes": -1}, "max_bytes"),
+        ({"time_budget": -1}, "time_budget"),
+    ],
+)
+def test_bad_batch_options_fail_before_any_work(kwargs, message):
+    with pytest.raises(ConfigurationError, match=message):
+        extract_with_status([GOOD], on_error="record", **kwargs)
+
+
+# --------------------------------------------------------------------------- schema
+
+
+@pytest.mark.parametrize("fmt", ["geojson", "csv", "gpkg", "parquet"])
+@pytest.mark.parametrize("value", [2**53 + 1, 2**63 - 1, -(2**63)])
+def test_large_integers_round_trip_exactly(tmp_path, fmt, value):
+    if fmt == "parquet":
+        pytest.importorskip("pyarrow")
+    f = build_frame([{"incident_id": "a", "geonameid": value, "lon": 36.2, "lat": 50.0}])
+    back = read_incidents(write_incidents(f, tmp_path / f"i.{fmt}"))
+    assert int(back.loc[0, "geonameid"]) == value
+
+
+@pytest.mark.parametrize("value", [2**63, 10**400, 1.5, "12x", float("inf")])
+def test_integers_that_do_not_fit_are_refused(value):
+    import geopandas as gpd
+
+    frame = gpd.GeoDataFrame(
+        {"killed_low": pd.Series([value, None], dtype=object)}, geometry=[None, None]
+    )
+    with pytest.raises(SchemaError, match="killed_low"):
+        coerce(frame)
+
+
+def test_timezone_aware_values_come_back_unshifted(tmp_path):
+    f = build_frame([{"incident_id": "a", "lon": 36.2, "lat": 50.0}])
+    f["seen_at"] = pd.Series(pd.to_datetime(["2024-03-01T10:30:00"]).tz_localize("Europe/Kyiv"))
+    back = read_incidents(write_incidents(f, tmp_path / "t.geojson"))
+    got = back.loc[0, "seen_at"]
+    assert got.tzinfo is not None and got == f.loc[0, "seen_at"] and got.hour == 10
+
+
+def test_infinity_is_refused_and_the_old_file_kept(tmp_path):
+    out = tmp_path / "i.geojson"
+    out.write_text("previous")
+    f = build_frame([{"incident_id": "a", "lon": 36.2, "lat": 50.0}])
+    f["ratio"] = [math.inf]
+    with pytest.raises(ConfigurationError, match="infinity"):
+        write_incidents(f, out)
+    assert out.read_text() == "previous" and os.listdir(tmp_path) == ["i.geojson"]
+
+
+def test_lone_surrogate_is_written_as_a_json_escape(tmp_path):
+    f = build_frame([{"incident_id": "a", "sources": ["Outlet\ud800"], "lon": 36.2, "lat": 50.0}])
+    back = read_incidents(write_incidents(f, tmp_path / "s.geojson"))
+    assert back.loc[0, "sources"] == ["Outlet\ud800"]
+
+
+def test_lone_surrogates_in_an_article_become_replacement_characters():
+    doc = document_from_text("Drones hit Kharkiv\ud800 overnight.")
+    assert doc.text == "Drones hit Kharkiv\ufffd overnight."
+
+
+# --------------------------------------------------------------------------- atomic output
+
+
+def test_a_failed_write_keeps_the_previous_output(tmp_path):
+    out = tmp_path / "i.csv"
+    out.write_text("previous")
+    f = build_frame([{"incident_id": "a", "sources": ["bad\ud800"], "lon": 36.2, "lat": 50.0}])
+    with pytest.raises(OutputError, match="UTF-8"):
+        write_incidents(f, out)
+    assert out.read_text() == "previous" and os.listdir(tmp_path) == ["i.csv"]
+
+
+def test_an_interrupt_during_a_write_leaves_nothing_behind(tmp_path):
+    out = tmp_path / "i.geojson"
+    out.write_text("previous")
+    with pytest.raises(KeyboardInterrupt), atomic_path(out) as tmp:
+        tmp.write_text("half a fil")
+        raise KeyboardInterrupt
+    assert out.read_text() == "previous" and os.listdir(tmp_path) == ["i.geojson"]
+
+
+@pytest.mark.parametrize("where", ["missing", "folder", "readonly"])
+def test_output_location_checked_before_the_work(tmp_path, where, capsys):
+    (tmp_path / "dir.geojson").mkdir()
+    target = {"missing": tmp_path / "no" / "o.geojson", "folder": tmp_path / "dir.geojson"}.get(
+        where
+    )
+    if where == "readonly":
+        if os.geteuid() == 0:
+            pytest.skip("root writes in read-only folders")
+        ro = tmp_path / "ro"
+        ro.mkdir()
+        ro.chmod(0o500)
+        target = ro / "o.geojson"
+    with pytest.raises(OutputError):
+        check_output_path(target)
+    src = tmp_path / "a.txt"
+    src.write_text(GOOD)
+    started = time.monotonic()
+    assert main(["extract", str(src), "-o", str(target), "--no-progress"]) == 1
+    err = capsys.readouterr().err
+    assert "OutputError" in err and "Traceback" not in err and "0 input" not in err
+    assert time.monotonic() - started < 30
+
+
+def test_an_unreadable_batch_never_replaces_an_old_output(tmp_path, capsys):
+    out = tmp_path / "o.geojson"
+    out.write_text("yesterday")
+    assert main(["extract", str(tmp_path / "nope.txt"), "-o", str(out), "--no-progress"]) == 2
+    assert out.read_text() == "yesterday"
+    assert "not written" in capsys.readouterr().err
+
+
+def _cli(args, **kwargs):
+    return subprocess.Popen(
+        [sys.executable, "-m", "geoinc.cli.main", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        **kwargs,
+    )
+
+
+def test_disk_full_during_the_write_keeps_the_old_output(tmp_path):
+    src = tmp_path / "a.txt"
+    src.write_text(GOOD)
+    out = tmp_path / "o.geojson"
+    out.write_text("yesterday")
+
+    def small_disk():  # the kernel refuses writes past 200 bytes (EFBIG), like a full disk
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (200, resource.RLIM_INFINITY))
+
+    p = _cli(["extract", str(src), "-o", str(out), "--no-progress"], preexec_fn=small_disk)
+    _, err = p.communicate(timeout=300)
+    assert p.returncode == 1, err
+    assert "could not write" in err and "Traceback" not in err
+    assert out.read_text() == "yesterday"
+    assert sorted(os.listdir(tmp_path)) == ["a.txt", "o.geojson"]
+
+
+@pytest.mark.parametrize(("signum", "code"), [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
+def test_a_signal_ends_the_run_cleanly(tmp_path, signum, code):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(GOOD)
+    (tmp_path / "in" / "b.txt").write_text(_numbers(64))  # minutes of work unbudgeted
+    out = tmp_path / "o.geojson"
+    out.write_text("yesterday")
+    p = _cli(["extract", str(tmp_path / "in"), "-o", str(out), "--no-progress"])
+    time.sleep(6)  # imports done, deep in the runaway document
+    p.send_signal(signum)
+    _, err = p.communicate(timeout=120)
+    assert p.returncode == code, err
+    assert "Traceback" not in err
+    assert out.read_text() == "yesterday"
+    assert sorted(os.listdir(tmp_path)) == ["in", "o.geojson"]
+
+
+# --------------------------------------------------------------------------- exports
+
+NASTY = [
+    '=HYPERLINK("http://x","y")',
+    "+1",
+    "-2+3",
+    "@SUM(A1)",
+    "'=1",
+    "a\rb",
+    "c\nd",
+    "e\r\nf",
+    "n\x00ul",
+    "\tTab",
+]
+
+
+def test_csv_cells_are_quoted_neutralised_and_reversible(tmp_path):
+    recs = [
+        {"incident_id": f"i{i}", "place_name": v, "lon": 36.0, "lat": 50.0, "killed_low": -5}
+        for i, v in enumerate(NASTY)
+    ]
+    f = build_frame(recs)
+    out = write_incidents(f, tmp_path / "n.csv")
+    raw = out.read_bytes().decode("utf-8")
+    rows = list(csv.reader(io.StringIO(raw, newline="")))
+    assert len(rows) == 1 + len(NASTY)  # a CR no longer splits a row
+    cells = [r[rows[0].index("place_name")] for r in rows[1:]]
+    assert not any(c[:1] in "=+-@\t" for c in cells)  # no cell a spreadsheet would run
+    assert all(r[rows[0].index("killed_low")] == "-5" for r in rows[1:])  # numbers stay numbers
+    back = read_incidents(out)
+    assert list(back["place_name"]) == NASTY
+
+
+def test_acled_export_keeps_its_rows_with_a_cr_in_the_source(tmp_path):
+    import pandas as pd
+
+    recs = [
+        {
+            "incident_id": f"i{i}",
+            "place_name": "Kharkiv",
+            "lon": 36.2,
+            "lat": 50.0,
+            "sources": [f"Outlet\r{i}", "=cmd"],
+            "date_start": "2023-12-30",
+        }
+        for i in range(5)
+    ]
+    out = write_acled(build_frame(recs), tmp_path / "a.csv")
+    back = pd.read_csv(out, dtype=str, keep_default_na=False)
+    assert len(back) == 5
+    assert not back["source"].str.match(r"[=+\-@]").any()
+
+
+def test_truncated_csv_is_refused_and_header_only_warned(tmp_path):
+    f = build_frame([{"incident_id": "a", "place_name": "Kharkiv", "lon": 36.2, "lat": 50.0}])
+    out = write_incidents(f, tmp_path / "t.csv")
+    data = out.read_bytes()
+    cut = tmp_path / "cut.csv"
+    cut.write_bytes(data[: len(data) - 7])
+    with pytest.raises(InputError, match="truncated"):
+        read_incidents(cut)
+    header = tmp_path / "header.csv"
+    header.write_bytes(data.split(b"\n", 1)[0] + b"\n")
+    with pytest.warns(UserWarning, match="no rows"):
+        assert len(read_incidents(header)) == 0
+
+
+# --------------------------------------------------------------------------- inputs
+
+
+def test_every_folder_entry_gets_a_status(tmp_path):
+    d = tmp_path / "in"
+    (d / "x.txt").mkdir(parents=True)  # a folder with a text name, empty
+    (d / "a.txt").write_text(GOOD)
+    os.mkfifo(d / "fifo.txt")
+    (d / "broken.txt").symlink_to(d / "nowhere.txt")
+    (d / "loop").symlink_to(d)
+    (d / "l1.txt").symlink_to(d / "l2.txt")
+    (d / "l2.txt").symlink_to(d / "l1.txt")
+    (d / "zero.txt").symlink_to("/dev/zero")
+    got = {Path(k).name: v for k, v in iter_documents(d)}
+    assert set(got) == {
+        "x.txt",
+        "a.txt",
+        "fifo.txt",
+        "broken.txt",
+        "loop",
+        "l1.txt",
+        "l2.txt",
+        "zero.txt",
+    }
+    reasons = {k: str(v) for k, v in got.items() if isinstance(v, InputError)}
+    assert "FIFO" in reasons["fifo.txt"] and "character device" in reasons["zero.txt"]
+    assert "broken" in reasons["broken.txt"] and "loop" in reasons["loop"]
+    assert "loop" in reasons["l1.txt"] and "no files" in reasons["x.txt"]
+    assert got["a.txt"].text.endswith("28 people.")
+
+
+def test_a_fifo_or_device_named_directly_is_refused(tmp_path):
+    os.mkfifo(tmp_path / "f.txt")
+    got = dict(iter_documents([tmp_path / "f.txt", Path("/dev/zero")]))
+    assert all(isinstance(v, InputError) for v in got.values())
+
+
+def test_text_mentioning_a_tag_stays_text():
+    doc = document_from_text("Web note: the page used a <script> tag.\n\n" + GOOD.split("\n\n")[1])
+    assert "<script>" in doc.text and "wounding 28 people" in doc.text
+
+
+@pytest.mark.parametrize("inside", ["<style>", "<svg>", "<script>", "<svg><p>"])
+def test_markup_inside_the_title_cannot_hide_the_body(inside):
+    text, meta = strip_html(
+        f"<html><head><title>News {inside}</title></head>"
+        "<body><p>Drones hit Kharkiv.</p></body></html>"
+    )
+    assert text == "Drones hit Kharkiv."
+
+
+def test_blank_lines_before_a_url_line_stay_linear():
+    text = "Drones hit Kharkiv.\n" + "\n" * 200_000 + "url: https://example.org/a"
+    doc = run_isolated(document_from_text, text, time_budget=5)
+    assert doc.url == "https://example.org/a"
+
+
+# --------------------------------------------------------------------------- CLI contract
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--published", "garbage"],
+        ["--published", "0001-01-01"],
+        ["--published", "9999-12-31"],
+        ["--max-mb", "nan"],
+        ["--max-mb", "-3"],
+        ["--window-days", str(10**12)],
+    ],
+)
+def test_bad_extract_values_exit_2_without_traceback(tmp_path, capsys, args):
+    src = tmp_path / "a.txt"
+    src.write_text(GOOD)
+    assert main(["extract", str(src), "--no-progress", *args]) == 2
+    err = capsys.readouterr().err
+    assert "ConfigurationError" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("km", ["1e9", "nan", "-1"])
+def test_bad_band_width_exits_2(tmp_path, capsys, km):
+    f = build_frame([{"incident_id": "a", "place_name": "Kharkiv", "lon": 36.2, "lat": 50.0}])
+    src = write_incidents(f, tmp_path / "i.geojson")
+    assert main(["map", str(src), "-o", str(tmp_path / "m.html"), "--band-km", km]) == 2
+    assert "Traceback" not in capsys.readouterr().err
+    assert not (tmp_path / "m.html").exists()
+
+
+def test_status_file_is_written_atomically(tmp_path):
+    src = tmp_path / "a.txt"
+    src.write_text(GOOD)
+    status = tmp_path / "status.json"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        rc = main(
+            [
+                "extract",
+                str(src),
+                "--no-progress",
+                "-o",
+                str(tmp_path / "o.geojson"),
+                "--status",
+                str(status),
+            ]
+        )
+    assert rc == 0 and json.loads(status.read_text())[0]["status"] == "ok"
