@@ -417,6 +417,7 @@ def _write_sidecars(path: Path, columns: list[str], types: dict[str, str]) -> No
     path.with_suffix(".csvt").write_text(",".join(f'"{c}"' for c in cells) + "\n", "utf-8")
 
 
+@atomic_output
 def write_incidents(
     frame,
     path: str | Path,
