@@ -427,10 +427,12 @@ def extract_reports(
         cands = _candidates(text, sent, by_sentence.get(i, ()))
         inherited = False
         if cands and all(m.place.kind == "country" for m in cands):
+            # "an attack on Ukraine" is no location; its figures go to the town named
+            # before (or next: "... killed two in northeastern Ukraine")
             stats["country_only"] += 1
-            if sent.figures:  # "... killed two in northeastern Ukraine": wait for the town
-                pending.append(i)
-            continue
+            if not sent.figures:
+                continue
+            cands = []
         if not cands:
             if last is None or i - last[0] > _INHERIT_WINDOW:
                 if sent.figures:
