@@ -212,7 +212,7 @@ def check_country(ctx: Ctx, m: re.Match):
         "computed": {"country": subject.place.country, "in_stated_country": inside},
         "tolerance": (f"the place's centre must lie in the country's polygon, or within "
                       f"{ms.COAST_BUFFER_KM:g} km of it and in no other country"),
-        "method": f"point in polygon, Natural Earth 10m countries ({how}); {ms.POV}",
+        "method": f"Natural Earth 10m country polygons: {how}; {ms.POV}",
         "reason": (f"{name} is {'in' if inside else 'not in'} {iso2} under internationally "
                    f"recognised borders"),
     }

@@ -1,7 +1,11 @@
-"""``geoinc check FILE|-``: find and verify the geographic claims of articles.
+"""``geoinc check FILE|FOLDER|-``: find and verify the geographic claims of articles.
 
 Prints one row per claim (kind, verdict, the claim, place, stated and computed values);
-``--json`` prints a JSON list with every field, including method and tolerance.
+``--json`` prints a JSON list with every field: evidence offsets (``start``/``end`` of the
+claim, ``sentence_start``, ``subject_start``/``subject_end``), ``method`` and ``tolerance``.
+A folder is read file by file (text and HTML files, sorted by path; offsets of an HTML
+file refer to its text after the markup is stripped). ``--kind`` must name a known claim
+kind: anything else is a usage error (exit 2).
 """
 
 from __future__ import annotations
@@ -29,7 +33,10 @@ def add_parser(sub) -> argparse.ArgumentParser:
         ),
     )
     p.add_argument(
-        "files", nargs="+", metavar="FILE", help="UTF-8 text file(s); - reads standard input"
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="UTF-8 text or HTML file(s) or folder(s); - reads standard input",
     )
     p.add_argument("--json", action="store_true", help="machine-readable output (a JSON list)")
     p.add_argument(
@@ -37,9 +44,54 @@ def add_parser(sub) -> argparse.ArgumentParser:
         action="append",
         dest="kinds",
         metavar="KIND",
-        help="keep only this claim kind (repeatable)",
+        type=_kind,
+        help="keep only this claim kind (repeatable): " + ", ".join(_KINDS),
     )
+    p.add_argument("--lang", default="en", help="language of the text (default: en)")
     return p
+
+
+#: The claim kinds (kept here as names so building the parser imports nothing heavy;
+#: a test checks they equal geoinc.claims.kinds()).
+_KINDS = (
+    "border_distance",
+    "place_distance",
+    "adjacency",
+    "direction",
+    "region_direction",
+    "border_proximity",
+    "rank",
+    "population",
+    "attribute",
+    "border_city",
+    "region",
+    "country",
+)
+
+
+def _kind(value: str) -> str:
+    if value not in _KINDS:
+        raise argparse.ArgumentTypeError(
+            f"unknown claim kind {value!r} (choose from {', '.join(_KINDS)})"
+        )
+    return value
+
+
+def _inputs(name: str):
+    """(label, text) for a file, stdin or every text/HTML file under a folder."""
+    from geoinc.extract.documents import TEXT_SUFFIXES, strip_html
+
+    path = Path(name)
+    if name != "-" and path.is_dir():
+        files = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+        for f in files:
+            if f.suffix.lower() in TEXT_SUFFIXES:
+                yield from _inputs(str(f))
+        return
+    text = read_text(name)
+    if path.suffix.lower() in (".html", ".htm", ".xhtml"):
+        text = strip_html(text)[0]
+    yield name, text
 
 
 def read_text(name: str) -> str:
@@ -62,7 +114,7 @@ def read_text(name: str) -> str:
 
 def _short(d: dict) -> str:
     parts = []
-    for key in ("value", "rank", "direction", "country", "relation"):
+    for key in ("value", "rank", "direction", "country", "region", "relation", "population"):
         if d.get(key) not in (None, ""):
             v = d[key]
             parts.append(f"{v:g} km" if key == "value" else str(v))
@@ -93,9 +145,10 @@ def run(args: argparse.Namespace) -> int:
 
     kinds = tuple(args.kinds) if args.kinds else None
     records = []
-    for name in args.files:
-        for r in check_text(read_text(name), kinds=kinds):
-            records.append((name, r))
+    for arg in args.files:
+        for name, text in _inputs(arg):
+            for r in check_text(text, kinds=kinds, lang=args.lang):
+                records.append((name, r))
     if args.json:
         out = [{"file": name, **r.to_dict()} for name, r in records]
         print(json.dumps(out, ensure_ascii=False, sort_keys=True, default=str, indent=1))
@@ -114,7 +167,7 @@ def run(args: argparse.Namespace) -> int:
         for name, r in records
     ]
     columns = ["kind", "verdict", "claim", "place", "stated", "computed", "offset"]
-    if len(args.files) > 1:
+    if len({name for name, _ in records}) > 1:
         columns.insert(0, "file")
     if rows:
         print_table(rows, columns)
