@@ -8,6 +8,7 @@ both through geopy's ``RateLimiter``. See https://operations.osmfoundation.org/p
 
 from __future__ import annotations
 
+from geopy.adapters import BaseAsyncAdapter
 from geopy.geocoders.base import DEFAULT_SENTINEL, Geocoder
 
 from geoinc.exceptions import ConfigurationError
@@ -41,14 +42,31 @@ class OfflineFirst(Geocoder):
     'geonames-cities500'
     """
 
-    def __init__(self, *, user_agent: str, min_delay_seconds: float = 1.0, max_retries: int = 2,
-                 network_geocoder: Geocoder | None = None, timeout=DEFAULT_SENTINEL, **kwargs) -> None:
+    def __init__(
+        self,
+        *,
+        user_agent: str,
+        min_delay_seconds: float = 1.0,
+        max_retries: int = 2,
+        network_geocoder: Geocoder | None = None,
+        timeout=DEFAULT_SENTINEL,
+        **kwargs,
+    ) -> None:
         if network_geocoder is None and (user_agent or "").strip().lower() in _SAMPLE_AGENTS:
             raise ConfigurationError(
                 "OfflineFirst needs an identifying user_agent for Nominatim, e.g. "
                 "'my-newsroom-tool/1.0 (contact@example.org)'"
             )
-        super().__init__(timeout=timeout, user_agent=user_agent)
+        adapter_factory = kwargs.pop("adapter_factory", None)
+        super().__init__(timeout=timeout, user_agent=user_agent, adapter_factory=adapter_factory)
+        if isinstance(self.adapter, BaseAsyncAdapter):
+            # the rate limiter and fallback chain are synchronous: say so, never hand back
+            # a result where an awaitable was expected
+            raise ConfigurationError(
+                "OfflineFirst works with synchronous adapters only; use "
+                "BundledGazetteer(adapter_factory=...) for async code, or run OfflineFirst "
+                "in a thread (asyncio.to_thread)"
+            )
         if min_delay_seconds < 1.0 and network_geocoder is None:
             raise ConfigurationError("Nominatim allows at most one request per second")
         self.bundled = BundledGazetteer(**kwargs)
@@ -65,19 +83,51 @@ class OfflineFirst(Geocoder):
             if self._network is None:
                 from geopy.geocoders import Nominatim
 
-                self._network = Nominatim(user_agent=self._user_agent)
+                self._network = Nominatim(user_agent=self._user_agent, timeout=self.timeout)
             # swallow_exceptions=False: a pipeline must not lose rows quietly.
-            self._limited = RateLimiter(self._network.geocode, min_delay_seconds=self._min_delay,
-                                        max_retries=self._max_retries, swallow_exceptions=False)
+            self._limited = RateLimiter(
+                self._network.geocode,
+                min_delay_seconds=self._min_delay,
+                max_retries=self._max_retries,
+                swallow_exceptions=False,
+            )
         return self._limited
 
-    def geocode(self, query, *, exactly_one: bool = True, timeout=DEFAULT_SENTINEL, **kwargs):
-        """Bundled answer when there is one, else the network geocoder's."""
-        found = self.bundled.geocode(query, exactly_one=exactly_one, **kwargs)
+    def geocode(
+        self,
+        query,
+        *,
+        exactly_one: bool = True,
+        timeout=DEFAULT_SENTINEL,
+        limit: int | None = None,
+        language: str | None = None,
+        **kwargs,
+    ):
+        """Bundled answer when there is one, else the network geocoder's.
+
+        ``timeout``, ``limit`` and ``language`` are passed on to the network geocoder
+        (``timeout`` defaults to this geocoder's own); other keywords go to the bundled
+        gazetteer only (``country``, ``kind``).
+        """
+        found = self.bundled.geocode(
+            query, exactly_one=exactly_one, limit=limit, language=language, **kwargs
+        )
         if found:
             return found
-        return self._remote()(query, exactly_one=exactly_one)
+        remote = {"timeout": self.timeout if timeout is DEFAULT_SENTINEL else timeout}
+        if language is not None:
+            remote["language"] = language
+        if limit is not None and not exactly_one:
+            remote["limit"] = limit
+        return self._remote()(query, exactly_one=exactly_one, **remote)
 
-    def reverse(self, query, *, exactly_one: bool = True, timeout=DEFAULT_SENTINEL):
+    def reverse(
+        self,
+        query,
+        *,
+        exactly_one: bool = True,
+        timeout=DEFAULT_SENTINEL,
+        language: str | None = None,
+    ):
         """Reverse geocoding always answers offline (the bundled gazetteer covers the globe)."""
-        return self.bundled.reverse(query, exactly_one=exactly_one)
+        return self.bundled.reverse(query, exactly_one=exactly_one, language=language)
