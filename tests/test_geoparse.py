@@ -356,3 +356,52 @@ def test_words_that_are_dropped_give_no_context():
     found = _by_text(geoparse(text))
     assert {m.place.country for m in found["Toronto"]} == {"CA"}
     assert "Transit" not in found and "Green" not in found
+
+
+# ---- conflict news (issue 11): frontline names, namesakes, weapons, roles ----------------
+
+
+@pytest.mark.parametrize(
+    "text, name, gid",
+    [
+        ("Shelling in Zaporizhzhia wounded three people on Sunday.", "Zaporizhzhia", 687700),
+        ("Rockets fell on Mykolaiv at night.", "Mykolaiv", 700569),
+        ("A guided bomb hit Sloviansk after lunch.", "Sloviansk", 693468),
+        ("Artillery pounded Kostiantynivka again.", "Kostiantynivka", 705104),
+        ("Two shells landed in Huliaipole.", "Huliaipole", 707898),
+        ("A missile damaged a school in Zaporozhye.", "Zaporozhye", 687700),
+        ("Power went out in Kiev after the drones came.", "Kiev", 703448),
+        ("Soldiers struck Pokrovsk with cruise missiles.", "Pokrovsk", 704422),
+        ("Russian troops struck Pokrovsk at dawn.", "Pokrovsk", 704422),
+    ],
+)
+def test_frontline_names_in_running_text(text, name, gid):
+    got = {m.text: m.place.geonameid for m in geoparse(text) if m.place is not None}
+    assert got.get(name) == gid
+
+
+def test_weapon_names_are_no_places():
+    ms = geoparse("An Iskander missile and two Kalibr missiles hit Odesa.")
+    assert [m.text for m in ms] == ["Odesa"]
+
+
+@pytest.mark.parametrize(
+    "text, name, role",
+    [
+        ("KYIV, Ukraine — Drones hit a depot in Brovary.", "KYIV", "dateline"),
+        ("KYIV, Ukraine — Drones hit a depot in Brovary.", "Ukraine", "dateline"),
+        ("KYIV, Ukraine — Drones hit a depot in Brovary.", "Brovary", "location"),
+        ("KHARKIV (Reuters) - A strike hit a printing house.", "KHARKIV", "dateline"),
+        ("Moscow stepped up its strikes on ports.", "Moscow", "actor"),
+        ("Kyiv attempted another strike on the bridge.", "Kyiv", "actor"),
+        ("The West kept up pressure on Moscow.", "Moscow", "actor"),
+        ("Oleh Syniehubov, head of the Kharkiv Regional Military Administration, spoke.",
+         "Kharkiv", "organisation"),
+        ("The Armed Forces of Ukraine shot down eight drones.", "Ukraine", "organisation"),
+        ("The Kyiv Independent said a warehouse burned.", "Kyiv", "organisation"),
+        ("A strike on Kharkiv killed two people.", "Kharkiv", "location"),
+    ],
+)
+def test_conflict_roles(text, name, role):
+    roles = {m.text: m.role for m in geoparse(text)}
+    assert roles[name] == role

@@ -284,8 +284,10 @@ def _government_metonym(span: Span, tokens, lang: str) -> bool:
     last = tokens.tok(span.j - 1)
     nxt = tokens.tok(span.j) if span.j < tokens.n else None
     prev = tokens.tok(span.i - 1) if span.i > 0 else None
-    if nxt is not None and nxt.sep in ("-", "‐", "‑") and nxt.key in vocabulary(
-        lang, "actor_suffixes"
+    if (
+        nxt is not None
+        and nxt.sep in ("-", "‐", "‑")
+        and nxt.key in vocabulary(lang, "actor_suffixes")
     ):
         return True
     if last.possessive:
