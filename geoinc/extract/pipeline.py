@@ -131,7 +131,10 @@ def _stray_countries(mentions: Sequence, *, min_others: int = 3) -> set[str]:
     mentions (at least ``min_others``) all lie elsewhere ("Central Square" resolved to a
     US town in an article about Kharkiv). Such a mention is not used as an incident
     location."""
-    resolved = [m for m in mentions if m.place is not None and m.place.country]
+    # only places named as locations count: "Russian occupiers" says who, not where
+    resolved = [
+        m for m in mentions if m.place is not None and m.place.country and m.role == "location"
+    ]
     by_country: dict[str, list] = defaultdict(list)
     for m in resolved:
         by_country[m.place.country].append(m)
