@@ -137,6 +137,8 @@ def _data(lang: str) -> dict:
         "street": norm_set("geoparse_street_nouns"),
         "settlement": norm_set("geoparse_settlement_words"),
         "org": norm_set("geoparse_org_after"),
+        "org_before": norm_set("geoparse_org_before"),
+        "actor_before": norm_set("geoparse_actor_before"),
         "actor_verbs": tuple(normalize(w) for w in _lang.phrases(lang, "geoparse_actor_verbs")),
         "capitals": norm_set("geoparse_capitals"),
         "colloquial": norm_table("geoparse_colloquial"),
@@ -180,12 +182,16 @@ def geoparse(text: str, *, gazetteer=None, lang: str = "uk") -> list[Mention]:
     tokens = tokenize(text)
     spans = _find_spans(tokens, resolver, lang)
     results = resolver.resolve(spans, tokens)
-    countries = {r.place.country for r in results if r.place is not None and r.confidence > 0.6}
+    countries = {
+        r.place.country
+        for r in results
+        if r.place is not None and r.confidence > 0.6 and r.place.kind in ("country", "admin1")
+    }
     out = []
     prev = None
     for res in results:
         span = res.span
-        if res.place is None or not _plausible(res, tokens, lang, countries):
+        if res.place is None:
             continue
         place = res.place
         if "raion" in span.extra and place.kind != "admin2":
@@ -195,6 +201,8 @@ def geoparse(text: str, *, gazetteer=None, lang: str = "uk") -> list[Mention]:
         if place.country not in home and place.population < 1_000_000:
             # a small namesake abroad loses to one in the countries the text is about
             place = next((p for p in res.candidates if p.country in home), place)
+        if not _plausible(res, place, tokens, lang, countries):
+            continue
         out.append(
             Mention(
                 span.start,
@@ -237,16 +245,21 @@ def _find_spans(tokens, resolver, lang: str) -> list[Span]:
         tok = tokens.tok(i)
         if tok.key in data["street"]:
             got = _street(tokens, i, city)
-        elif i in listed:
-            got = _district_of(tokens, i, i + 1, listed[i], resolver, lang, city)
         else:
-            got = _district(tokens, i, resolver, lang, city) or _longest(
-                tokens, i, resolver, data, lang
+            got = (
+                _listed(tokens, i, listed, resolver, data, lang, city)
+                or _district(tokens, i, resolver, lang, city)
+                or _longest(tokens, i, resolver, data, lang)
             )
         if got is None:
             continue
         j, key, qualifier, extra = got
-        if not qualifier and i and tokens.tok(i - 1).key in data["settlement"]:
+        if (
+            not qualifier
+            and i
+            and tokens.tok(i - 1).key in data["settlement"]
+            and (tok.sep == " " or tok.sep == ". " and len(tokens.words[i - 1]) <= 3)
+        ):
             qualifier = "settlement"  # "село Кучерівка": a village, even one known by name only
         if j - i == 1 and _person(tokens, i, lang, people):
             people.add(key)
@@ -273,6 +286,18 @@ def _find_spans(tokens, resolver, lang: str) -> list[Span]:
     return spans
 
 
+def _listed(tokens, i: int, listed: dict, resolver, data: dict, lang: str, city: str):
+    """One adjective of a list before a district noun ("у Дніпровському та Шевченківському
+    районах Запоріжжя"): its unit, or a district of the city named after the noun."""
+    if i not in listed:
+        return None
+    noun = listed[i]
+    follow = _longest(tokens, noun + 1, resolver, data, lang) if noun + 1 < tokens.n else None
+    if follow is not None and any(p.kind == "place" for p, _ in resolver.candidates(follow[1])):
+        return i + 1, follow[1], "", {"district": tokens.tok(i).raw}
+    return _district_of(tokens, i, i + 1, noun, resolver, lang, city)
+
+
 def _starts(tokens, data: dict):
     """Token indices where a name may start: capitalised Cyrillic words, street words."""
     caps = set(tokens.caps)
@@ -290,8 +315,13 @@ def _joinable(tokens, j: int) -> bool:
 
 
 def _person(tokens, i: int, lang: str, people: set[str]) -> bool:
-    """A surname next to a first name ("Олександр Гусев") is a person, not a place."""
+    """A surname next to a first name ("Олександр Гусев") is a person, not a place, and
+    so is a first name before a capitalised word ("Володимир Зеленський")."""
     tags = _forms(lang, tokens.words[i])[1]
+    if i + 1 < tokens.n and tags & {"Name", "anim"}:
+        nxt = tokens.tok(i + 1)
+        if nxt.sep == " " and nxt.cap and "Surn" in _forms(lang, nxt.raw)[1]:
+            return True
     if "Surn" not in tags and morph(lang).word_is_known(tokens.words[i].lower()):
         return False
     for k in (i - 1, i + 1):
@@ -362,9 +392,9 @@ def _listed_districts(tokens, lang: str) -> dict[int, int]:
         if tokens.tok(noun).cap or not set(lemma_keys(tokens.words[noun], lang)) & data["district"]:
             continue
         k = noun - 1
+        chain = []
         while k >= 0 and tokens.tok(k).cap and _forms(lang, tokens.words[k])[2] == "ADJF":
-            if k != noun - 1:
-                out[k] = noun
+            chain.append(k)
             sep = tokens.tok(k).sep.strip()
             if sep == "," and k >= 1:
                 k -= 1
@@ -372,6 +402,8 @@ def _listed_districts(tokens, lang: str) -> dict[int, int]:
                 k -= 2
             else:
                 break
+        if len(chain) > 1:  # a list: each adjective is a name of its own
+            out.update((c, noun) for c in chain)
     return out
 
 
@@ -382,13 +414,16 @@ def _district(tokens, i: int, resolver, lang: str, city: str):
     nxt = tokens.tok(i + 1)
     if nxt.cap or not set(lemma_keys(nxt.raw, lang)) & _data(lang)["district"]:
         return None
+    if "ADJF" not in _forms(lang, tokens.tok(i).raw)[1]:
+        return None  # "В районе Туапсе": a preposition, not a district's name
     keys = resolver.keys
     if i + 2 < tokens.n and _joinable(tokens, i + 2) and tokens.tok(i + 2).cap:
         for form in lemma_keys(tokens.tok(i + 2).raw, lang):
             cands = resolver.candidates(form) if form in keys else ()
             if any(p.kind == "place" for p, _ in cands):
+                # the district, located at its city (named next, as a mention of its own)
                 district = " ".join(tokens.tok(t).raw for t in (i, i + 1))
-                return i + 3, form, "", {"district": district}
+                return i + 2, form, "", {"district": district}
     return _district_of(tokens, i, i + 2, i + 1, resolver, lang, city)
 
 
@@ -471,26 +506,47 @@ def _adjective_stems(form: str) -> tuple[str, ...]:
     return (stem, stem + "ь", stem + "ск", stem + "о", stem + "и", stem[:-1])
 
 
-def _plausible(res, tokens, lang: str, countries: set[str]) -> bool:
-    """Precision rules: a person's name, a common word or a namesake abroad is not
-    the place."""
-    span, place = res.span, res.place
+def _plausible(res, place, tokens, lang: str, countries: set[str]) -> bool:
+    """Precision rules: a person's name, a common word, a weapon or a namesake abroad is
+    not the place."""
+    span = res.span
     if span.j - span.i > 1 or span.extra or span.qualifier == "settlement":
         return True
     if place.kind in ("country", "admin1", "water"):
         return True
-    _, tags, pos = _forms(lang, tokens.tok(span.i).raw)
-    if pos in _NOT_NAME_POS or (pos == "ADJF" and not tags & {"Geox", "NOUN"}):
-        return False  # "Він", "Усі", "Харківська" alone: not a place's name
-    if place.population >= 100_000 and place.country in countries | {"UA", "RU"}:
+    raw = tokens.tok(span.i).raw
+    _, tags, pos = _forms(lang, raw)
+    home = place.country in countries | {"UA", "RU"}
+    big = place.population >= 100_000
+    if _is_weapon(raw, lang):
+        return False  # "Герань", "КАБами": a weapon's name (a non-location trap)
+    if raw[:2].isupper() and not big:
+        return False  # "МИД", "ЗСУ": an acronym, not a village of those letters
+    if pos in _NOT_NAME_POS:
+        return False  # "Він", "До": a pronoun or a preposition at a sentence's start
+    if pos != "NOUN" and "Geox" not in tags and not (home and big):
+        return False  # "Усі", "Донецький" alone: not a place's name
+    if not home and place.population < 1_000_000:
+        return False  # a small namesake abroad of a word ("Пожар", "Речь")
+    known = "Geox" not in tags and morph(lang).word_is_known(raw.lower())
+    if not home and span.sentence_start and known:
+        return False  # "Усі" opening a sentence is "all", not Wuxi
+    if lang == "ru" and known and not big:
+        return False  # a word the dictionary knows, and not as a place ("Пожар")
+    if home and big:
         return True
-    if place.country not in countries | {"UA", "RU"} and place.population < 1_000_000:
-        return False  # a small namesake abroad of a word ("Пожар", "МИД")
     if tags & _PERSON_TAGS and "Geox" not in tags:
         return False  # "Лисак", "Сергій": people, not the villages of those names
     if place.kind == "settlement" and res.support <= 0:
         return False  # a name-only village needs its region in the text
     return True
+
+
+def _is_weapon(word: str, lang: str) -> bool:
+    from geoinc.extract.slavic import grammar
+
+    spans = grammar(lang).weapons.spans(word)
+    return bool(spans) and spans[0][1] == 0 and spans[0][2] == len(word)
 
 
 def _role(span: Span, place, tokens, lang: str) -> str:
@@ -499,9 +555,16 @@ def _role(span: Span, place, tokens, lang: str) -> str:
     if span.extra.get("org"):
         return "organisation"
     if span.j < tokens.n and tokens.tok(span.j).key in data["org"]:
-        return "organisation"
+        return "organisation"  # "Харківська ОВА"
+    before = [tokens.tok(k).key for k in range(max(0, span.i - 2), span.i)]
+    if before and before[-1] in data["org_before"]:
+        return "organisation"  # "ДСНС України", "Минобороны РФ"
+    if len(before) == 2 and before[1] in ("у", "в", "по") and before[0] in data["org_before"]:
+        return "organisation"  # "ГУ ДСНС у Харківській області"
     if span.key in data["capitals"] or place.kind == "country":
         after = [tokens.tok(t).key for t in range(span.j, min(span.j + 2, tokens.n))]
         if any(w.startswith(data["actor_verbs"]) for w in after):
-            return "actor"
+            return "actor"  # "Москва заявила"
+        if before and before[-1] in data["actor_before"]:
+            return "actor"  # "між Москвою та Києвом"
     return "location"
