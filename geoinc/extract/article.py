@@ -182,6 +182,9 @@ def assign_roles(
     if not reports:
         return []
     ordered = sorted(reports, key=lambda r: r.first_offset)
+    # "Izium in Kharkiv Oblast": the region locates the town, it is not a second story
+    towns = {p.admin1 for p in headline_places if p.kind != "admin1"}
+    headline_places = [p for p in headline_places if p.kind != "admin1" or p.admin1 not in towns]
     headline = [r for r in ordered if _named_in(r, headline_places)]
     with_figures = [r for r in ordered if _has_figures(r)]
     main = with_figures[0] if with_figures else ordered[0]
