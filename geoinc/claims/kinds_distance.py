@@ -48,6 +48,15 @@ def _rx_border(v) -> str:
 
 
 def _by_dataset(place, border) -> dict:
+    """Distances to ``border`` on each dataset that has it. With no neighbour named, the
+    nearest land border is found on Natural Earth (it has them all) and that same pair is
+    then measured on the OSM line too, so "the border" is one border, not any."""
+    if isinstance(border, str):
+        try:
+            r = distance_to_border(place.lon, place.lat, border=border, dataset="naturalearth")
+        except GeoincError:
+            return {}
+        border = (str(r.country_a[0]), str(r.country_b[0]))
     out = {}
     for ds in ("osm", "naturalearth"):
         try:
@@ -201,10 +210,14 @@ def check_direction(ctx: Ctx, m: re.Match):
     """"Irpin, north-west of Kyiv", "the Bryansk region, to the north of Ukraine"."""
     if possessive(ctx, m):
         return None
-    other = _target(ctx, m, kinds=(*POPULATED, "admin1", "country"))
+    other = _target(ctx, m)
+    if other.place is None:  # "north of the Kharkiv region", "to the north of Ukraine"
+        other = _target(ctx, m, kinds=("admin1", "country"))
     subject = ctx.subject_before(m.start(), kinds=(*POPULATED, "admin1"), exclude=other.place)
-    if other.place is not None and other.place.kind == "country":
-        from geoinc.claims.kinds_position import position_fields
+    inside = subject.place is not None and other.place is not None and (
+        subject.place.country == other.place.country)
+    if other.place is not None and other.place.kind == "country" and inside:
+        from geoinc.claims.kinds_position import position_fields  # "Odesa, south of Ukraine"
 
         return position_fields(ctx, subject, other.place.country, m.group("dir"),
                                (*POPULATED, "admin1"))
