@@ -114,3 +114,17 @@ def test_language_is_data(tmp_path: Path):
 def test_unknown_language_is_a_clear_error():
     with pytest.raises(ConfigurationError, match="unknown language"):
         casualty_figures("Two were killed.", lang="xx-nowhere")
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Another 31 people were injured.", [("injured", 31, "exact")]),
+        ("A further five people sustained injuries.", [("injured", 5, "exact")]),
+        ("Another person was killed.", [("killed", 1, "exact")]),
+        ("Nine more residents--most of them queuing for water--were wounded.",
+         [("injured", 9, "exact")]),
+    ],
+)
+def test_additions_to_a_toll(sentence, expected):
+    assert _figs(sentence) == expected

@@ -83,17 +83,20 @@ def _grammar(code: str) -> _Grammar:
     qualnum = re.sub(r"\(\?P<\w+>", "(?:", QUANTITY_PATTERN)
     hundred = r"(?:a|one)\s+(?:hundred|thousand)"
     vague_of = _alt(d["vague_of"]) + r"\s+of"
-    num = rf"(?:{vague_of}|{hundred}|{qualnum}|{_alt(_ONE_WORDS)})"
+    more = r"(?:(?:another|a\s+further|further|an\s+additional)\s+)?"
+    num = rf"(?:{more}(?:{vague_of}|{hundred}|{qualnum})|{_alt(_ONE_WORDS)})"
     nouns = _alt(d["person_nouns"])
     stops = _alt(d["modifier_stops"])
-    mod = rf"(?!(?:{stops}|{nouns})\b)[\w'’-]+"
+    mod = rf"(?!(?:{stops}|{nouns})\b|[\d,.]+(?![\w-]))[\w'’-]+"  # ages, not counts
     killed, injured = _alt(d["killed_verbs"]), _alt(d["injured_verbs"])
     aux = _alt(d["auxiliaries"])
     aside = (
         rf"(?:\s*,\s*{_alt(d['subset_before'])}\b[^,;.]{{0,80}}?,"
-        r"|\s*[—–]\s*[^—–]{0,100}?[—–]|\s+-\s+[^-]{0,100}?\s+-|\s*\([^)]{0,100}\)"
+        r"|\s*(?:[—–]|--)\s*[^—–]{0,100}?(?:[—–]|--)|\s+-\s+[^-]{0,100}?\s+-"
+        r"|\s*\([^)]{0,100}\)"
         r"|\s+(?:who|that)\s+[^,;.]{0,60}?)"
     )
+    sep = r"(?:\s+|(?<=[—–-]))"  # "... residents--many queued for bread--were killed"
     zero_fields = {}
     for key, fields in (("zero_both", ("killed", "injured")), ("zero_killed", ("killed",)),
                         ("zero_injured", ("injured",))):
@@ -113,7 +116,7 @@ def _grammar(code: str) -> _Grammar:
         ),
         bare=re.compile(rf"(?<![\w-])(?P<num>{hundred}|{qualnum})(?![\w-])", re.I),
         passive=re.compile(
-            rf"^(?:{aside})?(?:\s+{aux}){{0,6}}\s+(?P<verb>{killed}|{injured})\b", re.I
+            rf"^(?:{aside})?(?:{sep}{aux}){{0,6}}{sep}(?P<verb>{killed}|{injured})\b", re.I
         ),
         active=re.compile(rf"\b(?P<verb>{active})\s+$", re.I),
         killed_verb=re.compile(
@@ -137,6 +140,8 @@ def may_contain_casualties(folded: str, lang: str = "en") -> bool:
 
 def _quantity(num_text: str, noun: str | None, g: _Grammar) -> Quantity | None:
     raw = re.sub(r"\s+", " ", num_text.strip())
+    raw = re.sub(r"^(?:another|a further|further|an additional) (?=\S)", "", raw, flags=re.I) \
+        if re.search(r"\d|\s\w", raw) and raw.lower() not in _ONE_WORDS else raw
     low = raw.lower()
     if low in _ONE_WORDS:
         if noun is None or noun.lower() in g.general:
