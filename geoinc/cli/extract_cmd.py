@@ -46,6 +46,12 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     )
     p.add_argument("--status", metavar="FILE", help="also write the per-input status as JSON")
     p.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="run on a Dask cluster (tcp://host:8786; needs geoinc[dask]); output identical "
+        "to a local run",
+    )
+    p.add_argument(
         "--into",
         metavar="STORE.gpkg",
         help="merge into an incident store (created if missing): articles already in it are "
@@ -105,6 +111,11 @@ def run(args: argparse.Namespace) -> int:
             check_output_path(out)
     quiet = getattr(args, "verbosity", 0) < 0
     progress = False if args.no_progress or quiet else partial(_progress, total=_count(args.paths))
+    local = {"progress": progress, "jobs": args.jobs}  # a cluster has its own dashboard
+    if args.scheduler:
+        from geoinc.dask import extract_with_status as on_cluster
+
+        extract_with_status, local = partial(on_cluster, scheduler=args.scheduler), {}
     # on the command line every argument is a path: a missing file is an error, not a text
     frame, statuses = extract_with_status(
         [Path(p) for p in args.paths],
@@ -114,8 +125,7 @@ def run(args: argparse.Namespace) -> int:
         window_days=args.window_days,
         max_bytes=args.max_mb * 1_000_000,  # validated (NaN, negative) by the pipeline
         on_error="record",
-        progress=progress,
-        jobs=args.jobs,
+        **local,
     )
     readable = any(s.status != "error" for s in statuses)
     if args.output and not readable:  # never replace an old output with an empty one

@@ -1,0 +1,392 @@
+"""Extraction over archives with Dask: documents on the workers, a partitioned merge.
+
+``geoinc.dask.extract(paths_or_bag)`` gives the same incidents as
+:func:`geoinc.extract` (tested on a ``LocalCluster``), computed on a Dask cluster:
+
+1. **Per document** (map): every worker reads its share of the files and runs
+   :func:`~geoinc.extract.pipeline.extract_reports` (the gazetteer is loaded once per
+   worker process). Only the small reports travel on.
+2. **Across documents** (a partitioned reduce): reports merge only with reports of the
+   same place and event type (:func:`geoinc.incidents.merge.merge_reports`), dated ones
+   when their dates chain within ``window_days``. Reports are shuffled into partitions
+   by **region and date window** (``partition_days`` wide) with an **overlap** on both
+   sides, ``max report span + window_days + 1`` days wide, so that no chain can enter a
+   window's core without leaving a report in its overlap. Each partition merges its
+   reports and keeps an incident only if its first date lies in the partition's core:
+   an incident straddling an edge is kept by exactly one partition. An incident whose
+   chain reaches the far end of the overlap might go on in the next window; its place
+   is merged again as a whole in a second pass, as are places with undated reports (an
+   undated report can join an incident of any date).
+
+Dask is an optional dependency (``pip install 'geoinc[dask]'``), imported when a
+function here is called. To run on a cluster, pass its scheduler address
+(``scheduler="tcp://host:8786"``) or a ``distributed.Client``; with ``scheduler=None``
+Dask's default applies (a ``Client`` already created in the session, or the
+``DASK_SCHEDULER_ADDRESS`` setting). See ``docs/scale.md``.
+
+This module is named after the package it drives; it imports ``dask`` absolutely, so
+``import dask`` inside it is the real Dask.
+"""
+
+from __future__ import annotations
+
+import warnings
+import zlib
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from geoinc.exceptions import ConfigurationError, GeoincError, InputError
+
+__all__ = ["extract", "extract_with_status", "partitioned_merge", "DEFAULT_PARTITION_DAYS"]
+
+#: Width of the merge's date windows. Narrow windows spread one region's reports over
+#: more tasks; each window also carries the overlap, so much narrower than the longest
+#: report span only repeats work.
+DEFAULT_PARTITION_DAYS = 30
+# Buckets for places merged whole (undated reports, incidents reaching a window's edge).
+_PLACE_BUCKETS = 32
+_LOCAL_SCHEDULERS = ("threads", "threading", "processes", "multiprocessing", "sync", "synchronous")
+
+
+def _bag_module():
+    try:
+        import dask.bag
+    except ImportError as err:  # pragma: no cover - exercised without the extra only
+        raise ConfigurationError(
+            "geoinc.dask needs Dask: pip install 'geoinc[dask]' (dask[distributed])"
+        ) from err
+    return dask.bag
+
+
+# --------------------------------------------------------------------------- inputs
+
+
+def _leaves(inputs) -> list:
+    """Inputs expanded into ``(label, item)``, one per document; label ``None`` means
+    the one ``iter_documents`` gives. Folders are listed here (cheap), files are read on
+    the workers."""
+    from geoinc.extract.documents import TEXT_SUFFIXES, Document, _looks_like_path, _walk
+
+    if isinstance(inputs, (str, Path, Document, dict)):
+        inputs = [inputs]
+    out: list = []
+    for i, item in enumerate(inputs):
+        if isinstance(item, str) and item == "-":
+            raise ConfigurationError("stdin ('-') cannot be read by a cluster; give files")
+        if isinstance(item, Path) or (isinstance(item, str) and _looks_like_path(item)):
+            p = Path(item)
+            if not p.is_dir():
+                out.append((None, item))
+                continue
+            for f, reason in _walk(p):
+                if reason:
+                    out.append((str(f), InputError(f"{f}: {reason}")))
+                elif f.suffix.lower() not in TEXT_SUFFIXES:
+                    msg = f"{f}: skipped, not a text or HTML file (suffix {f.suffix or 'none'!r})"
+                    out.append((str(f), InputError(msg)))
+                else:
+                    out.append((None, f))
+        elif isinstance(item, str):
+            out.append((f"text:{i}", item))  # numbered by its place in the whole input
+        else:
+            out.append((None, item))
+    return out
+
+
+def _read(leaf, options: dict) -> Iterator[tuple[str, object]]:
+    """Documents of one leaf; a bag given by the caller holds bare inputs."""
+    from geoinc.extract.documents import iter_documents
+
+    label, item = leaf if isinstance(leaf, tuple) and len(leaf) == 2 else (None, leaf)
+    if isinstance(item, InputError):
+        yield label, item
+        return
+    for own, doc in iter_documents([item], **options):
+        yield label or own, doc
+
+
+def _extract_partition(items: Iterable, options: dict, time_budget) -> list:
+    """Per-document stage on a worker: ``(label, doc_id, status, reason, n, reports)``."""
+    from geoinc.extract.batch import run_isolated
+    from geoinc.extract.pipeline import extract_reports
+
+    out = []
+    for item in items:
+        for label, doc in _read(item, options):
+            if isinstance(doc, InputError):
+                out.append((label, None, "error", str(doc), 0, ()))
+                continue
+            try:
+                res = run_isolated(extract_reports, doc, time_budget=time_budget)
+            except GeoincError as err:
+                out.append((label, doc.doc_id, "error", f"{type(err).__name__}: {err}", 0, ()))
+                continue
+            status = "ok" if res.reports else "none"
+            out.append((label, doc.doc_id, status, res.reason, len(res.reports), res.reports))
+    return out
+
+
+# --------------------------------------------------------------------------- the merge
+
+
+def _place(report) -> str:
+    return repr((report.place_key, report.event_type))
+
+
+def _span(report) -> int:
+    return ((report.date_end or report.date_start) - report.date_start).days
+
+
+def _windows(report, width: int, overlap: int) -> list[tuple]:
+    """Every (region, window) whose extended range holds the report's first date."""
+    s = report.date_start.toordinal()
+    region = f"{report.place.country}|{report.place.admin1}"
+    lo, hi = (s - overlap) // width - 1, (s + overlap) // width + 1
+    return [
+        ((region, k), report)
+        for k in range(lo, hi + 1)
+        if k * width - overlap <= s < (k + 1) * width + overlap
+    ]
+
+
+def _merge_window(item, width: int, overlap: int, opts: dict) -> list[tuple]:
+    """Groups of one (region, window): ``("ok", group)`` or ``("edge", place)``."""
+    from geoinc.incidents.merge import merge_reports
+
+    (_, k), reports = item
+    core_start, far_end = k * width, (k + 1) * width + overlap
+    out = []
+    for group in merge_reports(reports, **opts):
+        start = min(r.date_start for r in group).toordinal()
+        if not core_start <= start < core_start + width:
+            continue  # another window's core holds its first date: that one keeps it
+        end = max((r.date_end or r.date_start) for r in group).toordinal()
+        if end + opts["window_days"] >= far_end:
+            out.append(("edge", _place(group[0])))  # may go on beyond the overlap
+        else:
+            out.append(("ok", group))
+    return out
+
+
+def _merge_whole(item, opts: dict) -> list:
+    from geoinc.incidents.merge import merge_reports
+
+    return merge_reports(item[1], **opts)
+
+
+def _bucket(report) -> int:
+    return zlib.crc32(_place(report).encode("utf-8")) % _PLACE_BUCKETS
+
+
+def partitioned_merge(
+    reports,
+    *,
+    window_days: int = 1,
+    min_shared_figure: int = 5,
+    partition_days: int = DEFAULT_PARTITION_DAYS,
+    scheduler=None,
+):
+    """Merge a Dask bag of reports as :func:`~geoinc.incidents.merge.merge_reports` does.
+
+    Parameters
+    ----------
+    reports : dask.bag.Bag of IncidentReport
+    window_days, min_shared_figure : int
+        As for :func:`~geoinc.incidents.merge.merge_reports`.
+    partition_days : int, default :data:`DEFAULT_PARTITION_DAYS`
+        Width of the date windows (see the module docstring).
+    scheduler : optional
+        Passed to Dask's ``compute`` for the small statistics this needs first.
+
+    Returns
+    -------
+    dask.bag.Bag of list of IncidentReport
+        The same groups as ``merge_reports`` gives over all the reports (in another
+        order); every report is in exactly one group.
+
+    Examples
+    --------
+    >>> import dask.bag as db
+    >>> from geoinc.extract.documents import document_from_text
+    >>> from geoinc.extract.pipeline import extract_reports
+    >>> texts = [f"2024-01-0{d}\\n\\nDrones hit Sumy on {w}." for d, w in ((2, "Tuesday"),
+    ...          (3, "Wednesday"), (9, "Tuesday"))]
+    >>> reps = [r for t in texts for r in extract_reports(document_from_text(t)).reports]
+    >>> groups = partitioned_merge(db.from_sequence(reps), partition_days=3).compute(
+    ...     scheduler="sync")
+    >>> sorted(len(g) for g in groups)
+    [1, 2]
+    """
+    import dask
+    import dask.bag
+
+    if partition_days < 1:
+        raise ConfigurationError(f"partition_days must be at least 1, got {partition_days!r}")
+    opts = {"window_days": window_days, "min_shared_figure": min_shared_figure}
+    dated = reports.filter(lambda r: r.date_start is not None)
+    spans, undated = dask.compute(
+        dated.map(_span).fold(max, max, initial=0),
+        reports.filter(lambda r: r.date_start is None).map(_place).distinct(),
+        scheduler=scheduler,
+    )
+    overlap = spans + window_days + 1
+    whole = set(undated)
+    windows = (
+        dated.filter(lambda r: _place(r) not in whole)
+        .map(_windows, partition_days, overlap)
+        .flatten()
+        .groupby(lambda kv: kv[0], shuffle="tasks")
+        .map(lambda kv: (kv[0], [r for _, r in kv[1]]))
+        .map(_merge_window, partition_days, overlap, opts)
+        .flatten()
+    )
+    edges = set(
+        windows.filter(lambda t: t[0] == "edge").map(lambda t: t[1]).compute(scheduler=scheduler)
+    )
+    whole |= edges
+    safe = windows.filter(lambda t: t[0] == "ok" and _place(t[1][0]) not in whole).map(
+        lambda t: t[1]
+    )
+    rest = (
+        reports.filter(lambda r: _place(r) in whole)
+        .groupby(_bucket, shuffle="tasks")
+        .map(_merge_whole, opts)
+        .flatten()
+    )
+    return dask.bag.concat([safe, rest])
+
+
+# --------------------------------------------------------------------------- the API
+
+
+@contextmanager
+def _scheduler(scheduler):
+    """A scheduler for ``compute``: an address opens (and closes) a client."""
+    if isinstance(scheduler, str) and scheduler not in _LOCAL_SCHEDULERS:
+        try:
+            from distributed import Client
+        except ImportError as err:  # pragma: no cover
+            raise ConfigurationError(
+                "a scheduler address needs dask.distributed: pip install 'geoinc[dask]'"
+            ) from err
+        try:
+            client = Client(scheduler, set_as_default=False, timeout="30s")
+        except OSError as err:
+            raise ConfigurationError(
+                f"cannot reach the Dask scheduler {scheduler!r}: {err}"
+            ) from err
+        with client:
+            yield client
+    else:
+        yield scheduler
+
+
+def extract_with_status(
+    paths_or_bag,
+    *,
+    scheduler=None,
+    npartitions: int | None = None,
+    partition_days: int = DEFAULT_PARTITION_DAYS,
+    window_days: int = 1,
+    min_shared_figure: int = 5,
+    on_error: str = "warn",
+    time_budget: float | None = None,
+    **options,
+):
+    """Like :func:`extract`, also returning one status per input (as the pipeline does)."""
+    from geoinc.extract.batch import DEFAULT_TIME_BUDGET
+    from geoinc.extract.pipeline import InputStatus
+    from geoinc.incidents.merge import incident_record
+
+    db = _bag_module()
+    if on_error not in ("raise", "warn", "record"):
+        raise ConfigurationError(f"on_error must be 'raise', 'warn' or 'record', got {on_error!r}")
+    options = {k: v for k, v in options.items() if v is not None}
+    budget = DEFAULT_TIME_BUDGET if time_budget is None else time_budget
+    if isinstance(paths_or_bag, db.Bag):
+        bag = paths_or_bag
+    else:
+        leaves = _leaves(paths_or_bag)
+        n = npartitions or min(64, 1 + len(leaves) // 200)  # ~200 documents a task
+        bag = db.from_sequence(leaves, npartitions=n)
+    with _scheduler(scheduler) as sched:
+        docs = bag.map_partitions(_extract_partition, options, budget).persist(scheduler=sched)
+        statuses = docs.map(lambda t: t[:5]).compute(scheduler=sched)
+        reports = docs.map(lambda t: t[5]).flatten()
+        groups = partitioned_merge(
+            reports,
+            window_days=window_days,
+            min_shared_figure=min_shared_figure,
+            partition_days=partition_days,
+            scheduler=sched,
+        )
+        rows = groups.map(lambda g: (incident_record(g), sorted({r.doc_id for r in g})))
+        rows = rows.compute(scheduler=sched)
+    return _finish(rows, statuses, on_error, InputStatus)
+
+
+def _finish(rows: list, statuses: list, on_error: str, status_type):
+    """The frame and statuses, ordered as :func:`geoinc.extract_with_status` orders them."""
+    from geoinc.incidents.schema import build_frame
+
+    errors = [s for s in statuses if s[2] == "error"]
+    if errors and on_error == "raise":
+        raise InputError(errors[0][3])
+    frame = build_frame([rec for rec, _ in rows])
+    if len(frame):
+        frame = frame.sort_values(
+            ["date_start", "place_name", "incident_id"], na_position="last", kind="mergesort"
+        ).reset_index(drop=True)
+    ids: dict[str, set] = defaultdict(set)
+    for rec, doc_ids in rows:
+        for d in doc_ids:
+            ids[d].add(rec["incident_id"])
+    out = [
+        status_type(label, doc_id, st, reason, n, tuple(sorted(ids.get(doc_id, ()))))
+        for label, doc_id, st, reason, n in statuses
+    ]
+    if errors and on_error == "warn":
+        warnings.warn(
+            f"{len(errors)} of {len(out)} inputs could not be read: "
+            + "; ".join(s[3] for s in errors[:3])
+            + (" …" if len(errors) > 3 else ""),
+            UserWarning,
+            stacklevel=3,
+        )
+    frame.attrs["geoinc_inputs"] = [s.as_dict() for s in out]
+    return frame, out
+
+
+def extract(paths_or_bag, **kwargs):
+    """Turn news reports into an incident GeoDataFrame on a Dask cluster.
+
+    Parameters
+    ----------
+    paths_or_bag : str, path, list or dask.bag.Bag
+        Files, folders and texts as for :func:`geoinc.extract`, or a Dask bag of them
+        (a bag of file paths on storage the workers share, for instance).
+    scheduler : str or distributed.Client, optional
+        A scheduler address (``"tcp://host:8786"``), a client, a local scheduler name
+        (``"processes"``, ``"threads"``, ``"sync"``) or ``None`` for Dask's default.
+    npartitions : int, optional
+        Partitions of the document bag (default: up to 64).
+    partition_days : int, default :data:`DEFAULT_PARTITION_DAYS`
+        Width of the merge's date windows.
+    window_days, min_shared_figure, on_error, time_budget, source, url, published, max_bytes
+        As for :func:`geoinc.extract`.
+
+    Returns
+    -------
+    geopandas.GeoDataFrame
+        Identical to :func:`geoinc.extract` on the same inputs.
+
+    Examples
+    --------
+    >>> gdf = extract(["2024-01-02\\n\\nA drone hit Kharkiv, injuring 4."], scheduler="sync")
+    >>> gdf[["place_name", "injured_best"]].values.tolist()
+    [['Kharkiv', 4]]
+    """
+    frame, _ = extract_with_status(paths_or_bag, **kwargs)
+    return frame

@@ -1,0 +1,167 @@
+"""The Dask backend (geoinc.dask): same incidents as one process, edges merged once."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from scale_fixtures import write_corpus
+
+pytest.importorskip("distributed")
+
+import dask.bag as db  # noqa: E402
+
+import geoinc.dask as gdask  # noqa: E402
+from geoinc.cli.main import main  # noqa: E402
+from geoinc.exceptions import ConfigurationError  # noqa: E402
+from geoinc.extract.pipeline import extract_with_status  # noqa: E402
+from geoinc.incidents.io import to_geojson  # noqa: E402
+from geoinc.incidents.merge import IncidentReport, merge_reports  # noqa: E402
+
+WIDTH = 10  # partition days in the edge tests
+EDGE = date.fromordinal(73_900 * WIDTH)  # a window edge: its ordinal is a multiple of WIDTH
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    from distributed import Client, LocalCluster
+
+    with (
+        LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None
+        ) as lc,
+        Client(lc, set_as_default=False) as client,
+    ):
+        yield client
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    return write_corpus(tmp_path_factory.mktemp("corpus"), 60)
+
+
+@pytest.fixture(scope="module")
+def single(corpus):
+    return extract_with_status(corpus, on_error="record")
+
+
+def _report(gz, place: str, day: int | None, doc: str, killed: int = 0, span: int = 0):
+    """A report ``day`` days after the edge (``None``: undated) stating ``killed``."""
+    start = None if day is None else EDGE + timedelta(days=day)
+    claims = ()
+    if killed:
+        claims = (
+            {"field": "killed", "value": killed, "low": killed, "high": killed}
+            | {"qualifier": "exact", "text": str(killed), "source": doc, "doc_id": doc}
+            | {"start": 0, "end": 1, "sentence": "", "sentence_start": 0, "sentence_end": 1},
+        )
+    return IncidentReport(
+        doc_id=doc,
+        source=doc,
+        place=gz.best(place),
+        place_confidence=0.9,
+        date_start=start,
+        date_end=None if start is None else start + timedelta(days=span),
+        date_precision=None if start is None else 1,
+        claims=claims,
+    )
+
+
+@pytest.fixture(scope="module")
+def edge_reports(gazetteer):
+    r = []
+    # a chain across the edge (-2 .. +1): one incident, merged once
+    r += [_report(gazetteer, "Kharkiv", d, f"kh{d}") for d in (-2, -1, 0, 1)]
+    # separate incidents just either side of the edge, same place
+    r += [_report(gazetteer, "Sumy", d, f"su{d}") for d in (-3, 2)]
+    # a long daily chain, longer than a window and its overlap: merged whole
+    r += [_report(gazetteer, "Dnipro", d, f"dn{d}") for d in range(-25, 26)]
+    # a month-long report (wide overlap) and one joining it from the next window
+    r += [
+        _report(gazetteer, "Odesa", -20, "od-month", span=30),
+        _report(gazetteer, "Odesa", 11, "o"),
+    ]
+    # an undated report joining the dated incident with the same toll
+    r += [_report(gazetteer, "Kherson", d, f"ks{d}", killed=7) for d in (-1, 0)]
+    r += [_report(gazetteer, "Kherson", None, "ks-undated", killed=7)]
+    # same place, other region's namesake is a different partition
+    r += [_report(gazetteer, "Belgorod", d, f"bg{d}") for d in (-1, 9, 10)]
+    return r
+
+
+def _identity(groups) -> list:
+    return sorted(sorted(r.doc_id for r in g) for g in groups)
+
+
+@pytest.mark.parametrize("width", [1, 3, WIDTH, 1000])
+@pytest.mark.parametrize("month", [True, False], ids=["month-overlap", "two-day-overlap"])
+def test_partitioned_merge_equals_the_one_process_merge(edge_reports, width, month):
+    if not month:  # without the month-long report the overlap is 2 days: edges everywhere
+        edge_reports = [r for r in edge_reports if r.doc_id != "od-month"]
+    bag = db.from_sequence(edge_reports, npartitions=4)
+    groups = gdask.partitioned_merge(bag, partition_days=width, scheduler="sync")
+    groups = groups.compute(scheduler="sync")
+    assert _identity(groups) == _identity(merge_reports(edge_reports))
+    docs = [r.doc_id for g in groups for r in g]
+    assert sorted(docs) == sorted(r.doc_id for r in edge_reports)  # each exactly once
+
+
+def test_incidents_straddling_an_edge_are_merged_once(edge_reports, cluster):
+    bag = db.from_sequence(edge_reports, npartitions=3)
+    groups = gdask.partitioned_merge(bag, partition_days=WIDTH, scheduler=cluster)
+    ids = _identity(groups.compute(scheduler=cluster))
+    assert ["kh-1", "kh-2", "kh0", "kh1"] in ids
+    assert ["o", "od-month"] in ids
+    assert ["ks-1", "ks-undated", "ks0"] in ids
+    assert ["su-3"] in ids and ["su2"] in ids
+    assert sum(len(g) for g in ids) == len(edge_reports)
+
+
+def test_local_cluster_output_equals_the_single_process_run(corpus, single, cluster):
+    frame, statuses = gdask.extract_with_status(
+        corpus, scheduler=cluster, on_error="record", partition_days=1, npartitions=4
+    )
+    assert len(frame) >= 8
+    assert to_geojson(frame) == to_geojson(single[0])
+    assert [s.as_dict() for s in statuses] == [s.as_dict() for s in single[1]]
+
+
+def test_a_bag_of_paths_gives_the_same_incidents(corpus, single, cluster):
+    files = sorted(str(p) for p in corpus.glob("*.txt"))
+    frame = gdask.extract(
+        db.from_sequence(files, npartitions=3), scheduler=cluster, on_error="record"
+    )
+    assert to_geojson(frame) == to_geojson(single[0])
+
+
+def test_texts_keep_their_labels(cluster):
+    texts = ["2024-01-02\n\nA drone hit Kharkiv, injuring 4.", "", "Nothing happened."]
+    _, statuses = gdask.extract_with_status(texts, scheduler="sync", on_error="record")
+    _, local = extract_with_status(texts, on_error="record")
+    assert [s.as_dict() for s in statuses] == [s.as_dict() for s in local]
+    assert [s.input for s in statuses] == ["text:0", "text:1", "text:2"]
+
+
+def test_cli_scheduler(corpus, cluster, tmp_path):
+    here, there = tmp_path / "local.geojson", tmp_path / "cluster.geojson"
+    assert main(["extract", str(corpus), "-o", str(here), "--no-progress"]) == 0
+    args = ["extract", str(corpus), "-o", str(there), "--no-progress"]
+    assert main([*args, "--scheduler", cluster.scheduler.address]) == 0
+    assert here.read_bytes() == there.read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "match"),
+    [({"partition_days": 0}, "partition_days"), ({"on_error": "ignore"}, "on_error")],
+)
+def test_bad_options_are_refused(edge_reports, kwargs, match):
+    with pytest.raises(ConfigurationError, match=match):
+        if "partition_days" in kwargs:
+            gdask.partitioned_merge(db.from_sequence(edge_reports), **kwargs)
+        else:
+            gdask.extract_with_status(["x"], scheduler="sync", **kwargs)
+
+
+def test_stdin_cannot_go_to_a_cluster():
+    with pytest.raises(ConfigurationError, match="stdin"):
+        gdask.extract_with_status(["-"], scheduler="sync")
