@@ -136,6 +136,7 @@ def _data(lang: str) -> dict:
         "district": norm_set("geoparse_district_nouns"),
         "street": norm_set("geoparse_street_nouns"),
         "settlement": norm_set("geoparse_settlement_words"),
+        "facility": norm_set("geoparse_facility_nouns"),
         "org": norm_set("geoparse_org_after"),
         "org_before": norm_set("geoparse_org_before"),
         "actor_before": norm_set("geoparse_actor_before"),
@@ -249,6 +250,7 @@ def _find_spans(tokens, resolver, lang: str) -> list[Span]:
             got = (
                 _listed(tokens, i, listed, resolver, data, lang, city)
                 or _district(tokens, i, resolver, lang, city)
+                or _facility(tokens, i, resolver, data, lang, city)
                 or _longest(tokens, i, resolver, data, lang)
             )
         if got is None:
@@ -284,6 +286,28 @@ def _find_spans(tokens, resolver, lang: str) -> list[Span]:
         )
         k = j
     return spans
+
+
+def _facility(tokens, i: int, resolver, data: dict, lang: str, city: str):
+    """ "Новоросійський порт" -> the town; "Ленінському проспекті" -> the city's street."""
+    if "ADJF" not in _forms(lang, tokens.words[i])[1]:
+        return None
+    j = i + 1
+    if j < tokens.n and not tokens.tok(j).cap and _forms(lang, tokens.words[j])[2] == "ADJF":
+        j += 1  # "Севастопольського морського заводу"
+    if j >= tokens.n or not _joinable(tokens, j) or tokens.tok(j).cap:
+        return None
+    noun = tokens.tok(j).key
+    if noun in data["street"] and city:
+        return j + 1, city, "", {"street": tokens.tok(i).raw}
+    if noun not in data["facility"]:
+        return None
+    for form in lemma_keys(tokens.words[i], lang):
+        for stem in _adjective_stems(form):
+            for place, _ in resolver.candidates(stem)[:3] if stem in resolver.keys else ():
+                if place.kind == "place" and place.country in ("UA", "RU"):
+                    return j + 1, stem, "", {"facility": tokens.tok(j).raw}
+    return None
 
 
 def _listed(tokens, i: int, listed: dict, resolver, data: dict, lang: str, city: str):
@@ -393,7 +417,7 @@ def _listed_districts(tokens, lang: str) -> dict[int, int]:
             continue
         k = noun - 1
         chain = []
-        while k >= 0 and tokens.tok(k).cap and _forms(lang, tokens.words[k])[2] == "ADJF":
+        while k >= 0 and tokens.tok(k).cap and "ADJF" in _forms(lang, tokens.words[k])[1]:
             chain.append(k)
             sep = tokens.tok(k).sep.strip()
             if sep == "," and k >= 1:
