@@ -38,6 +38,8 @@ class Checker:
     overlaps: bool = False
     flags: int = 0
     summary: str = ""
+    #: other kinds its results may carry ("the border city of X" is a border_city)
+    emits: tuple[str, ...] = ()
 
 
 #: checker name -> Checker, filled by the ``kinds_*`` modules at import (like geopy's
@@ -46,7 +48,7 @@ CHECKERS: dict[str, Checker] = {}
 
 
 def register(kind: str, *, pattern: Callable[[Vocab], str], order: int, overlaps: bool = False,
-             flags: int = 0, name: str | None = None):
+             flags: int = 0, name: str | None = None, emits: tuple[str, ...] = ()):
     """Register a check function for claims of ``kind`` (a decorator).
 
     ``name`` tells apart several patterns of one kind ("in western Ukraine" and "the
@@ -57,7 +59,7 @@ def register(kind: str, *, pattern: Callable[[Vocab], str], order: int, overlaps
         doc = (fn.__doc__ or "").strip().splitlines()
         key = name or kind
         CHECKERS[key] = Checker(key, kind, pattern, fn, order, overlaps, flags,
-                                doc[0] if doc else "")
+                                doc[0] if doc else "", emits)
         return fn
 
     return deco
@@ -72,7 +74,7 @@ def kinds() -> tuple[str, ...]:
     True
     """
     ordered = sorted(CHECKERS.values(), key=lambda c: c.order)
-    return tuple(dict.fromkeys(c.kind for c in ordered))
+    return tuple(dict.fromkeys(k for c in ordered for k in (c.kind, *c.emits)))
 
 
 @lru_cache(maxsize=64)

@@ -100,7 +100,8 @@ def _seat_fields(place, national: bool) -> dict:
                        f"in {place.admin1_name or 'an unknown region'})", place=place)
 
 
-@register("attribute", pattern=_rx_attribute, order=70, overlaps=True)
+@register("attribute", pattern=_rx_attribute, order=70, overlaps=True,
+          emits=("border_city", "border_proximity"))
 def check_attribute(ctx: Ctx, m: re.Match):
     """"the port city of Odesa", "the border city of Chernihiv", "the frontline city of X"."""
     attr, how = _main_attribute(" ".join(m.group("attr").split()), ctx.voc)
