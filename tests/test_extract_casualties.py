@@ -128,3 +128,10 @@ def test_unknown_language_is_a_clear_error():
 )
 def test_additions_to_a_toll(sentence, expected):
     assert _figs(sentence) == expected
+
+
+def test_changed_tolls_are_marked():
+    (f,) = casualty_figures("By evening the death toll had climbed to 17.")
+    assert (f.field, f.quantity.value, f.update) == ("killed", 17, True)
+    (g,) = casualty_figures("The toll of the strike is 17.")
+    assert g.update is False

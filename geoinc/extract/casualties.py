@@ -52,6 +52,7 @@ class CasualtyFigure:
     quantity: Quantity
     start: int
     end: int
+    update: bool = False  # a toll that changed ("rose to 25"): the latest word of its source
 
 
 def _alt(words) -> str:
@@ -106,7 +107,7 @@ def _grammar(code: str) -> _Grammar:
     strong = [v for v in d["toll_verbs"] if v not in d["toll_verbs_weak"]]
     toll_nouns = _alt([*d["toll_nouns_killed"], *d["toll_nouns_injured"]])
     toll = (
-        rf"\b(?P<noun>{toll_nouns})\b(?:(?:\s+{_GAP}){{0,6}}?\s+(?:{_alt(strong)})"
+        rf"\b(?P<noun>{toll_nouns})\b(?:(?:\s+{_GAP}){{0,6}}?\s+(?P<change>{_alt(strong)})"
         rf"|(?:\s+{_GAP}){{0,4}}?\s+(?:{_alt(d['toll_verbs_weak'])}))\s+(?P<num>{qualnum})(?![\w-])"
     )
     return _Grammar(
@@ -247,7 +248,7 @@ def casualty_figures(sentence: str, offset: int = 0, lang: str = "en") -> list[C
     found = []
     for m in g.zero.finditer(sentence):
         for fld in g.zero_fields[re.sub(r"\s+", " ", m.group(0).lower())]:
-            found.append((fld, Quantity(0, 0, 0, "none", m.group(0)), m.start(), m.end()))
+            found.append((fld, Quantity(0, 0, 0, "none", m.group(0)), m.start(), m.end(), False))
         taken.append((m.start(), m.end()))
     for m in g.toll.finditer(sentence):
         q = parse_quantity(m.group("num"))
@@ -256,10 +257,10 @@ def casualty_figures(sentence: str, offset: int = 0, lang: str = "en") -> list[C
         noun = re.sub(r"\s+", " ", m.group("noun").lower())
         fld = "injured" if noun in _injured_tolls(lang) else "killed"
         taken.append((m.start("num"), m.end("num")))
-        found.append((fld, q, m.start("num"), m.end("num")))
-    found.extend(_phrase_figures(sentence, g, taken))
+        found.append((fld, q, m.start("num"), m.end("num"), m.group("change") is not None))
+    found.extend(f + (False,) for f in _phrase_figures(sentence, g, taken))
     found.sort(key=lambda f: (f[2], f[0]))
-    return [CasualtyFigure(f, q, offset + s, offset + e) for f, q, s, e in found]
+    return [CasualtyFigure(f, q, offset + s, offset + e, u) for f, q, s, e, u in found]
 
 
 @lru_cache(maxsize=8)

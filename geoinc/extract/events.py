@@ -68,6 +68,7 @@ class Figure:
     quantity: Quantity
     start: int
     end: int
+    update: bool = False  # a changed toll ("rose to 25"): its source's latest word
 
 
 @dataclass(frozen=True, slots=True)
@@ -344,7 +345,7 @@ def find_figures(sentence: str, offset: int = 0, lang: str = "en") -> list[Figur
     [('drones_shot_down', 21), ('drones_launched', 49)]
     """
     out: list[Figure] = [
-        Figure(c.field, c.quantity, c.start, c.end)
+        Figure(c.field, c.quantity, c.start, c.end, c.update)
         for c in casualty_figures(sentence, offset, lang)
     ]
     taken = [(f.start - offset, f.end - offset) for f in out]

@@ -513,7 +513,12 @@ def _make_report(members: list[_Piece], span, doc: Document, source: str) -> Inc
     seen_sent: set[int] = set()
     for p in members:
         sent = p.sent
-        claims.extend(_claim(f, sent, doc, source) | {"inherited": p.inherited} for f in p.figures)
+        claims.extend(
+            _claim(f, sent, doc, source)
+            | {"inherited": p.inherited}
+            | ({"update": True} if getattr(f, "update", False) else {})
+            for f in p.figures
+        )
         weapons.extend(w.value for w in p.weapons)
         targets.extend(t.value for t in p.targets)
         evidence.extend(

@@ -20,9 +20,9 @@ Every source's figures are kept in the ``claims`` column. The summary columns fo
 * ``*_high`` — the largest number any source states,
 * ``*_best`` — the median (lower median) over sources of each source's figure; a
   source's figure is the largest it states (tolls are revised upward), preferring
-  figures in sentences that name the place over figures carried over from sentences
-  that name none, and exact and bounded figures ("22", "at least 22", "up to 18") over
-  approximate ones ("some 50").
+  figures in sentences that name the place, or changed tolls ("the toll has risen to
+  27"), over figures carried over from sentences that name none, and exact and
+  bounded figures ("22", "at least 22", "up to 18") over approximate ones ("some 50").
 
 Vague amounts ("dozens") are kept as claims but give no number. Drone figures use the
 *best* rule only.
@@ -126,8 +126,9 @@ def _source_figure(claims: Sequence[dict]) -> int | None:
         valued,
     ):
         # a figure stated next to the place's name beats one carried over from a
-        # sentence that names no place (often a nationwide or earlier total)
-        pool = [c for c in pool if not c.get("inherited")] or pool
+        # sentence that names no place (often a nationwide or earlier total), unless it
+        # is a changed toll ("the toll has risen to 27")
+        pool = [c for c in pool if not c.get("inherited") or c.get("update")] or pool
         if pool:
             return max(c["value"] for c in pool)
     return None
