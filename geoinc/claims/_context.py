@@ -138,8 +138,11 @@ class Ctx:
             if m.place.kind in (*kinds, "admin1")
             and not any(a <= m.start and m.end <= b for a, b in self.taken)
             and not _same(m.place, exclude)
-            and not (exclude is not None and m.place.kind == "admin1"
-                     and _same(resolve(m.text, kinds=kinds), exclude))
+            and not (
+                exclude is not None
+                and m.place.kind == "admin1"
+                and _same(resolve(m.text, kinds=kinds), exclude)
+            )
         ]
         head = self.text[self.sent_start : pos]
         if cands:
@@ -173,7 +176,9 @@ class Ctx:
         earlier = [(s, e) for s, e in self.sentences if e <= self.sent_start]
         for s, e in reversed(earlier[-SUBJECT_LOOKBACK:]):
             found = [
-                m for m in self.places_in(s, e) if m.place.kind in kinds and not _same(m.place, exclude)
+                m
+                for m in self.places_in(s, e)
+                if m.place.kind in kinds and not _same(m.place, exclude)
             ]
             if found:
                 m = found[-1]

@@ -78,8 +78,10 @@ def read_number(text: str, voc: Vocab) -> tuple[float, float] | None:
         n = parse_number(t)
         return None if n is None else (float(n), float(n))
     try:
-        v = float(t.replace(",", "")) if re.fullmatch(r"\d{1,3}(,\d{3})+", t) else float(
-            t.replace(",", ".")
+        v = (
+            float(t.replace(",", ""))
+            if re.fullmatch(r"\d{1,3}(,\d{3})+", t)
+            else float(t.replace(",", "."))
         )
     except ValueError:
         return None

@@ -6,8 +6,18 @@ from __future__ import annotations
 from geoinc.claims._context import NAME
 from geoinc.claims._vocab import Vocab, alternation
 
-__all__ = ["number", "distance", "dirword", "diradj", "settlement", "region_noun", "attr",
-           "place_intro", "NAME", "CAP"]
+__all__ = [
+    "number",
+    "distance",
+    "dirword",
+    "diradj",
+    "settlement",
+    "region_noun",
+    "attr",
+    "place_intro",
+    "NAME",
+    "CAP",
+]
 
 #: A capitalised word (a demonym or country name: "Russian", "Ukraine").
 CAP = r"[A-Z][a-z]+"

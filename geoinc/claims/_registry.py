@@ -47,8 +47,16 @@ class Checker:
 CHECKERS: dict[str, Checker] = {}
 
 
-def register(kind: str, *, pattern: Callable[[Vocab], str], order: int, overlaps: bool = False,
-             flags: int = 0, name: str | None = None, emits: tuple[str, ...] = ()):
+def register(
+    kind: str,
+    *,
+    pattern: Callable[[Vocab], str],
+    order: int,
+    overlaps: bool = False,
+    flags: int = 0,
+    name: str | None = None,
+    emits: tuple[str, ...] = (),
+):
     """Register a check function for claims of ``kind`` (a decorator).
 
     ``name`` tells apart several patterns of one kind ("in western Ukraine" and "the
@@ -58,8 +66,9 @@ def register(kind: str, *, pattern: Callable[[Vocab], str], order: int, overlaps
     def deco(fn):
         doc = (fn.__doc__ or "").strip().splitlines()
         key = name or kind
-        CHECKERS[key] = Checker(key, kind, pattern, fn, order, overlaps, flags,
-                                doc[0] if doc else "", emits)
+        CHECKERS[key] = Checker(
+            key, kind, pattern, fn, order, overlaps, flags, doc[0] if doc else "", emits
+        )
         return fn
 
     return deco
@@ -111,9 +120,7 @@ def _check_sentence(ctx: Ctx, plan, wanted) -> list[ClaimResult]:
     out = []
     for checker, rx in plan:
         for m in rx.finditer(ctx.text, ctx.sent_start, ctx.sent_end):
-            if not checker.overlaps and any(
-                m.start() < y and x < m.end() for x, y in ctx.taken
-            ):
+            if not checker.overlaps and any(m.start() < y and x < m.end() for x, y in ctx.taken):
                 continue
             res = _run_one(checker, ctx, m)
             if res is None:

@@ -101,6 +101,7 @@ def vocab(lang: str | Path = "en") -> Vocab:
         population_nouns=_lang.phrases(lang, "claims_population_nouns"),
         not_names=frozenset(w.lower() for w in _lang.words(lang, "claims_not_names")),
         region_groups={
-            k.lower(): tuple(v.split(",")) for k, v in _lang.table(lang, "claims_region_groups").items()
+            k.lower(): tuple(v.split(","))
+            for k, v in _lang.table(lang, "claims_region_groups").items()
         },
     )

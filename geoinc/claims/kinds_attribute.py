@@ -63,18 +63,32 @@ def _main_attribute(run: str, voc) -> tuple[str, str]:
 
 def _coast_fields(place) -> dict:
     km = ms.coast_km(place)
-    tol = (f"within {ms.COAST_OK_KM:g} km of the sea coast consistent, within "
-           f"{ms.COAST_ROUGH_KM:g} km (an estuary or river port) roughly consistent")
-    method = ("geodesic distance (azimuthal equidistant projection centred on the place) to the "
-              "country's Natural Earth 10m outline minus its land borders")
+    tol = (
+        f"within {ms.COAST_OK_KM:g} km of the sea coast consistent, within "
+        f"{ms.COAST_ROUGH_KM:g} km (an estuary or river port) roughly consistent"
+    )
+    method = (
+        "geodesic distance (azimuthal equidistant projection centred on the place) to the "
+        "country's Natural Earth 10m outline minus its land borders"
+    )
     if km is None:
-        return {"verdict": INCONSISTENT, "tolerance": tol, "method": method,
-                "computed": {"km_to_coast": None}, "reason": f"{place.country} has no sea coast"}
-    verdict = CONSISTENT if km <= ms.COAST_OK_KM else ROUGHLY if km <= ms.COAST_ROUGH_KM \
-        else INCONSISTENT
-    return {"verdict": verdict, "tolerance": tol, "method": method,
-            "computed": {"km_to_coast": round(km, 2)},
-            "reason": f"{place.name} is {km:.1f} km from the sea coast"}
+        return {
+            "verdict": INCONSISTENT,
+            "tolerance": tol,
+            "method": method,
+            "computed": {"km_to_coast": None},
+            "reason": f"{place.country} has no sea coast",
+        }
+    verdict = (
+        CONSISTENT if km <= ms.COAST_OK_KM else ROUGHLY if km <= ms.COAST_ROUGH_KM else INCONSISTENT
+    )
+    return {
+        "verdict": verdict,
+        "tolerance": tol,
+        "method": method,
+        "computed": {"km_to_coast": round(km, 2)},
+        "reason": f"{place.name} is {km:.1f} km from the sea coast",
+    }
 
 
 def _seat_fields(place, national: bool) -> dict:
@@ -83,27 +97,44 @@ def _seat_fields(place, national: bool) -> dict:
     if national:
         top = gazetteer().largest_places(place.country, 1)
         if top and top[0].geonameid == place.geonameid:
-            return {"verdict": CONSISTENT, "computed": {"largest_in_country": True},
-                    "method": "largest populated place of the country (GeoNames)",
-                    "tolerance": "the capital taken as the country's largest place",
-                    "reason": f"{place.name} is the largest place of {place.country}"}
-        raise Unverifiable(f"the bundled gazetteer does not record capitals, and {place.name} "
-                           f"is not the largest place of {place.country}", place=place)
+            return {
+                "verdict": CONSISTENT,
+                "computed": {"largest_in_country": True},
+                "method": "largest populated place of the country (GeoNames)",
+                "tolerance": "the capital taken as the country's largest place",
+                "reason": f"{place.name} is the largest place of {place.country}",
+            }
+        raise Unverifiable(
+            f"the bundled gazetteer does not record capitals, and {place.name} "
+            f"is not the largest place of {place.country}",
+            place=place,
+        )
     region = normalize_name(place.admin1_name or "")
     city = normalize_name(place.name)
     if city and region.startswith(city[: max(4, len(city) - 2)]):
-        return {"verdict": CONSISTENT, "computed": {"admin1": place.admin1_name},
-                "method": "the region's GeoNames name begins with the city's",
-                "tolerance": "a region named after the city has it as its seat",
-                "reason": f"{place.admin1_name} is named after {place.name}"}
-    raise Unverifiable(f"the bundled gazetteer does not record regional seats ({place.name} is "
-                       f"in {place.admin1_name or 'an unknown region'})", place=place)
+        return {
+            "verdict": CONSISTENT,
+            "computed": {"admin1": place.admin1_name},
+            "method": "the region's GeoNames name begins with the city's",
+            "tolerance": "a region named after the city has it as its seat",
+            "reason": f"{place.admin1_name} is named after {place.name}",
+        }
+    raise Unverifiable(
+        f"the bundled gazetteer does not record regional seats ({place.name} is "
+        f"in {place.admin1_name or 'an unknown region'})",
+        place=place,
+    )
 
 
-@register("attribute", pattern=_rx_attribute, order=70, overlaps=True,
-          emits=("border_city", "border_proximity"))
+@register(
+    "attribute",
+    pattern=_rx_attribute,
+    order=70,
+    overlaps=True,
+    emits=("border_city", "border_proximity"),
+)
 def check_attribute(ctx: Ctx, m: re.Match):
-    """"the port city of Odesa", "the border city of Chernihiv", "the frontline city of X"."""
+    """ "the port city of Odesa", "the border city of Chernihiv", "the frontline city of X"."""
     attr, how = _main_attribute(" ".join(m.group("attr").split()), ctx.voc)
     noun = (m.group("noun") or "").lower()
     region_noun = noun in {r.lower() for r in ctx.voc.regions}
@@ -121,14 +152,20 @@ def check_attribute(ctx: Ctx, m: re.Match):
         raise Unverifiable(_WHY_NOT[how], subject=subject, stated=stated, kind=kind)
     neighbour = country_code(m.group("adjc"), ctx.voc)
     if region_noun and subject.place is not None and subject.place.kind == "admin1":
-        return {"subject": subject, "stated": stated, "kind": "border_proximity",
-                **_unit_near_border(ctx, subject.place, neighbour
-                                    if neighbour != subject.place.country else None)}
+        return {
+            "subject": subject,
+            "stated": stated,
+            "kind": "border_proximity",
+            **_unit_near_border(
+                ctx, subject.place, neighbour if neighbour != subject.place.country else None
+            ),
+        }
     if not is_point(subject.place):
         raise Unverifiable(no_place(subject), subject=subject, stated=stated, kind=kind)
     if how == "border":
-        fields = border_city_fields(subject.place, None if neighbour == subject.place.country
-                                    else neighbour)
+        fields = border_city_fields(
+            subject.place, None if neighbour == subject.place.country else neighbour
+        )
     elif how == "coast":
         fields = _coast_fields(subject.place)
     else:  # seat
@@ -148,13 +185,15 @@ def _rx_capital(v) -> str:
 
 @register("attribute", name="capital", pattern=_rx_capital, order=72, overlaps=True)
 def check_capital(ctx: Ctx, m: re.Match):
-    """"the capital Kyiv", "Ukraine's capital Kyiv", "the regional capital of Dnipro"."""
+    """ "the capital Kyiv", "Ukraine's capital Kyiv", "the regional capital of Dnipro"."""
     if m.group("target").split()[0].lower() in ctx.voc.not_names:
         return None  # "the capital Thursday"
     subject = ctx.place_at(m.start("target"), m.end("target"), m.group("target"))
     what = " ".join(m.group("what").lower().split())
-    stated = {"attribute": what, "country": country_code(m.group("owner") or m.group("adjc"),
-                                                          ctx.voc)}
+    stated = {
+        "attribute": what,
+        "country": country_code(m.group("owner") or m.group("adjc"), ctx.voc),
+    }
     if not is_point(subject.place):
         raise Unverifiable(no_place(subject), subject=subject, stated=stated)
     national = not what.startswith(("regional", "administrative"))

@@ -89,7 +89,7 @@ def _border_target(ctx: Ctx, m: re.Match, place) -> tuple | None:
 
 @register("border_distance", pattern=_rx_border, order=10)
 def check_border_distance(ctx: Ctx, m: re.Match):
-    """"Belgorod, some 30 km from the border", "about 600 km from Ukraine"."""
+    """ "Belgorod, some 30 km from the border", "about 600 km from Ukraine"."""
     subject = ctx.subject_before(m.start())
     place = subject.place
     border = _border_target(ctx, m, place if is_point(place) else None)
@@ -102,25 +102,38 @@ def check_border_distance(ctx: Ctx, m: re.Match):
         raise Unverifiable(no_place(subject), subject=subject, stated=stated)
     by_ds = _by_dataset(place, border)
     if not by_ds:
-        raise Unverifiable(f"no land border {border!r} in the bundled datasets",
-                           subject=subject, stated=stated)
+        raise Unverifiable(
+            f"no land border {border!r} in the bundled datasets", subject=subject, stated=stated
+        )
     nat = by_ds.get("naturalearth", {}).get("border")
-    primary = "osm" if "osm" in by_ds and by_ds["osm"]["border"] == (nat or by_ds["osm"]["border"]) \
+    primary = (
+        "osm"
+        if "osm" in by_ds and by_ds["osm"]["border"] == (nat or by_ds["osm"]["border"])
         else "naturalearth"
+    )
     kms = [d["km"] for d in by_ds.values()]
     extent = ms.city_radius_km(place.population)
     verdict, tol = ms.judge_distance(stated, min(kms), max(kms), extent)
     main = by_ds[primary]
     others = ", ".join(f"{v['km']:.1f} km on {k}" for k, v in by_ds.items() if k != primary)
-    reason = (f"{place.name} is {main['km']:.1f} km from the {main['border']} border ({primary}); "
-              f"the text says {stated['as_written']}")
+    reason = (
+        f"{place.name} is {main['km']:.1f} km from the {main['border']} border ({primary}); "
+        f"the text says {stated['as_written']}"
+    )
     if stated.get("alt_agrees") is False:
-        reason += f"; note the figure in brackets ({stated['alt_km']:.1f} km) does not match the first"
+        reason += (
+            f"; note the figure in brackets ({stated['alt_km']:.1f} km) does not match the first"
+        )
     return {
-        "subject": subject, "stated": stated, "verdict": verdict, "tolerance": tol,
+        "subject": subject,
+        "stated": stated,
+        "verdict": verdict,
+        "tolerance": tol,
         "computed": {
-            "km": main["km"], "km_by_dataset": {k: v["km"] for k, v in by_ds.items()},
-            "border": main["border"], "city_radius_km": round(extent, 2),
+            "km": main["km"],
+            "km_by_dataset": {k: v["km"] for k, v in by_ds.items()},
+            "border": main["border"],
+            "city_radius_km": round(extent, 2),
             "km_nearest_edge": round(max(0.0, main["km"] - extent), 3),
         },
         "method": (
@@ -128,7 +141,9 @@ def check_border_distance(ctx: Ctx, m: re.Match):
             f"(GeoNames) to the nearest point of the {main['border']} border line, dataset "
             f"{primary!r}{' (' + others + ')' if others else ''}; {ms.POV}"
         ),
-        "dataset": primary, "border_point": main["border_point"], "reason": reason,
+        "dataset": primary,
+        "border_point": main["border_point"],
+        "reason": reason,
     }
 
 
@@ -140,7 +155,7 @@ def _rx_place_distance(v) -> str:
 
 
 def possessive(ctx: Ctx, m: re.Match, group: str = "target") -> bool:
-    """"of Europe's largest plant": the name is an owner, not the place meant."""
+    """ "of Europe's largest plant": the name is an owner, not the place meant."""
     return bool(re.match(r"['’]s\b", ctx.text[m.end(group) : m.end(group) + 3]))
 
 
@@ -150,7 +165,7 @@ def _target(ctx: Ctx, m: re.Match, kinds=POPULATED):
 
 @register("place_distance", pattern=_rx_place_distance, order=20)
 def check_place_distance(ctx: Ctx, m: re.Match):
-    """"Kramatorsk, about 70 km north of Donetsk"."""
+    """ "Kramatorsk, about 70 km north of Donetsk"."""
     if re.match(r"the\b", m.group("target"), re.I) or possessive(ctx, m):
         return None
     other = _target(ctx, m)
@@ -169,22 +184,35 @@ def check_place_distance(ctx: Ctx, m: re.Match):
         ms.city_radius_km(other.place.population) if other.place.kind in POPULATED else 0.0
     )
     verdict, tol = ms.judge_distance(stated, km, km, extent)
-    computed = {"km": round(km, 3), "bearing": round(bearing, 1),
-                "direction": compass_point(bearing), "extent_km": round(extent, 2),
-                "distance_verdict": verdict}
+    computed = {
+        "km": round(km, 3),
+        "bearing": round(bearing, 1),
+        "direction": compass_point(bearing),
+        "extent_km": round(extent, 2),
+        "distance_verdict": verdict,
+    }
     if m.group("dir"):
         spread = math.degrees(math.atan2(extent, max(km, 1e-6)))
-        dverdict, dtol = ms.judge_direction(ctx.voc.direction_degrees(m.group("dir")), bearing,
-                                            spread)
+        dverdict, dtol = ms.judge_direction(
+            ctx.voc.direction_degrees(m.group("dir")), bearing, spread
+        )
         tol, computed["direction_verdict"] = f"{tol}; {dtol}", dverdict
         verdict = worst(verdict, dverdict)
     return {
-        "subject": subject, "stated": stated, "computed": computed, "verdict": verdict,
-        "tolerance": tol, "other": other.place,
-        "method": (f"geodesic distance and bearing on WGS84 (pyproj Geod) between the centre "
-                   f"points of {other.place.name} and {place.name} (GeoNames)"),
-        "reason": (f"{place.name} is {km:.1f} km {compass_point(bearing)} of {other.place.name} "
-                   f"(bearing {bearing:.0f}°); the text says {m.group(0).strip()}"),
+        "subject": subject,
+        "stated": stated,
+        "computed": computed,
+        "verdict": verdict,
+        "tolerance": tol,
+        "other": other.place,
+        "method": (
+            f"geodesic distance and bearing on WGS84 (pyproj Geod) between the centre "
+            f"points of {other.place.name} and {place.name} (GeoNames)"
+        ),
+        "reason": (
+            f"{place.name} is {km:.1f} km {compass_point(bearing)} of {other.place.name} "
+            f"(bearing {bearing:.0f}°); the text says {m.group(0).strip()}"
+        ),
     }
 
 
@@ -207,20 +235,24 @@ def _point_of(place):
 
 @register("direction", pattern=_rx_direction, order=40)
 def check_direction(ctx: Ctx, m: re.Match):
-    """"Irpin, north-west of Kyiv", "the Bryansk region, to the north of Ukraine"."""
+    """ "Irpin, north-west of Kyiv", "the Bryansk region, to the north of Ukraine"."""
     if possessive(ctx, m):
         return None
     other = _target(ctx, m)
     if other.place is None:  # "north of the Kharkiv region", "to the north of Ukraine"
         other = _target(ctx, m, kinds=("admin1", "country"))
     subject = ctx.subject_before(m.start(), kinds=(*POPULATED, "admin1"), exclude=other.place)
-    inside = subject.place is not None and other.place is not None and (
-        subject.place.country == other.place.country)
+    inside = (
+        subject.place is not None
+        and other.place is not None
+        and (subject.place.country == other.place.country)
+    )
     if other.place is not None and other.place.kind == "country" and inside:
         from geoinc.claims.kinds_position import position_fields  # "Odesa, south of Ukraine"
 
-        return position_fields(ctx, subject, other.place.country, m.group("dir"),
-                               (*POPULATED, "admin1"))
+        return position_fields(
+            ctx, subject, other.place.country, m.group("dir"), (*POPULATED, "admin1")
+        )
     stated_deg = ctx.voc.direction_degrees(m.group("dir"))
     stated = {"direction": compass_point(stated_deg), "of": m.group("target")}
     place = subject.place
@@ -234,13 +266,24 @@ def check_direction(ctx: Ctx, m: re.Match):
     spread = min(math.degrees(math.atan2(extent, max(km, 1e-6))), 45.0)
     verdict, tol = ms.judge_direction(stated_deg, bearing, spread)
     return {
-        "subject": subject, "stated": stated, "verdict": verdict, "tolerance": tol,
+        "subject": subject,
+        "stated": stated,
+        "verdict": verdict,
+        "tolerance": tol,
         "other": other.place,
-        "computed": {"bearing": round(bearing, 1), "direction": compass_point(bearing),
-                     "km": round(km, 3), "direction_verdict": verdict},
-        "method": (f"initial geodesic bearing on WGS84 from the centre of {other.place.name} to "
-                   f"the centre of {place.name} (a country's equal-area centroid; a region's "
-                   f"GeoNames point)"),
-        "reason": (f"{place.name} lies {compass_point(bearing)} of {other.place.name} "
-                   f"(bearing {bearing:.0f}°, {km:.0f} km)"),
+        "computed": {
+            "bearing": round(bearing, 1),
+            "direction": compass_point(bearing),
+            "km": round(km, 3),
+            "direction_verdict": verdict,
+        },
+        "method": (
+            f"initial geodesic bearing on WGS84 from the centre of {other.place.name} to "
+            f"the centre of {place.name} (a country's equal-area centroid; a region's "
+            f"GeoNames point)"
+        ),
+        "reason": (
+            f"{place.name} lies {compass_point(bearing)} of {other.place.name} "
+            f"(bearing {bearing:.0f}°, {km:.0f} km)"
+        ),
     }

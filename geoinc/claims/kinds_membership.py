@@ -38,8 +38,11 @@ def _rx_in_region(v) -> str:
 def _adjacent_subject(ctx: Ctx, pos: int) -> Subject | None:
     """The place named right before ``pos`` ("Izium" in "Izium, in ..."), or before an
     apposition ("Chaplyne, a town of 3,500 people, in ..."), or None."""
-    cands = [mm for mm in ctx.places_in(ctx.sent_start, pos)
-             if pos - mm.end <= 1 or _APPOSITION.fullmatch(ctx.text, mm.end, pos)]
+    cands = [
+        mm
+        for mm in ctx.places_in(ctx.sent_start, pos)
+        if pos - mm.end <= 1 or _APPOSITION.fullmatch(ctx.text, mm.end, pos)
+    ]
     if not cands:
         return None
     mm = cands[-1]
@@ -51,8 +54,11 @@ def _region_codes(name: str, noun: str | None, ctx: Ctx) -> tuple[tuple[str, ...
     key = " ".join(name.lower().split())
     if key in ctx.voc.region_groups:
         return ctx.voc.region_groups[key], name, "admin1"
-    level = "admin2" if noun and noun.lower().rstrip("s") in ("district", "raion", "county") \
+    level = (
+        "admin2"
+        if noun and noun.lower().rstrip("s") in ("district", "raion", "county")
         else "admin1"
+    )
     if level == "admin2":
         return (), name, level
     region = resolve_region(name, ctx)
@@ -80,14 +86,20 @@ def _judge_admin2(subject: Subject, name: str) -> dict:
     place = subject.place
     have = normalize(place.admin2_name or "")
     if not have:
-        raise Unverifiable(f"the bundled gazetteer has no district for {place.name}",
-                           subject=subject, stated={"region": name})
+        raise Unverifiable(
+            f"the bundled gazetteer has no district for {place.name}",
+            subject=subject,
+            stated={"region": name},
+        )
     want = normalize(name)
     ok = have.startswith(want[: max(4, len(want) - 2)])
-    return {"verdict": CONSISTENT if ok else INCONSISTENT, "computed": {"admin2": place.admin2_name},
-            "tolerance": "the district names must share their stem",
-            "method": "GeoNames / KATOTTG district (admin2) of the place",
-            "reason": f"{place.name} is in {place.admin2_name}"}
+    return {
+        "verdict": CONSISTENT if ok else INCONSISTENT,
+        "computed": {"admin2": place.admin2_name},
+        "tolerance": "the district names must share their stem",
+        "method": "GeoNames / KATOTTG district (admin2) of the place",
+        "reason": f"{place.name} is in {place.admin2_name}",
+    }
 
 
 #: Adjectival district endings that turn back into the seat's name ("Mozhaisky" -> Mozhaisk).
@@ -106,11 +118,14 @@ def _district_by_seat(subject: Subject, name: str, codes, label: str, stated: di
         if seat is not None:
             break
     if seat is None:
-        raise Unverifiable(f"no district or town {name!r} in the bundled gazetteer",
-                           subject=subject, stated=stated)
+        raise Unverifiable(
+            f"no district or town {name!r} in the bundled gazetteer", subject=subject, stated=stated
+        )
     fields = judge_membership(Subject(seat, name, subject.span, "claim"), codes, label)
-    fields["method"] = (f"the district's namesake town {seat.name} (GeoNames {seat.geonameid}) "
-                        "and its admin1 code: no district boundaries are bundled")
+    fields["method"] = (
+        f"the district's namesake town {seat.name} (GeoNames {seat.geonameid}) "
+        "and its admin1 code: no district boundaries are bundled"
+    )
     return {"subject": Subject(seat, name, subject.span, "claim"), "stated": stated, **fields}
 
 
@@ -118,15 +133,21 @@ def judge_membership(subject: Subject, codes, label: str) -> dict:
     """Verdict fields for "``subject`` is in the region(s) ``codes``"."""
     place = subject.place
     same = place.admin1 in codes
-    inside = same or (place.kind in POPULATED and place.precision == "point"
-                      and _in_polygon(place, codes))
+    inside = same or (
+        place.kind in POPULATED and place.precision == "point" and _in_polygon(place, codes)
+    )
     where = place.admin1_name or place.admin1 or "an unknown region"
     return {
         "verdict": CONSISTENT if inside else INCONSISTENT,
-        "computed": {"admin1": place.admin1, "admin1_name": place.admin1_name,
-                     "in_stated_region": inside},
-        "tolerance": (f"the place's first-level region is the stated one, or its point lies in "
-                      f"the stated oblast's polygon or within {REGION_BUFFER_KM:g} km of it"),
+        "computed": {
+            "admin1": place.admin1,
+            "admin1_name": place.admin1_name,
+            "in_stated_region": inside,
+        },
+        "tolerance": (
+            f"the place's first-level region is the stated one, or its point lies in "
+            f"the stated oblast's polygon or within {REGION_BUFFER_KM:g} km of it"
+        ),
         "method": "GeoNames admin1 code of the place; geoBoundaries oblast polygons (Ukraine)",
         "reason": f"{place.name} is in {where}" + ("" if inside else f", not in {label}"),
     }
@@ -138,13 +159,15 @@ def _bare_region(ctx: Ctx, m: re.Match) -> bool:
     name = " ".join(m.group("r3").lower().split())
     if name in ctx.voc.region_groups:
         return True
-    return any(mm.place.kind == "admin1" and mm.start < m.end("r3") and m.start("r3") < mm.end
-               for mm in ctx.places_in(ctx.sent_start, ctx.sent_end))
+    return any(
+        mm.place.kind == "admin1" and mm.start < m.end("r3") and m.start("r3") < mm.end
+        for mm in ctx.places_in(ctx.sent_start, ctx.sent_end)
+    )
 
 
 @register("region", pattern=_rx_in_region, order=80, overlaps=True)
 def check_in_region(ctx: Ctx, m: re.Match):
-    """"Izium, in the Kharkiv region", "Borova in Kharkiv Oblast", "Saky in Crimea"."""
+    """ "Izium, in the Kharkiv region", "Borova in Kharkiv Oblast", "Saky in Crimea"."""
     subject = _adjacent_subject(ctx, m.start())
     if subject is None:
         return None
@@ -158,15 +181,22 @@ def check_in_region(ctx: Ctx, m: re.Match):
     stated = {"region": label, "admin1": list(codes)}
     span = (subject.span[0], m.end())
     if level == "admin2":
-        return {"subject": subject, "stated": stated, "span": span,
-                **_judge_admin2(subject, name)}
+        return {"subject": subject, "stated": stated, "span": span, **_judge_admin2(subject, name)}
     if not codes:
-        raise Unverifiable(f"the bundled gazetteer does not know {name!r} as a region",
-                           subject=subject, stated=stated, span=span)
+        raise Unverifiable(
+            f"the bundled gazetteer does not know {name!r} as a region",
+            subject=subject,
+            stated=stated,
+            span=span,
+        )
     if subject.place.kind == "admin1" and subject.place.admin1 in codes and not m.group("r3"):
         return None  # "Kharkiv, in the Kharkiv region": the region repeated
-    return {"subject": subject, "stated": stated, "span": span,
-            **judge_membership(subject, codes, label)}
+    return {
+        "subject": subject,
+        "stated": stated,
+        "span": span,
+        **judge_membership(subject, codes, label),
+    }
 
 
 def _rx_unit_of(v) -> str:
@@ -179,10 +209,11 @@ def _rx_unit_of(v) -> str:
 
 @register("region", name="unit_of", pattern=_rx_unit_of, order=82)
 def check_unit_of(ctx: Ctx, m: re.Match):
-    """"the Gomel region of Belarus", "Russia's Belgorod region", "the Azov district of the
+    """ "the Gomel region of Belarus", "Russia's Belgorod region", "the Azov district of the
     Rostov region"."""
-    name, noun = (m.group("r1"), m.group("noun")) if m.group("r1") else (m.group("r2"),
-                                                                        m.group("noun2"))
+    name, noun = (
+        (m.group("r1"), m.group("noun")) if m.group("r1") else (m.group("r2"), m.group("noun2"))
+    )
     parent = m.group("parent") or m.group("owner")
     if name.lower() in ctx.voc.demonyms:
         return None  # "the Russian regions of Kursk and Belgorod": no unit named
@@ -194,23 +225,35 @@ def check_unit_of(ctx: Ctx, m: re.Match):
     subject = Subject(region, name, (start, start + len(name)), "claim")
     if iso2 is not None:
         if region is None:
-            raise Unverifiable(f"the bundled gazetteer does not know {name!r} as a region",
-                               subject=subject, stated=stated)
+            raise Unverifiable(
+                f"the bundled gazetteer does not know {name!r} as a region",
+                subject=subject,
+                stated=stated,
+            )
         ok = region.country == iso2
-        return {"subject": subject, "stated": {**stated, "country": iso2},
-                "verdict": CONSISTENT if ok else INCONSISTENT,
-                "computed": {"country": region.country},
-                "tolerance": "the region's country must be the stated one",
-                "method": "GeoNames admin1 code of the region",
-                "reason": f"{region.name} is in {region.country}"}
-    if (level == "admin2" and not m.group("pnoun") and not parent.lower().endswith("oblast")
-            and parent.lower() not in ctx.voc.region_groups):
+        return {
+            "subject": subject,
+            "stated": {**stated, "country": iso2},
+            "verdict": CONSISTENT if ok else INCONSISTENT,
+            "computed": {"country": region.country},
+            "tolerance": "the region's country must be the stated one",
+            "method": "GeoNames admin1 code of the region",
+            "reason": f"{region.name} is in {region.country}",
+        }
+    if (
+        level == "admin2"
+        and not m.group("pnoun")
+        and not parent.lower().endswith("oblast")
+        and parent.lower() not in ctx.voc.region_groups
+    ):
         return None  # a city's district: no city-district data, and no region named
     pcodes, plabel, _ = _region_codes(parent, m.group("pnoun") or "region", ctx)
     if level == "admin2" and pcodes:
         return _district_by_seat(subject, name, pcodes, plabel, stated)
     if region is None or not pcodes:
-        raise Unverifiable(f"{name!r} in {parent!r} cannot be placed with the bundled data",
-                           subject=subject, stated=stated)
+        raise Unverifiable(
+            f"{name!r} in {parent!r} cannot be placed with the bundled data",
+            subject=subject,
+            stated=stated,
+        )
     return {"subject": subject, "stated": stated, **judge_membership(subject, pcodes, plabel)}
-

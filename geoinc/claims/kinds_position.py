@@ -53,47 +53,86 @@ def judge_position(place, iso2: str, dir_word: str, voc) -> dict:
     plon, plat = _region_point(place)
     km, bearing = (float(x) for x in geodesic_distance(lon, lat, plon, plat))
     rel = km / radius
-    inside, how = ms.in_country(place, iso2) if place.kind in POPULATED else (
-        place.country == iso2, "country code of the region")
-    computed = {"bearing_from_centre": round(bearing, 1), "direction": compass_point(bearing),
-                "km_from_centre": round(km, 1), "relative_distance": round(rel, 2),
-                "in_country": inside, "country_centre": (round(lon, 4), round(lat, 4))}
-    method = (f"geodesic bearing and distance on WGS84 from the equal-area centroid of {iso2} "
-              f"(Natural Earth 10m polygon; {ms.POV}) to {place.name}; distance relative to the "
-              f"country's equal-area radius ({radius:.0f} km); in-country test: {how}")
+    inside, how = (
+        ms.in_country(place, iso2)
+        if place.kind in POPULATED
+        else (place.country == iso2, "country code of the region")
+    )
+    computed = {
+        "bearing_from_centre": round(bearing, 1),
+        "direction": compass_point(bearing),
+        "km_from_centre": round(km, 1),
+        "relative_distance": round(rel, 2),
+        "in_country": inside,
+        "country_centre": (round(lon, 4), round(lat, 4)),
+    }
+    method = (
+        f"geodesic bearing and distance on WGS84 from the equal-area centroid of {iso2} "
+        f"(Natural Earth 10m polygon; {ms.POV}) to {place.name}; distance relative to the "
+        f"country's equal-area radius ({radius:.0f} km); in-country test: {how}"
+    )
     base = {"computed": computed, "method": method}
     if not inside:
-        return {**base, "verdict": INCONSISTENT, "tolerance": "the place must lie in the country",
-                "reason": f"{place.name} is not in {iso2} under internationally recognised borders"}
+        return {
+            **base,
+            "verdict": INCONSISTENT,
+            "tolerance": "the place must lie in the country",
+            "reason": f"{place.name} is not in {iso2} under internationally recognised borders",
+        }
     stated_deg = voc.direction_degrees(dir_word)
     if stated_deg is None:  # "central"
-        verdict = CONSISTENT if rel <= CENTRAL_OK else ROUGHLY if rel <= CENTRAL_ROUGH else INCONSISTENT
-        tol = (f"relative distance from the centre ≤ {CENTRAL_OK} consistent, ≤ {CENTRAL_ROUGH} "
-               "roughly consistent")
-        return {**base, "verdict": verdict, "tolerance": tol,
-                "reason": f"{place.name} is {rel:.2f} country radii from {iso2}'s centre"}
+        return {**base, **_judge_central(place, iso2, rel)}
+    return {**base, **_judge_side(place, iso2, stated_deg, bearing, rel)}
+
+
+def _judge_central(place, iso2: str, rel: float) -> dict:
+    verdict = CONSISTENT if rel <= CENTRAL_OK else ROUGHLY if rel <= CENTRAL_ROUGH else INCONSISTENT
+    return {
+        "verdict": verdict,
+        "tolerance": (
+            f"relative distance from the centre ≤ {CENTRAL_OK} consistent, ≤ {CENTRAL_ROUGH} "
+            "roughly consistent"
+        ),
+        "reason": f"{place.name} is {rel:.2f} country radii from {iso2}'s centre",
+    }
+
+
+def _judge_side(place, iso2: str, stated_deg: float, bearing: float, rel: float) -> dict:
+    """A compass side of the country: one sector from the centre, or the coast on that side."""
     verdict, tol = ms.judge_direction(stated_deg, bearing, 0.0)
-    tol += (f"; nearer the centre than {NEAR_CENTRE} radii at best roughly consistent; a place "
-            f"within {ms.COAST_OK_KM:g} km of a coast on the stated side is consistent")
+    tol += (
+        f"; nearer the centre than {NEAR_CENTRE} radii at best roughly consistent; a place "
+        f"within {ms.COAST_OK_KM:g} km of a coast on the stated side is consistent"
+    )
     on_coast, coast_reason = _coast_rule(place, stated_deg)
     if on_coast:
         verdict = CONSISTENT
     elif rel < NEAR_CENTRE and verdict == CONSISTENT:
         verdict = ROUGHLY
-    reason = coast_reason or (f"{place.name} lies {compass_point(bearing)} of {iso2}'s centre "
-                              f"(bearing {bearing:.0f}°, {rel:.2f} country radii out)")
-    return {**base, "verdict": verdict, "tolerance": tol, "reason": reason}
+    reason = coast_reason or (
+        f"{place.name} lies {compass_point(bearing)} of {iso2}'s centre "
+        f"(bearing {bearing:.0f}°, {rel:.2f} country radii out)"
+    )
+    return {"verdict": verdict, "tolerance": tol, "reason": reason}
 
 
 def position_fields(ctx: Ctx, subject: Subject, iso2: str | None, dir_word: str, kinds) -> dict:
     place = subject.place
     stated = {"direction": " ".join(dir_word.lower().split()), "country": iso2}
-    if place is None or place.kind not in kinds or (place.kind in POPULATED and not is_point(place)):
+    if (
+        place is None
+        or place.kind not in kinds
+        or (place.kind in POPULATED and not is_point(place))
+    ):
         raise Unverifiable(no_place(subject), subject=subject, stated=stated)
     iso2 = iso2 or place.country
     stated["country"] = iso2
-    return {"subject": subject, "stated": stated, "kind": "region_direction",
-            **judge_position(place, iso2, dir_word, ctx.voc)}
+    return {
+        "subject": subject,
+        "stated": stated,
+        "kind": "region_direction",
+        **judge_position(place, iso2, dir_word, ctx.voc),
+    }
 
 
 def _rx_region_city(v) -> str:
@@ -105,11 +144,14 @@ def _rx_region_city(v) -> str:
 
 @register("region_direction", pattern=_rx_region_city, order=50)
 def check_region_city(ctx: Ctx, m: re.Match):
-    """"the northeastern city of Kharkiv", "Mariupol, a southern port city in Ukraine"."""
+    """ "the northeastern city of Kharkiv", "Mariupol, a southern port city in Ukraine"."""
     before = ctx.text[max(ctx.sent_start, m.start() - 20) : m.start()]
     owner = re.search(r"([A-Z][a-z]+)['’]s\s*$", before)
-    iso2 = (country_code(m.group("adjc"), ctx.voc) or country_code(m.group("incountry"), ctx.voc)
-            or (country_code(owner.group(1), ctx.voc) if owner else None))
+    iso2 = (
+        country_code(m.group("adjc"), ctx.voc)
+        or country_code(m.group("incountry"), ctx.voc)
+        or (country_code(owner.group(1), ctx.voc) if owner else None)
+    )
     if m.group("target"):
         subject = ctx.place_at(m.start("target"), m.end("target"), m.group("target"))
     elif re.search(r",\s*(?:an?|the)\s+$", ctx.text[ctx.sent_start : m.start()]):
@@ -130,11 +172,13 @@ def _rx_in_region(v) -> str:
 
 @register("region_direction", name="region_direction_in", pattern=_rx_in_region, order=55)
 def check_in_region(ctx: Ctx, m: re.Match):
-    """"Lviv in western Ukraine", "Avdiivka, eastern Ukraine", "in Ukraine's northeast"."""
+    """ "Lviv in western Ukraine", "Avdiivka, eastern Ukraine", "in Ukraine's northeast"."""
     word = m.group("country") or m.group("owner") or m.group("country3")
     iso2 = country_code(word, ctx.voc)
-    if iso2 is None or resolve(word, kinds=POPULATED) is not None and not country_code(
-        word, ctx.voc
+    if (
+        iso2 is None
+        or resolve(word, kinds=POPULATED) is not None
+        and not country_code(word, ctx.voc)
     ):
         return None  # "in eastern Europe": not a country
     kinds = (*POPULATED, "admin1")
@@ -157,7 +201,7 @@ def _rx_region_position(v) -> str:
 
 @register("region_direction", name="region_position", pattern=_rx_region_position, order=56)
 def check_region_position(ctx: Ctx, m: re.Match):
-    """"the eastern Donetsk region", "the southern region of Kherson"."""
+    """ "the eastern Donetsk region", "the southern region of Kherson"."""
     name = m.group("rname") or m.group("rname2")
     region = resolve_region(name, ctx)
     start = m.start("rname") if m.group("rname") else m.start("rname2")
@@ -165,7 +209,8 @@ def check_region_position(ctx: Ctx, m: re.Match):
     before = ctx.text[max(ctx.sent_start, m.start() - 20) : m.start()]
     owner = re.search(r"([A-Z][a-z]+)['’]s\s*$", before)
     iso2 = country_code(m.group("adjc"), ctx.voc) or (
-        country_code(owner.group(1), ctx.voc) if owner else None)
+        country_code(owner.group(1), ctx.voc) if owner else None
+    )
     fields = position_fields(ctx, subject, iso2, m.group("dir"), ("admin1",))
     return {**fields, "kind": "region_direction"}
 
@@ -190,7 +235,7 @@ def _rx_country_city(v) -> str:
 
 @register("country", pattern=_rx_country_city, order=90, overlaps=True)
 def check_country(ctx: Ctx, m: re.Match):
-    """"the Ukrainian city of Kharkiv", "Belgorod, a Russian city"."""
+    """ "the Ukrainian city of Kharkiv", "Belgorod, a Russian city"."""
     iso2 = ctx.voc.demonyms.get(m.group("adjc").lower())
     if iso2 is None:
         return None
@@ -208,11 +253,17 @@ def check_country(ctx: Ctx, m: re.Match):
         inside = subject.place.country == iso2
     name = subject.place.name
     return {
-        "subject": subject, "stated": stated, "verdict": CONSISTENT if inside else INCONSISTENT,
+        "subject": subject,
+        "stated": stated,
+        "verdict": CONSISTENT if inside else INCONSISTENT,
         "computed": {"country": subject.place.country, "in_stated_country": inside},
-        "tolerance": (f"the place's centre must lie in the country's polygon, or within "
-                      f"{ms.COAST_BUFFER_KM:g} km of it and in no other country"),
+        "tolerance": (
+            f"the place's centre must lie in the country's polygon, or within "
+            f"{ms.COAST_BUFFER_KM:g} km of it and in no other country"
+        ),
         "method": f"Natural Earth 10m country polygons: {how}; {ms.POV}",
-        "reason": (f"{name} is {'in' if inside else 'not in'} {iso2} under internationally "
-                   f"recognised borders"),
+        "reason": (
+            f"{name} is {'in' if inside else 'not in'} {iso2} under internationally "
+            f"recognised borders"
+        ),
     }

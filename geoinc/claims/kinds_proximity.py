@@ -6,13 +6,13 @@ from __future__ import annotations
 import re
 
 from geoinc.borders import border_pairs, distance_to_border
-from geoinc.exceptions import GeoincError
 from geoinc.claims import _measure as ms
 from geoinc.claims import _patterns as pt
 from geoinc.claims._context import NAME, POPULATED, Ctx, country_code
 from geoinc.claims._model import CONSISTENT, INCONSISTENT, ROUGHLY, Unverifiable
 from geoinc.claims._registry import register
 from geoinc.claims.kinds_distance import _country_in, is_point, no_place, possessive
+from geoinc.exceptions import GeoincError
 
 #: How close "near X" / "not far from X" is: the two places' edges (centre distance minus
 #: both radii) within the first figure consistent, the second roughly.
@@ -35,7 +35,7 @@ def _rx_across(v) -> str:
 
 @register("adjacency", pattern=_rx_across, order=30)
 def check_adjacency(ctx: Ctx, m: re.Match):
-    """"Kharkiv, just across the border from Belgorod"."""
+    """ "Kharkiv, just across the border from Belgorod"."""
     subject = ctx.subject_before(m.start())
     other = ctx.place_at(m.start("target"), m.end("target"), m.group("target"))
     place, oplace = subject.place, other.place
@@ -43,50 +43,81 @@ def check_adjacency(ctx: Ctx, m: re.Match):
     if not is_point(place) or not is_point(oplace):
         missing = subject if not is_point(place) else other
         raise Unverifiable(no_place(missing), subject=subject, stated=stated, other=oplace)
-    tol = (f"the two places are in neighbouring countries and each lies within "
-           f"{ms.NEAR_BORDER_KM:g} km (consistent) or {ms.ROUGH_BORDER_KM:g} km (roughly) of their "
-           "shared border, measured from the city's edge (centre distance minus its radius)")
+    tol = (
+        f"the two places are in neighbouring countries and each lies within "
+        f"{ms.NEAR_BORDER_KM:g} km (consistent) or {ms.ROUGH_BORDER_KM:g} km (roughly) of their "
+        "shared border, measured from the city's edge (centre distance minus its radius)"
+    )
     km_between, _ = ms.between(oplace, place)
     pair = tuple(sorted((place.country, oplace.country)))
-    base = {"subject": subject, "stated": stated, "other": oplace, "tolerance": tol,
-            "computed": {"km_between": round(km_between, 3), "countries": list(pair)}}
+    base = {
+        "subject": subject,
+        "stated": stated,
+        "other": oplace,
+        "tolerance": tol,
+        "computed": {"km_between": round(km_between, 3), "countries": list(pair)},
+    }
     if place.country == oplace.country or pair not in border_pairs():
-        why = "are in the same country" if place.country == oplace.country else "share no land border"
-        return {**base, "verdict": INCONSISTENT, "method": "country of each place (GeoNames)",
-                "reason": f"{place.name} ({place.country}) and {oplace.name} ({oplace.country}) {why}"}
+        why = (
+            "are in the same country" if place.country == oplace.country else "share no land border"
+        )
+        return {
+            **base,
+            "verdict": INCONSISTENT,
+            "method": "country of each place (GeoNames)",
+            "reason": f"{place.name} ({place.country}) and {oplace.name} ({oplace.country}) {why}",
+        }
     a, b = ms.border_km(place, pair), ms.border_km(oplace, pair)
     if a is None or b is None:
         raise Unverifiable("no shared border line in the bundled datasets", **base)
-    edge = max(a[0] - ms.city_radius_km(place.population),
-               b[0] - ms.city_radius_km(oplace.population))
-    base["computed"].update({"km_to_border": round(a[0], 3), "other_km_to_border": round(b[0], 3),
-                             "worst_edge_km": round(edge, 3)})
+    edge = max(
+        a[0] - ms.city_radius_km(place.population), b[0] - ms.city_radius_km(oplace.population)
+    )
+    base["computed"].update(
+        {
+            "km_to_border": round(a[0], 3),
+            "other_km_to_border": round(b[0], 3),
+            "worst_edge_km": round(edge, 3),
+        }
+    )
     return {
-        **base, "verdict": _near_verdict(edge, ms.NEAR_BORDER_KM, ms.ROUGH_BORDER_KM),
-        "dataset": a[1], "border_point": a[2],
-        "method": (f"geodesic distances on WGS84 from each centre point to the nearest point of "
-                   f"the {a[3]} border (dataset {a[1]!r}) and between the two centres; {ms.POV}"),
-        "reason": (f"{place.name} is {a[0]:.1f} km and {oplace.name} {b[0]:.1f} km from the "
-                   f"{a[3]} border, {km_between:.0f} km apart"),
+        **base,
+        "verdict": _near_verdict(edge, ms.NEAR_BORDER_KM, ms.ROUGH_BORDER_KM),
+        "dataset": a[1],
+        "border_point": a[2],
+        "method": (
+            f"geodesic distances on WGS84 from each centre point to the nearest point of "
+            f"the {a[3]} border (dataset {a[1]!r}) and between the two centres; {ms.POV}"
+        ),
+        "reason": (
+            f"{place.name} is {a[0]:.1f} km and {oplace.name} {b[0]:.1f} km from the "
+            f"{a[3]} border, {km_between:.0f} km apart"
+        ),
     }
 
 
 def _near_words(v, relation: str) -> str:
-    return "(?i:" + "|".join(
-        re.escape(w).replace(r"\ ", r"\s+")
-        for w in sorted(v.proximity, key=len, reverse=True)
-        if v.proximity[w] == relation
-    ) + ")"
+    return (
+        "(?i:"
+        + "|".join(
+            re.escape(w).replace(r"\ ", r"\s+")
+            for w in sorted(v.proximity, key=len, reverse=True)
+            if v.proximity[w] == relation
+        )
+        + ")"
+    )
 
 
 def _rx_near_place(v) -> str:
-    return (rf"\b(?P<prox>{_near_words(v, 'near')}|{_near_words(v, 'notfar')})\s+"
-            rf"{pt.place_intro(v)}(?P<target>{NAME})")
+    return (
+        rf"\b(?P<prox>{_near_words(v, 'near')}|{_near_words(v, 'notfar')})\s+"
+        rf"{pt.place_intro(v)}(?P<target>{NAME})"
+    )
 
 
 @register("adjacency", name="near_place", pattern=_rx_near_place, order=35)
 def check_near_place(ctx: Ctx, m: re.Match):
-    """"Makiivka, near Donetsk", "the village of X outside Belgorod"."""
+    """ "Makiivka, near Donetsk", "the village of X outside Belgorod"."""
     if possessive(ctx, m):
         return None
     other = ctx.place_at(m.start("target"), m.end("target"), m.group("target"))
@@ -100,14 +131,22 @@ def check_near_place(ctx: Ctx, m: re.Match):
         missing = subject if not is_point(subject.place) else other
         raise Unverifiable(no_place(missing), subject=subject, stated=stated, other=other.place)
     km, _ = ms.between(other.place, subject.place)
-    edge = max(0.0, km - ms.city_radius_km(subject.place.population)
-               - ms.city_radius_km(other.place.population))
+    edge = max(
+        0.0,
+        km
+        - ms.city_radius_km(subject.place.population)
+        - ms.city_radius_km(other.place.population),
+    )
     return {
-        "subject": subject, "stated": stated, "other": other.place,
+        "subject": subject,
+        "stated": stated,
+        "other": other.place,
         "verdict": _near_verdict(edge, ok, rough),
         "computed": {"km": round(km, 3), "km_edge_to_edge": round(edge, 3)},
-        "tolerance": (f"'{relation}': edges (centre distance minus both radii) within {ok:g} km "
-                      f"consistent, {rough:g} km roughly consistent"),
+        "tolerance": (
+            f"'{relation}': edges (centre distance minus both radii) within {ok:g} km "
+            f"consistent, {rough:g} km roughly consistent"
+        ),
         "method": "geodesic distance on WGS84 between the centre points (GeoNames)",
         "reason": f"{subject.place.name} is {km:.1f} km from {other.place.name}",
     }
@@ -136,9 +175,11 @@ def _region_points(region):
 
     from geoinc.claims._context import gazetteer
 
-    lats, lons = np.meshgrid(np.arange(region.lat - 4, region.lat + 4, REGION_GRID_DEG),
-                             np.arange(region.lon - 6, region.lon + 6, REGION_GRID_DEG),
-                             indexing="ij")
+    lats, lons = np.meshgrid(
+        np.arange(region.lat - 4, region.lat + 4, REGION_GRID_DEG),
+        np.arange(region.lon - 6, region.lon + 6, REGION_GRID_DEG),
+        indexing="ij",
+    )
     df = gazetteer().reverse_many(lats.ravel(), lons.ravel())
     keep = (df["admin1"] == region.admin1).to_numpy()
     return df["lon"].to_numpy()[keep], df["lat"].to_numpy()[keep], df["admin1_method"].iloc[0]
@@ -162,22 +203,29 @@ def _unit_near_border(ctx: Ctx, region, neighbour: str | None) -> dict:
         "computed": {"km": round(km, 3), "border": pair},
         "dataset": "naturalearth",
         "border_point": (round(float(r.border_lon[i]), 6), round(float(r.border_lat[i]), 6)),
-        "tolerance": (f"the region reaches the border: a point of it within {REGION_TOUCH_KM:g} "
-                      f"km consistent, {REGION_ROUGH_KM:g} km roughly consistent"),
-        "method": (f"the region as {REGION_GRID_DEG}° grid points inside its polygon or nearest "
-                   f"to its GeoNames places; geodesic distance on WGS84 to the {pair} border "
-                   f"(Natural Earth 10m); {ms.POV}"),
+        "tolerance": (
+            f"the region reaches the border: a point of it within {REGION_TOUCH_KM:g} "
+            f"km consistent, {REGION_ROUGH_KM:g} km roughly consistent"
+        ),
+        "method": (
+            f"the region as {REGION_GRID_DEG}° grid points inside its polygon or nearest "
+            f"to its GeoNames places; geodesic distance on WGS84 to the {pair} border "
+            f"(Natural Earth 10m); {ms.POV}"
+        ),
         "reason": f"{region.name} comes within {km:.1f} km of the {pair} border",
     }
 
 
 @register("border_proximity", pattern=_rx_near_border, order=60)
 def check_near_border(ctx: Ctx, m: re.Match):
-    """"Sumy, near the Russian border", "the Voronezh region, which borders Ukraine"."""
+    """ "Sumy, near the Russian border", "the Voronezh region, which borders Ukraine"."""
     subject = ctx.subject_before(m.start(), kinds=(*POPULATED, "admin1"))
     place = subject.place
-    neighbour = (country_code(m.group("country"), ctx.voc) if m.group("country") else
-                 _country_in(m.group("with"), ctx) or country_code(m.group("adj"), ctx.voc))
+    neighbour = (
+        country_code(m.group("country"), ctx.voc)
+        if m.group("country")
+        else _country_in(m.group("with"), ctx) or country_code(m.group("adj"), ctx.voc)
+    )
     if m.group("country") and neighbour is None:
         return None  # "borders Kharkiv": not a country
     stated = {"relation": "near the border", "country": neighbour}
@@ -190,7 +238,9 @@ def check_near_border(ctx: Ctx, m: re.Match):
 
 def border_city_fields(place, neighbour: str | None = None) -> dict:
     """Verdict fields for a populated place said to be on or near a land border."""
-    border = (place.country, neighbour) if neighbour and neighbour != place.country else place.country
+    border = (
+        (place.country, neighbour) if neighbour and neighbour != place.country else place.country
+    )
     res = ms.border_km(place, border)
     if res is None:
         raise Unverifiable(f"no land border {border!r} in the bundled data", place=place)
@@ -199,11 +249,16 @@ def border_city_fields(place, neighbour: str | None = None) -> dict:
     return {
         "verdict": _near_verdict(edge, NEAR_BORDER_KM, ROUGH_NEAR_BORDER_KM),
         "computed": {"km": round(km, 3), "border": pair, "km_nearest_edge": round(edge, 3)},
-        "dataset": ds, "border_point": point,
-        "tolerance": (f"edge of the city within {NEAR_BORDER_KM:g} km of the border is "
-                      f"consistent, within {ROUGH_NEAR_BORDER_KM:g} km roughly consistent"),
-        "method": (f"geodesic distance on WGS84 from the centre point of {place.name} to the "
-                   f"nearest point of the {pair} border (dataset {ds!r}), minus the city's "
-                   f"radius; {ms.POV}"),
+        "dataset": ds,
+        "border_point": point,
+        "tolerance": (
+            f"edge of the city within {NEAR_BORDER_KM:g} km of the border is "
+            f"consistent, within {ROUGH_NEAR_BORDER_KM:g} km roughly consistent"
+        ),
+        "method": (
+            f"geodesic distance on WGS84 from the centre point of {place.name} to the "
+            f"nearest point of the {pair} border (dataset {ds!r}), minus the city's "
+            f"radius; {ms.POV}"
+        ),
         "reason": f"{place.name} is {km:.1f} km from the {pair} border",
     }

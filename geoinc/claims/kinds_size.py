@@ -39,7 +39,7 @@ def _rx_rank(v) -> str:
 
 @register("rank", pattern=_rx_rank, order=65)
 def check_rank(ctx: Ctx, m: re.Match):
-    """"Ukraine's second-largest city", "Kharkiv, Ukraine's third largest"."""
+    """ "Ukraine's second-largest city", "Kharkiv, Ukraine's third largest"."""
     rank = ctx.voc.ordinals[(m.group("o1") or m.group("o2")).lower()]
     owner = " ".join((m.group("owner") or m.group("owner2") or "").split())
     generic = owner.lower() in ("the country", "the nation")
@@ -49,25 +49,35 @@ def check_rank(ctx: Ctx, m: re.Match):
         subject = ctx.subject_before(m.start(), lookback=False)
     iso2 = None if generic else country_code(owner, ctx.voc)
     if iso2 is None and not generic:
-        raise Unverifiable(f"{owner!r} is not a country geoinc knows", subject=subject,
-                           stated={"rank": rank})
+        raise Unverifiable(
+            f"{owner!r} is not a country geoinc knows", subject=subject, stated={"rank": rank}
+        )
     place = subject.place
     if place is None or place.kind not in POPULATED:
-        raise Unverifiable(no_place(subject), subject=subject, stated={"rank": rank,
-                                                                       "country": iso2})
+        raise Unverifiable(
+            no_place(subject), subject=subject, stated={"rank": rank, "country": iso2}
+        )
     iso2 = iso2 or place.country
     top = gazetteer().largest_places(iso2, n=max(rank + 5, 20))
     ids = [p.geonameid for p in top]
     actual = ids.index(place.geonameid) + 1 if place.geonameid in ids else None
     verdict, reason = _rank_verdict(place, iso2, rank, actual, top)
     return {
-        "subject": subject, "stated": {"rank": rank, "country": iso2, "measure": "population"},
-        "computed": {"rank": actual,
-                     "top": [(p.name, p.population) for p in top[: max(rank, actual or 0) + 1]]},
-        "verdict": verdict, "reason": reason,
-        "method": f"rank by GeoNames population among populated places of {iso2} (bundled gazetteer)",
-        "tolerance": (f"same rank is consistent; one place off with populations within "
-                      f"{RANK_CLOSE_REL:.0%} (sources disagree) is roughly consistent"),
+        "subject": subject,
+        "stated": {"rank": rank, "country": iso2, "measure": "population"},
+        "computed": {
+            "rank": actual,
+            "top": [(p.name, p.population) for p in top[: max(rank, actual or 0) + 1]],
+        },
+        "verdict": verdict,
+        "reason": reason,
+        "method": (
+            f"rank by GeoNames population among populated places of {iso2} (bundled gazetteer)"
+        ),
+        "tolerance": (
+            f"same rank is consistent; one place off with populations within "
+            f"{RANK_CLOSE_REL:.0%} (sources disagree) is roughly consistent"
+        ),
     }
 
 
@@ -77,22 +87,37 @@ def _rank_verdict(place, iso2, rank, actual, top) -> tuple[str, str]:
     if actual == rank:
         return CONSISTENT, f"{place.name} is number {actual} in {iso2} by population"
     rival = top[rank - 1] if rank <= len(top) else None
-    close = (rival is not None and abs(actual - rank) == 1
-             and abs(rival.population - place.population) <= RANK_CLOSE_REL * max(rival.population, 1))
+    close = (
+        rival is not None
+        and abs(actual - rank) == 1
+        and abs(rival.population - place.population) <= RANK_CLOSE_REL * max(rival.population, 1)
+    )
     reason = f"{place.name} is number {actual} in {iso2} by population" + (
-        f"; number {rank} is {rival.name}" if rival else "")
+        f"; number {rank} is {rival.name}" if rival else ""
+    )
     return (ROUGHLY if close else INCONSISTENT), reason
 
 
 def _rx_population(v) -> str:
-    scales = "(?i:" + "|".join(re.escape(s) for s in sorted(v.population_scales, key=len,
-                                                            reverse=True)) + r")\b"
+    scales = (
+        "(?i:"
+        + "|".join(re.escape(s) for s in sorted(v.population_scales, key=len, reverse=True))
+        + r")\b"
+    )
     nouns = "(?i:" + "|".join(re.escape(n) for n in v.population_nouns) + ")"
-    hedges = "(?i:" + "|".join(re.escape(h).replace(r"\ ", r"\s+")
-                               for h in sorted(v.hedges, key=len, reverse=True)) + ")"
+    hedges = (
+        "(?i:"
+        + "|".join(
+            re.escape(h).replace(r"\ ", r"\s+") for h in sorted(v.hedges, key=len, reverse=True)
+        )
+        + ")"
+    )
+
     def fig(n: int) -> str:
-        return (rf"(?:(?P<qual{n}>{hedges})\s+)?(?P<num{n}>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)"
-                rf"(?:\s*(?P<scale{n}>{scales}))?")
+        return (
+            rf"(?:(?P<qual{n}>{hedges})\s+)?(?P<num{n}>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)"
+            rf"(?:\s*(?P<scale{n}>{scales}))?"
+        )
 
     return (
         rf"\b{pt.settlement(v)}\s+(?i:of|with)\s+{fig(1)}\s+{nouns}"
@@ -102,7 +127,7 @@ def _rx_population(v) -> str:
 
 @register("population", pattern=_rx_population, order=66)
 def check_population(ctx: Ctx, m: re.Match):
-    """"a city of 1.4 million people", "a pre-war population of around 70,000"."""
+    """ "a city of 1.4 million people", "a pre-war population of around 70,000"."""
     n = 1 if m.group("num1") else 2
     value = float(m.group(f"num{n}").replace(",", ""))
     if m.group(f"scale{n}"):
@@ -113,23 +138,32 @@ def check_population(ctx: Ctx, m: re.Match):
     stated = {"population": int(value), "qualifier": hedge}
     place = subject.place
     if place is None or place.kind not in POPULATED or not place.population:
-        raise Unverifiable(no_place(subject) if place is None or place.kind not in POPULATED
-                           else f"the bundled gazetteer has no population for {place.name}",
-                           subject=subject, stated=stated)
+        raise Unverifiable(
+            no_place(subject)
+            if place is None or place.kind not in POPULATED
+            else f"the bundled gazetteer has no population for {place.name}",
+            subject=subject,
+            stated=stated,
+        )
     have = float(place.population)
-    low, high = (value, math.inf) if how == "atleast" else (0.0, value) if how == "upto" \
-        else (value, value)
+    low, high = (
+        (value, math.inf) if how == "atleast" else (0.0, value) if how == "upto" else (value, value)
+    )
     gap = max(0.0, low - have, have - high) / value
     # an open range ("more than 1.3 million") is itself the hedge: outside it, at best roughly
     ok = 0.0 if how in ("atleast", "upto") else POP_OK_REL
     rough = POP_OK_REL if how in ("atleast", "upto") else POP_ROUGH_REL
     verdict = CONSISTENT if gap <= ok else ROUGHLY if gap <= rough else INCONSISTENT
     return {
-        "subject": subject, "stated": stated, "verdict": verdict,
+        "subject": subject,
+        "stated": stated,
+        "verdict": verdict,
         "computed": {"population": place.population, "relative_gap": round(gap, 3)},
-        "tolerance": (f"GeoNames population within {ok:.0%} of the stated figure consistent, "
-                      f"within {rough:.0%} roughly (an open range: inside it consistent, within "
-                      f"{POP_OK_REL:.0%} of its end roughly); GeoNames figures are undated"),
+        "tolerance": (
+            f"GeoNames population within {ok:.0%} of the stated figure consistent, "
+            f"within {rough:.0%} roughly (an open range: inside it consistent, within "
+            f"{POP_OK_REL:.0%} of its end roughly); GeoNames figures are undated"
+        ),
         "method": "GeoNames population of the place (bundled gazetteer)",
         "reason": f"GeoNames gives {place.name} {place.population:,} people",
     }
