@@ -377,6 +377,18 @@ def test_truncated_csv_is_refused_and_header_only_warned(tmp_path):
         assert len(read_incidents(header)) == 0
 
 
+@pytest.mark.parametrize("fmt", ["gpkg", "parquet", "geojson", "csv"])
+def test_a_file_cut_in_half_is_refused_with_input_error(tmp_path, fmt):
+    if fmt == "parquet":
+        pytest.importorskip("pyarrow")
+    f = build_frame([{"incident_id": "a", "place_name": "Kharkiv", "lon": 36.2, "lat": 50.0}])
+    out = write_incidents(f, tmp_path / f"h.{fmt}")
+    data = out.read_bytes()
+    out.write_bytes(data[: len(data) // 2])
+    with pytest.raises(InputError):
+        read_incidents(out)
+
+
 # --------------------------------------------------------------------------- inputs
 
 

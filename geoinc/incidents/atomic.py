@@ -28,9 +28,15 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar
 
-from geoinc.exceptions import OutputError
+from geoinc.exceptions import GeoincError, InputError, OutputError
 
-__all__ = ["check_output_path", "atomic_path", "atomic_output", "write_text_atomic"]
+__all__ = [
+    "check_output_path",
+    "atomic_path",
+    "atomic_output",
+    "write_text_atomic",
+    "refuse_unreadable",
+]
 
 F = TypeVar("F", bound=Callable)
 
@@ -207,3 +213,37 @@ def write_text_atomic(path: str | Path, text: str) -> Path:
         with open(tmp, "w", encoding="utf-8", newline="") as fh:
             fh.write(text)
     return Path(path)
+
+
+def refuse_unreadable(func: F) -> F:
+    """Decorate a reader so a corrupt or truncated file raises :class:`InputError`.
+
+    The reading side of atomic output: a file cut short elsewhere (a crash in another
+    program, a partial copy) makes GDAL, Arrow or pandas raise their own errors; the
+    caller gets one :class:`~geoinc.exceptions.InputError` naming the file instead.
+    geoinc's own errors pass through unchanged.
+
+    Examples
+    --------
+    >>> @refuse_unreadable
+    ... def read(path):
+    ...     raise RuntimeError("bad")
+    >>> read("cut.gpkg")
+    Traceback (most recent call last):
+    ...
+    geoinc.exceptions.InputError: cut.gpkg: cannot read (corrupt or truncated?): RuntimeError: bad
+    """
+
+    @functools.wraps(func)
+    def wrapper(path, *args, **kwargs):
+        try:
+            return func(path, *args, **kwargs)
+        except GeoincError:
+            raise
+        except (OSError, ValueError, RuntimeError, KeyError, IndexError) as err:
+            raise InputError(
+                f"{path}: cannot read (corrupt or truncated?): {type(err).__name__}: "
+                f"{str(err)[:200]}"
+            ) from err
+
+    return wrapper  # type: ignore[return-value]

@@ -39,7 +39,7 @@ import numpy as np
 import pandas as pd
 
 from geoinc.exceptions import ConfigurationError, InputError
-from geoinc.incidents.atomic import atomic_output
+from geoinc.incidents.atomic import atomic_output, refuse_unreadable
 from geoinc.incidents.cells import (
     CSV_LINE_END,
     check_csv_table,
@@ -491,6 +491,7 @@ def write_incidents(
     return path
 
 
+@refuse_unreadable
 def read_incidents(path: str | Path, *, layer: str = "incidents"):
     """Read an incident frame written by :func:`write_incidents`, types restored.
 
