@@ -153,5 +153,5 @@ def check_csv_table(table: pd.DataFrame, path, *, required: tuple[str, ...] = ()
         warnings.warn(
             f"{p}: a header and no rows (an empty export, or a file cut short)",
             UserWarning,
-            stacklevel=3,
+            stacklevel=4,  # the caller of read_incidents
         )
