@@ -134,6 +134,9 @@ def _short_computed(d: dict) -> str:
         ("bearing", "{:.0f}°"),
         ("km_between", "{:.0f} km apart"),
         ("country", "{}"),
+        ("admin1_name", "{}"),
+        ("population", "{:,} people"),
+        ("km_to_coast", "{:.1f} km to the coast"),
     ):
         if d.get(key) is not None:
             parts.append(fmt.format(d[key]))
