@@ -17,7 +17,10 @@ from geoinc.claims._vocab import Vocab
 __all__ = ["Ctx", "gazetteer", "split_sentences", "country_code", "NAME", "POPULATED"]
 
 #: A capitalised name of up to three words ("Nova Kakhovka", "Kryvyi Rih").
-NAME = r"[A-Z](?:[\w'’-]|\.(?=\w))*(?:\s+(?!Oblast\b|Region\b|Krai\b)[A-Z][\w'’-]*){0,2}"
+NAME = (
+    r"[A-Z](?:[\w-]|['’](?!s\b)|\.(?=\w))*"
+    r"(?:\s+(?!Oblast\b|Region\b|Krai\b)[A-Z](?:[\w-]|['’](?!s\b))*){0,2}"
+)
 POPULATED = ("place", "settlement")
 _SENT_END = re.compile(r"[.!?]+[\"”’')]*(?=\s|$)|\n+")
 _ABBREV_END = re.compile(r"\b(?:U\.S|U\.K|Mr|Mrs|Dr|St|approx|No|Gen|Lt|Col)\.$")

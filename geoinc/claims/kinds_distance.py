@@ -166,8 +166,14 @@ def _target(ctx: Ctx, m: re.Match, kinds=POPULATED):
 @register("place_distance", pattern=_rx_place_distance, order=20)
 def check_place_distance(ctx: Ctx, m: re.Match):
     """ "Kramatorsk, about 70 km north of Donetsk"."""
-    if re.match(r"the\b", m.group("target"), re.I) or possessive(ctx, m):
+    if re.match(r"the\b", m.group("target"), re.I):
         return None
+    if possessive(ctx, m):  # "52 km from Europe's largest power plant"
+        raise Unverifiable(
+            f"the distance is to something of {m.group('target')!r}, not a place geoinc knows",
+            subject=ctx.subject_before(m.start()),
+            stated=ms.stated_distance(m, ctx.voc) or {},
+        )
     other = _target(ctx, m)
     subject = ctx.subject_before(m.start(), exclude=other.place)
     stated = ms.stated_distance(m, ctx.voc)

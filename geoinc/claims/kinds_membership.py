@@ -117,6 +117,9 @@ def _district_by_seat(subject: Subject, name: str, codes, label: str, stated: di
         seat = next((p for p in found if p.admin1 in codes), found[0] if found else None)
         if seat is not None:
             break
+    if seat is None:  # a spelling variant ("Narofominsky"): only a namesake inside counts
+        fuzzy = gazetteer().lookup(_ADJ_END.sub("sk", name), kind=list(POPULATED), limit=10)
+        seat = next((p for p in fuzzy if p.admin1 in codes and p.score >= 0.85), None)
     if seat is None:
         raise Unverifiable(
             f"no district or town {name!r} in the bundled gazetteer", subject=subject, stated=stated

@@ -164,8 +164,8 @@ def _rx_near_border(v) -> str:
 
 #: A region without a bundled polygon is approximated by a grid of points (this step, in
 #: degrees) whose nearest GeoNames place lies in it; it reaches a border when a grid point
-#: lies within REGION_TOUCH_KM of it (about one grid cell), roughly within 50 km.
-REGION_GRID_DEG, REGION_TOUCH_KM, REGION_ROUGH_KM = 0.1, 15.0, 50.0
+#: lies within REGION_TOUCH_KM of it (about two grid cells, or a strait), roughly 60 km.
+REGION_GRID_DEG, REGION_TOUCH_KM, REGION_ROUGH_KM = 0.1, 25.0, 60.0
 
 
 def _region_points(region):
