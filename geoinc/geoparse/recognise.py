@@ -46,7 +46,7 @@ __all__ = ["Token", "Tokens", "Span", "tokenize", "find_spans", "spans_from_offs
 #: Longest name, in tokens, the recogniser tries ("Bosnia and Herzegovina" is 3).
 MAX_TOKENS = 6
 
-_TOKEN_SPLIT = re.compile(r"(\w+(?:['’ʼ]\w+)*)")
+_TOKEN_SPLIT = re.compile(r"(\w+(?:['’ʼ`]\w+)*)")
 _POSSESSIVE = ("'s", "’s", "ʼs")
 # Lower-case words allowed inside a multi-word name ("Gulf of Mexico", "Rostov-on-Don").
 _INNER_LOWER = frozenset(
@@ -131,7 +131,8 @@ _CITY_BODIES = frozenset(
     }
 )
 _ABBREVIATED_WORDS = {"mt": "mount", "ft": "fort", "pt": "point"}
-_JOIN_SEPS = frozenset({" ", "-", "‐", "‑"})
+# A soft sign's apostrophe before a hyphen stays inside a name: "Kamin'-Kashyrskyi".
+_JOIN_SEPS = frozenset({" ", "-", "‐", "‑", "'-", "’-", "ʼ-"})
 _SENTENCE_END = frozenset('.!?\n"“”:;•')
 
 
@@ -379,6 +380,7 @@ def find_spans(tokens: Tokens, keys, text: str, first_words=None, common=None) -
     _extend_names(spans, tokens)
     _qualify(spans, tokens, common or {})
     _unknown_settlements(spans, tokens, keys)
+    _districts(spans, tokens, keys)
     return spans
 
 
@@ -694,6 +696,68 @@ def _unknown_settlements(spans: list[Span], tokens: list[Token], keys) -> None:
         )
     if new:
         spans.extend(new)
+        spans.sort(key=lambda s: s.i)
+
+
+_DISTRICT_WORDS = frozenset({"district", "districts", "raion", "raions", "rayon", "rayons"})
+
+
+def _districts(spans: list[Span], tokens: Tokens, keys) -> None:
+    """Districts named before "district"/"raion": "the Slobidskyi district", "Pokrovsk
+    district", "the Darnytskyi and Dniprovskyi districts of Kyiv".
+
+    A name whose "<name> raion" is a gazetteer key becomes that key (the raion, or the
+    city district GeoNames lists under it); an unknown adjectival name ("Slobidskyi") is
+    kept as an unknown place, for the resolver to put in its city. A singular district
+    word is part of the name; a plural one joins the last name of the list.
+    """
+    by_start = {s.i: k for k, s in enumerate(spans)}
+    covered = {t for s in spans for t in range(s.i, s.j)}
+    changed = False
+    for w in range(1, tokens.n):
+        word = tokens.tok(w)
+        if word.key not in _DISTRICT_WORDS or word.cap or word.sep != " ":
+            continue
+        members, i = [], w - 1
+        while i >= 0 and tokens.tok(i).cap and len(members) < 6:
+            members.append(i)
+            sep = tokens.tok(i).sep
+            if i >= 2 and tokens.tok(i - 1).key in ("and", "or") and sep == " ":
+                i -= 2
+            elif i >= 1 and sep.strip() == "," and word.key.endswith("s"):
+                i -= 1
+            else:
+                break
+        for n, i in enumerate(members):
+            t = tokens.tok(i)
+            if t.possessive or (i in covered and i not in by_start):
+                continue
+            raion = f"{t.key} raion"
+            known = i in by_start and spans[by_start[i]].j == i + 1
+            if raion in keys:
+                source, key = "gazetteer", raion
+            elif not known and t.key.endswith(("sky", "ska")):
+                source, key = "unknown", t.key
+            else:
+                continue
+            end = i + 2 if n == 0 else i + 1
+            span = Span(
+                i,
+                end,
+                t.start,
+                tokens.tok(end - 1).end,
+                key,
+                source,
+                qualifier="subdivision",
+                sentence_start=t.sentence_start,
+            )
+            if known:
+                spans[by_start[i]] = span
+            else:
+                spans.append(span)
+                by_start[i] = len(spans) - 1
+            changed = True
+    if changed:
         spans.sort(key=lambda s: s.i)
 
 

@@ -539,7 +539,12 @@ class Resolver:
         """Place a name the gazetteer lacks in the region the sentence puts it in
         ("Zalestsy in Khmelnitsky region"), at region precision."""
         for k, res in enumerate(results):
-            if res.span.source != "unknown" or k + 1 >= len(results):
+            if res.span.source != "unknown":
+                continue
+            if res.span.qualifier == "subdivision":
+                _city_of_district(results, k, tokens)
+                continue
+            if k + 1 >= len(results):
                 continue
             nxt = results[k + 1]
             between = [t.key for t in tokens[res.span.j : nxt.span.i]]
@@ -561,6 +566,28 @@ def _acting(span: Span, tokens) -> bool:
     if nxt.sep in ("-", "‐", "‑") and (nxt.key in ORIGIN_SUFFIXES or nxt.key in _ACTING_SUFFIXES):
         return True
     return span.source == "demonym" and nxt.sep == " " and nxt.key in ACTOR_NOUNS
+
+
+_DISTRICT_OF = (["of"], ["in"], ["of", "the", "city", "of"], ["of", "the", "city"])
+
+
+def _city_of_district(results: list[Resolution], k: int, tokens) -> None:
+    """Put a district the gazetteer lacks ("the Slobidskyi district of Kharkiv") in its
+    city: the one named right after it, else the city the text named last before it."""
+    res = results[k]
+    city = None
+    if k + 1 < len(results):
+        nxt = results[k + 1]
+        between = [t.key for t in tokens[res.span.j : nxt.span.i]]
+        if between in _DISTRICT_OF and nxt.place is not None and nxt.place.kind == "place":
+            city = nxt
+    if city is None:
+        before = [r for r in results[:k] if r.place is not None and r.place.kind == "place"]
+        city = before[-1] if before else None
+    if city is not None:
+        res.place = city.place
+        res.candidates = (city.place,)
+        res.confidence = round(0.5 * city.confidence, 4)
 
 
 def _list_kind(span: Span, prepared: list) -> str:
