@@ -125,13 +125,14 @@ class Ctx:
         return Subject(alt or m.place, m.text, (m.start, m.end), "sentence")
 
     def subject_before(
-        self, pos: int, *, kinds=POPULATED, lookback: bool = True, exclude=None
+        self, pos: int, *, kinds=POPULATED, lookback: bool | str = "pronoun", exclude=None
     ) -> Subject:
         """The place a claim at ``pos`` is about.
 
         The last place named before ``pos`` in the sentence (after a copula, the
         sentence's first place); with none, a name right before the claim; with none
-        and ``lookback``, the nearest place of the right kind in the previous
+        and ``lookback`` (``"pronoun"``: only when the sentence opens with a pronoun or
+        "the city" before the claim; True: always), the nearest place of the right kind in the previous
         :data:`SUBJECT_LOOKBACK` sentences (``source = "earlier sentence"``). A place
         that is the claim's own object (``exclude``) is never its subject.
         """
@@ -157,7 +158,21 @@ class Ctx:
         named = self._name_before(head)
         if named.name:
             return named
-        return self._earlier(kinds, exclude) if lookback else Subject()
+        if lookback is True or (lookback == "pronoun" and self._anaphor(head)):
+            return self._earlier(kinds, exclude)
+        return Subject()
+
+    def _anaphor(self, head: str) -> bool:
+        """Whether the claim's subject is a pronoun or a description standing for a place
+        named before: the sentence opens with one ("It lies ...", "The city, about ...",
+        "The airbase is situated ...") or one comes right before the claim ("... from his
+        region, which borders ...")."""
+        words = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in self.voc.pronouns)
+        return bool(
+            re.match(rf"\s*(?i:{words})\b", head)
+            or re.match(r"\s*(?:The|This|That)\s+[a-z]+(?:\s+[a-z]+)?\s+(?:is|was|lies)\b", head)
+            or re.search(rf"\b(?i:{words})\s*,?\s*(?:(?i:which|that)\s+)?$", head)
+        )
 
     def _name_before(self, head: str) -> Subject:
         m = re.search(

@@ -37,7 +37,7 @@ def _subject(ctx: Ctx, m: re.Match, group: str, kinds):
     if re.search(r"(?:,|\bis|\bwas)\s*(?:(?i:an?|the|one\s+of\s+the)\s+)?$", head):
         return ctx.subject_before(m.start(), lookback=False, kinds=kinds)
     if re.search(r"(?i:\bthe)\s+$", head):  # "the Russian border city": named before
-        return ctx.subject_before(m.start(), kinds=kinds)
+        return ctx.subject_before(m.start(), kinds=kinds, lookback=True)
     return None
 
 
@@ -137,6 +137,9 @@ def check_attribute(ctx: Ctx, m: re.Match):
     """ "the port city of Odesa", "the border city of Chernihiv", "the frontline city of X"."""
     attr, how = _main_attribute(" ".join(m.group("attr").split()), ctx.voc)
     noun = (m.group("noun") or "").lower()
+    bare = not (noun or m.group("adjc") or m.group("dir")) and len(m.group("attr").split()) == 1
+    if bare and attr in {w.lower() for w in ctx.voc.settlements}:
+        return None  # "from the port of Odesa": the harbour, not a claim about the city
     region_noun = noun in {r.lower() for r in ctx.voc.regions}
     if region_noun and how != "border":
         return None  # "the occupied regions": not a claim about a place

@@ -248,6 +248,8 @@ def check_direction(ctx: Ctx, m: re.Match):
     if other.place is None:  # "north of the Kharkiv region", "to the north of Ukraine"
         other = _target(ctx, m, kinds=("admin1", "country"))
     subject = ctx.subject_before(m.start(), kinds=(*POPULATED, "admin1"), exclude=other.place)
+    if not subject.name:
+        return None  # "inspected north of Istanbul": where an event was, not a claim
     inside = (
         subject.place is not None
         and other.place is not None

@@ -187,6 +187,8 @@ def check_in_region(ctx: Ctx, m: re.Match):
         subject = ctx.subject_after(m.end(), kinds=kinds, country=iso2)
     if subject.place is None:
         subject = ctx.subject_before(m.start(), kinds=kinds)
+    if not subject.name:
+        return None  # "fighting in eastern Ukraine": an event's area, no place to check
     dir_word = m.group("dir") or m.group("dir2") or m.group("dir3")
     fields = position_fields(ctx, subject, iso2, dir_word, (*POPULATED, "admin1"))
     return {**fields, "kind": "region_direction"}

@@ -124,6 +124,8 @@ def check_near_place(ctx: Ctx, m: re.Match):
     if other.place is None or other.place.kind not in POPULATED:
         return None  # "near the border", "near Russia": not a place
     subject = ctx.subject_before(m.start(), exclude=other.place)
+    if not subject.name:
+        return None  # "drones downed near Moscow": where an event was, not a claim
     relation = ctx.voc.proximity.get(" ".join(m.group("prox").lower().split()), "near")
     ok, rough = PLACE_LIMITS_KM.get(relation, PLACE_LIMITS_KM["near"])
     stated = {"relation": relation, "of": m.group("target")}
@@ -220,6 +222,8 @@ def _unit_near_border(ctx: Ctx, region, neighbour: str | None) -> dict:
 def check_near_border(ctx: Ctx, m: re.Match):
     """ "Sumy, near the Russian border", "the Voronezh region, which borders Ukraine"."""
     subject = ctx.subject_before(m.start(), kinds=(*POPULATED, "admin1"))
+    if not subject.name:
+        return None  # "a depot not far from the border": nothing named to check
     place = subject.place
     neighbour = (
         country_code(m.group("country"), ctx.voc)
