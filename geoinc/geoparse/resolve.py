@@ -582,7 +582,13 @@ def _city_of_district(results: list[Resolution], k: int, tokens) -> None:
         if between in _DISTRICT_OF and nxt.place is not None and nxt.place.kind == "place":
             city = nxt
     if city is None:
-        before = [r for r in results[:k] if r.place is not None and r.place.kind == "place"]
+        # only a city big enough to have districts (a weapon's or a person's namesake
+        # village before it must not take them)
+        before = [
+            r
+            for r in results[:k]
+            if r.place is not None and r.place.kind == "place" and r.place.population >= 100_000
+        ]
         city = before[-1] if before else None
     if city is not None:
         res.place = city.place
