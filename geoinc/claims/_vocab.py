@@ -55,6 +55,8 @@ class Vocab:
     population_nouns: tuple[str, ...]
     region_groups: dict[str, tuple[str, ...]]
     not_names: frozenset[str]
+    facilities: tuple[str, ...]
+    parts: tuple[str, ...]
 
     def direction_degrees(self, word: str) -> float | None:
         """Bearing of a compass word or adjective ("north-west", "southern"); None if central."""
@@ -99,6 +101,8 @@ def vocab(lang: str | Path = "en") -> Vocab:
             k.lower(): float(v) for k, v in _lang.table(lang, "claims_population").items()
         },
         population_nouns=_lang.phrases(lang, "claims_population_nouns"),
+        facilities=_lang.phrases(lang, "claims_facility_nouns"),
+        parts=_lang.phrases(lang, "claims_part_nouns"),
         not_names=frozenset(w.lower() for w in _lang.words(lang, "claims_not_names")),
         region_groups={
             k.lower(): tuple(v.split(","))

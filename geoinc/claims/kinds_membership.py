@@ -14,13 +14,14 @@ from geoinc.claims import _patterns as pt
 from geoinc.claims._context import NAME, POPULATED, Ctx, Subject, country_code, gazetteer
 from geoinc.claims._model import CONSISTENT, INCONSISTENT, Unverifiable
 from geoinc.claims._registry import register
+from geoinc.claims._vocab import alternation
 from geoinc.claims.kinds_position import resolve_region
 from geoinc.names import normalize
 
 #: A point this close outside the stated oblast's polygon still counts as inside (GeoNames
 #: points and generalised polygons disagree by a few km along oblast boundaries).
 REGION_BUFFER_KM = 3.0
-_APPOSITION = re.compile(r"\s*,\s*(?:a|an)\s[^,;.()]{0,60}?")
+_APPOSITION = re.compile(r"\s*,\s*(?:a|an)\s(?:[^,;.()]|(?<=\d)[,.](?=\d)){0,60}?")
 _GAP = r"(?:\s*,\s*|\s+)(?:(?i:located|situated|which\s+is|that\s+is|lies|is)\s+)?"
 
 
@@ -38,10 +39,15 @@ def _rx_in_region(v) -> str:
 def _adjacent_subject(ctx: Ctx, pos: int) -> Subject | None:
     """The place named right before ``pos`` ("Izium" in "Izium, in ..."), or before an
     apposition ("Chaplyne, a town of 3,500 people, in ..."), or None."""
+    facility = re.compile(
+        r"\s+(?:(?:[A-Z][a-z]+|[a-z]+)\s+){0,2}?(?i:" + alternation(ctx.voc.facilities)[3:] + r"\s*"
+    )
     cands = [
         mm
         for mm in ctx.places_in(ctx.sent_start, pos)
-        if pos - mm.end <= 1 or _APPOSITION.fullmatch(ctx.text, mm.end, pos)
+        if pos - mm.end <= 1
+        or _APPOSITION.fullmatch(ctx.text, mm.end, pos)
+        or facility.fullmatch(ctx.text, mm.end, pos)
     ]
     if not cands:
         return None
@@ -130,6 +136,46 @@ def _district_by_seat(subject: Subject, name: str, codes, label: str, stated: di
         "and its admin1 code: no district boundaries are bundled"
     )
     return {"subject": Subject(seat, name, subject.span, "claim"), "stated": stated, **fields}
+
+
+#: A city district is found when a place of its name lies this far beyond the city's
+#: extent radius at most.
+DISTRICT_SLACK_KM = 5.0
+
+
+def _city_district(ctx: Ctx, subject: Subject, name: str, parent: str, stated: dict) -> dict:
+    """ "the Shevchenkivskyi district of Kyiv": a GeoNames place of the district's name
+    inside the city's extent confirms it; none makes it unverifiable, never inconsistent
+    (GeoNames lists few city districts)."""
+    from geoinc.claims import _measure as ms
+    from geoinc.claims._context import resolve
+
+    city = resolve(parent, kinds=POPULATED)
+    if city is None:
+        raise Unverifiable(
+            f"the bundled gazetteer does not know the city {parent!r}",
+            subject=subject,
+            stated=stated,
+        )
+    reach = ms.city_radius_km(city.population) + DISTRICT_SLACK_KM
+    for cand in dict.fromkeys((name, _ADJ_END.sub("", name), _ADJ_END.sub("skyi", name))):
+        for p in gazetteer().lookup(cand, kind=list(POPULATED), limit=10, fuzzy=False):
+            km, _ = ms.between(city, p)
+            if km <= reach:
+                return {
+                    "subject": Subject(p, name, subject.span, "claim"),
+                    "stated": stated,
+                    "verdict": CONSISTENT,
+                    "computed": {"km_from_city_centre": round(km, 2)},
+                    "tolerance": f"a place of that name within {reach:.1f} km of the centre",
+                    "method": "GeoNames place of the district's name near the city's centre",
+                    "reason": f"{p.name} lies {km:.1f} km from the centre of {city.name}",
+                }
+    raise Unverifiable(
+        f"the bundled gazetteer has no district {name!r} in {city.name}",
+        subject=subject,
+        stated=stated,
+    )
 
 
 def judge_membership(subject: Subject, codes, label: str) -> dict:
@@ -249,7 +295,7 @@ def check_unit_of(ctx: Ctx, m: re.Match):
         and not parent.lower().endswith("oblast")
         and parent.lower() not in ctx.voc.region_groups
     ):
-        return None  # a city's district: no city-district data, and no region named
+        return _city_district(ctx, subject, name, parent, stated)
     pcodes, plabel, _ = _region_codes(parent, m.group("pnoun") or "region", ctx)
     if level == "admin2" and pcodes:
         return _district_by_seat(subject, name, pcodes, plabel, stated)

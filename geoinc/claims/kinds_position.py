@@ -269,3 +269,55 @@ def check_country(ctx: Ctx, m: re.Match):
             f"recognised borders"
         ),
     }
+
+
+def _rx_region_part(v) -> str:
+    parts = "(?i:" + "|".join(re.escape(p) for p in v.parts) + ")"
+    return (
+        rf"\b(?i:in\s+the)\s+(?P<dir>{pt.diradj(v)}|{pt.dirword(v)})\s+{parts}\s+(?i:of)\s+"
+        rf"(?:the\s+)?(?P<rname>{NAME})\s+{pt.region_noun(v)}"
+    )
+
+
+@register("region_direction", name="region_part", pattern=_rx_region_part, order=54)
+def check_region_part(ctx: Ctx, m: re.Match):
+    """ "Izium lies in the southeastern part of Kharkiv Oblast"."""
+    region = resolve_region(m.group("rname"), ctx)
+    subject = ctx.subject_before(m.start())
+    stated = {"direction": " ".join(m.group("dir").lower().split()), "region": m.group("rname")}
+    if not subject.name:
+        return None
+    if region is None or not is_point(subject.place):
+        missing = subject if not is_point(subject.place) else Subject(None, m.group("rname"))
+        raise Unverifiable(no_place(missing), subject=subject, stated=stated)
+    stated_deg = ctx.voc.direction_degrees(m.group("dir"))
+    rlon, rlat = _region_point(region)
+    km, bearing = (
+        float(x) for x in geodesic_distance(rlon, rlat, subject.place.lon, subject.place.lat)
+    )
+    if stated_deg is None:
+        raise Unverifiable(
+            "'central' within a region is not measured", subject=subject, stated=stated
+        )
+    verdict, tol = ms.judge_direction(stated_deg, bearing, 0.0)
+    if subject.place.admin1 != region.admin1:
+        verdict = INCONSISTENT
+    return {
+        "subject": subject,
+        "stated": stated,
+        "verdict": verdict,
+        "tolerance": tol,
+        "computed": {
+            "bearing_from_centre": round(bearing, 1),
+            "km_from_centre": round(km, 1),
+            "admin1": subject.place.admin1,
+        },
+        "method": (
+            f"geodesic bearing on WGS84 from the centre of {region.name} (its polygon's "
+            f"centroid where bundled, else its GeoNames point) to {subject.place.name}"
+        ),
+        "reason": (
+            f"{subject.place.name} lies {compass_point(bearing)} of the centre of "
+            f"{region.name} ({km:.0f} km)"
+        ),
+    }
