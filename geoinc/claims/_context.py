@@ -131,8 +131,8 @@ class Ctx:
 
         The last place named before ``pos`` in the sentence (after a copula, the
         sentence's first place); with none, a name right before the claim; with none
-        and ``lookback`` (``"pronoun"``: only when the sentence opens with a pronoun or
-        "the city" before the claim; True: always), the nearest place of the right kind in the previous
+        and ``lookback`` (``"pronoun"``: only when a pronoun or "the city" stands for the
+        subject; True: always), the nearest place of the right kind in the previous
         :data:`SUBJECT_LOOKBACK` sentences (``source = "earlier sentence"``). A place
         that is the claim's own object (``exclude``) is never its subject.
         """
