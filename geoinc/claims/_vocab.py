@@ -47,6 +47,7 @@ class Vocab:
     demonyms: dict[str, str]
     settlements: tuple[str, ...]
     regions: tuple[str, ...]
+    region_levels: dict[str, str]
     attributes: dict[str, str]
     proximity: dict[str, str]
     pronouns: tuple[str, ...]
@@ -92,7 +93,8 @@ def vocab(lang: str | Path = "en") -> Vocab:
         rank_words=_lang.phrases(lang, "claims_rank_words"),
         demonyms=low(_lang.table(lang, "claims_demonyms")),
         settlements=_lang.phrases(lang, "claims_settlement_nouns"),
-        regions=_lang.phrases(lang, "claims_region_nouns"),
+        regions=tuple(_lang.table(lang, "claims_region_nouns")),
+        region_levels=low(_lang.table(lang, "claims_region_nouns")),
         attributes=low(_lang.table(lang, "claims_attributes")),
         proximity=low(_lang.table(lang, "claims_proximity")),
         pronouns=_lang.phrases(lang, "claims_subject_pronouns"),

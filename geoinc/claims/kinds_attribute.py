@@ -192,6 +192,8 @@ def check_capital(ctx: Ctx, m: re.Match):
     if m.group("target").split()[0].lower() in ctx.voc.not_names:
         return None  # "the capital Thursday"
     subject = ctx.place_at(m.start("target"), m.end("target"), m.group("target"))
+    if subject.place is not None and subject.place.kind in ("country", "admin1"):
+        return None  # "the capital of Ukraine": what is the capital is named elsewhere
     what = " ".join(m.group("what").lower().split())
     stated = {
         "attribute": what,
@@ -201,3 +203,49 @@ def check_capital(ctx: Ctx, m: re.Match):
         raise Unverifiable(no_place(subject), subject=subject, stated=stated)
     national = not what.startswith(("regional", "administrative"))
     return {"subject": subject, "stated": stated, **_seat_fields(subject.place, national)}
+
+
+def _rx_capital_of(v) -> str:
+    heads = sorted({re.sub(r"^the\s+", "", c.lower()) for c in v.capitals}, key=len, reverse=True)
+    alt = "(?i:" + "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in heads) + ")"
+    return (
+        rf",\s+(?:(?i:the)\s+)?(?P<what>{alt})\s+(?i:of)\s+(?:(?i:the)\s+)?(?P<of>{NAME})"
+        rf"(?:\s+{pt.region_noun(v)})?"
+    )
+
+
+@register("attribute", name="capital_of", pattern=_rx_capital_of, order=73, overlaps=True)
+def check_capital_of(ctx: Ctx, m: re.Match):
+    """ "Kazan, capital of the Tatarstan republic", "Kyiv, the capital of Ukraine"."""
+    from geoinc.claims.kinds_position import resolve_region
+
+    subject = ctx.subject_before(m.start(), lookback=False)
+    if not subject.name:
+        return None
+    stated = {"attribute": " ".join(m.group("what").lower().split()), "of": m.group("of")}
+    if not is_point(subject.place):
+        raise Unverifiable(no_place(subject), subject=subject, stated=stated)
+    place, iso2 = subject.place, country_code(m.group("of"), ctx.voc)
+    region = None if iso2 else resolve_region(m.group("of"), ctx)
+    if iso2 is None and region is None:
+        raise Unverifiable(
+            f"the bundled gazetteer does not know {m.group('of')!r}", subject=subject, stated=stated
+        )
+    if (iso2 or region.country) != place.country or (region and region.admin1 != place.admin1):
+        where = region.name if region else iso2
+        return {
+            "subject": subject,
+            "stated": stated,
+            "verdict": INCONSISTENT,
+            "computed": {"country": place.country, "admin1": place.admin1_name},
+            "tolerance": "a capital lies in what it is the capital of",
+            "method": "GeoNames country and admin1 of the place",
+            "reason": f"{place.name} is not in {where}",
+        }
+    span = (subject.span[0], m.end()) if subject.span else (m.start(), m.end())
+    return {
+        "subject": subject,
+        "stated": stated,
+        "span": span,
+        **_seat_fields(place, national=bool(iso2)),
+    }

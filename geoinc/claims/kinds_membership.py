@@ -60,11 +60,7 @@ def _region_codes(name: str, noun: str | None, ctx: Ctx) -> tuple[tuple[str, ...
     key = " ".join(name.lower().split())
     if key in ctx.voc.region_groups:
         return ctx.voc.region_groups[key], name, "admin1"
-    level = (
-        "admin2"
-        if noun and noun.lower().rstrip("s") in ("district", "raion", "county")
-        else "admin1"
-    )
+    level = ctx.voc.region_levels.get(" ".join((noun or "").lower().split()), "admin1")
     if level == "admin2":
         return (), name, level
     region = resolve_region(name, ctx)
@@ -253,6 +249,8 @@ def _rx_unit_of(v) -> str:
         rf"(?P<r1>{NAME})\s+(?P<noun>{pt.region_noun(v)})\s+(?i:of)\s+(?:the\s+)?(?P<parent>{NAME})"
         rf"(?:\s+(?P<pnoun>{pt.region_noun(v)}))?"
         rf"|(?P<owner>{NAME})['’]s\s+(?P<r2>{NAME})\s+(?P<noun2>{pt.region_noun(v)})"
+        rf"|(?P<r3>{NAME}),\s+(?i:an?)\s+(?:[a-z]+\s+){{0,2}}?(?P<noun3>{pt.region_noun(v)})"
+        rf"\s+(?i:of)\s+(?P<parent3>{NAME})"
     )
 
 
@@ -260,13 +258,13 @@ def _rx_unit_of(v) -> str:
 def check_unit_of(ctx: Ctx, m: re.Match):
     """ "the Gomel region of Belarus", "Russia's Belgorod region", "the Azov district of the
     Rostov region"."""
-    name, noun = (
-        (m.group("r1"), m.group("noun")) if m.group("r1") else (m.group("r2"), m.group("noun2"))
-    )
-    parent = m.group("parent") or m.group("owner")
+    which = next(g for g in ("r1", "r2", "r3") if m.group(g))
+    name = m.group(which)
+    noun = m.group({"r1": "noun", "r2": "noun2", "r3": "noun3"}[which])
+    parent = m.group("parent") or m.group("owner") or m.group("parent3")
     if name.lower() in ctx.voc.demonyms:
         return None  # "the Russian regions of Kursk and Belgorod": no unit named
-    start = m.start("r1") if m.group("r1") else m.start("r2")
+    start = m.start(which)
     iso2 = country_code(parent, ctx.voc)
     codes, label, level = _region_codes(name, noun, ctx)
     stated = {"region": label, "of": parent}
