@@ -179,10 +179,14 @@ def test_district_is_placed_by_its_namesake_town():
 
 
 def test_region_that_borders_a_country():
-    assert _one("Drones hit the Belgorod region, which borders Ukraine.",
-                "border_proximity").verdict == CONSISTENT
-    assert _one("Drones hit the Tula region, which borders Ukraine.",
-                "border_proximity").verdict == INCONSISTENT
+    assert (
+        _one("Drones hit the Belgorod region, which borders Ukraine.", "border_proximity").verdict
+        == CONSISTENT
+    )
+    assert (
+        _one("Drones hit the Tula region, which borders Ukraine.", "border_proximity").verdict
+        == INCONSISTENT
+    )
 
 
 def test_frontline_is_unverifiable_with_a_reason():
@@ -248,19 +252,26 @@ _RANK_FORMS = [
 
 
 @settings(max_examples=15, deadline=None)
-@given(st.sampled_from(["Kyiv", "Kharkiv", "Odesa", "Dnipro", "Lviv"]),
-       st.sampled_from(["second", "third", "fourth", "5th"]))
+@given(
+    st.sampled_from(["Kyiv", "Kharkiv", "Odesa", "Dnipro", "Lviv"]),
+    st.sampled_from(["second", "third", "fourth", "5th"]),
+)
 def test_rank_verdict_survives_subject_order(place, ordinal):
     verdicts = {_one(f.format(p=place, o=ordinal), "rank").verdict for f in _RANK_FORMS}
     assert len(verdicts) == 1
 
 
 @settings(max_examples=15, deadline=None)
-@given(st.sampled_from(["Lozova", "Izium", "Kupiansk", "Okhtyrka", "Konotop"]),
-       st.sampled_from(["Kharkiv", "Sumy", "Poltava"]))
+@given(
+    st.sampled_from(["Lozova", "Izium", "Kupiansk", "Okhtyrka", "Konotop"]),
+    st.sampled_from(["Kharkiv", "Sumy", "Poltava"]),
+)
 def test_region_verdict_survives_rewording(place, region):
-    texts = [f"{place}, in the {region} region, was hit.", f"{place} in {region} Oblast was hit.",
-             f"Shells fell on {place}, {region} region, at night."]
+    texts = [
+        f"{place}, in the {region} region, was hit.",
+        f"{place} in {region} Oblast was hit.",
+        f"Shells fell on {place}, {region} region, at night.",
+    ]
     verdicts = {_one(t, "region").verdict for t in texts}
     assert len(verdicts) == 1 and verdicts <= {CONSISTENT, INCONSISTENT}
 
@@ -269,8 +280,10 @@ def test_region_verdict_survives_rewording(place, region):
 @given(st.text(alphabet="QXZWqxzwvy", min_size=5, max_size=12))
 def test_unknown_names_never_raise(name):
     name = name.capitalize()
-    text = (f"{name}, 30 km from the border, was hit. {name}, in the Kharkiv region, burned. "
-            f"{name}, a city of 5,000 people near Kyiv, was shelled.")
+    text = (
+        f"{name}, 30 km from the border, was hit. {name}, in the Kharkiv region, burned. "
+        f"{name}, a city of 5,000 people near Kyiv, was shelled."
+    )
     for r in check_text(text):
         assert r.verdict in VERDICTS
         if r.place is None:
@@ -297,8 +310,9 @@ def test_point_just_across_a_border_is_never_pulled_in(gazetteer):
     town = gazetteer.best("Belgorod")
     r = distance_to_border(town.lon, town.lat, border=("RU", "UA"), dataset="naturalearth")
     bx, by = float(r.border_lon[0]), float(r.border_lat[0])
-    near = dataclasses.replace(town, lon=bx + 0.02 * (town.lon - bx),
-                               lat=by + 0.02 * (town.lat - by))  # ~0.7 km inside Russia
+    near = dataclasses.replace(
+        town, lon=bx + 0.02 * (town.lon - bx), lat=by + 0.02 * (town.lat - by)
+    )  # ~0.7 km inside Russia
     inside, how = in_country(near, "UA")
     assert inside is False and "RU" in how
     assert in_country(near, "RU")[0] is True

@@ -27,17 +27,34 @@ def records() -> list[dict]:
     b = "Drones struck Lozova, in the Kharkiv region. Later a strike hit Poltava."
     c = "Kramatorsk, some 80 km north of Donetsk, lost power."
     return [
-        {"id": "a", "lang": "en", "text": a,
-         "claims": [_claim(a, "about 30 km from the Russian border", "distance_to_border",
-                           "consistent")]},
-        {"id": "b", "lang": "en", "text": b,
-         "claims": [_claim(b, "Lozova, in the Kharkiv region", "admin_membership",
-                           "inconsistent"),  # a deliberately wrong gold verdict
-                    _claim(b, "a strike hit Poltava", "rank", None)]},  # nothing to find
-        {"id": "c", "lang": "xx", "text": c,
-         "claims": [_claim(c, "some 80 km north of Donetsk", "distance_between",
-                           "roughly_consistent"),
-                    _claim(c, "some 80 km north of Donetsk", "bearing", "not computable")]},
+        {
+            "id": "a",
+            "lang": "en",
+            "text": a,
+            "claims": [
+                _claim(a, "about 30 km from the Russian border", "distance_to_border", "consistent")
+            ],
+        },
+        {
+            "id": "b",
+            "lang": "en",
+            "text": b,
+            "claims": [
+                _claim(
+                    b, "Lozova, in the Kharkiv region", "admin_membership", "inconsistent"
+                ),  # a deliberately wrong gold verdict
+                _claim(b, "a strike hit Poltava", "rank", None),
+            ],
+        },  # nothing to find
+        {
+            "id": "c",
+            "lang": "xx",
+            "text": c,
+            "claims": [
+                _claim(c, "some 80 km north of Donetsk", "distance_between", "roughly_consistent"),
+                _claim(c, "some 80 km north of Donetsk", "bearing", "not computable"),
+            ],
+        },
     ]
 
 
@@ -77,9 +94,14 @@ def test_a_language_without_claim_data_predicts_nothing(scored):
 def test_distance_and_bearing_parts_are_judged_apart():
     text = "Kramatorsk, some 80 km north of Donetsk, lost power."
     phrase = "some 80 km north of Donetsk"
-    rec = {"id": "d", "text": text,
-           "claims": [_claim(text, phrase, "distance_between", "consistent"),
-                      _claim(text, phrase, "bearing", "inconsistent")]}
+    rec = {
+        "id": "d",
+        "text": text,
+        "claims": [
+            _claim(text, phrase, "distance_between", "consistent"),
+            _claim(text, phrase, "bearing", "inconsistent"),
+        ],
+    }
     m = score_claims([rec])["metrics"]["all"]
     assert m["recall_by_kind"]["bearing"]["found"] == 1
     assert m["recall_by_kind"]["distance_between"]["found"] == 1
@@ -95,8 +117,11 @@ def test_pooled_metrics_sum_the_languages(scored):
 
 def test_spurious_prediction_lowers_precision():
     text = "Belgorod, 30 km from the border, was hit. Lviv, Ukraine's second-largest city, slept."
-    rec = {"id": "s", "text": text,
-           "claims": [_claim(text, "30 km from the border", "distance_to_border", "consistent")]}
+    rec = {
+        "id": "s",
+        "text": text,
+        "claims": [_claim(text, "30 km from the border", "distance_to_border", "consistent")],
+    }
     out = score_claims([rec])
     m = out["metrics"]["all"]
     assert m["predicted"] == 2 and m["precision"] == 0.5
@@ -106,8 +131,11 @@ def test_spurious_prediction_lowers_precision():
 
 def test_incompatible_kind_is_a_kind_error_not_a_hit():
     text = "Belgorod, 30 km from the border, was hit."
-    rec = {"id": "k", "text": text,
-           "claims": [_claim(text, "30 km from the border", "population", "consistent")]}
+    rec = {
+        "id": "k",
+        "text": text,
+        "claims": [_claim(text, "30 km from the border", "population", "consistent")],
+    }
     out = score_claims([rec])
     assert out["metrics"]["all"]["recall"] == 0.0
     assert [e["category"] for e in out["errors"]] == ["kind"]
@@ -115,8 +143,10 @@ def test_incompatible_kind_is_a_kind_error_not_a_hit():
 
 def test_worst_caps_each_category():
     text = "Nothing happens. Nothing happens again."
-    recs = [{"id": str(i), "text": text,
-             "claims": [_claim(text, "Nothing happens", "rank")]} for i in range(5)]
+    recs = [
+        {"id": str(i), "text": text, "claims": [_claim(text, "Nothing happens", "rank")]}
+        for i in range(5)
+    ]
     out = score_claims(recs, worst=2)
     assert sum(e["category"] == "missed" for e in out["errors"]) == 2
     assert out["metrics"]["all"]["gold"] == 5
@@ -124,8 +154,13 @@ def test_worst_caps_each_category():
 
 @pytest.mark.parametrize(
     ("raw", "norm"),
-    [("consistent", "consistent"), ("Roughly_Consistent", "roughly consistent"),
-     ("not computable", "unverifiable"), ("maybe", None), (None, None)],
+    [
+        ("consistent", "consistent"),
+        ("Roughly_Consistent", "roughly consistent"),
+        ("not computable", "unverifiable"),
+        ("maybe", None),
+        (None, None),
+    ],
 )
 def test_normalise_verdict(raw, norm):
     assert normalise_verdict(raw) == norm
@@ -141,8 +176,9 @@ def test_real_development_set(eval_dir):
     path = eval_dir / "uaru-dev" / "en.jsonl"
     if not path.is_file():
         pytest.skip("uaru-dev/en.jsonl is not present")
-    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()
-               if line.strip()]
+    records = [
+        json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
     out = score_claims(records, worst=3)
     m = out["metrics"]["en"]
     # measured when the claims issue was closed (docs/claims.md); guards against regressions

@@ -172,8 +172,14 @@ def _score_gold(tally: Counter, errors: list, rec: dict, gold: dict, preds: list
     if not fitting:
         category = "kind" if overlapping else "missed"
         errors.append(
-            _err(category, rec, gold.get("text"), gold_brief,
-                 [_brief(p) for p in overlapping] or None, (g0, g1))
+            _err(
+                category,
+                rec,
+                gold.get("text"),
+                gold_brief,
+                [_brief(p) for p in overlapping] or None,
+                (g0, g1),
+            )
         )
         return
     tally[f"found:{kind}"] += 1
@@ -207,7 +213,11 @@ def _ratio(num: int, den: int) -> float | None:
 def _metrics(t: Counter) -> dict:
     kinds = sorted({k.split(":", 1)[1] for k in t if k.startswith("n:")})
     by_kind = {
-        k: {"found": t[f"found:{k}"], "n": t[f"n:{k}"], "recall": _ratio(t[f"found:{k}"], t[f"n:{k}"])}
+        k: {
+            "found": t[f"found:{k}"],
+            "n": t[f"n:{k}"],
+            "recall": _ratio(t[f"found:{k}"], t[f"n:{k}"]),
+        }
         for k in kinds
     }
     n_all = sum(t[f"n:{k}"] for k in kinds)
