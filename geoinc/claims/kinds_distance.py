@@ -250,11 +250,16 @@ def check_direction(ctx: Ctx, m: re.Match):
     subject = ctx.subject_before(m.start(), kinds=(*POPULATED, "admin1"), exclude=other.place)
     if not subject.name:
         head = ctx.text[ctx.sent_start : m.start()]
-        if other.place is not None and other.place.kind in POPULATED and re.search(
-            r"(?i:\bin\s+the)\s*$", head
+        if (
+            other.place is not None
+            and other.place.kind in POPULATED
+            and re.search(r"(?i:\bin\s+the)\s*$", head)
         ):  # "a mall in the northwest of Kyiv": a position, but of nothing geoinc knows
-            raise Unverifiable("what lies there is not a place geoinc knows", other=other.place,
-                               stated={"direction": m.group("dir").lower(), "of": other.name})
+            raise Unverifiable(
+                "what lies there is not a place geoinc knows",
+                other=other.place,
+                stated={"direction": m.group("dir").lower(), "of": other.name},
+            )
         return None  # "inspected north of Istanbul": where an event was, not a claim
     inside = (
         subject.place is not None

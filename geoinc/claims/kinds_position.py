@@ -204,6 +204,9 @@ def _rx_region_position(v) -> str:
 @register("region_direction", name="region_position", pattern=_rx_region_position, order=56)
 def check_region_position(ctx: Ctx, m: re.Match):
     """ "the eastern Donetsk region", "the southern region of Kherson"."""
+    noun = re.search(pt.region_noun(ctx.voc), m.group(0))
+    if noun and ctx.voc.region_levels.get(" ".join(noun.group(0).lower().split())) != "admin1":
+        return None  # "Kyiv's central X district": a quarter of a city, not of the country
     name = m.group("rname") or m.group("rname2")
     region = resolve_region(name, ctx)
     start = m.start("rname") if m.group("rname") else m.start("rname2")

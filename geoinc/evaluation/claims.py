@@ -25,7 +25,8 @@ underscores are spaces). The predicted verdict is that of the best overlapping c
 compatible kind (the longest overlap); when geoinc judged a distance and a direction
 together, the part the gold kind names is used (``computed["distance_verdict"]`` or
 ``computed["direction_verdict"]``). ``verdict_agreement_end_to_end`` counts a missed
-claim as a disagreement.
+claim as a disagreement; ``verdict_agreement_measured`` leaves out the claims geoinc
+found but marked unverifiable (a data gap rather than a wrong judgement).
 
 Metrics are given per language and pooled (``"all"``).
 
@@ -188,6 +189,9 @@ def _score_gold(tally: Counter, errors: list, rec: dict, gold: dict, preds: list
     tally["verdict_found"] += 1
     best = max(fitting, key=lambda p: (_overlap(p.start, p.end, g0, g1), -p.start))
     pverdict = _pred_verdict(best, kind)
+    if pverdict != "unverifiable":
+        tally["verdict_measured"] += 1
+        tally["verdict_measured_agree"] += pverdict == gverdict
     if pverdict == gverdict:
         tally["verdict_agree"] += 1
     else:
@@ -235,6 +239,8 @@ def _metrics(t: Counter) -> dict:
         "verdict_found": t["verdict_found"],
         "verdict_agreement": _ratio(t["verdict_agree"], t["verdict_found"]),
         "verdict_agreement_end_to_end": _ratio(t["verdict_agree"], t["verdict_n"]),
+        "verdict_measured": t["verdict_measured"],
+        "verdict_agreement_measured": _ratio(t["verdict_measured_agree"], t["verdict_measured"]),
     }
 
 
