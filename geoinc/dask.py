@@ -241,6 +241,7 @@ def partitioned_merge(
         .map(lambda kv: (kv[0], [r for _, r in kv[1]]))
         .map(_merge_window, partition_days, overlap, opts)
         .flatten()
+        .persist(scheduler=scheduler)  # read twice: its edges, then its incidents
     )
     edges = set(
         windows.filter(lambda t: t[0] == "edge").map(lambda t: t[1]).compute(scheduler=scheduler)

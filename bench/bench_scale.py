@@ -1,0 +1,260 @@
+"""Scale: articles/s on 1, 2 and all cores and on a Dask LocalCluster; memory against
+batch size; the incident store's update cost as it grows.
+
+    python bench/bench_scale.py [--articles 100000] [--corpus DIR] [--stages all]
+                                [--memory-sizes 2000,20000,100000] [--store-sizes 1000,10000]
+
+The corpus is built once (and reused) by recombining the sentences of the development
+texts in ../shared/eval (the four geoparsing corpora and uaru-dev, English): each article
+gets a dateline and 4-10 sentences, mostly from one source text, some from another,
+drawn with a fixed seed. It is written under the system's temporary folder (never into
+the repository: the sentences belong to their outlets).
+
+Stages (``--stages`` takes a comma-separated subset):
+
+* ``throughput``: ``geoinc.extract(folder, jobs=N)`` for N = 1, 2 and every core, and
+  ``geoinc.dask.extract`` on a 2-worker ``LocalCluster`` (processes, 1 thread each),
+  on the first ``--throughput-articles`` articles; articles/s and speed-up over 1 job;
+* ``memory``: peak resident memory of ``geoinc extract --jobs 2`` run in a fresh process
+  for each batch size (the parent and its workers separately);
+* ``store``: an incident store grown to each size with synthetic reports (real gazetteer
+  places, dates over three years), then the time to add 100 new articles' reports to it,
+  and the in-memory ``merge_reports`` time for the same number of reports.
+
+Numbers depend on the machine and on its load; the script prints the CPU count and the
+load average so they can be read with that in mind.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+SHARED = HERE.parent.parent / "shared"
+if str(HERE.parent) not in sys.path:  # run from a source checkout without installing
+    sys.path.insert(0, str(HERE.parent))
+
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
+
+
+def source_texts() -> list[str]:
+    files = sorted((SHARED / "eval").glob("*.dev.jsonl")) + [SHARED / "eval/uaru-dev/en.jsonl"]
+    texts = []
+    for path in files:
+        if path.exists():
+            with path.open(encoding="utf-8") as fh:
+                texts.extend(json.loads(line)["text"] for line in fh if line.strip())
+    if not texts:
+        sys.exit(f"no development texts under {SHARED / 'eval'}")
+    return texts
+
+
+def build_corpus(folder: Path, n: int, seed: int = 16) -> Path:
+    """Write ``n`` recombined articles into ``folder`` (skipped when already complete)."""
+    done = folder / ".complete"
+    if done.exists() and int(done.read_text()) >= n:
+        return folder
+    rng = random.Random(seed)
+    docs = [[s.strip() for s in _SENTENCE.split(t) if len(s.strip()) > 20] for t in source_texts()]
+    docs = [d for d in docs if len(d) >= 3]
+    start = date(2022, 3, 1)
+    for i in range(n):
+        main, other = rng.choice(docs), rng.choice(docs)
+        k = rng.randint(4, 10)
+        sents = [main[j % len(main)] for j in range(rng.randrange(len(main)), 10**6)][: k - 1]
+        sents.insert(rng.randrange(len(sents) + 1), rng.choice(other))
+        day = start + timedelta(days=rng.randrange(1000))
+        sub = folder / f"{i // 1000:03d}"
+        sub.mkdir(parents=True, exist_ok=True)
+        text = f"{day:%B %d, %Y}\n\n" + " ".join(sents) + "\n"
+        (sub / f"{i:06d}.txt").write_text(text, encoding="utf-8")
+    done.write_text(str(n))
+    return folder
+
+
+def subset(corpus: Path, n: int) -> list[Path]:
+    return sorted(corpus.rglob("*.txt"))[:n]
+
+
+def _rate(label: str, n: int, seconds: float, base: float | None) -> float:
+    speed = "" if base is None else f"  x{(n / seconds) / base:.2f} vs 1 job"
+    print(f"  {label:<34} {n:>7} articles  {seconds:8.1f} s  {n / seconds:8.1f} articles/s{speed}")
+    return n / seconds
+
+
+def _warm() -> None:
+    from geoinc.extract.pipeline import extract
+
+    extract(["2024-01-02\n\nDrones hit Kyiv."])
+
+
+def bench_throughput(files: list[Path]) -> None:
+    import geoinc
+    import geoinc.dask as gdask
+
+    print(f"throughput ({len(files)} articles)")
+    geoinc.extract(files[:20], on_error="record")  # warm this process's tables
+    base = None
+    cores = os.cpu_count() or 1
+    for jobs in sorted({1, 2, cores}):
+        t0 = time.perf_counter()
+        geoinc.extract(files, jobs=jobs, on_error="record")
+        rate = _rate(f"extract(jobs={jobs})", len(files), time.perf_counter() - t0, base)
+        base = base or rate
+    from distributed import Client, LocalCluster
+
+    with (
+        LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None) as lc,
+        Client(lc) as client,
+    ):
+        client.run(_warm)
+        t0 = time.perf_counter()
+        gdask.extract(files, scheduler=client, on_error="record")
+        _rate("dask LocalCluster (2 workers)", len(files), time.perf_counter() - t0, base)
+
+
+_MEMORY_CHILD = """
+import resource, sys, time
+import geoinc
+files = [l.rstrip("\\n") for l in open(sys.argv[1], encoding="utf-8")]
+t0 = time.perf_counter()
+frame = geoinc.extract(files, jobs=int(sys.argv[2]), on_error="record")
+dt = time.perf_counter() - t0
+me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+print(len(frame), dt, me, kids)
+"""
+
+
+def bench_memory(corpus: Path, sizes: list[int], jobs: int = 2) -> None:
+    print(f"peak memory, extract --jobs {jobs}, fresh process per batch")
+    every = subset(corpus, max(sizes))
+    for n in sizes:
+        with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as fh:
+            fh.write("\n".join(map(str, every[:n])))
+        out = subprocess.run(
+            [sys.executable, "-c", _MEMORY_CHILD, fh.name, str(jobs)],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        os.unlink(fh.name)
+        incidents, dt, parent, worker = out.stdout.split()
+        print(
+            f"  {n:>7} articles  {int(incidents):>6} incidents  {float(dt):7.1f} s  "
+            f"parent {float(parent):6.0f} MB  largest worker {float(worker):6.0f} MB"
+        )
+
+
+def _synthetic_reports(n: int, seed: int, day0: int = 0) -> list:
+    """Reports at real places (Ukrainian and Russian towns), dates over three years."""
+    from geoinc.gazetteer import Gazetteer
+    from geoinc.incidents.merge import IncidentReport
+
+    gz = Gazetteer.default()
+    names = "Kharkiv Kyiv Odesa Dnipro Kherson Sumy Belgorod Kursk Lviv Poltava Mykolaiv".split()
+    names += "Zaporizhzhia Chernihiv Izium Kupiansk Bryansk Voronezh Kramatorsk Pokrovsk".split()
+    places = [gz.best(x) for x in names]
+    rng = random.Random(seed)
+    out = []
+    for i in range(n):
+        start = date(2022, 2, 24) + timedelta(days=day0 + rng.randrange(1100))
+        k = rng.randrange(1, 30)
+        claim = {"field": "killed", "value": k, "low": k, "high": k, "qualifier": "exact"}
+        claim |= {"text": str(k), "source": f"s{i % 40}", "doc_id": f"d{seed}-{i}", "start": 0}
+        claim |= {"end": 1, "sentence": "", "sentence_start": 0, "sentence_end": 1}
+        out.append(
+            IncidentReport(
+                doc_id=f"d{seed}-{i}",
+                source=f"s{i % 40}",
+                place=places[rng.randrange(len(places))] if i % 3 else places[i % 5],
+                place_confidence=0.9,
+                date_start=start,
+                date_end=start,
+                date_precision=1,
+                claims=(claim,),
+            )
+        )
+    return out
+
+
+def _fill(store, reports: list, now: str) -> float:
+    """Add reports to a store as one update (one pseudo-article per report)."""
+    from geoinc.store import _Batch
+
+    batch = _Batch(store, now)
+    for i, r in enumerate(reports):
+        key = f"{r.doc_id}-{i}"
+        batch.articles.append((key, r.doc_id, r.doc_id, r.doc_id, r.source, None, None))
+        batch.articles[-1] += ("ok", "", 1, now)
+        batch.reports.append((r, f"{key}:0"))
+    opts = {"window_days": 1, "min_shared_figure": 5}
+    t0 = time.perf_counter()
+    with store.lock():
+        (store._update if store.path.exists() else store._create)(batch, opts)
+    return time.perf_counter() - t0
+
+
+def bench_store(sizes: list[int], batch: int = 100) -> None:
+    from geoinc.incidents.merge import merge_reports
+    from geoinc.store import IncidentStore
+
+    print(f"incident store: adding {batch} articles' reports to a store of each size")
+    for n in sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            store = IncidentStore(Path(tmp) / "s.gpkg")
+            grow = _fill(store, _synthetic_reports(n, seed=n), "2024-01-01T00:00:00Z")
+            incidents = len(store.read())
+            add = _fill(store, _synthetic_reports(batch, seed=7), "2024-01-02T00:00:00Z")
+            size = store.path.stat().st_size / 1e6
+        reports = _synthetic_reports(n, seed=n)
+        t0 = time.perf_counter()
+        merge_reports(reports)
+        mem = time.perf_counter() - t0
+        print(
+            f"  {n:>8} reports -> {incidents:>7} incidents ({size:6.1f} MB, built in "
+            f"{grow:6.1f} s): add {batch} = {add:5.2f} s; merge_reports over all "
+            f"{n} in memory = {mem:5.2f} s"
+        )
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--articles", type=int, default=100_000, help="corpus size (built once)")
+    ap.add_argument("--corpus", type=Path, help="corpus folder (default: in the temp folder)")
+    ap.add_argument("--throughput-articles", type=int, default=20_000)
+    ap.add_argument("--memory-sizes", default="2000,20000,100000")
+    ap.add_argument("--store-sizes", default="1000,10000,100000")
+    ap.add_argument("--stages", default="throughput,memory,store")
+    args = ap.parse_args()
+    stages = set(args.stages.split(","))
+    corpus = args.corpus or Path(tempfile.gettempdir()) / f"geoinc-scale-{args.articles}"
+    print(f"cpus {os.cpu_count()}, load average {os.getloadavg()}, python {sys.version.split()[0]}")
+    if stages & {"throughput", "memory"}:
+        t0 = time.perf_counter()
+        build_corpus(corpus, args.articles)
+        print(f"corpus: {args.articles} articles in {corpus} ({time.perf_counter() - t0:.1f} s)")
+    if "throughput" in stages:
+        bench_throughput(subset(corpus, min(args.throughput_articles, args.articles)))
+    if "memory" in stages:
+        sizes = [int(x) for x in args.memory_sizes.split(",") if int(x) <= args.articles]
+        bench_memory(corpus, sizes)
+    if "store" in stages:
+        bench_store([int(x) for x in args.store_sizes.split(",")])
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak memory of this process: {peak:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
