@@ -88,6 +88,7 @@ class _Grammar:
     abbreviations: frozenset
     drone_word: re.Pattern
     downed_word: re.Pattern
+    hint: re.Pattern  # a sentence without a match holds no figure (skips the tokenizer)
 
 
 def _alternation(lines) -> re.Pattern:
@@ -137,6 +138,15 @@ def grammar(lang: str) -> _Grammar:
         cut=re.compile(rf"\n|[.!?…]+[\"'”»)\]]*(?=[ \t]+[{_CAP}])"),
         abbreviations=frozenset(txt("events_abbreviations")),
         drone_word=re.compile(weapons["drones"] + "|" + weapons["Shahed drones"], re.I),
+        hint=re.compile(
+            r"(?<!\w)(?:"
+            + "|".join(
+                [*txt("events_killed"), *txt("events_injured"), *tsv("events_zero")]
+                + [weapons["drones"], weapons["Shahed drones"]]
+            )
+            + ")",
+            re.I,
+        ),
         downed_word=re.compile(_lang.table(lang, "events_cues")["shot down"], re.I),
     )
 
@@ -603,7 +613,7 @@ def analyse_text(text: str, published: date | None, lang: str) -> list[SentenceE
             and "\n" in text[e : e + 3] + text[e:].lstrip(" ")[:1]
             and not sent.rstrip().endswith((".", "!", "?", '"', "”", "»"))
         )
-        figures = tuple(find_figures(sent, lang, s))
+        figures = tuple(find_figures(sent, lang, s)) if g.hint.search(sent) else ()
         if not (cues[i] or weapons[i] or figures):
             out.append(SentenceEvent(start=s, end=e, text=sent, paragraph=para, is_title=title))
             continue

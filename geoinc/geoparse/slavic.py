@@ -134,6 +134,8 @@ def _data(lang: str) -> dict:
     return {
         "region": norm_set("geoparse_region_nouns"),
         "district": norm_set("geoparse_district_nouns"),
+        # a cheap first test before the dictionary is asked (every word is looked at)
+        "district_prefix": frozenset(w[:3] for w in norm_set("geoparse_district_nouns")),
         "street": norm_set("geoparse_street_nouns"),
         "settlement": norm_set("geoparse_settlement_words"),
         "facility": norm_set("geoparse_facility_nouns"),
@@ -144,6 +146,12 @@ def _data(lang: str) -> dict:
         "capitals": norm_set("geoparse_capitals"),
         "colloquial": norm_table("geoparse_colloquial"),
         "aliases": norm_table("geoparse_aliases"),
+    } | {
+        "heads": frozenset(
+            k.split()[0]
+            for name in ("geoparse_aliases", "geoparse_colloquial")
+            for k in norm_table(name)
+        )
     }
 
 
@@ -363,14 +371,17 @@ def _longest(tokens, i: int, resolver, data: dict, lang: str):
     n = 1
     while n < _MAX_WORDS and i + n < tokens.n and _joinable(tokens, i + n):
         n += 1
-    for j in range(i + n, i, -1):
-        words = [tokens.tok(t).raw for t in range(i, j)]
-        last = lemma_keys(words[-1], lang)
+    firsts = resolver.first_words
+    heads = [f for f in lemma_keys(tokens.words[i], lang) if f in firsts or f in data["heads"]]
+    # no name starts with any form of this word: only the constructions below
+    for j in range(i + n, i, -1) if heads else ():
+        words = [tokens.tok(t).raw for t in range(i + 1, j)]
+        last = lemma_keys(words[-1], lang) if words else heads
         # a lower-case word continues a name only as a region noun, inside a hyphenated
         # name ("Ростов-на-Дону") or in a listed name ("Чорне море")
         loose = j - i > 1 and not tokens.tok(j - 1).cap and tokens.tok(j - 1).sep == " "
         loose = loose and not set(last) & data["region"]
-        for combo in product(*(lemma_keys(w, lang)[:4] for w in words)):
+        for combo in product(heads, *(lemma_keys(w, lang)[:4] for w in words)):
             key = " ".join(combo)
             alias = data["colloquial"].get(key) or data["aliases"].get(key)
             if alias is not None and alias in keys:
@@ -413,7 +424,10 @@ def _listed_districts(tokens, lang: str) -> dict[int, int]:
     data = _data(lang)
     out: dict[int, int] = {}
     for noun in range(1, tokens.n):
-        if tokens.tok(noun).cap or not set(lemma_keys(tokens.words[noun], lang)) & data["district"]:
+        word = tokens.words[noun]
+        if word[:3] not in data["district_prefix"]:
+            continue
+        if not set(lemma_keys(word, lang)) & data["district"]:
             continue
         k = noun - 1
         chain = []
@@ -436,7 +450,10 @@ def _district(tokens, i: int, resolver, lang: str, city: str):
     if i + 1 >= tokens.n or not _joinable(tokens, i + 1):
         return None
     nxt = tokens.tok(i + 1)
-    if nxt.cap or not set(lemma_keys(nxt.raw, lang)) & _data(lang)["district"]:
+    data = _data(lang)
+    if nxt.raw[:3] not in data["district_prefix"]:
+        return None
+    if not set(lemma_keys(nxt.raw, lang)) & data["district"]:
         return None
     if "ADJF" not in _forms(lang, tokens.tok(i).raw)[1]:
         return None  # "В районе Туапсе": a preposition, not a district's name

@@ -1,0 +1,100 @@
+"""Throughput of Ukrainian/Russian extraction against English, on one core, in one run.
+
+Reads the annotated conflict-news passages in ../shared/eval/uaru-dev/ (``uk-ru.jsonl``
+and ``en.jsonl``), repeats each set to ``--n`` articles, and times per article:
+
+* ``detect``: language detection (:func:`geoinc.language.detect`);
+* ``events``: sentence analysis only (:func:`geoinc.extract.events.analyse_text`);
+* ``geoparse``: place names found and resolved (:func:`geoinc.geoparse.geoparse`);
+* ``pipeline``: the per-article pipeline (:func:`geoinc.extract.pipeline.extract_reports`),
+  the language detected, as ``geoinc.extract`` runs it.
+
+Warm caches are measured (the gazetteer and dictionaries are loaded once before timing;
+the morphological analyser's per-word cache is cleared between repeats so that words
+are analysed again). Target: >= 500 uk/ru articles/s for the pipeline.
+
+    python bench/bench_slavic.py [--repeats 3] [--n 400]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+DEV = HERE.parent.parent / "shared" / "eval" / "uaru-dev"
+if str(HERE.parent) not in sys.path:  # run from a source checkout without installing
+    sys.path.insert(0, str(HERE.parent))
+
+
+def load(name: str, n: int) -> list[dict]:
+    path = DEV / name
+    if not path.is_file():
+        sys.exit(f"{path} not found (the uaru-dev passages live in ../shared/eval/uaru-dev)")
+    recs = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
+    return [recs[i % len(recs)] for i in range(n)]
+
+
+def rate(fn, items: list, repeats: int, reset=None) -> float:
+    """Median articles per second of ``fn`` over ``items``."""
+    times = []
+    for _ in range(repeats):
+        if reset is not None:
+            reset()
+        t0 = time.perf_counter()
+        for it in items:
+            fn(it)
+        times.append(time.perf_counter() - t0)
+    return len(items) / statistics.median(times)
+
+
+def main(argv=None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--repeats", type=int, default=3)
+    ap.add_argument("--n", type=int, default=400, help="articles per language set")
+    args = ap.parse_args(argv)
+
+    from geoinc.extract.documents import document_from_text
+    from geoinc.extract.events import analyse_text
+    from geoinc.extract.pipeline import extract_reports
+    from geoinc.gazetteer import Gazetteer
+    from geoinc.geoparse import geoparse
+    from geoinc.geoparse import slavic as geoparse_slavic
+    from geoinc.language import detect
+
+    gz = Gazetteer.default()
+    sets = {"en": load("en.jsonl", args.n), "uk/ru": load("uk-ru.jsonl", args.n)}
+    docs = {
+        k: [
+            document_from_text(r["text"], published=_day(r.get("published")), doc_id=str(i))
+            for i, r in enumerate(v)
+        ]
+        for k, v in sets.items()
+    }
+    for d in docs["uk/ru"][:40] + docs["en"][:40]:  # warm-up: data loaded, regexes compiled
+        extract_reports(d, gazetteer=gz)
+    reset = geoparse_slavic._forms.cache_clear
+    print(f"{args.n} articles per set, median of {args.repeats} runs, one core")
+    print(f"{'stage':<10} {'en /s':>9} {'uk/ru /s':>9} {'uk/ru : en':>11}")
+    stages = {
+        "detect": lambda d: detect(d.text),
+        "events": lambda d: analyse_text(d.text, d.published, d.lang or detect(d.text)),
+        "geoparse": lambda d: geoparse(d.text, gazetteer=gz, lang=d.lang or detect(d.text)),
+        "pipeline": lambda d: extract_reports(d, gazetteer=gz),
+    }
+    for name, fn in stages.items():
+        en = rate(fn, docs["en"], args.repeats)
+        ukru = rate(fn, docs["uk/ru"], args.repeats, reset)
+        print(f"{name:<10} {en:>9.0f} {ukru:>9.0f} {ukru / en:>11.2f}")
+
+
+def _day(value):
+    return value if value and len(value) == 10 else None
+
+
+if __name__ == "__main__":
+    main()
