@@ -656,7 +656,7 @@ def iter_documents(
             )
 
 
-_MAPPING_KEYS = {"text", "path", "source", "url", "published", "doc_id", "title"}
+_MAPPING_KEYS = {"text", "path", "source", "url", "published", "doc_id", "title", "lang"}
 
 
 def _from_mapping(
