@@ -578,6 +578,7 @@ def extract_with_status(
     source: str | None = None,
     url: str | None = None,
     published: date | str | None = None,
+    lang: str | None = None,
     window_days: int = 1,
     min_shared_figure: int = 5,
     max_bytes: int = DEFAULT_MAX_BYTES,
@@ -607,7 +608,7 @@ def extract_with_status(
         gazetteer = Gazetteer.default()
     meta = {
         k: v
-        for k, v in (("source", source), ("url", url), ("published", published))
+        for k, v in (("source", source), ("url", url), ("published", published), ("lang", lang))
         if v is not None
     }
     items = iter_documents(texts_or_paths, max_bytes=max_bytes, **meta)
@@ -675,6 +676,7 @@ def extract(
     source: str | None = None,
     url: str | None = None,
     published: date | str | None = None,
+    lang: str | None = None,
     window_days: int = 1,
     min_shared_figure: int = 5,
     max_bytes: int = DEFAULT_MAX_BYTES,
@@ -695,6 +697,10 @@ def extract(
     gazetteer : geoinc.gazetteer.Gazetteer, optional
     source, url, published : optional
         Metadata applied to every input (otherwise detected per document).
+    lang : {"en", "uk", "ru"}, optional
+        Language of every input; by default each document's language is detected
+        (:func:`geoinc.language.detect`), so a batch may mix languages. Ukrainian and
+        Russian need ``pip install 'geoinc[slavic]'``.
     window_days : int, default 1
         Largest gap between reports of one incident.
     min_shared_figure : int, default 5
@@ -734,6 +740,7 @@ def extract(
         source=source,
         url=url,
         published=published,
+        lang=lang,
         window_days=window_days,
         min_shared_figure=min_shared_figure,
         max_bytes=max_bytes,
