@@ -18,6 +18,10 @@
    is merged again as a whole in a second pass, as are places with undated reports (an
    undated report can join an incident of any date).
 
+:func:`extract` collects the incidents into one GeoDataFrame; for an archive too large
+for that, :func:`write_parquet` has the workers write a partitioned GeoParquet dataset
+(and the per-input statuses as JSON lines) and returns only counts.
+
 Dask is an optional dependency (``pip install 'geoinc[dask]'``), imported when a
 function here is called. To run on a cluster, pass its scheduler address
 (``scheduler="tcp://host:8786"``) or a ``distributed.Client``; with ``scheduler=None``
@@ -39,7 +43,13 @@ from pathlib import Path
 
 from geoinc.exceptions import ConfigurationError, GeoincError, InputError
 
-__all__ = ["extract", "extract_with_status", "partitioned_merge", "DEFAULT_PARTITION_DAYS"]
+__all__ = [
+    "extract",
+    "extract_with_status",
+    "write_parquet",
+    "partitioned_merge",
+    "DEFAULT_PARTITION_DAYS",
+]
 
 #: Width of the merge's date windows. Narrow windows spread one region's reports over
 #: more tasks; each window also carries the overlap, so much narrower than the longest
@@ -214,8 +224,8 @@ def partitioned_merge(
     >>> texts = [f"2024-01-0{d}\\n\\nDrones hit Sumy on {w}." for d, w in ((2, "Tuesday"),
     ...          (3, "Wednesday"), (9, "Tuesday"))]
     >>> reps = [r for t in texts for r in extract_reports(document_from_text(t)).reports]
-    >>> groups = partitioned_merge(db.from_sequence(reps), partition_days=3).compute(
-    ...     scheduler="sync")
+    >>> groups = partitioned_merge(db.from_sequence(reps), partition_days=3, scheduler="sync")
+    >>> groups = groups.compute(scheduler="sync")
     >>> sorted(len(g) for g in groups)
     [1, 2]
     """
@@ -284,6 +294,28 @@ def _scheduler(scheduler):
         yield scheduler
 
 
+def _documents(paths_or_bag, npartitions, time_budget, options: dict):
+    """The bag of per-document results ``(label, doc_id, status, reason, n, reports)``."""
+    from geoinc.extract.batch import DEFAULT_TIME_BUDGET
+
+    db = _bag_module()
+    options = {k: v for k, v in options.items() if v is not None}
+    budget = DEFAULT_TIME_BUDGET if time_budget is None else time_budget
+    if isinstance(paths_or_bag, db.Bag):
+        bag = paths_or_bag
+    else:
+        leaves = _leaves(paths_or_bag)
+        n = npartitions or min(64, 1 + len(leaves) // 200)  # ~200 documents a task
+        bag = db.from_sequence(leaves, npartitions=n)
+    return bag.map_partitions(_extract_partition, options, budget)
+
+
+def _with_docs(group) -> tuple:
+    from geoinc.incidents.merge import incident_record
+
+    return incident_record(group), sorted({r.doc_id for r in group})
+
+
 def extract_with_status(
     paths_or_bag,
     *,
@@ -297,35 +329,108 @@ def extract_with_status(
     **options,
 ):
     """Like :func:`extract`, also returning one status per input (as the pipeline does)."""
-    from geoinc.extract.batch import DEFAULT_TIME_BUDGET
     from geoinc.extract.pipeline import InputStatus
-    from geoinc.incidents.merge import incident_record
 
-    db = _bag_module()
     if on_error not in ("raise", "warn", "record"):
         raise ConfigurationError(f"on_error must be 'raise', 'warn' or 'record', got {on_error!r}")
-    options = {k: v for k, v in options.items() if v is not None}
-    budget = DEFAULT_TIME_BUDGET if time_budget is None else time_budget
-    if isinstance(paths_or_bag, db.Bag):
-        bag = paths_or_bag
-    else:
-        leaves = _leaves(paths_or_bag)
-        n = npartitions or min(64, 1 + len(leaves) // 200)  # ~200 documents a task
-        bag = db.from_sequence(leaves, npartitions=n)
     with _scheduler(scheduler) as sched:
-        docs = bag.map_partitions(_extract_partition, options, budget).persist(scheduler=sched)
+        docs = _documents(paths_or_bag, npartitions, time_budget, options).persist(scheduler=sched)
         statuses = docs.map(lambda t: t[:5]).compute(scheduler=sched)
-        reports = docs.map(lambda t: t[5]).flatten()
         groups = partitioned_merge(
-            reports,
+            docs.map(lambda t: t[5]).flatten(),
             window_days=window_days,
             min_shared_figure=min_shared_figure,
             partition_days=partition_days,
             scheduler=sched,
         )
-        rows = groups.map(lambda g: (incident_record(g), sorted({r.doc_id for r in g})))
-        rows = rows.compute(scheduler=sched)
+        rows = groups.map(_with_docs).compute(scheduler=sched)
     return _finish(rows, statuses, on_error, InputStatus)
+
+
+def _write_part(records: list, path: str) -> int:
+    from geoinc.incidents.io import write_incidents
+    from geoinc.incidents.schema import build_frame
+
+    frame = build_frame(records)
+    if len(frame):
+        frame = frame.sort_values(
+            ["date_start", "place_name", "incident_id"], na_position="last", kind="mergesort"
+        ).reset_index(drop=True)
+    write_incidents(frame, path, driver="parquet")
+    return len(frame)
+
+
+def _write_statuses(rows: list, path: str) -> int:
+    import json
+
+    keys = ("input", "doc_id", "status", "reason", "n_reports")
+    text = "".join(
+        json.dumps(dict(zip(keys, r, strict=True)), ensure_ascii=False) + "\n" for r in rows
+    )
+    Path(path).write_text(text, encoding="utf-8")
+    return len(rows)
+
+
+def write_parquet(
+    paths_or_bag,
+    folder: str | Path,
+    *,
+    scheduler=None,
+    npartitions: int | None = None,
+    partition_days: int = DEFAULT_PARTITION_DAYS,
+    window_days: int = 1,
+    min_shared_figure: int = 5,
+    time_budget: float | None = None,
+    **options,
+) -> dict:
+    """Extract on the cluster and write the incidents as a partitioned GeoParquet dataset.
+
+    For archives too large to collect into one frame: nothing but counts comes back to
+    the caller. The workers write ``folder/incidents/part-NNNNN.parquet`` (GeoParquet,
+    columns and types as :func:`geoinc.incidents.io.write_incidents` writes them; read
+    one with :func:`geoinc.read_incidents`, or all with ``geopandas.read_parquet``) and
+    ``folder/inputs/part-NNNNN.jsonl`` (one status per input). Parameters as for
+    :func:`extract`; ``folder`` must be on storage the workers share.
+
+    Returns
+    -------
+    dict
+        ``{"incidents": n, "inputs": n, "files": [...]}``.
+
+    Examples
+    --------
+    >>> import tempfile, geopandas
+    >>> out = write_parquet(["2024-01-02\\n\\nA drone hit Kharkiv, injuring 4."],
+    ...                     tempfile.mkdtemp(), scheduler="sync")
+    >>> out["incidents"], out["inputs"]
+    (1, 1)
+    """
+    import dask
+
+    folder = Path(folder)
+    for sub in ("incidents", "inputs"):
+        (folder / sub).mkdir(parents=True, exist_ok=True)
+    with _scheduler(scheduler) as sched:
+        docs = _documents(paths_or_bag, npartitions, time_budget, options).persist(scheduler=sched)
+        groups = partitioned_merge(
+            docs.map(lambda t: t[5]).flatten(),
+            window_days=window_days,
+            min_shared_figure=min_shared_figure,
+            partition_days=partition_days,
+            scheduler=sched,
+        )
+        records = groups.map(lambda g: _with_docs(g)[0])
+        parts = [
+            dask.delayed(_write_part)(part, str(folder / "incidents" / f"part-{i:05d}.parquet"))
+            for i, part in enumerate(records.to_delayed())
+        ]
+        status_parts = [
+            dask.delayed(_write_statuses)(part, str(folder / "inputs" / f"part-{i:05d}.jsonl"))
+            for i, part in enumerate(docs.map(lambda t: t[:5]).to_delayed())
+        ]
+        counts = dask.compute(parts, status_parts, scheduler=sched)
+    files = sorted(str(p) for p in (folder / "incidents").glob("part-*.parquet"))
+    return {"incidents": sum(counts[0]), "inputs": sum(counts[1]), "files": files}
 
 
 def _finish(rows: list, statuses: list, on_error: str, status_type):

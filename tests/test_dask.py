@@ -165,3 +165,19 @@ def test_bad_options_are_refused(edge_reports, kwargs, match):
 def test_stdin_cannot_go_to_a_cluster():
     with pytest.raises(ConfigurationError, match="stdin"):
         gdask.extract_with_status(["-"], scheduler="sync")
+
+
+def test_partitioned_geoparquet_holds_the_same_incidents(corpus, single, cluster, tmp_path):
+    import json
+
+    import pandas as pd
+
+    from geoinc.incidents.io import read_incidents
+
+    out = gdask.write_parquet(corpus, tmp_path, scheduler=cluster, npartitions=3)
+    assert len(out["files"]) > 1 and out["incidents"] == len(single[0])
+    parts = pd.concat([read_incidents(f) for f in out["files"]], ignore_index=True)
+    parts = parts.sort_values(["date_start", "place_name", "incident_id"], kind="mergesort")
+    assert to_geojson(parts.reset_index(drop=True)) == to_geojson(single[0])
+    lines = [json.loads(x) for f in sorted(tmp_path.glob("inputs/*.jsonl")) for x in f.open()]
+    assert [x["input"] for x in lines] == [s.input for s in single[1]]
