@@ -104,8 +104,9 @@ def _forms(lang: str, word: str) -> tuple[tuple[str, ...], frozenset[str], str]:
             out.append(normalize(infl.word))
         out.append(normalize(p.normal_form))
     keys = [*first, own, *last]
-    if "є" in own:  # a Russian name written the Ukrainian way: "Бєлгород"
-        keys.append(own.replace("є", "е"))
+    # a Russian name written the Ukrainian way: "Бєлгородською" (Russian "е", official
+    # Ukrainian "і": "Білгородська")
+    keys += [k.replace("є", v) for v in ("е", "і") for k in keys if "є" in k]
     pos = str(parses[0].tag.POS) if parses else ""
     return tuple(dict.fromkeys(k for k in keys if k)), frozenset(tags), pos
 
