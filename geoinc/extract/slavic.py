@@ -283,8 +283,8 @@ def _phrase(toks: list[_Tok], i: int, g: _Grammar):
 
 
 def _next_word(toks: list[_Tok], k: int, g: _Grammar) -> str:
-    """The first word at or after ``k`` that is not punctuation or a filler."""
-    while k < len(toks) and (not toks[k].low[:1].isalnum() or toks[k].low in g.fillers):
+    """The first word at or after ``k`` past fillers and dashes (a comma stops)."""
+    while k < len(toks) and (toks[k].low in _DASHES or toks[k].low in g.fillers):
         k += 1
     return toks[k].low if k < len(toks) else ""
 
@@ -450,6 +450,7 @@ def _drones(sentence: str, toks, used: set[int], offset: int, g: _Grammar) -> li
         q = Quantity(int(t.low), int(t.low), int(t.low), "exact", t.low)
         out.append(Figure(fld, q, offset + t.start, offset + t.end))
         if of:
+            used.add(i + 2)  # "40 із 55": 55 were launched, not shot down
             m = toks[i + 2]
             q = Quantity(int(m.low), int(m.low), int(m.low), "exact", m.low)
             out.append(Figure("drones_launched", q, offset + m.start, offset + m.end))
