@@ -315,7 +315,7 @@ def test_offline_map_has_no_external_reference(fixture_frame):
 
 
 def test_online_map_loads_only_leaflet_and_markercluster(fixture_frame):
-    html = _html(fixture_frame)
+    html = _html(fixture_frame, inline=False)
     urls = re.findall(r'<(?:script|link)[^>]+(?:src|href)="(https?:[^"]+)"', html)
     assert sorted(urls) == sorted(
         [

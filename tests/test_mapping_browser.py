@@ -307,7 +307,12 @@ def test_example_corpus_map(browser, corpus_maps, offline):
         )
     )
     assert n_points > 0
-    assert _count(page, "path.geoinc-incident") == n_points
+    # incidents at the very same point wait in a numbered stack (spiderfied on click)
+    stacked = page.evaluate(
+        "Array.from(document.querySelectorAll('.geoinc-stack'))"
+        ".reduce((a, e) => a + Number(e.textContent), 0)"
+    )
+    assert _count(page, "path.geoinc-incident") + stacked == n_points
     assert _count(page, "path.geoinc-region") == n_region_layers
     drawable = sum(
         1 for c in claims if getattr(c, "border_point", None) or getattr(c, "other", None)
@@ -357,4 +362,26 @@ def test_place_search_opens_the_incident(browser, online_path):
     assert results.first.inner_text() == "Dnipro"
     results.first.click()
     assert "Air/drone strike — Dnipro" in page.locator(".leaflet-popup-content").last.inner_text()
+    page.close()
+
+
+def test_stacked_incidents_spiderfy(browser, tmp_path_factory):
+    import shapely
+
+    gdf = mf.incident_frame()
+    gdf = gdf[gdf.geometry.notna()].head(3).copy()
+    gdf["event_type"] = "Air/drone strike"
+    gdf["geo_precision"] = 1
+    gdf["where_prec"] = 1
+    gdf = gdf.set_geometry([shapely.Point(36.25, 49.98)] * 3, crs="EPSG:4326")
+    path = _build(tmp_path_factory, "stack", gdf, borders=None, band=None, cluster=False)
+    page, report = open_map(browser, path)
+    assert report.ready and report.console_errors == []
+    page.wait_for_timeout(600)  # let the zoom animation of the first view finish
+    assert _count(page, ".geoinc-stack") == 1
+    assert page.locator(".geoinc-stack").inner_text() == "3"
+    assert _count(page, "path.geoinc-incident") == 0
+    page.click(".geoinc-stack")
+    page.wait_for_timeout(600)  # the spider's animation
+    assert _count(page, "path.geoinc-incident") == 3  # fanned out, each clickable
     page.close()

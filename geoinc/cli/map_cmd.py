@@ -40,6 +40,17 @@ def add_parser(sub) -> argparse.ArgumentParser:
         help="inline all JS/CSS and draw a vector basemap: the file works with no network "
         "(needs pip install 'geoinc[offline]')",
     )
+    p.add_argument(
+        "--tiles",
+        help="tile layer: a folium/xyzservices name ('CartoDB positron') or a URL template "
+        "(with --attr); 'none' for the bundled vector basemap only",
+    )
+    p.add_argument("--attr", help="attribution of a --tiles URL")
+    p.add_argument(
+        "--link-cdn",
+        action="store_true",
+        help="link Leaflet from the CDN instead of inlining it (smaller file; needs network)",
+    )
     p.add_argument("--layer", help="layer to read from a GeoPackage")
     p.add_argument("--title", help="page title and legend heading")
     p.add_argument(
@@ -105,6 +116,14 @@ def read_incidents(path: str | Path, layer: str | None = None):
         raise InputError(f"cannot read incidents from {path}: {err}") from err
 
 
+def _tile_options(args: argparse.Namespace) -> dict:
+    opts: dict = {"inline": False} if args.link_cdn else {}
+    if args.tiles:
+        opts["tiles"] = None if args.tiles.lower() == "none" else args.tiles
+        opts["attr"] = args.attr
+    return opts
+
+
 def run(args: argparse.Namespace) -> int:
     from geoinc.mapping import incident_map
 
@@ -132,6 +151,7 @@ def run(args: argparse.Namespace) -> int:
         cluster=cluster,
         claims=claims,
         popup_columns=args.popup_column,
+        **_tile_options(args),
     )
     html = m.get_root().render()  # any failure (offline assets...) happens before writing
     write_or_stdout(args.output, html)

@@ -27,17 +27,19 @@ from geoinc.mapping.layers import (
     Admin1Choropleth,
     BorderBand,
     BorderLayer,
-    DataAttribution,
     ClaimsLayer,
+    DataAttribution,
     FullscreenControl,
     GeoincRuntime,
     HeatLayer,
     IncidentStore,
     IncidentTypeLayer,
     Legend,
+    LibraryCheck,
     MeasureControl,
     MiniMap,
     PlaceSearch,
+    TileFallback,
     TimeSlider,
     VectorBasemap,
 )
@@ -268,7 +270,9 @@ def _admin1_features(countries_wanted: tuple[str, ...]) -> tuple:
             "properties": {"code": code, "name": str(name_en or name)},
             "geometry": to_geojson_geometry(shapely.simplify(g, 0.01, preserve_topology=True), 3),
         }
-        for code, name, name_en, g in zip(a1["admin1"], a1["name"], a1["name_en"], a1.geometry, strict=False)
+        for code, name, name_en, g in zip(
+            a1["admin1"], a1["name"], a1["name_en"], a1.geometry, strict=False
+        )
     )
 
 
@@ -303,6 +307,22 @@ def _labels_cached(countries_wanted: tuple[str, ...], per_country: int) -> tuple
         return ()
 
 
+def _stacked_types(payload: dict) -> set[int]:
+    """Event types with two or more point incidents at the very same place."""
+    seen: dict[tuple, int] = {}
+    out = set()
+    for t, r, lon, lat in zip(
+        payload["type"], payload["region"], payload["lon"], payload["lat"], strict=True
+    ):
+        if r is not None and r >= 0:
+            continue
+        key = (t, lon, lat)
+        if key in seen:
+            out.add(t)
+        seen[key] = t
+    return out
+
+
 def _stable_ids(root, seed: str) -> None:
     # folium names elements with random ids; renumbering them makes the same input
     # give the same HTML byte for byte.
@@ -315,10 +335,82 @@ def _stable_ids(root, seed: str) -> None:
         stack.extend(el._children.values())
 
 
+def _tile_layer(tiles, attr: str | None):
+    """A folium ``TileLayer`` from what ``folium.Map(tiles=...)`` takes (None: no tiles).
+
+    Accepts a folium/xyzservices provider name ("CartoDB positron"), an xyzservices
+    ``TileProvider``, a URL template (with ``attr``), a ready ``folium.TileLayer`` or the
+    historical ``(name, url, attribution)`` tuple.
+    """
+    import folium
+
+    if tiles is None:
+        return None
+    if isinstance(tiles, folium.TileLayer):
+        return tiles
+    if isinstance(tiles, tuple) and len(tiles) == 3 and all(isinstance(t, str) for t in tiles):
+        name, url, attribution = tiles
+        return folium.TileLayer(
+            tiles=url, attr=attr or attribution, name=html.escape(name), max_zoom=19
+        )
+    if not isinstance(tiles, str) and not hasattr(tiles, "build_url"):
+        raise ConfigurationError(
+            f"tiles must be a provider name, a URL template, an xyzservices TileProvider, "
+            f"a folium.TileLayer or None, not {type(tiles).__name__}"
+        )
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)  # folium's API-key notices
+            return folium.TileLayer(tiles=tiles, attr=attr, max_zoom=19)
+    except ValueError as err:  # folium: "Custom tiles must have an attribution."
+        raise ConfigurationError(f"tiles={tiles!r}: {err} Pass attr=...") from err
+
+
+def _packaged_assets() -> bool:
+    """True when the XStatic packages that inline Leaflet are installed (geoinc[offline])."""
+    import importlib.util
+
+    return all(
+        importlib.util.find_spec(name) is not None
+        for name in ("xstatic.pkg.leaflet", "xstatic.pkg.leaflet_markercluster")
+    )
+
+
+def _own_map(m, inline: bool):
+    """A fresh geoinc map, or the caller's ``folium.Map`` prepared to take geoinc layers."""
+    import folium
+
+    if m is None:
+        m = folium.Map(location=None, tiles=None, control_scale=True, zoom_start=5)
+        # the clusterer needs the map's own zoom range (with tiles it comes from them)
+        m.options["max_zoom"] = 18
+        m.options["min_zoom"] = 1
+        # only what the runtime needs: fewer third-party requests, and nothing to fetch offline
+        m.default_js = [MAP_JS[0]]
+        m.default_css = [MAP_CSS[0]]
+    elif not isinstance(m, folium.Map):
+        raise ConfigurationError(f"m must be a folium.Map, not {type(m).__name__}")
+    if inline:
+        OfflineFigure().add_child(m)
+    return m
+
+
+def _controls_last(m) -> None:
+    """Move the caller's LayerControl after geoinc's layers (folium renders in order)."""
+    import folium
+
+    for key, child in list(m._children.items()):
+        if isinstance(child, folium.LayerControl):
+            del m._children[key]
+            m.add_child(child, name=key)
+
+
 def incident_map(
     gdf,
     *,
+    m=None,
     offline: bool = False,
+    inline: bool | Literal["auto"] = "auto",
     title: str | None = None,
     cluster: bool | Literal["auto"] = "auto",
     canvas: bool | Literal["auto"] = "auto",
@@ -330,7 +422,8 @@ def incident_map(
     claims: Sequence | None = None,
     popup_columns: Sequence[str] = (),
     tools: bool = True,
-    tiles: tuple[str, str, str] | None = DEFAULT_TILES,
+    tiles=DEFAULT_TILES,
+    attr: str | None = None,
 ):
     """Draw incidents as a layered, standalone Leaflet map.
 
@@ -345,10 +438,20 @@ def incident_map(
     ----------
     gdf : geopandas.GeoDataFrame
         Incidents (see DESIGN "The incident GeoDataFrame"); only ``geometry`` is required.
+    m : folium.Map, optional
+        Add geoinc's layers, legend and controls to this map (as geopandas'
+        ``explore(m=...)`` does) instead of a new one. Its tiles, view and other
+        elements are kept; its ``LayerControl`` is moved after geoinc's layers.
     offline : bool
         Inline Leaflet and Leaflet.markercluster (needs ``geoinc[offline]``) and draw a
         vector basemap from the bundled polygons instead of tiles: the file then works
         with no network at all.
+    inline : bool or "auto"
+        Inline Leaflet and Leaflet.markercluster (about 190 kB) even when tiles are used.
+        "auto" (the default): when ``geoinc[offline]`` is installed and the map is
+        geoinc's own. An inlined map never shows a blank page without network: if no
+        tile loads it switches to the bundled vector basemap and says so. A map that
+        links the CDN shows a plain message when Leaflet cannot be loaded.
     title : str, optional
         Page title and legend heading.
     cluster : bool or "auto"
@@ -372,8 +475,13 @@ def incident_map(
         Extra columns shown in popups.
     tools : bool
         Measure, full-screen, minimap and search controls.
-    tiles : (name, url, attribution) or None
-        Online tile layer; ignored (no tiles) when ``offline``.
+    tiles : str, xyzservices.TileProvider, folium.TileLayer, tuple or None
+        Online tile layer, as ``folium.Map(tiles=...)`` takes it: a provider name
+        ("OpenStreetMap", "CartoDB positron"), a URL template (with ``attr``), a
+        provider or layer object, or the ``(name, url, attribution)`` tuple; ignored (no
+        tiles) when ``offline``. With ``m=`` the default adds none (the map has its own).
+    attr : str, optional
+        Attribution of a custom tile URL (required by folium for one).
 
     Returns
     -------
@@ -400,6 +508,7 @@ def incident_map(
     """
     import folium
 
+    given_map = m is not None
     if cluster not in (True, False, "auto"):
         raise ConfigurationError(f"cluster must be True, False or 'auto', not {cluster!r}")
     if canvas not in (True, False, "auto"):
@@ -411,30 +520,28 @@ def incident_map(
     use_cluster = n > 300 if cluster == "auto" else bool(cluster)
     use_canvas = n > 2000 if canvas == "auto" else bool(canvas)
 
-    m = folium.Map(location=None, tiles=None, control_scale=True, zoom_start=5)
-    # the clusterer needs the map's own zoom range (with tiles it comes from them)
-    m.options["max_zoom"] = 18
-    m.options["min_zoom"] = 1
-    # only what the runtime needs: fewer third-party requests, and nothing to fetch offline
-    m.default_js = [MAP_JS[0]]
-    m.default_css = [MAP_CSS[0]]
-    if offline:
-        OfflineFigure().add_child(m)
+    tile_layer = None
+    if not offline and not (given_map and tiles is DEFAULT_TILES):
+        tile_layer = _tile_layer(tiles, attr)
+    if inline not in (True, False, "auto"):
+        raise ConfigurationError(f"inline must be True, False or 'auto', not {inline!r}")
+    use_inline = offline or (
+        _packaged_assets() and not given_map if inline == "auto" else bool(inline)
+    )
+    m = _own_map(m, use_inline)
     figure = m.get_root()
-    figure.title = html.escape(title or "geoinc incident map")
+    if title or not given_map:
+        figure.title = html.escape(title or "geoinc incident map")
     GeoincRuntime().add_to(m)
 
     countries_wanted = set(data.countries) | ({c.upper() for c in band} if band else set())
     if not countries_wanted:
         countries_wanted = {"UA"}
     countries_fc, admin1_fc = _basemap_layers(countries_wanted)
-    if not offline and tiles is not None:
-        folium.TileLayer(
-            tiles=tiles[1], attr=tiles[2], name=html.escape(tiles[0]), max_zoom=19
-        ).add_to(m)
-    basemap = VectorBasemap(
-        countries_fc, admin1_fc, _labels(countries_wanted), show=offline or tiles is None
-    )
+    if tile_layer is not None:
+        tile_layer.add_to(m)
+    no_tiles = offline or (tile_layer is None and not given_map)
+    basemap = VectorBasemap(countries_fc, admin1_fc, _labels(countries_wanted), show=no_tiles)
     basemap.add_to(m)
 
     legend_items: list[dict] = []
@@ -528,8 +635,11 @@ def incident_map(
 
     groups = {}
     counts = np.bincount(payload["type"], minlength=len(payload["types"])) if n else []
+    stacked = _stacked_types(payload) if not use_cluster and not use_canvas else set()
     for j, (tname, color) in enumerate(payload["types"]):
-        layer = IncidentTypeLayer(j, tname, color, cluster=use_cluster, count=int(counts[j]))
+        layer = IncidentTypeLayer(
+            j, tname, color, cluster=use_cluster, count=int(counts[j]), stack=j in stacked
+        )
         layer.add_to(m)
         groups[j] = layer
     heat_layer = HeatLayer() if heat and n else None
@@ -563,7 +673,7 @@ def incident_map(
     notes = []
     if data.n_unlocated:
         notes.append(f"{data.n_unlocated} incident(s) without any location are not drawn.")
-    if offline or tiles is None:
+    if no_tiles:
         notes.append(
             "Basemap: Natural Earth (public domain); Ukrainian oblasts: geoBoundaries (ODbL)."
         )
@@ -572,11 +682,18 @@ def incident_map(
     if tools:
         MeasureControl().add_to(m)
         FullscreenControl().add_to(m)
-        MiniMap(basemap, tiles=None if (offline or tiles is None) else tiles[1]).add_to(m)
+        MiniMap(basemap, tiles=None if tile_layer is None else tile_layer.tiles).add_to(m)
         PlaceSearch(store, _labels(countries_wanted, per_country=60)).add_to(m)
     DataAttribution().add_to(m)
-    folium.LayerControl(collapsed=True).add_to(m)
-    if view_bounds is not None:
+    if tile_layer is not None and not offline:
+        TileFallback(basemap).add_to(m)
+    if not use_inline:
+        LibraryCheck().add_to(m)
+    if any(isinstance(c, folium.LayerControl) for c in m._children.values()):
+        _controls_last(m)
+    else:
+        folium.LayerControl(collapsed=True).add_to(m)
+    if view_bounds is not None and not (given_map and m.location is not None):
         (s, w), (nn, e) = view_bounds
         if s == nn and w == e:  # one point: show its surroundings, not zoom 18
             s, nn, w, e = s - 0.5, nn + 0.5, w - 0.5, e + 0.5

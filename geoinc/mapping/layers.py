@@ -41,6 +41,8 @@ __all__ = [
     "MiniMap",
     "PlaceSearch",
     "DataAttribution",
+    "TileFallback",
+    "LibraryCheck",
 ]
 
 #: The attribution the bundled data's licences require (see gazetteer/README.md).
@@ -264,7 +266,9 @@ class Admin1Choropleth(Layer):
 class IncidentTypeLayer(Layer):
     """The (initially empty) layer of one event type; :class:`IncidentStore` fills it.
 
-    Clustered with Leaflet.markercluster when ``cluster`` is true.
+    Clustered with Leaflet.markercluster when ``cluster`` is true; otherwise, with
+    ``stack``, only incidents at the very same point are grouped, and fan out
+    ("spiderfy") when clicked.
     """
 
     _template = Template(
@@ -284,11 +288,15 @@ class IncidentTypeLayer(Layer):
         cluster: bool,
         count: int,
         show: bool = True,
+        stack: bool = False,
     ) -> None:
         super().__init__(name=_control_name(f"{type_name} ({count})"), overlay=True, show=show)
         self._name = "IncidentTypeLayer"
         self.type_index = type_index
-        self.options_json = escaped_json({"cluster": bool(cluster), "color": color})
+        options = {"cluster": bool(cluster), "color": color}
+        if stack and not cluster:  # incidents at one point: spiderfied on click
+            options["stack"] = True
+        self.options_json = escaped_json(options)
 
 
 class HeatLayer(Layer):
@@ -474,6 +482,41 @@ class FullscreenControl(_Control):
 
     def __init__(self, *, position: str = "topleft") -> None:
         super().__init__(escaped_json({"position": position}))
+
+
+class TileFallback(_Control):
+    """Switches to the vector basemap, with a note, when no map tile can be loaded."""
+
+    control = "TileFallback"
+
+    def __init__(self, basemap: VectorBasemap, *, position: str = "topright") -> None:
+        super().__init__(basemap, escaped_json({"position": position}))
+
+
+class LibraryCheck(MacroElement):
+    """A message in the page when Leaflet (from the CDN) could not be loaded at all.
+
+    Only for maps that link Leaflet from the CDN: then no map code can run, so a plain
+    HTML note (shown by a tiny script that needs nothing) replaces the blank page.
+    """
+
+    _template = Template(
+        """
+        {% macro html(this, kwargs) %}
+        <div id="geoinc-no-leaflet" class="geoinc-no-leaflet" style="display:none">
+        This map needs the Leaflet library from cdn.jsdelivr.net, which could not be loaded
+        (no network?). Build a map that works offline with <code>geoinc map --offline</code>
+        or <code>incident_map(gdf, offline=True)</code>.</div>
+        <script>window.addEventListener("load", function () {
+          if (!window.L) document.getElementById("geoinc-no-leaflet").style.display = "block";
+        });</script>
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._name = "LibraryCheck"
 
 
 class MiniMap(_Control):

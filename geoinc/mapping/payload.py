@@ -332,8 +332,15 @@ def _list_table(
                     else v
                 )
             )
-        cols.append([S(name), S.column(series.to_numpy(dtype=object))])
+        cols.append([S(name), S.column([_human(v) for v in series.to_numpy(dtype=object)])])
     return {"off": np.concatenate([[0], np.cumsum(counts)]).tolist(), "cols": cols}
+
+
+def _human(value):
+    """A cell as a reader says it: booleans as yes/no (not True/False)."""
+    if isinstance(value, (bool, np.bool_)):
+        return "yes" if value else "no"
+    return value
 
 
 def _is_region(geo_prec: np.ndarray, where_prec: np.ndarray) -> np.ndarray:
@@ -506,7 +513,7 @@ def prepare_incidents(
         if any(_is_listlike(v) for v in vals[:50]) or any(_is_listlike(v) for v in vals[-50:]):
             # list columns (weapon, target are JSON lists in the schema) show as "a, b"
             vals = [", ".join(map(str, _listish(v))) if _is_listlike(v) else v for v in vals]
-        return S.column(vals)
+        return S.column([_human(v) for v in vals])
 
     def prec_label(g, w, no_poly):
         parts = []
@@ -577,7 +584,7 @@ def prepare_incidents(
         ["Killed", "lbh", "kl", "kb", "kh"],
         ["Injured", "lbh", "il", "ib", "ih"],
         ["Number of sources", "n", "nsrc"],
-        ["Confidence", "n", "conf"],
+        ["Confidence", "pct", "conf"],
         ["Incident id", "s", "id"],
     ]
     for j, col in enumerate(popup_columns):

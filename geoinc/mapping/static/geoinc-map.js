@@ -198,6 +198,9 @@
         text = a === null ? "undated" : isoDay(a) + (b !== null && b !== a ? " – " + isoDay(b) : "");
         var p = col0 ? self.s(col0[i]) : "";
         if (p) text += " (" + p + ")";
+      } else if (kind === "pct") {
+        var pv = col0 ? col0[i] : null;  // a share 0..1 shown as a percentage, never rounded to 1.0
+        text = pv === null ? "" : (pv * 100).toFixed(pv * 100 % 1 === 0 ? 0 : 1) + " %";
       } else if (kind === "lbh") {
         var pick = function (c) { return f[c] ? f[c][i] : null; };
         var lo = pick(cols[0]), be = pick(cols[1]), hi = pick(cols[2]);
@@ -350,6 +353,28 @@
           return icon;
         },
       }));
+    }
+    if (opts.stack && L.markerClusterGroup) {
+      // no clustering, but incidents at the very same point fan out when clicked
+      // ("spiderfy") instead of hiding each other
+      var tint = opts.color, sg;
+      return (sg = L.markerClusterGroup({
+        maxClusterRadius: 1, showCoverageOnHover: false, spiderfyOnMaxZoom: true,
+        zoomToBoundsOnClick: false, removeOutsideVisibleBounds: false, chunkedLoading: true,
+        chunkProgress: function (done, total) { sg._geoincLoading = done < total; },
+        iconCreateFunction: function (c) {
+          var icon = L.divIcon({ html: "", className: "geoinc-cluster geoinc-stack", iconSize: [22, 22] });
+          icon.createIcon = function (old) {
+            var div = L.DivIcon.prototype.createIcon.call(this, old);
+            div.textContent = "";
+            var span = el("span", null, String(c.getChildCount()), div);
+            span.style.lineHeight = "22px";
+            div.style.background = tint;
+            return div;
+          };
+          return icon;
+        },
+      }).on("clusterclick", function (e) { e.layer.spiderfy(); }));
     }
     return L.featureGroup();
   };
@@ -636,8 +661,15 @@
       toggle.type = "button";
       var body = el("div", "geoinc-legend-body", null, box);
       toggle.addEventListener("click", function () { body.hidden = !body.hidden; });
-      // on a small screen the legend starts folded (the button unfolds it)
-      if (this._map && this._map.getSize().y < 600) body.hidden = true;
+      // the legend never hides the map: folded on small maps (the button unfolds it),
+      // and never taller than the map leaves room for (it scrolls instead)
+      var fit = function () {
+        var h = map.getSize().y;
+        box.style.maxHeight = Math.max(100, Math.min(0.45 * h, h - 150)) + "px";
+      };
+      if (map.getSize().y < 600 || map.getSize().x < 700) body.hidden = true;
+      fit();
+      map.on("resize", fit);
       el("div", "geoinc-h", cfg.title, body);
       var counts = [];
       if (s) {
@@ -789,6 +821,31 @@
         map.on("moveend", sync);
         sync();
       }, 0);
+      return box;
+    },
+  });
+
+  // When no map tile has loaded and tiles keep failing (no network, blocked server),
+  // switch to the bundled vector basemap and say so: never a blank grey page.
+  G.TileFallback = L.Control.extend({
+    options: { position: "topright" },
+    initialize: function (basemap, opts) { L.setOptions(this, opts); this.basemap = basemap; },
+    onAdd: function (map) {
+      var box = el("div", "geoinc-tile-note leaflet-bar"), self = this, loaded = 0, failed = 0;
+      box.hidden = true;
+      var fail = function () {
+        failed++;
+        if (loaded || failed < 2 || !box.hidden) return;
+        if (!map.hasLayer(self.basemap)) self.basemap.addTo(map);
+        box.textContent = "Map tiles could not be loaded (offline?): showing the bundled basemap.";
+        box.hidden = false;
+      };
+      map.eachLayer(function (l) {
+        if (l instanceof L.TileLayer) {
+          l.on("tileload", function () { loaded++; });
+          l.on("tileerror", fail);
+        }
+      });
       return box;
     },
   });
