@@ -30,10 +30,11 @@ import pickle
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from pathlib import Path
 
 from geoinc.exceptions import ConfigurationError, ExtractionError, GeoincError, InputError
 
-__all__ = ["map_documents", "resolve_jobs", "DEFAULT_CHUNK_SIZE"]
+__all__ = ["map_documents", "iter_inputs", "resolve_jobs", "DEFAULT_CHUNK_SIZE", "Leaf"]
 
 #: Documents per task sent to a worker: large enough to amortise the round trip,
 #: small enough that the pipeline's progress bar and memory stay smooth.
@@ -65,6 +66,92 @@ def resolve_jobs(jobs: int | None) -> int:
             f"jobs must be a positive number of processes, or 0/-1 for all cores, got {jobs!r}"
         )
     return jobs
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Leaf:
+    """A file not read yet: the worker that extracts it reads it (reading is a third of
+    the cost of an article, too much to leave to the one parent process)."""
+
+    path: object
+    max_bytes: int
+    metadata: tuple = ()
+
+    def read(self):
+        """The :class:`~geoinc.extract.documents.Document` or the InputError."""
+        from geoinc.extract.documents import iter_documents
+
+        for _, doc in iter_documents([self.path], max_bytes=self.max_bytes, **dict(self.metadata)):
+            return doc
+        raise AssertionError("iter_documents yields one pair per file")  # pragma: no cover
+
+
+def iter_inputs(inputs, *, jobs: int | None = 1, max_bytes: int | None = None, **metadata):
+    """Like :func:`~geoinc.extract.documents.iter_documents`, but files stay unread.
+
+    With ``jobs=1`` this *is* ``iter_documents``. Otherwise folders are listed here and
+    every file becomes a :class:`Leaf`, read by the worker that extracts it
+    (:func:`map_documents` yields the document read, so callers see no difference);
+    texts, dicts, documents and stdin are read here. Labels and error messages are
+    those of ``iter_documents``.
+
+    Examples
+    --------
+    >>> [(label, type(x).__name__) for label, x in iter_inputs(["Drones hit Kharkiv."], jobs=2)]
+    [('text:0', 'Document')]
+    """
+    from geoinc.extract.documents import DEFAULT_MAX_BYTES, Document, iter_documents
+
+    max_bytes = DEFAULT_MAX_BYTES if max_bytes is None else max_bytes
+    if resolve_jobs(jobs) == 1:
+        yield from iter_documents(inputs, max_bytes=max_bytes, **metadata)
+        return
+    if isinstance(inputs, (str, Path, Document, dict)):
+        inputs = [inputs]
+    meta = tuple(sorted(metadata.items()))
+    for i, item in enumerate(inputs):
+        yield from _expand(i, item, max_bytes, metadata, meta)
+
+
+def _expand(i: int, item, max_bytes: int, metadata: dict, meta: tuple) -> Iterator:
+    from geoinc.extract.documents import (
+        TEXT_SUFFIXES,
+        _from_mapping,
+        _looks_like_path,
+        _walk,
+        iter_documents,
+    )
+
+    if isinstance(item, dict):
+        yield from _from_mapping(i, item, max_bytes, metadata)
+    elif (
+        isinstance(item, (str, Path))
+        and str(item) != "-"
+        and (isinstance(item, Path) or _looks_like_path(item))
+    ):
+        p = Path(item)
+        if not p.is_dir():
+            yield str(p) if isinstance(item, Path) else str(item), Leaf(item, max_bytes, meta)
+            return
+        for f, reason in _walk(p):
+            if reason:
+                yield str(f), InputError(f"{f}: {reason}")
+            elif f.suffix.lower() not in TEXT_SUFFIXES:
+                msg = f"{f}: skipped, not a text or HTML file (suffix {f.suffix or 'none'!r})"
+                yield str(f), InputError(msg)
+            else:
+                yield str(f), Leaf(f, max_bytes, meta)
+    elif isinstance(item, str) and item != "-":
+        for _, doc in iter_documents([item], max_bytes=max_bytes, **metadata):
+            yield f"text:{i}", doc
+    elif isinstance(item, (str, Path)) or hasattr(item, "doc_id"):
+        yield from iter_documents([item], max_bytes=max_bytes, **metadata)  # stdin, Document
+    else:
+        kind = type(item).__name__
+        yield (
+            f"input:{i}",
+            InputError(f"input {i}: expected text, a path or a Document, got {kind}"),
+        )
 
 
 def _call(func: Callable, doc, gazetteer):
@@ -99,7 +186,15 @@ def _run_chunk(docs: list) -> list:
         from geoinc.gazetteer import Gazetteer
 
         gazetteer = _WORKER["gazetteer"] = Gazetteer.default()
-    return [_portable(_call(func, d, gazetteer)) for d in docs]
+    out = []
+    for d in docs:
+        read = d.read() if isinstance(d, Leaf) else None
+        doc = d if read is None else read
+        if isinstance(doc, InputError):
+            out.append((doc, None))
+        else:
+            out.append((read, _portable(_call(func, doc, gazetteer))))
+    return out
 
 
 def _reattach(result, doc):
@@ -160,6 +255,7 @@ def map_documents(
         raise ConfigurationError(f"chunk_size must be at least 1, got {chunk_size!r}")
     if jobs == 1:
         for label, item in items:
+            item = item.read() if isinstance(item, Leaf) else item
             res = None if isinstance(item, InputError) else _call(func, item, gazetteer)
             yield label, item, res
         return
@@ -204,8 +300,9 @@ def _map_pool(func, items, jobs: int, gazetteer, chunk_size: int):
                     yield head
                     continue
                 in_flight -= 1
-                for (label, doc), res in zip(head[1], head[0].result(), strict=True):
-                    yield label, doc, _reattach(res, doc)
+                for (label, sent), (read, res) in zip(head[1], head[0].result(), strict=True):
+                    doc = sent if read is None else read  # a Leaf comes back read
+                    yield label, doc, None if res is None else _reattach(res, doc)
 
         for label, item in items:
             if isinstance(item, InputError):

@@ -111,3 +111,23 @@ def test_cli_jobs_output_identical(corpus, tmp_path):
         assert rc == 0
         outs.append(out.read_bytes())
     assert outs[0] == outs[1]
+
+
+def test_mixed_inputs_read_by_workers_keep_labels_and_errors(corpus, tmp_path):
+    from geoinc.extract.documents import document_from_text
+
+    inputs = [
+        corpus,
+        dispatch(1),
+        {"text": dispatch(2), "source": "Given"},
+        {"oops": 1},
+        tmp_path / "missing.txt",
+        str(corpus / "d00003.txt"),
+        document_from_text(dispatch(4)),
+        42,
+    ]
+    one = extract_with_status(inputs, on_error="record", jobs=1)
+    two = extract_with_status(inputs, on_error="record", jobs=2)
+    assert [s.as_dict() for s in two[1]] == [s.as_dict() for s in one[1]]
+    assert to_geojson(two[0]) == to_geojson(one[0])
+    assert {"text:1", "input:7", str(tmp_path / "missing.txt")} <= {s.input for s in one[1]}
