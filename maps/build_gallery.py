@@ -8,14 +8,16 @@ Reads ``examples/dispatches/`` with :func:`geoinc.extract`, checks the border cl
 each dispatch with :func:`geoinc.claims.check_text` when that module is installed, and
 writes to ``maps/``:
 
-- ``dispatches.html`` — the default map (Leaflet from the CDN, OpenStreetMap tiles);
+- ``dispatches.html`` — the default map (OpenStreetMap tiles; Leaflet inlined when
+  ``geoinc[offline]`` is installed, else linked from the CDN);
 - ``dispatches_offline.html`` — the same map for use with no network (everything inlined,
   vector basemap);
 - ``dispatches_osm_borders.html`` — offline, with the OpenStreetMap-derived RU–UA border
   and its 30 km band instead of Natural Earth's;
 
 and one PNG screenshot per map, taken in headless Chromium with the network blocked
-(the online map is shown on its vector basemap there, since tiles cannot load).
+(the online map switches to its vector basemap there, with a note, since tiles cannot
+load).
 """
 
 from __future__ import annotations

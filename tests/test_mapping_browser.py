@@ -385,3 +385,17 @@ def test_stacked_incidents_spiderfy(browser, tmp_path_factory):
     page.wait_for_timeout(600)  # the spider's animation
     assert _count(page, "path.geoinc-incident") == 3  # fanned out, each clickable
     page.close()
+
+
+def test_default_map_without_network_falls_back_to_the_basemap(browser, online_path):
+    mf.require_offline_assets()  # the default map inlines Leaflet when the extra is there
+    page, report = open_map(browser, online_path, serve_cdn=False)  # no tiles, no CDN
+    assert report.ready
+    # the only errors are the tiles the browser could not fetch
+    assert all("ERR_FAILED" in e for e in report.console_errors)
+    assert report.blocked and all("tile" in u for u in report.blocked)
+    page.wait_for_selector(".geoinc-tile-note", state="visible", timeout=5000)
+    assert "bundled basemap" in page.locator(".geoinc-tile-note").inner_text()
+    assert page.evaluate("document.querySelector('.geoinc-vector-bg') !== null")
+    _check_fixture_drawn(page)  # the incidents are all there
+    page.close()
