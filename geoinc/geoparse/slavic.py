@@ -143,6 +143,7 @@ def _data(lang: str) -> dict:
         "org": norm_set("geoparse_org_after"),
         "org_before": norm_set("geoparse_org_before"),
         "actor_before": norm_set("geoparse_actor_before"),
+        "spatial_before": norm_set("geoparse_spatial_before"),
         "actor_verbs": tuple(normalize(w) for w in _lang.phrases(lang, "geoparse_actor_verbs")),
         "capitals": norm_set("geoparse_capitals"),
         "colloquial": norm_table("geoparse_colloquial"),
@@ -609,4 +610,8 @@ def _role(span: Span, place, tokens, lang: str) -> str:
             return "actor"  # "Москва заявила"
         if before and before[-1] in data["actor_before"]:
             return "actor"  # "між Москвою та Києвом"
+        instrumental = "ablt" in _forms(lang, tokens.words[span.j - 1])[1]
+        if instrumental and span.key in data["capitals"]:
+            if not (before and before[-1] in data["spatial_before"]):
+                return "actor"  # "призначений Москвою", "зв'язок з Москвою"
     return "location"
