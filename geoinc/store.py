@@ -180,6 +180,10 @@ def _gpkg_envelope(blob: bytes | None) -> tuple[float, float, float, float] | No
     if env:
         minx, maxx, miny, maxy = struct.unpack_from(order + "4d", blob, 8)
         return minx, maxx, miny, maxy
+    wkb_order = "<" if blob[8] == 1 else ">"
+    if len(blob) == 29 and struct.unpack_from(wkb_order + "I", blob, 9)[0] == 1:
+        x, y = struct.unpack_from(wkb_order + "2d", blob, 13)  # a 2D point, the usual case
+        return x, x, y, y
     import shapely
 
     geom = shapely.from_wkb(bytes(blob[8:]))

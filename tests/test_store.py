@@ -204,3 +204,26 @@ def test_store_layer_reads_in_gis_tools(store):
     assert info["features"] == len(store.read()) > 0
     assert {"added", "updated"} <= set(info["fields"])
     assert Path(str(store.path) + ".lock").exists()
+
+
+@pytest.mark.parametrize(
+    ("wkb", "flags", "expected"),
+    [
+        ("POINT (36.25 49.98)", 1, (36.25, 36.25, 49.98, 49.98)),
+        ("POINT (36.25 49.98)", 0, (36.25, 36.25, 49.98, 49.98)),  # big-endian blob
+        ("POLYGON ((0 1, 2 1, 2 3, 0 3, 0 1))", 1, (0.0, 2.0, 1.0, 3.0)),
+        ("POINT (1 2)", 0x11, None),  # the empty-geometry flag
+    ],
+)
+def test_gpkg_envelope_for_the_rtree_triggers(wkb, flags, expected):
+    import struct
+
+    import shapely
+
+    from geoinc.store import _gpkg_envelope
+
+    order = "<" if flags & 1 else ">"
+    body = shapely.to_wkb(shapely.from_wkt(wkb), byte_order=flags & 1)
+    blob = b"GP\x00" + bytes([flags]) + struct.pack(order + "i", 4326) + body
+    assert _gpkg_envelope(blob) == expected
+    assert _gpkg_envelope(None) is None
