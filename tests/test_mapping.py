@@ -370,9 +370,7 @@ def test_cli_map_reads_each_format(fixture_frame, tmp_path, ext, capsys):
     html = tmp_path / "m.html"
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)
-        rc = main(
-            ["map", str(src), "-o", str(html), "--borders", "none", "--title", "T"]
-        )
+        rc = main(["map", str(src), "-o", str(html), "--borders", "none", "--title", "T"])
     assert rc == 0
     island = _island(html.read_text(encoding="utf-8"))
     assert island["n"] == mf.N_POINTS + mf.N_REGION
@@ -404,7 +402,10 @@ def test_cli_offline_map(fixture_frame, tmp_path):
     html = tmp_path / "m.html"
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)
-        assert main(["map", str(src), "-o", str(html), "--offline", "--no-band", "--cluster", "yes"]) == 0
+        assert (
+            main(["map", str(src), "-o", str(html), "--offline", "--no-band", "--cluster", "yes"])
+            == 0
+        )
     text = html.read_text(encoding="utf-8")
     assert not re.search(r'<(script|link)[^>]+(src|href)="https?:', text)
     assert '"cluster":true' in text
@@ -412,9 +413,13 @@ def test_cli_offline_map(fixture_frame, tmp_path):
 
 def test_dates_keep_their_local_day_and_bad_numbers_warn():
     gdf = gpd.GeoDataFrame(
-        {"date_start": ["2024-01-03T01:00:00+03:00", "2024-01-02T23:30:00-05:00", "2024-01-05"],
-         "killed_best": ["12", "several", None]},
-        geometry=[shapely.Point(30, 50)] * 3, crs=4326)
+        {
+            "date_start": ["2024-01-03T01:00:00+03:00", "2024-01-02T23:30:00-05:00", "2024-01-05"],
+            "killed_best": ["12", "several", None],
+        },
+        geometry=[shapely.Point(30, 50)] * 3,
+        crs=4326,
+    )
     with pytest.warns(UserWarning, match="'killed_best' are not numbers"):
         p = prepare_incidents(gdf).payload
     # the day the report gives, not the UTC day (which would be 2 and 3 January)

@@ -106,7 +106,8 @@ def _set_window(page, start, end, undated):
     page.evaluate(
         """([a, b, u]) => {
             const day = s => Math.round(Date.parse(s) / 86400000);
-            const from = document.querySelector('.geoinc-from'), to = document.querySelector('.geoinc-to');
+            const from = document.querySelector('.geoinc-from');
+            const to = document.querySelector('.geoinc-to');
             const und = document.querySelector('.geoinc-undated input');
             from.value = day(a); to.value = day(b); und.checked = u;
             to.dispatchEvent(new Event('change'));
@@ -171,7 +172,8 @@ def test_measure_tool_is_geodesic(browser, online_path):
         page.mouse.click(x, y)
     latlngs = page.evaluate(
         "(() => { const m = geoinc.maps[0].map; let out = [];"
-        " m.eachLayer(l => { if (l.options && l.options.className === 'geoinc-measure-line') out = l.getLatLngs(); });"
+        " m.eachLayer(l => { if (l.options && l.options.className === 'geoinc-measure-line')"
+        " out = l.getLatLngs(); });"
         " return out.map(p => [p.lat, p.lng]); })()"
     )
     assert len(latlngs) == 2
@@ -225,7 +227,8 @@ def test_xss_payloads_never_execute_and_still_show(browser, xss_path):
     shown.append(page.locator(".leaflet-control-layers").inner_text())
     shown.append(page.locator(".geoinc-legend").inner_text())
     page.evaluate(
-        "void geoinc.maps[0].map.eachLayer(l => { if (l.options && l.options.className === 'geoinc-claim-line') l.openPopup(); })"
+        "void geoinc.maps[0].map.eachLayer(l => { if (l.options"
+        " && l.options.className === 'geoinc-claim-line') l.openPopup(); })"
     )
     shown.append(page.locator(".leaflet-popup-content").last.last.inner_text())
     page.fill(".geoinc-search input", "script")
@@ -302,7 +305,9 @@ def test_example_corpus_map(browser, corpus_maps, offline):
     n_region_layers = len(
         set(
             zip(
-                gdf.loc[region.fillna(False), "event_type"], gdf.loc[region.fillna(False), "admin1"], strict=False
+                gdf.loc[region.fillna(False), "event_type"],
+                gdf.loc[region.fillna(False), "admin1"],
+                strict=False,
             )
         )
     )

@@ -7,8 +7,20 @@ import sys
 
 from geoinc.cli.output import print_geojson, print_table
 
-COLUMNS = ("query", "name", "geonameid", "kind", "country", "admin1", "admin1_name",
-           "lat", "lon", "population", "precision", "score")
+COLUMNS = (
+    "query",
+    "name",
+    "geonameid",
+    "kind",
+    "country",
+    "admin1",
+    "admin1_name",
+    "lat",
+    "lon",
+    "population",
+    "precision",
+    "score",
+)
 
 
 def add_parser(sub) -> argparse.ArgumentParser:
@@ -18,8 +30,14 @@ def add_parser(sub) -> argparse.ArgumentParser:
         description="Resolve place names offline. Exit code 3 when a name matches nothing.",
     )
     p.add_argument("names", nargs="+", metavar="NAME", help='e.g. Kharkiv "Borova, Kharkiv Oblast"')
-    p.add_argument("-n", "--candidates", type=int, default=1, metavar="N",
-                   help="show up to N ranked candidates per name (default 1)")
+    p.add_argument(
+        "-n",
+        "--candidates",
+        type=int,
+        default=1,
+        metavar="N",
+        help="show up to N ranked candidates per name (default 1)",
+    )
     p.add_argument("--country", help="restrict to a country (ISO2 or name)")
     p.add_argument("--kind", choices=("place", "admin1", "country", "settlement"))
     p.add_argument("--no-fuzzy", action="store_true", help="exact (normalised) matches only")
@@ -34,8 +52,13 @@ def run(args: argparse.Namespace) -> int:
     gz = Gazetteer.default()
     rows, features, missing = [], [], []
     for name in args.names:
-        found = gz.lookup(name, country=args.country, kind=args.kind, limit=max(1, args.candidates),
-                          fuzzy=not args.no_fuzzy)
+        found = gz.lookup(
+            name,
+            country=args.country,
+            kind=args.kind,
+            limit=max(1, args.candidates),
+            fuzzy=not args.no_fuzzy,
+        )
         if not found:
             missing.append(name)
             rows.append({"query": name, "name": "(no match)"})

@@ -12,7 +12,8 @@ def add_parser(sub) -> argparse.ArgumentParser:
     p = sub.add_parser(
         "reverse",
         help="nearest place, admin1 region and country of a point",
-        description="Reverse-geocode a point offline. Latitude first, then longitude (WGS84 degrees).",
+        description="Reverse-geocode a point offline. Latitude first, then longitude "
+        "(WGS84 degrees).",
     )
     p.add_argument("lat", help="latitude, -90..90")
     p.add_argument("lon", help="longitude, -180..180")
@@ -27,11 +28,16 @@ def run(args: argparse.Namespace) -> int:
     lat, lon = validate_lat_lon(args.lat, args.lon, parse_strings=True)
     r = Gazetteer.default().reverse(lat, lon)
     row = {
-        "lat": lat, "lon": lon, "place": r.place.name, "geonameid": r.place.geonameid,
+        "lat": lat,
+        "lon": lon,
+        "place": r.place.name,
+        "geonameid": r.place.geonameid,
         "distance_km": round(r.distance_km, 2),
-        "admin1": r.admin1.admin1 if r.admin1 else "", "admin1_name": r.admin1.name if r.admin1 else "",
+        "admin1": r.admin1.admin1 if r.admin1 else "",
+        "admin1_name": r.admin1.name if r.admin1 else "",
         "country": r.country.country if r.country else r.place.country,
-        "country_name": r.country.name if r.country else "", "method": r.method,
+        "country_name": r.country.name if r.country else "",
+        "method": r.method,
     }
     if args.json:
         print(json.dumps(row, ensure_ascii=False, sort_keys=True))

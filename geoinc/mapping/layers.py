@@ -49,7 +49,7 @@ __all__ = [
 DATA_ATTRIBUTION = (
     'Places <a href="https://www.geonames.org/">GeoNames</a> (CC BY 4.0) · '
     'oblasts, RU–UA border © <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> '
-    'contributors (ODbL), geoBoundaries · made with '
+    "contributors (ODbL), geoBoundaries · made with "
     '<a href="https://www.naturalearthdata.com/">Natural Earth</a>'
 )
 

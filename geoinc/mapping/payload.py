@@ -504,7 +504,9 @@ def prepare_incidents(
     d0 = _days(frame, "date_start", problems)
     d1 = _days(frame, "date_end", problems)
     killed = {k: _num(frame, problems=problems, col=f"killed_{k}") for k in ("low", "best", "high")}
-    injured = {k: _num(frame, problems=problems, col=f"injured_{k}") for k in ("low", "best", "high")}
+    injured = {
+        k: _num(frame, problems=problems, col=f"injured_{k}") for k in ("low", "best", "high")
+    }
 
     def strcol(col):
         if col not in frame:
@@ -545,14 +547,12 @@ def prepare_incidents(
     if "admin1_name" in frame:
         names = frame["admin1_name"].astype("string").fillna("").to_numpy(dtype=object)[idx]
         named = pd.Series(names, dtype=object)
-        region_label = named.where(named == "", named + " (" + region_label + ")").where(
-            named != "", region_label
-        ).str.replace(" ()", "", regex=False)
-    where = (
-        region_label
-        + ", "
-        + pd.Series(country[idx], dtype=object).fillna("")
-    ).str.strip(", ")
+        region_label = (
+            named.where(named == "", named + " (" + region_label + ")")
+            .where(named != "", region_label)
+            .str.replace(" ()", "", regex=False)
+        )
+    where = (region_label + ", " + pd.Series(country[idx], dtype=object).fillna("")).str.strip(", ")
 
     fields: dict[str, list] = {
         "dprec": S.column(
