@@ -274,7 +274,12 @@ def partitioned_merge(
 
 @contextmanager
 def _scheduler(scheduler):
-    """A scheduler for ``compute``: an address opens (and closes) a client."""
+    """A scheduler for ``compute``: an address opens (and closes) a client. ``None``
+    takes the address from Dask's configuration (``DASK_SCHEDULER_ADDRESS``) if set."""
+    if scheduler is None:
+        import dask
+
+        scheduler = dask.config.get("scheduler-address", None)
     if isinstance(scheduler, str) and scheduler not in _LOCAL_SCHEDULERS:
         try:
             from distributed import Client
@@ -283,7 +288,7 @@ def _scheduler(scheduler):
                 "a scheduler address needs dask.distributed: pip install 'geoinc[dask]'"
             ) from err
         try:
-            client = Client(scheduler, set_as_default=False, timeout="30s")
+            client = Client(scheduler, set_as_default=False)  # distributed.comm.timeouts.connect
         except OSError as err:
             raise ConfigurationError(
                 f"cannot reach the Dask scheduler {scheduler!r}: {err}"

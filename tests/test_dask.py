@@ -181,3 +181,23 @@ def test_partitioned_geoparquet_holds_the_same_incidents(corpus, single, cluster
     assert to_geojson(parts.reset_index(drop=True)) == to_geojson(single[0])
     lines = [json.loads(x) for f in sorted(tmp_path.glob("inputs/*.jsonl")) for x in f.open()]
     assert [x["input"] for x in lines] == [s.input for s in single[1]]
+
+
+def test_the_scheduler_address_can_come_from_dask_config(corpus, single, cluster):
+    import dask
+
+    with dask.config.set({"scheduler-address": cluster.scheduler.address}):
+        frame = gdask.extract(corpus, on_error="record")
+    assert to_geojson(frame) == to_geojson(single[0])
+
+
+def test_an_unreachable_configured_scheduler_is_a_clear_error():
+    import dask
+
+    unreachable = {
+        "scheduler-address": "tcp://127.0.0.1:9",
+        "distributed.comm.timeouts.connect": "2s",
+    }
+    with dask.config.set(unreachable):
+        with pytest.raises(ConfigurationError, match="cannot reach the Dask scheduler"):
+            gdask.extract(["2024-01-02\n\nDrones hit Kyiv."], on_error="record")
