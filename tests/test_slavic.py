@@ -343,3 +343,83 @@ def test_dev_set_figures_at_sentence_level(dev_records):
                 ]
                 right += g["value"] in got
     assert n and right / n >= 0.75
+
+
+# --------------------------------------------------------------------------- Telegram
+
+
+@pytest.fixture
+def telegram_export(tmp_path):
+    export = {
+        "name": "Новини області",
+        "type": "public_channel",
+        "id": 777,
+        "messages": [
+            {"id": 10, "type": "service", "date": "2024-08-11T10:00:00", "action": "pin_message"},
+            {
+                "id": 11,
+                "type": "message",
+                "date": "2024-08-12T06:30:00",
+                "text": [
+                    "Уночі дрони атакували ",
+                    {"type": "bold", "text": "Суми"},
+                    ", поранено двох людей.",
+                ],
+            },
+            {
+                "id": 12,
+                "type": "message",
+                "date": "2024-08-12T07:00:00",
+                "text": "",
+                "photo": "p.jpg",
+            },
+            {"id": 13, "type": "message", "date": "2024-08-12T08:00:00", "text": "Дякуємо ППО!"},
+        ],
+    }
+    path = tmp_path / "result.json"
+    path.write_text(json.dumps(export, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_telegram_messages_become_documents(telegram_export):
+    from geoinc.extract.telegram import read_export
+
+    docs = read_export(telegram_export, channel="@novyny_oblasti")
+    assert [d.url for d in docs] == [
+        "https://t.me/novyny_oblasti/11",
+        "https://t.me/novyny_oblasti/13",
+    ]
+    assert docs[0].text == "Уночі дрони атакували Суми, поранено двох людей."
+    assert docs[0].source == "Новини області" and str(docs[0].published) == "2024-08-12"
+    # without the channel's address, links use the chat id
+    assert read_export(telegram_export)[0].url == "https://t.me/c/777/11"
+
+
+def test_extract_reads_a_telegram_export(telegram_export):
+    from geoinc.extract.pipeline import extract_with_status
+
+    gdf, statuses = extract_with_status([str(telegram_export)])
+    assert [(s.status, s.input.endswith(("#11", "#13"))) for s in statuses] == [
+        ("ok", True),
+        ("none", True),
+    ]
+    (row,) = gdf.itertuples()
+    assert (row.place_name, row.injured_best, str(row.date_start.date())) == (
+        "Sumy",
+        2,
+        "2024-08-11",
+    )
+
+
+@pytest.mark.parametrize(
+    "content",
+    ['{"name": "x", "type": "personal_chat", "messages": 5}', '{"type": "x", "messages": [', "[]"],
+)
+def test_broken_telegram_exports_are_input_errors(tmp_path, content):
+    from geoinc.exceptions import InputError
+    from geoinc.extract.telegram import iter_export
+
+    path = tmp_path / "result.json"
+    path.write_text(content, encoding="utf-8")
+    (item,) = [doc for _, doc in iter_export(path)]
+    assert isinstance(item, InputError)

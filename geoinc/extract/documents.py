@@ -635,6 +635,9 @@ def iter_documents(
                     yield from _read_one(f, max_bytes, metadata)
             elif isinstance(item, Path) and str(item) != "-" and not p.exists():
                 yield str(p), InputError(f"{p}: no such file")
+            elif p.suffix.lower() == ".json" and _telegram().is_telegram_export(p):
+                # Telegram Desktop's result.json: one document per message
+                yield from _telegram().iter_export(p, max_bytes=max_bytes, **metadata)
             else:
                 yield from _read_one(item, max_bytes, metadata)
         elif isinstance(item, str):
@@ -700,3 +703,9 @@ def _read_one(
 def with_metadata(doc: Document, **changes) -> Document:
     """Return a copy of ``doc`` with some fields replaced (documents are immutable)."""
     return replace(doc, **changes)
+
+
+def _telegram():
+    from geoinc.extract import telegram  # imported late: it builds on this module
+
+    return telegram
