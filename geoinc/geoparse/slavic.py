@@ -50,6 +50,7 @@ INSTALL_HINT = "pip install 'geoinc[slavic]'"
 
 _MAX_WORDS = 4
 _UNITS = ("raion", "rayon", "district")
+_LIST_CONJ = frozenset({"та", "і", "й", "и"})
 _CYR = re.compile(r"[\u0400-\u04ff]")
 _ADJ_SUFFIX = re.compile(r"(?:ськ|цьк|зьк|ск|цк|зк)(?:ий|ой|ий)$")
 
@@ -250,11 +251,14 @@ def _find_spans(tokens, resolver, lang: str) -> list[Span]:
     people: set[str] = set()
     city = ""  # the key of the last big city named: streets and districts belong to it
     k = 0
+    street_end = -1  # where the last street name ended: "вулицях Шевченка, Франка та ..."
     for i in _starts(tokens, data):
         if i < k:
             continue
         tok = tokens.tok(i)
-        if tok.key in data["street"]:
+        if city and _continues_list(tokens, street_end, i):
+            got = (i + 1, city, "", {"street": tok.raw})
+        elif tok.key in data["street"]:
             got = _street(tokens, i, city)
         else:
             got = (
@@ -266,6 +270,7 @@ def _find_spans(tokens, resolver, lang: str) -> list[Span]:
         if got is None:
             continue
         j, key, qualifier, extra = got
+        street_end = j if "street" in extra else street_end
         if (
             not qualifier
             and i
@@ -341,6 +346,15 @@ def _starts(tokens, data: dict):
                 yield i
         elif tokens.words[i].lower() in data["street"]:
             yield i
+
+
+def _continues_list(tokens, end: int, i: int) -> bool:
+    """Token ``i`` is the next name of a list whose last name ended at ``end``."""
+    if end < 0 or not tokens.tok(i).cap:
+        return False
+    if i == end:
+        return tokens.tok(i).sep.strip() == ","
+    return i == end + 1 and tokens.tok(end).key in _LIST_CONJ and tokens.tok(i).sep == " "
 
 
 def _joinable(tokens, j: int) -> bool:
@@ -546,7 +560,11 @@ def _adjective_stems(form: str) -> tuple[str, ...]:
     if not m:
         return ()
     stem = form[: m.start()]
-    return (stem, stem + "ь", stem + "ск", stem + "о", stem + "и", stem[:-1])
+    out = [stem, stem + "ь", stem + "ск", stem + "о", stem + "и", stem[:-1], stem + "ка"]
+    out += [stem + "са", stem + "жжя"]  # "одеський" <- Одеса, "запорізький" <- Запоріжжя
+    if stem.endswith(("ів", "ов")):  # "лозівський" <- Лозова, "близнюківський" <- Близнюки
+        out += [stem[:-2] + e for e in ("и", "ова", "ове", "ове")]
+    return tuple(dict.fromkeys(out))
 
 
 def _plausible(res, place, tokens, lang: str, countries: set[str]) -> bool:
