@@ -59,6 +59,7 @@ def figures(sentence: str, lang: str) -> list[tuple[str, int | None]]:
         ("Ракеты упали в Ельце.", "ru", "Ельце", "Yelets"),  # not Elze in Germany
         ("Ворог атакував Нікопольщину.", "uk", "Нікопольщину", "Nikopol Raion"),
         ("Обстріляли Богодухівський район.", "uk", "Богодухівський район", "Bohodukhivskyi Raion"),
+        ("Поля горіли біля Покровська.", "uk", "Покровська", "Pokrovsk"),  # not a surname
     ],
 )
 def test_inflected_names_reach_the_gazetteer(text, lang, surface, name):
@@ -109,6 +110,7 @@ def test_roles(text, lang, surface, role):
         ("Пожар потушили к утру.", "ru"),  # "fire", not a Kosovo village
         ("Герань снова атаковала ночью.", "ru"),  # a drone's name
         ("Про удар повідомив Олександр Гусєв.", "uk"),  # a person
+        ("Про це пише Українська правда.", "uk"),  # an outlet, not Ukrainsk
     ],
 )
 def test_words_and_names_that_are_no_places(text, lang):

@@ -52,6 +52,7 @@ _MAX_WORDS = 4
 _UNITS = ("raion", "rayon", "district")
 _LIST_CONJ = frozenset({"та", "і", "й", "и"})
 _CYR = re.compile(r"[\u0400-\u04ff]")
+_SK_TOWN = re.compile(r"(?:ск|цк)(?:а|у|ом|ою)$")
 _ADJ_SUFFIX = re.compile(r"(?:ськ|цьк|зьк|ск|цк|зк)(?:ий|ой|ий)$")
 
 
@@ -85,8 +86,9 @@ _NOT_NAME_POS = frozenset(
 
 
 @lru_cache(maxsize=65536)
-def _forms(lang: str, word: str) -> tuple[tuple[str, ...], frozenset[str], str]:
-    """Dictionary-form keys of one word, its grammar tags and its likeliest part of speech.
+def _forms(lang: str, word: str) -> tuple[tuple[str, ...], frozenset[str], str, frozenset[str]]:
+    """Dictionary-form keys of one word, its grammar tags, its likeliest part of speech
+    and the dictionary forms of its noun readings.
 
     Keys: the dictionary forms of the analyses that are not people's names, then the
     word as written, then the people's-name analyses ("Києві" is Kyiv before "Кий").
@@ -109,7 +111,17 @@ def _forms(lang: str, word: str) -> tuple[tuple[str, ...], frozenset[str], str]:
     # Ukrainian "і": "Білгородська")
     keys += [k.replace("є", v) for v in ("е", "і") for k in keys if "є" in k]
     pos = str(parses[0].tag.POS) if parses else ""
-    return tuple(dict.fromkeys(k for k in keys if k)), frozenset(tags), pos
+    nouns = {
+        normalize(p.normal_form)
+        for p in parses
+        if "NOUN" in p.tag and not _PERSON_TAGS & set(str(p.tag).replace(" ", ",").split(","))
+    }
+    if m := _SK_TOWN.search(own):
+        # "Покровська", "Краматорську": a -ськ town in the genitive, dative or instrumental,
+        # which the dictionary may read only as an adjective or a surname
+        nouns.add(own[: m.start() + 2])
+        keys.append(own[: m.start() + 2])
+    return tuple(dict.fromkeys(k for k in keys if k)), frozenset(tags), pos, frozenset(nouns)
 
 
 def lemma_keys(word: str, lang: str) -> tuple[str, ...]:
@@ -576,7 +588,14 @@ def _plausible(res, place, tokens, lang: str, countries: set[str]) -> bool:
     if place.kind in ("country", "admin1", "water"):
         return True
     raw = tokens.tok(span.i).raw
-    _, tags, pos = _forms(lang, raw)
+    _, tags, pos, nouns = _forms(lang, raw)
+    own = normalize(raw)
+    if (m := _SK_TOWN.search(own)) and span.key == own[: m.start() + 2] and span.j < tokens.n:
+        nxt = tokens.tok(span.j)
+        if nxt.sep == " " and (nxt.cap or _forms(lang, nxt.raw)[2] == "NOUN"):
+            return False  # "Українська правда": an adjective before its noun, not Ukrainsk
+    if span.key in nouns:
+        pos = "NOUN"  # "Покровська": the town's genitive, though also a surname's form
     home = place.country in countries | {"UA", "RU"}
     big = place.population >= 100_000
     if _is_weapon(raw, lang):
@@ -596,7 +615,7 @@ def _plausible(res, place, tokens, lang: str, countries: set[str]) -> bool:
         return False  # a word the dictionary knows, and not as a place ("Пожар")
     if home and big:
         return True
-    if tags & _PERSON_TAGS and "Geox" not in tags:
+    if tags & _PERSON_TAGS and "Geox" not in tags and span.key not in nouns:
         return False  # "Лисак", "Сергій": people, not the villages of those names
     if place.kind == "settlement" and res.support <= 0:
         return False  # a name-only village needs its region in the text
@@ -617,6 +636,9 @@ def _role(span: Span, place, tokens, lang: str) -> str:
         return "organisation"
     if span.j < tokens.n and tokens.tok(span.j).key in data["org"]:
         return "organisation"  # "Харківська ОВА"
+    sep_after = tokens.tok(span.j).sep if span.j < tokens.n else ""
+    if tokens.tok(span.i).sep.rstrip().endswith(("«", '"', "“")) and sep_after[:1] in '»"”':
+        return "other"  # «Схід», «Новоросійськ»: the name of a unit, a hotel, a ship
     before = [tokens.tok(k).key for k in range(max(0, span.i - 2), span.i)]
     if before and before[-1] in data["org_before"]:
         return "organisation"  # "ДСНС України", "Минобороны РФ"
