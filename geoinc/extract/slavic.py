@@ -236,10 +236,10 @@ def _item(toks: list[_Tok], i: int, g: _Grammar) -> tuple[int | None, str, int] 
     num = _number(toks, i, g)
     if num is not None:
         value, kind, j = num
+        if j + 1 < n and toks[j + 1].low in g.people and toks[j].low.isalpha():
+            return value, kind, j + 2  # "15 мирних жителів", "два мирных жителя"
         if j < n and toks[j].low in g.people:
             return value, kind, j + 1
-        if j + 1 < n and toks[j + 1].low in g.people and toks[j].low.isalpha():
-            return value, kind, j + 2  # "15 мирних жителів"
         if j < n and toks[j].low.isalpha() and toks[j].low not in g.fillers:
             if not (g.killed.match(toks[j].low) or g.injured.match(toks[j].low)):
                 return None  # "5 будинків", "12 БПЛА": not people
