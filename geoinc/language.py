@@ -73,8 +73,8 @@ def detect(text: str) -> str:
     --------
     >>> detect("Харків"), detect("Удар по Харькову")
     ('uk', 'ru')
-    >>> detect("Удар по Харкову")  # no marker at all: Russian, the fallback
-    'ru'
+    >>> detect("Удар по Харкову") in ("uk", "ru")  # no marker: lingua if installed, else "ru"
+    True
     >>> detect("Внаслідок удару по Харкову"), detect("В результате удара по Харькову")
     ('uk', 'ru')
     >>> detect("")

@@ -510,21 +510,35 @@ def find_dates(sentence: str, published: date | None, lang: str, offset: int = 0
     text = sentence.translate(_APOSTROPHES)
     found: list[DateExpr] = []
     taken: list[tuple[int, int]] = []
-
-    def add(a, b, ds, de, prec, kind):
+    for a, b, ds, de, prec, kind in (
+        *_numbered_dates(text, g, published, numeric, day_month),
+        *_weekday_dates(text, g, published, weekday),
+        *_relative_dates(text, g, published),
+    ):
         if any(a < y and x < b for x, y in taken):
-            return
+            continue  # an earlier, more explicit reading holds these words
         taken.append((a, b))
         found.append(
             DateExpr(offset + a, offset + b, sentence[a:b], ds, de, prec if ds else None, kind)
         )
+    return sorted(found, key=lambda d: d.start)
 
+
+def _night_or_day(m: re.Match, d: date | None, kind: str) -> tuple:
+    """ "в ночь на 5 мая": the night before the day (two days); else the day itself."""
+    if m["night"] and d is not None:
+        return m.start(), m.end(), d - timedelta(days=1), d, 2, "night"
+    return m.start(), m.end(), d, d, 1, kind
+
+
+def _numbered_dates(text: str, g: _Grammar, published, numeric, day_month):
+    """ "12.03.2024", "17 серпня", "17 серпня 2025 року", "в ночь на 5 мая"."""
     for m in numeric.finditer(text):
         try:
             d = date(int(m["year"]), int(m["month"]), int(m["day"]))
         except ValueError:
             continue
-        add(m.start(), m.end(), d, d, 1, "explicit")
+        yield m.start(), m.end(), d, d, 1, "explicit"
     for m in day_month.finditer(text):
         month, day = g.months[m["month"].lower()], int(m["day"])
         if m["year"]:
@@ -532,23 +546,24 @@ def find_dates(sentence: str, published: date | None, lang: str, offset: int = 0
                 d = date(int(m["year"]), month, day)
             except ValueError:
                 continue
-            kind = "explicit"
+            yield _night_or_day(m, d, "explicit")
         else:
             d = _partial_year(published, month, day) if published else None
-            kind = "partial"
-        if m["night"] and d is not None:
-            add(m.start(), m.end(), d - timedelta(days=1), d, 2, "night")
-        else:
-            add(m.start(), m.end(), d, d, 1, kind)
+            yield _night_or_day(m, d, "partial")
+
+
+def _weekday_dates(text: str, g: _Grammar, published, weekday):
+    """ "у неділю", "в ночь на субботу": the latest such day on or before publication."""
     for m in weekday.finditer(text):
         d = None
         if published:
             wd = g.weekdays[m["wd"].lower()]
             d = published - timedelta(days=(published.weekday() - wd) % 7)
-        if m["night"] and d is not None:
-            add(m.start(), m.end(), d - timedelta(days=1), d, 2, "night")
-        else:
-            add(m.start(), m.end(), d, d, 1, "weekday")
+        yield _night_or_day(m, d, "weekday")
+
+
+def _relative_dates(text: str, g: _Grammar, published):
+    """ "минулої доби", "вночі", "вчера", "сегодня" (the kinds of events_relative_dates)."""
     for pat, kind in g.relative:
         for m in pat.finditer(text):
             ds = de = None
@@ -556,8 +571,7 @@ def find_dates(sentence: str, published: date | None, lang: str, offset: int = 0
                 ds = published - timedelta(days=0 if kind == "today" else 1)
                 de = published - timedelta(days=1 if kind == "yesterday" else 0)
             prec = 2 if kind in ("night", "day") else 1
-            add(m.start(), m.end(), ds, de, prec, "night" if kind == "night" else "relative")
-    return sorted(found, key=lambda d: d.start)
+            yield m.start(), m.end(), ds, de, prec, "night" if kind == "night" else "relative"
 
 
 # --------------------------------------------------------------------------- sentences
@@ -593,54 +607,70 @@ def analyse_text(text: str, published: date | None, lang: str) -> list[SentenceE
     if not sents:
         return []
     folded = fold(text)
-    starts = [a for a, _, _ in sents]
-
-    def bucket(spans) -> list[list[Span]]:
-        out: list[list[Span]] = [[] for _ in sents]
-        for value, a, b in spans:
-            i = bisect_right(starts, a) - 1
-            if i >= 0 and a < sents[i][1]:
-                out[i].append(Span(value, text[a:b], a, b))
-        return out
-
-    weapons = bucket(g.weapons.spans(text, folded))
-    cues = bucket(g.cues.spans(text, folded))
+    weapons = _bucket(g.weapons.spans(text, folded), sents, text)
+    cues = _bucket(g.cues.spans(text, folded), sents, text)
     out = []
     for i, (s, e, para) in enumerate(sents):
         sent = text[s:e]
-        title = (
-            i == 0
-            and len(sents) > 1
-            and "\n" in text[e : e + 3] + text[e:].lstrip(" ")[:1]
-            and not sent.rstrip().endswith((".", "!", "?", '"', "”", "»"))
-        )
+        title = i == 0 and _is_title(text, sents)
         figures = tuple(find_figures(sent, lang, s)) if g.hint.search(sent) else ()
         if not (cues[i] or weapons[i] or figures):
             out.append(SentenceEvent(start=s, end=e, text=sent, paragraph=para, is_title=title))
             continue
-        sent_cues = list(cues[i])
-        if not sent_cues and any(f.field in ("killed", "injured") for f in figures):
-            # a casualty report is an attack report: it continues the story of the last
-            # place named, as a sentence with an attack word does
-            f = next(f for f in figures if f.field in ("killed", "injured"))
-            sent_cues.append(Span("casualties", text[f.start : f.end], f.start, f.end))
-        extra = {}
-        if {c.value for c in sent_cues} <= {"shot down", "launched"} and all(
-            f.field.startswith("drones") for f in figures
-        ):
-            extra["interception"] = True
+        cue_spans = _cues_with_casualties(cues[i], figures, text)
+        extra = {"interception": True} if _interception(cue_spans, figures) else {}
+        dates = tuple(find_dates(sent, published, lang, s))
         out.append(
             SentenceEvent(
                 start=s,
                 end=e,
                 text=sent,
                 paragraph=para,
-                cues=tuple(sent_cues),
+                cues=tuple(cue_spans),
                 weapons=tuple(weapons[i]),
                 figures=figures,
-                dates=tuple(find_dates(sent, published, lang, s)),
+                dates=dates,
                 is_title=title,
                 extra=extra,
             )
         )
     return out
+
+
+def _cues_with_casualties(cues: list[Span], figures, text: str) -> list[Span]:
+    """A casualty report is an attack report: with no attack word, the casualty figure
+    is the cue, so the sentence continues the story of the last place named."""
+    if cues:
+        return list(cues)
+    for f in figures:
+        if f.field in ("killed", "injured"):
+            return [Span("casualties", text[f.start : f.end], f.start, f.end)]
+    return []
+
+
+def _bucket(spans, sents: list, text: str) -> list[list[Span]]:
+    """Lexicon matches of the whole text, grouped by sentence."""
+    starts = [a for a, _, _ in sents]
+    out: list[list[Span]] = [[] for _ in sents]
+    for value, a, b in spans:
+        i = bisect_right(starts, a) - 1
+        if i >= 0 and a < sents[i][1]:
+            out[i].append(Span(value, text[a:b], a, b))
+    return out
+
+
+def _is_title(text: str, sents: list) -> bool:
+    """The first line is a title: no final punctuation, and more text follows."""
+    _, e, _ = sents[0]
+    return (
+        len(sents) > 1
+        and "\n" in text[e : e + 3] + text[e:].lstrip(" ")[:1]
+        and not text[:e].rstrip().endswith((".", "!", "?", '"', "”", "»"))
+    )
+
+
+def _interception(cues: list[Span], figures) -> bool:
+    """Only shoot-down words and drone counts: air defence at work, not damage."""
+    return {c.value for c in cues} <= {"shot down", "launched"} and all(
+        f.field.startswith("drones") for f in figures
+    )

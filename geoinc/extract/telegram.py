@@ -96,17 +96,9 @@ def iter_export(
     """
     p = Path(path)
     try:
-        if p.stat().st_size > max_bytes * 20:  # an export holds many articles
-            raise InputError(f"{p}: too large for a Telegram export (> {max_bytes * 20} bytes)")
-        export = json.loads(p.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
-        yield str(p), InputError(f"{p}: not a readable Telegram export ({err})")
-        return
+        export = _load(p, max_bytes)
     except InputError as err:
         yield str(p), err
-        return
-    if not isinstance(export, dict) or not isinstance(export.get("messages"), list):
-        yield str(p), InputError(f"{p}: no 'messages' list (not a Telegram chat export)")
         return
     source = metadata.pop("source", None) or export.get("name") or None
     chat_id = export.get("id")
@@ -132,6 +124,19 @@ def iter_export(
             )
         except InputError as err:
             yield label, err
+
+
+def _load(p: Path, max_bytes: int) -> dict:
+    """The parsed export; :class:`InputError` when it is unreadable or no chat export."""
+    try:
+        if p.stat().st_size > max_bytes * 20:  # an export holds many articles
+            raise InputError(f"{p}: too large for a Telegram export (> {max_bytes * 20} bytes)")
+        export = json.loads(p.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
+        raise InputError(f"{p}: not a readable Telegram export ({err})") from err
+    if not isinstance(export, dict) or not isinstance(export.get("messages"), list):
+        raise InputError(f"{p}: no 'messages' list (not a Telegram chat export)")
+    return export
 
 
 def read_export(path: str | Path, *, channel: str | None = None, **metadata) -> list[Document]:

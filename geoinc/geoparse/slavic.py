@@ -194,8 +194,8 @@ def geoparse(text: str, *, gazetteer=None, lang: str = "uk") -> list[Mention]:
     --------
     >>> ms = geoparse("Харківська ОВА повідомила про удар по Київському району Харкова.")
     >>> [(m.text, m.place.name, m.role) for m in ms]
-    [('Харківська', 'Kharkiv Oblast', 'organisation'), ('Київському району Харкова', \
-'Kharkiv', 'location')]
+    [('Харківська', 'Kharkiv Oblast', 'organisation'), ('Київському району', 'Kharkiv', \
+'location'), ('Харкова', 'Kharkiv', 'location')]
     """
     if lang not in SLAVIC:
         raise ConfigurationError(f"geoinc.geoparse.slavic reads {SLAVIC}, not {lang!r}")
@@ -211,35 +211,39 @@ def geoparse(text: str, *, gazetteer=None, lang: str = "uk") -> list[Mention]:
         for r in results
         if r.place is not None and r.confidence > 0.6 and r.place.kind in ("country", "admin1")
     }
+    return _mentions(text, tokens, results, resolver, lang, countries)
+
+
+def _mentions(text: str, tokens, results, resolver, lang: str, countries: set) -> list[Mention]:
+    """The resolutions that pass the precision rules, as mentions with their roles."""
     out = []
     prev = None
     for res in results:
         span = res.span
-        if res.place is None:
+        place = _place_of(res, resolver, countries)
+        if place is None or not _plausible(res, place, tokens, lang, countries):
             continue
-        place = res.place
-        if "raion" in span.extra and place.kind != "admin2":
-            # a namesake village must not take the raion's place ("Bohodukhivskyi")
-            place = next((p for p, _ in resolver.candidates(span.key) if p.kind == "admin2"), place)
-        home = countries | {"UA", "RU"}
-        if place.country not in home and place.population < 1_000_000:
-            # a small namesake abroad loses to one in the countries the text is about
-            place = next((p for p in res.candidates if p.country in home), place)
-        if not _plausible(res, place, tokens, lang, countries):
-            continue
+        role = "other" if _container(span, prev, tokens) else _role(span, place, tokens, lang)
+        surface = text[span.start : span.end]
         out.append(
-            Mention(
-                span.start,
-                span.end,
-                text[span.start : span.end],
-                place,
-                "other" if _container(span, prev, tokens) else _role(span, place, tokens, lang),
-                res.confidence,
-                res.candidates,
-            )
+            Mention(span.start, span.end, surface, place, role, res.confidence, res.candidates)
         )
         prev = span
     return out
+
+
+def _place_of(res, resolver, countries: set[str]):
+    """The resolver's choice, corrected: a raion is the raion, not a namesake village
+    ("Bohodukhivskyi"); a small namesake abroad loses to a candidate at home."""
+    place = res.place
+    if place is None:
+        return None
+    if "raion" in res.span.extra and place.kind != "admin2":
+        place = next((p for p, _ in resolver.candidates(res.span.key) if p.kind == "admin2"), place)
+    home = countries | {"UA", "RU"}
+    if place.country not in home and place.population < 1_000_000:
+        place = next((p for p in res.candidates if p.country in home), place)
+    return place
 
 
 def _container(span: Span, prev: Span | None, tokens) -> bool:
@@ -283,12 +287,7 @@ def _find_spans(tokens, resolver, lang: str) -> list[Span]:
             continue
         j, key, qualifier, extra = got
         street_end = j if "street" in extra else street_end
-        if (
-            not qualifier
-            and i
-            and tokens.tok(i - 1).key in data["settlement"]
-            and (tok.sep == " " or tok.sep == ". " and len(tokens.words[i - 1]) <= 3)
-        ):
+        if not qualifier and _after_settlement_word(tokens, i, data):
             qualifier = "settlement"  # "село Кучерівка": a village, even one known by name only
         if j - i == 1 and _person(tokens, i, lang, people):
             people.add(key)
@@ -298,21 +297,30 @@ def _find_spans(tokens, resolver, lang: str) -> list[Span]:
         best = resolver.candidates(key)[:1]
         if best and best[0][0].kind == "place" and best[0][0].population >= 100_000:
             city = key
+        start, end = tok.start, tokens.tok(j - 1).end
         spans.append(
             Span(
                 i,
                 j,
-                tok.start,
-                tokens.tok(j - 1).end,
+                start,
+                end,
                 key,
                 "gazetteer",
-                qualifier=qualifier,
-                sentence_start=tok.sentence_start,
+                qualifier,
                 extra=extra,
+                sentence_start=tok.sentence_start,
             )
         )
         k = j
     return spans
+
+
+def _after_settlement_word(tokens, i: int, data: dict) -> bool:
+    """ "село Кучерівка", "с. Кучерівка" (a short abbreviation with its full stop)."""
+    if not i or tokens.tok(i - 1).key not in data["settlement"]:
+        return False
+    sep = tokens.tok(i).sep
+    return sep == " " or (sep == ". " and len(tokens.words[i - 1]) <= 3)
 
 
 def _facility(tokens, i: int, resolver, data: dict, lang: str, city: str):
