@@ -7,7 +7,8 @@ geoinc reads English, Ukrainian and Russian reports; the language picks the data
 * a Cyrillic text is Ukrainian when it uses letters only Ukrainian has (і, ї, є, ґ) more
   than letters only Russian has (ы, э, ъ, ё), and Russian the other way round;
 * with no such letter (a headline of a few words), frequent words written only in one of
-  the two languages ("що", "від" / "что", "от") decide, and Russian is the fallback.
+  the two languages ("що", "від" / "что", "от") decide; still undecided,
+  ``lingua-language-detector`` decides when installed, else Russian is the fallback.
 
 Measured on the Ukrainian/Russian development passages (see ``docs/languages.md``) the
 rule agrees with ``lingua-language-detector`` on every passage and on their first 60
