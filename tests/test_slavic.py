@@ -344,7 +344,7 @@ def test_dev_set_figures_at_sentence_level(dev_records):
                     f.quantity.value for f in find_figures(g["text"], rec["lang"]) if f.field == fld
                 ]
                 right += g["value"] in got
-    assert n and right / n >= 0.75
+    assert n and right / n >= 0.85  # measured 0.93
 
 
 # --------------------------------------------------------------------------- Telegram
