@@ -157,6 +157,7 @@ def _data(lang: str) -> dict:
         "org_before": norm_set("geoparse_org_before"),
         "actor_before": norm_set("geoparse_actor_before"),
         "spatial_before": norm_set("geoparse_spatial_before"),
+        "direction": norm_set("geoparse_direction_nouns"),
         "actor_verbs": tuple(normalize(w) for w in _lang.phrases(lang, "geoparse_actor_verbs")),
         "capitals": norm_set("geoparse_capitals"),
         "colloquial": norm_table("geoparse_colloquial"),
@@ -230,6 +231,17 @@ def _mentions(text: str, tokens, results, resolver, lang: str, countries: set) -
         )
         prev = span
     return out
+
+
+def _sector(tokens, j: int, data: dict) -> bool:
+    """A direction noun follows, possibly after more listed adjectives."""
+    for k in range(j, min(j + 12, tokens.n)):
+        key = tokens.tok(k).key
+        if key in data["direction"]:
+            return True
+        if not (tokens.tok(k).cap or key in _LIST_CONJ):
+            return False
+    return False
 
 
 def _place_of(res, resolver, countries: set[str]):
@@ -644,6 +656,8 @@ def _role(span: Span, place, tokens, lang: str) -> str:
         return "organisation"
     if span.j < tokens.n and tokens.tok(span.j).key in data["org"]:
         return "organisation"  # "Харківська ОВА"
+    if _sector(tokens, span.j, data):
+        return "other"  # "Запорізький напрямок", "Київський, Сумський напрямки": front sectors
     sep_after = tokens.tok(span.j).sep if span.j < tokens.n else ""
     if tokens.tok(span.i).sep.rstrip().endswith(("«", '"', "“")) and sep_after[:1] in '»"”':
         return "other"  # «Схід», «Новоросійськ»: the name of a unit, a hotel, a ship
