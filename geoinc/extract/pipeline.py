@@ -34,14 +34,14 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import partial
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Literal
 
 from geoinc.exceptions import ConfigurationError, GeoincError, InputError
 from geoinc.extract.article import assign_roles, consolidate, date_from_publication
 from geoinc.extract.batch import DEFAULT_TIME_BUDGET, check_options, run_isolated
-from geoinc.extract.documents import DEFAULT_MAX_BYTES, Document, iter_documents
+from geoinc.extract.documents import DEFAULT_MAX_BYTES, Document
 from geoinc.extract.events import EVENT_TYPE, SentenceEvent, analyse_text
 from geoinc.incidents.merge import IncidentReport, incident_record, merge_reports
 from geoinc.language import detect as detect_language
@@ -50,20 +50,34 @@ __all__ = ["InputStatus", "DocumentResult", "extract_reports", "extract", "extra
 
 logger = logging.getLogger("geoinc")
 
-_REFERENCE = re.compile(
-    r"(?:\bfrom|\bnear|\bnearby|\btowards?|\bborder(?:s|ing)? (?:with|of)|\boutside|"
-    r"\b(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ern)? of)\s+(?:the\s+)?(?:city of\s+)?$",
-    re.I,
-)
 # "early Sunday, a day after ... Belgorod": the date shifted for the place after it
 _DAYS_AFTER = re.compile(
     r"\b(a|one|two|three|\d) days? (after|before)\b|\bthe day (after|before)\b", re.I
 )
 _WEEKS_AFTER = re.compile(r"\b(?:a|one|two|three|\d+|several|few) weeks? (?:after|before)\b", re.I)
 _SMALL = {"a": 1, "one": 1, "two": 2, "three": 3}
-_ATTACK_AFTER = re.compile(
-    r"^\s*(?:strikes?|attacks?|shelling|bombings?|explosions?|raids?)\b", re.I
-)
+
+
+@lru_cache(maxsize=8)
+def _reference_rules(lang: str) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """Patterns that make a place a reference point, from ``extract_reference.json``."""
+    from geoinc import lang as langdata
+
+    try:
+        d = langdata.data(lang, "extract_reference")
+    except ConfigurationError:
+        d = langdata.data("en", "extract_reference")  # place names read the same way
+
+    def alt(words) -> str:
+        ws = sorted(words, key=len, reverse=True)
+        return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ws) + ")"
+
+    before = re.compile(
+        rf"\b{alt(d['before'])}\s+(?:{alt(d['descriptors'])}\s+){{0,3}}$", re.I
+    )
+    launch = re.compile(rf"\b{alt(d['launch'])}\b[^.;:!?]{{0,60}}$", re.I)
+    attack_after = re.compile(rf"^\s*{alt(d['attack_after'])}\b", re.I)
+    return before, launch, attack_after
 # "Moscow and Kyiv have accused each other": a place acting as a subject is an actor
 _AGENT_AFTER = re.compile(
     r"^(?:\s+and\s+[A-Z][\w'’-]+)?\s+(?:(?:has|have|had|also)\s+)?"
@@ -150,16 +164,18 @@ def _stray_countries(mentions: Sequence, *, min_others: int = 3) -> set[str]:
     return stray
 
 
-def _candidates(text: str, sent: SentenceEvent, mentions: Sequence) -> list:
+def _candidates(text: str, sent: SentenceEvent, mentions: Sequence, lang: str = "en") -> list:
     """Location mentions of one sentence that can be where the attack happened."""
+    reference, launch, attack_after = _reference_rules(lang)
     cands = []
     for m in mentions:
         if m.role != "location" or m.place is None:
             continue
-        if _REFERENCE.search(
-            text[max(sent.start, m.start - 40) : m.start]
-        ) and not _ATTACK_AFTER.match(text[m.end : m.end + 20]):
+        before = text[max(sent.start, m.start - 80) : m.start]
+        if reference.search(before[-60:]) and not attack_after.match(text[m.end : m.end + 20]):
             continue  # "across the border from Belgorod", but not "from the Belgorod strikes"
+        if launch.search(before):
+            continue  # "glide bombs launched from planes over the Belgorod region"
         if _AGENT_AFTER.match(text[m.end : m.end + 60]):
             continue  # "Moscow and Kyiv have accused ...": an actor, whatever the geoparser said
         if _is_dateline(text, m):
@@ -427,7 +443,7 @@ def extract_reports(
         if sent.is_title or not sent.is_event:
             continue
         stats["event_sentences"] += 1
-        cands = _candidates(text, sent, by_sentence.get(i, ()))
+        cands = _candidates(text, sent, by_sentence.get(i, ()), lang)
         inherited = False
         if cands and all(m.place.kind == "country" for m in cands):
             # "an attack on Ukraine" is no location; its figures go to the town named
@@ -611,7 +627,10 @@ def extract_with_status(
         for k, v in (("source", source), ("url", url), ("published", published), ("lang", lang))
         if v is not None
     }
-    items = iter_documents(texts_or_paths, max_bytes=max_bytes, **meta)
+    from geoinc.parallel import iter_inputs, map_documents
+
+    # with jobs > 1 the files are read by the workers (iter_documents otherwise)
+    items = iter_inputs(texts_or_paths, jobs=jobs, max_bytes=max_bytes, **meta)
     if progress:
         if callable(progress):
             items = progress(items)
@@ -621,8 +640,6 @@ def extract_with_status(
             items = tqdm(items, desc="articles", unit="doc")
     statuses: list[list] = []  # [label, doc_id, status, reason, n_reports]
     reports: list[IncidentReport] = []
-    from geoinc.parallel import map_documents
-
     per_doc = partial(run_isolated, extract_reports, time_budget=time_budget)
     for label, item, res in map_documents(per_doc, items, jobs=jobs, gazetteer=gazetteer):
         if isinstance(item, InputError):
