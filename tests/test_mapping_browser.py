@@ -312,7 +312,13 @@ def test_example_corpus_map(browser, corpus_maps, offline):
         )
     )
     assert n_points > 0
-    # incidents at the very same point wait in a numbered stack (spiderfied on click)
+    # incidents at the very same point wait in a numbered stack (spiderfied on click);
+    # markercluster fades a replaced stack icon out, so wait until only live ones remain
+    page.wait_for_function(
+        "Array.from(document.querySelectorAll('.geoinc-stack'))"
+        ".every(e => getComputedStyle(e).opacity === '1')",
+        timeout=10_000,
+    )
     stacked = page.evaluate(
         "Array.from(document.querySelectorAll('.geoinc-stack'))"
         ".reduce((a, e) => a + Number(e.textContent), 0)"
