@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections import Counter
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -25,6 +23,12 @@ from geoinc.extract.casualties import casualty_figures, may_contain_casualties
 from geoinc.extract.dates import DateExpr, may_contain_date, resolve_dates
 from geoinc.extract.lexicon import Lexicon, fold
 from geoinc.extract.numbers import ENUMERATION_PATTERN, QUANTITY_PATTERN, Quantity, parse_quantity
+from geoinc.taxonomy import (  # re-exported: the taxonomy sits below extraction
+    EVENT_TYPE,
+    SUB_AIR,
+    SUB_SHELLING,
+    classify_weapons,
+)
 
 __all__ = [
     "Span",
@@ -42,10 +46,6 @@ __all__ = [
     "analyse_text",
     "classify_weapons",
 ]
-
-EVENT_TYPE = "Explosions/Remote violence"
-SUB_AIR = "Air/drone strike"
-SUB_SHELLING = "Shelling/artillery/missile attack"
 
 FIGURE_FIELDS = ("killed", "injured", "drones_launched", "drones_shot_down")
 
@@ -424,32 +424,6 @@ def find_cues(sentence: str, offset: int = 0) -> list[Span]:
     ['targeted', 'struck']
     """
     return CUE_LEXICON.find(sentence, offset)
-
-
-def classify_weapons(weapons: Sequence[str]) -> str | None:
-    """ACLED sub-event type from weapon names (majority vote; a tie goes to drones).
-
-    Examples
-    --------
-    >>> classify_weapons(["Shahed drones", "drones", "missiles"])
-    'Air/drone strike'
-    >>> classify_weapons(["Vampire rockets", "cluster munitions"])
-    'Shelling/artillery/missile attack'
-    >>> classify_weapons([]) is None
-    True
-    """
-    votes = Counter()
-    for w in weapons:
-        kind = WEAPON_KIND.get(w)
-        if kind in ("drone", "air"):
-            votes[SUB_AIR] += 1
-        elif kind in ("missile", "artillery"):
-            votes[SUB_SHELLING] += 1
-    if not votes:
-        return None
-    if votes[SUB_AIR] >= votes[SUB_SHELLING]:
-        return SUB_AIR
-    return SUB_SHELLING
 
 
 def analyse_sentence(

@@ -37,7 +37,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from geoinc.extract.events import EVENT_TYPE, classify_weapons
+from geoinc.taxonomy import EVENT_TYPE, classify_weapons
 
 __all__ = [
     "IncidentReport",

@@ -16,6 +16,8 @@ from xml.sax.saxutils import quoteattr
 
 import pandas as pd
 
+from geoinc.taxonomy import type_color
+
 __all__ = ["incident_style", "region_style", "layer_styles_frame"]
 
 #: marker size in mm: base + factor * sqrt(killed)
@@ -91,8 +93,6 @@ def incident_style(event_types: Iterable[str]) -> str:
     >>> 'attr="event_type"' in qml and "215,25,28,220" in qml
     True
     """
-    from geoinc.mapping.payload import type_color
-
     types = sorted({t for t in event_types if isinstance(t, str) and t})
     cats, syms = [], []
     for i, t in enumerate(types):

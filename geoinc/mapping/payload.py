@@ -8,7 +8,6 @@ produces HTML: strings stay strings and the runtime writes them with ``textConte
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import math
@@ -21,35 +20,11 @@ import pandas as pd
 
 from geoinc.exceptions import MapError
 from geoinc.mapping.geometry import region_shape, to_geojson_geometry
+from geoinc.taxonomy import EVENT_COLORS, PALETTE, type_color  # noqa: F401 - re-exported
 
 __all__ = ["MapData", "prepare_incidents", "EVENT_COLORS", "type_color", "escaped_json"]
 
 log = logging.getLogger("geoinc")
-
-#: Colours of the ACLED-style event types; other types get a stable colour from PALETTE.
-EVENT_COLORS = {
-    "Air/drone strike": "#d7191c",
-    "Explosions/Remote violence": "#e66101",
-    "Shelling/artillery/missile attack": "#fd8d3c",
-    "Remote explosive/landmine/IED": "#7b3294",
-    "Armed clash": "#2c7bb6",
-    "Attack": "#a6611a",
-    "Grenade": "#018571",
-    "Suicide bomb": "#542788",
-    "Unknown type": "#777777",
-}
-PALETTE = (
-    "#1b9e77",
-    "#e7298a",
-    "#66a61e",
-    "#e6ab02",
-    "#a6761d",
-    "#386cb0",
-    "#f0027f",
-    "#bf5b17",
-    "#666666",
-    "#7570b3",
-)
 
 #: UCDP ``date_prec`` labels
 DATE_PRECISION = {
@@ -75,22 +50,6 @@ WHERE_PRECISION = {
 # claim keys that are offsets into the article: noise in a popup
 _SKIP_CLAIM_KEYS = ("start", "end", "offsets", "offset", "span")
 _EVIDENCE_KEYS = ("evidence", "sentence", "evidence_sentence", "quote", "evidence_text")
-
-
-def type_color(name: str) -> str:
-    """Return the colour of an event type (stable across runs and machines).
-
-    Examples
-    --------
-    >>> type_color("Air/drone strike")
-    '#d7191c'
-    >>> type_color("Naval attack") == type_color("Naval attack")
-    True
-    """
-    if name in EVENT_COLORS:
-        return EVENT_COLORS[name]
-    digest = hashlib.md5(name.encode("utf-8")).digest()
-    return PALETTE[digest[0] % len(PALETTE)]
 
 
 def escaped_json(obj) -> str:
