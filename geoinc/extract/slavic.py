@@ -40,7 +40,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from geoinc import lang as _lang
 from geoinc.exceptions import ConfigurationError
@@ -49,7 +49,14 @@ from geoinc.extract.events import Figure, SentenceEvent, Span
 from geoinc.extract.lexicon import Lexicon, fold
 from geoinc.extract.numbers import Quantity
 
-__all__ = ["analyse_text", "split_sentences", "find_figures", "find_dates", "LANGUAGES"]
+__all__ = [
+    "analyse_text",
+    "split_sentences",
+    "find_figures",
+    "find_dates",
+    "headline_places",
+    "LANGUAGES",
+]
 
 #: Languages this module reads.
 LANGUAGES = ("uk", "ru")
@@ -674,3 +681,91 @@ def _interception(cues: list[Span], figures) -> bool:
     return {c.value for c in cues} <= {"shot down", "launched"} and all(
         f.field.startswith("drones") for f in figures
     )
+
+
+# --------------------------------------------------------------------------- headline
+
+
+_COLLOQUIAL_REGION = re.compile(r"(?:щин|чин)[аиуіоєе]\w*$", re.I)  # Куп'янщину, Белгородчина
+
+
+def headline_places(text: str, sentences, mentions, lang: str, gazetteer=None) -> list:
+    """Places a Ukrainian or Russian report's headline names as what it is about.
+
+    Regional reports are round-ups ("Харків та область: ...", "Куп'янщину обстрілювали",
+    "у Харківській області за добу ...", a statement of an oblast military
+    administration): every incident of the region is the story, so the headline gives the
+    region (an ``admin1`` place) instead of its towns. Without a title line, the lead
+    sentence plays the headline (agency copy opens with the story in one sentence); a
+    headline that names no place makes the story the region of the first place named.
+
+    Parameters
+    ----------
+    text : str
+    sentences : sequence of SentenceEvent
+        The document's sentences (:func:`analyse_text`).
+    mentions : sequence of geoinc.geoparse.mention.Mention
+        The document's place mentions, in text order.
+    lang : {"uk", "ru"}
+    gazetteer : geoinc.gazetteer.Gazetteer, optional
+
+    Returns
+    -------
+    list of geoinc.gazetteer.Place
+        For :func:`geoinc.extract.article.assign_roles`.
+
+    Examples
+    --------
+    >>> from geoinc.geoparse import geoparse
+    >>> t = "Харків та область: обстріли тривали\\n\\nУ Чугуєві поранено двох людей."
+    >>> ms = geoparse(t, lang="uk")
+    >>> [p.name for p in headline_places(t, analyse_text(t, None, "uk"), ms, "uk")]
+    ['Kharkiv Oblast']
+    """
+    if not sentences:
+        return []
+    end = sentences[0].end
+    head = [m for m in mentions if m.start < end and m.place is not None]
+    places = [m for m in head if m.role == "location" and m.place.kind != "country"]
+    regions = [m.place.admin1 for m in places if _round_up(text, m, places, lang)]
+    if not places:
+        # "Київська ОВА повідомила ...": the administration reports on its region
+        regions = [m.place.admin1 for m in head if m.role == "organisation"
+                   and m.place.kind == "admin1"]
+        if not regions:
+            body = [m for m in mentions if m.start >= end and m.role == "location"
+                    and m.place is not None and m.place.kind != "country"]
+            regions = [body[0].place.admin1] if body else []
+    if not regions:
+        return [m.place for m in places]
+    return [p for p in map(partial(_admin1_place, gazetteer), dict.fromkeys(regions)) if p]
+
+
+def _round_up(text: str, m, places, lang: str) -> bool:
+    """A region named as the story, not as a town's container ("Ізюм Харківської
+    області"): an oblast on its own, a colloquial region, or a town "та область"."""
+    if m.place.kind == "admin1" or _COLLOQUIAL_REGION.search(m.text):
+        prev = [p for p in places if p.end <= m.start]
+        return not (prev and not text[prev[-1].end : m.start].strip(" ,"))
+    after = re.match(r"\s+(\w+)\s+(\w+)", text[m.end : m.end + 30])
+    if after is None or after.group(1).lower() not in {"та", "і", "й", "и"}:
+        return False
+    from geoinc.geoparse.slavic import _data, lemma_keys
+
+    region_nouns = _data(lang)["region"]
+    return any(k in region_nouns for k in lemma_keys(after.group(2), lang))
+
+
+def _admin1_place(gazetteer, code: str):
+    from geoinc.exceptions import PlaceNotFound
+
+    if not code:
+        return None
+    if gazetteer is None:
+        from geoinc.gazetteer import Gazetteer
+
+        gazetteer = Gazetteer.default()
+    try:
+        return gazetteer.admin1_place(code)
+    except PlaceNotFound:
+        return None
