@@ -69,7 +69,7 @@ def city_radius_km(population: int | float | None) -> float:
 
 def read_number(text: str, voc: Vocab) -> tuple[float, float] | None:
     """A figure as a (low, high) pair: digits, number words or a vague amount ("a few")."""
-    from geoinc.extract.numbers import parse_number
+    from geoinc.quantities import parse_number
 
     t = " ".join(text.strip().lower().split())
     if t in voc.vague:

@@ -28,7 +28,7 @@ def _ci(alt: str) -> str:
 
 
 def number(v: Vocab) -> str:
-    from geoinc.extract.numbers import NUMBER_WORDS_PATTERN
+    from geoinc.quantities import NUMBER_WORDS_PATTERN
 
     return rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,5}}(?:[.,]\d+)?|{_ci(alternation(v.vague))}|" + (
         rf"(?i:{NUMBER_WORDS_PATTERN}))"

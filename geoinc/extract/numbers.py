@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from geoinc.quantities import number_words_pattern, parse_number
+
 __all__ = [
     "Quantity",
     "parse_number",
@@ -30,45 +32,6 @@ __all__ = [
 #: number is a serial number, a phone number or garbage, and is recorded as
 #: ``"out_of_range"`` instead (see :func:`parse_quantity`).
 MAX_FIGURE = 1_000_000_000
-# digit strings longer than this are never converted (int() of 5,000 digits raises)
-_MAX_DIGITS = 18
-
-_UNITS = {
-    "zero": 0,
-    "one": 1,
-    "a": 1,
-    "an": 1,
-    "single": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-}
-_TENS = {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
-_SCALES = {"hundred": 100, "thousand": 1000}
 _VAGUE = {
     "dozens": "dozens",
     "scores": "scores",
@@ -81,14 +44,9 @@ _VAGUE = {
     "a dozen": None,
 }
 
-_WORD = (
-    r"(?:"
-    + "|".join(sorted([*(k for k in _UNITS if len(k) > 2), *_TENS], key=len, reverse=True))
-    + r")"
-)
-_TENS_UNITS = rf"{_WORD}(?:[- ]{_WORD})?"
-_NUMWORDS = rf"(?:{_TENS_UNITS}(?:\s+(?:hundred|thousand)(?:\s+(?:and\s+)?{_TENS_UNITS})?)?)"
-#: Regex for a number written in words ("thirty", "twenty-five", "a hundred and ten").
+# numbers in words are read by geoinc.quantities (shared with claim checking)
+_NUMWORDS = number_words_pattern("en")
+#: Regex for a number written in words (re-exported from :mod:`geoinc.quantities`).
 NUMBER_WORDS_PATTERN = _NUMWORDS
 # Not after a minus sign ("-5", "−5"); a hyphen after a word is a range or a name ("5-10").
 _DIGITS = r"(?<![\d−])(?<![^\w]-)(?<!^-)(?:\d{1,3}(?:,\d{3})+|\d+)"
@@ -165,41 +123,6 @@ class Quantity:
             "qualifier": self.qualifier,
             "text": self.text,
         }
-
-
-def parse_number(token: str) -> int | None:
-    """Read a number written in digits or English words; ``None`` if it is not one.
-
-    Digit strings longer than 18 digits are not read (``None``): they count nothing.
-
-    Examples
-    --------
-    >>> parse_number("1,200"), parse_number("twenty-one"), parse_number("three hundred and five")
-    (1200, 21, 305)
-    >>> parse_number("dozens") is None
-    True
-    """
-    t = token.strip().lower().replace(",", "")
-    if t.isdecimal():  # not isdigit(): "²" is a digit int() cannot read
-        return int(t) if len(t.lstrip("0")) <= _MAX_DIGITS else None
-    if t == "a dozen":
-        return 12
-    words = [w for w in re.split(r"[\s-]+", t) if w and w != "and"]
-    if not words:
-        return None
-    total, current = 0, 0
-    for w in words:
-        if w in _UNITS:
-            current += _UNITS[w]
-        elif w in _TENS:
-            current += _TENS[w]
-        elif w in _SCALES:
-            current = max(current, 1) * _SCALES[w]
-            if _SCALES[w] >= 1000:
-                total, current = total + current, 0
-        else:
-            return None
-    return total + current
 
 
 def parse_quantity(text: str, qualifier: str | None = None) -> Quantity | None:
