@@ -1,7 +1,7 @@
 """What the ACLED and UCDP readers and writers share.
 
 * :func:`read_table` reads a CSV of strings with the encoding detected as for articles
-  (:func:`geoinc.extract.documents.decode_bytes`).
+  (:func:`geoinc.decoding.decode_bytes`).
 * :func:`parse_dates` reads every date format seen in real exports (ISO with or without
   a time, ``dd/mm/yyyy[ hh:mm:ss]``, ``mm/dd/yyyy``, ``d Month yyyy``) and decides the
   day/month order **once per file, from the data**: a first number above 12 means
@@ -72,7 +72,7 @@ def read_table(source, *, label: str | None = None) -> tuple[pd.DataFrame, str]:
     >>> df["a"].tolist()
     ['1.0', '']
     """
-    from geoinc.extract.documents import decode_bytes
+    from geoinc.decoding import decode_bytes
 
     if isinstance(source, pd.DataFrame):
         return source.astype(object).where(source.notna(), "").astype(str), label or "table"

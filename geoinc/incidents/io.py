@@ -540,7 +540,7 @@ def read_incidents(path: str | Path, *, layer: str = "incidents"):
 
 
 def _csv_header(path: Path) -> list[str]:
-    from geoinc.extract.documents import decode_bytes
+    from geoinc.decoding import decode_bytes
 
     with open(path, "rb") as fh:
         head = fh.read(65536)
