@@ -726,8 +726,12 @@ def headline_places(text: str, sentences, mentions, lang: str, gazetteer=None) -
         return []
     end = sentences[0].end
     head = [m for m in mentions if m.start < end and m.place is not None]
-    places = [m for m in head if m.role == "location" and m.place.kind != "country"]
-    regions = [m.place.admin1 for m in places if _round_up(text, m, places, lang)]
+    places = [
+        m
+        for m in head
+        if m.role == "location" and m.place.kind != "country" and not _reference(text, m, lang)
+    ]
+    regions = [m.place.admin1 for m in places if _round_up(text, m, head, lang)]
     if not places:
         # "Київська ОВА повідомила ...": the administration reports on its region
         regions = [m.place.admin1 for m in head if m.role == "organisation"
@@ -741,12 +745,23 @@ def headline_places(text: str, sentences, mentions, lang: str, gazetteer=None) -
     return [p for p in map(partial(_admin1_place, gazetteer), dict.fromkeys(regions)) if p]
 
 
-def _round_up(text: str, m, places, lang: str) -> bool:
+def _reference(text: str, m, lang: str) -> bool:
+    """A place named as a reference point or an earlier attack ("після ударів по Малину",
+    "навпроти Енергодара"): the pipeline's reference rules, read from the language data."""
+    from geoinc.extract.pipeline import _reference_rules
+
+    before, launch, _ = _reference_rules(lang)
+    ahead = text[max(0, m.start - 80) : m.start]
+    return bool(before.search(ahead[-60:]) or launch.search(ahead))
+
+
+def _round_up(text: str, m, head, lang: str) -> bool:
     """A region named as the story, not as a town's container ("Ізюм Харківської
-    області"): an oblast on its own, a colloquial region, or a town "та область"."""
+    області", "Горлівці Донецької Народної Республіки (ДНР)"): an oblast on its own, a
+    colloquial region, or a town "та область"."""
     if m.place.kind == "admin1" or _COLLOQUIAL_REGION.search(m.text):
-        prev = [p for p in places if p.end <= m.start]
-        return not (prev and not text[prev[-1].end : m.start].strip(" ,"))
+        prev = [p for p in head if p.end <= m.start]
+        return not (prev and not text[prev[-1].end : m.start].strip(" ,("))
     after = re.match(r"\s+(\w+)\s+(\w+)", text[m.end : m.end + 30])
     if after is None or after.group(1).lower() not in {"та", "і", "й", "и"}:
         return False
