@@ -117,7 +117,7 @@ def _grammar(code: str) -> _Grammar:
         ),
         bare=re.compile(rf"(?<![\w-])(?P<num>{hundred}|{qualnum})(?![\w-])", re.I),
         passive=re.compile(
-            rf"^(?:{aside})?(?:{sep}{aux}){{0,6}}{sep}(?P<verb>{killed}|{injured})\b", re.I
+            rf"(?:{aside})?(?:{sep}{aux}){{0,6}}{sep}(?P<verb>{killed}|{injured})\b", re.I
         ),
         active=re.compile(rf"\b(?P<verb>{active})\s+$", re.I),
         killed_verb=re.compile(
@@ -191,12 +191,14 @@ def _field_of(verb: str, g: _Grammar) -> str:
     return "killed" if g.killed_verb.match(re.sub(r"\s+", " ", verb)) else "injured"
 
 
-def _phrase_figures(sentence: str, g: _Grammar, taken: list) -> list[tuple]:
+def _phrase_figures(sentence: str, g: _Grammar, taken: bytearray) -> list[tuple]:
     out = []
     cands = _chains(sentence, g)
-    covered = [(s, e) for s, _, e, _ in cands]
+    covered = bytearray(len(sentence))  # characters of the chains, one mark each
+    for s, _, e, _ in cands:
+        _take(covered, s, e)
     for m in g.bare.finditer(sentence):
-        if not any(a <= m.start() < b for a, b in covered):
+        if not covered[m.start()]:
             q = _quantity(m.group("num"), None, g)
             if q is not None:
                 cands.append((m.start(), m.end(), m.end(), q))
@@ -205,18 +207,23 @@ def _phrase_figures(sentence: str, g: _Grammar, taken: list) -> list[tuple]:
         if g.subset_left.search(left) or left.endswith("-"):
             continue
         fld = None
-        if pm := g.passive.match(sentence[e:]):
+        if pm := g.passive.match(sentence, e):  # in place: a slice per number is quadratic
             fld = _field_of(pm.group("verb"), g)
         elif am := g.active.search(left):
             fld = _field_of(am.group("verb"), g)
         if fld and not _overlaps(taken, s, num_end):
-            taken.append((s, e))
+            _take(taken, s, e)
             out.append((fld, q, s, num_end))
     return out
 
 
-def _overlaps(taken: list, s: int, e: int) -> bool:
-    return any(a < e and s < b for a, b in taken)
+def _overlaps(taken: bytearray, s: int, e: int) -> bool:
+    return taken.find(1, s, e) != -1
+
+
+def _take(taken: bytearray, s: int, e: int) -> None:
+    """Mark [s, e) taken: one mark per character keeps overlap tests O(span), not O(figures)."""
+    taken[s:e] = b"\1" * (e - s)
 
 
 def casualty_figures(sentence: str, offset: int = 0, lang: str = "en") -> list[CasualtyFigure]:
@@ -244,19 +251,19 @@ def casualty_figures(sentence: str, offset: int = 0, lang: str = "en") -> list[C
     g = _grammar(lang)
     if g.aggregate.search(sentence):
         return []  # a war's running total, not this incident's figure
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(sentence))
     found = []
     for m in g.zero.finditer(sentence):
         for fld in g.zero_fields[re.sub(r"\s+", " ", m.group(0).lower())]:
             found.append((fld, Quantity(0, 0, 0, "none", m.group(0)), m.start(), m.end(), False))
-        taken.append((m.start(), m.end()))
+        _take(taken, m.start(), m.end())
     for m in g.toll.finditer(sentence):
         q = parse_quantity(m.group("num"))
         if q is None or _overlaps(taken, m.start("num"), m.end("num")):
             continue
         noun = re.sub(r"\s+", " ", m.group("noun").lower())
         fld = "injured" if noun in _injured_tolls(lang) else "killed"
-        taken.append((m.start("num"), m.end("num")))
+        _take(taken, m.start("num"), m.end("num"))
         found.append((fld, q, m.start("num"), m.end("num"), m.group("change") is not None))
     found.extend(f + (False,) for f in _phrase_figures(sentence, g, taken))
     found.sort(key=lambda f: (f[2], f[0]))

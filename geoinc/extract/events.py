@@ -15,7 +15,7 @@ All functions are pure; the regular expressions are compiled once at import (che
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -295,8 +295,11 @@ _LEFT_NOMINAL = re.compile(
     r"toll (?:of|reached|rose to|to|at)|bodies of|lives of|loss of)\s+$",
     re.I,
 )
+# left-hand contexts end at the number: found once per sentence and kept by their end
+# (the whitespace run before a number ends where the number starts), not searched for
+# again before every number
 _LEFT_SUBSET = re.compile(
-    r"\b(?:including|included|among them|among whom|of whom|of which)\s+$", re.I
+    r"\b(?:including|included|among them|among whom|of whom|of which)\s+", re.I
 )
 _NOT_PEOPLE = re.compile(
     r"^\s+(?:[\w-]+\s+){0,2}?(?:drones?|missiles?|rockets?|buildings?|houses?|homes?|km|"
@@ -307,15 +310,17 @@ _NOT_PEOPLE = re.compile(
 _DRONE_NOUN = r"(?:drones?|uavs?|shaheds?|unmanned aerial vehicles?)"
 _LEFT_DOWNED = re.compile(
     r"\b(?:shot down|downed|destroyed|intercepted|neutrali[sz]ed|repelled|"
-    r"took down)\s+(?:all\s+)?$",
+    r"took down)\s+(?:all\s+)?",
     re.I,
 )
+# the right-hand patterns are matched in place (``match(sentence, end)``, no ``^``):
+# slicing the sentence at every number made a sentence of n numbers cost n * len(sentence)
 _RIGHT_DRONES = re.compile(
-    rf"^\s+(?:of\s+(?:those|the|them|these)\s+)?(?:[\w'’-]+\s+){{0,3}}?{_DRONE_NOUN}\b", re.I
+    rf"\s+(?:of\s+(?:those|the|them|these)\s+)?(?:[\w'’-]+\s+){{0,3}}?{_DRONE_NOUN}\b", re.I
 )
-_RIGHT_OF_N = re.compile(r"^\s+of\s+(?P<rest>.*)$", re.I | re.S)
+_RIGHT_OF_N = re.compile(r"\s+of\s", re.I)
 _RIGHT_DOWNED = re.compile(
-    rf"^\s+(?:[\w'’-]+\s+){{0,3}}?{_DRONE_NOUN}\s+(?:were|was|had been|have been)\s+"
+    rf"\s+(?:[\w'’-]+\s+){{0,3}}?{_DRONE_NOUN}\s+(?:were|was|had been|have been)\s+"
     r"(?:shot down|downed|destroyed|intercepted)",
     re.I,
 )
@@ -348,30 +353,54 @@ def find_figures(sentence: str, offset: int = 0, lang: str = "en") -> list[Figur
         Figure(c.field, c.quantity, c.start, c.end, c.update)
         for c in casualty_figures(sentence, offset, lang)
     ]
-    taken = [(f.start - offset, f.end - offset) for f in out]
+    taken = _Taken((f.start - offset, f.end - offset) for f in out)
+    subset_ends = {m.end() for m in _LEFT_SUBSET.finditer(sentence)}
+    downed_ends = {m.end() for m in _LEFT_DOWNED.finditer(sentence)}
     for m in _NUMX.finditer(sentence):
         text = m.group(0).strip()
         if not text or re.fullmatch(r"(?:19|20)\d\d", text):
             continue
         s = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
         e = m.end()
-        left, right = sentence[:s], sentence[e:]
-        if _LEFT_SUBSET.search(left) or any(a < e and s < b for a, b in taken):
+        if s in subset_ends or taken.overlaps(s, e):
             continue
         q = parse_quantity(text)
         if q is None:
             continue
         fld = None
         # drones first: "21 of 49 drones" must not become casualties
-        if _LEFT_DOWNED.search(left) and (_RIGHT_DRONES.match(right) or _RIGHT_OF_N.match(right)):
+        if s in downed_ends and (
+            _RIGHT_DRONES.match(sentence, e) or _RIGHT_OF_N.match(sentence, e)
+        ):
             fld = "drones_shot_down"
-        elif _RIGHT_DOWNED.match(right):
+        elif _RIGHT_DOWNED.match(sentence, e):
             fld = "drones_shot_down"
-        elif _RIGHT_DRONES.match(right) and q.qualifier != "vague":
+        elif _RIGHT_DRONES.match(sentence, e) and q.qualifier != "vague":
             fld = "drones_launched"
         if fld:
             out.append(Figure(fld, q, offset + s, offset + e))
     return sorted(out, key=lambda f: f.start)
+
+
+class _Taken:
+    """Spans already given a figure; "does [s, e) overlap one?" in O(log n).
+
+    A span overlaps [s, e) when it starts before e and ends after s: with the spans
+    sorted by start, the largest end among those starting before e answers it.
+    """
+
+    def __init__(self, spans) -> None:
+        spans = sorted(spans)
+        self.starts = [a for a, _ in spans]
+        self.max_end = []
+        top = -1
+        for _, b in spans:
+            top = max(top, b)
+            self.max_end.append(top)
+
+    def overlaps(self, s: int, e: int) -> bool:
+        k = bisect_left(self.starts, e)
+        return k > 0 and self.max_end[k - 1] > s
 
 
 def find_weapons(sentence: str, offset: int = 0) -> list[Span]:
