@@ -14,7 +14,16 @@ from typing import Any
 
 from geoinc.claims._vocab import Vocab
 
-__all__ = ["Ctx", "gazetteer", "split_sentences", "country_code", "NAME", "POPULATED"]
+__all__ = [
+    "Ctx",
+    "gazetteer",
+    "split_sentences",
+    "country_code",
+    "resolve",
+    "misspelt",
+    "NAME",
+    "POPULATED",
+]
 
 #: A capitalised name of up to three words ("Nova Kakhovka", "Kryvyi Rih").
 NAME = (
@@ -24,6 +33,10 @@ NAME = (
 POPULATED = ("place", "settlement")
 _SENT_END = re.compile(r"[.!?]+[\"”’')]*(?=\s|$)|\n+")
 _ABBREV_END = re.compile(r"\b(?:U\.S|U\.K|Mr|Mrs|Dr|St|approx|No|Gen|Lt|Col)\.$")
+#: What stands between a place and the region that locates it: ", ", " in the region of ".
+_LOCATING = re.compile(
+    r"\s*,\s*|\s+(?i:in)\s+(?:(?i:the)\s+)?(?:(?i:region|oblast|province)\s+of\s+)?"
+)
 #: How many sentences back a pronoun or "the city" may look for its place.
 SUBJECT_LOOKBACK = 3
 
@@ -73,7 +86,21 @@ def resolve(name: str, *, kinds=(*POPULATED, "admin1")):
         found = gazetteer().lookup(" ".join(words[:n]), kind=list(kinds), limit=1, fuzzy=False)
         if found:
             return found[0]
-    return None
+    return misspelt(name, kinds)
+
+
+#: A name no record carries exactly is read as a misspelling ("Zaporizhzya", "Istabul") when
+#: it is this long and one record's name is this close; shorter names are too ambiguous.
+FUZZY_MIN_LEN, FUZZY_MIN_SCORE = 6, 0.9
+
+
+def misspelt(name: str, kinds):
+    """The record a misspelt name of at least :data:`FUZZY_MIN_LEN` letters stands for, or
+    None (the gazetteer's fuzzy match, score ≥ :data:`FUZZY_MIN_SCORE`)."""
+    if len(name.replace(" ", "")) < FUZZY_MIN_LEN:
+        return None
+    found = gazetteer().lookup(name, kind=list(kinds), limit=1, min_score=FUZZY_MIN_SCORE)
+    return found[0] if found else None
 
 
 def _same(a, b) -> bool:
@@ -148,6 +175,7 @@ class Ctx:
                 and _same(resolve(m.text, kinds=kinds), exclude)
             )
         ]
+        cands = [c for i, c in enumerate(cands) if not self._locates(cands[:i], c)]
         head = self.text[self.sent_start : pos]
         if cands:
             copula = re.search(
@@ -161,6 +189,16 @@ class Ctx:
         if lookback is True or (lookback == "pronoun" and self._anaphor(head)):
             return self._earlier(kinds, exclude)
         return Subject()
+
+    def _locates(self, before: list, m) -> bool:
+        """Whether region mention ``m`` only says where the place before it lies ("the town
+        of Chaplyne in the region of Dnipropetrovsk", "Izium, Kharkiv region"): then it is
+        part of that place's description, not a subject of its own."""
+        prev = before[-1] if before else None
+        if prev is None or m.place.kind != "admin1" or prev.place.kind not in POPULATED:
+            return False
+        link = self.text[prev.end : m.start]
+        return bool(_LOCATING.fullmatch(link))
 
     def _anaphor(self, head: str) -> bool:
         """Whether the claim's subject is a pronoun or a description standing for a place
@@ -176,7 +214,7 @@ class Ctx:
 
     def _name_before(self, head: str) -> Subject:
         m = re.search(
-            rf"\b({NAME})\s*(?:,|–|—|-)?\s*(?:(?:which|that)\s+(?:is|lies)\s+|(?:a|an|the)\s+"
+            rf"\b({NAME})(?![\w'’])\s*(?:,|–|—|-)?\s*(?:(?:which|that)\s+(?:is|lies)\s+|(?:a|an|the)\s+"
             rf"(?:[a-z]+\s+){{0,3}})?$",
             head,
         )
@@ -189,6 +227,27 @@ class Ctx:
             return Subject()
         s = self.sent_start + m.start(1)
         return Subject(resolve(m.group(1)), m.group(1), (s, s + len(m.group(1))), "sentence")
+
+    def described(self, pos: int, noun: str) -> Subject:
+        """The place a definite description at ``pos`` stands for ("*the town* of 3,500
+        residents"): only right after "the"; the nearest place introduced with the same noun
+        ("the town of Chaplyne", "Chaplyne, a town") in this sentence or the
+        :data:`SUBJECT_LOOKBACK` before, else the nearest place before (as a pronoun)."""
+        head = self.text[self.sent_start : pos]
+        if not re.search(r"(?i:\bthe)\s+$", head):
+            return Subject()
+        n = re.escape(noun.lower()).replace(r"\ ", r"\s+")
+        intro = re.compile(rf"(?i:\b(?:the|a|an)\s+(?:[\w-]+\s+){{0,2}}?{n}\s+of\s+)$")
+        after = re.compile(rf"\s*,\s*(?i:an?\s+(?:[\w-]+\s+){{0,2}}?{n})\b")
+        earlier = [(s, e) for s, e in self.sentences if e <= self.sent_start]
+        for s, e in reversed([*earlier[-SUBJECT_LOOKBACK:], (self.sent_start, pos)]):
+            for m in reversed(self.places_in(s, e)):
+                if m.place.kind in POPULATED and (
+                    intro.search(self.text, s, m.start) or after.match(self.text, m.end)
+                ):
+                    src = "sentence" if s == self.sent_start else "earlier sentence"
+                    return Subject(m.place, m.text, (m.start, m.end), src)
+        return self._earlier(POPULATED)
 
     def _earlier(self, kinds, exclude=None) -> Subject:
         earlier = [(s, e) for s, e in self.sentences if e <= self.sent_start]

@@ -5,7 +5,9 @@ judge ("industrial", "frontline", "hilltop") are kept as unverifiable, with why.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from geoinc import lang as _lang
 from geoinc.claims import _measure as ms
 from geoinc.claims import _patterns as pt
 from geoinc.claims._context import NAME, POPULATED, Ctx, country_code, gazetteer
@@ -13,6 +15,7 @@ from geoinc.claims._model import CONSISTENT, INCONSISTENT, ROUGHLY, Unverifiable
 from geoinc.claims._registry import register
 from geoinc.claims.kinds_distance import is_point, no_place
 from geoinc.claims.kinds_proximity import _unit_near_border, border_city_fields
+from geoinc.exceptions import GeoincError
 from geoinc.names import normalize as normalize_name
 
 _WHY_NOT = {
@@ -91,37 +94,84 @@ def _coast_fields(place) -> dict:
     }
 
 
+#: The largest places of a country searched for a region's largest (its usual seat).
+_REGION_SEARCH = 5000
+
+
+@lru_cache(maxsize=16)
+def _national_capital(iso2: str):
+    """The capital of a country (``claims_national_capitals.tsv``), or None."""
+    name = _lang.table("en", "claims_national_capitals").get(iso2)
+    if not name:
+        return None
+    found = gazetteer().lookup(name, country=iso2, kind=["place"], limit=1, fuzzy=False)
+    return found[0] if found else None
+
+
+@lru_cache(maxsize=512)
+def _largest_in_region(iso2: str, admin1: str):
+    """The most populous place of a first-level region, or None."""
+    try:
+        top = gazetteer().largest_places(iso2, _REGION_SEARCH)
+    except GeoincError:
+        return None
+    return next((p for p in top if p.admin1 == admin1), None)
+
+
+def _seat(verdict: str, method: str, tolerance: str, reason: str, **computed) -> dict:
+    return {
+        "verdict": verdict,
+        "computed": computed,
+        "method": method,
+        "tolerance": tolerance,
+        "reason": reason,
+    }
+
+
 def _seat_fields(place, national: bool) -> dict:
-    """A capital: national = the country's largest place; regional = the region is named
-    after it. Otherwise unverifiable (the gazetteer does not record seats)."""
+    """A capital: national = the country's listed capital (or its largest place);
+    regional = the region is named after it, or it is the region's largest place.
+    Otherwise unverifiable (the gazetteer does not record seats)."""
     if national:
+        capital = _national_capital(place.country)
         top = gazetteer().largest_places(place.country, 1)
-        if top and top[0].geonameid == place.geonameid:
-            return {
-                "verdict": CONSISTENT,
-                "computed": {"largest_in_country": True},
-                "method": "largest populated place of the country (GeoNames)",
-                "tolerance": "the capital taken as the country's largest place",
-                "reason": f"{place.name} is the largest place of {place.country}",
-            }
+        if capital is not None and capital.geonameid != place.geonameid:
+            return _seat(
+                INCONSISTENT,
+                "the country's capital (claims_national_capitals.tsv, GeoNames)",
+                "the place must be the listed capital",
+                f"the capital of {place.country} is {capital.name}",
+                capital=capital.name,
+            )
+        if capital is not None or (top and top[0].geonameid == place.geonameid):
+            return _seat(
+                CONSISTENT,
+                "the country's capital (claims_national_capitals.tsv), else its largest place",
+                "the listed capital, or the country's largest place when none is listed",
+                f"{place.name} is the capital of {place.country}",
+                capital=place.name,
+            )
         raise Unverifiable(
-            f"the bundled gazetteer does not record capitals, and {place.name} "
-            f"is not the largest place of {place.country}",
+            f"no capital is listed for {place.country}, and {place.name} is not its largest place",
             place=place,
         )
     region = normalize_name(place.admin1_name or "")
     city = normalize_name(place.name)
-    if city and region.startswith(city[: max(4, len(city) - 2)]):
-        return {
-            "verdict": CONSISTENT,
-            "computed": {"admin1": place.admin1_name},
-            "method": "the region's GeoNames name begins with the city's",
-            "tolerance": "a region named after the city has it as its seat",
-            "reason": f"{place.admin1_name} is named after {place.name}",
-        }
+    largest = _largest_in_region(place.country, place.admin1) if place.admin1 else None
+    named = bool(city) and region.startswith(city[: max(4, len(city) - 2)])
+    if named or (largest is not None and largest.geonameid == place.geonameid):
+        return _seat(
+            CONSISTENT,
+            "the region's GeoNames name begins with the city's, or the city is the "
+            "region's most populous place",
+            "a region named after the city, or whose largest place it is, has it as its seat",
+            f"{place.name} is the seat of {place.admin1_name}"
+            + (" (named after it)" if named else " (its largest place)"),
+            admin1=place.admin1_name,
+        )
     raise Unverifiable(
         f"the bundled gazetteer does not record regional seats ({place.name} is "
-        f"in {place.admin1_name or 'an unknown region'})",
+        f"in {place.admin1_name or 'an unknown region'} and not its largest place)",
         place=place,
     )
 

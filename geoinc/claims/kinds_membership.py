@@ -11,7 +11,15 @@ import re
 
 from geoinc.claims import _measure as ms
 from geoinc.claims import _patterns as pt
-from geoinc.claims._context import NAME, POPULATED, Ctx, Subject, country_code, gazetteer
+from geoinc.claims._context import (
+    NAME,
+    POPULATED,
+    Ctx,
+    Subject,
+    country_code,
+    gazetteer,
+    resolve,
+)
 from geoinc.claims._model import CONSISTENT, INCONSISTENT, Unverifiable
 from geoinc.claims._registry import register
 from geoinc.claims._vocab import alternation
@@ -139,13 +147,24 @@ def _district_by_seat(subject: Subject, name: str, codes, label: str, stated: di
 DISTRICT_SLACK_KM = 5.0
 
 
+def _district_names(name: str) -> list[tuple[str, bool]]:
+    """Names a city district may carry in the gazetteer, with whether to match them
+    loosely: as written, without its adjective ending, as an adjective ("-skyi"), and the
+    adjective of the city it is named after ("the Kiev district" = Kyivskyi); spelling
+    variants ("Voroshilovsky") only loosely, as the district must also lie in the city."""
+    base = _ADJ_END.sub("", name)
+    cands = [name, base, base + "skyi"]
+    namesake = resolve(name, kinds=POPULATED)
+    if namesake is not None:
+        cands.append(_ADJ_END.sub("", namesake.name) + "skyi")
+    out = [(c, False) for c in dict.fromkeys(cands)]
+    return out + [(base + "skyi", True)]
+
+
 def _city_district(ctx: Ctx, subject: Subject, name: str, parent: str, stated: dict) -> dict:
     """ "the Shevchenkivskyi district of Kyiv": a GeoNames place of the district's name
     inside the city's extent confirms it; none makes it unverifiable, never inconsistent
     (GeoNames lists few city districts)."""
-    from geoinc.claims import _measure as ms
-    from geoinc.claims._context import resolve
-
     city = resolve(parent, kinds=POPULATED)
     if city is None:
         raise Unverifiable(
@@ -154,8 +173,8 @@ def _city_district(ctx: Ctx, subject: Subject, name: str, parent: str, stated: d
             stated=stated,
         )
     reach = ms.city_radius_km(city.population) + DISTRICT_SLACK_KM
-    for cand in dict.fromkeys((name, _ADJ_END.sub("", name), _ADJ_END.sub("skyi", name))):
-        for p in gazetteer().lookup(cand, kind=list(POPULATED), limit=10, fuzzy=False):
+    for cand, fuzzy in _district_names(name):
+        for p in gazetteer().lookup(cand, kind=list(POPULATED), limit=10, fuzzy=fuzzy):
             km, _ = ms.between(city, p)
             if km <= reach:
                 return {

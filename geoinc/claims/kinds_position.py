@@ -8,7 +8,15 @@ import re
 from geoinc.borders import compass_point, geodesic_distance
 from geoinc.claims import _measure as ms
 from geoinc.claims import _patterns as pt
-from geoinc.claims._context import NAME, POPULATED, Ctx, Subject, country_code, resolve
+from geoinc.claims._context import (
+    NAME,
+    POPULATED,
+    Ctx,
+    Subject,
+    country_code,
+    misspelt,
+    resolve,
+)
 from geoinc.claims._model import CONSISTENT, INCONSISTENT, ROUGHLY, Unverifiable
 from geoinc.claims._registry import register
 from geoinc.claims.kinds_distance import is_point, no_place
@@ -228,7 +236,7 @@ def resolve_region(name: str, ctx: Ctx):
         found = gazetteer().lookup(query, kind=["admin1"], limit=1, fuzzy=False)
         if found and found[0].kind == "admin1":
             return found[0]
-    return None
+    return misspelt(name, ("admin1",))
 
 
 def _rx_country_city(v) -> str:

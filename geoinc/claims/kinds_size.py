@@ -120,7 +120,7 @@ def _rx_population(v) -> str:
         )
 
     return (
-        rf"\b{pt.settlement(v)}\s+(?i:of|with)\s+{fig(1)}\s+{nouns}"
+        rf"\b(?P<noun>{pt.settlement(v)})\s+(?i:of|with)\s+{fig(1)}\s+{nouns}"
         rf"|\b{nouns}\s+(?i:of)\s+{fig(2)}"
     )
 
@@ -135,6 +135,9 @@ def check_population(ctx: Ctx, m: re.Match):
     hedge = " ".join((m.group(f"qual{n}") or "").lower().split()) or None
     how = ctx.voc.hedges.get(hedge or "")
     subject = ctx.subject_before(m.start())
+    if not subject.name and m.group("noun"):
+        # "the town of about 3,500 residents": the town named before
+        subject = ctx.described(m.start(), m.group("noun"))
     stated = {"population": int(value), "qualifier": hedge}
     place = subject.place
     if place is None or place.kind not in POPULATED or not place.population:

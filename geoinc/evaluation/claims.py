@@ -49,7 +49,7 @@ from collections import Counter, defaultdict
 
 from geoinc.exceptions import GeoincError
 
-__all__ = ["KIND_MATCHES", "ISSUE_KINDS", "normalise_verdict", "score_claims"]
+__all__ = ["KIND_MATCHES", "PRIMARY", "ISSUE_KINDS", "normalise_verdict", "score_claims"]
 
 #: geoinc claim kind -> annotation kinds it can stand for.
 KIND_MATCHES: dict[str, frozenset[str]] = {
@@ -62,6 +62,21 @@ KIND_MATCHES: dict[str, frozenset[str]] = {
     "border_proximity": frozenset({"border_proximity", "adjacency"}),
     "country": frozenset({"admin_membership", "position_in_country", "attribute"}),
     "region": frozenset({"admin_membership"}),
+    "rank": frozenset({"rank"}),
+    "population": frozenset({"population"}),
+    "attribute": frozenset({"attribute"}),
+}
+
+#: annotation kind -> the geoinc kinds that state that relation itself (preferred for the
+#: verdict when several predictions overlap one annotated claim).
+PRIMARY: dict[str, frozenset[str]] = {
+    "distance_to_border": frozenset({"border_distance"}),
+    "distance_between": frozenset({"place_distance"}),
+    "bearing": frozenset({"direction", "place_distance"}),
+    "position_in_country": frozenset({"region_direction"}),
+    "admin_membership": frozenset({"region"}),
+    "border_proximity": frozenset({"border_proximity", "border_city"}),
+    "adjacency": frozenset({"adjacency"}),
     "rank": frozenset({"rank"}),
     "population": frozenset({"population"}),
     "attribute": frozenset({"attribute"}),
@@ -187,7 +202,12 @@ def _score_gold(tally: Counter, errors: list, rec: dict, gold: dict, preds: list
     if gverdict is None:
         return
     tally["verdict_found"] += 1
-    best = max(fitting, key=lambda p: (_overlap(p.start, p.end, g0, g1), -p.start))
+    # a claim of the kind that states the gold relation itself ("Sevastopol in Crimea" for
+    # a membership) before one that only touches it ("the Russian city of Sevastopol")
+    best = max(
+        fitting,
+        key=lambda p: (p.kind in PRIMARY.get(kind, ()), _overlap(p.start, p.end, g0, g1), -p.start),
+    )
     pverdict = _pred_verdict(best, kind)
     if pverdict != "unverifiable":
         tally["verdict_measured"] += 1
