@@ -750,7 +750,7 @@ class Gazetteer:
         from rapidfuzz import fuzz, process
 
         idx, sort_key, masks = self._fuzzy_index()
-        raw = key.encode("utf-8")
+        raw = key.encode("utf-8", "surrogatepass")  # lone surrogates (broken API text) too
         width = 1 if key.isascii() else 2  # bytes per character
         n = len(raw)
         # fuzz.ratio = 1 - k / (n + m) with k indel edits and m <= n + k, so a match has
