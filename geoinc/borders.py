@@ -55,10 +55,10 @@ import logging
 import math
 import threading
 import warnings
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 
@@ -427,36 +427,46 @@ class PlaceDistance:
     )
 
 
-def distance_between(a, b) -> PlaceDistance:
-    """Distance and bearing from ``a`` to ``b``: places, names or ``(lon, lat)`` pairs.
+def distance_between(a, b, *, resolve: Callable[[str], Any] | None = None) -> PlaceDistance:
+    """Distance and bearing from ``a`` to ``b``: places or ``(lon, lat)`` pairs.
 
-    Names are resolved with the bundled gazetteer (populated places first).
+    A place is anything with ``lon`` and ``lat`` attributes. Names are resolved by
+    ``resolve`` (this module knows no gazetteer: it sits below it);
+    :func:`geoinc.gazetteer.distance_between` resolves them with the bundled gazetteer.
+
+    Parameters
+    ----------
+    a, b : place, (lon, lat) or str
+        The two ends; a name needs ``resolve``.
+    resolve : callable, optional
+        Turns a name into a place (it raises for a name it does not know).
 
     Raises
     ------
-    PlaceNotFound
-        For a name the gazetteer does not know.
+    ConfigurationError
+        For a value that is neither a place nor a pair, or a name without ``resolve``.
 
     Examples
     --------
-    >>> d = distance_between("Kharkiv", "Belgorod")
-    >>> round(d.km, 1), d.direction
-    (73.0, 'N')
     >>> round(distance_between((30.5238, 50.45466), (36.25475, 49.98177)).km)
     412
+    >>> d = distance_between((36.25475, 49.98177), (36.58091, 50.60343))
+    >>> round(d.km, 1), d.direction
+    (73.0, 'N')
     """
-    (lon1, lat1), (lon2, lat2) = _as_lonlat(a), _as_lonlat(b)
+    (lon1, lat1), (lon2, lat2) = _as_lonlat(a, resolve), _as_lonlat(b, resolve)
     km, az = geodesic_distance(lon1, lat1, lon2, lat2)
     return PlaceDistance(km=float(km), bearing=float(az), direction=compass_point(az))
 
 
-def _as_lonlat(value) -> tuple[float, float]:
+def _as_lonlat(value, resolve: Callable[[str], Any] | None) -> tuple[float, float]:
     if isinstance(value, str):
-        from geoinc.gazetteer import Gazetteer
-
-        gz = Gazetteer.default()
-        found = gz.lookup(value, kind=["place", "settlement"], limit=1)
-        value = found[0] if found else gz.best(value)
+        if resolve is None:
+            raise ConfigurationError(
+                f"{value!r} is a name: pass resolve= (a name -> place function) or use "
+                "geoinc.gazetteer.distance_between, which resolves names"
+            )
+        value = resolve(value)
     if hasattr(value, "lon") and hasattr(value, "lat"):
         return float(value.lon), float(value.lat)
     try:
@@ -620,7 +630,10 @@ def _points_to_lonlat(lon, lat) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _foot_on_arcs(a: np.ndarray, b: np.ndarray, p: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Nearest point of each great-circle arc a→b to p (all (..., 3) unit vectors) and its dot with p."""
+    """Nearest point of each great-circle arc a→b to p, and its dot with p.
+
+    All arguments are (..., 3) unit vectors.
+    """
     n = np.cross(a, b)
     nn = np.linalg.norm(n, axis=-1, keepdims=True)
     n = np.divide(n, nn, out=np.zeros_like(n), where=nn > 1e-15)
@@ -945,8 +958,9 @@ def distance_to_border(
             else f"the nearest land border of {pair[0]}"
         )
     )
+    formula = "pyproj Geod" if geodesic == "exact" else "Andoyer–Lambert"
     method = (
-        f"geodesic distance on WGS84 ({'pyproj Geod' if geodesic == 'exact' else 'Andoyer–Lambert'}) "
+        f"geodesic distance on WGS84 ({formula}) "
         f"from the point to the nearest point of {what}, dataset {dataset!r}; {POINT_OF_VIEW}"
     )
     return BorderDistance(

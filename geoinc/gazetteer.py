@@ -40,7 +40,15 @@ from geoinc.coordinates import validate_lat_lon, validate_lat_lon_arrays
 from geoinc.exceptions import ConfigurationError, GazetteerDataError, PlaceNotFound
 from geoinc.names import CYRILLIC_COUNTRIES, normalize, skeleton
 
-__all__ = ["Gazetteer", "Place", "ReverseResult", "KINDS", "parse_query", "Query"]
+__all__ = [
+    "Gazetteer",
+    "Place",
+    "ReverseResult",
+    "KINDS",
+    "parse_query",
+    "Query",
+    "distance_between",
+]
 
 KINDS = ("country", "admin1", "place", "settlement")
 _KIND_ALIASES = {
@@ -512,7 +520,8 @@ class Gazetteer:
         if not isinstance(limit, int) or limit < 1:
             raise ConfigurationError(f"limit must be a positive integer, got {limit!r}")
         kinds = self._kinds(kind)
-        return list(self._lookup_cache(name, country, admin1, kinds, limit, fuzzy, float(min_score)))
+        found = self._lookup_cache(name, country, admin1, kinds, limit, fuzzy, float(min_score))
+        return list(found)
 
     def best(self, name: str, **kwargs) -> Place:
         """The best match for a name.
@@ -568,7 +577,10 @@ class Gazetteer:
         return tuple(found)
 
     def _filters(self, country, admin1, context) -> tuple[int, int]:
-        """Turn country/admin1 arguments and query context into table codes (-1 = any, -2 = none)."""
+        """Turn country/admin1 arguments and query context into table codes.
+
+        -1 means any, -2 none.
+        """
         country_idx = admin1_idx = -1
         if country is not None:
             country_idx = self._country_code(country)
@@ -777,7 +789,7 @@ class Gazetteer:
             with self._lock:
                 if self._best is None:
                     rows = self._rows.astype(np.int64)
-                    # rank postings by importance (ties: smaller geonameid) and keep the first per key
+                    # rank postings by importance (ties: smaller geonameid), keep the first per key
                     key_of = np.repeat(np.arange(len(self._keys)), np.diff(self._offsets))
                     order = np.lexsort((self._gid[rows], -self._importance[rows], key_of))
                     first = np.r_[0, np.flatnonzero(np.diff(key_of[order])) + 1]
@@ -992,7 +1004,8 @@ class Gazetteer:
         from pyproj import Geod
 
         geod = Geod(ellps="WGS84")
-        _, _, d = geod.inv(np.full(len(rows), lo), np.full(len(rows), la), self._lon[rows], self._lat[rows])
+        n = len(rows)
+        _, _, d = geod.inv(np.full(n, lo), np.full(n, la), self._lon[rows], self._lat[rows])
         d = np.asarray(d) / 1000.0
         keep = d <= radius
         rows, d = rows[keep], d[keep]
@@ -1000,6 +1013,38 @@ class Gazetteer:
         if limit is not None:
             order = order[:limit]
         return [(self.place_at(rows[i]), float(d[i])) for i in order]
+
+
+def distance_between(a, b, *, gazetteer: Gazetteer | None = None):
+    """Distance and bearing from ``a`` to ``b``: place names, places or ``(lon, lat)`` pairs.
+
+    Names are resolved with ``gazetteer`` (default: the bundled one), populated places
+    first; the measuring is :func:`geoinc.borders.distance_between`'s.
+
+    Returns
+    -------
+    geoinc.borders.PlaceDistance
+
+    Raises
+    ------
+    PlaceNotFound
+        For a name the gazetteer does not know.
+
+    Examples
+    --------
+    >>> d = distance_between("Kharkiv", "Belgorod")
+    >>> round(d.km, 1), d.direction
+    (73.0, 'N')
+    """
+    from geoinc import borders
+
+    gz = gazetteer or Gazetteer.default()
+
+    def resolve(name: str) -> Place:
+        found = gz.lookup(name, kind=["place", "settlement"], limit=1)
+        return found[0] if found else gz.best(name)
+
+    return borders.distance_between(a, b, resolve=resolve)
 
 
 def _unit_vectors(lat: np.ndarray, lon: np.ndarray) -> np.ndarray:

@@ -389,19 +389,36 @@ def test_within_distance_rejects_bad_km(cities, km):
     [("Kharkiv", "Belgorod"), (KHARKIV, BELGOROD), ("Kharkiv", BELGOROD)],
 )
 def test_distance_between_places_names_and_points(a, b):
-    d = borders.distance_between(a, b)
+    from geoinc.gazetteer import distance_between  # names need the gazetteer
+
+    d = distance_between(a, b)
     assert d.km == pytest.approx(72.95, abs=0.05) and d.direction == "N"
-    back = borders.distance_between(b, a)
+    back = distance_between(b, a)
     assert back.km == pytest.approx(d.km) and back.direction == "S"
 
 
 def test_distance_between_unknown_name():
     from geoinc.exceptions import PlaceNotFound
+    from geoinc.gazetteer import distance_between
 
     with pytest.raises(PlaceNotFound):
-        borders.distance_between("Qwxzyvillezz", "Kyiv")
+        distance_between("Qwxzyvillezz", "Kyiv")
     with pytest.raises(ConfigurationError):
-        borders.distance_between(42, "Kyiv")
+        distance_between(42, "Kyiv")
+
+
+def test_borders_resolve_names_only_through_the_caller():
+    """borders sits below the gazetteer: a name needs a resolver passed in."""
+    with pytest.raises(ConfigurationError, match="resolve="):
+        borders.distance_between("Kharkiv", BELGOROD)
+    asked = []
+
+    def resolve(name):
+        asked.append(name)
+        return KHARKIV
+
+    d = borders.distance_between("somewhere", BELGOROD, resolve=resolve)
+    assert asked == ["somewhere"] and d.km == pytest.approx(72.95, abs=0.05)
 
 
 # ------------------------------------------------------------------ the compiled search
