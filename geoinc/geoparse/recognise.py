@@ -150,6 +150,45 @@ class Token:
     sep: str  # the characters between the previous token and this one
 
 
+class Siblings(Sequence):
+    """The other names of a list a name is in: a view on the list's span indices, shared
+    by all its names (a tuple per name made a list of n names cost n² time and memory).
+
+    Examples
+    --------
+    >>> sib = Siblings((3, 4, 5), 1)
+    >>> list(sib), len(sib), sib[1], sib == (3, 5)
+    ([3, 5], 2, 5, True)
+    """
+
+    __slots__ = ("group", "pos")
+
+    def __init__(self, group: tuple[int, ...], pos: int) -> None:
+        self.group = group  # every name of the list, in text order
+        self.pos = pos  # this name's place in ``group``
+
+    def __len__(self) -> int:
+        return len(self.group) - 1
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return tuple(self)[i]
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError(i)
+        return self.group[i + (i >= self.pos)]
+
+    def __iter__(self):
+        return (g for n, g in enumerate(self.group) if n != self.pos)
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Sequence) and tuple(self) == tuple(other)
+
+    def __repr__(self) -> str:
+        return f"Siblings({tuple(self)!r})"
+
+
 @dataclass(slots=True)
 class Span:
     """A candidate place name: tokens ``[i, j)`` and the key they fold to."""
@@ -164,7 +203,7 @@ class Span:
     source: str
     qualifier: str = ""  # "region" | "subdivision" | "settlement" | "feature" | ""
     container: int = -1  # index of a span that names the region/country this one is in
-    siblings: tuple[int, ...] = ()  # the other names of a list this one is in
+    siblings: Sequence[int] = ()  # the other names of a list this one is in (Siblings)
     longer_name: bool = False
     sentence_start: bool = False
     extra: dict = field(default_factory=dict)
@@ -639,8 +678,9 @@ def _lists(spans: list[Span], tokens: Tokens) -> None:
             joins.append(False)
     for group, joined in zip(groups, joins, strict=True):
         if len(group) >= 3 or (len(group) == 2 and joined):
-            for k in group:
-                spans[k].siblings = tuple(g for g in group if g != k)
+            shared = tuple(group)
+            for pos, k in enumerate(group):
+                spans[k].siblings = Siblings(shared, pos)
 
 
 def _distribute_back(spans: list[Span], tokens: list[Token], k: int, qualifier: str) -> None:

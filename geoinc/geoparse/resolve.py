@@ -348,6 +348,7 @@ class Resolver:
         containers = {s.container for s in spans}
         results: list[Resolution] = []
         done: dict[tuple, tuple] = {}
+        list_counts: dict[int, dict[str, int]] = {}
         empty: tuple[dict, dict] = ({}, {})
         for idx, (span, (cs, _, _, _, _)) in enumerate(zip(spans, prepared, strict=False)):
             if not cs:
@@ -355,7 +356,7 @@ class Resolver:
                 continue
             is_container = idx in containers
             container = prepared[span.container].cands if span.container >= 0 else None
-            list_kind = _list_kind(span, prepared) if span.siblings else ""
+            list_kind = _list_kind(span, prepared, list_counts) if span.siblings else ""
             sig = (
                 span.source,
                 span.key,
@@ -596,16 +597,25 @@ def _city_of_district(results: list[Resolution], k: int, tokens) -> None:
         res.confidence = round(0.5 * city.confidence, 4)
 
 
-def _list_kind(span: Span, prepared: list) -> str:
+def _list_kind(span: Span, prepared: list, counts_of: dict[int, dict[str, int]]) -> str:
     """The kind most of a listed name's siblings are, context-free, when it is a region
-    or a country kind; else ""."""
-    counts: dict[str, int] = {}
-    for g in span.siblings:
-        top = prepared[g].best
-        if top is not None:
-            counts[top.kind] = counts.get(top.kind, 0) + 1
+    or a country kind; else "".
+
+    The kinds are counted once per list (``counts_of``, by the list's first name) and
+    the name's own kind taken off: counting the siblings of every name was quadratic.
+    """
+    group = span.siblings.group
+    counts = counts_of.get(group[0])
+    if counts is None:
+        counts = counts_of[group[0]] = {}
+        for g in group:
+            top = prepared[g].best
+            if top is not None:
+                counts[top.kind] = counts.get(top.kind, 0) + 1
+    own = prepared[group[span.siblings.pos]].best
     for kind in _LIST_KINDS:
-        if 2 * counts.get(kind, 0) > len(span.siblings):
+        n = counts.get(kind, 0) - (own is not None and own.kind == kind)
+        if 2 * n > len(span.siblings):
             return kind
     return ""
 

@@ -7,6 +7,7 @@ one names the pattern it stands for.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from geoinc import lang as _lang
 from geoinc.exceptions import ConfigurationError
@@ -126,6 +127,7 @@ _AGENT_VERBS = frozenset(
 )
 
 
+@lru_cache(maxsize=64)  # asked once per name found: normalising the list each time cost most
 def vocabulary(lang: str, name: str) -> frozenset[str]:
     """The word list ``geoparse_<name>`` of a language (normalised keys), empty when the
     language has none.
