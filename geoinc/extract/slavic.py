@@ -616,6 +616,7 @@ def analyse_text(text: str, published: date | None, lang: str) -> list[SentenceE
     folded = fold(text)
     weapons = _bucket(g.weapons.spans(text, folded), sents, text)
     cues = _bucket(g.cues.spans(text, folded), sents, text)
+    _shelling_as_artillery(weapons, cues, sents)
     out = []
     for i, (s, e, para) in enumerate(sents):
         sent = text[s:e]
@@ -642,6 +643,24 @@ def analyse_text(text: str, published: date | None, lang: str) -> list[SentenceE
             )
         )
     return out
+
+
+def _shelling_as_artillery(weapons: list[list[Span]], cues: list[list[Span]], sents) -> None:
+    """ "Обстріл" names any attack in Ukrainian and Russian ("ракетний обстріл", drones
+    "обстрілювали" a town), so it is artillery (as "shelling" is in English) only in a
+    sentence whose paragraph names no other weapon."""
+    from geoinc.extract.events import WEAPON_KIND
+
+    named = {
+        para
+        for ws, (_, _, para) in zip(weapons, sents, strict=True)
+        if any(WEAPON_KIND.get(w.value) not in (None, "artillery") for w in ws)
+    }
+    for ws, cs, (_, _, para) in zip(weapons, cues, sents, strict=True):
+        if not ws and para not in named:
+            ws.extend(
+                Span("artillery", c.text, c.start, c.end) for c in cs if c.value == "shelling"
+            )
 
 
 def _cues_with_casualties(cues: list[Span], figures, text: str) -> list[Span]:
