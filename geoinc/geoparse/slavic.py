@@ -155,6 +155,7 @@ def _data(lang: str) -> dict:
         "facility": norm_set("geoparse_facility_nouns"),
         "org": norm_set("geoparse_org_after"),
         "org_before": norm_set("geoparse_org_before"),
+        "forces": norm_set("geoparse_org_forces"),
         "actor_before": norm_set("geoparse_actor_before"),
         "spatial_before": norm_set("geoparse_spatial_before"),
         "direction": norm_set("geoparse_direction_nouns"),
@@ -649,6 +650,16 @@ def _is_weapon(word: str, lang: str) -> bool:
     return bool(spans) and spans[0][1] == 0 and spans[0][2] == len(word)
 
 
+def _words_before(tokens, i: int, n: int = 2) -> list[str]:
+    """Keys of up to ``n`` words before token ``i`` in its own sentence."""
+    out: list[str] = []
+    k = i
+    while k > 0 and len(out) < n and not tokens.tok(k).sentence_start:
+        k -= 1
+        out.insert(0, tokens.tok(k).key)
+    return out
+
+
 def _role(span: Span, place, tokens, lang: str) -> str:
     """organisation | actor | location (the rules of the module docstring)."""
     data = _data(lang)
@@ -661,10 +672,15 @@ def _role(span: Span, place, tokens, lang: str) -> str:
     sep_after = tokens.tok(span.j).sep if span.j < tokens.n else ""
     if tokens.tok(span.i).sep.rstrip().endswith(("«", '"', "“")) and sep_after[:1] in '»"”':
         return "other"  # «Схід», «Новоросійськ»: the name of a unit, a hotel, a ship
-    before = [tokens.tok(k).key for k in range(max(0, span.i - 2), span.i)]
+    before = _words_before(tokens, span.i)
     if before and before[-1] in data["org_before"]:
         return "organisation"  # "ДСНС України", "Минобороны РФ"
-    if len(before) == 2 and before[1] in ("у", "в", "по") and before[0] in data["org_before"]:
+    if (
+        len(before) == 2
+        and before[1] in ("у", "в", "по")
+        and before[0] in data["org_before"]
+        and before[0] not in data["forces"]  # "удар ВСУ по Донецку": the target
+    ):
         return "organisation"  # "ГУ ДСНС у Харківській області"
     if span.key in data["capitals"] or place.kind == "country":
         after = [tokens.tok(t).key for t in range(span.j, min(span.j + 2, tokens.n))]
