@@ -24,7 +24,8 @@ def _as_float(value: object, what: str) -> float:
             try:
                 value = float(value.strip())
             except ValueError:
-                raise CoordinateError(f"{what} must be a number, got the string {value!r}") from None
+                msg = f"{what} must be a number, got the string {value!r}"
+                raise CoordinateError(msg) from None
         else:
             raise CoordinateError(f"{what} must be a number, got {type(value).__name__} {value!r}")
     out = float(value)  # type: ignore[arg-type]
@@ -33,7 +34,9 @@ def _as_float(value: object, what: str) -> float:
     return out
 
 
-def validate_lat_lon(lat: object, lon: object, *, parse_strings: bool = False) -> tuple[float, float]:
+def validate_lat_lon(
+    lat: object, lon: object, *, parse_strings: bool = False
+) -> tuple[float, float]:
     """Check one coordinate pair and return it as floats ``(lat, lon)``.
 
     Parameters
@@ -100,6 +103,7 @@ def validate_lat_lon_arrays(lats, lons) -> tuple[np.ndarray, np.ndarray]:
     if bad.any():
         i = int(np.flatnonzero(bad)[0])
         raise CoordinateError(
-            f"{int(bad.sum())} invalid coordinate(s); first at position {i}: lat={la[i]}, lon={lo[i]}"
+            f"{int(bad.sum())} invalid coordinate(s); "
+            f"first at position {i}: lat={la[i]}, lon={lo[i]}"
         )
     return la, lo

@@ -101,7 +101,9 @@ def incident_records() -> list[dict]:
                     "field": "killed",
                     "qualifier": "at least",
                     "value": 2,
-                    "evidence": "Officials said at least two people died when a drone hit a substation.",
+                    "evidence": (
+                        "Officials said at least two people died when a drone hit a substation."
+                    ),
                 },
                 {
                     "source": "Regional Desk",

@@ -9,7 +9,8 @@ from geoinc.extract.casualties import casualty_figures, may_contain_casualties
 
 
 def _figs(sentence, **kw):
-    return [(f.field, f.quantity.value, f.quantity.qualifier) for f in casualty_figures(sentence, **kw)]
+    found = casualty_figures(sentence, **kw)
+    return [(f.field, f.quantity.value, f.quantity.qualifier) for f in found]
 
 
 @pytest.mark.parametrize(

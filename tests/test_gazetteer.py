@@ -243,7 +243,16 @@ def test_reverse_many_vectorised(gazetteer):
 
 @pytest.mark.parametrize(
     "lat, lon",
-    [(91, 0), (-90.5, 10), (0, 181), (float("nan"), 0), (0, float("inf")), ("50", "36"), (None, 1), (True, 1)],
+    [
+        (91, 0),
+        (-90.5, 10),
+        (0, 181),
+        (float("nan"), 0),
+        (0, float("inf")),
+        ("50", "36"),
+        (None, 1),
+        (True, 1),
+    ],
 )
 def test_reverse_invalid_coordinates(gazetteer, lat, lon):
     with pytest.raises(CoordinateError) as err:

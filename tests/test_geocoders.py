@@ -32,7 +32,7 @@ def test_geocode_returns_location(geocoder):
 
 def test_geocode_many_and_unknown(geocoder):
     locs = geocoder.geocode("Borova", exactly_one=False, limit=10)
-    assert {711621, 711623} <= {l.raw["geonameid"] for l in locs}
+    assert {711621, 711623} <= {loc.raw["geonameid"] for loc in locs}
     assert geocoder.geocode("Qwxzyvillezz") is None
     assert geocoder.geocode(None) is None
 

@@ -46,7 +46,9 @@ def test_romanize_uk_national_system(uk, latin):
     assert romanize_uk(uk) == latin
 
 
-@pytest.mark.parametrize("ru, latin", [("Белгород", "Belgorod"), ("Харьков", "Kharkov"), ("Запорожье", "Zaporozhye")])
+@pytest.mark.parametrize(
+    "ru, latin", [("Белгород", "Belgorod"), ("Харьков", "Kharkov"), ("Запорожье", "Zaporozhye")]
+)
 def test_romanize_ru(ru, latin):
     assert romanize_ru(ru) == latin
 

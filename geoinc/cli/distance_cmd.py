@@ -120,7 +120,10 @@ def _pair_row(a, b) -> dict:
         "from_lon": a.lon,
         "to_lat": b.lat,
         "to_lon": b.lon,
-        "method": "geodesic distance and initial bearing on WGS84 (pyproj Geod) between the two centre points",
+        "method": (
+            "geodesic distance and initial bearing on WGS84 (pyproj Geod) "
+            "between the two centre points"
+        ),
     }
 
 

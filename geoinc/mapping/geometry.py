@@ -166,7 +166,9 @@ def _buffer_wkb(line_wkb: bytes, distance_km: float, step_km: float, tolerance_k
         pieces.append(
             shapely.transform(
                 buf,
-                lambda xy, tr=tr: np.column_stack(tr.transform(xy[:, 0], xy[:, 1], direction="INVERSE")),
+                lambda xy, tr=tr: np.column_stack(
+                    tr.transform(xy[:, 0], xy[:, 1], direction="INVERSE")
+                ),
             )
         )
     if not pieces:

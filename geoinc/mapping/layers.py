@@ -121,7 +121,7 @@ class _JsonLayer(Layer):
         {% macro script(this, kwargs) %}
         var {{ this.get_name() }} = geoinc.{{ this.factory }}(geoinc.readData({{ this.data_id|tojson }}), {{ this.options_json }});
         {% endmacro %}
-        """
+        """  # noqa: E501 - JavaScript lines of the template
     )
 
     def __init__(
@@ -247,7 +247,7 @@ class Admin1Choropleth(Layer):
         {% macro script(this, kwargs) %}
         var {{ this.get_name() }} = geoinc.choropleth({{ this.basemap.get_name() }}._data.admin1, {{ this.options_json }});
         {% endmacro %}
-        """
+        """  # noqa: E501 - JavaScript lines of the template
     )
 
     def __init__(
@@ -385,7 +385,7 @@ class IncidentStore(MacroElement):
           return store;
         })();
         {% endmacro %}
-        """
+        """  # noqa: E501 - JavaScript lines of the template
     )
 
     def __init__(
@@ -425,7 +425,7 @@ class _Control(MacroElement):
         {% macro script(this, kwargs) %}
         var {{ this.get_name() }} = new geoinc.{{ this.control }}({{ this.args_js }}).addTo({{ this._parent.get_name() }});
         {% endmacro %}
-        """
+        """  # noqa: E501 - JavaScript lines of the template
     )
 
     def __init__(self, *args) -> None:
@@ -534,7 +534,7 @@ class MiniMap(_Control):
           {%- endif %}
         }, {{ this.options_json }}).addTo({{ this._parent.get_name() }});
         {% endmacro %}
-        """
+        """  # noqa: E501 - JavaScript lines of the template
     )
 
     def __init__(
