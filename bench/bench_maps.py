@@ -149,8 +149,9 @@ def main(argv=None) -> int:
                 )
                 print(
                     f"n={n}: geoinc build median {statistics.median(builds):.2f} s (runs "
-                    f"{', '.join(f'{b:.2f}' for b in builds)}), {g_mb:.2f} MB, render {g_render:.2f} s | "
-                    f"folium Marker-per-point build {f_build:.2f} s, {f_mb:.1f} MB, render {f_render:.2f} s",
+                    f"{', '.join(f'{b:.2f}' for b in builds)}), {g_mb:.2f} MB, "
+                    f"render {g_render:.2f} s | folium Marker-per-point build {f_build:.2f} s, "
+                    f"{f_mb:.1f} MB, render {f_render:.2f} s",
                     flush=True,
                 )
     finally:
@@ -159,7 +160,8 @@ def main(argv=None) -> int:
 
     print()
     print(
-        f"{'n':>8} {'build s':>8} {'MB':>7} {'render s':>9} | {'folium s':>9} {'MB':>7} {'render s':>9}"
+        f"{'n':>8} {'build s':>8} {'MB':>7} {'render s':>9} | "
+        f"{'folium s':>9} {'MB':>7} {'render s':>9}"
         f" | {'build x':>8} {'size x':>7} {'target':>7}"
     )
     for n, b, _bmin, mb, r, fb, fmb, fr in rows:

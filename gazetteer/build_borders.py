@@ -205,7 +205,8 @@ def disputed_lines(countries: gpd.GeoDataFrame, sources: Path) -> list[dict]:
                 "kind": "disputed",
                 "dataset": "naturalearth",
                 "name": str(area["BRK_NAME"]),
-                "note": f"Natural Earth v4.0.0 (2017) disputed area: {area['NOTE_BRK'] if isinstance(area['NOTE_BRK'], str) else 'no note'}",
+                "note": "Natural Earth v4.0.0 (2017) disputed area: "
+                + (area["NOTE_BRK"] if isinstance(area["NOTE_BRK"], str) else "no note"),
                 "geometry": line,
             }
         )
