@@ -33,6 +33,8 @@ def test_wheel_contains_data(wheel):
     assert "geoinc/_data/places.npz" in names
     assert "geoinc/_data/regions.gpkg" in names
     assert "geoinc/gazetteer.py" in names
+    assert "geoinc/py.typed" in names  # PEP 561: the package's type hints are for users too
+    assert "geoinc/lang/en/taxonomy_weapons.tsv" in names
     assert not any(n.startswith("gazetteer/") for n in names)
 
 
