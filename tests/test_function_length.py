@@ -1,0 +1,106 @@
+"""No function in geoinc/ over 60 lines, except the known debt listed here.
+
+A function's length is its ``def`` line to its last line, docstring included (that is
+what a reader scrolls through). :data:`KNOWN_LONG` holds today's offenders with their
+length: one may shrink, never grow, and no new one may appear. A listed function that
+is gone or back under the limit must leave the list.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+LIMIT = 60
+
+#: "path::qualified.name" -> its length in lines when it was listed. Split, don't grow.
+KNOWN_LONG = {
+    "geoinc/mapping/payload.py::prepare_incidents": 317,
+    "geoinc/mapping/build.py::incident_map": 300,
+    "geoinc/borders.py::distance_to_border": 123,
+    "geoinc/geoparse/recognise.py::find_spans": 114,
+    "geoinc/extract/pipeline.py::extract_reports": 112,
+    "geoinc/_border_kernels.py::nearest": 112,
+    "geoinc/geoparse/recognise.py::_qualify": 99,
+    "geoinc/extract/dates.py::resolve_dates": 98,
+    "geoinc/extract/pipeline.py::extract_with_status": 97,
+    "geoinc/evaluation/__init__.py::_score_doc": 97,
+    "geoinc/extract/documents.py::document_from_text": 95,
+    "geoinc/geoparse/roles.py::assign_role": 86,
+    "geoinc/extract/pipeline.py::extract": 81,
+    "geoinc/evaluation/__init__.py::evaluate": 80,
+    "geoinc/extract/events.py::analyse_text": 79,
+    "geoinc/dask.py::partitioned_merge": 77,
+    "geoinc/geoparse/resolve.py::Resolver.resolve": 76,
+    "geoinc/evaluation/__init__.py::EvalReport.format_table": 74,
+    "geoinc/incidents/io.py::write_incidents": 71,
+    "geoinc/geoparse/resolve.py::Resolver._span_candidates_uncached": 71,
+    "geoinc/extract/documents.py::iter_documents": 70,
+    "geoinc/geoparse/__init__.py::geoparse": 67,
+    "geoinc/mapping/build.py::claim_features": 66,
+    "geoinc/geoparse/__init__.py::_plausible": 66,
+    "geoinc/cli/map_cmd.py::add_parser": 64,
+    "geoinc/geocoders/bundled.py::BundledGazetteer.geocode": 62,
+    "geoinc/cli/extract_cmd.py::run": 62,
+}
+
+
+def function_lengths(source: str) -> dict[str, int]:
+    """Qualified name (``Class.method``, ``outer.inner``) -> length in lines."""
+    out: dict[str, int] = {}
+
+    def visit(node: ast.AST, prefix: str) -> None:
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                name = prefix + child.name
+                out[name] = child.end_lineno - child.lineno + 1
+                visit(child, name + ".")
+            elif isinstance(child, ast.ClassDef):
+                visit(child, prefix + child.name + ".")
+            else:
+                visit(child, prefix)
+
+    visit(ast.parse(source), "")
+    return out
+
+
+def all_lengths() -> dict[str, int]:
+    out = {}
+    for path in sorted((REPO / "geoinc").rglob("*.py")):
+        rel = path.relative_to(REPO).as_posix()
+        for name, n in function_lengths(path.read_text(encoding="utf-8")).items():
+            out[f"{rel}::{name}"] = n
+    return out
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("def f():\n    return 1\n", {"f": 2}),
+        ("class A:\n    def m(self):\n        pass\n", {"A.m": 2}),
+        ("def f():\n    def g():\n        pass\n    return g\n", {"f": 4, "f.g": 2}),
+        ("if True:\n    async def h():\n        pass\n", {"h": 2}),
+    ],
+)
+def test_lengths_are_counted(source, expected):
+    assert function_lengths(source) == expected
+
+
+def test_no_new_long_function():
+    new = {k: n for k, n in all_lengths().items() if n > LIMIT and k not in KNOWN_LONG}
+    assert not new, f"functions over {LIMIT} lines (split them): {new}"
+
+
+def test_known_long_functions_do_not_grow():
+    lengths = all_lengths()
+    grown = {k: f"{lengths[k]} > {n}" for k, n in KNOWN_LONG.items() if lengths.get(k, 0) > n}
+    assert not grown, f"listed long functions grew (split them instead): {grown}"
+
+
+def test_known_debt_is_current():
+    lengths = all_lengths()
+    done = sorted(k for k in KNOWN_LONG if lengths.get(k, 0) <= LIMIT)
+    assert not done, f"gone or under {LIMIT} lines now, delete from KNOWN_LONG: {done}"
