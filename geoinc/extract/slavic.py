@@ -236,7 +236,32 @@ def _number(toks: list[_Tok], i: int, g: _Grammar) -> tuple[int | None, str, int
 
 
 def _item(toks: list[_Tok], i: int, g: _Grammar) -> tuple[int | None, str, int] | None:
-    """One counted item at ``i``: (value, kind, end index), or None."""
+    """One counted item at ``i`` with the birth years after it ("женщина 1951 г.р."):
+    (value, kind, end index), or None."""
+    got = _bare_item(toks, i, g)
+    if got is None:
+        return None
+    return got[0], got[1], _birth_years(toks, got[2])
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_BORN = (("г", "р"), ("р", "н"), ("года", "рождения"), ("року", "народження"))
+
+
+def _birth_years(toks: list[_Tok], j: int) -> int:
+    """The index after "1948 и 1988 г. р." / "1985 р.н." at ``j`` (``j`` when none)."""
+    k = j
+    while k < len(toks) and _YEAR.fullmatch(toks[k].low):
+        k += 1
+        if k + 1 < len(toks) and toks[k].low in {",", *_CONJ} and _YEAR.fullmatch(toks[k + 1].low):
+            k += 1
+    if k == j:
+        return j
+    pair = tuple(t.low for t in toks[k : k + 2])
+    return k + 2 if pair in _BORN else j
+
+
+def _bare_item(toks: list[_Tok], i: int, g: _Grammar) -> tuple[int | None, str, int] | None:
     n = len(toks)
     if i >= n:
         return None
@@ -267,11 +292,12 @@ def _item(toks: list[_Tok], i: int, g: _Grammar) -> tuple[int | None, str, int] 
     return None
 
 
-def _phrase(toks: list[_Tok], i: int, g: _Grammar):
+def _phrase(toks: list[_Tok], i: int, g: _Grammar, until: int | None = None):
     """A people phrase at ``i``: (Quantity fields, start index, end index) or None.
 
     Items joined by commas or "та"/"і"/"и" add up ("жінка та дитина" = 2), unless the
-    next item has its own casualty word ("двоє загинули, 15 поранено")."""
+    next item has its own casualty word ("двоє загинули, 15 поранено") -- other than the
+    one at ``until``, which a phrase read leftwards ends at."""
     qual, k = _qualifier(toks, i, g)
     first = _item(toks, k, g)
     if first is None:
@@ -281,7 +307,7 @@ def _phrase(toks: list[_Tok], i: int, g: _Grammar):
         nxt = _item(toks, j + 1, g)
         if nxt is None or nxt[0] is None or nxt[1] != "exact":
             break
-        if _field(_next_word(toks, nxt[2], g), g):
+        if nxt[2] != until and _field(_next_word(toks, nxt[2], g), g):
             break
         value, j = value + nxt[0], nxt[2]
     if kind == "vague":
@@ -349,7 +375,7 @@ def find_figures(sentence: str, lang: str, offset: int = 0) -> list[Figure]:
         fld = _field(t.low, g)
         if fld is None:
             continue
-        got = _toll(toks, i, g) or _left(toks, i, g) or _right(toks, i, g)
+        got = _toll(toks, i, g) or _left(toks, i, g, used) or _right(toks, i, g)
         if got is None:
             continue
         (value, qual), a, b = got
@@ -377,18 +403,22 @@ def _toll(toks: list[_Tok], i: int, g: _Grammar):
     return None
 
 
-def _left(toks: list[_Tok], i: int, g: _Grammar):
+def _left(toks: list[_Tok], i: int, g: _Grammar, used: set[int] = frozenset()):
     """A phrase ending right before the casualty word. Fillers and a place name may sit
     between ("Ще двоє мешканців Харкова отримали поранення"); a clause that counts a
     part is stepped over ("П'ятеро людей, серед них двоє дітей, загинули")."""
     end = i
     while end > 0 and (
-        toks[end - 1].low in g.fillers or toks[end - 1].low in _DASHES or toks[end - 1].cap
+        toks[end - 1].low in g.fillers
+        or toks[end - 1].low in _DASHES
+        or (toks[end - 1].cap and toks[end - 1].low not in g.numerals)  # "Двоє загинули"
     ):
         end -= 1
     for _ in range(2):
-        for a in range(max(0, end - 8), end):
-            got = _phrase(toks, a, g)
+        for a in range(max(0, end - 16), end):
+            if a in used or (a > 0 and _field(toks[a - 1].low, g)):
+                continue  # "Загинула одна людина, ...": that word's own phrase
+            got = _phrase(toks, a, g, until=end)
             if got is not None and got[2] == end:
                 if not _subset_before(toks, a, g):
                     return got
