@@ -364,9 +364,7 @@ def find_figures(sentence: str, offset: int = 0, lang: str = "en") -> list[Figur
         e = m.end()
         if s in subset_ends or taken.overlaps(s, e):
             continue
-        q = parse_quantity(text)
-        if q is None:
-            continue
+        # the context first, the number only then: most numbers of a long list have none
         fld = None
         # drones first: "21 of 49 drones" must not become casualties
         if s in downed_ends and (
@@ -375,10 +373,12 @@ def find_figures(sentence: str, offset: int = 0, lang: str = "en") -> list[Figur
             fld = "drones_shot_down"
         elif _RIGHT_DOWNED.match(sentence, e):
             fld = "drones_shot_down"
-        elif _RIGHT_DRONES.match(sentence, e) and q.qualifier != "vague":
+        elif _RIGHT_DRONES.match(sentence, e):
             fld = "drones_launched"
-        if fld:
-            out.append(Figure(fld, q, offset + s, offset + e))
+        q = parse_quantity(text) if fld else None
+        if q is None or (fld == "drones_launched" and q.qualifier == "vague"):
+            continue
+        out.append(Figure(fld, q, offset + s, offset + e))
     return sorted(out, key=lambda f: f.start)
 
 

@@ -30,6 +30,7 @@ from __future__ import annotations
 import logging
 import re
 import warnings
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -222,31 +223,55 @@ _PLACE_AFTER = re.compile(
 )
 
 
-def _nearest(pos: int, mentions: Sequence, end: int | None = None, text: str = "") -> object:
+def _nearest(
+    pos: int, mentions: Sequence, end: int | None = None, text: str = "", starts=None
+) -> object:
     """The mention a value at ``pos`` belongs to: "fuel depots in Kharkiv" → the place right
-    after it; otherwise the nearest place before it, else the first after it."""
+    after it; otherwise the nearest place before it, else the first after it.
+
+    ``starts``: the mentions' start offsets when they are in text order, to look them up
+    by bisection (a sentence of n values and n places is then n·log n, not n²).
+    """
+    if starts is None:
+        starts = [m.start for m in mentions]
+        if not _in_order(starts):
+            return _nearest_scan(pos, mentions, end, text)
+    if end is not None:
+        k = bisect_left(starts, end)
+        while k < len(starts) and starts[k] - end <= 40:
+            if _PLACE_AFTER.match(text[end : starts[k]]):
+                return mentions[k]
+            k += 1
+    k = bisect_right(starts, pos)
+    return mentions[k - 1] if k else mentions[0]
+
+
+def _in_order(starts: list[int]) -> bool:
+    return all(a <= b for a, b in zip(starts, starts[1:], strict=False))
+
+
+def _nearest_scan(pos: int, mentions: Sequence, end: int | None, text: str) -> object:
     if end is not None:
         for m in mentions:
             if m.start >= end and m.start - end <= 40 and _PLACE_AFTER.match(text[end : m.start]):
                 return m
     before = [m for m in mentions if m.start <= pos]
-    if before:
-        return before[-1]
-    return mentions[0]
+    return before[-1] if before else mentions[0]
 
 
 def _sentence_pieces(text: str, sent: SentenceEvent, cands: list, inherited: bool) -> list:
     """One piece per candidate place; each figure, weapon and target goes to its place."""
-    ps = {
-        id(m): _Piece(m, sent, inherited, dates=_dates_for(text, sent, m, inherited))
-        for m in cands
-    }
+    dates = _SentenceDates(text, sent)  # once per sentence, not once per place
+    ps = {id(m): _Piece(m, sent, inherited, dates=dates.applied(m, inherited)) for m in cands}
+    starts = [m.start for m in cands]
+    if not _in_order(starts):
+        starts = None  # _nearest scans
     for fig in sent.figures:
-        ps[id(_nearest(fig.start, cands))].figures.append(fig)
+        ps[id(_nearest(fig.start, cands, starts=starts))].figures.append(fig)
     for w in sent.weapons:
-        ps[id(_nearest(w.start, cands, w.end, text))].weapons.append(w)
+        ps[id(_nearest(w.start, cands, w.end, text, starts))].weapons.append(w)
     for t in sent.targets:
-        ps[id(_nearest(t.start, cands, t.end, text))].targets.append(t)
+        ps[id(_nearest(t.start, cands, t.end, text, starts))].targets.append(t)
     return list(ps.values())
 
 
@@ -287,6 +312,14 @@ def _event_dates(text: str, sent: SentenceEvent) -> list:
     ]
     if len({(d.date_start, d.date_end) for d in ds}) < 2:
         return ds
+    # the next date of another day, for every date: one backward pass (a scan per date
+    # was quadratic), and the "after"s of the sentence found once
+    later: list = [None] * len(ds)
+    for i in range(len(ds) - 2, -1, -1):
+        o, d = ds[i + 1], ds[i]
+        same = (o.date_start, o.date_end) == (d.date_start, d.date_end)
+        later[i] = later[i + 1] if same else o
+    afters = [m.start() for m in _AFTER.finditer(text, sent.start, sent.end)]
     keep = []
     for i, d in enumerate(ds):
         around = (
@@ -294,31 +327,77 @@ def _event_dates(text: str, sent: SentenceEvent) -> list:
             + " "
             + text[d.end : min(sent.end, d.end + 25)]
         )
-        later = [o for o in ds[i + 1 :] if (o.date_start, o.date_end) != (d.date_start, d.date_end)]
         if _REPORTING.search(around):
             continue
-        if later and re.search(r"\bafter\b", text[d.end : later[0].start], re.I):
-            continue
+        if later[i] is not None:
+            k = bisect_left(afters, d.end)
+            if k < len(afters) and afters[k] + 5 <= later[i].start:
+                continue
         keep.append(d)
     return keep or ds
 
 
-def _dates_for(text: str, sent: SentenceEvent, mention, inherited: bool) -> list:
-    """The sentence's resolved dates as they apply to one place mention."""
-    out = []
-    for d in _event_dates(text, sent):
-        ds, de = d.date_start, d.date_end
-        if not inherited and d.end <= mention.start:
-            between = text[d.end : mention.start]
-            if _WEEKS_AFTER.search(between):
-                continue  # too loose to date the place
-            m = _DAYS_AFTER.search(between)
-            if m:
-                n = _SMALL.get((m.group(1) or "a").lower()) or int(m.group(1))
-                sign = -1 if (m.group(2) or m.group(3)).lower() == "after" else 1
-                ds, de = ds + timedelta(days=sign * n), de + timedelta(days=sign * n)
-        out.append((ds, de, d.precision, d))
-    return out
+_AFTER = re.compile(r"\bafter\b", re.I)
+#: Dates one place takes from its sentence, the nearest first: a sentence names a few;
+#: one of hundreds of dates and places would otherwise pair every place with every date
+#: (quadratic time and output). Beyond it the farther dates are dropped (logged).
+_MAX_DATES_PER_PLACE = 24
+
+
+class _SentenceDates:
+    """The event dates of one sentence, applied to its places (:meth:`applied`).
+
+    The "N days after/before" phrases are found once per sentence, and a place looks up
+    the first one between a date and itself by bisection.
+    """
+
+    def __init__(self, text: str, sent: SentenceEvent) -> None:
+        self.text = text
+        self.dates = _event_dates(text, sent)
+        self.starts = [d.start for d in self.dates]
+        if len(self.dates) > _MAX_DATES_PER_PLACE:
+            logger.debug(
+                "sentence at %d: %d dates, each place takes the %d nearest",
+                sent.start,
+                len(self.dates),
+                _MAX_DATES_PER_PLACE,
+            )
+        self.in_order = _in_order(self.starts)
+        span = (sent.start, sent.end)
+        self.weeks = [(m.start(), m.end()) for m in _WEEKS_AFTER.finditer(text, *span)]
+        self.days = list(_DAYS_AFTER.finditer(text, sent.start, sent.end))
+        self.day_starts = [m.start() for m in self.days]
+
+    def _near(self, pos: int) -> list:
+        ds, k = self.dates, _MAX_DATES_PER_PLACE
+        if len(ds) <= k or not self.in_order:
+            return ds[:k] if len(ds) > k else ds
+        i = bisect_left(self.starts, pos)
+        lo, hi = i, i  # grow [lo, hi) towards the nearer side
+        while hi - lo < k:
+            if lo > 0 and (hi >= len(ds) or pos - ds[lo - 1].end <= ds[hi].start - pos):
+                lo -= 1
+            else:
+                hi += 1
+        return ds[lo:hi]
+
+    def applied(self, mention, inherited: bool) -> list:
+        """The dates as they apply to ``mention``: ``(start, end, precision, DateExpr)``."""
+        out = []
+        for d in self._near(mention.start):
+            ds, de = d.date_start, d.date_end
+            if not inherited and d.end <= mention.start:
+                w = bisect_left(self.weeks, (d.end,))
+                if w < len(self.weeks) and self.weeks[w][1] <= mention.start:
+                    continue  # too loose to date the place
+                k = bisect_left(self.day_starts, d.end)
+                m = self.days[k] if k < len(self.days) else None
+                if m is not None and m.end() <= mention.start:
+                    n = _SMALL.get((m.group(1) or "a").lower()) or int(m.group(1))
+                    sign = -1 if (m.group(2) or m.group(3)).lower() == "after" else 1
+                    ds, de = ds + timedelta(days=sign * n), de + timedelta(days=sign * n)
+            out.append((ds, de, d.precision, d))
+        return out
 
 
 def _headline_figures(
@@ -517,9 +596,10 @@ def _group_pieces(pieces: list[_Piece], doc: Document, source: str) -> list[Inci
                 clusters.append([ds, de, prec])
         groups: dict[int, list[_Piece]] = defaultdict(list)
         current = 0
+        firsts = [c[0] for c in clusters]
         for p in ps:
-            if p.dates:
-                current = next(k for k, c in enumerate(clusters) if c[0] <= p.dates[0][0] <= c[1])
+            if p.dates:  # clusters are sorted and disjoint: bisect, not scan
+                current = bisect_right(firsts, p.dates[0][0]) - 1
             groups[current if clusters else -1].append(p)
         for k, members in sorted(groups.items()):
             span = clusters[k] if k >= 0 else (None, None, None)
