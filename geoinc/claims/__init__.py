@@ -43,6 +43,8 @@ from geoinc.claims import (  # noqa: F401 - importing registers each kind's chec
     kinds_position,
     kinds_proximity,
     kinds_size,
+    kinds_slavic,
+    kinds_slavic_membership,
 )
 from geoinc.claims._measure import DENSITY_PER_KM2, city_radius_km
 from geoinc.claims._model import (

@@ -40,6 +40,8 @@ class Checker:
     summary: str = ""
     #: other kinds its results may carry ("the border city of X" is a border_city)
     emits: tuple[str, ...] = ()
+    #: the grammar its pattern is written in (a language's ``claims_grammar.json``)
+    grammar: str = "en"
 
 
 #: checker name -> Checker, filled by the ``kinds_*`` modules at import (like geopy's
@@ -56,6 +58,7 @@ def register(
     flags: int = 0,
     name: str | None = None,
     emits: tuple[str, ...] = (),
+    grammar: str = "en",
 ):
     """Register a check function for claims of ``kind`` (a decorator).
 
@@ -66,8 +69,11 @@ def register(
     def deco(fn):
         doc = (fn.__doc__ or "").strip().splitlines()
         key = name or kind
+        old = CHECKERS.get(key)
+        if old is not None and old.check.__qualname__ != fn.__qualname__:
+            raise ClaimError(f"two claim checkers are named {key!r}: give one a name=")
         CHECKERS[key] = Checker(
-            key, kind, pattern, fn, order, overlaps, flags, doc[0] if doc else "", emits
+            key, kind, pattern, fn, order, overlaps, flags, doc[0] if doc else "", emits, grammar
         )
         return fn
 
@@ -173,7 +179,8 @@ def check_text(
     if unknown:
         raise ClaimError(f"unknown claim kind(s) {unknown}; known: {', '.join(known)}")
     voc = vocab(lang)
-    plan = [(c, _compiled(c.name, lang)) for c in sorted(CHECKERS.values(), key=lambda c: c.order)]
+    ordered = sorted(CHECKERS.values(), key=lambda c: c.order)
+    plan = [(c, _compiled(c.name, lang)) for c in ordered if c.grammar == voc.grammar]
     mentions = _mentions(text, lang) if text.strip() else []
     sentences = split_sentences(text)
     results: list[ClaimResult] = []

@@ -7,13 +7,14 @@ alternations (longest first, so "north-east" wins over "north") and lookup table
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from geoinc import lang as _lang
+from geoinc.exceptions import ConfigurationError
 
-__all__ = ["Vocab", "vocab", "alternation"]
+__all__ = ["Vocab", "vocab", "alternation", "stem_value"]
 
 
 def alternation(words) -> str:
@@ -58,16 +59,48 @@ class Vocab:
     not_names: frozenset[str]
     facilities: tuple[str, ...]
     parts: tuple[str, ...]
+    #: which checkers read this language ("en": the English patterns; "slavic": the
+    #: Ukrainian/Russian ones) and the word groups only that grammar uses
+    grammar: str = "en"
+    groups: dict = field(default_factory=dict)
 
     def direction_degrees(self, word: str) -> float | None:
         """Bearing of a compass word or adjective ("north-west", "southern"); None if central."""
         w = " ".join(word.lower().split())
         if w in self.direction_adjectives:
             w = self.direction_adjectives[w]
-        return self.directions.get(w)
+        if w in self.directions or self.grammar == "en":
+            return self.directions.get(w)
+        return stem_value(w, self.directions)  # "південному сході": compass stems
 
     def unit_km(self, word: str) -> float:
         return self.units[word.lower().rstrip(".")]
+
+
+def stem_value(words: str, table: dict):
+    """The value of the longest entry of ``table`` that ``words`` begin with, word by word
+    (an entry "південн сх" matches "південному сході"); None if none does.
+
+    Examples
+    --------
+    >>> stem_value("південному сході", {"півден": 180.0, "південн сх": 135.0})
+    135.0
+    """
+    have = words.lower().split()
+    best, best_len = None, 0
+    for key, value in table.items():
+        parts = key.split()
+        if len(parts) <= len(have) and len(key) > best_len:
+            if all(w.startswith(p) for w, p in zip(have, parts, strict=False)):
+                best, best_len = value, len(key)
+    return best
+
+
+def _optional(read, lang, name: str, default):
+    try:
+        return read(lang, name)
+    except ConfigurationError:  # the file is absent: the grammar does not use it
+        return default
 
 
 @lru_cache(maxsize=8)
@@ -80,34 +113,37 @@ def vocab(lang: str | Path = "en") -> Vocab:
         When the language has no claim vocabulary.
     """
 
-    def low(d: dict[str, str]) -> dict[str, str]:
-        return {k.lower(): v for k, v in d.items()}
+    def tab(name: str) -> dict[str, str]:
+        return {k.lower(): v for k, v in _optional(_lang.table, lang, name, {}).items()}
 
+    def phr(name: str) -> tuple[str, ...]:
+        return _optional(_lang.phrases, lang, name, ())
+
+    # every language with claims has units; the other files are optional (empty if absent)
+    units = {k.lower(): float(v) for k, v in _lang.table(lang, "claims_units").items()}
+    grammar = _optional(_lang.data, lang, "claims_grammar", {})
     return Vocab(
-        directions={k.lower(): float(v) for k, v in _lang.table(lang, "claims_directions").items()},
-        direction_adjectives=low(_lang.table(lang, "claims_direction_adjectives")),
-        hedges=low(_lang.table(lang, "claims_hedges")),
-        vague={k.lower(): _range(v) for k, v in _lang.table(lang, "claims_vague_amounts").items()},
-        units={k.lower(): float(v) for k, v in _lang.table(lang, "claims_units").items()},
-        ordinals={k.lower(): int(v) for k, v in _lang.table(lang, "claims_ordinals").items()},
-        rank_words=_lang.phrases(lang, "claims_rank_words"),
-        demonyms=low(_lang.table(lang, "claims_demonyms")),
-        settlements=_lang.phrases(lang, "claims_settlement_nouns"),
-        regions=tuple(_lang.table(lang, "claims_region_nouns")),
-        region_levels=low(_lang.table(lang, "claims_region_nouns")),
-        attributes=low(_lang.table(lang, "claims_attributes")),
-        proximity=low(_lang.table(lang, "claims_proximity")),
-        pronouns=_lang.phrases(lang, "claims_subject_pronouns"),
-        capitals=_lang.phrases(lang, "claims_capital_phrases"),
-        population_scales={
-            k.lower(): float(v) for k, v in _lang.table(lang, "claims_population").items()
-        },
-        population_nouns=_lang.phrases(lang, "claims_population_nouns"),
-        facilities=_lang.phrases(lang, "claims_facility_nouns"),
-        parts=_lang.phrases(lang, "claims_part_nouns"),
-        not_names=frozenset(w.lower() for w in _lang.words(lang, "claims_not_names")),
-        region_groups={
-            k.lower(): tuple(v.split(","))
-            for k, v in _lang.table(lang, "claims_region_groups").items()
-        },
+        directions={k: float(v) for k, v in tab("claims_directions").items()},
+        direction_adjectives=tab("claims_direction_adjectives"),
+        hedges=tab("claims_hedges"),
+        vague={k: _range(v) for k, v in tab("claims_vague_amounts").items()},
+        units=units,
+        ordinals={k: int(v) for k, v in tab("claims_ordinals").items()},
+        rank_words=phr("claims_rank_words"),
+        demonyms=tab("claims_demonyms"),
+        settlements=phr("claims_settlement_nouns"),
+        regions=tuple(_optional(_lang.table, lang, "claims_region_nouns", {})),
+        region_levels=tab("claims_region_nouns"),
+        attributes=tab("claims_attributes"),
+        proximity=tab("claims_proximity"),
+        pronouns=phr("claims_subject_pronouns"),
+        capitals=phr("claims_capital_phrases"),
+        population_scales={k: float(v) for k, v in tab("claims_population").items()},
+        population_nouns=phr("claims_population_nouns"),
+        facilities=phr("claims_facility_nouns"),
+        parts=phr("claims_part_nouns"),
+        not_names=frozenset(w.lower() for w in phr("claims_not_names")),
+        region_groups={k: tuple(v.split(",")) for k, v in tab("claims_region_groups").items()},
+        grammar=grammar.get("grammar", "en"),
+        groups=grammar,
     )

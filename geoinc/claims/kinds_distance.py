@@ -100,6 +100,13 @@ def check_border_distance(ctx: Ctx, m: re.Match):
         raise Unverifiable("the distance could not be read", subject=subject)
     if not is_point(place):
         raise Unverifiable(no_place(subject), subject=subject, stated=stated)
+    return border_distance_fields(subject, border, stated)
+
+
+def border_distance_fields(subject, border, stated: dict) -> dict:
+    """Result fields for "``subject`` lies ``stated`` km from ``border``" (a neighbour
+    pair, or the place's country for its nearest land border)."""
+    place = subject.place
     by_ds = _by_dataset(place, border)
     if not by_ds:
         raise Unverifiable(
@@ -181,6 +188,11 @@ def check_place_distance(ctx: Ctx, m: re.Match):
         raise Unverifiable("the distance could not be read", subject=subject)
     if m.group("dir"):
         stated["direction"] = compass_point(ctx.voc.direction_degrees(m.group("dir")))
+    return place_distance_fields(ctx, subject, other, stated, m.group("dir"))
+
+
+def place_distance_fields(ctx: Ctx, subject, other, stated: dict, dir_word: str | None) -> dict:
+    """Result fields for "``subject`` lies ``stated`` km (``dir_word`` of) ``other``"."""
     place = subject.place
     if not is_point(place) or other.place is None:
         missing = subject if not is_point(place) else other
@@ -197,11 +209,9 @@ def check_place_distance(ctx: Ctx, m: re.Match):
         "extent_km": round(extent, 2),
         "distance_verdict": verdict,
     }
-    if m.group("dir"):
+    if dir_word:
         spread = math.degrees(math.atan2(extent, max(km, 1e-6)))
-        dverdict, dtol = ms.judge_direction(
-            ctx.voc.direction_degrees(m.group("dir")), bearing, spread
-        )
+        dverdict, dtol = ms.judge_direction(ctx.voc.direction_degrees(dir_word), bearing, spread)
         tol, computed["direction_verdict"] = f"{tol}; {dtol}", dverdict
         verdict = worst(verdict, dverdict)
     return {
@@ -217,7 +227,7 @@ def check_place_distance(ctx: Ctx, m: re.Match):
         ),
         "reason": (
             f"{place.name} is {km:.1f} km {compass_point(bearing)} of {other.place.name} "
-            f"(bearing {bearing:.0f}°); the text says {m.group(0).strip()}"
+            f"(bearing {bearing:.0f}°); the text says {stated.get('as_written', '')}"
         ),
     }
 
@@ -272,8 +282,13 @@ def check_direction(ctx: Ctx, m: re.Match):
         return position_fields(
             ctx, subject, other.place.country, m.group("dir"), (*POPULATED, "admin1")
         )
-    stated_deg = ctx.voc.direction_degrees(m.group("dir"))
-    stated = {"direction": compass_point(stated_deg), "of": m.group("target")}
+    return direction_fields(ctx, subject, other, m.group("dir"), m.group("target"))
+
+
+def direction_fields(ctx: Ctx, subject, other, dir_word: str, target: str) -> dict:
+    """Result fields for "``subject`` lies ``dir_word`` of ``other``"."""
+    stated_deg = ctx.voc.direction_degrees(dir_word)
+    stated = {"direction": compass_point(stated_deg), "of": target}
     place = subject.place
     ok_subject = is_point(place) or (place is not None and place.kind == "admin1")
     if not ok_subject or other.place is None:

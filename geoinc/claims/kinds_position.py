@@ -258,6 +258,11 @@ def check_country(ctx: Ctx, m: re.Match):
         subject = ctx.subject_before(m.start(), lookback=False)
     else:
         return None
+    return country_fields(subject, iso2)
+
+
+def country_fields(subject: Subject, iso2: str) -> dict:
+    """Result fields for "``subject`` is in the country ``iso2``"."""
     stated = {"country": iso2}
     if not is_point(subject.place):
         raise Unverifiable(no_place(subject), subject=subject, stated=stated)

@@ -52,6 +52,12 @@ def check_rank(ctx: Ctx, m: re.Match):
         raise Unverifiable(
             f"{owner!r} is not a country geoinc knows", subject=subject, stated={"rank": rank}
         )
+    return rank_fields(subject, rank, iso2)
+
+
+def rank_fields(subject, rank: int, iso2: str | None) -> dict:
+    """Result fields for "``subject`` is the ``rank``-th largest place of ``iso2``" (None:
+    of its own country)."""
     place = subject.place
     if place is None or place.kind not in POPULATED:
         raise Unverifiable(
@@ -138,6 +144,11 @@ def check_population(ctx: Ctx, m: re.Match):
     if not subject.name and m.group("noun"):
         # "the town of about 3,500 residents": the town named before
         subject = ctx.described(m.start(), m.group("noun"))
+    return population_fields(subject, value, hedge, how)
+
+
+def population_fields(subject, value: float, hedge: str | None, how: str | None) -> dict:
+    """Result fields for "``subject`` has ``value`` people" (``how``: the hedge's rule)."""
     stated = {"population": int(value), "qualifier": hedge}
     place = subject.place
     if place is None or place.kind not in POPULATED or not place.population:
