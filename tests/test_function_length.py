@@ -18,7 +18,6 @@ LIMIT = 60
 
 #: "path::qualified.name" -> its length in lines when it was listed. Split, don't grow.
 KNOWN_LONG = {
-    "geoinc/mapping/payload.py::prepare_incidents": 317,
     "geoinc/mapping/build.py::incident_map": 300,
     "geoinc/borders.py::distance_to_border": 123,
     "geoinc/geoparse/recognise.py::find_spans": 114,

@@ -345,6 +345,28 @@ def prepare_incidents(
     >>> data.n_drawn, data.payload["types"]
     (1, [['Air/drone strike', '#d7191c']])
     """
+    problems: list[str] = []
+    frame, geom = _frame_in_4326(gdf, popup_columns, problems)
+    loc = _locate(frame, geom, region_tolerance, problems)
+    idx = np.flatnonzero(~loc.unlocated)
+    payload = _payload(frame, idx, loc, popup_columns, problems)
+    for msg in problems:
+        warnings.warn(msg, UserWarning, stacklevel=3)  # the caller of incident_map
+        log.warning("map: %s", msg)
+    n_region = int((loc.region_col[idx] >= 0).sum())
+    return MapData(
+        payload=payload,
+        bounds=_view_bounds(loc, idx),
+        n_drawn=int(len(idx) - n_region),
+        n_region=n_region,
+        n_unlocated=int(loc.unlocated.sum()),
+        warnings=problems,
+        countries=tuple(sorted({c for c in loc.country[idx] if c})),
+    )
+
+
+def _frame_in_4326(gdf, popup_columns: Sequence[str], problems: list[str]):
+    """The attribute frame and the geometry, in EPSG:4326, both on a fresh 0..n-1 index."""
     import geopandas as gpd
 
     if not isinstance(gdf, gpd.GeoDataFrame):
@@ -352,18 +374,17 @@ def prepare_incidents(
     missing = [c for c in popup_columns if c not in gdf.columns]
     if missing:
         raise MapError(f"popup column(s) not in the frame: {missing}")
-    problems: list[str] = []
     if gdf.crs is None:
         problems.append("the frame has no CRS; its coordinates are taken as lon/lat (EPSG:4326)")
     elif not gdf.crs.equals("EPSG:4326"):
         gdf = gdf.to_crs(4326)
     frame = pd.DataFrame(gdf.drop(columns=gdf.geometry.name))
-    frame = frame.reset_index(drop=True)
-    geom = gdf.geometry.reset_index(drop=True)
-    n = len(frame)
-    S = _Strings()
+    return frame.reset_index(drop=True), gdf.geometry.reset_index(drop=True)
 
-    # representative point of each geometry (points stay as they are)
+
+def _anchor_points(geom, problems: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Lon and lat of each geometry's representative point (NaN where there is none)."""
+    n = len(geom)
     empty = (geom.isna() | geom.is_empty).to_numpy()
     pts = geom.copy()
     not_point = (~empty) & (geom.geom_type != "Point").to_numpy()
@@ -385,124 +406,145 @@ def prepare_incidents(
         )
         lon[bad_coord] = np.nan
         lat[bad_coord] = np.nan
+    return lon, lat
 
+
+def _text(frame: pd.DataFrame, col: str, default: str) -> np.ndarray:
+    """A text column as an object array, ``default`` for missing values or no column."""
+    if col in frame:
+        return frame[col].astype("string").fillna(default).to_numpy(dtype=object)
+    return np.full(len(frame), default, dtype=object)
+
+
+@dataclass
+class _Located:
+    """Where each incident is drawn: its point, and its region polygon if region-level."""
+
+    lon: np.ndarray
+    lat: np.ndarray
+    geo_prec: np.ndarray
+    where_prec: np.ndarray
+    region_level: np.ndarray
+    admin1: np.ndarray
+    country: np.ndarray
+    regions: list[dict] = field(default_factory=list)
+    region_col: np.ndarray | None = None
+    unlocated: np.ndarray | None = None
+
+
+def _locate(frame, geom, region_tolerance: float, problems: list[str]) -> _Located:
+    lon, lat = _anchor_points(geom, problems)
     geo_prec = _num(frame, "geo_precision")
     where_prec = _num(frame, "where_prec")
-    region_level = _is_region(geo_prec, where_prec)
-    admin1 = (
-        frame["admin1"].astype("string").fillna("").to_numpy(dtype=object)
-        if "admin1" in frame
-        else np.full(n, "", dtype=object)
+    loc = _Located(
+        lon=lon,
+        lat=lat,
+        geo_prec=geo_prec,
+        where_prec=where_prec,
+        region_level=_is_region(geo_prec, where_prec),
+        admin1=_text(frame, "admin1", ""),
+        country=_text(frame, "country", ""),
     )
-    country = (
-        frame["country"].astype("string").fillna("").to_numpy(dtype=object)
-        if "country" in frame
-        else np.full(n, "", dtype=object)
-    )
+    _region_polygons(loc, region_tolerance, problems)
+    loc.unlocated = ~np.isfinite(loc.lon)
+    if loc.unlocated.any():
+        problems.append(
+            f"{int(loc.unlocated.sum())} incident(s) have no geometry and no region; "
+            "they cannot be drawn (listed in the legend count)"
+        )
+    return loc
 
-    # region polygons, each stored once
-    regions: list[dict] = []
-    region_index: dict[tuple[str, str], int] = {}
-    region_col = np.full(n, -1, dtype=np.int64)
+
+def _region_polygons(loc: _Located, region_tolerance: float, problems: list[str]) -> None:
+    """Give region-level incidents their region polygon (each stored once) and, when they
+    have no point, the region's representative point."""
+    index: dict[tuple[str, str], int] = {}
+    loc.region_col = np.full(len(loc.lon), -1, dtype=np.int64)
     no_polygon = 0
-    for i in np.flatnonzero(region_level):
-        use_country = where_prec[i] == 6 or not admin1[i]
-        kind, code = ("country", country[i]) if use_country else ("admin1", admin1[i])
+    for i in np.flatnonzero(loc.region_level):
+        use_country = loc.where_prec[i] == 6 or not loc.admin1[i]
+        kind, code = ("country", loc.country[i]) if use_country else ("admin1", loc.admin1[i])
         if not code:
             no_polygon += 1
             continue
-        key = (kind, code)
-        if key not in region_index:
-            shape = region_shape(kind, code, region_tolerance)
-            if shape is None:
-                region_index[key] = -1
-            else:
-                region_index[key] = len(regions)
-                regions.append(
-                    {
-                        "code": code,
-                        "kind": kind,
-                        "name": _region_name(kind, code),
-                        "geometry": to_geojson_geometry(shape),
-                    }
-                )
-        r = region_index[key]
+        if (kind, code) not in index:
+            index[(kind, code)] = _add_region(loc.regions, kind, code, region_tolerance)
+        r = index[(kind, code)]
         if r < 0:
             no_polygon += 1
             continue
-        region_col[i] = r
-        if not np.isfinite(lon[i]):
-            c = _rep_point(regions[r]["geometry"])
-            lon[i], lat[i] = c
+        loc.region_col[i] = r
+        if not np.isfinite(loc.lon[i]):
+            loc.lon[i], loc.lat[i] = _rep_point(loc.regions[r]["geometry"])
     if no_polygon:
         problems.append(
             f"{no_polygon} region-level incident(s) have no bundled region polygon; "
             "they are drawn at their point (marked 'region only' in the popup)"
         )
 
-    unlocated = ~np.isfinite(lon)
-    if unlocated.any():
-        problems.append(
-            f"{int(unlocated.sum())} incident(s) have no geometry and no region; "
-            "they cannot be drawn (listed in the legend count)"
-        )
-    keep = ~unlocated
-    idx = np.flatnonzero(keep)
 
-    types_raw = (
-        frame["event_type"].astype("string").fillna("Unknown type").to_numpy(dtype=object)
-        if "event_type" in frame
-        else np.full(n, "Unknown type", dtype=object)
+def _add_region(regions: list[dict], kind: str, code: str, tolerance: float) -> int:
+    """Append the region's record; its index, or -1 when no polygon is bundled."""
+    shape = region_shape(kind, code, tolerance)
+    if shape is None:
+        return -1
+    regions.append(
+        {
+            "code": code,
+            "kind": kind,
+            "name": _region_name(kind, code),
+            "geometry": to_geojson_geometry(shape),
+        }
     )
+    return len(regions) - 1
+
+
+def _type_order(frame: pd.DataFrame, idx: np.ndarray) -> tuple[np.ndarray, list[str]]:
+    """Each incident's event type, and the types by falling count (ties by name)."""
+    types_raw = _text(frame, "event_type", "Unknown type")
     types_raw = np.array([t if t.strip() else "Unknown type" for t in types_raw], dtype=object)
-    kept_types = pd.Series(types_raw[idx])
-    counts = kept_types.value_counts()
-    order = sorted(counts.index, key=lambda t: (-counts[t], t))
-    type_index = {t: j for j, t in enumerate(order)}
+    counts = pd.Series(types_raw[idx]).value_counts()
+    return types_raw, sorted(counts.index, key=lambda t: (-counts[t], t))
 
-    d0 = _days(frame, "date_start", problems)
-    d1 = _days(frame, "date_end", problems)
-    killed = {k: _num(frame, problems=problems, col=f"killed_{k}") for k in ("low", "best", "high")}
-    injured = {
-        k: _num(frame, problems=problems, col=f"injured_{k}") for k in ("low", "best", "high")
-    }
 
-    def strcol(col):
-        if col not in frame:
-            return [-1] * len(idx)
-        vals = frame[col].to_numpy(dtype=object)[idx]
-        if any(_is_listlike(v) for v in vals[:50]) or any(_is_listlike(v) for v in vals[-50:]):
-            # list columns (weapon, target are JSON lists in the schema) show as "a, b"
-            vals = [", ".join(map(str, _listish(v))) if _is_listlike(v) else v for v in vals]
-        return S.column([_human(v) for v in vals])
+def _string_column(frame: pd.DataFrame, col: str, idx: np.ndarray, S: _Strings) -> list[int]:
+    """A popup column as string-table codes (-1 for none)."""
+    if col not in frame:
+        return [-1] * len(idx)
+    vals = frame[col].to_numpy(dtype=object)[idx]
+    if any(_is_listlike(v) for v in vals[:50]) or any(_is_listlike(v) for v in vals[-50:]):
+        # list columns (weapon, target are JSON lists in the schema) show as "a, b"
+        vals = [", ".join(map(str, _listish(v))) if _is_listlike(v) else v for v in vals]
+    return S.column([_human(v) for v in vals])
 
-    def prec_label(g, w, no_poly):
-        parts = []
-        if g >= 0:
-            parts.append(f"{GEO_PRECISION.get(g, '?')} (ACLED {g})")
-        if w >= 0:
-            parts.append(f"{WHERE_PRECISION.get(w, '?')} (UCDP {w})")
-        if no_poly:
-            parts.append("no polygon: drawn at a representative point")
-        return "; ".join(parts)
 
+def _precision_label(g: int, w: int, no_poly: bool) -> str:
+    parts = []
+    if g >= 0:
+        parts.append(f"{GEO_PRECISION.get(g, '?')} (ACLED {g})")
+    if w >= 0:
+        parts.append(f"{WHERE_PRECISION.get(w, '?')} (UCDP {w})")
+    if no_poly:
+        parts.append("no polygon: drawn at a representative point")
+    return "; ".join(parts)
+
+
+def _precision_codes(loc: _Located, idx: np.ndarray, S: _Strings) -> list[int]:
+    """The location-precision label of each incident, as string-table codes."""
     # few distinct (geo_precision, where_prec, no-polygon) combinations: label each once
-    gi = np.where(np.isfinite(geo_prec), geo_prec, -1).astype(np.int64)[idx]
-    wi = np.where(np.isfinite(where_prec), where_prec, -1).astype(np.int64)[idx]
-    npoly = (region_level & (region_col < 0))[idx].astype(np.int64)
+    gi = np.where(np.isfinite(loc.geo_prec), loc.geo_prec, -1).astype(np.int64)[idx]
+    wi = np.where(np.isfinite(loc.where_prec), loc.where_prec, -1).astype(np.int64)[idx]
+    npoly = (loc.region_level & (loc.region_col < 0))[idx].astype(np.int64)
     combos, inverse = np.unique(np.stack([gi, wi, npoly], axis=1), axis=0, return_inverse=True)
-    combo_codes = np.array([S(prec_label(int(g), int(w), bool(f))) for g, w, f in combos] + [-1])
-    prec_codes = combo_codes[inverse.reshape(-1)].tolist() if len(idx) else []
+    labels = [S(_precision_label(int(g), int(w), bool(f))) for g, w, f in combos]
+    combo_codes = np.array(labels + [-1])
+    return combo_codes[inverse.reshape(-1)].tolist() if len(idx) else []
 
-    dprec = _num(frame, "date_precision")
-    place_names = (
-        frame["place_name"].to_numpy(dtype=object)
-        if "place_name" in frame
-        else np.full(n, None, dtype=object)
-    )
 
+def _where(frame: pd.DataFrame, loc: _Located, idx: np.ndarray) -> pd.Series:
+    """The "region, country" text of each incident."""
     # the region's name when the frame has it ("Kharkiv Oblast (UA.07)"), else its code
-    region_label = pd.Series(admin1[idx], dtype=object).fillna("")
+    region_label = pd.Series(loc.admin1[idx], dtype=object).fillna("")
     if "admin1_name" in frame:
         names = frame["admin1_name"].astype("string").fillna("").to_numpy(dtype=object)[idx]
         named = pd.Series(names, dtype=object)
@@ -511,8 +553,33 @@ def prepare_incidents(
             .where(named != "", region_label)
             .str.replace(" ()", "", regex=False)
         )
-    where = (region_label + ", " + pd.Series(country[idx], dtype=object).fillna("")).str.strip(", ")
+    country = pd.Series(loc.country[idx], dtype=object).fillna("")
+    return (region_label + ", " + country).str.strip(", ")
 
+
+#: The popup's rows: [label, how to show, field keys...]
+_POPUP_SPEC = (
+    ("Date", "dates", "dprec"),
+    ("Region, country", "s", "where"),
+    ("Location precision", "s", "prec"),
+    ("Weapon", "s", "weapon"),
+    ("Target", "s", "target"),
+    ("Killed", "lbh", "kl", "kb", "kh"),
+    ("Injured", "lbh", "il", "ib", "ih"),
+    ("Number of sources", "n", "nsrc"),
+    ("Confidence", "pct", "conf"),
+    ("Incident id", "s", "id"),
+)
+
+
+def _popup_fields(frame, idx, loc, S, figures, popup_columns) -> tuple[dict, list]:
+    """Popup field columns (codes or numbers) and the spec of the rows that have values.
+
+    The string table ``S`` is filled in a fixed order, so the same frame gives the same
+    page byte for byte.
+    """
+    prec_codes = _precision_codes(loc, idx, S)
+    dprec = _num(frame, "date_precision")
     fields: dict[str, list] = {
         "dprec": S.column(
             [
@@ -520,49 +587,20 @@ def prepare_incidents(
                 for v in dprec[idx]
             ]
         ),
-        "where": S.column(where.to_numpy(dtype=object)),
+        "where": S.column(_where(frame, loc, idx).to_numpy(dtype=object)),
         "prec": prec_codes,
-        "weapon": strcol("weapon"),
-        "target": strcol("target"),
-        "kl": _num_list(killed["low"][idx]),
-        "kb": _num_list(killed["best"][idx]),
-        "kh": _num_list(killed["high"][idx]),
-        "il": _num_list(injured["low"][idx]),
-        "ib": _num_list(injured["best"][idx]),
-        "ih": _num_list(injured["high"][idx]),
+        "weapon": _string_column(frame, "weapon", idx, S),
+        "target": _string_column(frame, "target", idx, S),
+        **{key: _num_list(values[idx]) for key, values in figures.items()},
         "nsrc": _num_list(_num(frame, "n_sources")[idx]),
         "conf": _num_list(_num(frame, "confidence")[idx]),
-        "id": strcol("incident_id"),
+        "id": _string_column(frame, "incident_id", idx, S),
     }
-    spec = [
-        ["Date", "dates", "dprec"],
-        ["Region, country", "s", "where"],
-        ["Location precision", "s", "prec"],
-        ["Weapon", "s", "weapon"],
-        ["Target", "s", "target"],
-        ["Killed", "lbh", "kl", "kb", "kh"],
-        ["Injured", "lbh", "il", "ib", "ih"],
-        ["Number of sources", "n", "nsrc"],
-        ["Confidence", "pct", "conf"],
-        ["Incident id", "s", "id"],
-    ]
+    spec = [list(row) for row in _POPUP_SPEC]
     for j, col in enumerate(popup_columns):
-        key = f"x{j}"
-        fields[key] = strcol(col)
-        spec.append([str(col), "s", key])
-    if "sources" in frame:
-        table = _list_table([frame["sources"].to_numpy(dtype=object)], idx, S, _source_record)
-        if table is not None:
-            fields["sourceTable"] = table
-    # per-source figures ("claims") and other evidence spans ("evidence") share one list
-    ev_cols = [c for c in ("claims", "evidence") if c in frame]
-    if ev_cols:
-        table = _list_table(
-            [frame[c].to_numpy(dtype=object) for c in ev_cols], idx, S, _claim_record
-        )
-        if table is not None:
-            fields["claimTable"] = table
-
+        fields[f"x{j}"] = _string_column(frame, col, idx, S)
+        spec.append([str(col), "s", f"x{j}"])
+    fields.update(_evidence_tables(frame, idx, S))
     # a column with no value at all is left out of the page (the popup skips it)
     fields = {
         k: v
@@ -570,60 +608,98 @@ def prepare_incidents(
         if not isinstance(v, list) or any(x is not None and x != -1 for x in v)
     }
     spec = [row for row in spec if row[1] == "dates" or any(c in fields for c in row[2:])]
+    return fields, spec
 
-    d0k, d1k = d0[idx], d1[idx]
+
+def _evidence_tables(frame: pd.DataFrame, idx: np.ndarray, S: _Strings) -> dict:
+    """The per-incident tables of sources and of claims/evidence, where the frame has them."""
+    out = {}
+    if "sources" in frame:
+        table = _list_table([frame["sources"].to_numpy(dtype=object)], idx, S, _source_record)
+        if table is not None:
+            out["sourceTable"] = table
+    # per-source figures ("claims") and other evidence spans ("evidence") share one list
+    ev_cols = [c for c in ("claims", "evidence") if c in frame]
+    if ev_cols:
+        table = _list_table(
+            [frame[c].to_numpy(dtype=object) for c in ev_cols], idx, S, _claim_record
+        )
+        if table is not None:
+            out["claimTable"] = table
+    return out
+
+
+def _figures(frame: pd.DataFrame, problems: list[str]) -> dict[str, np.ndarray]:
+    """Killed and injured low/best/high, keyed as the popup fields are (kl, kb, ... ih)."""
+    killed = {k: _num(frame, problems=problems, col=f"killed_{k}") for k in ("low", "best", "high")}
+    injured = {
+        k: _num(frame, problems=problems, col=f"injured_{k}") for k in ("low", "best", "high")
+    }
+    out = {f"k{k[0]}": v for k, v in killed.items()}
+    out.update({f"i{k[0]}": v for k, v in injured.items()})
+    return out
+
+
+def _payload(frame, idx, loc: _Located, popup_columns, problems: list[str]) -> dict:
+    """The data island: columns of the drawn incidents, string table, regions, popup spec."""
+    S = _Strings()
+    types_raw, order = _type_order(frame, idx)
+    type_index = {t: j for j, t in enumerate(order)}
+    d0k = _days(frame, "date_start", problems)[idx]
+    d1k = _days(frame, "date_end", problems)[idx]
+    figures = _figures(frame, problems)
+    fields, spec = _popup_fields(frame, idx, loc, S, figures, popup_columns)
     dated = d0k[np.isfinite(d0k)]
     ends = np.where(np.isfinite(d1k), d1k, d0k)
     ends = ends[np.isfinite(ends)]
-    rmax = 22
-    payload = {
+    place_names = _objects(frame, "place_name")
+    return {
         "n": int(len(idx)),
         "S": S.items,
         "types": [[t, type_color(t)] for t in order],
-        "lon": np.round(lon[idx], 5).tolist(),
-        "lat": np.round(lat[idx], 5).tolist(),
+        "lon": np.round(loc.lon[idx], 5).tolist(),
+        "lat": np.round(loc.lat[idx], 5).tolist(),
         "type": [type_index[t] for t in types_raw[idx]],
         "d0": _num_list(d0k),
         "d1": _num_list(d1k),
-        "kb": _num_list(killed["best"][idx]),
+        "kb": _num_list(figures["kb"][idx]),
         "place": S.column(place_names[idx]),
-        "adm": S.column([a or None for a in admin1[idx]]),
-        "region": region_col[idx].tolist(),
-        "regions": regions,
+        "adm": S.column([a or None for a in loc.admin1[idx]]),
+        "region": loc.region_col[idx].tolist(),
+        "regions": loc.regions,
         "fields": fields,
         "spec": spec,
         "dmin": int(dated.min()) if dated.size else None,
         "dmax": int(max(dated.max(), ends.max())) if dated.size else None,
         "nUndated": int((~np.isfinite(d0k)).sum()),
-        "rmax": rmax,
+        "rmax": 22,
     }
-    bounds = None
-    if len(idx):
-        bounds = [
-            [float(np.min(lat[idx])), float(np.min(lon[idx]))],
-            [float(np.max(lat[idx])), float(np.max(lon[idx]))],
-        ]
-        for reg in regions:
-            import shapely
 
-            minx, miny, maxx, maxy = shapely.geometry.shape(reg["geometry"]).bounds
-            bounds = [
-                [min(bounds[0][0], miny), min(bounds[0][1], minx)],
-                [max(bounds[1][0], maxy), max(bounds[1][1], maxx)],
-            ]
-    for msg in problems:
-        warnings.warn(msg, UserWarning, stacklevel=3)
-        log.warning("map: %s", msg)
-    countries = tuple(sorted({c for c in country[idx] if c}))
-    return MapData(
-        payload=payload,
-        bounds=bounds,
-        n_drawn=int(len(idx) - (region_col[idx] >= 0).sum()),
-        n_region=int((region_col[idx] >= 0).sum()),
-        n_unlocated=int(unlocated.sum()),
-        warnings=problems,
-        countries=countries,
-    )
+
+def _objects(frame: pd.DataFrame, col: str) -> np.ndarray:
+    if col in frame:
+        return frame[col].to_numpy(dtype=object)
+    return np.full(len(frame), None, dtype=object)
+
+
+def _view_bounds(loc: _Located, idx: np.ndarray) -> list | None:
+    """[[south, west], [north, east]] around the drawn incidents and their regions."""
+    if not len(idx):
+        return None
+    import shapely
+
+    lat, lon = loc.lat[idx], loc.lon[idx]
+    bounds = [
+        [float(np.min(lat)), float(np.min(lon))],
+        [float(np.max(lat)), float(np.max(lon))],
+    ]
+    for reg in loc.regions:
+        minx, miny, maxx, maxy = shapely.geometry.shape(reg["geometry"]).bounds
+        bounds = [
+            [min(bounds[0][0], miny), min(bounds[0][1], minx)],
+            [max(bounds[1][0], maxy), max(bounds[1][1], maxx)],
+        ]
+    return bounds
 
 
 def _rep_point(geojson_geom: dict) -> tuple[float, float]:
