@@ -260,11 +260,11 @@ def _place_of(res, resolver, countries: set[str]):
 
 
 def _container(span: Span, prev: Span | None, tokens) -> bool:
-    """A raion right after a settlement ("село Кучерівка Куп'янського району") says where
-    the settlement is; it is no second place of the event."""
+    """A raion or hromada right after a settlement ("село Кучерівка Куп'янського
+    району") says where the settlement is; it is no second place of the event."""
     return (
         prev is not None
-        and ("raion" in span.extra or "alias" in span.extra)
+        and ("raion" in span.extra or "alias" in span.extra or "hromada" in span.extra)
         and prev.j == span.i
         and tokens.tok(span.i).sep == " "
     )
@@ -491,7 +491,57 @@ def _listed_districts(tokens, lang: str) -> dict[int, int]:
                 break
         if len(chain) > 1:  # a list: each adjective is a name of its own
             out.update((c, noun) for c in chain)
+        out.update((c, noun) for c in _listed_after(tokens, noun, lang))
+    _elided_districts(tokens, out, lang)
     return out
+
+
+_DISTRICT_ADJ = re.compile(r"(?:ськ|цьк|зьк|ск|цк)(?:ому|ім|ом)$")
+
+
+def _listed_after(tokens, noun: int, lang: str) -> list[int]:
+    """Adjectives listed after a district noun and a dash or colon: "у кількох районах
+    столиці — Печерському, Дарницькому та Дніпровському"."""
+    k = next(
+        (
+            t
+            for t in range(noun + 1, min(noun + 4, tokens.n))
+            if tokens.tok(t).sep.strip() in ("—", "–", ":")
+        ),
+        None,
+    )
+    chain: list[int] = []
+    while k is not None and k < tokens.n and tokens.tok(k).cap:
+        if not _DISTRICT_ADJ.search(tokens.words[k]):
+            break
+        chain.append(k)
+        if k + 1 < tokens.n and tokens.tok(k + 1).sep.strip() == ",":
+            k += 1
+        elif k + 2 < tokens.n and tokens.tok(k + 1).key in _LIST_CONJ:
+            k += 2
+        else:
+            break
+    return chain
+
+
+def _elided_districts(tokens, out: dict[int, int], lang: str, window: int = 60) -> None:
+    """ "у Богодухівському районі ..., у Лозівському – ...": an adjective after "у"/"в"
+    with its district noun left out is a district like the one named shortly before."""
+    data = _data(lang)
+    last = None  # index of the last district noun
+    for k in range(1, tokens.n):
+        word = tokens.words[k]
+        if word[:3] in data["district_prefix"] and set(lemma_keys(word, lang)) & data["district"]:
+            last = k
+            continue
+        if last is None or k - last > window or k in out or not tokens.tok(k).cap:
+            continue
+        if tokens.tok(k - 1).key not in ("у", "в") or not _DISTRICT_ADJ.search(word):
+            continue
+        nxt = tokens.tok(k + 1) if k + 1 < tokens.n else None
+        if nxt is None or not (nxt.cap and nxt.sep == " "):  # not "у Київському районі"
+            if nxt is None or not set(lemma_keys(nxt.raw, lang)) & data["district"]:
+                out[k] = last
 
 
 def _district(tokens, i: int, resolver, lang: str, city: str):
@@ -520,7 +570,6 @@ def _district(tokens, i: int, resolver, lang: str, city: str):
 def _district_of(tokens, i: int, j: int, noun: int, resolver, lang: str, city: str):
     """The unit an adjective before a district noun names: the raion of that name, the
     town of a hromada, else a district of the city the text is about."""
-    keys = resolver.keys
     adj = tokens.tok(i).raw
     noun_forms = set(lemma_keys(tokens.words[noun], lang))
     hromada = "громада" in noun_forms
@@ -530,15 +579,7 @@ def _district_of(tokens, i: int, j: int, noun: int, resolver, lang: str, city: s
     city_admin1 = next((p.admin1 for p, _ in resolver.candidates(city)[:1]), "") if city else ""
     for form in lemma_keys(adj, lang):
         romans = {normalize(romanize_uk(form)), normalize(romanize_ru(form))}
-        names = [*romans] + [
-            normalize(p.name)
-            for stem in _adjective_stems(form)
-            if stem in keys
-            for p, _ in resolver.candidates(stem)[:3]
-            if p.kind == "place"
-            and p.population >= 5_000
-            and (not city_admin1 or p.admin1 == city_admin1)
-        ]
+        names = [*romans] + _stem_towns(form, resolver, city_admin1, hromada)
         for name in names:
             if name in romans:
                 unit = None if hromada else _raion_key(name, resolver)
@@ -557,6 +598,22 @@ def _district_of(tokens, i: int, j: int, noun: int, resolver, lang: str, city: s
     if city and not hromada:
         return j, city, "", {"district": adj}
     return None
+
+
+def _stem_towns(form: str, resolver, admin1: str, hromada: bool) -> list[str]:
+    """Names of the towns an adjective may derive from, the most populous first. A
+    hromada is named after its centre, often a village ("Званівська громада")."""
+    keys = resolver.keys
+    found = {
+        (p.population, normalize(p.name))
+        for stem in _adjective_stems(form)
+        if stem in keys
+        for p, _ in resolver.candidates(stem)[:3]
+        if (p.kind == "place" or (hromada and p.kind == "settlement" and p.country == "UA"))
+        and (hromada or p.population >= 5_000)
+        and (not admin1 or p.admin1 == admin1)
+    }
+    return [name for _, name in sorted(found, key=lambda t: (-t[0], t[1]))]
 
 
 _COLLOQUIAL = re.compile(r"(?:щин|чин)а$")
@@ -594,6 +651,8 @@ def _adjective_stems(form: str) -> tuple[str, ...]:
         return ()
     stem = form[: m.start()]
     out = [stem, stem + "ь", stem + "ск", stem + "о", stem + "и", stem[:-1], stem + "ка"]
+    if form[m.start()] == "ц":  # "марганецький" <- Марганець
+        out.append(stem + "ц")
     out += [stem + "са", stem + "жжя"]  # "одеський" <- Одеса, "запорізький" <- Запоріжжя
     if stem.endswith(("ів", "ов")):  # "лозівський" <- Лозова, "близнюківський" <- Близнюки
         out += [stem[:-2] + e for e in ("и", "ова", "ове", "ове")]
@@ -626,7 +685,8 @@ def _plausible(res, place, tokens, lang: str, countries: set[str]) -> bool:
     if pos in _NOT_NAME_POS:
         return False  # "Він", "До": a pronoun or a preposition at a sentence's start
     if pos != "NOUN" and "Geox" not in tags and not (home and big):
-        return False  # "Усі", "Донецький" alone: not a place's name
+        if not (home and _before_container(tokens, span.j, lang)):
+            return False  # "Усі", "Донецький" alone: not a place's name
     if not home and place.population < 1_000_000:
         return False  # a small namesake abroad of a word ("Пожар", "Речь")
     known = "Geox" not in tags and morph(lang).word_is_known(raw.lower())
@@ -641,6 +701,14 @@ def _plausible(res, place, tokens, lang: str, countries: set[str]) -> bool:
     if place.kind == "settlement" and res.support <= 0:
         return False  # a name-only village needs its region in the text
     return True
+
+
+def _before_container(tokens, j: int, lang: str) -> bool:
+    """ "Переїзному Званівської громади": a village named as an adjective (Переїзне)
+    is a place when the unit containing it follows."""
+    if j + 1 >= tokens.n or not tokens.tok(j).cap or tokens.tok(j).sep != " ":
+        return False
+    return bool(set(lemma_keys(tokens.words[j + 1], lang)) & _data(lang)["district"])
 
 
 def _is_weapon(word: str, lang: str) -> bool:
