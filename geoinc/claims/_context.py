@@ -33,6 +33,7 @@ NAME = (
 POPULATED = ("place", "settlement")
 _SENT_END = re.compile(r"[.!?]+[\"”’')]*(?=\s|$)|\n+")
 _ABBREV_END = re.compile(r"\b(?:U\.S|U\.K|Mr|Mrs|Dr|St|approx|No|Gen|Lt|Col)\.$")
+_ABBREV_LEN = 8  # longer than the longest abbreviation above with its dot
 #: What stands between a place and the region that locates it: ", ", " in the region of ".
 _LOCATING = re.compile(
     r"\s*,\s*|\s+(?i:in)\s+(?:(?i:the)\s+)?(?:(?i:region|oblast|province)\s+of\s+)?"
@@ -66,7 +67,10 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     start = 0
     for m in _SENT_END.finditer(text):
         end = m.end()
-        if m.group(0)[0] != "\n" and _ABBREV_END.search(text[start : m.start() + 1]):
+        # only the few characters before the dot can hold an abbreviation: looking back to
+        # the sentence start made "Mr. Mr. Mr. ..." quadratic
+        lo = max(start, m.start() - _ABBREV_LEN)
+        if m.group(0)[0] != "\n" and _ABBREV_END.search(text, lo, m.start() + 1):
             continue
         if text[start:end].strip():
             lead = len(text[start:end]) - len(text[start:end].lstrip())
