@@ -125,6 +125,9 @@ class Run:
         self.slowest_input: dict[str, str] = {}
         self.statuses = Counter()  # pipeline statuses: ok / none / error
         self.timeouts = 0  # pipeline inputs stopped by their time budget
+        self.answered = Counter()  # inputs that returned, were refused or crashed
+        self.over: list[dict] = []  # inputs over LIMIT_S per 100 KB (100 KB at least)
+        self.longest = (0.0, 0, "")  # the longest single call: (s, bytes, target)
         self.crashes_path = crashes_path
 
     def call(self, target: str, size: int, func, *args, n: int = 1, **kwargs):
@@ -142,11 +145,17 @@ class Run:
             self.crash(target, args, f"{type(err).__name__}: {str(err)[:300]}")
             return None
         finally:
+            self.answered[target] += n
             dt = time.perf_counter() - t0
             rate = dt * 102_400 / max(size, 10_240)
             if rate > self.slowest.get(target, (0.0,))[0]:
                 self.slowest[target] = (rate, dt, size)
                 self.slowest_input[target] = repr(args)[:300]
+            if dt > self.longest[0]:
+                self.longest = (dt, size, target)
+            if dt > LIMIT_S * max(size, 102_400) / 102_400:
+                self.over.append({"target": target, "s": round(dt, 3), "bytes": size,
+                                  "input": repr(args)[:300]})  # fmt: skip
 
     def crash(self, target: str, args, message: str) -> None:
         entry = {"target": target, "error": message, "input": repr(args)[:2000]}
@@ -204,7 +213,11 @@ def _pipeline(run: Run, rng: random.Random, gz) -> None:
         run.crash("pipeline", (batch,), f"{len(batch)} inputs, {len(got[1])} statuses")
     if got is not None:
         run.statuses.update(s.status for s in got[1])
-        run.timeouts += sum(1 for s in got[1] if s.reason.startswith("DocumentTimeout"))
+        for text, s in zip(batch, got[1], strict=True):
+            if s.reason.startswith("DocumentTimeout"):
+                run.timeouts += 1
+                run.over.append({"target": "pipeline", "s": BUDGET, "bytes": len(text),
+                                 "input": repr(text)[:300]})  # fmt: skip
         for s in got[1]:  # a bug the per-document boundary caught: a crash all the same
             if s.reason.startswith("ExtractionError"):
                 run.crash("pipeline", (batch,), f"caught by the boundary: {s.reason[:300]}")
@@ -287,6 +300,18 @@ PLAN = {"quantity": 30, "document": 30, "cells": 12, "gazetteer": 12, "pipeline"
         "files": 3, "io": 1}  # fmt: skip
 #: Per-document time budget of the pipeline target (seconds).
 BUDGET = 5.0
+#: The bound every input must keep: seconds per 100 KB (an input under 100 KB: 2 s).
+LIMIT_S = 2.0
+
+
+def _warm_up(gz) -> None:
+    """Load what is loaded once per process (indexes, automata) before anything is timed."""
+    from geoinc.extract.pipeline import extract_with_status
+
+    gz.lookup("Kharkiv")
+    gz.lookup("Kharkiw")  # the fuzzy index
+    gz.reverse(50.0, 36.2)
+    extract_with_status([FRAGMENTS[0] + FRAGMENTS[1] + FRAGMENTS[4]], gazetteer=gz)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -299,6 +324,7 @@ def main(argv: list[str] | None = None) -> int:
     from geoinc.gazetteer import Gazetteer
 
     gz = Gazetteer.default()
+    _warm_up(gz)
     rng = random.Random(args.seed)
     run = Run(args.crashes)
     targets = list(PLAN)
@@ -326,7 +352,7 @@ def main(argv: list[str] | None = None) -> int:
                 _gazetteer(run, rng, gz)
     elapsed = time.perf_counter() - started
     _report(run, elapsed)
-    return 1 if run.crashes else 0
+    return 1 if run.crashes or run.over else 0
 
 
 def _report(run: Run, elapsed: float) -> None:
@@ -345,6 +371,13 @@ def _report(run: Run, elapsed: float) -> None:
         f"{run.timeouts}"
     )
     print(f"peak memory: {peak_mb:.0f} MB")
+    answered = sum(run.answered.values())
+    print(f"accounted for: {answered:,} of {total:,} inputs (returned, refused or crashed)")
+    dt, size, target = run.longest
+    print(f"longest call: {dt:.3f} s ({target}, {size:,} bytes)")
+    print(f"inputs over {LIMIT_S:g} s per 100 KB: {len(run.over)}")
+    for o in run.over[:10]:
+        print(f"SLOW {o['target']} {o['s']} s {o['bytes']:,} bytes: {o['input'][:200]}")
     for c in run.crashes[:20]:
         print(f"CRASH {c['target']}: {c['error']}")
 
