@@ -153,6 +153,19 @@ class _TextExtractor(HTMLParser):
         self.in_title = False
         self.title_parts: list[str] = []
         self.meta: dict[str, str] = {}
+        self._unclosed: tuple[str, int] | None = None  # (buffer, a "<!--" never closed in it)
+
+    def parse_comment(self, i: int, report: int = 1) -> int:
+        # An unclosed comment has no close after it, nor has any later "<!--": remember
+        # that, or the parser searches to the end of the page for every "<!--" ("<!--"
+        # repeated was quadratic, 100 KB took minutes).
+        raw = self.rawdata
+        if self._unclosed is not None and self._unclosed[0] is raw and i >= self._unclosed[1]:
+            return -1
+        k = super().parse_comment(i, report)
+        if k < 0:
+            self._unclosed = (raw, i)
+        return k
 
     def set_cdata_mode(self, elem: str) -> None:
         # inside <title> everything is text (RCDATA): a <style> there must not swallow the page
