@@ -198,10 +198,8 @@ def _phrase_figures(sentence: str, g: _Grammar, taken: bytearray) -> list[tuple]
     for s, _, e, _ in cands:
         _take(covered, s, e)
     for m in g.bare.finditer(sentence):
-        if not covered[m.start()]:
-            q = _quantity(m.group("num"), None, g)
-            if q is not None:
-                cands.append((m.start(), m.end(), m.end(), q))
+        if not covered[m.start()]:  # parsed below, only when a verb makes it a figure
+            cands.append((m.start(), m.end(), m.end(), m))
     for s, num_end, e, q in sorted(cands, key=lambda c: c[0]):
         left = sentence[max(0, s - 40) : s]
         if g.subset_left.search(left) or left.endswith("-"):
@@ -211,7 +209,9 @@ def _phrase_figures(sentence: str, g: _Grammar, taken: bytearray) -> list[tuple]
             fld = _field_of(pm.group("verb"), g)
         elif am := g.active.search(left):
             fld = _field_of(am.group("verb"), g)
-        if fld and not _overlaps(taken, s, num_end):
+        if fld and not isinstance(q, Quantity):
+            q = _quantity(q.group("num"), None, g)
+        if fld and q is not None and not _overlaps(taken, s, num_end):
             _take(taken, s, e)
             out.append((fld, q, s, num_end))
     return out
