@@ -202,12 +202,13 @@ def _phrase_figures(sentence: str, g: _Grammar, taken: bytearray) -> list[tuple]
             cands.append((m.start(), m.end(), m.end(), m))
     for s, num_end, e, q in sorted(cands, key=lambda c: c[0]):
         left = sentence[max(0, s - 40) : s]
-        if g.subset_left.search(left) or left.endswith("-"):
+        spaced = left[-1:].isspace()  # both left patterns end in white space (\s+$)
+        if (spaced and g.subset_left.search(left)) or left.endswith("-"):
             continue
         fld = None
         if pm := g.passive.match(sentence, e):  # in place: a slice per number is quadratic
             fld = _field_of(pm.group("verb"), g)
-        elif am := g.active.search(left):
+        elif spaced and (am := g.active.search(left)):
             fld = _field_of(am.group("verb"), g)
         if fld and not isinstance(q, Quantity):
             q = _quantity(q.group("num"), None, g)
