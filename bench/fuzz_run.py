@@ -318,7 +318,13 @@ def _warm_up(gz) -> None:
     gz.lookup("Kharkiv")
     gz.lookup("Kharkiw")  # the fuzzy index
     gz.reverse(50.0, 36.2)
-    extract_with_status([FRAGMENTS[0] + FRAGMENTS[1] + FRAGMENTS[4]], gazetteer=gz)
+    english = FRAGMENTS[0] + FRAGMENTS[1] + FRAGMENTS[4]
+    slavic = "Дрони атакували Харків, загинули двоє людей."
+    extract_with_status([english, slavic], gazetteer=gz)  # both grammars
+    with tempfile.TemporaryDirectory(prefix="geoinc-fuzz-") as tmp:  # GDAL drivers, writers
+        rng = random.Random(0)
+        for k in range(4):
+            _io(Run(None), rng, Path(tmp), k)
 
 
 def main(argv: list[str] | None = None) -> int:
