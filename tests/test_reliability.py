@@ -519,10 +519,17 @@ def test_abbreviations_repeated_cost_linear_time():
     _assert_linear(check_text, lambda kb: "Drones hit Kharkiv, " + _repeat("Mr. ", kb) + "Smith")
 
 
-def test_unclosed_comments_repeated_cost_linear_time():
+@pytest.mark.parametrize("unit", ["<!--", "<a", "</", "<?", "<a href='"])
+def test_unfinished_markup_repeated_costs_linear_time(unit):
+    # html.parser searches for a ">" from every unfinished construct when it closes
     _assert_linear(
-        strip_html, lambda kb: "<title>T</title><p>Drones hit Kharkiv." + _repeat("<!--", kb)
+        strip_html, lambda kb: "<title>T</title><p>Drones hit Kharkiv." + _repeat(unit, kb)
     )
+
+
+def test_unfinished_markup_stays_text():
+    text, meta = strip_html("<title>T</title><p>Drones hit Kharkiv.</p><!-- <a &amp; <?")
+    assert text == "Drones hit Kharkiv.\n<!-- <a & <?" and meta == {"title": "T"}
 
 
 _PIPELINE = {
