@@ -72,7 +72,7 @@ def _stages() -> dict[str, tuple[Callable[[int], str], Callable[[str], object]]]
     import re
 
     from geoinc.claims import check_text
-    from geoinc.extract.documents import document_from_text
+    from geoinc.extract.documents import document_from_text, strip_html
     from geoinc.extract.events import analyse_text, find_figures
     from geoinc.extract.numbers import QUANTITY_PATTERN
     from geoinc.extract.pipeline import extract_reports
@@ -85,6 +85,10 @@ def _stages() -> dict[str, tuple[Callable[[int], str], Callable[[str], object]]]
         "numbers.QUANTITY_PATTERN": (_numbers, lambda t: sum(1 for _ in quantities.finditer(t))),
         "events.find_figures": (_numbers, find_figures),
         "documents.document_from_text (blank lines)": (_blank_lines, document_from_text),
+        "documents.strip_html (unclosed comments)": (
+            lambda kb: "<title>T</title><p>Drones hit Kharkiv." + _repeat("<!--", kb),
+            strip_html,
+        ),
         "geoparse (list of places)": (_places, lambda t: geoparse(t, gazetteer=gz)),
         "claims.check_text (Mr. repeated)": (_mr, check_text),
         "gazetteer.lookup (run of hyphens)": (_hyphens, gz.lookup),
