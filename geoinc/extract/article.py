@@ -57,7 +57,9 @@ def _is_region(r: IncidentReport) -> bool:
         r.place.kind != "settlement"
 
 
-def _container(small: IncidentReport, reports: Sequence[IncidentReport]) -> int | None:
+def _container(
+    small: IncidentReport, reports: Sequence[IncidentReport], raion_km: float | None = None
+) -> int | None:
     """Index of the report ``small`` folds into, or ``None``."""
     p = small.place
     best = None
@@ -69,6 +71,8 @@ def _container(small: IncidentReport, reports: Sequence[IncidentReport]) -> int 
             continue
         if _is_region(small):
             if not _is_region(big) and q.admin1 and q.admin1 == p.admin1 and _close(small, big):
+                if p.kind == "admin2" and raion_km is not None and _km(p, q) > raion_km:
+                    continue  # a raion holds only towns near its point, not the whole oblast
                 return i if best is None else best
             continue
         if _is_region(big) or q.population <= max(p.population, 1) * 5:
@@ -114,8 +118,13 @@ def _fold(big: IncidentReport, small: IncidentReport) -> IncidentReport:
     )
 
 
-def consolidate(reports: Sequence[IncidentReport]) -> list[IncidentReport]:
+def consolidate(
+    reports: Sequence[IncidentReport], *, raion_km: float | None = None
+) -> list[IncidentReport]:
     """Fold small places and regions into the settlement reports of one article.
+
+    ``raion_km``: a raion (``admin2``) folds only into a town within that distance of
+    its point (Ukrainian and Russian round-ups list raions of one oblast side by side).
 
     Examples
     --------
@@ -128,7 +137,7 @@ def consolidate(reports: Sequence[IncidentReport]) -> list[IncidentReport]:
         changed = False
         # smallest first, so a district folds into its city before the city is looked at
         for small in sorted(out, key=lambda r: (not _is_region(r), r.place.population)):
-            i = _container(small, out)
+            i = _container(small, out, raion_km)
             if i is None:
                 continue
             big = out[i]

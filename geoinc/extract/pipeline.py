@@ -550,11 +550,14 @@ def extract_reports(
         for m in (by_sentence.get(0, ()) if sentences and sentences[0].is_title else ())
         if m.role == "location" and m.place is not None and m.place.kind != "country"
     ]
+    raion_km = None
     if lang in ("uk", "ru"):  # round-ups of a region, leads as headlines
-        from geoinc.extract.slavic import headline_places
+        from geoinc.extract.slavic import RAION_KM, headline_places
 
         headline = headline_places(text, sentences, mentions, lang, gazetteer)
-    reports = assign_roles(consolidate(_group_pieces(pieces, doc, source)), headline)
+        raion_km = RAION_KM
+    grouped = consolidate(_group_pieces(pieces, doc, source), raion_km=raion_km)
+    reports = assign_roles(grouped, headline)
     reports = date_from_publication(reports, doc.published, doc.published_how)
     if sentences and sentences[0].is_title and sentences[0].figures:
         reports = _headline_figures(reports, sentences[0], doc, source)

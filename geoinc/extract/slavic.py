@@ -735,6 +735,9 @@ def _interception(cues: list[Span], figures) -> bool:
 # --------------------------------------------------------------------------- headline
 
 
+#: How far from a raion's point a town may lie to be the incident the raion names
+#: (:func:`geoinc.extract.article.consolidate`): round-ups list raions of one oblast.
+RAION_KM = 30.0
 _COLLOQUIAL_REGION = re.compile(r"(?:щин|чин)[аиуіоєе]\w*$", re.I)  # Куп'янщину, Белгородчина
 
 
