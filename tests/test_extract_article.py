@@ -149,3 +149,71 @@ def test_an_attack_recalled_with_its_own_date_keeps_it():
     )
     by_id = {r.place.name: r for r in _reports(text, "2024-05-21")}
     assert by_id["Lutsk"].date_start == date(2024, 5, 2)
+
+
+def _best(reports, name, fld):
+    from geoinc.incidents.merge import summarise_figures
+
+    return summarise_figures(_by_name(reports)[name].claims, fld)[1]
+
+
+def test_a_toll_over_several_cities_ranks_below_each_citys_own():
+    text = (
+        "Missiles struck Odesa and Mykolaiv before dawn on Tuesday. "
+        "Nine people were killed and 30 were wounded, officials said.\n\n"
+        "In Odesa, a missile destroyed a warehouse and two guards died. "
+        "In Mykolaiv, debris injured four people."
+    )
+    reports = _reports(text, "2024-05-21")
+    assert _best(reports, "Odesa", "killed") == 2
+    (mykolaiv,) = [r for r in reports if r.place.name != "Odesa"]
+    assert _best([mykolaiv], mykolaiv.place.name, "injured") == 4
+    # the total is kept as a claim, flagged, not thrown away
+    odesa = _by_name(reports)["Odesa"]
+    assert any(c["value"] == 9 and c.get("wide") for c in odesa.claims)
+
+
+def test_a_country_toll_is_used_only_when_the_town_has_none():
+    text = (
+        "A guided bomb hit a school in Kostiantynivka on Monday.\n\n"
+        "Russia's attacks on Ukraine killed 12 people over the day, the ministry said."
+    )
+    (r,) = _reports(text)
+    assert [(c["value"], c.get("wide")) for c in r.claims if c["field"] == "killed"] == [(12, True)]
+    assert _best([r], r.place.name, "killed") == 12
+
+
+def test_an_attackers_count_of_soldiers_ranks_below_the_civilian_toll():
+    text = (
+        "A missile hit the railway station in Pavlohrad on Wednesday, killing 11 people.\n\n"
+        "Moscow's defence ministry claimed the strike had killed more than 150 Ukrainian "
+        "soldiers in Pavlohrad."
+    )
+    reports = _reports(text, "2024-05-23")
+    assert _best(reports, "Pavlohrad", "killed") == 11
+    r = _by_name(reports)["Pavlohrad"]
+    assert any(c.get("combatant") and c["value"] == 150 for c in r.claims)
+
+
+def test_an_attack_recalled_by_month_is_background():
+    text = (
+        "Drones hit Kremenchuk overnight, injuring three people.\n\n"
+        "In March, a missile strike on the town's refinery killed five workers in Kremenchuk."
+    )
+    reports = _reports(text, "2024-05-21")
+    by_role = {(r.extra["role"], r.date_precision) for r in reports}
+    assert ("main", 2) in by_role and ("secondary", 4) in by_role
+    main = next(r for r in reports if r.extra["role"] == "main")
+    assert [(c["field"], c["value"]) for c in main.claims] == [("injured", 3)]
+
+
+def test_a_long_toll_sentence_is_read_and_a_population_is_no_toll():
+    text = (
+        "The death toll from Friday's missile strike on a market in the town of Selydove "
+        "rose to 14 on Saturday, the governor said. "
+        "The toll in the town of about 21,000 people had stood at 11."
+    )
+    (r,) = _reports(text, "2024-05-19")
+    values = sorted(c["value"] for c in r.claims if c["field"] == "killed")
+    assert values == [11, 14]
+    assert _best([r], "Selydove", "killed") == 14

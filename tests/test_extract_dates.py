@@ -33,6 +33,13 @@ SUNDAY = date(2023, 12, 31)
         ("on 2 January", "2023-01-02", "2023-01-02", 1, "partial"),
         ("on 1 January", "2024-01-01", "2024-01-01", 1, "partial"),  # a day ahead: time zones
         ("on 30 December 2023", "2023-12-30", "2023-12-30", 1, "explicit"),
+        # earlier months and years, recalled for context
+        ("a strike in October killed", "2023-10-01", "2023-10-31", 4, "month"),
+        ("in February the", "2023-02-01", "2023-02-28", 4, "month"),
+        ("the June 2022 attack", "2022-06-01", "2022-06-30", 4, "month"),
+        ("shelled last month", "2023-11-01", "2023-11-30", 4, "month"),
+        ("hit last year", "2022-01-01", "2022-12-31", 5, "year"),
+        ("a raid in 2022", "2022-01-01", "2022-12-31", 5, "year"),
     ],
 )
 def test_resolve_against_publication(text, start, end, precision, kind):
@@ -91,3 +98,16 @@ def test_parse_iso_date():
     assert parse_iso_date("2024-01-01T09:30:00Z") == date(2024, 1, 1)
     with pytest.raises(ValueError):
         parse_iso_date("yesterday")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "strikes in December",  # the month of publication dates nothing
+        "in 2023 so far",  # nor does its year
+        "officials may say more",  # a verb, not a month
+        "December was cold",  # a bare month without "in" or a year
+    ],
+)
+def test_the_publication_month_and_bare_months_give_no_period(text):
+    assert [d for d in resolve_dates(text, SUNDAY) if d.kind in ("month", "year")] == []

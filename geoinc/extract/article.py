@@ -53,8 +53,11 @@ def _dates_agree(a: IncidentReport, b: IncidentReport) -> bool:
 
 
 def _is_region(r: IncidentReport) -> bool:
-    return r.place.kind == "admin1" or getattr(r.place, "precision", "point") == "admin1" and \
-        r.place.kind != "settlement"
+    return (
+        r.place.kind == "admin1"
+        or getattr(r.place, "precision", "point") == "admin1"
+        and r.place.kind != "settlement"
+    )
 
 
 def _container(
@@ -96,11 +99,7 @@ def _close(a: IncidentReport, b: IncidentReport) -> bool:
 
 
 def _fold(big: IncidentReport, small: IncidentReport) -> IncidentReport:
-    detail = [
-        dict(e, field="place_detail")
-        for e in small.evidence
-        if e.get("field") == "place"
-    ]
+    detail = [dict(e, field="place_detail") for e in small.evidence if e.get("field") == "place"]
     rest = [e for e in small.evidence if e.get("field") != "place"]
     starts = [d for d in (big.date_start, small.date_start) if d is not None]
     ends = [d for d in (big.date_end or big.date_start, small.date_end or small.date_start) if d]
@@ -176,6 +175,8 @@ def assign_roles(
     The headline says what the story is about: reports at places it names are main.
     Without such a report, the first report that states casualty figures is main (else
     the first report), and so is any other with figures of its own on the same dates.
+    A report dated only to a month or a year (an attack recalled for context) is main
+    only when every report is.
 
     Parameters
     ----------
@@ -194,9 +195,12 @@ def assign_roles(
     # "Izium in Kharkiv Oblast": the region locates the town, it is not a second story
     towns = {p.admin1 for p in headline_places if p.kind != "admin1"}
     headline_places = [p for p in headline_places if p.kind != "admin1" or p.admin1 not in towns]
-    headline = [r for r in ordered if _named_in(r, headline_places)]
-    with_figures = [r for r in ordered if _has_figures(r)]
-    main = with_figures[0] if with_figures else ordered[0]
+    # a report dated only to an earlier month or year ("in January 2023 a missile killed
+    # 46") is background to the story, whatever its place or figures
+    current = [r for r in ordered if (r.date_precision or 0) < 4] or ordered
+    headline = [r for r in current if _named_in(r, headline_places)]
+    with_figures = [r for r in current if _has_figures(r)]
+    main = with_figures[0] if with_figures else current[0]
     mains = {id(r) for r in headline} or {
         id(r)
         for r in ordered

@@ -12,7 +12,7 @@ The grammar is here; the words are in ``geoinc/lang/<code>/casualties.json``:
   reportedly died";
 * **active**: a casualty verb before the phrase: "killed a civilian", "injuring 28";
 * **tolls**: a toll noun, a few words, a verb of change and a number: "the death toll
-  has risen to 25" (weak verbs -- "is", "of", "at" -- within four words of the noun);
+  has risen to 25" (weak verbs -- "is", "at" -- within four words of the noun, "of" right after it);
 * **explicit zeros**: "no casualties", "no one was injured" give 0 with qualifier
   ``"none"`` (so a stated zero is kept apart from a figure nobody gave);
 * numbers after "including" / "among them" are parts of a larger figure, numbers
@@ -105,10 +105,15 @@ def _grammar(code: str) -> _Grammar:
             zero_fields[re.sub(r"\s+", " ", phrase.lower())] = fields
     active = _alt([*d["killed_active"], *d["injured_active"], *d["nominal_killed_before"]])
     strong = [v for v in d["toll_verbs"] if v not in d["toll_verbs_weak"]]
+    weak_far = [v for v in d["toll_verbs_weak"] if v != "of"]
     toll_nouns = _alt([*d["toll_nouns_killed"], *d["toll_nouns_injured"]])
     toll = (
-        rf"\b(?P<noun>{toll_nouns})\b(?:(?:\s+{_GAP}){{0,6}}?\s+(?P<change>{_alt(strong)})"
-        rf"|(?:\s+{_GAP}){{0,4}}?\s+(?:{_alt(d['toll_verbs_weak'])}))\s+(?P<num>{qualnum})(?![\w-])"
+        # a verb of change may follow a long qualifier ("the death toll from a strike on a
+        # station in central Ukraine rose to 25"); a weak verb must follow the noun closely
+        # ("the toll in the town of about 3,500 residents" is no toll of 3,500: "of" only
+        # right after the noun)
+        rf"\b(?P<noun>{toll_nouns})\b(?:(?:\s+{_GAP}){{0,12}}?\s+(?P<change>{_alt(strong)})"
+        rf"|(?:\s+{_GAP}){{0,4}}?\s+(?:{_alt(weak_far)})|\s+of)\s+(?P<num>{qualnum})(?![\w-])"
     )
     return _Grammar(
         np=re.compile(

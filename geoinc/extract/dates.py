@@ -92,6 +92,15 @@ _NIGHT = re.compile(
 _RELATIVE = re.compile(
     r"\b(?P<rel>yesterday|today|this morning|earlier today|tonight|this evening)\b", re.I
 )
+# "in July", "in March 2022", "last month", "in 2023": an earlier month or year (an attack
+# recalled for context); the month or year of publication itself dates nothing
+_MONTHLY = re.compile(
+    rf"\b(?:(?P<pre>in|during|back in|early|late|mid-?|since|until|by)\s+)?"
+    rf"(?P<mname>{_M[len('(?P<month>') : -4]})\.?(?:,?\s+(?:of\s+)?{_Y})?\b(?!\s*[0-3]?\d\b)",
+    re.I,
+)
+_LAST_PERIOD = re.compile(r"\blast (?P<unit>month|year)\b", re.I)
+_YEAR_ONLY = re.compile(r"\b(?:in|during|back in)\s+(?P<year>(?:19|20)\d\d)\b(?![/.-]\d)", re.I)
 # "Reported by AFP, Sunday (31/12/2023)": the date of the report, not of the event.
 _REPORTED_BY = re.compile(r"reported by\s+[^,.;]{1,40},?\s*$", re.I)
 
@@ -129,6 +138,8 @@ _TRIGGERS = (
     "past day",
     "past 24 hours",
     "last 24 hours",
+    "last month",
+    "last year",
 )
 
 
@@ -447,4 +458,47 @@ def resolve_dates(text: str, published: date | None) -> list[DateExpr]:
         if published:
             d = published - timedelta(days=1) if rel == "yesterday" else published
         add(m.start(), m.end(), d, d, 1, "relative")
+    if published:
+        _add_periods(text, published, has_month, spans, add)
     return sorted(out, key=lambda x: x.start)
+
+
+def _month_span(year: int, month: int) -> tuple[date, date]:
+    nxt = date(year + (month == 12), month % 12 + 1, 1)
+    return date(year, month, 1), nxt - timedelta(days=1)
+
+
+def _add_periods(text: str, published: date, has_month: bool, spans, add) -> None:
+    """Months and years before the publication's own ("in July", "last year", "in 2022")."""
+    this_month = (published.year, published.month)
+    for m in _MONTHLY.finditer(text) if has_month else ():
+        pre = (m.group("pre") or "").lower()
+        if (not pre and not m.group("year")) or _overlaps(spans, m.start(), m.end()):
+            continue
+        month = _MONTHS[m.group("mname").lower().rstrip(".")]
+        year = (
+            int(m.group("year"))
+            if m.group("year")
+            else (published.year if month <= published.month else published.year - 1)
+        )
+        if (year, month) >= this_month:
+            continue
+        start = m.start("mname") if pre in ("since", "until", "by", "in", "during") else m.start()
+        add(start, m.end(), *_month_span(year, month), 4, "month")
+    for m in _LAST_PERIOD.finditer(text):
+        if _overlaps(spans, m.start(), m.end()):
+            continue
+        if m.group("unit").lower() == "month":
+            y, mo = (
+                (published.year, published.month - 1)
+                if published.month > 1
+                else (published.year - 1, 12)
+            )
+            add(m.start(), m.end(), *_month_span(y, mo), 4, "month")
+        else:
+            y = published.year - 1
+            add(m.start(), m.end(), date(y, 1, 1), date(y, 12, 31), 5, "year")
+    for m in _YEAR_ONLY.finditer(text):
+        y = int(m.group("year"))
+        if y < published.year and not _overlaps(spans, m.start("year"), m.end()):
+            add(m.start("year"), m.end(), date(y, 1, 1), date(y, 12, 31), 5, "year")

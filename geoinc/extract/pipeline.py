@@ -73,12 +73,12 @@ def _reference_rules(lang: str) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
         ws = sorted(words, key=len, reverse=True)
         return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ws) + ")"
 
-    before = re.compile(
-        rf"\b{alt(d['before'])}\s+(?:{alt(d['descriptors'])}\s+){{0,3}}$", re.I
-    )
+    before = re.compile(rf"\b{alt(d['before'])}\s+(?:{alt(d['descriptors'])}\s+){{0,3}}$", re.I)
     launch = re.compile(rf"\b{alt(d['launch'])}\b[^.;:!?]{{0,60}}$", re.I)
     attack_after = re.compile(rf"^\s*{alt(d['attack_after'])}\b", re.I)
     return before, launch, attack_after
+
+
 # "Moscow and Kyiv have accused each other": a place acting as a subject is an actor
 _AGENT_AFTER = re.compile(
     r"^(?:\s+and\s+[A-Z][\w'’-]+)?\s+(?:(?:has|have|had|also)\s+)?"
@@ -259,15 +259,33 @@ def _nearest_scan(pos: int, mentions: Sequence, end: int | None, text: str) -> o
     return before[-1] if before else mentions[0]
 
 
-def _sentence_pieces(text: str, sent: SentenceEvent, cands: list, inherited: bool) -> list:
-    """One piece per candidate place; each figure, weapon and target goes to its place."""
+def _sentence_pieces(
+    text: str,
+    sent: SentenceEvent,
+    cands: list,
+    inherited: bool,
+    *,
+    wide: bool = False,
+    lang: str = "en",
+) -> list:
+    """One piece per candidate place; each figure, weapon and target goes to its place.
+
+    ``wide``: the sentence's figures total more than one place (see :func:`_is_wide`).
+    """
     dates = _SentenceDates(text, sent)  # once per sentence, not once per place
     ps = {id(m): _Piece(m, sent, inherited, dates=dates.applied(m, inherited)) for m in cands}
     starts = [m.start for m in cands]
     if not _in_order(starts):
         starts = None  # _nearest scans
+    soldiers = _combatant_rule(lang)
     for fig in sent.figures:
-        ps[id(_nearest(fig.start, cands, starts=starts))].figures.append(fig)
+        m = _nearest(fig.start, cands, starts=starts)
+        piece = ps[id(m)]
+        piece.figures.append(fig)
+        if wide or _in_place_list(text, m, cands):
+            piece.wide.add(id(fig))
+        if soldiers is not None and soldiers.match(text, fig.end):
+            piece.combatant.add(id(fig))
     for w in sent.weapons:
         ps[id(_nearest(w.start, cands, w.end, text, starts))].weapons.append(w)
     for t in sent.targets:
@@ -286,6 +304,63 @@ class _Piece:
     weapons: list = field(default_factory=list)
     targets: list = field(default_factory=list)
     dates: list = field(default_factory=list)  # (date_start, date_end, precision, DateExpr)
+    wide: set = field(default_factory=set)  # ids of figures that total several places
+    combatant: set = field(default_factory=set)  # ids of figures that count soldiers
+
+
+# "Strikes on Kyiv and Kharkiv killed five": the places of a coordinated list
+_LIST_JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)(?:the\s+)?$", re.I)
+_SEPARATE_KM = 15.0  # nearer than this, two places are one incident (a city and its district)
+
+
+def _distinct(a, b) -> bool:
+    """Two places that are not one incident: apart, and neither is the other's region."""
+    pa, pb = a.place, b.place
+    if pa.geonameid is not None and pa.geonameid == pb.geonameid:
+        return False
+    if "admin1" in (pa.kind, pb.kind) and pa.admin1 and pa.admin1 == pb.admin1:
+        return False
+    if pa.kind == "country" or pb.kind == "country":
+        return False
+    from geoinc.borders import geodesic_distance
+
+    return float(geodesic_distance(pa.lon, pa.lat, pb.lon, pb.lat)[0]) > _SEPARATE_KM
+
+
+def _in_place_list(text: str, m, cands: Sequence) -> bool:
+    """Is ``m`` one of a coordinated list of distinct places ("Kyiv and Kharkiv")?"""
+    ordered = sorted(cands, key=lambda c: c.start)
+    i = next((k for k, c in enumerate(ordered) if c is m), None)
+    if i is None:
+        return False
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(ordered):
+            a, b = sorted((ordered[i], ordered[j]), key=lambda c: c.start)
+            if _LIST_JOIN.match(text[a.end : b.start]) and _distinct(a, b):
+                return True
+    return False
+
+
+def _is_wide(cands: Sequence) -> bool:
+    """Does a sentence name several places that are separate incidents?"""
+    return any(_distinct(a, b) for k, a in enumerate(cands) for b in cands[k + 1 :])
+
+
+@lru_cache(maxsize=8)
+def _combatant_rule(lang: str) -> re.Pattern | None:
+    """Soldiers right after a figure's number ("200+ Ukrainian reservists")."""
+    from geoinc import lang as langdata
+
+    try:
+        nouns = langdata.data(lang, "casualties").get("combatant_nouns")
+    except (ConfigurationError, OSError):
+        return None
+    if not nouns:
+        return None
+    alt = "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(nouns, key=len, reverse=True)
+    )
+    return re.compile(rf"\+?(?:\s+[\w'’-]+){{0,2}}?\s+(?:{alt})\b", re.I)
 
 
 # "since June 26", "until Friday": a bound of a period, not the day of an attack
@@ -293,6 +368,9 @@ _BOUND_BEFORE = re.compile(r"\b(?:since|until|till|before)\s+(?:the\s+)?$", re.I
 _REPORTING = re.compile(
     r"\b(?:said|says|reported|revised|announced|told|confirmed|stated|added|wrote)\b", re.I
 )
+
+
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:where|which|whose)\b", re.I)
 
 
 def _event_dates(text: str, sent: SentenceEvent) -> list:
@@ -310,6 +388,13 @@ def _event_dates(text: str, sent: SentenceEvent) -> list:
         and d.kind != "future"
         and not _BOUND_BEFORE.search(text[max(sent.start, d.start - 12) : d.start])
     ]
+    # "the Kursk region, where ... an incursion in August": a month in a clause that
+    # describes the place does not date the attack
+    rc = _RELATIVE_CLAUSE.search(text, sent.start, sent.end)  # once: linear in the sentence
+    ds = [d for d in ds if (d.precision or 0) < 4 or rc is None or rc.start() > d.start]
+    if any((d.precision or 9) <= 3 for d in ds):
+        # "overnight ... after the incursion in August": the day dates the attack
+        ds = [d for d in ds if (d.precision or 9) <= 3]
     if len({(d.date_start, d.date_end) for d in ds}) < 2:
         return ds
     # the next date of another day, for every date: one backward pass (a scan per date
@@ -523,27 +608,38 @@ def extract_reports(
             continue
         stats["event_sentences"] += 1
         cands = _candidates(text, sent, by_sentence.get(i, ()), lang)
-        inherited = False
+        inherited = wide = False
         if cands and all(m.place.kind == "country" for m in cands):
             # "an attack on Ukraine" is no location; its figures go to the town named
-            # before (or next: "... killed two in northeastern Ukraine")
+            # before (or next: "... killed two in northeastern Ukraine"), as a total that
+            # ranks below the town's own figures
             stats["country_only"] += 1
             if not sent.figures:
                 continue
-            cands = []
+            cands, wide = [], True
         if not cands:
             if last is None or i - last[0] > _INHERIT_WINDOW:
                 if sent.figures:
-                    pending.append(i)
+                    pending.append((i, wide))
                 continue
-            cands, inherited = last[1][:1], True
+            # after "Strikes hit Kyiv and Kharkiv", "Two people died" totals both
+            cands, inherited, wide = last[1][:1], True, wide or _is_wide(last[1])
         else:
             last = (i, cands)
-            for j in pending:
+            for j, j_wide in pending:
                 if i - j <= _INHERIT_WINDOW:
-                    pieces.extend(_sentence_pieces(text, sentences[j], cands[:1], True))
+                    pieces.extend(
+                        _sentence_pieces(
+                            text,
+                            sentences[j],
+                            cands[:1],
+                            True,
+                            wide=j_wide or _is_wide(cands),
+                            lang=lang,
+                        )
+                    )
             pending = []
-        pieces.extend(_sentence_pieces(text, sent, cands, inherited))
+        pieces.extend(_sentence_pieces(text, sent, cands, inherited, wide=wide, lang=lang))
 
     headline = [
         m.place
@@ -589,23 +685,32 @@ def _group_pieces(pieces: list[_Piece], doc: Document, source: str) -> list[Inci
     for _key, ps in by_place.items():
         ps.sort(key=lambda p: p.sent.start)
         # date clusters of this place: spans at most a day apart
-        dated = sorted({(ds, de, prec) for p in ps for ds, de, prec, _ in p.dates})
+        # a month or a year recalled ("last month") is a cluster of its own, never one
+        # with the days next to it
+        dated = sorted({(prec >= 4, ds, de, prec) for p in ps for ds, de, prec, _ in p.dates})
         clusters: list[list] = []
-        for ds, de, prec in dated:
-            if clusters and ds <= clusters[-1][1] + timedelta(days=1):
+        for coarse, ds, de, prec in dated:
+            if clusters and clusters[-1][3] == coarse and ds <= clusters[-1][1] + timedelta(days=1):
                 clusters[-1][1] = max(clusters[-1][1], de)
                 clusters[-1][2] = max(clusters[-1][2], prec)
             else:
-                clusters.append([ds, de, prec])
+                clusters.append([ds, de, prec, coarse])
         groups: dict[int, list[_Piece]] = defaultdict(list)
-        current = 0
-        firsts = [c[0] for c in clusters]
+        # undated sentences continue the last day-dated story (a recalled month does not
+        # take them along); clusters of one class are sorted and disjoint: bisect
+        idx = {c: [k for k, cl in enumerate(clusters) if cl[3] == c] for c in (False, True)}
+        firsts = {c: [clusters[k][0] for k in ks] for c, ks in idx.items()}
+        current = idx[False][0] if idx[False] else -1
         for p in ps:
-            if p.dates:  # clusters are sorted and disjoint: bisect, not scan
-                current = bisect_right(firsts, p.dates[0][0]) - 1
-            groups[current if clusters else -1].append(p)
+            k = current
+            if p.dates:
+                ds0, _, prec0, _ = p.dates[0]
+                c = prec0 >= 4
+                k = idx[c][bisect_right(firsts[c], ds0) - 1]
+                current = current if c else k
+            groups[k].append(p)
         for k, members in sorted(groups.items()):
-            span = clusters[k] if k >= 0 else (None, None, None)
+            span = clusters[k][:3] if k >= 0 else (None, None, None)
             reports.append(_make_report(members, span, doc, source))
     return reports
 
@@ -620,6 +725,8 @@ def _make_report(members: list[_Piece], span, doc: Document, source: str) -> Inc
             _claim(f, sent, doc, source)
             | {"inherited": p.inherited}
             | ({"update": True} if getattr(f, "update", False) else {})
+            | ({"wide": True} if id(f) in p.wide else {})
+            | ({"combatant": True} if id(f) in p.combatant else {})
             for f in p.figures
         )
         weapons.extend(w.value for w in p.weapons)

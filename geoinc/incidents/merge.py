@@ -121,6 +121,13 @@ class IncidentReport:
 
 def _source_figure(claims: Sequence[dict]) -> int | None:
     valued = [c for c in claims if c["value"] is not None]
+    # a total over several places ("wide") or an attacker's count of soldiers only when
+    # the source gives nothing closer to this incident; they stay in the claims
+    valued = (
+        [c for c in valued if not c.get("wide") and not c.get("combatant")]
+        or [c for c in valued if not c.get("combatant")]
+        or valued
+    )
     for pool in (
         [c for c in valued if c["qualifier"] != "about"],  # exact and bounded first
         valued,
@@ -200,7 +207,13 @@ def merge_reports(
         clusters: list[list[IncidentReport]] = []
         end: date | None = None
         for r in dated:  # sorted by date_start
-            if clusters and r.date_start <= end + timedelta(days=window_days):
+            # a report dated only to a month or year never joins one dated to the day
+            coarse = (r.date_precision or 0) >= 4
+            if (
+                clusters
+                and r.date_start <= end + timedelta(days=window_days)
+                and ((clusters[-1][0].date_precision or 0) >= 4) == coarse
+            ):
                 clusters[-1].append(r)
                 end = max(end, r.date_end or r.date_start)
             else:
