@@ -217,3 +217,14 @@ def test_a_long_toll_sentence_is_read_and_a_population_is_no_toll():
     values = sorted(c["value"] for c in r.claims if c["field"] == "killed")
     assert values == [11, 14]
     assert _best([r], "Selydove", "killed") == 14
+
+
+def test_of_two_attacks_on_one_city_the_latest_is_the_story():
+    text = (
+        "Drone strike on Chernihiv\n\n"
+        "On March 3, a missile hit a hospital in Chernihiv, killing four people. "
+        "On Friday, a drone struck a school in Chernihiv; there were no casualties."
+    )
+    reports = _reports(text, "2024-05-18")
+    roles = {str(r.date_start): r.extra["role"] for r in reports}
+    assert roles == {"2024-03-03": "secondary", "2024-05-17": "main"}

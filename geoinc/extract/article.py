@@ -176,7 +176,8 @@ def assign_roles(
     Without such a report, the first report that states casualty figures is main (else
     the first report), and so is any other with figures of its own on the same dates.
     A report dated only to a month or a year (an attack recalled for context) is main
-    only when every report is.
+    only when every report is; of several main reports at one place, only the latest
+    dated one stays main.
 
     Parameters
     ----------
@@ -201,11 +202,27 @@ def assign_roles(
     headline = [r for r in current if _named_in(r, headline_places)]
     with_figures = [r for r in current if _has_figures(r)]
     main = with_figures[0] if with_figures else current[0]
+    if main.date_start is not None:  # the latest attack at that place is the story
+        main = max(
+            (r for r in current if r.place_key == main.place_key and r.date_start is not None),
+            key=lambda r: r.date_start,
+        )
     mains = {id(r) for r in headline} or {
         id(r)
         for r in ordered
         if r is main
         or (_has_figures(r) and main.date_start is not None and r.date_start == main.date_start)
+    }
+    # one place, several days: the story is the latest attack, the earlier ones recalled
+    latest: dict = {}
+    for r in ordered:
+        if id(r) in mains and r.date_start is not None:
+            key = r.place_key
+            latest[key] = max(latest.get(key, r.date_start), r.date_start)
+    mains = {
+        i
+        for i, r in ((id(r), r) for r in ordered)
+        if i in mains and (r.date_start is None or r.date_start >= latest[r.place_key])
     }
     return [
         replace(r, extra={**r.extra, "role": "main" if id(r) in mains else "secondary"})
