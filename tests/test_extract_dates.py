@@ -33,6 +33,9 @@ SUNDAY = date(2023, 12, 31)
         ("on 2 January", "2023-01-02", "2023-01-02", 1, "partial"),
         ("on 1 January", "2024-01-01", "2024-01-01", 1, "partial"),  # a day ahead: time zones
         ("on 30 December 2023", "2023-12-30", "2023-12-30", 1, "explicit"),
+        # named days, from lang/en/dates_holidays.tsv
+        ("shelled on New Year's Eve", "2023-12-31", "2023-12-31", 1, "partial"),
+        ("a raid on Christmas Day", "2023-12-25", "2023-12-25", 1, "partial"),
         # earlier months and years, recalled for context
         ("a strike in October killed", "2023-10-01", "2023-10-31", 4, "month"),
         ("in February the", "2023-02-01", "2023-02-28", 4, "month"),

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 __all__ = [
     "DateExpr",
@@ -140,6 +141,8 @@ _TRIGGERS = (
     "last 24 hours",
     "last month",
     "last year",
+    "christmas",
+    "new year",
 )
 
 
@@ -459,8 +462,37 @@ def resolve_dates(text: str, published: date | None) -> list[DateExpr]:
             d = published - timedelta(days=1) if rel == "yesterday" else published
         add(m.start(), m.end(), d, d, 1, "relative")
     if published:
+        _add_named_days(text, published, spans, add)
         _add_periods(text, published, has_month, spans, add)
     return sorted(out, key=lambda x: x.start)
+
+
+@lru_cache(maxsize=4)
+def _named_days(lang: str = "en") -> tuple[re.Pattern | None, dict]:
+    from geoinc import lang as langdata
+
+    rows = {}
+    for phrase, value in langdata.table(lang, "dates_holidays").items():
+        month, _, day = value.partition("\t")
+        rows[phrase.lower()] = (int(month), int(day))
+    if not rows:
+        return None, rows
+    alt = "|".join(re.escape(p) for p in sorted(rows, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alt})\b", re.I), rows
+
+
+def _add_named_days(text: str, published: date, spans, add) -> None:
+    """Named days ("on New Year's Eve"), vocabulary from ``dates_holidays.tsv``."""
+    low = text.lower()
+    if "christmas" not in low and "new year" not in low:
+        return
+    pattern, rows = _named_days()
+    for m in pattern.finditer(text) if pattern else ():
+        if _overlaps(spans, m.start(), m.end()):
+            continue
+        d = _partial_year(published, *rows[m.group(0).lower()])
+        if d is not None:
+            add(m.start(), m.end(), d, d, 1, "partial")
 
 
 def _month_span(year: int, month: int) -> tuple[date, date]:
