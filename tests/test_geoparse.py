@@ -400,6 +400,15 @@ def test_weapon_names_are_no_places():
         ("The Armed Forces of Ukraine shot down eight drones.", "Ukraine", "organisation"),
         ("The Kyiv Independent said a warehouse burned.", "Kyiv", "organisation"),
         ("A strike on Kharkiv killed two people.", "Kharkiv", "location"),
+        # a possessive capital with an adjective before the actor noun
+        ("The minister urged Kyiv's European allies to send more air defence.", "Kyiv", "actor"),
+        # lower-case regional office names
+        ("Staff of the Mykolaiv regional prosecutor's office examined the crater.",
+         "Mykolaiv", "organisation"),
+        # a named day and a time zone are not places
+        ("Drones came on the eve of Kyiv Day, the city's holiday.", "Kyiv", "other"),
+        ("The drone was downed at 02:10 Moscow time near Kursk.", "Moscow", "other"),
+        ("The drone was downed at 02:10 Moscow time near Kursk.", "Kursk", "location"),
     ],
 )
 def test_conflict_roles(text, name, role):

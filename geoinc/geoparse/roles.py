@@ -145,6 +145,15 @@ def vocabulary(lang: str, name: str) -> frozenset[str]:
         return frozenset()
 
 
+@lru_cache(maxsize=16)
+def _raw_words(lang: str, name: str) -> frozenset[str]:
+    """A ``geoparse_<name>`` list matched as written (case kept)."""
+    try:
+        return frozenset(_lang.words(lang, f"geoparse_{name}"))
+    except ConfigurationError:
+        return frozenset()
+
+
 def assign_role(span: Span, tokens: list[Token], kind: str | None, lang: str = "en") -> str:
     """Return the role of one recognised span.
 
@@ -164,6 +173,9 @@ def assign_role(span: Span, tokens: list[Token], kind: str | None, lang: str = "
     prev = tokens.tok(span.i - 1) if span.i > 0 else None
     if _in_organisation(span, tokens, lang):
         return "organisation"
+    # "Kyiv Day", "Moscow time": a day or a clock named after the place
+    if nxt is not None and nxt.sep == " " and nxt.raw in _raw_words(lang, "name_before_other"):
+        return "other"
     if kind in ("country", None) or span.key in vocabulary(lang, "capitals"):
         if _government_metonym(span, tokens, lang):
             return "actor"
@@ -252,6 +264,9 @@ def _in_organisation(span: Span, tokens, lang: str) -> bool:
         if first and t.key in ("regional", "region", "city", "oblast") and not t.cap:
             first = False
             k += 1
+            # "Odesa regional prosecutor's office"
+            if k < tokens.n and tokens.tok(k).key in heads and tokens.tok(k).sep == " ":
+                return True
             continue
         if not t.cap:
             break
@@ -293,7 +308,15 @@ def _government_metonym(span: Span, tokens, lang: str) -> bool:
     ):
         return True
     if last.possessive:
-        return nxt is not None and nxt.key in vocabulary(lang, "actor_nouns")
+        # "Kyiv's partners", "Kyiv's Western partners"
+        nouns = vocabulary(lang, "actor_nouns")
+        for k in range(span.j, min(tokens.n, span.j + 2)):
+            t = tokens.tok(k)
+            if any(c in t.sep for c in ".,;:") and k > span.j:
+                return False
+            if t.key in nouns:
+                return True
+        return False
     if (
         prev is not None
         and prev.key in ("on", "with")
