@@ -228,3 +228,22 @@ def test_of_two_attacks_on_one_city_the_latest_is_the_story():
     reports = _reports(text, "2024-05-18")
     roles = {str(r.date_start): r.extra["role"] for r in reports}
     assert roles == {"2024-03-03": "secondary", "2024-05-17": "main"}
+
+
+def test_a_leading_clause_without_a_place_stays_with_the_last_story():
+    text = (
+        "Drones struck the port of Izmail overnight, officials said. "
+        "Nobody was killed in that attack, but two people died in a separate strike "
+        "on the town of Nikopol."
+    )
+    by = {r.place.name: r for r in _reports(text, "2024-05-21")}
+    assert len(by) == 2
+    izmail = next(r for n, r in by.items() if n.startswith("Izma"))
+    nikopol = next(r for n, r in by.items() if n.startswith("Nikop"))
+    assert [(c["field"], c["value"]) for c in izmail.claims] == [("killed", 0)]
+    assert [(c["field"], c["value"]) for c in nikopol.claims] == [("killed", 2)]
+
+
+def test_a_continent_is_no_scene():
+    text = "Russia's missile strikes on Ukraine's grid threaten Europe, killing two in Lviv."
+    assert {r.place.kind for r in _reports(text)} == {"place"}

@@ -170,8 +170,8 @@ def _candidates(text: str, sent: SentenceEvent, mentions: Sequence, lang: str = 
     reference, launch, attack_after = _reference_rules(lang)
     cands = []
     for m in mentions:
-        if m.role != "location" or m.place is None:
-            continue
+        if m.role != "location" or m.place is None or m.place.kind == "continent":
+            continue  # "strikes on Europe's energy": a continent is no scene of an attack
         before = text[max(sent.start, m.start - 80) : m.start]
         if reference.search(before[-60:]) and not attack_after.match(text[m.end : m.end + 20]):
             continue  # "across the border from Belgorod", but not "from the Belgorod strikes"
@@ -625,6 +625,7 @@ def extract_reports(
             # after "Strikes hit Kyiv and Kharkiv", "Two people died" totals both
             cands, inherited, wide = last[1][:1], True, wide or _is_wide(last[1])
         else:
+            sent = _hand_back(text, sent, cands, last, i, pieces, lang)
             last = (i, cands)
             for j, j_wide in pending:
                 if i - j <= _INHERIT_WINDOW:
@@ -673,6 +674,29 @@ def extract_reports(
         else:
             reason = "no attack reported at a named location"
     return DocumentResult(doc, tuple(reports), reason, stats)
+
+
+# "No deaths were reported in the attack, but two were killed in a strike on Kherson":
+# a clause before the sentence's first place that ends like this is still the last story
+_CLAUSE_BREAK = re.compile(r"(?:,|;)\s+(?:but|while|whereas|although)\b|;", re.I)
+
+
+def _hand_back(text, sent, cands, last, i, pieces, lang) -> SentenceEvent:
+    """Give the figures of a leading clause that names no place to the previous story's
+    place; return the sentence with the rest."""
+    if last is None or i - last[0] > _INHERIT_WINDOW or not sent.figures:
+        return sent
+    first = min(c.start for c in cands)
+    early = tuple(
+        f for f in sent.figures if f.end <= first and _CLAUSE_BREAK.search(text, f.end, first)
+    )
+    if not early or not all(_distinct(last[1][0], c) for c in cands):
+        return sent
+    from dataclasses import replace
+
+    lead = replace(sent, figures=early, weapons=(), targets=())
+    pieces.extend(_sentence_pieces(text, lead, last[1][:1], True, lang=lang))
+    return replace(sent, figures=tuple(f for f in sent.figures if f not in early))
 
 
 def _group_pieces(pieces: list[_Piece], doc: Document, source: str) -> list[IncidentReport]:
