@@ -167,6 +167,19 @@ def _key(place) -> tuple:
     return (place.kind, place.admin1, place.name.lower())
 
 
+def _latest_per_place(ordered: Sequence[IncidentReport], mains: set) -> set:
+    """One place, several days: the story is the latest attack, the earlier ones recalled."""
+    latest: dict = {}
+    for r in ordered:
+        if id(r) in mains and r.date_start is not None:
+            latest[r.place_key] = max(latest.get(r.place_key, r.date_start), r.date_start)
+    return {
+        id(r)
+        for r in ordered
+        if id(r) in mains and (r.date_start is None or r.date_start >= latest[r.place_key])
+    }
+
+
 def assign_roles(
     reports: Sequence[IncidentReport], headline_places: Sequence = ()
 ) -> list[IncidentReport]:
@@ -213,17 +226,7 @@ def assign_roles(
         if r is main
         or (_has_figures(r) and main.date_start is not None and r.date_start == main.date_start)
     }
-    # one place, several days: the story is the latest attack, the earlier ones recalled
-    latest: dict = {}
-    for r in ordered:
-        if id(r) in mains and r.date_start is not None:
-            key = r.place_key
-            latest[key] = max(latest.get(key, r.date_start), r.date_start)
-    mains = {
-        i
-        for i, r in ((id(r), r) for r in ordered)
-        if i in mains and (r.date_start is None or r.date_start >= latest[r.place_key])
-    }
+    mains = _latest_per_place(ordered, mains)
     return [
         replace(r, extra={**r.extra, "role": "main" if id(r) in mains else "secondary"})
         for r in reports

@@ -453,14 +453,8 @@ def resolve_dates(text: str, published: date | None) -> list[DateExpr]:
             add(m.start(), m.end(), published - timedelta(days=1), published, 2, "night")
         else:
             add(m.start(), m.end(), None, None, None, "night")
-    for m in _RELATIVE.finditer(text) if rel else ():
-        if _overlaps(spans, m.start(), m.end()):
-            continue
-        rel = m.group("rel").lower()
-        d = None
-        if published:
-            d = published - timedelta(days=1) if rel == "yesterday" else published
-        add(m.start(), m.end(), d, d, 1, "relative")
+    if rel:
+        _add_relative(text, published, spans, add)
     if published:
         _add_named_days(text, published, spans, add)
         _add_periods(text, published, has_month, spans, add)
@@ -493,6 +487,17 @@ def _add_named_days(text: str, published: date, spans, add) -> None:
         d = _partial_year(published, *rows[m.group(0).lower()])
         if d is not None:
             add(m.start(), m.end(), d, d, 1, "partial")
+
+
+def _add_relative(text: str, published: date | None, spans, add) -> None:
+    """"yesterday", "today", "this morning"."""
+    for m in _RELATIVE.finditer(text):
+        if _overlaps(spans, m.start(), m.end()):
+            continue
+        d = published
+        if published and m.group("rel").lower() == "yesterday":
+            d = published - timedelta(days=1)
+        add(m.start(), m.end(), d, d, 1, "relative")
 
 
 def _month_span(year: int, month: int) -> tuple[date, date]:

@@ -547,6 +547,55 @@ def _evidence(
     }
 
 
+def _collect_pieces(
+    text: str, sentences: Sequence[SentenceEvent], by_sentence: dict, stats: dict, lang: str
+) -> list[_Piece]:
+    """What each attack sentence says about each of its places (figures of a sentence
+    without a place go to the last place named, or wait for the next)."""
+    pieces: list[_Piece] = []
+    last: tuple[int, list] | None = None  # (sentence index, candidates) of the last attack sentence
+    pending: list[int] = []  # figures stated before any place ("Two killed. ... in Kharkiv")
+    for i, sent in enumerate(sentences):
+        if sent.is_title or not sent.is_event:
+            continue
+        stats["event_sentences"] += 1
+        cands = _candidates(text, sent, by_sentence.get(i, ()), lang)
+        inherited = wide = False
+        if cands and all(m.place.kind == "country" for m in cands):
+            # "an attack on Ukraine" is no location; its figures go to the town named
+            # before (or next: "... killed two in northeastern Ukraine"), as a total that
+            # ranks below the town's own figures
+            stats["country_only"] += 1
+            if not sent.figures:
+                continue
+            cands, wide = [], True
+        if not cands:
+            if last is None or i - last[0] > _INHERIT_WINDOW:
+                if sent.figures:
+                    pending.append((i, wide))
+                continue
+            # after "Strikes hit Kyiv and Kharkiv", "Two people died" totals both
+            cands, inherited, wide = last[1][:1], True, wide or _is_wide(last[1])
+        else:
+            sent = _hand_back(text, sent, cands, last, i, pieces, lang)
+            last = (i, cands)
+            for j, j_wide in pending:
+                if i - j <= _INHERIT_WINDOW:
+                    pieces.extend(
+                        _sentence_pieces(
+                            text,
+                            sentences[j],
+                            cands[:1],
+                            True,
+                            wide=j_wide or _is_wide(cands),
+                            lang=lang,
+                        )
+                    )
+            pending = []
+        pieces.extend(_sentence_pieces(text, sent, cands, inherited, wide=wide, lang=lang))
+    return pieces
+
+
 def extract_reports(
     doc: Document, *, gazetteer=None, geoparser: Callable | None = None
 ) -> DocumentResult:
@@ -600,48 +649,7 @@ def extract_reports(
         "country_only": 0,
     }
 
-    pieces: list[_Piece] = []
-    last: tuple[int, list] | None = None  # (sentence index, candidates) of the last attack sentence
-    pending: list[int] = []  # figures stated before any place ("Two killed. ... in Kharkiv")
-    for i, sent in enumerate(sentences):
-        if sent.is_title or not sent.is_event:
-            continue
-        stats["event_sentences"] += 1
-        cands = _candidates(text, sent, by_sentence.get(i, ()), lang)
-        inherited = wide = False
-        if cands and all(m.place.kind == "country" for m in cands):
-            # "an attack on Ukraine" is no location; its figures go to the town named
-            # before (or next: "... killed two in northeastern Ukraine"), as a total that
-            # ranks below the town's own figures
-            stats["country_only"] += 1
-            if not sent.figures:
-                continue
-            cands, wide = [], True
-        if not cands:
-            if last is None or i - last[0] > _INHERIT_WINDOW:
-                if sent.figures:
-                    pending.append((i, wide))
-                continue
-            # after "Strikes hit Kyiv and Kharkiv", "Two people died" totals both
-            cands, inherited, wide = last[1][:1], True, wide or _is_wide(last[1])
-        else:
-            sent = _hand_back(text, sent, cands, last, i, pieces, lang)
-            last = (i, cands)
-            for j, j_wide in pending:
-                if i - j <= _INHERIT_WINDOW:
-                    pieces.extend(
-                        _sentence_pieces(
-                            text,
-                            sentences[j],
-                            cands[:1],
-                            True,
-                            wide=j_wide or _is_wide(cands),
-                            lang=lang,
-                        )
-                    )
-            pending = []
-        pieces.extend(_sentence_pieces(text, sent, cands, inherited, wide=wide, lang=lang))
-
+    pieces = _collect_pieces(text, sentences, by_sentence, stats, lang)
     headline = [
         m.place
         for m in (by_sentence.get(0, ()) if sentences and sentences[0].is_title else ())
@@ -739,20 +747,25 @@ def _group_pieces(pieces: list[_Piece], doc: Document, source: str) -> list[Inci
     return reports
 
 
+def _piece_claims(p: _Piece, doc: Document, source: str) -> list[dict]:
+    """The figure claims of one piece, with how each relates to the place."""
+    return [
+        _claim(f, p.sent, doc, source)
+        | {"inherited": p.inherited}
+        | ({"update": True} if getattr(f, "update", False) else {})
+        | ({"wide": True} if id(f) in p.wide else {})
+        | ({"combatant": True} if id(f) in p.combatant else {})
+        for f in p.figures
+    ]
+
+
 def _make_report(members: list[_Piece], span, doc: Document, source: str) -> IncidentReport:
     place = members[0].mention.place
     claims, evidence, weapons, targets = [], [], [], []
     seen_sent: set[int] = set()
     for p in members:
         sent = p.sent
-        claims.extend(
-            _claim(f, sent, doc, source)
-            | {"inherited": p.inherited}
-            | ({"update": True} if getattr(f, "update", False) else {})
-            | ({"wide": True} if id(f) in p.wide else {})
-            | ({"combatant": True} if id(f) in p.combatant else {})
-            for f in p.figures
-        )
+        claims.extend(_piece_claims(p, doc, source))
         weapons.extend(w.value for w in p.weapons)
         targets.extend(t.value for t in p.targets)
         evidence.extend(

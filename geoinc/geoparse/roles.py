@@ -154,6 +154,16 @@ def _raw_words(lang: str, name: str) -> frozenset[str]:
         return frozenset()
 
 
+def _special_role(span: Span, tokens, nxt, lang: str) -> str | None:
+    """An organisation's name, or a day or a clock named after the place ("Kyiv Day",
+    "Moscow time")."""
+    if _in_organisation(span, tokens, lang):
+        return "organisation"
+    if nxt is not None and nxt.sep == " " and nxt.raw in _raw_words(lang, "name_before_other"):
+        return "other"
+    return None
+
+
 def assign_role(span: Span, tokens: list[Token], kind: str | None, lang: str = "en") -> str:
     """Return the role of one recognised span.
 
@@ -171,11 +181,8 @@ def assign_role(span: Span, tokens: list[Token], kind: str | None, lang: str = "
         return "actor"
     nxt = tokens.tok(span.j) if span.j < tokens.n else None
     prev = tokens.tok(span.i - 1) if span.i > 0 else None
-    if _in_organisation(span, tokens, lang):
-        return "organisation"
-    # "Kyiv Day", "Moscow time": a day or a clock named after the place
-    if nxt is not None and nxt.sep == " " and nxt.raw in _raw_words(lang, "name_before_other"):
-        return "other"
+    if special := _special_role(span, tokens, nxt, lang):
+        return special
     if kind in ("country", None) or span.key in vocabulary(lang, "capitals"):
         if _government_metonym(span, tokens, lang):
             return "actor"

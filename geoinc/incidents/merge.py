@@ -171,6 +171,26 @@ def _shared(report: IncidentReport, figures: set, min_value: int) -> int:
     return len(report.figures(min_value) & figures)
 
 
+def _date_clusters(dated: list[IncidentReport], window_days: int) -> list[list[IncidentReport]]:
+    """Dated reports (sorted by start) in runs at most ``window_days`` apart."""
+    clusters: list[list[IncidentReport]] = []
+    end: date | None = None
+    for r in dated:
+        # a report dated only to a month or year never joins one dated to the day
+        coarse = (r.date_precision or 0) >= 4
+        if (
+            clusters
+            and r.date_start <= end + timedelta(days=window_days)
+            and ((clusters[-1][0].date_precision or 0) >= 4) == coarse
+        ):
+            clusters[-1].append(r)
+            end = max(end, r.date_end or r.date_start)
+        else:
+            clusters.append([r])
+            end = r.date_end or r.date_start
+    return clusters
+
+
 def merge_reports(
     reports: Iterable[IncidentReport],
     *,
@@ -204,21 +224,7 @@ def merge_reports(
     for _key, rs in sorted(by_place.items(), key=lambda kv: repr(kv[0])):
         dated = [r for r in rs if r.dated]
         undated = [r for r in rs if not r.dated]
-        clusters: list[list[IncidentReport]] = []
-        end: date | None = None
-        for r in dated:  # sorted by date_start
-            # a report dated only to a month or year never joins one dated to the day
-            coarse = (r.date_precision or 0) >= 4
-            if (
-                clusters
-                and r.date_start <= end + timedelta(days=window_days)
-                and ((clusters[-1][0].date_precision or 0) >= 4) == coarse
-            ):
-                clusters[-1].append(r)
-                end = max(end, r.date_end or r.date_start)
-            else:
-                clusters.append([r])
-                end = r.date_end or r.date_start
+        clusters = _date_clusters(dated, window_days)
         # figures of the dated clusters only, so the order of undated reports cannot matter
         cluster_figs = [set().union(*(r.figures(min_shared_figure) for r in c)) for c in clusters]
         loose: list[list[IncidentReport]] = []
