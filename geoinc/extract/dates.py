@@ -490,7 +490,7 @@ def _add_named_days(text: str, published: date, spans, add) -> None:
 
 
 def _add_relative(text: str, published: date | None, spans, add) -> None:
-    """"yesterday", "today", "this morning"."""
+    """Relative days: "yesterday", "today", "this morning"."""
     for m in _RELATIVE.finditer(text):
         if _overlaps(spans, m.start(), m.end()):
             continue
