@@ -119,6 +119,14 @@ class IncidentReport:
         }
 
 
+def _firm(c: dict) -> bool:
+    """Stated next to the place with a number ("two people were killed in Kharkiv"), or a
+    changed toll; not carried over, and not a lone "a" ("a person wounded" in a caption)."""
+    if c.get("update"):
+        return True
+    return not c.get("inherited") and str(c.get("text", "")).lower() not in ("a", "an")
+
+
 def _source_figure(claims: Sequence[dict]) -> int | None:
     valued = [c for c in claims if c["value"] is not None]
     # a total over several places ("wide") or an attacker's count of soldiers only when
@@ -135,7 +143,7 @@ def _source_figure(claims: Sequence[dict]) -> int | None:
         # a figure stated next to the place's name beats one carried over from a
         # sentence that names no place (often a nationwide or earlier total), unless it
         # is a changed toll ("the toll has risen to 27")
-        pool = [c for c in pool if not c.get("inherited") or c.get("update")] or pool
+        pool = [c for c in pool if _firm(c)] or pool
         if pool:
             return max(c["value"] for c in pool)
     return None
