@@ -247,3 +247,15 @@ def test_a_leading_clause_without_a_place_stays_with_the_last_story():
 def test_a_continent_is_no_scene():
     text = "Russia's missile strikes on Ukraine's grid threaten Europe, killing two in Lviv."
     assert {r.place.kind for r in _reports(text)} == {"place"}
+
+
+def test_a_regions_toll_folded_into_its_town_ranks_below_the_towns_own():
+    text = (
+        "A missile attack on the Poltava region on Sunday killed eleven people, officials said. "
+        "In the city of Poltava, the strike killed eight people at a military institute.\n\n"
+        "Three more died in Myrhorod."
+    )
+    reports = _reports(text, "2024-09-02")
+    poltava = next(r for r in reports if r.place.kind == "place" and r.place.name == "Poltava")
+    assert _best([poltava], "Poltava", "killed") == 8
+    assert any(c["value"] == 11 and c.get("wide") for c in poltava.claims)

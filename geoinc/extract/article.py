@@ -72,7 +72,7 @@ def _container(
             continue
         if not _dates_agree(small, big):
             continue
-        if _is_region(small):
+        if _is_region(small) and small.place.kind == "admin1":
             if not _is_region(big) and q.admin1 and q.admin1 == p.admin1 and _close(small, big):
                 if p.kind == "admin2" and raion_km is not None and _km(p, q) > raion_km:
                     continue  # a raion holds only towns near its point, not the whole oblast
@@ -103,6 +103,15 @@ def _fold(big: IncidentReport, small: IncidentReport) -> IncidentReport:
     rest = [e for e in small.evidence if e.get("field") != "place"]
     starts = [d for d in (big.date_start, small.date_start) if d is not None]
     ends = [d for d in (big.date_end or big.date_start, small.date_end or small.date_start) if d]
+    claims = small.claims
+    # (not a city that is a region of its own: "Kyiv City")
+    if (
+        small.place.kind == "admin1"
+        and small.place.name.lower() != big.place.name.lower() + " city"
+    ):
+        # "the strike on the Dnipropetrovsk region killed nine": the region's total, which
+        # ranks below what the text says of the town itself
+        claims = tuple(dict(c, wide=True) for c in claims)
     return replace(
         big,
         date_start=min(starts) if starts else None,
@@ -110,7 +119,7 @@ def _fold(big: IncidentReport, small: IncidentReport) -> IncidentReport:
         date_precision=big.date_precision or small.date_precision,
         weapons=big.weapons + small.weapons,
         targets=big.targets + small.targets,
-        claims=big.claims + small.claims,
+        claims=big.claims + claims,
         evidence=big.evidence + tuple(rest) + tuple(detail),
         first_offset=min(big.first_offset, small.first_offset),
         extra={**small.extra, **big.extra},
