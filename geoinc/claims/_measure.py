@@ -100,6 +100,22 @@ def _interval(lo: float, hi: float, hedge: str | None, how: str | None) -> tuple
     return lo, hi, f"'{hedge}': the figure" if hedge else "a bare figure"
 
 
+def distance_interval(n1, n2, factor: float, hedge: str | None, as_written: str, voc) -> dict:
+    """The record of a stated distance: the numbers read (``(lo, hi)`` each, ``n2`` for a
+    range or None) in km with the interval the hedge allows."""
+    lo, hi = n1[0] * factor, (n2[1] if n2 else n1[1]) * factor
+    low, high, rule = _interval(lo, hi, hedge, voc.hedges.get(hedge or ""))
+    return {
+        "value": round((lo + hi) / 2, 3),
+        "low": round(low, 3),
+        "high": high if math.isinf(high) else round(high, 3),
+        "unit": "mi" if factor != 1.0 else "km",
+        "qualifier": hedge,
+        "as_written": as_written.strip(),
+        "interval_rule": rule,
+    }
+
+
 def stated_distance(m: re.Match, voc: Vocab) -> dict | None:
     """The km interval a distance phrase allows (groups ``qual n1 n2 unit alt``)."""
     n1 = read_number(m.group("n1"), voc)
@@ -108,17 +124,8 @@ def stated_distance(m: re.Match, voc: Vocab) -> dict | None:
     n2 = read_number(m.group("n2"), voc) if m.group("n2") else None
     factor = voc.unit_km(m.group("unit"))
     hedge = " ".join((m.group("qual") or "").lower().split()) or None
-    lo, hi = n1[0] * factor, (n2[1] if n2 else n1[1]) * factor
-    low, high, rule = _interval(lo, hi, hedge, voc.hedges.get(hedge or ""))
-    out = {
-        "value": round((lo + hi) / 2, 3),
-        "low": round(low, 3),
-        "high": high if math.isinf(high) else round(high, 3),
-        "unit": "mi" if factor != 1.0 else "km",
-        "qualifier": hedge,
-        "as_written": m.group(0).strip(),
-        "interval_rule": rule,
-    }
+    lo = n1[0] * factor
+    out = distance_interval(n1, n2, factor, hedge, m.group(0), voc)
     alt = m.group("alt")
     units = "|".join(re.escape(u) for u in sorted(voc.units, key=len, reverse=True))
     am = re.search(rf"([\d.,]+)\s*({units})\b", alt or "", re.I)

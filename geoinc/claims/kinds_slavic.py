@@ -13,7 +13,6 @@ the English checkers use, so a rule is stated once (docs/claims.md).
 
 from __future__ import annotations
 
-import math
 import re
 
 from geoinc.borders import compass_point
@@ -57,17 +56,7 @@ def _stated(m: re.Match, v) -> dict | None:
     n2 = sl.read_number(m.group("n2"), v) if m.group("n2") else None
     factor = v.unit_km(m.group("unit"))
     hedge = " ".join((m.group("qual") or m.group("qual2") or "").lower().split()) or None
-    lo, hi = n1[0] * factor, (n2[1] if n2 else n1[1]) * factor
-    low, high, rule = ms._interval(lo, hi, hedge, v.hedges.get(hedge or ""))
-    return {
-        "value": round((lo + hi) / 2, 3),
-        "low": round(low, 3),
-        "high": high if math.isinf(high) else round(high, 3),
-        "unit": "mi" if factor != 1.0 else "km",
-        "qualifier": hedge,
-        "as_written": m.group(0).strip(),
-        "interval_rule": rule,
-    }
+    return ms.distance_interval(n1, n2, factor, hedge, m.group(0), v)
 
 
 def _rx_border_distance(v) -> str:
