@@ -33,7 +33,7 @@ import warnings
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache, partial
 from pathlib import Path
@@ -490,8 +490,6 @@ def _headline_figures(
 ) -> list[IncidentReport]:
     """A toll only the headline states ("Two killed, 18 injured as ...") goes to the first
     main report, for the fields its body gives no figure of (the body wins otherwise)."""
-    from dataclasses import replace
-
     out = list(reports)
     for i, r in enumerate(out):
         if r.extra.get("role") != "main":
@@ -700,7 +698,6 @@ def _hand_back(text, sent, cands, last, i, pieces, lang) -> SentenceEvent:
     )
     if not early or not all(_distinct(last[1][0], c) for c in cands):
         return sent
-    from dataclasses import replace
 
     lead = replace(sent, figures=early, weapons=(), targets=())
     pieces.extend(_sentence_pieces(text, lead, last[1][:1], True, lang=lang))
