@@ -18,7 +18,6 @@ LIMIT = 60
 
 #: "path::qualified.name" -> its length in lines when it was listed. Split, don't grow.
 KNOWN_LONG = {
-    "geoinc/mapping/build.py::incident_map": 300,
     "geoinc/borders.py::distance_to_border": 123,
     "geoinc/geoparse/recognise.py::find_spans": 114,
     "geoinc/extract/pipeline.py::extract_reports": 112,
@@ -38,9 +37,6 @@ KNOWN_LONG = {
     "geoinc/incidents/io.py::write_incidents": 71,
     "geoinc/geoparse/resolve.py::Resolver._span_candidates_uncached": 71,
     "geoinc/extract/documents.py::iter_documents": 70,
-    "geoinc/geoparse/__init__.py::geoparse": 67,
-    "geoinc/mapping/build.py::claim_features": 66,
-    "geoinc/geoparse/__init__.py::_plausible": 66,
     "geoinc/cli/map_cmd.py::add_parser": 64,
     "geoinc/geocoders/bundled.py::BundledGazetteer.geocode": 62,
     "geoinc/cli/extract_cmd.py::run": 62,

@@ -17,16 +17,16 @@ import threading
 
 from geoinc._callable import make_callable
 from geoinc.exceptions import InputError
-from geoinc.geoparse.lexicon import DIRECTIONS, DISEASE_AFTER
 from geoinc.geoparse.mention import ROLES, Mention
-from geoinc.geoparse.recognise import find_spans, spans_from_offsets, tokenize
-from geoinc.geoparse.resolve import (
-    BIG_PLACE,
-    Resolution,
-    Resolver,
-    small_place,
-    word_outweighs,
+from geoinc.geoparse.precision import (
+    STRONG_SUPPORT,
+    DocumentEvidence,
+    document_countries,
+    people,
+    plausible,
 )
+from geoinc.geoparse.recognise import find_spans, spans_from_offsets, tokenize
+from geoinc.geoparse.resolve import Resolution, Resolver
 from geoinc.geoparse.roles import assign_role, datelines, vocabulary
 
 __all__ = ["geoparse", "resolve_spans", "Mention", "ROLES", "resolver_for"]
@@ -99,14 +99,20 @@ def geoparse(text: str, *, gazetteer=None, lang: str = "en") -> list[Mention]:
     tokens = tokenize(text)
     spans = find_spans(tokens, resolver.keys, text, resolver.first_words, resolver.zipf)
     results = resolver.resolve(spans, tokens)
-    doc_countries = {r.place.country for r in results if r.place is not None and r.confidence > 0.6}
-    people = _people(results, resolver)
-    keep = [
-        _plausible(res, doc_countries, people, resolver.zipf, results, tokens)
-        and not _weapon(res, tokens, lang)
-        for res in results
-    ]
-    kept = [res for res, ok in zip(results, keep, strict=True) if ok]
+    kept = _precise(results, resolver, tokens, lang)
+    return _mentions(kept, tokens, text, lang)
+
+
+def _precise(results: list[Resolution], resolver: Resolver, tokens, lang: str) -> list:
+    """The resolutions no precision rule rejects and that name no weapon."""
+    doc = DocumentEvidence(
+        document_countries(results), people(results, resolver), resolver.zipf, results, tokens
+    )
+    return [res for res in results if plausible(res, doc) and not _weapon(res, tokens, lang)]
+
+
+def _mentions(kept: list[Resolution], tokens, text: str, lang: str) -> list[Mention]:
+    """One :class:`Mention` per kept resolution, with its role (a dateline's names first)."""
     dated = datelines([res.span for res in kept], tokens, text)
     mentions = []
     for n, res in enumerate(kept):
@@ -127,135 +133,16 @@ def geoparse(text: str, *, gazetteer=None, lang: str = "en") -> list[Mention]:
     return mentions
 
 
-_BIG_NAMESAKE = 200_000
-_SAYS = frozenset(
-    {
-        "said",
-        "says",
-        "told",
-        "added",
-        "explained",
-        "noted",
-        "wrote",
-        "recalled",
-        "testified",
-        "asked",
-        "replied",
-        "declined",
-        "agreed",
-        "admitted",
-    }
-)
-
-
-def _people(results: list[Resolution], resolver: Resolver) -> set[str]:
-    """Name keys the document uses for people ("Mr Jones", "Henry Jones" -> "jones")."""
-    out = set()
-    for res in results:
-        span = res.span
-        if span.j - span.i != 1 or span.source != "gazetteer":
-            continue
-        if span.extra.get("person"):
-            out.add(span.key)
-        elif span.extra.get("surname"):
-            # A capitalised word before a name is weak evidence of a person: it does not
-            # turn a big city's name into a surname ("Metropolitan Atlanta", "Historic
-            # Dublin"), but does a small town's ("Chris Gard", then "Gard said").
-            if not any(p.population >= _BIG_NAMESAKE for p, _ in resolver.candidates(span.key)):
-                out.add(span.key)
-        elif "name_pair_second" in span.extra:
-            first = results[span.extra["name_pair_second"]]
-            if small_place(first.place) and small_place(res.place):
-                out.add(span.key)
-    return out
-
-
-def _plausible(
-    res: Resolution,
-    doc_countries: set[str],
-    people: set[str],
-    zipf: dict,
-    results: list[Resolution],
-    tokens,
-) -> bool:
-    """Precision rules: drop matches that are more likely something else."""
-    span, place = res.span, res.place
-    if span.source == "unknown":
-        return True
-    if place is None:
-        return False
-    nxt = tokens.tok(span.j) if span.j < tokens.n else None
-    if nxt is not None and nxt.key in DISEASE_AFTER and nxt.sep == " ":
-        return False  # "West Nile virus", "Ebola fever": a disease, not a place
-    if nxt is not None and nxt.sep.startswith("/") and tokens.tok(span.i).sep.endswith("/"):
-        return False  # "A/California/7/2009": a virus strain's name
-    if span.source != "gazetteer":
-        return True
-    if (
-        span.extra.get("acronym")
-        and place.kind not in ("country", "admin1")
-        and place.population < BIG_PLACE
-    ):
-        return False  # "UN", "EU": organisations, not the villages of those names
-    small = small_place(place)
-    if place.kind in ("water", "feature") and span.j - span.i == 1 and not _after_the(span, tokens):
-        return False  # a bare one-word river or island name ("Don", "Main") needs "the"
-    if not res.primary and place.kind in ("place", "admin1", "settlement"):
-        # Matched only by an alternate spelling: short codes ("SOL", "Sam") and
-        # common words ("Part", "Free") are not worth the risk; otherwise the place
-        # must be big or supported by the text around it.
-        if len(span.key) <= 3 or zipf.get(span.key, 0.0) >= 3.0:
-            return False
-        if (
-            place.population < BIG_PLACE
-            and res.support < 3.0
-            and place.country not in doc_countries
-        ):
-            return False
-    if (
-        small
-        and span.j - span.i == 1
-        and nxt is not None
-        and nxt.key in _SAYS
-        and nxt.sep == " "
-        and place.population < 100_000
-    ):
-        return False  # "Dyer said": a person, not the small town of that name
-    if small and (span.longer_name or span.key in people):
-        return False  # "Franklin" in "Franklin Roosevelt"; "Jones" once "Mr Jones"
-    if small and "name_pair" in span.extra:
-        other = results[span.extra["name_pair"]]
-        if small_place(other.place):
-            return False  # "Henry Jones": a first name and a surname, both also towns
-    if place.kind == "settlement" and place.country not in doc_countries - {""}:
-        return False  # a name-only Ukrainian settlement needs Ukraine in the text
-    if span.j - span.i == 1 and small:
-        # A frequent English word: keep it only when the place is big for how common
-        # the word is, or the context (region, "Town, State") vouches for it.
-        vouch = 3.0 if res.support >= 3.0 else (1.0 if res.support > 0 else 0.0)
-        if word_outweighs(place, span, zipf, vouch):
-            return False
-    return True
-
-
 def _weapon(res: Resolution, tokens, lang: str) -> bool:
     """A weapon's name that is also a place's ("an Iskander missile", "Kalibrs"): no
     place unless the text makes it one ("the village of Tor", "Osa, Perm Krai")."""
     span = res.span
     if span.source != "gazetteer" or span.key not in vocabulary(lang, "weapons"):
         return False
-    if span.qualifier in ("settlement", "region") or res.support >= 3.0:
+    if span.qualifier in ("settlement", "region") or res.support >= STRONG_SUPPORT:
         nxt = tokens.tok(span.j) if span.j < tokens.n else None
         return nxt is not None and nxt.key in vocabulary(lang, "weapon_heads")
     return True
-
-
-def _after_the(span, tokens) -> bool:
-    """ "the Don", "the eastern Mediterranean"."""
-    k = span.i - 1
-    if k >= 0 and tokens.tok(k).key in DIRECTIONS and not tokens.tok(k).cap:
-        k -= 1
-    return k >= 0 and tokens.tok(k).key == "the"
 
 
 def resolve_spans(text: str, spans, *, gazetteer=None) -> list[Mention | None]:

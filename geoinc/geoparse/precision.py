@@ -1,0 +1,310 @@
+"""Precision rules: drop gazetteer matches that are more likely something else.
+
+A resolved name is kept unless one rule of :data:`RULES` rejects it. Each rule is a
+small predicate ``rule(res, doc) -> bool`` (True: reject) that reads the resolution and
+what the whole document says (:class:`DocumentEvidence`); its docstring says what it
+rejects and why. Rules run only on names the gazetteer resolved: a name it lacks
+(source ``"unknown"``, "the village of Zalestsy") has nothing to weigh it against, and
+names found in a table (demonyms, abbreviations, institutions) need only the first rules
+(:data:`ANY_SOURCE_RULES`).
+
+The thresholds are the module constants below; a rule's order in the list does not
+change the verdict (any rejection drops the name), only how soon it is found.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from geoinc.geoparse.lexicon import DIRECTIONS, DISEASE_AFTER
+from geoinc.geoparse.recognise import Span, Token, Tokens
+from geoinc.geoparse.resolve import (
+    BIG_PLACE,
+    Resolution,
+    Resolver,
+    small_place,
+    word_outweighs,
+)
+
+__all__ = [
+    "DocumentEvidence",
+    "Rule",
+    "ANY_SOURCE_RULES",
+    "GAZETTEER_RULES",
+    "RULES",
+    "plausible",
+    "people",
+    "document_countries",
+]
+
+#: A resolution this confident puts its country among the document's countries.
+CONFIDENT_COUNTRY = 0.6
+#: A town this big keeps its name when a capitalised word comes before it ("Historic
+#: Dublin"): such a word makes only a small town's name a surname.
+BIG_NAMESAKE = 200_000
+#: An alternate spelling this short is a code or an abbreviation ("SOL", "Sam").
+ALT_CODE_MAX_LEN = 3
+#: An alternate spelling this frequent (Zipf) is an English word ("Part", "Free").
+ALT_WORD_ZIPF = 3.0
+#: Context bonus (region, "Town, State") that vouches for a place by itself.
+STRONG_SUPPORT = 3.0
+#: How much context vouches for a frequent word's place (powers of ten of population it
+#: makes up for, see :func:`~geoinc.geoparse.resolve.word_outweighs`): strong support,
+#: and some support less than :data:`STRONG_SUPPORT`.
+STRONG_VOUCH = 3.0
+WEAK_VOUCH = 1.0
+#: A town under this many people, named right before "said", is a person ("Dyer said").
+SPEAKER_MAX_POPULATION = 100_000
+#: Kinds of place an alternate spelling may name only with support.
+_ALT_KINDS = ("place", "admin1", "settlement")
+#: An acronym may be the name of a place of these kinds ("US", "UK", "NY").
+_ACRONYM_KINDS = ("country", "admin1")
+# Verbs after a name that make it a speaker: "Dyer said".
+_SAYS = frozenset(
+    {
+        "said",
+        "says",
+        "told",
+        "added",
+        "explained",
+        "noted",
+        "wrote",
+        "recalled",
+        "testified",
+        "asked",
+        "replied",
+        "declined",
+        "agreed",
+        "admitted",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentEvidence:
+    """What the whole document says, for the rules that weigh one name against it."""
+
+    countries: set[str]  # countries of the confidently resolved names
+    people: set[str]  # name keys the document uses for people (:func:`people`)
+    zipf: dict  # word -> Zipf frequency
+    results: list[Resolution]  # every resolution, in text order
+    tokens: Tokens
+
+
+#: A precision rule: True rejects the name.
+Rule = Callable[[Resolution, DocumentEvidence], bool]
+
+
+def _next_token(span: Span, tokens: Tokens) -> Token | None:
+    return tokens.tok(span.j) if span.j < tokens.n else None
+
+
+def _one_word(span: Span) -> bool:
+    return span.j - span.i == 1
+
+
+# ---- rules for every source ----------------------------------------------------------
+
+
+def no_place(res: Resolution, doc: DocumentEvidence) -> bool:
+    """Rejects a name the resolver found no record for: a place name must name a place
+    (the later rules read the record)."""
+    return res.place is None
+
+
+def disease_name(res: Resolution, doc: DocumentEvidence) -> bool:
+    """Rejects a name followed by a disease word ("West Nile virus", "Ebola fever"): a
+    disease named after a place, not the place."""
+    nxt = _next_token(res.span, doc.tokens)
+    return nxt is not None and nxt.key in DISEASE_AFTER and nxt.sep == " "
+
+
+def virus_strain(res: Resolution, doc: DocumentEvidence) -> bool:
+    """Rejects a name between slashes ("A/California/7/2009"): part of a virus strain's
+    designation, not a place in the story."""
+    span, tokens = res.span, doc.tokens
+    nxt = _next_token(span, tokens)
+    return nxt is not None and nxt.sep.startswith("/") and tokens.tok(span.i).sep.endswith("/")
+
+
+# ---- rules for gazetteer matches -------------------------------------------------------
+
+
+def organisation_acronym(res: Resolution, doc: DocumentEvidence) -> bool:
+    """Rejects an acronym ("UN", "EU") that matches only a small place: it names an
+    organisation, not the village of those letters; countries, regions and big places
+    keep their acronyms ("US", "NY")."""
+    place = res.place
+    return bool(
+        res.span.extra.get("acronym")
+        and place.kind not in _ACRONYM_KINDS
+        and place.population < BIG_PLACE
+    )
+
+
+def bare_feature(res: Resolution, doc: DocumentEvidence) -> bool:
+    """Rejects a one-word river, sea or island name without "the" ("Don", "Main"): in
+    English these are words or first names unless the text says "the Don"."""
+    span = res.span
+    return (
+        res.place.kind in ("water", "feature")
+        and _one_word(span)
+        and not after_the(span, doc.tokens)
+    )
+
+
+def alternate_code_or_word(res: Resolution, doc: DocumentEvidence) -> bool:
+    """Rejects a match on an alternate spelling that is a short code ("SOL", "Sam") or a
+    common English word ("Part", "Free"): not worth the risk."""
+    if res.primary or res.place.kind not in _ALT_KINDS:
+        return False
+    key = res.span.key
+    return len(key) <= ALT_CODE_MAX_LEN or doc.zipf.get(key, 0.0) >= ALT_WORD_ZIPF
+
+
+def alternate_unsupported(res: Resolution, doc: DocumentEvidence) -> bool:
+    """Rejects a match on an alternate spelling of a place that is neither big, nor
+    supported by the text around it (region, "Town, State"), nor in a country the
+    document is about: a former or foreign name is a weak match on its own."""
+    place = res.place
+    if res.primary or place.kind not in _ALT_KINDS:
+        return False
+    return (
+        place.population < BIG_PLACE
+        and res.support < STRONG_SUPPORT
+        and place.country not in doc.countries
+    )
+
+
+def speaker(res: Resolution, doc: DocumentEvidence) -> bool:
+    """Rejects a one-word small town right before "said", "told" ... ("Dyer said"): a
+    person speaking, not the town of that name."""
+    span, place = res.span, res.place
+    if not (small_place(place) and _one_word(span)):
+        return False
+    nxt = _next_token(span, doc.tokens)
+    return (
+        nxt is not None
+        and nxt.key in _SAYS
+        and nxt.sep == " "
+        and place.population < SPEAKER_MAX_POPULATION
+    )
+
+
+def person_name(res: Resolution, doc: DocumentEvidence) -> bool:
+    """Rejects a small place whose name is part of a longer proper name ("Franklin" in
+    "Franklin Roosevelt") or that the document uses for a person ("Jones" once it said
+    "Mr Jones")."""
+    span = res.span
+    return small_place(res.place) and (span.longer_name or span.key in doc.people)
+
+
+def name_pair(res: Resolution, doc: DocumentEvidence) -> bool:
+    """Rejects a small place right before another small place's name ("Henry Jones"): a
+    first name and a surname that are both also towns."""
+    span = res.span
+    if not small_place(res.place) or "name_pair" not in span.extra:
+        return False
+    return small_place(doc.results[span.extra["name_pair"]].place)
+
+
+def settlement_out_of_country(res: Resolution, doc: DocumentEvidence) -> bool:
+    """Rejects a name-only Ukrainian settlement (kind ``"settlement"``, from the
+    supplementary list) when the text names nothing in its country: thousands of
+    village names are words or surnames elsewhere."""
+    place = res.place
+    return place.kind == "settlement" and place.country not in doc.countries - {""}
+
+
+def frequent_word(res: Resolution, doc: DocumentEvidence) -> bool:
+    """Rejects a one-word small place whose name is a frequent English word, unless the
+    place is big for how common the word is or the context (region, "Town, State")
+    vouches for it (:func:`~geoinc.geoparse.resolve.word_outweighs`)."""
+    span, place = res.span, res.place
+    if not (_one_word(span) and small_place(place)):
+        return False
+    if res.support >= STRONG_SUPPORT:
+        vouch = STRONG_VOUCH
+    else:
+        vouch = WEAK_VOUCH if res.support > 0 else 0.0
+    return word_outweighs(place, span, doc.zipf, vouch)
+
+
+#: Rules for every resolved name (``no_place`` first: the others read the record).
+ANY_SOURCE_RULES: tuple[Rule, ...] = (no_place, disease_name, virus_strain)
+#: Further rules for names matched in the gazetteer (not in a table of demonyms,
+#: abbreviations or institutions).
+GAZETTEER_RULES: tuple[Rule, ...] = (
+    organisation_acronym,
+    bare_feature,
+    alternate_code_or_word,
+    alternate_unsupported,
+    speaker,
+    person_name,
+    name_pair,
+    settlement_out_of_country,
+    frequent_word,
+)
+#: Every rule, in the order they run on a gazetteer match.
+RULES: tuple[Rule, ...] = ANY_SOURCE_RULES + GAZETTEER_RULES
+
+
+def plausible(res: Resolution, doc: DocumentEvidence) -> bool:
+    """Whether a resolved name is kept: no rule rejects it.
+
+    Examples
+    --------
+    >>> from geoinc.geoparse import resolver_for
+    >>> from geoinc.geoparse.recognise import find_spans, tokenize
+    >>> text = "Dyer said shells fell on Kharkiv."
+    >>> r, tokens = resolver_for(), tokenize(text)
+    >>> results = r.resolve(find_spans(tokens, r.keys, text, r.first_words, r.zipf), tokens)
+    >>> doc = DocumentEvidence(document_countries(results), set(), r.zipf, results, tokens)
+    >>> [(res.span.key, plausible(res, doc)) for res in results]
+    [('dyer', False), ('kharkiv', True)]
+    """
+    source = res.span.source
+    if source == "unknown":
+        return True  # a name the gazetteer lacks: nothing to weigh it against
+    rules = RULES if source == "gazetteer" else ANY_SOURCE_RULES
+    return not any(rule(res, doc) for rule in rules)
+
+
+def document_countries(results: list[Resolution]) -> set[str]:
+    """Countries of the names resolved with confidence above :data:`CONFIDENT_COUNTRY`."""
+    return {
+        r.place.country
+        for r in results
+        if r.place is not None and r.confidence > CONFIDENT_COUNTRY
+    }
+
+
+def people(results: list[Resolution], resolver: Resolver) -> set[str]:
+    """Name keys the document uses for people ("Mr Jones", "Henry Jones" -> "jones")."""
+    out = set()
+    for res in results:
+        span = res.span
+        if span.j - span.i != 1 or span.source != "gazetteer":
+            continue
+        if span.extra.get("person"):
+            out.add(span.key)
+        elif span.extra.get("surname"):
+            # A capitalised word before a name is weak evidence of a person: it does not
+            # turn a big city's name into a surname ("Metropolitan Atlanta", "Historic
+            # Dublin"), but does a small town's ("Chris Gard", then "Gard said").
+            if not any(p.population >= BIG_NAMESAKE for p, _ in resolver.candidates(span.key)):
+                out.add(span.key)
+        elif "name_pair_second" in span.extra:
+            first = results[span.extra["name_pair_second"]]
+            if small_place(first.place) and small_place(res.place):
+                out.add(span.key)
+    return out
+
+
+def after_the(span: Span, tokens: Tokens) -> bool:
+    """ "the Don", "the eastern Mediterranean"."""
+    k = span.i - 1
+    if k >= 0 and tokens.tok(k).key in DIRECTIONS and not tokens.tok(k).cap:
+        k -= 1
+    return k >= 0 and tokens.tok(k).key == "the"
