@@ -124,6 +124,9 @@ def ucdp_rows(n: int = 300, *, seed: int = 7):
         high = best + rng.randrange(0, 10)
         civ = rng.randrange(0, best + 1)
         stamp = f"{day.isoformat()} 00:00:00.000"
+        # events dated less precisely than a day span days (derived from i: the seeded
+        # sequence of the other values stays as it was)
+        end = f"{(day + timedelta(days=i % 4)).isoformat()} 00:00:00.000"
         rows.append(
             {
                 "id": str(500000 + i),
@@ -163,9 +166,9 @@ def ucdp_rows(n: int = 300, *, seed: int = 7):
                 "country_id": "369" if country == "Ukraine" else "365",
                 "region": "Europe",
                 "event_clarity": "1",
-                "date_prec": str(rng.choice([1, 1, 2, 3])),
+                "date_prec": str(prec := rng.choice([1, 1, 2, 3])),
                 "date_start": stamp,
-                "date_end": stamp,
+                "date_end": stamp if prec == 1 else end,
                 "deaths_a": "0",
                 "deaths_b": str(best - civ),
                 "deaths_civilians": str(civ),

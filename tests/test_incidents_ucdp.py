@@ -6,6 +6,7 @@ from datetime import date
 
 import pandas as pd
 import pytest
+import shapely
 
 from geoinc.exceptions import InputError
 from geoinc.incidents.schema import COLUMNS, build_frame
@@ -26,6 +27,7 @@ def test_import_into_schema(ged):
     f = read_ucdp(path)
     assert list(f.columns[: len(COLUMNS)]) == list(COLUMNS) and len(f) == 300
     assert [d.date() for d in f["date_start"]] == days
+    assert [d.date().isoformat() for d in f["date_end"]] == [r["date_end"][:10] for r in rows]
     r, g = rows[0], f.iloc[0]
     assert g.incident_id == f"ucdp:{r['id']}"
     assert (g.killed_low, g.killed_best, g.killed_high) == (
@@ -49,7 +51,14 @@ def test_round_trip_keeps_every_column_and_value(ged, tmp_path):
         if col in ("date_start", "date_end", "latitude", "longitude", "geom_wkt"):
             continue
         assert again[col].tolist() == original[col].tolist(), col
-    assert again["date_start"].tolist() == [v[:10] for v in original["date_start"]]
+    # dates lose only GED's zero time of day; coordinates only trailing zeros
+    for col in ("date_start", "date_end"):
+        assert again[col].tolist() == [v[:10] for v in original[col]], col
+    assert (again["date_end"] != again["date_start"]).any()
+    for col in ("latitude", "longitude"):
+        assert again[col].astype(float).tolist() == original[col].astype(float).tolist(), col
+    wkt = shapely.from_wkt(again["geom_wkt"].tolist())
+    assert shapely.equals(wkt, shapely.from_wkt(original["geom_wkt"].tolist())).all()
     f2 = read_ucdp(out)
     assert f2["incident_id"].tolist() == f["incident_id"].tolist()
     third = pd.read_csv(write_ucdp(f2, tmp_path / "3.csv"), dtype=str, keep_default_na=False)
