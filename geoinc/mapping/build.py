@@ -1,4 +1,11 @@
-"""``incident_map``: compose the layer builders into one folium map."""
+"""``incident_map``: compose the layer builders into one folium map.
+
+Each ``_add_*`` function below builds one part of the map -- basemap and tiles, borders
+and the border band, regions, incident layers, heat map, claims, the incident store,
+legend, tools, page controls -- from the prepared incidents (:class:`MapData`), adds it
+to the map and records its legend section and any problem in the shared :class:`_Build`.
+:func:`incident_map` calls them in the order folium renders them.
+"""
 
 from __future__ import annotations
 
@@ -6,23 +13,20 @@ import hashlib
 import html
 import importlib
 import logging
+import textwrap
 import warnings
 from collections.abc import Sequence
-from functools import lru_cache
+from dataclasses import dataclass, field
 from typing import Literal
 
 import numpy as np
 import shapely
 
-from geoinc.exceptions import ConfigurationError, GeoincError, MapError
+from geoinc.exceptions import ConfigurationError, MapError
 from geoinc.mapping.assets import MAP_CSS, MAP_JS, OfflineFigure
-from geoinc.mapping.geometry import (
-    geodesic_buffer,
-    geodesic_km,
-    geodesic_line,
-    region_frames,
-    to_geojson_geometry,
-)
+from geoinc.mapping.basemap import DEFAULT_TILES, basemap_collections, place_labels, tile_layer
+from geoinc.mapping.claim_lines import claim_features
+from geoinc.mapping.geometry import geodesic_buffer, to_geojson_geometry
 from geoinc.mapping.layers import (
     Admin1Choropleth,
     BorderBand,
@@ -49,20 +53,126 @@ __all__ = ["incident_map", "border_band_geometry", "claim_features", "DEFAULT_TI
 
 log = logging.getLogger("geoinc")
 
-#: Tile layer of online maps (name, URL, attribution)
-DEFAULT_TILES = (
-    "OpenStreetMap",
-    "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
-    '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
-)
 _DATASET_LABELS = {
     "naturalearth": "Natural Earth 10m",
     "osm": "OpenStreetMap 2017",
 }
 
 
-def _feature_collection(features: list[dict]) -> dict:
-    return {"type": "FeatureCollection", "features": features}
+@dataclass
+class _Build:
+    """What the layer builders share while one map is composed."""
+
+    m: object  # the folium.Map
+    data: MapData
+    #: countries drawn in detail (the incidents' and the band's)
+    countries: set[str]
+    given_map: bool
+    offline: bool
+    inline: bool
+    tiles: object = None  # the folium.TileLayer, or None
+    basemap: VectorBasemap | None = None
+    has_regions: bool = False
+    view_bounds: list | None = None
+    legend: list[dict] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def no_tiles(self) -> bool:
+        """True when the vector basemap is the map's only background."""
+        return self.offline or (self.tiles is None and not self.given_map)
+
+
+def _check_choice(name: str, value) -> None:
+    if value not in (True, False, "auto"):
+        raise ConfigurationError(f"{name} must be True, False or 'auto', not {value!r}")
+
+
+def _packaged_assets() -> bool:
+    """True when the XStatic packages that inline Leaflet are installed (geoinc[offline])."""
+    import importlib.util
+
+    return all(
+        importlib.util.find_spec(name) is not None
+        for name in ("xstatic.pkg.leaflet", "xstatic.pkg.leaflet_markercluster")
+    )
+
+
+def _own_map(m, inline: bool):
+    """A fresh geoinc map, or the caller's ``folium.Map`` prepared to take geoinc layers."""
+    import folium
+
+    if m is None:
+        m = folium.Map(location=None, tiles=None, control_scale=True, zoom_start=5)
+        # the clusterer needs the map's own zoom range (with tiles it comes from them)
+        m.options["max_zoom"] = 18
+        m.options["min_zoom"] = 1
+        # only what the runtime needs: fewer third-party requests, and nothing to fetch offline
+        m.default_js = [MAP_JS[0]]
+        m.default_css = [MAP_CSS[0]]
+    elif not isinstance(m, folium.Map):
+        raise ConfigurationError(f"m must be a folium.Map, not {type(m).__name__}")
+    if inline:
+        OfflineFigure().add_child(m)
+    return m
+
+
+def _start_map(
+    m,
+    data: MapData,
+    band: Sequence[str] | None,
+    *,
+    offline: bool,
+    inline: bool | Literal["auto"],
+    title: str | None,
+    tiles,
+    attr: str | None,
+) -> _Build:
+    """The map to draw on, with its page title and the geoinc runtime.
+
+    Parameters
+    ----------
+    m : folium.Map or None
+        The caller's map, or None for a new one.
+    data : MapData
+    band : (str, str) or None
+        Its countries are drawn in detail too.
+    offline, inline, title, tiles, attr
+        As :func:`incident_map` takes them.
+    """
+    given_map = m is not None
+    layer = None
+    if not offline and not (given_map and tiles is DEFAULT_TILES):
+        layer = tile_layer(tiles, attr)
+    _check_choice("inline", inline)
+    use_inline = offline or (
+        _packaged_assets() and not given_map if inline == "auto" else bool(inline)
+    )
+    m = _own_map(m, use_inline)
+    if title or not given_map:
+        m.get_root().title = html.escape(title or "geoinc incident map")
+    GeoincRuntime().add_to(m)
+    countries = set(data.countries) | ({c.upper() for c in band} if band else set())
+    return _Build(
+        m=m,
+        data=data,
+        countries=countries or {"UA"},
+        given_map=given_map,
+        offline=offline,
+        inline=use_inline,
+        tiles=layer,
+        view_bounds=data.bounds,
+    )
+
+
+def _add_basemap(b: _Build) -> None:
+    """The tile layer (if any) and the vector basemap, shown when there are no tiles."""
+    countries_fc, admin1_fc = basemap_collections(b.countries)
+    if b.tiles is not None:
+        b.tiles.add_to(b.m)
+    b.basemap = VectorBasemap(countries_fc, admin1_fc, place_labels(b.countries), show=b.no_tiles)
+    b.basemap.add_to(b.m)
+    b.has_regions = bool(admin1_fc["features"])
 
 
 def _load_borders(dataset: str):
@@ -76,6 +186,7 @@ def _load_borders(dataset: str):
 
 
 def _borders_frame(borders, problems: list[str]):
+    """The border lines and their dataset's name from a dataset name or a frame."""
     if borders is None:
         return None, None
     if isinstance(borders, str):
@@ -118,193 +229,120 @@ def border_band_geometry(borders, pair: Sequence[str], km: float):
     return geodesic_buffer(shapely.union_all(lines.to_numpy()), km)
 
 
-def _attr(obj, *names, default=None):
-    for name in names:
-        if isinstance(obj, dict):
-            if obj.get(name) is not None:
-                return obj[name]
-        elif getattr(obj, name, None) is not None:
-            return getattr(obj, name)
-    return default
+def _border_features(frame, bounds: list | None, label: str) -> dict:
+    """The border lines within 5° of the incidents, simplified, as a FeatureCollection.
 
-
-def _lonlat(value):
-    """(lon, lat) from a Place-like object, a dict, a shapely point or a pair."""
-    if value is None:
-        return None
-    lon = _attr(value, "lon", "longitude")
-    lat = _attr(value, "lat", "latitude")
-    if lon is None and hasattr(value, "x") and hasattr(value, "y"):
-        lon, lat = value.x, value.y
-    if lon is None and isinstance(value, (tuple, list)) and len(value) == 2:
-        lon, lat = value
-    try:
-        lon, lat = float(lon), float(lat)
-    except (TypeError, ValueError):
-        return None
-    if not (np.isfinite(lon) and np.isfinite(lat) and abs(lat) <= 90 and abs(lon) <= 180):
-        return None
-    return lon, lat
-
-
-def claim_features(claims: Sequence) -> tuple[list[dict], int]:
-    """Turn checked claims into what the claims layer draws.
-
-    Accepts :class:`geoinc.claims.ClaimResult` objects or dicts with the same fields:
-    the place (a Place or lon/lat), the nearest border point ``(lon, lat)``, the
-    computed km, the verdict and the claim text. A claim without both end points (a
-    rank or direction claim, or an unverifiable one) cannot be drawn and is counted.
-
-    Returns
-    -------
-    (list of dict, int)
-        The drawable claims and how many were not drawable.
+    Parameters
+    ----------
+    frame : GeoDataFrame
+        Border lines in EPSG:4326.
+    bounds : [[south, west], [north, east]] or None
+        The incidents' bounds (None: every line).
+    label : str
+        The dataset's name, a property of every feature.
     """
-    out, skipped = [], 0
-    for c in claims:
-        place = _attr(c, "place")
-        start = _lonlat(place) or _lonlat(
-            (_attr(c, "place_lon", "lon"), _attr(c, "place_lat", "lat"))
-        )
-        end = _lonlat(
-            _attr(c, "nearest_border_point", "border_point", "nearest_point", "target_point")
-        )
-        if end is None:  # a distance between two places: draw to the other place
-            end = _lonlat(_attr(c, "other"))
-        if start is None or end is None:
-            skipped += 1
-            continue
-        computed = _attr(c, "computed", "computed_km", "distance_km")
-        if isinstance(computed, dict):  # ClaimResult.computed = {"km": ..., ...}
-            computed = computed.get("km")
-        try:
-            km = float(computed)
-        except (TypeError, ValueError):
-            km = geodesic_km(*start, *end)
-        verdict = str(_attr(c, "verdict", default="unverifiable"))
-        place_name = _attr(place, "name") if not isinstance(place, str) else place
-        place_name = str(place_name or _attr(c, "place_name", default="place"))
-        rows = [
-            ["Place", place_name],
-            ["Computed", f"{km:.1f} km (geodesic, WGS84)"],
-            ["Verdict", verdict],
-        ]
-        for label, names in (
-            ("Stated", ("stated", "claimed", "stated_km", "value")),
-            ("Method", ("method",)),
-            ("Border dataset", ("dataset", "border_dataset")),
-            ("Tolerance", ("tolerance", "tolerance_km")),
-            ("Kind", ("kind",)),
-            ("Reason", ("reason",)),
-        ):
-            v = _attr(c, *names)
-            if isinstance(v, dict):
-                v = v.get("as_written") or ", ".join(f"{k}: {x}" for k, x in v.items())
-            if v is not None:
-                rows.append([label, str(v)])
-        out.append(
-            {
-                "line": geodesic_line(*start, *end),
-                "label": f"{km:.1f} km · {verdict}",
-                "title": f"Claim about {place_name}",
-                "verdict": verdict,
-                "rows": rows,
-                "text": str(_attr(c, "sentence", "text", "quote", default="")),
-            }
-        )
-    return out, skipped
-
-
-def _drop_specks(geoms, min_area: float):
-    """Remove polygon parts smaller than ``min_area`` square degrees (islets): drawing only."""
-    arr = np.atleast_1d(np.asarray(geoms, dtype=object))
-    out = []
-    for g in arr:
+    lines = frame
+    if bounds is not None:
+        (s, w), (n, e) = bounds
+        box = shapely.box(w - 5, s - 5, e + 5, n + 5)
+        lines = frame[frame.intersects(box)]
+        clipped = shapely.intersection(lines.geometry.to_numpy(), box)
+    else:
+        clipped = lines.geometry.to_numpy()
+    clipped = shapely.simplify(clipped, 0.002)
+    feats = []
+    for (_, row), g in zip(lines.iterrows(), clipped, strict=False):
         if g is None or g.is_empty:
-            out.append(g)
             continue
-        parts = [p for p in shapely.get_parts(g) if p.area >= min_area]
-        if not parts:  # keep the largest part of a small island state
-            parts = [max(shapely.get_parts(g), key=lambda p: p.area)]
-        out.append(shapely.MultiPolygon(parts) if len(parts) > 1 else parts[0])
-    return out if np.ndim(geoms) else out[0]
-
-
-@lru_cache(maxsize=1)
-def _world_features() -> tuple:
-    countries, _ = region_frames()
-    simple = _drop_specks(
-        shapely.simplify(countries.geometry.to_numpy(), 0.1, preserve_topology=False), 0.05
-    )
-    return tuple(
-        (
-            iso2,
+        kind = str(row.get("kind", "international"))
+        a, b = str(row.get("country_a", "")), str(row.get("country_b", ""))
+        feats.append(
             {
                 "type": "Feature",
-                "properties": {"iso2": iso2},
-                "geometry": to_geojson_geometry(g, 2),
-            },
+                "properties": {"label": f"{a}–{b}" if b else a, "kind": kind, "dataset": label},
+                "geometry": to_geojson_geometry(g, 4),
+            }
         )
-        for iso2, g in zip(countries["iso2"], simple, strict=False)
-        if g is not None and not g.is_empty
-    )
+    return {"type": "FeatureCollection", "features": feats}
 
 
-@lru_cache(maxsize=64)
-def _fine_feature(iso2: str) -> dict | None:
-    countries, _ = region_frames()
-    hit = countries.loc[countries["iso2"] == iso2, "geometry"]
-    if hit.empty:
-        return None
-    g = _drop_specks(shapely.simplify(hit.iloc[0], 0.02, preserve_topology=False), 0.002)
-    return {"type": "Feature", "properties": {"iso2": iso2}, "geometry": to_geojson_geometry(g, 3)}
-
-
-@lru_cache(maxsize=16)
-def _admin1_features(countries_wanted: tuple[str, ...]) -> tuple:
-    _, admin1 = region_frames()
-    a1 = admin1[admin1["country"].isin(countries_wanted)]
-    return tuple(
+def _add_border_lines(b: _Build, frame, label: str) -> None:
+    """The borders layer (disputed segments apart) and its legend section."""
+    layer = BorderLayer(_border_features(frame, b.data.bounds, label), dataset=label)
+    layer.add_to(b.m)
+    b.legend.append(
         {
-            "type": "Feature",
-            "properties": {"code": code, "name": str(name_en or name)},
-            "geometry": to_geojson_geometry(shapely.simplify(g, 0.01, preserve_topology=True), 3),
+            "section": f"Borders — {label}",
+            "rows": [
+                {"shape": "line", "color": layer.color, "label": "international"},
+                {
+                    "shape": "dash",
+                    "color": layer.disputed_color,
+                    "label": "disputed / line of control",
+                },
+            ],
         }
-        for code, name, name_en, g in zip(
-            a1["admin1"], a1["name"], a1["name_en"], a1.geometry, strict=False
-        )
     )
 
 
-def _basemap_layers(countries_wanted: set[str]):
-    """Country polygons (coarse everywhere, finer where the incidents are) and admin1."""
-    feats = []
-    for iso2, feat in _world_features():
-        fine = _fine_feature(iso2) if iso2 in countries_wanted else None
-        feats.append(fine or feat)
-    return _feature_collection(feats), _feature_collection(
-        list(_admin1_features(tuple(sorted(countries_wanted))))
-    )
+def _add_band(b: _Build, frame, label: str, band: Sequence[str], band_km: float) -> None:
+    """The area within ``band_km`` of the border between the ``band`` countries.
 
-
-def _labels(countries_wanted: set[str], per_country: int = 12) -> list[list]:
-    return [list(x) for x in _labels_cached(tuple(sorted(countries_wanted)), per_country)]
-
-
-@lru_cache(maxsize=16)
-def _labels_cached(countries_wanted: tuple[str, ...], per_country: int) -> tuple:
+    A pair with no border in ``frame`` is a problem (warned), not an error. With no
+    incidents to frame, the map opens on the band.
+    """
     try:
-        from geoinc.gazetteer import Gazetteer
+        poly = border_band_geometry(frame, band, band_km)
+    except MapError as err:
+        b.problems.append(str(err))
+        return
+    a, c = sorted(x.upper() for x in band)
+    name = f"Within {band_km:g} km of the {a}–{c} border"
+    layer = BorderBand(
+        to_geojson_geometry(poly, 4), label=name, detail=f"geodesic buffer of the {label} line"
+    )
+    layer.add_to(b.m)
+    b.legend.append(
+        {
+            "section": "Border band",
+            "rows": [{"shape": "rect", "color": layer.color, "label": name + f" ({label})"}],
+        }
+    )
+    if b.view_bounds is None:
+        minx, miny, maxx, maxy = poly.bounds
+        b.view_bounds = [[miny, minx], [maxy, maxx]]
 
-        gz = Gazetteer.default()
-        out = []
-        for iso2 in sorted(countries_wanted):
-            for p in gz.largest_places(iso2, n=per_country):
-                out.append((round(p.lon, 4), round(p.lat, 4), p.name))
-        return tuple(out)
-    except (ImportError, GeoincError) as err:
-        log.info("map: no basemap labels (%s)", err)
-        return ()
+
+def _add_borders(b: _Build, borders, band: Sequence[str] | None, band_km: float) -> None:
+    """Border lines and the border band (see :func:`incident_map` for the arguments)."""
+    frame, dataset = _borders_frame(borders, b.problems)
+    if frame is not None and len(frame):
+        if frame.crs is not None and not frame.crs.equals("EPSG:4326"):
+            frame = frame.to_crs(4326)
+        label = _DATASET_LABELS.get(dataset, dataset)
+        _add_border_lines(b, frame, label)
+        if band:
+            _add_band(b, frame, label, band, band_km)
+    elif band and frame is None and borders is not None:
+        b.problems.append("border band left out: no border data")
+
+
+def _add_choropleth(b: _Build) -> Admin1Choropleth | None:
+    """Admin1 regions shaded by killed (best) in the time window, with its legend classes."""
+    if not b.has_regions:
+        return None
+    chor = Admin1Choropleth(b.basemap)
+    chor.add_to(b.m)
+    b.legend.append(
+        {
+            "section": "Regions: killed (best) in window",
+            "rows": [
+                {"shape": "rect", "color": c, "label": f"≥ {br}"}
+                for br, c in zip(chor.BREAKS, chor.COLORS, strict=False)
+            ],
+        }
+    )
+    return chor
 
 
 def _stacked_types(payload: dict) -> set[int]:
@@ -323,6 +361,137 @@ def _stacked_types(payload: dict) -> set[int]:
     return out
 
 
+def _add_incident_layers(b: _Build, *, cluster: bool, stack: bool) -> dict[int, IncidentTypeLayer]:
+    """One (empty) layer per event type, named with its count; the store fills them.
+
+    Parameters
+    ----------
+    b : _Build
+    cluster : bool
+        Cluster markers client-side.
+    stack : bool
+        Group incidents at the very same point (spiderfied on click) in the types that
+        have such.
+
+    Returns
+    -------
+    dict of int -> IncidentTypeLayer
+        By the type's index in the payload.
+    """
+    payload = b.data.payload
+    counts = np.bincount(payload["type"], minlength=len(payload["types"])) if payload["n"] else []
+    stacked = _stacked_types(payload) if stack else set()
+    groups = {}
+    for j, (tname, color) in enumerate(payload["types"]):
+        layer = IncidentTypeLayer(
+            j, tname, color, cluster=cluster, count=int(counts[j]), stack=j in stacked
+        )
+        layer.add_to(b.m)
+        groups[j] = layer
+    return groups
+
+
+def _add_heat(b: _Build) -> HeatLayer | None:
+    """The heat map of the incidents in the time window (none for an empty map)."""
+    if not b.data.payload["n"]:
+        return None
+    layer = HeatLayer()
+    layer.add_to(b.m)
+    return layer
+
+
+def _add_claims(b: _Build, claims: Sequence) -> None:
+    """Checked claims as lines to the point they are measured to, coloured by verdict."""
+    drawable, skipped = claim_features(claims)
+    if skipped:
+        b.problems.append(f"{skipped} claim(s) have no place or border point and are not drawn")
+    if not drawable:
+        return
+    ClaimsLayer(drawable).add_to(b.m)
+    colors = ClaimsLayer.COLORS
+    b.legend.append(
+        {
+            "section": "Claims: place → nearest border point",
+            "rows": [
+                {"shape": "line", "color": colors.get(v, colors["_other"]), "label": v}
+                for v in sorted({c["verdict"] for c in drawable})
+            ],
+        }
+    )
+
+
+def _add_store(b: _Build, groups, heat, chor, *, canvas: bool, title) -> IncidentStore:
+    """The incidents' data and the script that fills the layers; time slider and legend.
+
+    Parameters
+    ----------
+    b : _Build
+    groups : dict of int -> IncidentTypeLayer
+    heat : HeatLayer or None
+    chor : Admin1Choropleth or None
+    canvas : bool
+        Draw markers on a canvas.
+    title : str or None
+        The legend's heading.
+    """
+    store = IncidentStore(b.data.payload, groups, heat=heat, choropleth=chor, canvas=canvas)
+    store.add_to(b.m)
+    TimeSlider(store).add_to(b.m)
+    notes = []
+    if b.data.n_unlocated:
+        notes.append(f"{b.data.n_unlocated} incident(s) without any location are not drawn.")
+    if b.no_tiles:
+        notes.append(
+            "Basemap: Natural Earth (public domain); Ukrainian oblasts: geoBoundaries (ODbL)."
+        )
+    legend_cfg = {"title": title or "Incidents", "items": b.legend, "notes": notes}
+    Legend(store, legend_cfg).add_to(b.m)
+    return store
+
+
+def _add_tools(b: _Build, store: IncidentStore) -> None:
+    """Geodesic measure, full screen, minimap and place search."""
+    MeasureControl().add_to(b.m)
+    FullscreenControl().add_to(b.m)
+    MiniMap(b.basemap, tiles=None if b.tiles is None else b.tiles.tiles).add_to(b.m)
+    PlaceSearch(store, place_labels(b.countries, per_country=60)).add_to(b.m)
+
+
+def _add_page_controls(b: _Build) -> None:
+    """Data attribution, the fallbacks for missing tiles or Leaflet, and the layer control.
+
+    The caller's own ``LayerControl`` is moved after geoinc's layers (folium renders in
+    order, and the control lists only the layers before it); otherwise one is added.
+    """
+    import folium
+
+    DataAttribution().add_to(b.m)
+    if b.tiles is not None and not b.offline:
+        TileFallback(b.basemap).add_to(b.m)
+    if not b.inline:
+        LibraryCheck().add_to(b.m)
+    controls = [
+        (key, child)
+        for key, child in b.m._children.items()
+        if isinstance(child, folium.LayerControl)
+    ]
+    if not controls:
+        folium.LayerControl(collapsed=True).add_to(b.m)
+    for key, child in controls:
+        del b.m._children[key]
+        b.m.add_child(child, name=key)
+
+
+def _fit_view(b: _Build) -> None:
+    """Open on the incidents (or the band); a caller's map with a location keeps it."""
+    if b.view_bounds is None or (b.given_map and b.m.location is not None):
+        return
+    (s, w), (n, e) = b.view_bounds
+    if s == n and w == e:  # one point: show its surroundings, not zoom 18
+        s, n, w, e = s - 0.5, n + 0.5, w - 0.5, e + 0.5
+    b.m.fit_bounds([[s, w], [n, e]])
+
+
 def _stable_ids(root, seed: str) -> None:
     # folium names elements with random ids; renumbering them makes the same input
     # give the same HTML byte for byte.
@@ -335,76 +504,109 @@ def _stable_ids(root, seed: str) -> None:
         stack.extend(el._children.values())
 
 
-def _tile_layer(tiles, attr: str | None):
-    """A folium ``TileLayer`` from what ``folium.Map(tiles=...)`` takes (None: no tiles).
+def _finish(b: _Build, store: IncidentStore):
+    """Warn the problems (at the caller of :func:`incident_map`), number the elements."""
+    for msg in b.problems:
+        warnings.warn(msg, UserWarning, stacklevel=3)
+        log.warning("map: %s", msg)
+    b.m.geoinc_warnings = b.data.warnings + b.problems
+    seed = hashlib.md5(store.payload_json.encode("utf-8")).hexdigest()[:10]
+    _stable_ids(b.m.get_root(), seed)
+    return b.m
 
-    Accepts a folium/xyzservices provider name ("CartoDB positron"), an xyzservices
-    ``TileProvider``, a URL template (with ``attr``), a ready ``folium.TileLayer`` or the
-    historical ``(name, url, attribution)`` tuple.
+
+def _doc_sections(**sections: str):
+    """Put ``{name}`` sections into the decorated function's docstring (as pandas' ``@doc``).
+
+    Keeps a public function with many parameters short to read, with its full numpydoc
+    docstring in ``help()``.
     """
-    import folium
 
-    if tiles is None:
-        return None
-    if isinstance(tiles, folium.TileLayer):
-        return tiles
-    if isinstance(tiles, tuple) and len(tiles) == 3 and all(isinstance(t, str) for t in tiles):
-        name, url, attribution = tiles
-        return folium.TileLayer(
-            tiles=url, attr=attr or attribution, name=html.escape(name), max_zoom=19
-        )
-    if not isinstance(tiles, str) and not hasattr(tiles, "build_url"):
-        raise ConfigurationError(
-            f"tiles must be a provider name, a URL template, an xyzservices TileProvider, "
-            f"a folium.TileLayer or None, not {type(tiles).__name__}"
-        )
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", UserWarning)  # folium's API-key notices
-            return folium.TileLayer(tiles=tiles, attr=attr, max_zoom=19)
-    except ValueError as err:  # folium: "Custom tiles must have an attribution."
-        raise ConfigurationError(f"tiles={tiles!r}: {err} Pass attr=...") from err
+    def fill(func):
+        doc = func.__doc__
+        for name, text in sections.items():
+            at = doc.index("{" + name + "}")
+            indent = doc[doc.rindex("\n", 0, at) + 1 : at]
+            body = textwrap.indent(textwrap.dedent(text).strip("\n"), indent)
+            doc = doc.replace(indent + "{" + name + "}", body)
+        func.__doc__ = doc
+        return func
+
+    return fill
 
 
-def _packaged_assets() -> bool:
-    """True when the XStatic packages that inline Leaflet are installed (geoinc[offline])."""
-    import importlib.util
+#: incident_map's docstring between its summary line and its examples
+_INCIDENT_MAP_SECTIONS = """
+Layers (each toggleable, one legend): one per event type (marker size by killed,
+colour by type; region-level incidents drawn as their region), a heat map, borders
+(disputed segments apart), a band within ``band_km`` of a border, admin1 regions
+shaded by killed, checked claims. A time slider filters every incident layer, the
+heat map and the shading together. Tools: geodesic measure, full screen, minimap,
+place search.
 
-    return all(
-        importlib.util.find_spec(name) is not None
-        for name in ("xstatic.pkg.leaflet", "xstatic.pkg.leaflet_markercluster")
-    )
+Parameters
+----------
+gdf : geopandas.GeoDataFrame
+    Incidents (see DESIGN "The incident GeoDataFrame"); only ``geometry`` is required.
+m : folium.Map, optional
+    Add geoinc's layers, legend and controls to this map (as geopandas'
+    ``explore(m=...)`` does) instead of a new one. Its tiles, view and other
+    elements are kept; its ``LayerControl`` is moved after geoinc's layers.
+offline : bool
+    Inline Leaflet and Leaflet.markercluster (needs ``geoinc[offline]``) and draw a
+    vector basemap from the bundled polygons instead of tiles: the file then works
+    with no network at all.
+inline : bool or "auto"
+    Inline Leaflet and Leaflet.markercluster (about 190 kB) even when tiles are used.
+    "auto" (the default): when ``geoinc[offline]`` is installed and the map is
+    geoinc's own. An inlined map never shows a blank page without network: if no
+    tile loads it switches to the bundled vector basemap and says so. A map that
+    links the CDN shows a plain message when Leaflet cannot be loaded.
+title : str, optional
+    Page title and legend heading.
+cluster : bool or "auto"
+    Cluster markers client-side ("auto": when more than 300 incidents).
+canvas : bool or "auto"
+    Draw markers on a canvas rather than SVG ("auto": above 2,000 incidents).
+heat : bool
+    Add a heat-map layer (off when the map opens).
+borders : str, GeoDataFrame or None
+    A :func:`geoinc.borders.load_borders` dataset name ("naturalearth", "osm"), a
+    frame with ``country_a, country_b, kind, dataset, geometry``, or None for none.
+    Lines are drawn within 5° of the incidents.
+band : (str, str) or None
+    ISO2 pair whose border gets a "within ``band_km``" band.
+band_km : float
+choropleth : bool
+    Shade admin1 regions by killed (best) in the time window.
+claims : sequence, optional
+    Checked claims (:func:`geoinc.claims.check_text` results or dicts).
+popup_columns : sequence of str
+    Extra columns shown in popups.
+tools : bool
+    Measure, full-screen, minimap and search controls.
+tiles : str, xyzservices.TileProvider, folium.TileLayer, tuple or None
+    Online tile layer, as ``folium.Map(tiles=...)`` takes it: a provider name
+    ("OpenStreetMap", "CartoDB positron"), a URL template (with ``attr``), a
+    provider or layer object, or the ``(name, url, attribution)`` tuple; ignored (no
+    tiles) when ``offline``. With ``m=`` the default adds none (the map has its own).
+attr : str, optional
+    Attribution of a custom tile URL (required by folium for one).
+
+Returns
+-------
+folium.Map
+    ``m.save("map.html")`` writes one self-contained HTML file.
+
+Raises
+------
+MapError
+    Input that cannot be mapped (not a GeoDataFrame, unknown popup column, no border
+    for ``band``); missing offline packages.
+"""
 
 
-def _own_map(m, inline: bool):
-    """A fresh geoinc map, or the caller's ``folium.Map`` prepared to take geoinc layers."""
-    import folium
-
-    if m is None:
-        m = folium.Map(location=None, tiles=None, control_scale=True, zoom_start=5)
-        # the clusterer needs the map's own zoom range (with tiles it comes from them)
-        m.options["max_zoom"] = 18
-        m.options["min_zoom"] = 1
-        # only what the runtime needs: fewer third-party requests, and nothing to fetch offline
-        m.default_js = [MAP_JS[0]]
-        m.default_css = [MAP_CSS[0]]
-    elif not isinstance(m, folium.Map):
-        raise ConfigurationError(f"m must be a folium.Map, not {type(m).__name__}")
-    if inline:
-        OfflineFigure().add_child(m)
-    return m
-
-
-def _controls_last(m) -> None:
-    """Move the caller's LayerControl after geoinc's layers (folium renders in order)."""
-    import folium
-
-    for key, child in list(m._children.items()):
-        if isinstance(child, folium.LayerControl):
-            del m._children[key]
-            m.add_child(child, name=key)
-
-
+@_doc_sections(sections=_INCIDENT_MAP_SECTIONS)
 def incident_map(
     gdf,
     *,
@@ -427,72 +629,7 @@ def incident_map(
 ):
     """Draw incidents as a layered, standalone Leaflet map.
 
-    Layers (each toggleable, one legend): one per event type (marker size by killed,
-    colour by type; region-level incidents drawn as their region), a heat map, borders
-    (disputed segments apart), a band within ``band_km`` of a border, admin1 regions
-    shaded by killed, checked claims. A time slider filters every incident layer, the
-    heat map and the shading together. Tools: geodesic measure, full screen, minimap,
-    place search.
-
-    Parameters
-    ----------
-    gdf : geopandas.GeoDataFrame
-        Incidents (see DESIGN "The incident GeoDataFrame"); only ``geometry`` is required.
-    m : folium.Map, optional
-        Add geoinc's layers, legend and controls to this map (as geopandas'
-        ``explore(m=...)`` does) instead of a new one. Its tiles, view and other
-        elements are kept; its ``LayerControl`` is moved after geoinc's layers.
-    offline : bool
-        Inline Leaflet and Leaflet.markercluster (needs ``geoinc[offline]``) and draw a
-        vector basemap from the bundled polygons instead of tiles: the file then works
-        with no network at all.
-    inline : bool or "auto"
-        Inline Leaflet and Leaflet.markercluster (about 190 kB) even when tiles are used.
-        "auto" (the default): when ``geoinc[offline]`` is installed and the map is
-        geoinc's own. An inlined map never shows a blank page without network: if no
-        tile loads it switches to the bundled vector basemap and says so. A map that
-        links the CDN shows a plain message when Leaflet cannot be loaded.
-    title : str, optional
-        Page title and legend heading.
-    cluster : bool or "auto"
-        Cluster markers client-side ("auto": when more than 300 incidents).
-    canvas : bool or "auto"
-        Draw markers on a canvas rather than SVG ("auto": above 2,000 incidents).
-    heat : bool
-        Add a heat-map layer (off when the map opens).
-    borders : str, GeoDataFrame or None
-        A :func:`geoinc.borders.load_borders` dataset name ("naturalearth", "osm"), a
-        frame with ``country_a, country_b, kind, dataset, geometry``, or None for none.
-        Lines are drawn within 5° of the incidents.
-    band : (str, str) or None
-        ISO2 pair whose border gets a "within ``band_km``" band.
-    band_km : float
-    choropleth : bool
-        Shade admin1 regions by killed (best) in the time window.
-    claims : sequence, optional
-        Checked claims (:func:`geoinc.claims.check_text` results or dicts).
-    popup_columns : sequence of str
-        Extra columns shown in popups.
-    tools : bool
-        Measure, full-screen, minimap and search controls.
-    tiles : str, xyzservices.TileProvider, folium.TileLayer, tuple or None
-        Online tile layer, as ``folium.Map(tiles=...)`` takes it: a provider name
-        ("OpenStreetMap", "CartoDB positron"), a URL template (with ``attr``), a
-        provider or layer object, or the ``(name, url, attribution)`` tuple; ignored (no
-        tiles) when ``offline``. With ``m=`` the default adds none (the map has its own).
-    attr : str, optional
-        Attribution of a custom tile URL (required by folium for one).
-
-    Returns
-    -------
-    folium.Map
-        ``m.save("map.html")`` writes one self-contained HTML file.
-
-    Raises
-    ------
-    MapError
-        Input that cannot be mapped (not a GeoDataFrame, unknown popup column, no border
-        for ``band``); missing offline packages.
+    {sections}
 
     Examples
     --------
@@ -506,202 +643,25 @@ def incident_map(
     >>> "Kharkiv" in html and "geoinc.Store" in html
     True
     """
-    import folium
-
-    given_map = m is not None
-    if cluster not in (True, False, "auto"):
-        raise ConfigurationError(f"cluster must be True, False or 'auto', not {cluster!r}")
-    if canvas not in (True, False, "auto"):
-        raise ConfigurationError(f"canvas must be True, False or 'auto', not {canvas!r}")
-    problems: list[str] = []
-    data: MapData = prepare_incidents(gdf, popup_columns=popup_columns)
-    payload = data.payload
-    n = payload["n"]
+    _check_choice("cluster", cluster)
+    _check_choice("canvas", canvas)
+    data = prepare_incidents(gdf, popup_columns=popup_columns)
+    n = data.payload["n"]
     use_cluster = n > 300 if cluster == "auto" else bool(cluster)
     use_canvas = n > 2000 if canvas == "auto" else bool(canvas)
-
-    tile_layer = None
-    if not offline and not (given_map and tiles is DEFAULT_TILES):
-        tile_layer = _tile_layer(tiles, attr)
-    if inline not in (True, False, "auto"):
-        raise ConfigurationError(f"inline must be True, False or 'auto', not {inline!r}")
-    use_inline = offline or (
-        _packaged_assets() and not given_map if inline == "auto" else bool(inline)
+    b = _start_map(
+        m, data, band, offline=offline, inline=inline, title=title, tiles=tiles, attr=attr
     )
-    m = _own_map(m, use_inline)
-    figure = m.get_root()
-    if title or not given_map:
-        figure.title = html.escape(title or "geoinc incident map")
-    GeoincRuntime().add_to(m)
-
-    countries_wanted = set(data.countries) | ({c.upper() for c in band} if band else set())
-    if not countries_wanted:
-        countries_wanted = {"UA"}
-    countries_fc, admin1_fc = _basemap_layers(countries_wanted)
-    if tile_layer is not None:
-        tile_layer.add_to(m)
-    no_tiles = offline or (tile_layer is None and not given_map)
-    basemap = VectorBasemap(countries_fc, admin1_fc, _labels(countries_wanted), show=no_tiles)
-    basemap.add_to(m)
-
-    legend_items: list[dict] = []
-    frame, dataset = _borders_frame(borders, problems)
-    view_bounds = data.bounds
-    if frame is not None and len(frame):
-        frame = (
-            frame.to_crs(4326)
-            if frame.crs is not None and not frame.crs.equals("EPSG:4326")
-            else frame
-        )
-        label = _DATASET_LABELS.get(dataset, dataset)
-        lines = frame
-        if data.bounds is not None:
-            (s, w), (nn, e) = data.bounds
-            box = shapely.box(w - 5, s - 5, e + 5, nn + 5)
-            lines = frame[frame.intersects(box)]
-            clipped = shapely.intersection(lines.geometry.to_numpy(), box)
-        else:
-            clipped = lines.geometry.to_numpy()
-        clipped = shapely.simplify(clipped, 0.002)
-        feats = []
-        for (_, row), g in zip(lines.iterrows(), clipped, strict=False):
-            if g is None or g.is_empty:
-                continue
-            kind = str(row.get("kind", "international"))
-            a, b = str(row.get("country_a", "")), str(row.get("country_b", ""))
-            feats.append(
-                {
-                    "type": "Feature",
-                    "properties": {"label": f"{a}–{b}" if b else a, "kind": kind, "dataset": label},
-                    "geometry": to_geojson_geometry(g, 4),
-                }
-            )
-        bl = BorderLayer(_feature_collection(feats), dataset=label)
-        bl.add_to(m)
-        legend_items.append(
-            {
-                "section": f"Borders — {label}",
-                "rows": [
-                    {"shape": "line", "color": bl.color, "label": "international"},
-                    {
-                        "shape": "dash",
-                        "color": bl.disputed_color,
-                        "label": "disputed / line of control",
-                    },
-                ],
-            }
-        )
-        if band:
-            try:
-                poly = border_band_geometry(frame, band, band_km)
-            except MapError as err:
-                problems.append(str(err))
-            else:
-                a, b = sorted(c.upper() for c in band)
-                name = f"Within {band_km:g} km of the {a}–{b} border"
-                bb = BorderBand(
-                    to_geojson_geometry(poly, 4),
-                    label=name,
-                    detail=f"geodesic buffer of the {label} line",
-                )
-                bb.add_to(m)
-                legend_items.append(
-                    {
-                        "section": "Border band",
-                        "rows": [
-                            {"shape": "rect", "color": bb.color, "label": name + f" ({label})"}
-                        ],
-                    }
-                )
-                if view_bounds is None:
-                    minx, miny, maxx, maxy = poly.bounds
-                    view_bounds = [[miny, minx], [maxy, maxx]]
-    elif band and frame is None and borders is not None:
-        problems.append("border band left out: no border data")
-
-    chor = None
-    if choropleth and admin1_fc["features"]:
-        chor = Admin1Choropleth(basemap)
-        chor.add_to(m)
-        legend_items.append(
-            {
-                "section": "Regions: killed (best) in window",
-                "rows": [
-                    {"shape": "rect", "color": c, "label": f"≥ {b}"}
-                    for b, c in zip(chor.BREAKS, chor.COLORS, strict=False)
-                ],
-            }
-        )
-
-    groups = {}
-    counts = np.bincount(payload["type"], minlength=len(payload["types"])) if n else []
-    stacked = _stacked_types(payload) if not use_cluster and not use_canvas else set()
-    for j, (tname, color) in enumerate(payload["types"]):
-        layer = IncidentTypeLayer(
-            j, tname, color, cluster=use_cluster, count=int(counts[j]), stack=j in stacked
-        )
-        layer.add_to(m)
-        groups[j] = layer
-    heat_layer = HeatLayer() if heat and n else None
-    if heat_layer is not None:
-        heat_layer.add_to(m)
-
+    _add_basemap(b)
+    _add_borders(b, borders, band, band_km)
+    chor = _add_choropleth(b) if choropleth else None
+    groups = _add_incident_layers(b, cluster=use_cluster, stack=not (use_cluster or use_canvas))
+    heat_layer = _add_heat(b) if heat else None
     if claims:
-        drawable, skipped = claim_features(claims)
-        if skipped:
-            problems.append(f"{skipped} claim(s) have no place or border point and are not drawn")
-        if drawable:
-            ClaimsLayer(drawable).add_to(m)
-            verdicts = sorted({c["verdict"] for c in drawable})
-            legend_items.append(
-                {
-                    "section": "Claims: place → nearest border point",
-                    "rows": [
-                        {
-                            "shape": "line",
-                            "color": ClaimsLayer.COLORS.get(v, ClaimsLayer.COLORS["_other"]),
-                            "label": v,
-                        }
-                        for v in verdicts
-                    ],
-                }
-            )
-
-    store = IncidentStore(payload, groups, heat=heat_layer, choropleth=chor, canvas=use_canvas)
-    store.add_to(m)
-    TimeSlider(store).add_to(m)
-    notes = []
-    if data.n_unlocated:
-        notes.append(f"{data.n_unlocated} incident(s) without any location are not drawn.")
-    if no_tiles:
-        notes.append(
-            "Basemap: Natural Earth (public domain); Ukrainian oblasts: geoBoundaries (ODbL)."
-        )
-    legend_cfg = {"title": title or "Incidents", "items": legend_items, "notes": notes}
-    Legend(store, legend_cfg).add_to(m)
+        _add_claims(b, claims)
+    store = _add_store(b, groups, heat_layer, chor, canvas=use_canvas, title=title)
     if tools:
-        MeasureControl().add_to(m)
-        FullscreenControl().add_to(m)
-        MiniMap(basemap, tiles=None if tile_layer is None else tile_layer.tiles).add_to(m)
-        PlaceSearch(store, _labels(countries_wanted, per_country=60)).add_to(m)
-    DataAttribution().add_to(m)
-    if tile_layer is not None and not offline:
-        TileFallback(basemap).add_to(m)
-    if not use_inline:
-        LibraryCheck().add_to(m)
-    if any(isinstance(c, folium.LayerControl) for c in m._children.values()):
-        _controls_last(m)
-    else:
-        folium.LayerControl(collapsed=True).add_to(m)
-    if view_bounds is not None and not (given_map and m.location is not None):
-        (s, w), (nn, e) = view_bounds
-        if s == nn and w == e:  # one point: show its surroundings, not zoom 18
-            s, nn, w, e = s - 0.5, nn + 0.5, w - 0.5, e + 0.5
-        m.fit_bounds([[s, w], [nn, e]])
-    for msg in problems:
-        warnings.warn(msg, UserWarning, stacklevel=2)
-        log.warning("map: %s", msg)
-    m.geoinc_warnings = data.warnings + problems
-    seed = hashlib.md5(store.payload_json.encode("utf-8")).hexdigest()[:10]
-    _stable_ids(figure, seed)
-    return m
+        _add_tools(b, store)
+    _add_page_controls(b)
+    _fit_view(b)
+    return _finish(b, store)
