@@ -19,10 +19,8 @@ LIMIT = 60
 #: "path::qualified.name" -> its length in lines when it was listed. Split, don't grow.
 KNOWN_LONG = {
     "geoinc/borders.py::distance_to_border": 123,
-    "geoinc/geoparse/recognise.py::find_spans": 114,
     "geoinc/extract/pipeline.py::extract_reports": 112,
     "geoinc/_border_kernels.py::nearest": 112,
-    "geoinc/geoparse/recognise.py::_qualify": 99,
     "geoinc/extract/dates.py::resolve_dates": 98,
     "geoinc/extract/pipeline.py::extract_with_status": 97,
     "geoinc/evaluation/__init__.py::_score_doc": 97,

@@ -274,9 +274,7 @@ def plausible(res: Resolution, doc: DocumentEvidence) -> bool:
 def document_countries(results: list[Resolution]) -> set[str]:
     """Countries of the names resolved with confidence above :data:`CONFIDENT_COUNTRY`."""
     return {
-        r.place.country
-        for r in results
-        if r.place is not None and r.confidence > CONFIDENT_COUNTRY
+        r.place.country for r in results if r.place is not None and r.confidence > CONFIDENT_COUNTRY
     }
 
 

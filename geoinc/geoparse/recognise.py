@@ -324,94 +324,12 @@ def find_spans(tokens: Tokens, keys, text: str, first_words=None, common=None) -
         name marks an institution ("Huntsville Fire"), not a person's name.
     """
     spans: list[Span] = []
-    words, seps = tokens.words, tokens.seps
-    n = len(words)
     pos = 0
     for i in tokens.caps:
         if i < pos:
             continue
-        w = words[i]
-        possessive = w[-2:] in _POSSESSIVE and len(w) > 3
-        if possessive:
-            w = w[:-2]
-        key0 = normalize(w)
-        if first_words is not None and key0 not in first_words:
-            # Cheap rejection on the raw word list: most capitalised words (people,
-            # sentence starts) begin no name at all, and no token is built for them.
-            continue
-        if not key0 or w[-3:].lower() in _CONTRACTIONS:
-            continue
-        # Grow the run of joinable words, remembering each prefix's key.
-        parts = [key0]
-        cands = [(i + 1, key0)]
-        j = i + 1
-        prev_word, prev_poss = w, possessive
-        while j < n and j - i < MAX_TOKENS and not prev_poss:
-            sep = seps[j]
-            if sep not in _JOIN_SEPS and not (
-                sep in (".", ". ") and len(prev_word) <= 2 and prev_word[0].isupper()
-            ):
-                break
-            wj = words[j]
-            prev_poss = wj[-2:] in _POSSESSIVE and len(wj) > 3
-            if prev_poss:
-                wj = wj[:-2]
-            kj = normalize(wj)
-            cap = wj[0].isupper() or (
-                wj[:2].lower() in ("d'", "d’", "l'", "l’") and wj[2:3].isupper()
-            )
-            if not cap and kj not in _INNER_LOWER:
-                break
-            parts.append(kj)
-            if cap:
-                joined = " ".join(parts)
-                if parts[0] in _ABBREVIATED_WORDS and joined not in keys:
-                    joined = " ".join([_ABBREVIATED_WORDS[parts[0]], *parts[1:]])  # Mt. Pleasant
-                cands.append((j + 1, joined))
-            prev_word = wj
-            j += 1
-        best = None
-        for jj, key in reversed(cands):
-            if key not in _SPECIAL:
-                # The common case, decided without building any token.
-                if key not in keys or (key in STOP_NAMES if jj - i == 1 else key in STOP_PHRASES):
-                    continue
-                source = "gazetteer"
-            else:
-                source = _special_source(key, i, jj, tokens, text, spans, keys)
-                if source is None:
-                    continue
-            if (
-                jj - i > 1
-                and key.endswith(" city")
-                and key[:-5] in keys
-                and jj < tokens.n
-                and seps[jj] == " "
-                and words[jj][0].isupper()
-                and words[jj].lower() in _CITY_BODIES
-            ):
-                continue  # "Dublin City Council": the town's name, then its council
-            ii = i
-            if jj - i > 1 and key.startswith("the ") and key[4:] in keys:
-                ii, key = i + 1, key[4:]  # "The United States": the name without "the"
-            tok = tokens.tok(ii)
-            last = tokens.tok(jj - 1)
-            best = Span(
-                ii,
-                jj,
-                tok.start,
-                last.end,
-                key,
-                source,
-                sentence_start=tokens.tok(i).sentence_start,
-            )
-            if (len(last.raw) == 1 and last.cap or source == "admin1_abbreviation") and text[
-                last.end : last.end + 1
-            ] == ".":
-                best.end += 1  # "U.S.", "Kan." keep their final dot
-            if source == "gazetteer" and jj - i == 1 and tok.raw.isupper() and len(tok.raw) <= 4:
-                best.extra["acronym"] = True
-            break
+        runs = _name_runs(tokens, i, keys, first_words)
+        best = _longest_match(runs, i, tokens, keys, text, spans) if runs else None
         if best is None:
             continue
         spans.append(best)
@@ -421,6 +339,125 @@ def find_spans(tokens: Tokens, keys, text: str, first_words=None, common=None) -
     _unknown_settlements(spans, tokens, keys)
     _districts(spans, tokens, keys)
     return spans
+
+
+def _without_possessive(word: str) -> tuple[str, bool]:
+    """ "Russia's" -> ("Russia", True); a short word keeps its "'s"."""
+    if word[-2:] in _POSSESSIVE and len(word) > 3:
+        return word[:-2], True
+    return word, False
+
+
+def _joins(sep: str, prev_word: str) -> bool:
+    """The separator may sit inside a name: a space or hyphen, or the dot of "U.S." and
+    "St. Petersburg" after a short capitalised word."""
+    return sep in _JOIN_SEPS or (
+        sep in (".", ". ") and len(prev_word) <= 2 and prev_word[0].isupper()
+    )
+
+
+def _capitalised(word: str) -> bool:
+    """Capitalised, also after an elided article ("d'Ivoire", "l'Aquila")."""
+    return word[0].isupper() or (
+        word[:2].lower() in ("d'", "d’", "l'", "l’") and word[2:3].isupper()
+    )
+
+
+def _run_key(parts: list[str], keys) -> str:
+    """The key of a run of words, "Mt."/"Ft."/"Pt." spelt out when only that is a key."""
+    joined = " ".join(parts)
+    if parts[0] in _ABBREVIATED_WORDS and joined not in keys:
+        joined = " ".join([_ABBREVIATED_WORDS[parts[0]], *parts[1:]])  # Mt. Pleasant
+    return joined
+
+
+def _name_runs(tokens: Tokens, i: int, keys, first_words) -> list[tuple[int, str]]:
+    """The runs of joinable words that start at capitalised token ``i`` and end on a
+    capitalised word, shortest first, as ``(end token, key)``; empty when the word begins
+    no name (decided on the raw words: no token is built for most of them)."""
+    words, seps = tokens.words, tokens.seps
+    w, possessive = _without_possessive(words[i])
+    key0 = normalize(w)
+    if first_words is not None and key0 not in first_words:
+        return []  # most capitalised words (people, sentence starts) begin no name at all
+    if not key0 or w[-3:].lower() in _CONTRACTIONS:
+        return []
+    parts = [key0]
+    runs = [(i + 1, key0)]
+    j = i + 1
+    prev_word, prev_poss = w, possessive
+    while j < len(words) and j - i < MAX_TOKENS and not prev_poss:
+        if not _joins(seps[j], prev_word):
+            break
+        wj, prev_poss = _without_possessive(words[j])
+        kj = normalize(wj)
+        cap = _capitalised(wj)
+        if not cap and kj not in _INNER_LOWER:
+            break
+        parts.append(kj)
+        if cap:
+            runs.append((j + 1, _run_key(parts, keys)))
+        prev_word = wj
+        j += 1
+    return runs
+
+
+def _longest_match(
+    runs: list[tuple[int, str]], i: int, tokens: Tokens, keys, text: str, spans: list[Span]
+) -> Span | None:
+    """The longest run that is a name (a gazetteer key or a table's), as a span."""
+    for jj, key in reversed(runs):
+        source = _match_source(key, i, jj, tokens, text, spans, keys)
+        if source is None or _town_body(key, i, jj, tokens, keys):
+            continue
+        return _match_span(i, jj, key, source, tokens, text, keys)
+    return None
+
+
+def _match_source(
+    key: str, i: int, jj: int, tokens: Tokens, text: str, spans: list[Span], keys
+) -> str | None:
+    """Where the key of tokens ``[i, jj)`` comes from, None when it names nothing."""
+    if key in _SPECIAL:
+        return _special_source(key, i, jj, tokens, text, spans, keys)
+    # The common case, decided without building any token.
+    if key not in keys or (key in STOP_NAMES if jj - i == 1 else key in STOP_PHRASES):
+        return None
+    return "gazetteer"
+
+
+def _town_body(key: str, i: int, jj: int, tokens: Tokens, keys) -> bool:
+    """ "Dublin City Council": the town's name, then its council (not "Dublin City")."""
+    words = tokens.words
+    return (
+        jj - i > 1
+        and key.endswith(" city")
+        and key[:-5] in keys
+        and jj < tokens.n
+        and tokens.seps[jj] == " "
+        and words[jj][0].isupper()
+        and words[jj].lower() in _CITY_BODIES
+    )
+
+
+def _match_span(i: int, jj: int, key: str, source: str, tokens: Tokens, text: str, keys) -> Span:
+    """The span of a match on tokens ``[i, jj)``: a leading "The" left out, the final dot
+    of "U.S." and "Kan." kept, a short all-capitals word flagged as an acronym."""
+    ii = i
+    if jj - i > 1 and key.startswith("the ") and key[4:] in keys:
+        ii, key = i + 1, key[4:]  # "The United States": the name without "the"
+    tok = tokens.tok(ii)
+    last = tokens.tok(jj - 1)
+    span = Span(
+        ii, jj, tok.start, last.end, key, source, sentence_start=tokens.tok(i).sentence_start
+    )
+    if (len(last.raw) == 1 and last.cap or source == "admin1_abbreviation") and text[
+        last.end : last.end + 1
+    ] == ".":
+        span.end += 1  # "U.S.", "Kan." keep their final dot
+    if source == "gazetteer" and jj - i == 1 and tok.raw.isupper() and len(tok.raw) <= 4:
+        span.extra["acronym"] = True
+    return span
 
 
 def _extend_names(spans: list[Span], tokens: Tokens) -> None:
@@ -553,99 +590,125 @@ def _qualify(spans: list[Span], tokens: list[Token], common: dict | None = None)
     by_start = {s.i: k for k, s in enumerate(spans)}
     by_end = {s.j - 1: k for k, s in enumerate(spans) if s.j - s.i == 1}
     for k, s in enumerate(spans):
-        nxt = _next(tokens, s.j)
+        nxt = _next(tokens, s.j)  # read before "Kharkiv Oblast" takes its region word in
         if s.source == "gazetteer" and nxt is not None and nxt.sep.strip() == "":
-            if nxt.key in REGION_WORDS:
-                s.qualifier = "region"
-                if nxt.cap and nxt.key in _NAME_PART_REGION_WORDS:
-                    # "Kharkiv Oblast", "Belgorod Region": the qualifier is part of the name.
-                    s.j += 1
-                    s.end = nxt.end
-                if nxt.key.endswith("s"):
-                    _distribute_back(spans, tokens, k, "region")
-            elif nxt.key in SUBDIVISION_WORDS:
-                s.qualifier = "subdivision"
-                if nxt.key.endswith("s") or nxt.key == "counties":
-                    _distribute_back(spans, tokens, k, "subdivision")
-        # Settlement qualifier before: "the village of Borova", "the city of Belgorod".
-        if (
-            s.i >= 2
-            and tokens.tok(s.i - 1).key == "of"
-            and tokens.tok(s.i - 2).key in SETTLEMENT_WORDS
-        ):
-            s.extra["settlement_word"] = tokens.tok(s.i - 2).key
-            if not s.qualifier:
-                s.qualifier = "settlement"
+            _qualifier_after(spans, tokens, k, nxt)
+        _settlement_before(s, tokens)
         # Unknown longer proper name around the match ("Franklin Roosevelt").
         if s.source == "demonym" or s.source == "abbreviation":
             continue
-        if (
-            nxt is not None
-            and nxt.cap
-            and nxt.sep == " "
-            # "Butler County Coroner": what follows a county is its office, not a surname
-            and s.key.rpartition(" ")[2] not in SUBDIVISION_WORDS
-            and nxt.key not in CAPITAL_AFTER_OK
-            and nxt.key not in ORG_AFTER
-            and nxt.key not in STOP_NAMES
-            and nxt.key not in ORG_HEADS
-            and not (nxt.raw.isupper() and len(nxt.raw) > 1)
-            and common.get(nxt.key, 0.0) < _COMMON
-            and nxt.key not in REGION_WORDS
-            and nxt.key not in SUBDIVISION_WORDS
-        ):
+        if _continues_name(s, nxt, common):
             if s.j in by_start:
                 s.extra["name_pair"] = by_start[s.j]  # "Henry Jones": two names, one person?
             else:
                 s.longer_name = True
         if s.i > 0:
-            prv = tokens.tok(s.i - 1)
-            if prv.key in TITLES and tokens.tok(s.i).sep in (" ", ". "):
-                s.extra["person"] = True  # "Mr Jones", "Gov. Scott"
-                s.longer_name = True
-            elif (
-                prv.cap
-                and tokens.tok(s.i).sep == " "
-                and not prv.sentence_start
-                and prv.key not in STOP_NAMES
-                and not prv.possessive
-                and prv.key not in ORG_HEADS
-                and prv.key not in ORG_AFTER
-                and not (prv.raw.isupper() and len(prv.raw) > 1)
-                and common.get(prv.key, 0.0) < _COMMON
-            ):
-                if s.i - 1 in by_end:
-                    s.extra["name_pair_second"] = by_end[s.i - 1]
-                else:
-                    s.extra["surname"] = True
-                    s.longer_name = True
-    # "Town, Region" / "Town, Country": the second names the first's container.
+            _name_before(s, tokens, by_end, common)
+    _containers(spans, tokens)
+    _lists(spans, tokens)
+
+
+def _qualifier_after(spans: list[Span], tokens: Tokens, k: int, nxt: Token) -> None:
+    """A region or subdivision word after a name ("Kharkiv region", "Butler County"); a
+    plural one reaches back over the list before it ("Kherson and Mykolaiv regions")."""
+    s = spans[k]
+    if nxt.key in REGION_WORDS:
+        s.qualifier = "region"
+        if nxt.cap and nxt.key in _NAME_PART_REGION_WORDS:
+            # "Kharkiv Oblast", "Belgorod Region": the qualifier is part of the name.
+            s.j += 1
+            s.end = nxt.end
+        if nxt.key.endswith("s"):
+            _distribute_back(spans, tokens, k, "region")
+    elif nxt.key in SUBDIVISION_WORDS:
+        s.qualifier = "subdivision"
+        if nxt.key.endswith("s") or nxt.key == "counties":
+            _distribute_back(spans, tokens, k, "subdivision")
+
+
+def _settlement_before(s: Span, tokens: Tokens) -> None:
+    """Settlement qualifier before: "the village of Borova", "the city of Belgorod"."""
+    if s.i >= 2 and tokens.tok(s.i - 1).key == "of" and tokens.tok(s.i - 2).key in SETTLEMENT_WORDS:
+        s.extra["settlement_word"] = tokens.tok(s.i - 2).key
+        if not s.qualifier:
+            s.qualifier = "settlement"
+
+
+def _ordinary_word(t: Token, common: dict) -> bool:
+    """A capitalised neighbour that is no part of a person's name: a stop name, a word of
+    an organisation's name, an acronym, a frequent English word ("Fire", "Police")."""
+    return (
+        t.key in STOP_NAMES
+        or t.key in ORG_HEADS
+        or t.key in ORG_AFTER
+        or (t.raw.isupper() and len(t.raw) > 1)
+        or common.get(t.key, 0.0) >= _COMMON
+    )
+
+
+def _continues_name(s: Span, nxt: Token | None, common: dict) -> bool:
+    """A capitalised word after the name may make it a longer proper name ("Franklin
+    Roosevelt"), unless it is an ordinary word, a region or subdivision word, or follows
+    a county ("Butler County Coroner": what follows a county is its office)."""
+    return (
+        nxt is not None
+        and nxt.cap
+        and nxt.sep == " "
+        and s.key.rpartition(" ")[2] not in SUBDIVISION_WORDS
+        and nxt.key not in CAPITAL_AFTER_OK
+        and nxt.key not in REGION_WORDS
+        and nxt.key not in SUBDIVISION_WORDS
+        and not _ordinary_word(nxt, common)
+    )
+
+
+def _name_before(s: Span, tokens: Tokens, by_end: dict[int, int], common: dict) -> None:
+    """A title before the name makes it a person's ("Mr Jones", "Gov. Scott"); another
+    capitalised word a surname ("Chris Gard") or the second of two names ("Henry Jones")."""
+    prv = tokens.tok(s.i - 1)
+    sep = tokens.tok(s.i).sep
+    if prv.key in TITLES and sep in (" ", ". "):
+        s.extra["person"] = True
+        s.longer_name = True
+    elif (
+        prv.cap
+        and sep == " "
+        and not prv.sentence_start
+        and not prv.possessive
+        and not _ordinary_word(prv, common)
+    ):
+        if s.i - 1 in by_end:
+            s.extra["name_pair_second"] = by_end[s.i - 1]
+        else:
+            s.extra["surname"] = True
+            s.longer_name = True
+
+
+def _containers(spans: list[Span], tokens: Tokens) -> None:
+    """ "Town, Region" / "Town, Country": the second names the first's container."""
     for k in range(len(spans) - 1):
         a, b = spans[k], spans[k + 1]
         if b.i != a.j or tokens.tok(b.i).sep.strip() != ",":
             continue
-        # Not inside a list: "Kherson, Mykolaiv, and Zaporizhzhia" is no containment.
-        after = spans[k + 2] if k + 2 < len(spans) else None
-        if (
-            after is not None
-            and after.i == b.j
-            and tokens.tok(after.i).sep.strip() in (",", "")
-            and tokens.tok(after.i).sep != " "
-        ):
-            continue
-        if (
-            after is not None
-            and b.j < tokens.n
-            and tokens.tok(b.j).key == "and"
-            and after.i == b.j + 1
-        ):
-            continue
-        if k > 0 and spans[k - 1].j == a.i and tokens.tok(a.i).sep.strip() == ",":
+        if _in_comma_list(spans, k, tokens):
             continue
         if b.qualifier == "region" and b.extra.get("distributed"):
             continue
         a.container = k + 1
-    _lists(spans, tokens)
+
+
+def _in_comma_list(spans: list[Span], k: int, tokens: Tokens) -> bool:
+    """Names ``k`` and ``k + 1`` are inside a list: "Kherson, Mykolaiv, and Zaporizhzhia"
+    is no containment (a third name follows after a comma or "and", or one comes before)."""
+    a, b = spans[k], spans[k + 1]
+    after = spans[k + 2] if k + 2 < len(spans) else None
+    if after is not None and after.i == b.j:
+        sep = tokens.tok(after.i).sep
+        if sep.strip() in (",", "") and sep != " ":
+            return True
+    if after is not None and b.j < tokens.n and tokens.tok(b.j).key == "and" and after.i == b.j + 1:
+        return True
+    return k > 0 and spans[k - 1].j == a.i and tokens.tok(a.i).sep.strip() == ","
 
 
 def _lists(spans: list[Span], tokens: Tokens) -> None:
