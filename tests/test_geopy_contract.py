@@ -81,6 +81,12 @@ def test_limit_caps_the_list(g, limit):
     assert 1 <= len(res) <= limit
 
 
+def test_no_limit_is_the_documented_default(g):
+    res = g.geocode("Borova", exactly_one=False, limit=None)
+    assert 2 < len(res) <= 10
+    assert isinstance(g.geocode("Borova", limit=3), Location)  # limit ignored for one result
+
+
 @pytest.mark.parametrize("limit", [0, -1, 1.5, True, "3"])
 def test_bad_limit_is_refused_clearly(g, limit):
     with pytest.raises(ConfigurationError, match="limit must be"):
@@ -221,6 +227,28 @@ def test_offline_first_passes_the_callers_options_on(kwargs, sent):
     ((query, got),) = rec.calls
     assert query == "Qwxzyvillezz-nowhere"
     assert {k: v for k, v in got.items() if k != "exactly_one"} == sent
+
+
+@pytest.mark.parametrize(
+    "query",
+    [{"street": "Sumska 1", "city": "Kharkiv"}, {"postalcode": "61000", "country": "UA"}],
+)
+def test_offline_first_sends_street_and_postcode_queries_to_the_network(query):
+    # the gazetteer refuses these ("no street data"); OfflineFirst is what its hint names
+    rec = NetworkRecorder()
+    g = OfflineFirst(user_agent=AGENT, network_geocoder=rec, min_delay_seconds=0.0, timeout=4)
+    assert g.geocode(query, language="uk") is None
+    assert rec.calls == [(query, {"exactly_one": True, "timeout": 4, "language": "uk"})]
+
+
+def test_offline_first_gives_nominatim_the_callers_geopy_options():
+    from geopy.geocoders import Nominatim
+
+    g = OfflineFirst(user_agent=AGENT, timeout=6, proxies="http://proxy:3128")
+    nominatim = g._remote().func.__self__  # built lazily; nothing is sent here
+    assert isinstance(nominatim, Nominatim) and nominatim.timeout == 6
+    assert nominatim.proxies == {"http": "http://proxy:3128", "https": "http://proxy:3128"}
+    assert nominatim.headers["User-Agent"] == AGENT
 
 
 def test_offline_first_answers_known_names_offline_with_the_same_options():

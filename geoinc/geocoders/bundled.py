@@ -20,11 +20,12 @@ from geoinc.coordinates import validate_lat_lon
 from geoinc.exceptions import ConfigurationError, CoordinateError
 from geoinc.gazetteer import Gazetteer, Place
 
-__all__ = ["BundledGazetteer", "place_to_location", "STRUCTURED_KEYS"]
+__all__ = ["BundledGazetteer", "place_to_location", "STRUCTURED_KEYS", "NETWORK_ONLY_KEYS"]
 
 #: Keys of a structured (dict) query, most specific first (Nominatim's names).
 STRUCTURED_KEYS = ("city", "county", "state", "country")
-_NOT_OFFLINE = ("street", "postalcode", "amenity")
+#: structured-query keys only a network geocoder can answer (no such data offline)
+NETWORK_ONLY_KEYS = ("street", "postalcode", "amenity")
 
 
 def place_to_location(place: Place) -> Location:
@@ -134,13 +135,13 @@ class BundledGazetteer(Geocoder):
 
     def _structured(self, query: Mapping) -> tuple[str, str | None]:
         """A dict query (Nominatim's keys) -> (qualified name, country)."""
-        unknown = set(query) - set(STRUCTURED_KEYS) - set(_NOT_OFFLINE)
+        unknown = set(query) - set(STRUCTURED_KEYS) - set(NETWORK_ONLY_KEYS)
         if unknown:
             raise ConfigurationError(
                 f"unknown query key(s) {', '.join(sorted(map(str, unknown)))}; "
                 f"use {', '.join(STRUCTURED_KEYS)}"
             )
-        offline = [k for k in _NOT_OFFLINE if query.get(k)]
+        offline = [k for k in NETWORK_ONLY_KEYS if query.get(k)]
         if offline:
             raise ConfigurationError(
                 f"the bundled gazetteer has no {', '.join(offline)} data: query by "

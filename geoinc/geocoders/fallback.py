@@ -8,11 +8,13 @@ both through geopy's ``RateLimiter``. See https://operations.osmfoundation.org/p
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from geopy.adapters import BaseAsyncAdapter
 from geopy.geocoders.base import DEFAULT_SENTINEL, Geocoder
 
 from geoinc.exceptions import ConfigurationError
-from geoinc.geocoders.bundled import BundledGazetteer
+from geoinc.geocoders.bundled import NETWORK_ONLY_KEYS, BundledGazetteer
 
 __all__ = ["OfflineFirst"]
 
@@ -34,6 +36,8 @@ class OfflineFirst(Geocoder):
     max_retries : int, default 2
     network_geocoder : geopy Geocoder, optional
         Use another network geocoder instead of Nominatim.
+    timeout, proxies, ssl_context : optional
+        geopy's options (defaults from ``geopy.geocoders.options``), given to Nominatim.
 
     Examples
     --------
@@ -50,6 +54,8 @@ class OfflineFirst(Geocoder):
         max_retries: int = 2,
         network_geocoder: Geocoder | None = None,
         timeout=DEFAULT_SENTINEL,
+        proxies=DEFAULT_SENTINEL,
+        ssl_context=DEFAULT_SENTINEL,
         **kwargs,
     ) -> None:
         if network_geocoder is None and (user_agent or "").strip().lower() in _SAMPLE_AGENTS:
@@ -58,7 +64,13 @@ class OfflineFirst(Geocoder):
                 "'my-newsroom-tool/1.0 (contact@example.org)'"
             )
         adapter_factory = kwargs.pop("adapter_factory", None)
-        super().__init__(timeout=timeout, user_agent=user_agent, adapter_factory=adapter_factory)
+        super().__init__(
+            timeout=timeout,
+            proxies=proxies,
+            user_agent=user_agent,
+            ssl_context=ssl_context,
+            adapter_factory=adapter_factory,
+        )
         if isinstance(self.adapter, BaseAsyncAdapter):
             # the rate limiter and fallback chain are synchronous: say so, never hand back
             # a result where an awaitable was expected
@@ -83,7 +95,13 @@ class OfflineFirst(Geocoder):
             if self._network is None:
                 from geopy.geocoders import Nominatim
 
-                self._network = Nominatim(user_agent=self._user_agent, timeout=self.timeout)
+                # the caller's geopy options reach the only geocoder that uses them
+                self._network = Nominatim(
+                    user_agent=self._user_agent,
+                    timeout=self.timeout,
+                    proxies=self.proxies,
+                    ssl_context=self.ssl_context,
+                )
             # swallow_exceptions=False: a pipeline must not lose rows quietly.
             self._limited = RateLimiter(
                 self._network.geocode,
@@ -107,11 +125,17 @@ class OfflineFirst(Geocoder):
 
         ``timeout``, ``limit`` and ``language`` are passed on to the network geocoder
         (``timeout`` defaults to this geocoder's own); other keywords go to the bundled
-        gazetteer only (``country``, ``kind``).
+        gazetteer only (``country``, ``kind``). A structured query with ``street``,
+        ``postalcode`` or ``amenity`` goes straight to the network geocoder.
         """
-        found = self.bundled.geocode(
-            query, exactly_one=exactly_one, limit=limit, language=language, **kwargs
-        )
+        # a street or postcode query is the network's by nature: asking the gazetteer
+        # would only raise its "no street data" error
+        network_only = isinstance(query, Mapping) and any(query.get(k) for k in NETWORK_ONLY_KEYS)
+        found = None
+        if not network_only:
+            found = self.bundled.geocode(
+                query, exactly_one=exactly_one, limit=limit, language=language, **kwargs
+            )
         if found:
             return found
         remote = {"timeout": self.timeout if timeout is DEFAULT_SENTINEL else timeout}
