@@ -35,7 +35,6 @@ KNOWN_LONG = {
     "geoinc/incidents/io.py::write_incidents": 71,
     "geoinc/geoparse/resolve.py::Resolver._span_candidates_uncached": 71,
     "geoinc/extract/documents.py::iter_documents": 70,
-    "geoinc/cli/map_cmd.py::add_parser": 64,
     "geoinc/geocoders/bundled.py::BundledGazetteer.geocode": 62,
     "geoinc/cli/extract_cmd.py::run": 62,
 }

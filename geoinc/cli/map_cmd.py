@@ -20,6 +20,7 @@ log = logging.getLogger("geoinc")
 
 
 def add_parser(sub) -> argparse.ArgumentParser:
+    """Add ``geoinc map`` to the subcommands ``sub``; returns its parser."""
     p = sub.add_parser(
         "map",
         help="draw an incident file as a standalone HTML map",
@@ -29,6 +30,13 @@ def add_parser(sub) -> argparse.ArgumentParser:
             "border band, regions shaded by casualties, claims, clustering and heat map."
         ),
     )
+    _add_file_arguments(p)
+    _add_layer_arguments(p)
+    return p
+
+
+def _add_file_arguments(p: argparse.ArgumentParser) -> None:
+    """What is read and written, and how the page loads: input, output, tiles, title."""
     p.add_argument(
         "incidents",
         help="incident file: .geojson/.json, .gpkg, .parquet, .csv (geoinc, ACLED or UCDP GED)",
@@ -53,6 +61,10 @@ def add_parser(sub) -> argparse.ArgumentParser:
     )
     p.add_argument("--layer", help="layer to read from a GeoPackage")
     p.add_argument("--title", help="page title and legend heading")
+
+
+def _add_layer_arguments(p: argparse.ArgumentParser) -> None:
+    """What the map draws: borders, the border band, clustering, claims, popup columns."""
     p.add_argument(
         "--borders",
         default="naturalearth",
@@ -82,7 +94,6 @@ def add_parser(sub) -> argparse.ArgumentParser:
         metavar="COLUMN",
         help="extra column to show in popups (repeatable)",
     )
-    return p
 
 
 def read_incidents(path: str | Path, layer: str | None = None):
