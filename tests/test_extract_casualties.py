@@ -136,3 +136,33 @@ def test_changed_tolls_are_marked():
     assert (f.field, f.quantity.value, f.update) == ("killed", 17, True)
     (g,) = casualty_figures("The toll of the strike is 17.")
     assert g.update is False
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a count of deaths or injuries, the noun being what is counted
+        ("The mayor first spoke of six deaths.", [("killed", 6, "exact")]),
+        ("By noon there were nine confirmed deaths and 31 injuries.",
+         [("killed", 9, "exact"), ("injured", 31, "exact")]),
+        ("Doctors counted 12 fatalities.", [("killed", 12, "exact")]),
+        # a pair noun after "a" or a possessive counts two people
+        ("An elderly couple were killed when the shell hit.", [("killed", 2, "exact")]),
+        ("The blast killed his parents and wounded a boy.",
+         [("killed", 2, "exact"), ("injured", 1, "exact")]),
+    ],
+)
+def test_nominal_counts_and_pairs(sentence, expected):
+    assert _figs(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The other three fatalities were in a second car.",  # a remainder, not a toll
+        "The 2022 deaths were counted separately.",  # a year
+        "Her brother was killed.",  # a possessive alone counts nobody
+    ],
+)
+def test_not_nominal_counts(sentence):
+    assert [f for f in _figs(sentence) if f[1]] == []

@@ -282,3 +282,20 @@ def test_place_as_compound_subject_is_not_a_location():
         published=date(2023, 12, 31),
     )
     assert extract_reports(doc).reports == ()
+
+
+def test_later_toll_of_a_one_place_article_joins_its_strike():
+    # the updated figures come five sentences after the town was last named; the article
+    # reports one strike, so they are that strike's (and a far "no casualties" is not)
+    text = (
+        "Missiles struck the centre of Chernihiv on Wednesday, killing at least 10 people. "
+        "Rescuers worked through the day. The governor asked residents to give blood. "
+        "Schools were closed. The minister met reporters in the afternoon. "
+        "Officials later said there were 14 confirmed deaths and 25 injuries."
+    )
+    (r,) = extract_reports(document_from_text(text, published=date(2024, 4, 17))).reports
+    figures = {(c["field"], c["value"]) for c in r.claims}
+    assert {("killed", 10), ("killed", 14), ("injured", 25)} <= figures
+    far_zero = text.replace("there were 14 confirmed deaths and 25 injuries", "nobody was hurt")
+    (r,) = extract_reports(document_from_text(far_zero, published=date(2024, 4, 17))).reports
+    assert not [c for c in r.claims if c["value"] == 0]

@@ -41,6 +41,8 @@ from geoinc.extract.numbers import QUANTITY_PATTERN, Quantity, parse_quantity
 __all__ = ["casualty_figures", "CasualtyFigure", "may_contain_casualties"]
 
 _ONE_WORDS = ("another", "a further", "a second", "a third", "one more", "a", "an", "one")
+#: before a pair noun ("her parents") these count two; before any other noun, nothing
+_POSSESSIVES = ("her", "his", "their")
 _GAP = r"[\w'’,-]+"
 
 
@@ -70,11 +72,14 @@ class _Grammar:
     killed_verb: re.Pattern
     joiner: re.Pattern
     toll: re.Pattern
+    nominal: re.Pattern
     zero: re.Pattern
     subset_left: re.Pattern
     aggregate: re.Pattern
     triggers: tuple[str, ...]
     general: frozenset
+    pairs: frozenset
+    injured_nouns: frozenset
     zero_fields: dict
 
 
@@ -85,7 +90,7 @@ def _grammar(code: str) -> _Grammar:
     hundred = r"(?:a|one)\s+(?:hundred|thousand)"
     vague_of = _alt(d["vague_of"]) + r"\s+of"
     more = r"(?:(?:another|a\s+further|further|an\s+additional)\s+)?"
-    num = rf"(?:{more}(?:{vague_of}|{hundred}|{qualnum})|{_alt(_ONE_WORDS)})"
+    num = rf"(?:{more}(?:{vague_of}|{hundred}|{qualnum})|{_alt(_ONE_WORDS + _POSSESSIVES)})"
     nouns = _alt(d["person_nouns"])
     stops = _alt(d["modifier_stops"])
     mod = rf"(?!(?:{stops}|{nouns})\b|[\d,.]+(?![\w-]))[\w'’-]+"  # ages, not counts
@@ -130,11 +135,19 @@ def _grammar(code: str) -> _Grammar:
         ),
         joiner=re.compile(r"^(?:\s*,\s*(?:and\s+)?|\s+and\s+)$", re.I),
         toll=re.compile(toll, re.I),
+        # "four deaths", "eight confirmed deaths and 18 injuries": the noun is the count's
+        nominal=re.compile(
+            rf"(?<![\w-])(?P<num>{qualnum})(?:\s+{mod}){{0,2}}?\s+"
+            rf"(?P<noun>{_alt([*d['killed_nouns'], *d['injured_nouns']])})\b",
+            re.I,
+        ),
         zero=re.compile(rf"\b{_alt(zero_fields)}\b", re.I),
         subset_left=re.compile(rf"\b(?:{_alt(d['subset_before'])}|no|not)\s+$", re.I),
         aggregate=re.compile(rf"\b{_alt(d['aggregate_markers'])}\b", re.I),
         triggers=tuple(d["triggers"]),
         general=frozenset(w.lower() for w in d["general_nouns"]),
+        pairs=frozenset(w.lower() for w in d["pair_nouns"]),
+        injured_nouns=frozenset(w.lower() for w in d["injured_nouns"]),
         zero_fields=zero_fields,
     )
 
@@ -149,6 +162,10 @@ def _quantity(num_text: str, noun: str | None, g: _Grammar) -> Quantity | None:
     raw = re.sub(r"^(?:another|a further|further|an additional) (?=\S)", "", raw, flags=re.I) \
         if re.search(r"\d|\s\w", raw) and raw.lower() not in _ONE_WORDS else raw
     low = raw.lower()
+    if noun is not None and noun.lower() in g.pairs and low in _ONE_WORDS + _POSSESSIVES:
+        return Quantity(2, 2, 2, "exact", raw)
+    if low in _POSSESSIVES:
+        return None
     if low in _ONE_WORDS:
         if noun is None or noun.lower() in g.general:
             return None
@@ -271,9 +288,27 @@ def casualty_figures(sentence: str, offset: int = 0, lang: str = "en") -> list[C
         fld = "injured" if noun in _injured_tolls(lang) else "killed"
         _take(taken, m.start("num"), m.end("num"))
         found.append((fld, q, m.start("num"), m.end("num"), m.group("change") is not None))
+    found.extend(_nominal_figures(sentence, g, taken))
     found.extend(f + (False,) for f in _phrase_figures(sentence, g, taken))
     found.sort(key=lambda f: (f[2], f[0]))
     return [CasualtyFigure(f, q, offset + s, offset + e, u) for f, q, s, e, u in found]
+
+
+def _nominal_figures(sentence: str, g: _Grammar, taken: bytearray) -> list[tuple]:
+    """Counts of deaths or injuries ("four deaths"), not inside a toll or a zero."""
+    out = []
+    for m in g.nominal.finditer(sentence):
+        s, e = m.start("num"), m.end("num")
+        left = sentence[max(0, s - 40) : s]
+        if _overlaps(taken, s, e) or (left[-1:].isspace() and g.subset_left.search(left)):
+            continue
+        q = parse_quantity(m.group("num"))
+        if q is None or re.fullmatch(r"(?:19|20)\d\d", m.group("num")):
+            continue
+        noun = re.sub(r"\s+", " ", m.group("noun").lower())
+        _take(taken, s, m.end())
+        out.append(("injured" if noun in g.injured_nouns else "killed", q, s, e, False))
+    return out
 
 
 @lru_cache(maxsize=8)

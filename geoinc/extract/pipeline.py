@@ -568,7 +568,7 @@ def _collect_pieces(
                 continue
             cands, wide = [], True
         if not cands:
-            if last is None or i - last[0] > _INHERIT_WINDOW:
+            if last is None or (i - last[0] > _INHERIT_WINDOW and not _sole_story(pieces, sent)):
                 if sent.figures:
                     pending.append((i, wide))
                 continue
@@ -592,6 +592,15 @@ def _collect_pieces(
             pending = []
         pieces.extend(_sentence_pieces(text, sent, cands, inherited, wide=wide, lang=lang))
     return pieces
+
+
+def _sole_story(pieces: list[_Piece], sent: SentenceEvent) -> bool:
+    """True when every attack so far happened at one place and this sentence dates nothing
+    of its own: an article about one strike gives later toll updates ("eight confirmed
+    deaths and 18 injuries", paragraphs after the place was last named) to that strike."""
+    if not pieces or sent.dates or all(f.quantity.value == 0 for f in sent.figures):
+        return False  # a far "no casualties either" is as likely about another event
+    return len({(p.mention.place.kind, p.mention.place.name) for p in pieces}) == 1
 
 
 def extract_reports(
