@@ -17,6 +17,9 @@ Stages (``--stages`` takes a comma-separated subset):
   on the first ``--throughput-articles`` articles; articles/s and speed-up over 1 job;
 * ``memory``: peak resident memory of ``geoinc extract --jobs 2`` run in a fresh process
   for each batch size (the parent and its workers separately);
+* ``merge``: ``merge_reports`` alone over synthetic one-figure reports spread over
+  10,000 real places and three years, up to a million reports (close to a million
+  incidents), and the cost of building one incident row;
 * ``store``: an incident store grown to each size with synthetic reports (real gazetteer
   places, dates over three years), then the time to add 100 new articles' reports to it,
   and the in-memory ``merge_reports`` time for the same number of reports.
@@ -213,6 +216,53 @@ def _synthetic_reports(n: int, seed: int, day0: int = 0) -> list:
     return out
 
 
+def _spread_reports(n: int, places: list, seed: int) -> list:
+    """``n`` one-figure reports over many places and three years (mostly one per incident)."""
+    from geoinc.incidents.merge import IncidentReport
+
+    rng = random.Random(seed)
+    out = []
+    for i in range(n):
+        start = date(2022, 2, 24) + timedelta(days=rng.randrange(1100))
+        k = rng.randrange(1, 30)
+        claim = {"field": "killed", "value": k, "low": k, "high": k, "qualifier": "exact",
+                 "text": str(k), "source": f"s{i % 40}", "doc_id": f"m{i}", "start": 0,
+                 "end": 1, "sentence": "", "sentence_start": 0, "sentence_end": 1}
+        out.append(IncidentReport(
+            doc_id=f"m{i}", source=f"s{i % 40}", place=places[rng.randrange(len(places))],
+            place_confidence=0.9, date_start=start, date_end=start, date_precision=1,
+            claims=(claim,),
+        ))
+    return out
+
+
+def bench_merge(sizes: list[int]) -> None:
+    """The cross-document merge alone, up to a million reports (~1M incidents)."""
+    from geoinc.gazetteer import Gazetteer
+    from geoinc.incidents.merge import incident_record, merge_reports
+
+    gz = Gazetteer.default()
+    places = gz.largest_places("UA", 6000) + gz.largest_places("RU", 4000)
+    print(f"merge_reports in memory, reports over {len(places)} places and 1,100 days")
+    for n in sizes:
+        reports = _spread_reports(n, places, seed=n)
+        t0 = time.perf_counter()
+        groups = merge_reports(reports)
+        took = time.perf_counter() - t0
+        sample = groups[:: max(1, len(groups) // 2000)]
+        t1 = time.perf_counter()
+        for g in sample:
+            incident_record(g)
+        per_row = (time.perf_counter() - t1) / len(sample)
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(
+            f"  {n:>8} reports -> {len(groups):>8} incidents: merge {took:6.2f} s "
+            f"({took / n * 1e6:5.1f} us/report); a row {per_row * 1e3:5.2f} ms "
+            f"(all rows ~{per_row * len(groups):6.0f} s); peak RSS {rss:6.0f} MB"
+        )
+        del reports, groups
+
+
 def _fill(store, reports: list, now: str) -> float:
     """Add reports to a store as one update (one pseudo-article per report)."""
     from geoinc.store import _Batch
@@ -260,7 +310,8 @@ def main() -> None:
     ap.add_argument("--throughput-articles", type=int, default=20_000)
     ap.add_argument("--memory-sizes", default="2000,20000,100000")
     ap.add_argument("--store-sizes", default="1000,10000,100000")
-    ap.add_argument("--stages", default="throughput,memory,store")
+    ap.add_argument("--merge-sizes", default="10000,100000,1000000")
+    ap.add_argument("--stages", default="throughput,memory,store,merge")
     args = ap.parse_args()
     stages = set(args.stages.split(","))
     corpus = args.corpus or Path(tempfile.gettempdir()) / f"geoinc-scale-{args.articles}"
@@ -276,6 +327,8 @@ def main() -> None:
         bench_memory(corpus, sizes)
     if "store" in stages:
         bench_store([int(x) for x in args.store_sizes.split(",")])
+    if "merge" in stages:
+        bench_merge([int(x) for x in args.merge_sizes.split(",")])
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory of this process: {peak:.0f} MB")
 

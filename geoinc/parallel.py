@@ -197,10 +197,32 @@ def _run_chunk(docs: list) -> list:
     return out
 
 
-def _reattach(result, doc):
+def _reattach(result, doc, places: dict):
     if dataclasses.is_dataclass(result) and getattr(result, "document", 0) is None:
-        return dataclasses.replace(result, document=doc)
+        result = dataclasses.replace(result, document=doc)
+    reports = getattr(result, "reports", None)
+    if reports:
+        result = dataclasses.replace(result, reports=_share_places(reports, places))
     return result
+
+
+def _share_places(reports, places: dict):
+    """The reports with one shared object per gazetteer record.
+
+    Each report comes back from a worker with its own copy of its place (a record with
+    all its alternate names, about 2 kB); the parent keeps every report for the merge,
+    so without sharing its memory grew with the batch (+20 % from 2,000 to 100,000
+    articles), with sharing it grows with the number of distinct places.
+    """
+    out = []
+    for r in reports:
+        place = getattr(r, "place", None)
+        if place is None:
+            out.append(r)
+            continue
+        shared = places.setdefault(place, place)
+        out.append(r if shared is place else dataclasses.replace(r, place=shared))
+    return type(reports)(out)
 
 
 def _warm(func: Callable, gazetteer) -> None:
@@ -285,6 +307,7 @@ def _map_pool(func, items, jobs: int, gazetteer, chunk_size: int):
     pending: deque = deque()
     chunk: list = []
     in_flight = 0
+    places: dict = {}
     with _pool(func, jobs, gazetteer) as pool:
 
         def submit() -> None:
@@ -302,7 +325,7 @@ def _map_pool(func, items, jobs: int, gazetteer, chunk_size: int):
                 in_flight -= 1
                 for (label, sent), (read, res) in zip(head[1], head[0].result(), strict=True):
                     doc = sent if read is None else read  # a Leaf comes back read
-                    yield label, doc, None if res is None else _reattach(res, doc)
+                    yield label, doc, None if res is None else _reattach(res, doc, places)
 
         for label, item in items:
             if isinstance(item, InputError):
