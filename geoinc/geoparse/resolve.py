@@ -128,6 +128,50 @@ class Resolution:
     primary: bool = True  # the span is the chosen record's primary name
 
 
+class _Context(NamedTuple):
+    """What the other names of a document say, for scoring one name's candidates."""
+
+    total_c: dict  # country -> evidence weight, over all names
+    total_a: dict  # first-level region -> evidence weight, over all names
+    own: dict  # name key -> (country weights, region weights) its own mentions gave
+    n_total: float  # all the evidence weight
+    coherence: dict  # name key -> region -> how much the other names could lie there
+    near: dict  # name key -> ids of its candidates close to another name's
+
+
+_NO_OWN: tuple[dict, dict] = ({}, {})
+
+
+def _tally(spans: list[Span], context: list) -> tuple[dict, dict, dict, float]:
+    """Evidence per country and region, and per name key: a mention never counts as its
+    own evidence, and repeating a name does not make it its own context."""
+    total_c: dict[str, float] = {}
+    total_a: dict[str, float] = {}
+    own: dict[str, tuple[dict, dict]] = {}
+    for span, (_, (country, admin1, weight), _, _, _) in zip(spans, context, strict=False):
+        if not weight:
+            continue
+        oc, oa = own.setdefault(span.key, ({}, {}))
+        total_c[country] = total_c.get(country, 0.0) + weight
+        oc[country] = oc.get(country, 0.0) + weight
+        if admin1:
+            total_a[admin1] = total_a.get(admin1, 0.0) + weight
+            oa[admin1] = oa.get(admin1, 0.0) + weight
+    return total_c, total_a, own, sum(total_c.values())
+
+
+def _city_first(cands: list, key: str) -> list[tuple[Place, float]]:
+    """A bare name is the city before the region named after it ("Mykolaiv"). The city
+    must carry the name itself (a spelling variant counts: Mykolayiv/Mykolaiv), not just
+    list it ("Oklahoma" for Oklahoma City)."""
+    seats = {
+        p.admin1
+        for p, _ in cands
+        if p.kind == "place" and p.population >= 10_000 and fuzz.ratio(normalize(p.name), key) >= 85
+    }
+    return [(p, s - (2.0 if p.kind == "admin1" and p.admin1 in seats else 0.0)) for p, s in cands]
+
+
 class Resolver:
     """Candidate generation and scoring over one gazetteer (caches per name key).
 
@@ -242,6 +286,42 @@ class Resolver:
         return got
 
     def _span_candidates_uncached(self, span: Span) -> list[tuple[Place, float]]:
+        """Candidates with priors for one span, before document context: a table's one
+        record (demonym, abbreviation, institution …), or the name's namesakes with the
+        span's qualifier weighed in."""
+        table = self._table_candidates(span)
+        if table is not None:
+            return table
+        if span.source == "unknown":
+            return []
+        if span.source == "lookup":
+            places = span.extra.get("places") or []
+            if not places:
+                return []
+            imp = self.gz.importance([p.row for p in places])
+            cands = [(p, float(i) + 2.0 * p.score) for p, i in zip(places, imp, strict=False)]
+        else:
+            cands = self.candidates(span.key)
+        if span.qualifier == "region":
+            if any(p.kind == "admin1" for p, _ in cands):
+                cands = self._region_first(cands, span.key)
+        else:
+            cands = _city_first(cands, span.key)
+        if span.qualifier == "feature":
+            # "Kanawha River", "Lake Erie": the river or lake of the name if there is one.
+            cands = [
+                (p, s + (_W_FEATURE_QUALIFIER if p.kind in ("water", "feature") else 0.0))
+                for p, s in cands
+            ]
+        if span.qualifier == "settlement":
+            cands = [
+                (p, s + (1.5 if p.kind in ("place", "settlement") else -4.0)) for p, s in cands
+            ]
+        return cands
+
+    def _table_candidates(self, span: Span) -> list[tuple[Place, float]] | None:
+        """The record a table names (demonym -> country, "Kan." -> Kansas, "U.S." ->
+        the United States, an institution -> its capital); None for other sources."""
         if span.source == "demonym":
             iso = DEMONYMS.get(span.key) or DEMONYMS.get(span.key[:-1], "")
             place = self.country(iso)
@@ -262,56 +342,22 @@ class Resolver:
             iso, capital = INSTITUTIONS[span.key]
             cands = [c for c in self.candidates(capital) if c[0].country == iso]
             return cands[:1]
-        if span.source == "unknown":
-            return []
-        if span.source == "lookup":
-            places = span.extra.get("places") or []
-            if not places:
-                return []
-            imp = self.gz.importance([p.row for p in places])
-            cands = [(p, float(i) + 2.0 * p.score) for p, i in zip(places, imp, strict=False)]
-        else:
-            cands = self.candidates(span.key)
-        if span.qualifier == "region" and any(p.kind == "admin1" for p, _ in cands):
-            # "the Moscow region", "Kyiv region": a region called a region (the oblast)
-            # before a city-region of the same name (Moscow, Kyiv City).
-            named = {id(p) for p, _ in cands if self.gz.region_named(p)}
-            cands = [
-                (
-                    p,
-                    s
-                    + (_W_REGION_QUALIFIER if p.kind == "admin1" else 0.0)
-                    + (_W_REGION_NAMED if id(p) in named else 0.0)
-                    + (_W_PRIMARY if _region_core_named(p, span.key) else 0.0),
-                )
-                for p, s in cands
-            ]
-        elif span.qualifier != "region":
-            # A bare name is the city before the region named after it ("Mykolaiv").
-            # The city must carry the name itself (a spelling variant counts:
-            # Mykolayiv/Mykolaiv), not just list it ("Oklahoma" for Oklahoma City).
-            seats = {
-                p.admin1
-                for p, _ in cands
-                if p.kind == "place"
-                and p.population >= 10_000
-                and fuzz.ratio(normalize(p.name), span.key) >= 85
-            }
-            cands = [
-                (p, s - (2.0 if p.kind == "admin1" and p.admin1 in seats else 0.0))
-                for p, s in cands
-            ]
-        if span.qualifier == "feature":
-            # "Kanawha River", "Lake Erie": the river or lake of the name if there is one.
-            cands = [
-                (p, s + (_W_FEATURE_QUALIFIER if p.kind in ("water", "feature") else 0.0))
-                for p, s in cands
-            ]
-        if span.qualifier == "settlement":
-            cands = [
-                (p, s + (1.5 if p.kind in ("place", "settlement") else -4.0)) for p, s in cands
-            ]
-        return cands
+        return None
+
+    def _region_first(self, cands: list, key: str) -> list[tuple[Place, float]]:
+        """ "the Moscow region", "Kyiv region": a region called a region (the oblast)
+        before a city-region of the same name (Moscow, Kyiv City)."""
+        named = {id(p) for p, _ in cands if self.gz.region_named(p)}
+        return [
+            (
+                p,
+                s
+                + (_W_REGION_QUALIFIER if p.kind == "admin1" else 0.0)
+                + (_W_REGION_NAMED if id(p) in named else 0.0)
+                + (_W_PRIMARY if _region_core_named(p, key) else 0.0),
+            )
+            for p, s in cands
+        ]
 
     # ---- resolution ------------------------------------------------------------
 
@@ -328,28 +374,22 @@ class Resolver:
             else p
             for s, p in zip(spans, prepared, strict=True)
         ]
-        # Evidence per name key: a mention never counts as its own evidence, and
-        # repeating a name does not make it its own context.
-        total_c: dict[str, float] = {}
-        total_a: dict[str, float] = {}
-        own: dict[str, tuple[dict, dict]] = {}
-        for span, (_, (country, admin1, weight), _, _, _) in zip(spans, context, strict=False):
-            if not weight:
-                continue
-            oc, oa = own.setdefault(span.key, ({}, {}))
-            total_c[country] = total_c.get(country, 0.0) + weight
-            oc[country] = oc.get(country, 0.0) + weight
-            if admin1:
-                total_a[admin1] = total_a.get(admin1, 0.0) + weight
-                oa[admin1] = oa.get(admin1, 0.0) + weight
-        n_total = sum(total_c.values())
-        coherence = self._coherence(spans, context) if _W_COHERENCE else {}
-        near = self._near(spans, context) if _W_NEAR else {}
+        ctx = _Context(
+            *_tally(spans, context),
+            self._coherence(spans, context) if _W_COHERENCE else {},
+            self._near(spans, context) if _W_NEAR else {},
+        )
+        results = self._resolve_all(spans, prepared, ctx)
+        self._unknown_containers(results, tokens)
+        return results
+
+    def _resolve_all(self, spans: list[Span], prepared: list, ctx: _Context) -> list:
+        """Score each span in its document context; spans that look the same (source,
+        key, qualifier, container, list kind) share one scoring."""
         containers = {s.container for s in spans}
         results: list[Resolution] = []
         done: dict[tuple, tuple] = {}
         list_counts: dict[int, dict[str, int]] = {}
-        empty: tuple[dict, dict] = ({}, {})
         for idx, (span, (cs, _, _, _, _)) in enumerate(zip(spans, prepared, strict=False)):
             if not cs:
                 results.append(Resolution(span, None, (), 0.0))
@@ -369,27 +409,18 @@ class Resolver:
             if got is None:
                 got = done[sig] = self._score(
                     cs,
-                    own.get(span.key, empty),
-                    total_c,
-                    total_a,
-                    n_total,
+                    ctx.own.get(span.key, _NO_OWN),
+                    ctx.total_c,
+                    ctx.total_a,
+                    ctx.n_total,
                     container,
                     is_container,
-                    coherence.get(span.key),
-                    near.get(span.key),
+                    ctx.coherence.get(span.key),
+                    ctx.near.get(span.key),
                     list_kind,
                 )
-            results.append(
-                Resolution(
-                    span,
-                    got[0],
-                    got[1],
-                    got[2],
-                    got[3],
-                    span.source != "gazetteer" or self._native(got[0], span.key),
-                )
-            )
-        self._unknown_containers(results, tokens)
+            native = span.source != "gazetteer" or self._native(got[0], span.key)
+            results.append(Resolution(span, got[0], got[1], got[2], got[3], native))
         return results
 
     def _native(self, place: Place, key: str) -> bool:
