@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import json
+import re
 import sys
 import warnings
 from pathlib import Path
@@ -155,5 +157,27 @@ def test_quiet_and_verbose_extract(tmp_path, capsys):
     quiet = capsys.readouterr().err
     assert "  ok " in normal and "  ok " not in quiet and "wrote" not in quiet
     assert "input(s):" in quiet  # the totals line stays
+    assert main(["extract", str(EXAMPLES), "-o", str(out), "-qq"]) == 0
+    assert capsys.readouterr().err == ""  # -qq: errors only, and there were none
+    assert main(["extract", str(EXAMPLES), str(tmp_path / "gone.txt"), "-o", str(out), "-qq"]) == 0
+    assert capsys.readouterr().err.strip().startswith("error ")
+    assert main(["extract", str(EXAMPLES), "-o", str(out), "--no-progress", "-v"]) == 0
+    verbose = capsys.readouterr().err
+    assert "INFO: read 8 input(s)" in verbose and verbose.count("INFO") > normal.count("INFO")
     assert main(["-v", "import", str(out), "-o", str(tmp_path / "y.gpkg")]) == 0
     assert "INFO" in capsys.readouterr().err  # -v: what was read, how many
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_bar_with_total_and_eta_on_a_terminal_only(tmp_path, monkeypatch):
+    out = tmp_path / "x.geojson"
+    for stream, shown in ((_Terminal(), True), (io.StringIO(), False)):
+        monkeypatch.setattr(sys, "stderr", stream)
+        assert main(["extract", str(EXAMPLES), "-o", str(out)]) == 0
+        bar = re.search(r"articles: 100%.*\| 8/8 \[\d\d:\d\d<\d\d:\d\d", stream.getvalue())
+        assert bool(bar) is shown, stream.getvalue()  # a total and an ETA; none in a pipe
+        assert "8 input(s)" in stream.getvalue()

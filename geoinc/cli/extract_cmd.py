@@ -13,11 +13,15 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
+import time
 from functools import partial
 from pathlib import Path
 
 __all__ = ["add_parser", "run"]
+
+log = logging.getLogger("geoinc")
 
 
 def add_parser(subparsers) -> argparse.ArgumentParser:
@@ -94,7 +98,7 @@ def run(args: argparse.Namespace) -> int:
     from geoinc.exceptions import ConfigurationError
     from geoinc.extract.pipeline import extract_with_status
     from geoinc.incidents.atomic import check_output_path, write_text_atomic
-    from geoinc.incidents.io import FORMATS, to_geojson, write_incidents
+    from geoinc.incidents.io import FORMATS
 
     if args.output == "-":  # -o - : GeoJSON on stdout, as without -o
         args.output = None
@@ -117,6 +121,9 @@ def run(args: argparse.Namespace) -> int:
 
         extract_with_status, local = partial(on_cluster, scheduler=args.scheduler), {}
     # on the command line every argument is a path: a missing file is an error, not a text
+    where = f"the cluster at {args.scheduler}" if args.scheduler else f"{args.jobs} job(s)"
+    log.info("extracting from %s on %s", ", ".join(args.paths), where)
+    started = time.monotonic()
     frame, statuses = extract_with_status(
         [Path(p) for p in args.paths],
         source=args.source,
@@ -128,29 +135,52 @@ def run(args: argparse.Namespace) -> int:
         **local,
     )
     readable = any(s.status != "error" for s in statuses)
+    log.info(
+        "read %d input(s) in %.1f s: %d report(s)",
+        len(statuses),
+        time.monotonic() - started,
+        sum(s.n_reports for s in statuses),
+    )
     if args.output and not readable:  # never replace an old output with an empty one
         print(_summary(statuses, 0), file=sys.stderr)
         print(f"no input could be read; {args.output} not written", file=sys.stderr)
         return 2
-    if args.output:
-        if args.acled:
-            from geoinc.incidents.acled import write_acled
-
-            write_acled(frame, args.output)
-        else:
-            write_incidents(frame, args.output)
-    else:
-        sys.stdout.write(to_geojson(frame) + "\n")
+    _write(frame, args)
     if args.status:
         status = json.dumps([s.as_dict() for s in statuses], ensure_ascii=False, indent=1)
         write_text_atomic(args.status, status)
-    summary = _summary(statuses, len(frame))
-    # -q: only the inputs with a problem and the totals line
-    lines = [ln for ln in summary.splitlines() if not quiet or not ln.startswith("  ok ")]
-    print("\n".join(lines), file=sys.stderr)
-    if args.output and not quiet:
+    _print_summary(_summary(statuses, len(frame)), getattr(args, "verbosity", 0))
+    if args.output and getattr(args, "verbosity", 0) >= 0:
         print(f"wrote {len(frame)} incident(s) to {args.output}", file=sys.stderr)
     return 0 if readable else 2
+
+
+def _write(frame, args: argparse.Namespace) -> None:
+    """The incidents to ``-o`` (ACLED CSV with ``--acled``), or GeoJSON on stdout."""
+    from geoinc.incidents.io import to_geojson, write_incidents
+
+    if not args.output:
+        sys.stdout.write(to_geojson(frame) + "\n")
+        return
+    if args.acled:
+        from geoinc.incidents.acled import write_acled
+
+        write_acled(frame, args.output)
+    else:
+        write_incidents(frame, args.output)
+    log.info("%s: %d incident(s), %d column(s)", args.output, len(frame), frame.shape[1])
+
+
+def _print_summary(summary: str, verbosity: int) -> None:
+    """The per-input lines: all by default; -q only the problems and the totals line;
+    -qq only the inputs that failed (nothing when all could be read)."""
+    lines = summary.splitlines()
+    if verbosity <= -2:
+        lines = [ln for ln in lines if ln.startswith("  error ")]
+    elif verbosity < 0:
+        lines = [ln for ln in lines if not ln.startswith("  ok ")]
+    if lines:
+        print("\n".join(lines), file=sys.stderr)
 
 
 def _run_store(args: argparse.Namespace) -> int:

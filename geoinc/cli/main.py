@@ -129,7 +129,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"geoinc: stopped by {sig}", file=sys.stderr)
         return sig.exit_code
     except Exception as err:  # a bug, not the user's fault: one line, traceback with -v
-        if args.verbose:
+        if getattr(args, "verbosity", args.verbose) > 0:  # -v before or after the command
             import traceback
 
             traceback.print_exc()
