@@ -25,7 +25,6 @@ KNOWN_LONG = {
     "geoinc/extract/pipeline.py::extract_with_status": 97,
     "geoinc/evaluation/__init__.py::_score_doc": 97,
     "geoinc/extract/documents.py::document_from_text": 95,
-    "geoinc/geoparse/roles.py::assign_role": 86,
     "geoinc/extract/pipeline.py::extract": 81,
     "geoinc/evaluation/__init__.py::evaluate": 80,
     "geoinc/extract/events.py::analyse_text": 79,

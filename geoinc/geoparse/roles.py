@@ -71,6 +71,10 @@ _AUX = frozenset(
     }
 )
 # "the Belgorod strikes": a place before a noun, not a subject before a verb.
+# "hit by Moscow" is where Moscow was hit, not what it did.
+_DAMAGED_BY = frozenset(
+    {"hit", "struck", "damaged", "destroyed", "affected", "surrounded", "bordered"}
+)
 _DETERMINERS = frozenset({"the", "a", "an", "these", "those", "its", "their"})
 _BE = frozenset({"was", "were", "is", "are", "been", "be"})
 _PREPOSITIONS = frozenset(
@@ -181,6 +185,15 @@ def assign_role(span: Span, tokens: list[Token], kind: str | None, lang: str = "
         return "actor"
     nxt = tokens.tok(span.j) if span.j < tokens.n else None
     prev = tokens.tok(span.i - 1) if span.i > 0 else None
+    role = _name_role(span, tokens, nxt, prev, kind, lang)
+    if role is None and kind in ("country", "place", "admin1", None):
+        role = _agent_role(span, tokens, nxt, prev, kind)
+    return role or "location"
+
+
+def _name_role(span: Span, tokens, nxt, prev, kind: str | None, lang: str) -> str | None:
+    """The role the words right around the name give it: an organisation's name, a
+    government metonym, an origin ("Iranian-made"), a demonym or continent ("other")."""
     if special := _special_role(span, tokens, nxt, lang):
         return special
     if kind in ("country", None) or span.key in vocabulary(lang, "capitals"):
@@ -189,67 +202,83 @@ def assign_role(span: Span, tokens: list[Token], kind: str | None, lang: str = "
     # "Iranian-made", "Czech-built", "US-supplied".
     if nxt is not None and nxt.sep in ("-", "‐", "‑") and nxt.key in ORIGIN_SUFFIXES:
         return "origin"
-    # "Kyiv Independent", "Kharkiv Palace hotel", "Moscow Times".
-    if (
+    if _organisation_after(span, tokens, nxt) or _organisation_before(span, tokens, prev):
+        return "organisation"
+    if span.source == "demonym" or (span.source == "continent" and span.key not in ("eu",)):
+        return "other"
+    return None
+
+
+def _organisation_after(span: Span, tokens, nxt) -> bool:
+    """ "Kyiv Independent", "Kharkiv Palace hotel", "Moscow Times"."""
+    return (
         nxt is not None
         and nxt.cap
         and nxt.sep == " "
         and nxt.key in ORG_AFTER
         and not tokens.tok(span.j - 1).possessive
-    ):
-        return "organisation"
-    # "University of Kharkiv", "Bank of England".
-    if (
+    )
+
+
+def _organisation_before(span: Span, tokens, prev) -> bool:
+    """ "University of Kharkiv", "Bank of England"."""
+    return (
         prev is not None
         and prev.key == "of"
         and span.i >= 2
         and tokens.tok(span.i - 2).cap
         and tokens.tok(span.i - 2).key in ORG_BEFORE
-    ):
-        return "organisation"
-    if span.source == "demonym" or (span.source == "continent" and span.key not in ("eu",)):
-        return "other"
+    )
+
+
+def _agent_role(span: Span, tokens, nxt, prev, kind: str | None) -> str | None:
+    """Whether a country, region or town acts: "Russia's attacks", "... by Moscow",
+    "accused Kyiv of", "Moscow said"; or is acted on ("Kharkiv was hit")."""
     last = tokens.tok(span.j - 1)
-    if kind in ("country", "place", "admin1", None):
-        # "Russia's attacks", "Kyiv's forces".
-        if last.possessive and nxt is not None and nxt.key in ACTOR_NOUNS:
-            return "actor"
-        # "... by Moscow", "accused Kyiv of".
-        if prev is not None and (prev.key == "by" or prev.key in _AGENT_VERBS) and kind != "admin1":
-            if (
-                prev.key == "by"
-                and span.i >= 2
-                and tokens.tok(span.i - 2).key
-                in ("hit", "struck", "damaged", "destroyed", "affected", "surrounded", "bordered")
-            ):
-                return "location"
-            return "actor"
-        # Subject + reporting/attacking verb: "Moscow said", "Kyiv was targeting".
-        if (
-            not last.possessive
-            and (prev is None or prev.key not in _PREPOSITIONS)
-            and (prev is None or prev.key not in _DETERMINERS or kind == "country")
-            and span.qualifier != "region"
-        ):
-            k = span.j
-            steps = 0
-            while k < tokens.n and tokens.tok(k).key in _AUX and steps < 3:
-                if "," in tokens.tok(k).sep or "." in tokens.tok(k).sep:
-                    break
-                k += 1
-                steps += 1
-            passive = any(t.key in _BE for t in tokens[span.j : k])
-            if k < tokens.n and passive and not tokens.tok(k).key.endswith("ing"):
-                return "location"  # "Kharkiv was hit", "Kyiv was attacked"
-            if (
-                k < tokens.n
-                and tokens.tok(k).key in ACTOR_VERBS
-                and not tokens.tok(k).cap
-                and all(c not in tokens.tok(k).sep for c in ".,;:")
-                and (steps or all(c not in tokens.tok(span.j).sep for c in ".,;:"))
-            ):
-                return "actor"
-    return "location"
+    # "Russia's attacks", "Kyiv's forces".
+    if last.possessive and nxt is not None and nxt.key in ACTOR_NOUNS:
+        return "actor"
+    # "... by Moscow", "accused Kyiv of".
+    if prev is not None and (prev.key == "by" or prev.key in _AGENT_VERBS) and kind != "admin1":
+        if prev.key == "by" and span.i >= 2 and tokens.tok(span.i - 2).key in _DAMAGED_BY:
+            return "location"
+        return "actor"
+    # Subject + reporting/attacking verb: "Moscow said", "Kyiv was targeting".
+    if (
+        not last.possessive
+        and (prev is None or prev.key not in _PREPOSITIONS)
+        and (prev is None or prev.key not in _DETERMINERS or kind == "country")
+        and span.qualifier != "region"
+    ):
+        return _subject_role(span, tokens)
+    return None
+
+
+def _subject_role(span: Span, tokens) -> str | None:
+    """The name as a subject: "location" before a passive ("Kharkiv was hit", "Kyiv was
+    attacked"), "actor" before a reporting or attacking verb, up to three auxiliaries
+    apart ("Moscow has repeatedly said")."""
+    k = span.j
+    steps = 0
+    while k < tokens.n and tokens.tok(k).key in _AUX and steps < 3:
+        if "," in tokens.tok(k).sep or "." in tokens.tok(k).sep:
+            break
+        k += 1
+        steps += 1
+    if k >= tokens.n:
+        return None
+    verb = tokens.tok(k)
+    passive = any(t.key in _BE for t in tokens[span.j : k])
+    if passive and not verb.key.endswith("ing"):
+        return "location"
+    if (
+        verb.key in ACTOR_VERBS
+        and not verb.cap
+        and all(c not in verb.sep for c in ".,;:")
+        and (steps or all(c not in tokens.tok(span.j).sep for c in ".,;:"))
+    ):
+        return "actor"
+    return None
 
 
 _CAPS_RUN = 3  # capitalised words between a name and its organisation's head word
