@@ -259,3 +259,20 @@ def test_a_regions_toll_folded_into_its_town_ranks_below_the_towns_own():
     poltava = next(r for r in reports if r.place.kind == "place" and r.place.name == "Poltava")
     assert _best([poltava], "Poltava", "killed") == 8
     assert any(c["value"] == 11 and c.get("wide") for c in poltava.claims)
+
+
+def test_region_named_after_its_centre_folds_into_the_city_far_apart():
+    text = (
+        "A Russian missile hit a cathedral in the centre of Odesa on Sunday night. "
+        "Church leaders spoke to the congregation. Worshippers gathered outside. "
+        "The priests held a service in the street. "
+        "Crowds of parishioners stood in silence for a long time outside the building. "
+        "Volunteers handed out water and tea to the people waiting there all morning. "
+        "Overnight, Russian forces struck the Odesa region again, and police reported "
+        "2 killed and 19 injured."
+    )
+    doc = document_from_text(text, published=date(2023, 7, 24))
+    reports = extract_reports(doc).reports
+    assert [r.place.name for r in reports] == ["Odesa"]
+    assert reports[0].place.kind != "admin1"
+    assert {(c["field"], c["value"]) for c in reports[0].claims} >= {("killed", 2), ("injured", 19)}

@@ -73,7 +73,12 @@ def _container(
         if not _dates_agree(small, big):
             continue
         if _is_region(small) and small.place.kind == "admin1":
-            if not _is_region(big) and q.admin1 and q.admin1 == p.admin1 and _close(small, big):
+            if (
+                not _is_region(big)
+                and q.admin1
+                and q.admin1 == p.admin1
+                and (_close(small, big) or _named_after(p, q))
+            ):
                 if p.kind == "admin2" and raion_km is not None and _km(p, q) > raion_km:
                     continue  # a raion holds only towns near its point, not the whole oblast
                 return i if best is None else best
@@ -84,6 +89,18 @@ def _container(
             if best is None or reports[best].place.population < q.population:
                 best = i
     return best
+
+
+_REGION_WORDS = ("oblast", "region", "province", "krai", "raion", "district", "city")
+
+
+def _named_after(region, town) -> bool:
+    """A region named after its centre ("Odesa region" and Odesa): an article about a
+    strike on the city often gives the region's figures paragraphs later."""
+    words = region.name.lower().split()
+    while len(words) > 1 and words[-1] in _REGION_WORDS:
+        words.pop()
+    return " ".join(words) == town.name.lower()
 
 
 def _sentences(r: IncidentReport) -> set[int]:
