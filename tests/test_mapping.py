@@ -289,6 +289,30 @@ def test_claim_features_from_objects_and_dicts():
     assert f["line"][0] == [50.92, 34.8] and f["line"][-1] == [51.2, 35.2]
 
 
+def test_claim_features_to_another_place_with_details():
+    claim = {
+        "place_name": "Y",
+        "place_lon": 36.0,
+        "place_lat": 50.0,
+        "other": (37.0, 50.5),  # a distance between two places: drawn to the other one
+        "computed": {"km": 12.3},
+        "stated": {"as_written": "12 km"},
+        "dataset": {"a": 1},
+        "sentence": "Y is 12 km from Z.",
+    }
+    (f,), skipped = claim_features([claim])
+    assert skipped == 0 and f["label"] == "12.3 km · unverifiable"
+    assert f["line"][0] == [50.0, 36.0] and f["line"][-1] == [50.5, 37.0]
+    assert f["rows"] == [
+        ["Place", "Y"],
+        ["Computed", "12.3 km (geodesic, WGS84)"],
+        ["Verdict", "unverifiable"],
+        ["Stated", "12 km"],
+        ["Border dataset", "a: 1"],
+    ]
+    assert f["title"] == "Claim about Y" and f["text"] == "Y is 12 km from Z."
+
+
 def test_claims_layer_in_map(fixture_frame):
     claims = [
         {
@@ -346,6 +370,19 @@ def test_same_input_same_html(fixture_frame):
 def test_bad_options_are_configuration_errors(fixture_frame, kw):
     with pytest.raises(ConfigurationError):
         incident_map(fixture_frame, borders=None, band=None, **kw)
+
+
+def test_incident_map_docstring_documents_every_parameter():
+    # the Parameters/Returns/Raises sections live in build._INCIDENT_MAP_SECTIONS
+    import inspect
+
+    doc = inspect.getdoc(incident_map)
+    assert doc.startswith("Draw incidents as a layered, standalone Leaflet map.\n\nLayers")
+    for name in inspect.signature(incident_map).parameters:
+        assert re.search(rf"^{name} :", doc, re.M), name
+    for section in ("Parameters", "Returns", "Raises", "Examples"):
+        assert re.search(rf"^{section}\n-+$", doc, re.M), section
+    assert "{sections}" not in doc
 
 
 def test_empty_frame_gives_a_working_map():

@@ -420,8 +420,8 @@ def _add_claims(b: _Build, claims: Sequence) -> None:
     )
 
 
-def _add_store(b: _Build, groups, heat, chor, *, canvas: bool, title) -> IncidentStore:
-    """The incidents' data and the script that fills the layers; time slider and legend.
+def _add_store(b: _Build, groups, heat, chor, *, canvas: bool) -> IncidentStore:
+    """The incidents' data and the script that fills the layers from it; the time slider.
 
     Parameters
     ----------
@@ -431,12 +431,15 @@ def _add_store(b: _Build, groups, heat, chor, *, canvas: bool, title) -> Inciden
     chor : Admin1Choropleth or None
     canvas : bool
         Draw markers on a canvas.
-    title : str or None
-        The legend's heading.
     """
     store = IncidentStore(b.data.payload, groups, heat=heat, choropleth=chor, canvas=canvas)
     store.add_to(b.m)
     TimeSlider(store).add_to(b.m)
+    return store
+
+
+def _add_legend(b: _Build, store: IncidentStore, title: str | None) -> None:
+    """One legend: the layers' sections, the incidents not drawn, the basemap's sources."""
     notes = []
     if b.data.n_unlocated:
         notes.append(f"{b.data.n_unlocated} incident(s) without any location are not drawn.")
@@ -446,7 +449,6 @@ def _add_store(b: _Build, groups, heat, chor, *, canvas: bool, title) -> Inciden
         )
     legend_cfg = {"title": title or "Incidents", "items": b.legend, "notes": notes}
     Legend(store, legend_cfg).add_to(b.m)
-    return store
 
 
 def _add_tools(b: _Build, store: IncidentStore) -> None:
@@ -659,7 +661,8 @@ def incident_map(
     heat_layer = _add_heat(b) if heat else None
     if claims:
         _add_claims(b, claims)
-    store = _add_store(b, groups, heat_layer, chor, canvas=use_canvas, title=title)
+    store = _add_store(b, groups, heat_layer, chor, canvas=use_canvas)
+    _add_legend(b, store, title)
     if tools:
         _add_tools(b, store)
     _add_page_controls(b)
