@@ -299,3 +299,12 @@ def test_later_toll_of_a_one_place_article_joins_its_strike():
     far_zero = text.replace("there were 14 confirmed deaths and 25 injuries", "nobody was hurt")
     (r,) = extract_reports(document_from_text(far_zero, published=date(2024, 4, 17))).reports
     assert not [c for c in r.claims if c["value"] == 0]
+
+
+def test_sea_beside_a_town_is_not_the_scene():
+    text = (
+        "Sea drones attacked the Black Sea naval port of Novorossiysk overnight, "
+        "damaging a landing ship, officials said on Friday."
+    )
+    reports = extract_reports(document_from_text(text, published=date(2023, 8, 4))).reports
+    assert [r.place.name for r in reports] == ["Novorossiysk"]

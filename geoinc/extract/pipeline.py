@@ -87,6 +87,7 @@ _AGENT_AFTER = re.compile(
 )
 _CONTAINER_GAP = re.compile(r"^\s*(?:,|in|in the|of|of the)?\s*$", re.I)
 _INHERIT_WINDOW = 4
+_WIDE_KINDS = ("country", "water")  # a sea next to a town in one sentence is not the scene
 _NO_ATTACK = "no attack reported (no attack words, weapons or casualty figures)"
 
 
@@ -197,6 +198,9 @@ def _candidates(text: str, sent: SentenceEvent, mentions: Sequence, lang: str = 
         kept.append(m)
     if any(m.place.kind != "country" for m in kept):
         kept = [m for m in kept if m.place.kind != "country"]
+    if any(m.place.kind not in _WIDE_KINDS for m in kept):
+        # "Russia's Black Sea navy base at Novorossiysk": the town, not the sea
+        kept = [m for m in kept if m.place.kind != "water"]
     return kept
 
 
