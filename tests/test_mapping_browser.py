@@ -82,7 +82,7 @@ def test_online_map_renders_without_errors(browser, online_path):
     # borders (international + disputed), band and the legend with live counts are there
     assert _count(page, "path.geoinc-border") > 0 and _count(page, "path.geoinc-disputed") > 0
     assert _count(page, "path.geoinc-band") == 1
-    legend = page.locator(".geoinc-legend").inner_text()
+    legend = page.locator(".geoinc-legend").text_content()  # folded when it would hide data
     assert "Natural Earth 10m" in legend and "Air/drone strike" in legend and "(5)" in legend
     page.close()
 
@@ -225,7 +225,7 @@ def test_xss_payloads_never_execute_and_still_show(browser, xss_path):
         shown.append(page.locator(".leaflet-tooltip").last.inner_text())
     page.hover(".leaflet-control-layers")
     shown.append(page.locator(".leaflet-control-layers").inner_text())
-    shown.append(page.locator(".geoinc-legend").inner_text())
+    shown.append(page.locator(".geoinc-legend").text_content())
     page.evaluate(
         "void geoinc.maps[0].map.eachLayer(l => { if (l.options"
         " && l.options.className === 'geoinc-claim-line') l.openPopup(); })"

@@ -670,6 +670,21 @@
       if (map.getSize().y < 600 || map.getSize().x < 700) body.hidden = true;
       fit();
       map.on("resize", fit);
+      // ...and folded when, open, it would cover an incident of the first view (once the
+      // box is laid out; after that the reader's choice with the button stands)
+      var covers = function () {
+        var r = box.getBoundingClientRect(), c = map.getContainer().getBoundingClientRect();
+        for (var i = 0; s && i < s.n; i++) {
+          if (!s.visibleMask[i] || s.data.lat[i] == null || s.data.lon[i] == null) continue;
+          var p = map.latLngToContainerPoint([s.data.lat[i], s.data.lon[i]]);
+          var x = p.x + c.left, y = p.y + c.top;
+          if (x > r.left - 10 && x < r.right + 10 && y > r.top - 10 && y < r.bottom + 10) return true;
+        }
+        return false;
+      };
+      map.whenReady(function () {
+        setTimeout(function () { if (!body.hidden && covers()) body.hidden = true; }, 0);
+      });
       el("div", "geoinc-h", cfg.title, body);
       var counts = [];
       if (s) {
