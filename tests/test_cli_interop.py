@@ -181,3 +181,13 @@ def test_progress_bar_with_total_and_eta_on_a_terminal_only(tmp_path, monkeypatc
         bar = re.search(r"articles: 100%.*\| 8/8 \[\d\d:\d\d<\d\d:\d\d", stream.getvalue())
         assert bool(bar) is shown, stream.getvalue()  # a total and an ETA; none in a pipe
         assert "8 input(s)" in stream.getvalue()
+
+
+@pytest.mark.parametrize("command", ["extract", "map", "import"])
+def test_missing_output_folder_is_one_line_before_the_work(acled_csv, tmp_path, capsys, command):
+    src = str(EXAMPLES) if command == "extract" else str(acled_csv)
+    target = tmp_path / "no" / "such" / ("m.html" if command == "map" else "x.gpkg")
+    assert main([command, src, "-o", str(target)]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.endswith("does not exist") and len(err.splitlines()) == 1
+    assert not (tmp_path / "no").exists()
