@@ -1,4 +1,5 @@
-"""The legend in a real headless Chromium: placed and folded so it never hides data.
+"""Issue 14's map habits in a real headless Chromium: the legend placed and folded so it
+never hides data; popups in human words with the raw codes explained.
 
 Skipped cleanly when Chromium or playwright is absent (as tests/test_mapping_browser.py).
 """
@@ -87,4 +88,35 @@ def test_legend_folds_on_a_small_map_and_unfolds_on_request(browser, map_path):
 def test_legend_stays_open_where_there_is_room(browser, map_path):
     page, seen = _layout(browser, map_path, (1600, 1000))
     assert not seen["folded"] and seen["under"] == 0
+    page.close()
+
+
+def test_popup_speaks_human_and_explains_the_codes(browser, tmp_path):
+    import geopandas as gpd
+    import shapely
+
+    gdf = gpd.GeoDataFrame(
+        {
+            "event_type": ["Air/drone strike"],
+            "date_start": ["2024-05-01"],
+            "place_name": ["Kharkiv"],
+            "killed_best": [3],
+            "confidence": [0.9927],
+            "verified": [True],
+            "geo_precision": [1],
+            "date_precision": [1],
+        },
+        geometry=[shapely.Point(36.25, 49.98)],
+        crs="EPSG:4326",
+    )
+    path = tmp_path / "popup.html"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        incident_map(gdf, borders=None, band=None, popup_columns=["verified"]).save(str(path))
+    page, report = open_map(browser, path)
+    assert report.ready and report.console_errors == []
+    page.evaluate("void geoinc.maps[0].store.openPopup(0)")
+    text = page.locator(".leaflet-popup-content").last.inner_text()
+    assert "99.3 %" in text and "verified\tyes" in text  # not 1.0, not True
+    assert "exact day, UCDP 1" in text and "town or exact place (ACLED 1)" in text
     page.close()
