@@ -170,7 +170,7 @@ def _lonlat(v0, v1, v2):
 
 @nb.njit(cache=True, inline="always")
 def _lambert_km(lon1, lat1, lon2, lat2):
-    """Andoyer–Lambert distance on WGS84 (as borders._lambert_km)."""
+    """Andoyer–Lambert distance on WGS84 (as geoinc.geodesy.lambert_km, for compiled code)."""
     f = _F
     b1 = math.atan((1 - f) * math.tan(math.radians(lat1)))
     b2 = math.atan((1 - f) * math.tan(math.radians(lat2)))

@@ -64,6 +64,14 @@ import numpy as np
 
 from geoinc.exceptions import BorderError, ConfigurationError, CoordinateError
 
+# Distances between points are geoinc.geodesy's; geodesic_distance is re-exported here,
+# its first home.
+from geoinc.geodesy import WGS84_F as _WGS84_F
+from geoinc.geodesy import check_lonlat as _check
+from geoinc.geodesy import geodesic_distance
+from geoinc.geodesy import geodesic_inverse as _exact_km
+from geoinc.geodesy import lambert_km as _lambert_km
+
 if TYPE_CHECKING:  # pragma: no cover
     import geopandas as gpd
 
@@ -95,8 +103,6 @@ POINT_OF_VIEW = (
 #: few centimetres, so the result does not depend on that interpretation.
 DENSIFY_DEG = 0.01
 
-_WGS84_A = 6378137.0
-_WGS84_F = 1 / 298.257223563
 _COMPASS = ("N", "NE", "E", "SE", "S", "SW", "W", "NW")
 _LOCK = threading.Lock()
 _KERNEL_LOCK = threading.Lock()
@@ -323,96 +329,12 @@ def _index(border: tuple[str, ...] | None, dataset: str) -> _Index:
 
 
 # ---------------------------------------------------------------------- geodesics
-def _lambert_km(lon1, lat1, lon2, lat2) -> np.ndarray:
-    """Andoyer–Lambert geodesic distance on WGS84, vectorised (error ~f², < 1 m < 1,000 km)."""
-    f = _WGS84_F
-    b1 = np.arctan((1 - f) * np.tan(np.radians(lat1)))
-    b2 = np.arctan((1 - f) * np.tan(np.radians(lat2)))
-    dlam = np.radians(lon2 - lon1)
-    h = np.sin((b2 - b1) / 2) ** 2 + np.cos(b1) * np.cos(b2) * np.sin(dlam / 2) ** 2
-    sigma = 2 * np.arcsin(np.sqrt(np.clip(h, 0.0, 1.0)))
-    p, q = (b1 + b2) / 2, (b2 - b1) / 2
-    with np.errstate(divide="ignore", invalid="ignore"):
-        x = (sigma - np.sin(sigma)) * np.sin(p) ** 2 * np.cos(q) ** 2 / np.cos(sigma / 2) ** 2
-        y = (sigma + np.sin(sigma)) * np.cos(p) ** 2 * np.sin(q) ** 2 / np.sin(sigma / 2) ** 2
-        d = _WGS84_A * (sigma - f / 2 * (x + y))
-    return np.where(sigma > 0, d, 0.0) / 1000.0
-
-
 def _spherical_bearing(lon1, lat1, lon2, lat2) -> np.ndarray:
     """Initial bearing on the sphere (the ellipsoid changes it by well under a degree)."""
     p1, p2, dl = np.radians(lat1), np.radians(lat2), np.radians(lon2 - lon1)
     y = np.sin(dl) * np.cos(p2)
     x = np.cos(p1) * np.sin(p2) - np.sin(p1) * np.cos(p2) * np.cos(dl)
     return np.mod(np.degrees(np.arctan2(y, x)), 360.0)
-
-
-@lru_cache(maxsize=1)
-def _geod():
-    from pyproj import Geod
-
-    return Geod(ellps="WGS84")
-
-
-#: From this many pairs on, :func:`_exact_km` splits the work over threads (pyproj's
-#: ``Geod.inv`` releases the GIL, and its result does not depend on the split).
-GEOD_THREADS_MIN = 100_000
-
-
-def _exact_km(lon1, lat1, lon2, lat2) -> tuple[np.ndarray, np.ndarray]:
-    import os
-
-    args = [np.asarray(v, dtype=np.float64) for v in (lon1, lat1, lon2, lat2)]
-    n = max(a.size for a in args)
-    workers = min(os.cpu_count() or 1, 8)
-    if n < GEOD_THREADS_MIN or workers < 2 or any(a.shape != (n,) for a in args):
-        az, _, dist = _geod().inv(*args)
-        return np.asarray(dist, dtype=np.float64) / 1000.0, np.asarray(az, dtype=np.float64)
-    from concurrent.futures import ThreadPoolExecutor
-
-    cuts = np.linspace(0, n, workers + 1).astype(np.int64)
-    parts = [slice(a, b) for a, b in zip(cuts[:-1], cuts[1:], strict=True)]
-    with ThreadPoolExecutor(workers) as pool:
-        done = list(pool.map(lambda sl: _geod().inv(*(a[sl] for a in args)), parts))
-    az = np.concatenate([np.asarray(d[0], dtype=np.float64) for d in done])
-    dist = np.concatenate([np.asarray(d[2], dtype=np.float64) for d in done])
-    return dist / 1000.0, az
-
-
-def geodesic_distance(lon1, lat1, lon2, lat2) -> tuple[np.ndarray | float, np.ndarray | float]:
-    """Geodesic distance (km) and initial bearing (degrees, 0–360) on WGS84.
-
-    Parameters
-    ----------
-    lon1, lat1, lon2, lat2 : float or array-like
-        Degrees, broadcast against each other. (lon, lat) order, like GeoJSON.
-
-    Returns
-    -------
-    km, bearing : float or numpy.ndarray
-        Bearing is the forward azimuth at the first point, clockwise from north.
-
-    Raises
-    ------
-    CoordinateError
-        For NaN or out-of-range coordinates.
-
-    Examples
-    --------
-    >>> km, az = geodesic_distance(30.5238, 50.45466, 36.25475, 49.98177)  # Kyiv -> Kharkiv
-    >>> round(float(km)), compass_point(az)
-    (412, 'E')
-    """
-    arrays = np.broadcast_arrays(
-        *(np.asarray(v, dtype=np.float64) for v in (lon1, lat1, lon2, lat2))
-    )
-    for lon, lat in (arrays[:2], arrays[2:]):
-        _check(lon, lat, allow_nan=False)
-    km, az = _exact_km(*(a.ravel() for a in arrays))
-    az = np.mod(az, 360.0)
-    if arrays[0].ndim == 0:
-        return float(km[0]), float(az[0])
-    return km.reshape(arrays[0].shape), az.reshape(arrays[0].shape)
 
 
 @dataclass(frozen=True)
@@ -568,26 +490,6 @@ class BorderDistance:
                 }
             )
         return {"type": "FeatureCollection", "features": feats}
-
-
-def _check(lon: np.ndarray, lat: np.ndarray, *, allow_nan: bool) -> np.ndarray:
-    """Validate coordinates; return the mask of missing points (NaN in either)."""
-    missing = np.isnan(lon) | np.isnan(lat)
-    if missing.any() and not allow_nan:
-        raise CoordinateError("coordinates must not be NaN")
-    bad = ~missing & ~((np.abs(lat) <= 90) & (np.abs(lon) <= 180))
-    if bad.any():
-        i = int(np.flatnonzero(bad.ravel())[0])
-        lo, la = lon.ravel()[i], lat.ravel()[i]
-        hint = (
-            " (were lon and lat swapped? geoinc takes lon, lat here)"
-            if abs(lo) <= 90 < abs(la) <= 180
-            else ""
-        )
-        raise CoordinateError(
-            f"{int(bad.sum())} coordinate(s) out of range; first: lon={lo}, lat={la}{hint}"
-        )
-    return missing
 
 
 def _points_to_lonlat(lon, lat) -> tuple[np.ndarray, np.ndarray]:

@@ -1001,12 +1001,10 @@ class Gazetteer:
         rows = self._filter_rows(rows, kinds, -1, -1)
         if not len(rows):
             return []
-        from pyproj import Geod
+        from geoinc.geodesy import geodesic_inverse
 
-        geod = Geod(ellps="WGS84")
         n = len(rows)
-        _, _, d = geod.inv(np.full(n, lo), np.full(n, la), self._lon[rows], self._lat[rows])
-        d = np.asarray(d) / 1000.0
+        d, _ = geodesic_inverse(np.full(n, lo), np.full(n, la), self._lon[rows], self._lat[rows])
         keep = d <= radius
         rows, d = rows[keep], d[keep]
         order = np.lexsort((self._gid[rows], d))

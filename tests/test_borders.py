@@ -535,10 +535,12 @@ def test_threaded_geod_equals_one_call(monkeypatch):
     rng = np.random.default_rng(8)
     lon1, lon2 = rng.uniform(-180, 180, (2, 5000))
     lat1, lat2 = rng.uniform(-89, 89, (2, 5000))
-    monkeypatch.setattr(borders, "GEOD_THREADS_MIN", 10**12)
-    one_km, one_az = borders._exact_km(lon1, lat1, lon2, lat2)
-    monkeypatch.setattr(borders, "GEOD_THREADS_MIN", 1000)
-    km, az = borders._exact_km(lon1, lat1, lon2, lat2)
+    from geoinc import geodesy
+
+    monkeypatch.setattr(geodesy, "GEOD_THREADS_MIN", 10**12)
+    one_km, one_az = geodesy.geodesic_inverse(lon1, lat1, lon2, lat2)
+    monkeypatch.setattr(geodesy, "GEOD_THREADS_MIN", 1000)
+    km, az = geodesy.geodesic_inverse(lon1, lat1, lon2, lat2)
     np.testing.assert_array_equal(km, one_km)
     np.testing.assert_array_equal(az, one_az)
     _, _, ref = GEOD.inv(lon1, lat1, lon2, lat2)

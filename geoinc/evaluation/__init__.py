@@ -380,18 +380,13 @@ def _markdown(rows) -> str:
     return "\n".join(lines)
 
 
-def _geodesic_km(lat1, lon1, lat2, lon2) -> np.ndarray:
-    from pyproj import Geod
+def _geodesic_km(lon1, lat1, lon2, lat2) -> np.ndarray:
+    """Geodesic distances (km) between pairs of points (:mod:`geoinc.geodesy`)."""
+    from geoinc.geodesy import geodesic_inverse
 
     if not len(lat1):
         return np.zeros(0)
-    _, _, d = Geod(ellps="WGS84").inv(
-        np.asarray(lon1, float),
-        np.asarray(lat1, float),
-        np.asarray(lon2, float),
-        np.asarray(lat2, float),
-    )
-    return np.asarray(d, dtype=np.float64) / 1000.0
+    return geodesic_inverse(lon1, lat1, lon2, lat2)[0]
 
 
 def _inside_country_is_zero(km: np.ndarray, pairs: list) -> np.ndarray:
@@ -435,10 +430,10 @@ def _score_doc(
     if recognition:
         tally.tp = sum(1 for _, m in found if m is not None)
     km = _geodesic_km(
-        [t["lat"] for t, _ in pairs],
         [t["lon"] for t, _ in pairs],
-        [m.place.lat for _, m in pairs],
+        [t["lat"] for t, _ in pairs],
         [m.place.lon for _, m in pairs],
+        [m.place.lat for _, m in pairs],
     )
     km = _inside_country_is_zero(km, pairs)
     err_of = {id(t): float(k) for (t, _), k in zip(pairs, km, strict=False)}

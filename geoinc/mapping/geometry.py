@@ -15,6 +15,7 @@ import shapely
 from pyproj import Geod, Transformer
 
 from geoinc.exceptions import ConfigurationError
+from geoinc.geodesy import geodesic_inverse
 
 __all__ = [
     "region_frames",
@@ -194,5 +195,5 @@ def geodesic_line(
 
 
 def geodesic_km(lon1: float, lat1: float, lon2: float, lat2: float) -> float:
-    """Geodesic distance in km on WGS84."""
-    return float(_GEOD.inv(lon1, lat1, lon2, lat2)[2]) / 1000.0
+    """Geodesic distance in km on WGS84 (:func:`geoinc.geodesy.geodesic_inverse`)."""
+    return float(geodesic_inverse([lon1], [lat1], [lon2], [lat2])[0][0])
