@@ -100,3 +100,12 @@ def test_not_ucdp(tmp_path, content):
     p.write_text(content)
     with pytest.raises(InputError, match="not a UCDP GED file"):
         read_ucdp(p)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "cp1251", "utf-16"])
+def test_encodings_are_detected(tmp_path, encoding):
+    rows, _ = ucdp_rows(5)
+    rows[0]["side_b"] = "Уряд України"
+    path = tmp_path / "e.csv"
+    pd.DataFrame(rows, columns=UCDP_HEADER).to_csv(path, index=False, encoding=encoding)
+    assert read_ucdp(path).loc[0, "side_b"] == "Уряд України"
