@@ -33,7 +33,6 @@ KNOWN_LONG = {
     "geoinc/incidents/io.py::write_incidents": 71,
     "geoinc/extract/documents.py::iter_documents": 70,
     "geoinc/geocoders/bundled.py::BundledGazetteer.geocode": 62,
-    "geoinc/cli/extract_cmd.py::run": 62,
 }
 
 
