@@ -69,6 +69,17 @@ def test_far_place_does_not_match_and_region_level_needs_the_same_oblast():
     assert score_incidents([rec], [[outside]])["metrics"]["all"]["all"]["tp"] == 0
 
 
+def test_country_level_sides_match_by_country_code():
+    ukraine = {"canonical": "Ukraine", "type": "country", "country_code": "UA", "lat": 49.0,
+               "lon": 31.4, "coord_precision": "approx_centroid", "key": "ukraine"}
+    rec = _rec(_gold(ukraine))
+    # the country's record point lies ~100 km from the annotators' centroid
+    same = dict(_pred(32.14, 49.72, kind="country", admin1=None), country="UA")
+    other = dict(_pred(32.14, 49.72, kind="country", admin1=None), country="RU")
+    assert score_incidents([rec], [[same]])["metrics"]["all"]["all"]["tp"] == 1
+    assert score_incidents([rec], [[other]])["metrics"]["all"]["all"]["tp"] == 0
+
+
 def test_main_is_scored_apart_from_secondary():
     rec = _rec(_gold(KHARKIV, role="secondary"))
     pred = _pred(36.25, 49.98, role="main")
@@ -126,11 +137,11 @@ def dev_en():
 @needs_dev
 def test_dev_incident_floors(dev_en):
     # floors a little under the measured figures (docs/accuracy.md): a drop fails CI
-    assert dev_en["main"]["f1"] >= 0.82
-    assert dev_en["all"]["f1"] >= 0.66
+    assert dev_en["main"]["f1"] >= 0.84
+    assert dev_en["all"]["f1"] >= 0.71
     assert dev_en["date_right"] >= 0.94
-    assert dev_en["killed_right"] >= 0.80
-    assert dev_en["injured_right"] >= 0.77
+    assert dev_en["killed_right"] >= 0.85
+    assert dev_en["injured_right"] >= 0.80
 
 
 @needs_dev

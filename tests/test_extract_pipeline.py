@@ -51,10 +51,13 @@ def test_seed_places(seeds):
     borova = _one(frame, geonameid=BOROVA)
     assert (round(borova.geometry.y, 2), round(borova.geometry.x, 2)) == (49.38, 37.62)
     regions = frame[frame.place_kind == "admin1"]
-    assert {"UA.08", "UA.16", "UA.26"} <= set(
-        regions.admin1
-    )  # Kherson, Mykolaiv, Zaporizhzhia oblasts
-    assert set(regions.place_name) >= {"Kherson", "Mykolaiv", "Zaporizhzhia"}
+    # "targeting areas such as Kherson, Mykolaiv, and Zaporizhzhia regions": a round-up,
+    # one country-level incident whose place text is the list (not three oblast incidents)
+    assert not {"UA.08", "UA.16", "UA.26"} & set(regions.admin1)
+    country = frame[frame.place_kind == "country"]
+    assert list(country.place_name) == ["Ukraine"]
+    places = [e["text"] for e in country.iloc[0].evidence if e["field"] == "place"]
+    assert set(places) == {"Kherson, Mykolaiv, and Zaporizhzhia"}
     khm = regions[regions.admin1 == "UA.09"]  # Zalestsy in Khmelnytskyi region
     assert len(khm) == 1 and khm.iloc[0].geo_precision == 3
     # "Moscow said…", "Kyiv was targeting…" are actors, not incident places of seed 000
@@ -308,3 +311,17 @@ def test_sea_beside_a_town_is_not_the_scene():
     )
     reports = extract_reports(document_from_text(text, published=date(2023, 8, 4))).reports
     assert [r.place.name for r in reports] == ["Novorossiysk"]
+
+
+def test_round_up_of_regions_is_one_country_level_report():
+    text = (
+        "Missiles struck an apartment block in Ternopil overnight, killing 12 people. "
+        "Explosions were also heard across the Rivne, Volyn, Lviv and Zhytomyr regions "
+        "as the attack targeted the west of the country."
+    )
+    reports = extract_reports(document_from_text(text, published=date(2025, 11, 19))).reports
+    kinds = sorted((r.place.name, r.place.kind) for r in reports)
+    assert kinds == [("Ternopil", "place"), ("Ukraine", "country")]
+    (wide,) = [r for r in reports if r.place.kind == "country"]
+    # the place text is the list itself, so nothing of what was named is lost
+    assert any("Rivne, Volyn, Lviv and Zhytomyr" in e["text"] for e in wide.evidence)

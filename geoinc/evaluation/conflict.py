@@ -11,7 +11,8 @@ Incident matching
 A predicted incident matches a gold one when
 
 * the place agrees: the two points lie within 25 km, or either side is region-level
-  (an oblast, raion, hromada or country) and both lie in the same first-order region;
+  (an oblast, raion, hromada or country) and both lie in the same first-order region,
+  or both name the same country (a round-up of a country's regions);
   a gold place without coordinates is placed at its parent's point;
 * the date agrees, when the gold incident has one: the gold day lies inside the
   predicted range and the range is at most 2 days long (an "overnight" attack spans
@@ -133,6 +134,16 @@ def _gold_region_level(inc: dict) -> bool:
     return ref.get("type") in _REGION_TYPES or ref.get("coord_precision") == "approx_centroid"
 
 
+def _same_country_level(gold: dict, pred: dict) -> bool:
+    ref = gold.get("place_referent") or {}
+    return (
+        ref.get("type") == "country"
+        and pred.get("place_kind") == "country"
+        and bool(ref.get("country_code"))
+        and ref.get("country_code") == pred.get("country")
+    )
+
+
 def weapon_class_of_text(text: str | None) -> str | None:
     """Coarse weapon class of a free-text weapon description (``None`` if unspecified)."""
     low = (text or "").lower()
@@ -184,6 +195,8 @@ def _pairs(
                 continue
             km = float(geodesic_distance(gpt[0], gpt[1], p["lon"], p["lat"])[0])
             ok = km <= _MATCH_KM
+            if not ok and _same_country_level(g, p):
+                ok = True  # one country named at both sides: its points are conventions
             if not ok and (_gold_region_level(g) or p.get("place_kind") in _PRED_REGION_KINDS):
                 if g_admin1 is None:
                     g_admin1 = _admin1_of(gpt[0], gpt[1], gazetteer) or ""

@@ -345,6 +345,43 @@ def _in_place_list(text: str, m, cands: Sequence) -> bool:
     return False
 
 
+_ROUND_UP_MIN = 3  # regions in one list: "the Kyiv, Lviv and Odesa regions"
+
+
+def _round_up(text: str, cands: list, gazetteer=None) -> list:
+    """The candidates, with a listed round-up of regions as one country-level place.
+
+    "Blasts were heard across the Ternopil, Rivne, Lviv and Dnipropetrovsk regions" says
+    the attack reached those regions, not that each had an incident of its own: it is one
+    report at the country's level (precision "country"), whose place text is the list.
+    """
+    regions = sorted((m for m in cands if m.place.kind == "admin1"), key=lambda m: m.start)
+    best: list = []
+    run: list = []
+    for m in regions:
+        if run and not (_LIST_JOIN.match(text[run[-1].end : m.start]) and _distinct(run[-1], m)):
+            run = []
+        run.append(m)
+        best = run if len(run) > len(best) else best
+    countries = {m.place.country for m in best}
+    if len(best) < _ROUND_UP_MIN or len(countries) != 1:
+        return cands
+    if gazetteer is None:
+        from geoinc.gazetteer import Gazetteer
+
+        gazetteer = Gazetteer.default()
+    first, last = best[0], best[-1]
+    country = replace(
+        first,
+        start=first.start,
+        end=last.end,
+        text=text[first.start : last.end],
+        place=gazetteer.country_place(countries.pop()),
+    )
+    listed = {id(m) for m in best}
+    return [country, *(m for m in cands if id(m) not in listed)]
+
+
 def _is_wide(cands: Sequence) -> bool:
     """Does a sentence name several places that are separate incidents?"""
     return any(_distinct(a, b) for k, a in enumerate(cands) for b in cands[k + 1 :])
@@ -550,7 +587,12 @@ def _evidence(
 
 
 def _collect_pieces(
-    text: str, sentences: Sequence[SentenceEvent], by_sentence: dict, stats: dict, lang: str
+    text: str,
+    sentences: Sequence[SentenceEvent],
+    by_sentence: dict,
+    stats: dict,
+    lang: str,
+    gazetteer=None,
 ) -> list[_Piece]:
     """What each attack sentence says about each of its places (figures of a sentence
     without a place go to the last place named, or wait for the next)."""
@@ -571,6 +613,7 @@ def _collect_pieces(
             if not sent.figures:
                 continue
             cands, wide = [], True
+        cands = _round_up(text, cands, gazetteer)
         if not cands:
             if last is None or (i - last[0] > _INHERIT_WINDOW and not _sole_story(pieces, sent)):
                 if sent.figures:
@@ -660,7 +703,7 @@ def extract_reports(
         "country_only": 0,
     }
 
-    pieces = _collect_pieces(text, sentences, by_sentence, stats, lang)
+    pieces = _collect_pieces(text, sentences, by_sentence, stats, lang, gazetteer)
     headline = [
         m.place
         for m in (by_sentence.get(0, ()) if sentences and sentences[0].is_title else ())
