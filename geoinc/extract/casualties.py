@@ -103,11 +103,7 @@ def _grammar(code: str) -> _Grammar:
         r"|\s+(?:who|that)\s+[^,;.]{0,60}?)"
     )
     sep = r"(?:\s+|(?<=[—–-]))"  # "... residents--many queued for bread--were killed"
-    zero_fields = {}
-    for key, fields in (("zero_both", ("killed", "injured")), ("zero_killed", ("killed",)),
-                        ("zero_injured", ("injured",))):
-        for phrase in d[key]:
-            zero_fields[re.sub(r"\s+", " ", phrase.lower())] = fields
+    zero_fields = _zero_fields(d)
     active = _alt([*d["killed_active"], *d["injured_active"], *d["nominal_killed_before"]])
     strong = [v for v in d["toll_verbs"] if v not in d["toll_verbs_weak"]]
     weak_far = [v for v in d["toll_verbs_weak"] if v != "of"]
@@ -135,21 +131,38 @@ def _grammar(code: str) -> _Grammar:
         ),
         joiner=re.compile(r"^(?:\s*,\s*(?:and\s+)?|\s+and\s+)$", re.I),
         toll=re.compile(toll, re.I),
-        # "four deaths", "eight confirmed deaths and 18 injuries": the noun is the count's
-        nominal=re.compile(
-            rf"(?<![\w-])(?P<num>{qualnum})(?:\s+{mod}){{0,2}}?\s+"
-            rf"(?P<noun>{_alt([*d['killed_nouns'], *d['injured_nouns']])})\b",
-            re.I,
-        ),
+        nominal=_nominal_pattern(d, qualnum, mod),
         zero=re.compile(rf"\b{_alt(zero_fields)}\b", re.I),
         subset_left=re.compile(rf"\b(?:{_alt(d['subset_before'])}|no|not)\s+$", re.I),
         aggregate=re.compile(rf"\b{_alt(d['aggregate_markers'])}\b", re.I),
         triggers=tuple(d["triggers"]),
-        general=frozenset(w.lower() for w in d["general_nouns"]),
-        pairs=frozenset(w.lower() for w in d["pair_nouns"]),
-        injured_nouns=frozenset(w.lower() for w in d["injured_nouns"]),
+        general=_lower_set(d["general_nouns"]),
+        pairs=_lower_set(d["pair_nouns"]),
+        injured_nouns=_lower_set(d["injured_nouns"]),
         zero_fields=zero_fields,
     )
+
+
+def _zero_fields(d: dict) -> dict:
+    """Normalised zero phrase ("no one was hurt") -> the fields it zeroes."""
+    out = {}
+    for key, fields in (("zero_both", ("killed", "injured")), ("zero_killed", ("killed",)),
+                        ("zero_injured", ("injured",))):
+        for phrase in d[key]:
+            out[re.sub(r"\s+", " ", phrase.lower())] = fields
+    return out
+
+
+def _lower_set(words) -> frozenset:
+    return frozenset(w.lower() for w in words)
+
+
+def _nominal_pattern(d: dict, qualnum: str, mod: str) -> re.Pattern:
+    """A count of deaths or injuries ("four deaths", "nine confirmed deaths and 31
+    injuries"): the noun is what is counted."""
+    nouns = _alt([*d["killed_nouns"], *d["injured_nouns"]])
+    pattern = rf"(?<![\w-])(?P<num>{qualnum})(?:\s+{mod}){{0,2}}?\s+(?P<noun>{nouns})\b"
+    return re.compile(pattern, re.I)
 
 
 def may_contain_casualties(folded: str, lang: str = "en") -> bool:
