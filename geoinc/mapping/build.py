@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+import folium
 import numpy as np
 import shapely
 
@@ -63,7 +64,7 @@ _DATASET_LABELS = {
 class _Build:
     """What the layer builders share while one map is composed."""
 
-    m: object  # the folium.Map
+    m: folium.Map
     data: MapData
     #: countries drawn in detail (the incidents' and the band's)
     countries: set[str]
@@ -98,10 +99,8 @@ def _packaged_assets() -> bool:
     )
 
 
-def _own_map(m, inline: bool):
+def _own_map(m: folium.Map | None, inline: bool) -> folium.Map:
     """A fresh geoinc map, or the caller's ``folium.Map`` prepared to take geoinc layers."""
-    import folium
-
     if m is None:
         m = folium.Map(location=None, tiles=None, control_scale=True, zoom_start=5)
         # the clusterer needs the map's own zoom range (with tiles it comes from them)
@@ -465,8 +464,6 @@ def _add_page_controls(b: _Build) -> None:
     The caller's own ``LayerControl`` is moved after geoinc's layers (folium renders in
     order, and the control lists only the layers before it); otherwise one is added.
     """
-    import folium
-
     DataAttribution().add_to(b.m)
     if b.tiles is not None and not b.offline:
         TileFallback(b.basemap).add_to(b.m)
@@ -506,7 +503,7 @@ def _stable_ids(root, seed: str) -> None:
         stack.extend(el._children.values())
 
 
-def _finish(b: _Build, store: IncidentStore):
+def _finish(b: _Build, store: IncidentStore) -> folium.Map:
     """Warn the problems (at the caller of :func:`incident_map`), number the elements."""
     for msg in b.problems:
         warnings.warn(msg, UserWarning, stacklevel=3)
@@ -526,6 +523,8 @@ def _doc_sections(**sections: str):
 
     def fill(func):
         doc = func.__doc__
+        if doc is None:  # python -OO strips docstrings
+            return func
         for name, text in sections.items():
             at = doc.index("{" + name + "}")
             indent = doc[doc.rindex("\n", 0, at) + 1 : at]
@@ -628,7 +627,7 @@ def incident_map(
     tools: bool = True,
     tiles=DEFAULT_TILES,
     attr: str | None = None,
-):
+) -> folium.Map:
     """Draw incidents as a layered, standalone Leaflet map.
 
     {sections}
