@@ -414,3 +414,16 @@ def test_weapon_names_are_no_places():
 def test_conflict_roles(text, name, role):
     roles = {m.text: m.role for m in geoparse(text)}
     assert roles[name] == role
+
+
+@pytest.mark.parametrize(
+    "text, role",
+    [
+        ("The decision to send the shells caused outrage in Moscow.", "actor"),
+        ("The new sanctions raised concern in Kyiv.", "actor"),
+        ("A drone hit a warehouse in Moscow.", "location"),  # "in" alone is a place
+    ],
+)
+def test_reaction_in_a_capital_is_its_government(text, role):
+    (m,) = [m for m in geoparse(text) if m.text in ("Moscow", "Kyiv")]
+    assert m.role == role

@@ -332,8 +332,8 @@ def _in_organisation(span: Span, tokens, lang: str) -> bool:
 
 def _government_metonym(span: Span, tokens, lang: str) -> bool:
     """A capital or a country standing for its government: "Moscow stepped up its
-    strikes", "Kyiv was behind", "pressure on Moscow", "Kyiv's partners",
-    "Moscow-installed"."""
+    strikes", "Kyiv was behind", "pressure on Moscow", "outrage in Moscow", "Kyiv's
+    partners", "Moscow-installed"."""
     last = tokens.tok(span.j - 1)
     nxt = tokens.tok(span.j) if span.j < tokens.n else None
     prev = tokens.tok(span.i - 1) if span.i > 0 else None
@@ -360,6 +360,13 @@ def _government_metonym(span: Span, tokens, lang: str) -> bool:
         and tokens.tok(span.i - 2).key in vocabulary(lang, "actor_before")
     ):
         return True
+    if (
+        prev is not None
+        and prev.key == "in"
+        and span.i >= 2
+        and tokens.tok(span.i - 2).key in vocabulary(lang, "reaction_nouns")
+    ):
+        return True  # "sparking outrage in Moscow"
     if prev is not None and prev.key in _PREPOSITIONS | _DETERMINERS:
         return False
     verbs = vocabulary(lang, "actor_verbs")
