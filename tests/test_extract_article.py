@@ -276,3 +276,12 @@ def test_region_named_after_its_centre_folds_into_the_city_far_apart():
     assert [r.place.name for r in reports] == ["Odesa"]
     assert reports[0].place.kind != "admin1"
     assert {(c["field"], c["value"]) for c in reports[0].claims} >= {("killed", 2), ("injured", 19)}
+
+
+def test_dates_of_an_incident_end_by_the_publication_date():
+    text = (
+        "Drones attacked Kyiv overnight, one day before the city's anniversary "
+        "(marked on May 29), killing one man."
+    )
+    (r,) = extract_reports(document_from_text(text, published=date(2023, 5, 28))).reports
+    assert r.date_start == date(2023, 5, 27) and r.date_end == date(2023, 5, 28)

@@ -277,7 +277,7 @@ def date_from_publication(
     >>> date_from_publication([], None, None)
     []
     """
-    out = list(reports)
+    out = [_not_after(r, published) for r in reports] if published is not None else list(reports)
     if published is not None and how in ("given", "dateline"):
         start = published - timedelta(days=1)
         basis = "publication date (the text gives no date)"
@@ -299,6 +299,18 @@ def date_from_publication(
         else r
         for r in out
     ]
+
+
+def _not_after(r: IncidentReport, published) -> IncidentReport:
+    """A range that began by the publication date ends there: the article cannot report
+    what had not happened yet (a holiday "celebrated on May 29" in a story of May 28 is
+    no part of the attack's dates). A range wholly after it is left alone: a time zone
+    can put the event a day past the publication date."""
+    if r.date_start is None or r.date_end is None:
+        return r
+    if r.date_start <= published < r.date_end:
+        return replace(r, date_end=published)
+    return r
 
 
 def _dated(r: IncidentReport, start, end, precision: int, basis: str) -> IncidentReport:
