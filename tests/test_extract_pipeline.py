@@ -325,3 +325,19 @@ def test_round_up_of_regions_is_one_country_level_report():
     (wide,) = [r for r in reports if r.place.kind == "country"]
     # the place text is the list itself, so nothing of what was named is lost
     assert any("Rivne, Volyn, Lviv and Zhytomyr" in e["text"] for e in wide.evidence)
+
+
+def test_same_geojson_from_any_working_directory(tmp_path, monkeypatch):
+    # incident ids come from what the incident is, not from the path as typed
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "a.txt").write_text(GOOD_TEXT, encoding="utf-8")
+    ids = []
+    for cwd, arg in ((tmp_path, "news"), (folder, "."), (tmp_path.parent, str(folder))):
+        monkeypatch.chdir(cwd)
+        frame = extract_with_status([arg])[0]
+        ids.append(list(frame["incident_id"]))
+    assert ids[0] and ids[0] == ids[1] == ids[2]
+
+
+GOOD_TEXT = "December 31, 2023\n\nA drone strike hit Kharkiv on Saturday, wounding 28 people."

@@ -267,10 +267,22 @@ def _drop_generic(weapons: list[str]) -> list[str]:
 
 
 def _incident_id(group: Sequence[IncidentReport]) -> str:
+    """An id from what the incident is: its place, date and the reports' content.
+
+    A report is known by its source, place, date, offset and the sentences it was read
+    from -- not by its ``doc_id``, which for a file is the path as it was typed: the same
+    folder read from another working directory must give the same ids.
+    """
     key = "|".join(
-        sorted(f"{r.doc_id}:{r.place_key}:{r.date_start}:{r.first_offset}" for r in group)
+        sorted(f"{r.source}:{r.place_key}:{r.date_start}:{r.first_offset}:{_content(r)}"
+               for r in group)
     )
     return "inc-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+
+
+def _content(r: IncidentReport) -> str:
+    sentences = sorted({e.get("sentence") or "" for e in (*r.evidence, *r.claims)})
+    return hashlib.sha1("\n".join(sentences).encode("utf-8")).hexdigest()[:16]
 
 
 def _date_precision(start: date, end: date, reported: Iterable[int | None]) -> int:
