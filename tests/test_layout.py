@@ -62,6 +62,8 @@ FOUNDATION = {
     "geoinc.taxonomy",
     "geoinc.quantities",
     "geoinc.decoding",
+    # the text layer (sentence splitting) every stage reads: geoparse, extract, claims
+    "geoinc.text",
 }
 
 

@@ -13,6 +13,8 @@ from functools import lru_cache
 from typing import Any
 
 from geoinc.claims._vocab import Vocab
+from geoinc.text import claim_rules
+from geoinc.text import split_sentences as _split
 
 __all__ = [
     "Ctx",
@@ -31,9 +33,6 @@ NAME = (
     r"(?:\s+(?!Oblast\b|Region\b|Krai\b)[A-Z](?:[\w-]|['’](?!s\b))*){0,2}"
 )
 POPULATED = ("place", "settlement")
-_SENT_END = re.compile(r"[.!?]+[\"”’')]*(?=\s|$)|\n+")
-_ABBREV_END = re.compile(r"\b(?:U\.S|U\.K|Mr|Mrs|Dr|St|approx|No|Gen|Lt|Col)\.$")
-_ABBREV_LEN = 8  # longer than the longest abbreviation above with its dot
 #: What stands between a place and the region that locates it: ", ", " in the region of ".
 _LOCATING = re.compile(
     r"\s*,\s*|\s+(?i:in)\s+(?:(?i:the)\s+)?(?:(?i:region|oblast|province)\s+of\s+)?"
@@ -62,24 +61,12 @@ def country_code(word: str | None, voc: Vocab) -> str | None:
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans: ends at . ! ? before white space (not after "U.S.") or a newline."""
-    spans: list[tuple[int, int]] = []
-    start = 0
-    for m in _SENT_END.finditer(text):
-        end = m.end()
-        # only the few characters before the dot can hold an abbreviation: looking back to
-        # the sentence start made "Mr. Mr. Mr. ..." quadratic
-        lo = max(start, m.start() - _ABBREV_LEN)
-        if m.group(0)[0] != "\n" and _ABBREV_END.search(text, lo, m.start() + 1):
-            continue
-        if text[start:end].strip():
-            lead = len(text[start:end]) - len(text[start:end].lstrip())
-            spans.append((start + lead, end))
-        start = end
-    if text[start:].strip():
-        lead = len(text[start:]) - len(text[start:].lstrip())
-        spans.append((start + lead, len(text)))
-    return spans
+    """Sentence spans: ends at . ! ? before white space (not after "U.S.") or a newline.
+
+    The shared splitter (:mod:`geoinc.text`) with the claim rules
+    (:func:`geoinc.text.claim_rules`): a sentence keeps the line breaks that end it.
+    """
+    return [(s, e) for s, e, _ in _split(text, rules=claim_rules())]
 
 
 def resolve(name: str, *, kinds=(*POPULATED, "admin1")):

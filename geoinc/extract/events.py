@@ -29,6 +29,7 @@ from geoinc.taxonomy import (  # re-exported: the taxonomy sits below extraction
     SUB_SHELLING,
     classify_weapons,
 )
+from geoinc.text import split_sentences  # re-exported: the text layer sits below extraction
 
 __all__ = [
     "Span",
@@ -94,60 +95,7 @@ class SentenceEvent:
 
 
 # --------------------------------------------------------------------------- sentences
-
-_ABBREV = re.compile(
-    r"(?:\b(?:Gov|Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Sgt|Capt|Maj|Rep|Sen|Prof|Jr|Sr|No|vs|etc|Inc|Ltd|Co|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|approx|U\.S|U\.K|U\.N|e\.g|i\.e)|\b[A-Z])\.$"
-)
-_CUT = re.compile(r"\n|[.!?]+[\"'”’)\]]*(?=[ \t]+[\"'“‘(\[]?[A-Z0-9])")
-
-
-def split_sentences(text: str) -> list[tuple[int, int, int]]:
-    """Split text into sentences.
-
-    Line breaks always end a sentence (headlines, datelines and captions have no full
-    stop); within a line, ``.``/``!``/``?`` followed by a capital ends one unless it
-    closes a known abbreviation ("Gov.", "Dec.", initials).
-
-    Returns
-    -------
-    list of (start, end, paragraph)
-        Character offsets (whitespace trimmed) and the 0-based paragraph number
-        (paragraphs are separated by blank lines).
-
-    Examples
-    --------
-    >>> t = "Regional Gov. Oleh Syniehubov spoke. Drones hit Kharkiv.\\n\\nNext."
-    >>> [t[s:e] for s, e, _ in split_sentences(t)]
-    ['Regional Gov. Oleh Syniehubov spoke.', 'Drones hit Kharkiv.', 'Next.']
-    """
-    out: list[tuple[int, int, int]] = []
-    para = 0
-    cut = 0
-    for m in _CUT.finditer(text):
-        if m.group(0) == "\n":
-            _append(out, text, 0, cut, m.start(), para)
-            cut = m.end()
-            # a blank line (only spaces until the next newline) starts a new paragraph
-            nxt = text.find("\n", cut)
-            if nxt != -1 and not text[cut:nxt].strip() and out and out[-1][2] == para:
-                para += 1
-            continue
-        if _ABBREV.search(text[max(0, m.start() - 6) : m.start() + 1]):
-            continue
-        _append(out, text, 0, cut, m.end(), para)
-        cut = m.end()
-    _append(out, text, 0, cut, len(text), para)
-    return out
-
-
-def _append(out: list, line: str, lstart: int, a: int, b: int, para: int) -> None:
-    seg = line[a:b]
-    stripped = seg.strip()
-    if stripped:
-        s = a + (len(seg) - len(seg.lstrip()))
-        out.append((lstart + s, lstart + s + len(stripped), para))
-
+# one splitter for every stage: geoinc.text (re-exported here, where callers found it)
 
 # --------------------------------------------------------------------------- lexicons
 
