@@ -19,7 +19,12 @@ pytest.importorskip("pymorphy3")
 from geoinc.exceptions import ConfigurationError  # noqa: E402
 from geoinc.extract.events import SUB_AIR, SUB_SHELLING, classify_weapons  # noqa: E402
 from geoinc.extract.events import analyse_text as analyse_any  # noqa: E402
-from geoinc.extract.slavic import analyse_text, find_dates, find_figures  # noqa: E402
+from geoinc.extract.slavic import (  # noqa: E402
+    analyse_text,
+    find_dates,
+    find_figures,
+    split_sentences,
+)
 from geoinc.geoparse import geoparse  # noqa: E402
 
 DEV = Path(__file__).resolve().parents[2] / "shared" / "eval" / "uaru-dev" / "uk-ru.jsonl"
@@ -153,10 +158,34 @@ def test_a_name_only_village_after_a_settlement_word():
         ("Пострадавших нет.", "ru", [("killed", 0), ("injured", 0)]),
         ("Снаряды повредили 7 домов.", "ru", []),  # houses are not people
         ("Загинула одна людина, п’ятеро – поранені.", "uk", [("killed", 1), ("injured", 5)]),
+        # a found body is a death; "тела" needs its number
+        ("Рятувальники знайшли тіло чоловіка.", "uk", [("killed", 1)]),
+        ("Из-под завалов достали тела трех человек.", "ru", [("killed", 3)]),
+        ("Повреждены фрагменты тела ракеты.", "ru", []),
+        ("Загинула жінка, її тіло дістали рятувальники.", "uk", [("killed", 1)]),
+        # the casualty verb left out after a dash: the same field as the clause before
+        (
+            "У Сумах загинули двоє людей, у Ромнах – ще одна жінка.",
+            "uk",
+            [("killed", 2), ("killed", 1)],
+        ),
+        ("В Курске ранены три человека, в Рыльске — двое.", "ru", [("injured", 3), ("injured", 2)]),
     ],
 )
 def test_casualty_figures(sentence, lang, expected):
     assert figures(sentence, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Обстріляли с. Іванівка, сел. Петрівка, смт Лиман та м. Ізюм. Є поранені.", "uk"),
+        ("Обстреляли с. Ивановка, сел. Петровка, смт. Лиман и м. Изюм. Есть раненые.", "ru"),
+    ],
+)
+def test_village_and_town_markers_do_not_end_a_sentence(text, lang):
+    got = [text[s:e] for s, e, _ in split_sentences(text, lang)]
+    assert len(got) == 2 and got[1].startswith(("Є", "Есть"))
 
 
 @pytest.mark.parametrize(

@@ -84,6 +84,7 @@ class _Grammar:
     vague: dict
     qualifiers: list
     people: dict
+    bodies: dict  # "тіло" -> "1", "тіла" -> "n": a found body is a death
     subset: tuple
     fillers: frozenset
     toll: frozenset
@@ -132,6 +133,7 @@ def grammar(lang: str) -> _Grammar:
         vague=tsv("events_vague"),
         qualifiers=[(k.split(), v) for k, v in quals],
         people=tsv("events_people"),
+        bodies=tsv("events_bodies"),
         subset=tuple(tuple(p.split()) for p in txt("events_subset")),
         fillers=frozenset(txt("events_fillers")),
         toll=frozenset(txt("events_toll")),
@@ -150,6 +152,7 @@ def grammar(lang: str) -> _Grammar:
             + "|".join(
                 [*txt("events_killed"), *txt("events_injured"), *tsv("events_zero")]
                 + [weapons["drones"], weapons["Shahed drones"]]
+                + [rf"{re.escape(w)}(?!\w)" for w in tsv("events_bodies")]
             )
             + ")",
             re.I,
@@ -371,6 +374,7 @@ def find_figures(sentence: str, lang: str, offset: int = 0) -> list[Figure]:
     toks = _tokens(sentence)
     out: list[Figure] = []
     used: set[int] = set()
+    read: list[tuple[str, int]] = []  # (field, end token) of each figure, for gapped clauses
     for i, t in enumerate(toks):
         fld = _field(t.low, g)
         if fld is None:
@@ -382,11 +386,64 @@ def find_figures(sentence: str, lang: str, offset: int = 0) -> list[Figure]:
         if a in used or _subset_before(toks, a, g):
             continue
         used.update(range(a, b))
+        read.append((fld, b))
+        s, e = toks[a].start, toks[b - 1].end
+        out.append(Figure(fld, _quantity(value, qual, sentence[s:e]), offset + s, offset + e))
+    for fld, (value, qual), a, b in _gapped(toks, read, used, g) + _bodies(toks, out, used, g):
         s, e = toks[a].start, toks[b - 1].end
         out.append(Figure(fld, _quantity(value, qual, sentence[s:e]), offset + s, offset + e))
     out.extend(_zeros(sentence, offset, g, {f.field for f in out}))
     out.extend(_drones(sentence, toks, used, offset, g))
     return sorted(out, key=lambda f: (f.start, _FIELDS.index(f.field)))
+
+
+_GAP_PREPOSITIONS = frozenset({"в", "у", "во", "на"})
+_GAP_DASHES = frozenset({"–", "—"})
+
+
+def _gapped(toks: list[_Tok], read: list, used: set[int], g: _Grammar) -> list:
+    """Clauses whose casualty verb is left out and marked by a dash, after a figure of the
+    same sentence: "погибла женщина 1961 г.р., в Александровке – женщина 1963 г.р." (the
+    second woman was killed too). The dash follows "в"/"у"/"на" and a place (its last
+    word capitalised); the phrase after it has no casualty word of its own."""
+    out = []
+    for d in range(2, len(toks) - 1):
+        prior = [fld for fld, end in read if end <= d]
+        if toks[d].low not in _GAP_DASHES or not prior or not toks[d - 1].cap:
+            continue
+        c = next((k for k in range(d - 1, max(-1, d - 7), -1) if toks[k].low in (",", ";")), None)
+        if c is None or toks[c + 1].low not in _GAP_PREPOSITIONS or c + 2 >= d:
+            continue
+        k = d + 1
+        while k < len(toks) - 1 and toks[k].low in g.fillers:
+            k += 1  # "у Бериславі – ще один чоловік"
+        got = _phrase(toks, k, g)
+        if got is None or got[0][0] is None or any(k in used for k in range(got[1], got[2])):
+            continue
+        b = got[2]
+        if b < len(toks) and toks[b].low not in (",", ";", "(", "—", "–"):
+            continue  # "в Харкові – двоє поранених ..." goes on: not a bare gapped phrase
+        used.update(range(got[1], b))
+        out.append((prior[-1], got[0], got[1], b))
+    return out
+
+
+def _bodies(toks: list[_Tok], found: list[Figure], used: set[int], g: _Grammar) -> list:
+    """A found body is a death ("виявили тіло дитини" = 1 killed, "тела двух человек" =
+    2), unless the sentence already counts its dead."""
+    if any(f.field == "killed" for f in found):
+        return []
+    for i, t in enumerate(toks):
+        kind = g.bodies.get(t.low)
+        if kind is None or i in used:
+            continue
+        if kind == "1":
+            b = i + 2 if i + 1 < len(toks) and toks[i + 1].low in g.people else i + 1
+            return [("killed", (1, "exact"), i, b)]
+        got = _right(toks, i, g)
+        if got is not None and got[0][0] is not None:
+            return [("killed", got[0], got[1], got[2])]
+    return []
 
 
 def _toll(toks: list[_Tok], i: int, g: _Grammar):
