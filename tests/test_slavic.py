@@ -101,6 +101,15 @@ def test_listed_districts_of_a_city():
         ("Мэр, назначенный Москвой, подтвердил взрыв.", "ru", "Москвой", "actor"),
         ("Бои идут под Москвой.", "ru", "Москвой", "location"),
         ("Бригади тримали Херсонський, Київський напрямки.", "uk", "Київський", "other"),
+        # an organisation word after lower-case adjectives: a company's name, not the sea
+        (
+            "Терминал Каспийского нефтяного консорциума поврежден в Темрюке.",
+            "ru",
+            "Каспийского",
+            "organisation",
+        ),
+        ("По данным ГСЧС Украины, пожар потушен.", "ru", "Украины", "organisation"),
+        ("ОДЕССА, 7 сен - РИА Новости. Дроны атаковали порт.", "ru", "ОДЕССА", "dateline"),
     ],
 )
 def test_roles(text, lang, surface, role):

@@ -226,6 +226,7 @@ def _mentions(text: str, tokens, results, resolver, lang: str, countries: set) -
         if place is None or not _plausible(res, place, tokens, lang, countries):
             continue
         role = "other" if _container(span, prev, tokens) else _role(span, place, tokens, lang)
+        role = "dateline" if _dateline(text, span) else role
         surface = text[span.start : span.end]
         out.append(
             Mention(span.start, span.end, surface, place, role, res.confidence, res.candidates)
@@ -728,13 +729,36 @@ def _words_before(tokens, i: int, n: int = 2) -> list[str]:
     return out
 
 
+def _org_word_after(tokens, j: int, data: dict, lang: str) -> bool:
+    """An organisation word next, or after up to two lower-case adjectives that go with it
+    ("Каспийского трубопроводного консорциума": a consortium's name, not the sea)."""
+    k = j
+    while k < min(j + 2, tokens.n) and not tokens.tok(k).cap and tokens.tok(k).sep == " ":
+        if tokens.tok(k).key in data["org"] or _forms(lang, tokens.words[k])[2] != "ADJF":
+            break
+        k += 1
+    if k >= tokens.n or tokens.tok(k).key not in data["org"]:
+        return False
+    return k == j or tokens.tok(k).sep == " "
+
+
+_DATELINE_AFTER = re.compile(r",\s*\d{1,2}\s+[^\W\d_]{3,9}\.?(?:\s+\d{4})?\s*[-–—]\s")
+
+
+def _dateline(text: str, span: Span) -> bool:
+    """A name in capitals before a day, a month and a dash opens an agency report
+    ("МОСКВА, 7 сен - РИА Новости"): the dateline, not where anything happened."""
+    raw = text[span.start : span.end]
+    return len(raw) > 2 and raw.isupper() and bool(_DATELINE_AFTER.match(text, span.end))
+
+
 def _role(span: Span, place, tokens, lang: str) -> str:
     """organisation | actor | location (the rules of the module docstring)."""
     data = _data(lang)
     if span.extra.get("org"):
         return "organisation"
-    if span.j < tokens.n and tokens.tok(span.j).key in data["org"]:
-        return "organisation"  # "Харківська ОВА"
+    if _org_word_after(tokens, span.j, data, lang):
+        return "organisation"  # "Харківська ОВА", "Каспийского трубопроводного консорциума"
     if _sector(tokens, span.j, data):
         return "other"  # "Запорізький напрямок", "Київський, Сумський напрямки": front sectors
     sep_after = tokens.tok(span.j).sep if span.j < tokens.n else ""
