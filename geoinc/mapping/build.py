@@ -34,6 +34,7 @@ from geoinc.mapping.layers import (
     BorderLayer,
     ClaimsLayer,
     DataAttribution,
+    FirstView,
     FullscreenControl,
     GeoincRuntime,
     HeatLayer,
@@ -481,14 +482,20 @@ def _add_page_controls(b: _Build) -> None:
         b.m.add_child(child, name=key)
 
 
-def _fit_view(b: _Build) -> None:
-    """Open on the incidents (or the band); a caller's map with a location keeps it."""
+def _fit_view(b: _Build, store: IncidentStore) -> None:
+    """Open on the incidents (or the band) with none under a control.
+
+    The runtime fits the bounds with padding measured from the controls laid out in the
+    page (:class:`FirstView`; folium's ``fit_bounds`` cannot know their sizes). A
+    caller's map with a location keeps it.
+    """
     if b.view_bounds is None or (b.given_map and b.m.location is not None):
         return
     (s, w), (n, e) = b.view_bounds
     if s == n and w == e:  # one point: show its surroundings, not zoom 18
         s, n, w, e = s - 0.5, n + 0.5, w - 0.5, e + 0.5
-    b.m.fit_bounds([[s, w], [n, e]])
+    # added last: the controls are all on the map when it runs
+    FirstView(store, [[s, w], [n, e]]).add_to(b.m)
 
 
 def _stable_ids(root, seed: str) -> None:
@@ -665,5 +672,5 @@ def incident_map(
     if tools:
         _add_tools(b, store)
     _add_page_controls(b)
-    _fit_view(b)
+    _fit_view(b, store)
     return _finish(b, store)

@@ -43,6 +43,7 @@ __all__ = [
     "DataAttribution",
     "TileFallback",
     "LibraryCheck",
+    "FirstView",
 ]
 
 #: The attribution the bundled data's licences require (see gazetteer/README.md).
@@ -580,3 +581,37 @@ class DataAttribution(MacroElement):
         super().__init__()
         self._name = "DataAttribution"
         self.text_json = escaped_json(text)
+
+
+class FirstView(MacroElement):
+    """Open the map on ``bounds`` with no incident under a control.
+
+    The runtime measures the controls once they are laid out and fits the bounds with
+    padding on the sides whose controls would cover an incident (see ``firstView`` in
+    ``geoinc-map.js``). Add it last, after every control.
+
+    Parameters
+    ----------
+    store : IncidentStore or None
+        Its incidents are kept clear of the controls (None: the bounds are fitted only).
+    bounds : [[south, west], [north, east]]
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        geoinc.firstView({{ this._parent.get_name() }}, {{ this.store_js }}, {{ this.bounds_json }});
+        {% endmacro %}
+        """  # noqa: E501 - JavaScript lines of the template
+    )
+
+    def __init__(self, store: IncidentStore | None, bounds: Sequence[Sequence[float]]) -> None:
+        super().__init__()
+        self._name = "FirstView"
+        self.store = store
+        self.bounds_json = escaped_json([[float(v) for v in corner] for corner in bounds])
+
+    @property
+    def store_js(self) -> str:
+        """The store's variable name (final only at render time), or ``null``."""
+        return "null" if self.store is None else self.store.get_name()

@@ -909,6 +909,187 @@
     },
   });
 
+  // ------------------------------------------------------------- the first view
+  // The map opens on the incidents with no incident under a control (time slider,
+  // minimap, legend, layer control, attribution, scale, tools). The controls' boxes are
+  // measured once they are laid out; the view is Leaflet's padded fit to the incidents'
+  // bounds, and while an incident would sit under a control the padding grows on the
+  // side of that control (left/right or top/bottom, whichever keeps the higher zoom).
+  // Candidate views are computed, not drawn: the map moves once.
+  var CORNERS = [["top", "left"], ["top", "right"], ["bottom", "left"], ["bottom", "right"]];
+
+  function controlBoxes(map) {
+    var c = map.getContainer(), cr = c.getBoundingClientRect(), out = [];
+    CORNERS.forEach(function (k) {
+      var corner = c.querySelector(".leaflet-control-container > .leaflet-" + k[0] + ".leaflet-" + k[1]);
+      if (!corner) return;
+      Array.prototype.forEach.call(corner.children, function (e) {
+        var r = e.getBoundingClientRect();
+        if (!r.width || !r.height) return;  // hidden (a note not shown, a folded part)
+        // the scale's lines change length with the zoom: count them at their longest
+        var right = e.classList.contains("leaflet-control-scale") ? Math.max(r.right, r.left + 110) : r.right;
+        out.push({ l: r.left - cr.left, t: r.top - cr.top, r: right - cr.left, b: r.bottom - cr.top,
+                   top: k[0] === "top", left: k[1] === "left", el: e });
+      });
+    });
+    return out;
+  }
+
+  // The attribution (bottom right) wraps before it reaches the bottom-left controls
+  // (time slider, scale) instead of running over them.
+  function clearAttribution(map) {
+    var c = map.getContainer(), a = c.querySelector(".leaflet-control-attribution");
+    if (!a) return;
+    var cr = c.getBoundingClientRect(), right = 0;
+    var col = c.querySelector(".leaflet-control-container > .leaflet-bottom.leaflet-left");
+    if (col) Array.prototype.forEach.call(col.children, function (e) {
+      var r = e.getBoundingClientRect();
+      if (r.width) right = Math.max(right, r.right - cr.left);
+    });
+    a.style.maxWidth = right ? Math.max(120, cr.width - right - 10) + "px" : "";
+  }
+  G.clearAttribution = clearAttribution;
+
+  // Incidents drawn in the first view: projected at zoom 0 (scaled for any zoom), radius.
+  function viewPoints(map, store) {
+    var d = store.data, pts = [];
+    for (var i = 0; i < store.n; i++) {
+      var m = store.markers[i];
+      if (!m || !store.visibleMask[i]) continue;
+      pts.push({ p: map.project([d.lat[i], d.lon[i]], 0), r: m.options.radius });
+    }
+    store.regionLayers.forEach(function (e) {  // a region: its middle
+      if (e.shown.length) pts.push({ p: map.project(e.layer.getBounds().getCenter(), 0), r: 8 });
+    });
+    return pts;
+  }
+
+  // Leaflet's padded fit (zoom and projected centre), computed without moving the map.
+  function paddedView(map, bounds, pad) {
+    var tl = L.point(pad[3], pad[0]), br = L.point(pad[1], pad[2]);
+    var zoom = map.getBoundsZoom(bounds, false, tl.add(br));
+    var sw = map.project(bounds.getSouthWest(), zoom), ne = map.project(bounds.getNorthEast(), zoom);
+    return { zoom: zoom, center: sw.add(ne).divideBy(2).add(br.subtract(tl).divideBy(2)), pad: pad };
+  }
+
+  // The incidents that a view puts under (or within `gap` px of) a control box.
+  function underControls(map, pts, boxes, view, gap) {
+    var s = Math.pow(2, view.zoom), half = map.getSize().divideBy(2), hits = [];
+    pts.forEach(function (q) {
+      var x = q.p.x * s - view.center.x + half.x, y = q.p.y * s - view.center.y + half.y, g = q.r + gap;
+      for (var j = 0; j < boxes.length; j++) {
+        var b = boxes[j];
+        if (x + g > b.l && x - g < b.r && y + g > b.t && y - g < b.b) { hits.push({ r: q.r, box: b }); return; }
+      }
+    });
+    return hits;
+  }
+
+  // The two paddings that move the incidents off one control: past its inner side
+  // horizontally, or past its inner edge vertically (when the map keeps room for both).
+  function paddingsAround(size, pad, hit, gap) {
+    var b = hit.box, g = hit.r + gap, out = [];
+    var side = b.left ? [3, b.r + g] : [1, size.x - b.l + g];
+    var edge = b.top ? [0, b.b + g] : [2, size.y - b.t + g];
+    [side, edge].forEach(function (o) {
+      if (o[1] <= pad[o[0]]) return;
+      var p = pad.slice();
+      p[o[0]] = Math.ceil(o[1]);
+      if (p[1] + p[3] < size.x - 40 && p[0] + p[2] < size.y - 40) out.push(p);
+    });
+    return out;
+  }
+
+  // The projected centre nearest `ideal` at which, at this zoom, every incident and the
+  // bounds are inside the map and no incident is under a control; null if there is none,
+  // undefined if too many incidents to search. Each (incident, control) pair forbids a
+  // box of centres, so the answer is `ideal` or lies on the edges of those boxes.
+  function clearCentre(map, pts, boxes, bounds, zoom, ideal, gap) {
+    var s = Math.pow(2, zoom), size = map.getSize(), half = size.divideBy(2), bans = [];
+    var sw = map.project(bounds.getSouthWest(), zoom), ne = map.project(bounds.getNorthEast(), zoom);
+    var lo = [ne.x + half.x - size.x, sw.y + half.y - size.y], hi = [sw.x + half.x, ne.y + half.y];
+    pts.forEach(function (q) {
+      var x = q.p.x * s + half.x, y = q.p.y * s + half.y, g = q.r + gap, e = q.r + Math.max(gap, 6);
+      lo = [Math.max(lo[0], x - size.x + e), Math.max(lo[1], y - size.y + e)];
+      hi = [Math.min(hi[0], x - e), Math.min(hi[1], y - e)];
+      boxes.forEach(function (b) { bans.push([x - b.r - g, x - b.l + g, y - b.b - g, y - b.t + g]); });
+    });
+    if (lo[0] > hi[0] || lo[1] > hi[1]) return null;
+    bans = bans.filter(function (b) { return b[1] > lo[0] && b[0] < hi[0] && b[3] > lo[1] && b[2] < hi[1]; });
+    if (bans.length > 300) return undefined;
+    var clamp = function (v, k) { return Math.min(hi[k], Math.max(lo[k], v)); };
+    var xs = [clamp(ideal.x, 0), lo[0], hi[0]], ys = [clamp(ideal.y, 1), lo[1], hi[1]];
+    bans.forEach(function (b) { xs.push(b[0], b[1]); ys.push(b[2], b[3]); });
+    var best = null, bestD = Infinity;
+    xs.forEach(function (x) {
+      if (x < lo[0] || x > hi[0]) return;
+      ys.forEach(function (y) {
+        var d = (x - ideal.x) * (x - ideal.x) + (y - ideal.y) * (y - ideal.y);
+        if (y < lo[1] || y > hi[1] || d >= bestD) return;
+        for (var j = 0; j < bans.length; j++) {
+          var b = bans[j];
+          if (x > b[0] && x < b[1] && y > b[2] && y < b[3]) return;
+        }
+        best = L.point(x, y); bestD = d;
+      });
+    });
+    return best;
+  }
+
+  // Fallback for many incidents: grow the padding on the side of the control over the
+  // first covered incident (left/right or top/bottom, whichever keeps the higher zoom).
+  function paddedClearView(map, bounds, measure, gap) {
+    var size = map.getSize(), view = measure([10, 10, 10, 10]), best = view;
+    for (var round = 0; view.hits.length && round < 24; round++) {
+      var next = null;
+      paddingsAround(size, view.pad, view.hits[0], gap).forEach(function (p) {
+        var v = measure(p);
+        if (!next || v.zoom > next.zoom || (v.zoom === next.zoom && v.hits.length < next.hits.length)) next = v;
+      });
+      if (!next) break;
+      view = next;
+      if (view.hits.length < best.hits.length || (view.hits.length === best.hits.length && view.zoom > best.zoom)) best = view;
+    }
+    return best;
+  }
+
+  // The controls' boxes as laid out, the legend counted folded (open, it folds itself
+  // where it would cover an incident) and the attribution kept off the bottom left.
+  function laidOutControls(map) {
+    var body = map.getContainer().querySelectorAll(".geoinc-legend-body"), was = [];
+    Array.prototype.forEach.call(body, function (e) { was.push(e.hidden); e.hidden = true; });
+    clearAttribution(map);
+    var size = map.getSize(), boxes = size.x > 80 && size.y > 80 ? controlBoxes(map) : [];
+    Array.prototype.forEach.call(body, function (e, k) { e.hidden = was[k]; });
+    return boxes;
+  }
+
+  G.firstView = function (map, store, bounds, opts) {
+    opts = opts || {};
+    var gap = opts.gap === undefined ? 6 : opts.gap;
+    bounds = L.latLngBounds(bounds);
+    var boxes = laidOutControls(map), pts = store ? viewPoints(map, store) : [];
+    map.on("resize", function () { clearAttribution(map); });
+    var measure = function (pad) {
+      var v = paddedView(map, bounds, pad);
+      v.hits = underControls(map, pts, boxes, v, gap);
+      return v;
+    };
+    var view = measure([10, 10, 10, 10]);
+    // the closest zoom (at most three steps out) with a centre that clears the controls
+    for (var z = view.zoom; view.hits.length && z >= Math.max(map.getMinZoom(), view.zoom - 3); z--) {
+      var mid = map.project(bounds.getSouthWest(), z).add(map.project(bounds.getNorthEast(), z)).divideBy(2);
+      var c = clearCentre(map, pts, boxes, bounds, z, mid, gap);
+      if (c === undefined) break;
+      if (c) { view = { zoom: z, center: c, pad: null, hits: [] }; break; }
+    }
+    if (view.hits.length) view = paddedClearView(map, bounds, measure, gap);
+    map.setView(map.unproject(view.center, view.zoom), view.zoom, { animate: false });
+    var info = { padding: view.pad, covered: view.hits.length, zoom: view.zoom };
+    G.maps.forEach(function (e) { if (e.map === map) e.view = info; });
+    return info;
+  };
+
   // Parse the data island of one map (a <script type="application/json"> element).
   G.readData = function (id) {
     var node = document.getElementById(id);
