@@ -82,7 +82,7 @@ class _Grammar:
     zero: list
     numerals: dict
     vague: dict
-    qualifiers: list
+    qualifiers: dict  # first word -> [(words, qualifier)], the longest first
     people: dict
     bodies: dict  # "тіло" -> "1", "тіла" -> "n": a found body is a death
     subset: tuple
@@ -90,7 +90,7 @@ class _Grammar:
     toll: frozenset
     months: dict
     weekdays: dict
-    relative: list
+    relative: dict  # phrase -> kind (one regex of them all: _relative_pattern)
     night_before: tuple
     cut: re.Pattern
     abbreviations: frozenset
@@ -101,6 +101,14 @@ class _Grammar:
 
 def _alternation(lines) -> re.Pattern:
     return re.compile(r"(?:" + "|".join(lines) + r")$", re.I)
+
+
+def _by_first_word(quals) -> dict[str, list]:
+    """Qualifier phrases grouped by their first word (looked up for every word read)."""
+    out: dict[str, list] = {}
+    for k, v in quals:
+        out.setdefault(k.split()[0], []).append((k.split(), v))
+    return out
 
 
 @lru_cache(maxsize=4)
@@ -131,7 +139,7 @@ def grammar(lang: str) -> _Grammar:
         zero=[(re.compile(k, re.I), v.split(",")) for k, v in tsv("events_zero").items()],
         numerals={k: int(v) for k, v in tsv("events_numerals").items()},
         vague=tsv("events_vague"),
-        qualifiers=[(k.split(), v) for k, v in quals],
+        qualifiers=_by_first_word(quals),
         people=tsv("events_people"),
         bodies=tsv("events_bodies"),
         subset=tuple(tuple(p.split()) for p in txt("events_subset")),
@@ -139,10 +147,7 @@ def grammar(lang: str) -> _Grammar:
         toll=frozenset(txt("events_toll")),
         months={k: int(v) for k, v in tsv("events_months").items()},
         weekdays={k: int(v) for k, v in tsv("events_weekdays").items()},
-        relative=[
-            (re.compile(rf"(?<!\w){re.escape(k)}(?!\w)", re.I), v)
-            for k, v in tsv("events_relative_dates").items()
-        ],
+        relative=tsv("events_relative_dates"),
         night_before=txt("events_night_before"),
         cut=re.compile(rf"\n|[.!?…]+[\"'”»)\]]*(?=[ \t]+[{_CAP}])"),
         abbreviations=frozenset(txt("events_abbreviations")),
@@ -326,7 +331,9 @@ def _next_word(toks: list[_Tok], k: int, g: _Grammar) -> str:
 
 
 def _qualifier(toks: list[_Tok], i: int, g: _Grammar) -> tuple[str, int]:
-    for words, qual in g.qualifiers:
+    if i >= len(toks):
+        return "", i
+    for words, qual in g.qualifiers.get(toks[i].low, ()):
         n = len(words)
         if [t.low for t in toks[i : i + n]] == words:
             return qual, i + n
@@ -607,7 +614,7 @@ def find_dates(sentence: str, published: date | None, lang: str, offset: int = 0
     for a, b, ds, de, prec, kind in (
         *_numbered_dates(text, g, published, numeric, day_month),
         *_weekday_dates(text, g, published, weekday),
-        *_relative_dates(text, g, published),
+        *_relative_dates(text, g, published, lang),
     ):
         if any(a < y and x < b for x, y in taken):
             continue  # an earlier, more explicit reading holds these words
@@ -656,16 +663,24 @@ def _weekday_dates(text: str, g: _Grammar, published, weekday):
         yield _night_or_day(m, d, "weekday")
 
 
-def _relative_dates(text: str, g: _Grammar, published):
+@lru_cache(maxsize=4)
+def _relative_pattern(lang: str) -> re.Pattern:
+    """Every relative-date phrase in one pattern (one scan of a sentence, not one a phrase);
+    at one position the longer phrase wins."""
+    words = sorted(grammar(lang).relative, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)", re.I)
+
+
+def _relative_dates(text: str, g: _Grammar, published, lang: str):
     """ "минулої доби", "вночі", "вчера", "сегодня" (the kinds of events_relative_dates)."""
-    for pat, kind in g.relative:
-        for m in pat.finditer(text):
-            ds = de = None
-            if published:
-                ds = published - timedelta(days=0 if kind == "today" else 1)
-                de = published - timedelta(days=1 if kind == "yesterday" else 0)
-            prec = 2 if kind in ("night", "day") else 1
-            yield m.start(), m.end(), ds, de, prec, "night" if kind == "night" else "relative"
+    for m in _relative_pattern(lang).finditer(text):
+        kind = g.relative[m.group(0).lower()]
+        ds = de = None
+        if published:
+            ds = published - timedelta(days=0 if kind == "today" else 1)
+            de = published - timedelta(days=1 if kind == "yesterday" else 0)
+        prec = 2 if kind in ("night", "day") else 1
+        yield m.start(), m.end(), ds, de, prec, "night" if kind == "night" else "relative"
 
 
 # --------------------------------------------------------------------------- sentences

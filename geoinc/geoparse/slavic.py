@@ -79,6 +79,7 @@ def morph(lang: str):
 
 
 _PERSON_TAGS = frozenset({"Name", "Surn", "Patr"})
+_KNOWN = "known"  # a pseudo-tag of _forms: the dictionary has the word
 # Parts of speech that are never a place's name, whatever village shares the spelling.
 _NOT_NAME_POS = frozenset(
     {"NPRO", "PREP", "CONJ", "PRCL", "ADVB", "VERB", "INFN", "INTJ", "PRED", "NUMR", "COMP"}
@@ -97,7 +98,10 @@ def _forms(lang: str, word: str) -> tuple[tuple[str, ...], frozenset[str], str, 
     first: list[str] = []
     last: list[str] = []
     tags: set[str] = set()
-    parses = morph(lang).parse(word)[:4]
+    every = morph(lang).parse(word)
+    parses = every[:4]
+    if any(p.is_known for p in every):
+        tags.add(_KNOWN)  # in the dictionary (asked once here, not again per rule)
     for p in parses:
         tag = p.tag
         grams = set(str(tag).replace(" ", ",").split(","))
@@ -404,7 +408,7 @@ def _person(tokens, i: int, lang: str, people: set[str]) -> bool:
         nxt = tokens.tok(i + 1)
         if nxt.sep == " " and nxt.cap and "Surn" in _forms(lang, nxt.raw)[1]:
             return True
-    if "Surn" not in tags and morph(lang).word_is_known(tokens.words[i].lower()):
+    if "Surn" not in tags and _KNOWN in tags:
         return False
     for k in (i - 1, i + 1):
         if 0 <= k < tokens.n and tokens.tok(k).cap and len(tokens.words[k]) > 2:
@@ -690,7 +694,7 @@ def _plausible(res, place, tokens, lang: str, countries: set[str]) -> bool:
             return False  # "Усі", "Донецький" alone: not a place's name
     if not home and place.population < 1_000_000:
         return False  # a small namesake abroad of a word ("Пожар", "Речь")
-    known = "Geox" not in tags and morph(lang).word_is_known(raw.lower())
+    known = "Geox" not in tags and _KNOWN in tags
     if not home and span.sentence_start and known:
         return False  # "Усі" opening a sentence is "all", not Wuxi
     if lang == "ru" and known and not big:
