@@ -19,15 +19,11 @@ LIMIT = 60
 #: "path::qualified.name" -> its length in lines when it was listed. Split, don't grow.
 KNOWN_LONG = {
     "geoinc/borders.py::distance_to_border": 123,
-    "geoinc/extract/pipeline.py::extract_reports": 112,
     "geoinc/_border_kernels.py::nearest": 112,
     "geoinc/extract/dates.py::resolve_dates": 98,
-    "geoinc/extract/pipeline.py::extract_with_status": 97,
     "geoinc/evaluation/__init__.py::_score_doc": 97,
     "geoinc/extract/documents.py::document_from_text": 95,
-    "geoinc/extract/pipeline.py::extract": 81,
     "geoinc/evaluation/__init__.py::evaluate": 80,
-    "geoinc/extract/events.py::analyse_text": 79,
     "geoinc/dask.py::partitioned_merge": 77,
     "geoinc/evaluation/__init__.py::EvalReport.format_table": 74,
     "geoinc/incidents/io.py::write_incidents": 71,

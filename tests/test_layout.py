@@ -64,7 +64,12 @@ FOUNDATION = {
     "geoinc.decoding",
     # the text layer (sentence splitting) every stage reads: geoparse, extract, claims
     "geoinc.text",
+    # the document object and the pipeline runner: they know no stage (drivers assemble)
+    "geoinc.doc",
 }
+
+#: The extraction driver: it assembles the stages into a pipeline, so it sits above them.
+EXTRACTION_DRIVER = "geoinc.extract.pipeline"
 
 
 def _module_names() -> dict[str, Path]:
@@ -255,6 +260,21 @@ def test_foundation_imports_only_foundation():
         if b not in FOUNDATION
     ]
     assert not bad, "foundation modules import upward:\n" + "\n".join(bad)
+
+
+def test_stages_never_import_the_driver():
+    """A stage of extraction (any other module of ``geoinc.extract``) never imports the
+    driver that runs it: a stage reads what earlier stages put on the Doc instead."""
+    graph = import_graph()
+    bad = [
+        f"{a} -> {EXTRACTION_DRIVER} ({', '.join(targets[EXTRACTION_DRIVER])})"
+        for a, targets in graph.items()
+        if _within(a, "geoinc.extract")
+        and a != EXTRACTION_DRIVER
+        and EXTRACTION_DRIVER in targets
+        and (a, EXTRACTION_DRIVER) not in KNOWN_BACK_EDGES
+    ]
+    assert not bad, "stages import their driver:\n" + "\n".join(bad)
 
 
 def test_known_debt_is_still_there():

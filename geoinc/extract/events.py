@@ -442,13 +442,24 @@ def analyse_sentence(
     )
 
 
-def analyse_text(text: str, published: date | None, lang: str = "en") -> list[SentenceEvent]:
-    """Split ``text`` into sentences and analyse each.
+def analyse_text(
+    text: str,
+    published: date | None,
+    lang: str = "en",
+    *,
+    sentences: list[tuple[int, int, int]] | None = None,
+) -> list[SentenceEvent]:
+    """Analyse each sentence of ``text``.
 
     The first line counts as a title when it has no sentence-final punctuation and is
     followed by more text: titles summarise the story and are not used as evidence.
     Sentences with no attack word, weapon or figure come back with only their offsets
     (their dates and targets are not looked for: nothing downstream uses them).
+
+    ``sentences``: the text's ``(start, end, paragraph)`` spans when they are known
+    already (the ``"sentences"`` annotation of a :class:`geoinc.doc.Doc`); split with
+    :func:`geoinc.text.split_sentences` otherwise. Ukrainian and Russian are analysed by
+    :mod:`geoinc.extract.slavic`, which splits with the same rules itself.
 
     Examples
     --------
@@ -461,22 +472,13 @@ def analyse_text(text: str, published: date | None, lang: str = "en") -> list[Se
         from geoinc.extract.slavic import analyse_text as _analyse
 
         return _analyse(text, published, lang)
-    sents = split_sentences(text)
+    sents = split_sentences(text) if sentences is None else sentences
     if not sents:
         return []
     folded = fold(text)
     starts = [a for a, _, _ in sents]
-
-    def bucket(spans) -> list[list[Span]]:
-        out: list[list[Span]] = [[] for _ in sents]
-        for value, a, b in spans:
-            i = bisect_right(starts, a) - 1
-            if i >= 0 and a < sents[i][1]:
-                out[i].append(Span(value, text[a:b], a, b))
-        return out
-
-    weapons = bucket(WEAPON_LEXICON.spans(text, folded))
-    cues = bucket(CUE_LEXICON.spans(text, folded))
+    weapons = _bucket(WEAPON_LEXICON.spans(text, folded), text, sents, starts)
+    cues = _bucket(CUE_LEXICON.spans(text, folded), text, sents, starts)
     has_figure_word = [False] * len(sents)
     for end_idx, _ in _FIGURE_TRIGGERS.iter(folded):
         i = bisect_right(starts, end_idx) - 1
@@ -485,42 +487,61 @@ def analyse_text(text: str, published: date | None, lang: str = "en") -> list[Se
     out = []
     for i, (s, e, para) in enumerate(sents):
         sent = text[s:e]
-        title = (
-            i == 0
-            and len(sents) > 1
-            and "\n" in text[e : e + 3] + text[e:].lstrip(" ")[:1]
-            and not sent.rstrip().endswith((".", "!", "?", '"', "”"))
-        )
         figures = ()
         if has_figure_word[i] or may_contain_casualties(folded[s:e], lang):
             figures = tuple(find_figures(sent, s, lang))
-        if not (cues[i] or weapons[i] or figures):
-            # not about an attack: nothing downstream reads its dates or targets, skip them
-            out.append(SentenceEvent(start=s, end=e, text=sent, paragraph=para, is_title=title))
-            continue
-        dates = ()
-        if may_contain_date(sent):
-            dates = tuple(
-                DateExpr(
-                    d.start + s, d.end + s, d.text, d.date_start, d.date_end, d.precision, d.kind
-                )
-                for d in resolve_dates(sent, published)
-            )
-        out.append(
-            SentenceEvent(
-                start=s,
-                end=e,
-                text=sent,
-                paragraph=para,
-                cues=tuple(cues[i]),
-                weapons=tuple(weapons[i]),
-                targets=tuple(find_targets(sent, s)),
-                figures=figures,
-                dates=dates,
-                is_title=title,
-            )
+        ev = SentenceEvent(
+            start=s, end=e, text=sent, paragraph=para, is_title=_is_title(text, sents, i)
         )
+        if cues[i] or weapons[i] or figures:
+            ev = _attack_sentence(ev, cues[i], weapons[i], figures, published)
+        # else not about an attack: nothing downstream reads its dates or targets
+        out.append(ev)
     return out
+
+
+def _bucket(spans, text: str, sents: list, starts: list[int]) -> list[list[Span]]:
+    """Lexicon matches ``(value, start, end)`` of the whole text, by sentence."""
+    out: list[list[Span]] = [[] for _ in sents]
+    for value, a, b in spans:
+        i = bisect_right(starts, a) - 1
+        if i >= 0 and a < sents[i][1]:
+            out[i].append(Span(value, text[a:b], a, b))
+    return out
+
+
+def _is_title(text: str, sents: list, i: int) -> bool:
+    """The first line, without final punctuation, before more text."""
+    if i != 0 or len(sents) <= 1:
+        return False
+    s, e, _ = sents[0]
+    line_ends = "\n" in text[e : e + 3] + text[e:].lstrip(" ")[:1]
+    return line_ends and not text[s:e].rstrip().endswith((".", "!", "?", '"', "”"))
+
+
+def _attack_sentence(
+    ev: SentenceEvent, cues: list, weapons: list, figures: tuple, published: date | None
+) -> SentenceEvent:
+    """``ev`` with what an attack sentence says: cues, weapons, targets, figures, dates."""
+    s, sent = ev.start, ev.text
+    dates = ()
+    if may_contain_date(sent):
+        dates = tuple(
+            DateExpr(d.start + s, d.end + s, d.text, d.date_start, d.date_end, d.precision, d.kind)
+            for d in resolve_dates(sent, published)
+        )
+    return SentenceEvent(
+        start=s,
+        end=ev.end,
+        text=sent,
+        paragraph=ev.paragraph,
+        cues=tuple(cues),
+        weapons=tuple(weapons),
+        targets=tuple(find_targets(sent, s)),
+        figures=figures,
+        dates=dates,
+        is_title=ev.is_title,
+    )
 
 
 def _figure_automaton():

@@ -39,6 +39,7 @@ from functools import lru_cache, partial
 from pathlib import Path
 from typing import Literal
 
+from geoinc.doc import Doc, Pipeline
 from geoinc.exceptions import ConfigurationError, GeoincError, InputError
 from geoinc.extract.article import assign_roles, consolidate, date_from_publication
 from geoinc.extract.batch import DEFAULT_TIME_BUDGET, check_options, run_isolated
@@ -46,8 +47,18 @@ from geoinc.extract.documents import DEFAULT_MAX_BYTES, Document
 from geoinc.extract.events import EVENT_TYPE, SentenceEvent, analyse_text
 from geoinc.incidents.merge import IncidentReport, incident_record, merge_reports
 from geoinc.language import detect as detect_language
+from geoinc.text import split_sentences
 
-__all__ = ["InputStatus", "DocumentResult", "extract_reports", "extract", "extract_with_status"]
+__all__ = [
+    "InputStatus",
+    "DocumentResult",
+    "EXTRACTION",
+    "extraction_pipeline",
+    "make_doc",
+    "extract_reports",
+    "extract",
+    "extract_with_status",
+]
 
 logger = logging.getLogger("geoinc")
 
@@ -650,10 +661,154 @@ def _sole_story(pieces: list[_Piece], sent: SentenceEvent) -> bool:
     return len({(p.mention.place.kind, p.mention.place.name) for p in pieces}) == 1
 
 
+# --------------------------------------------------------------------------- the stages
+# Each computes one annotation of a geoinc.doc.Doc (``doc.meta`` is the Document) and
+# reads only the annotations of the stages before it.
+
+
+def _sentences_stage(doc: Doc) -> list[tuple[int, int, int]]:
+    """``sentences``: ``(start, end, paragraph)`` spans, one splitter for every stage."""
+    return split_sentences(doc.text, doc.lang)
+
+
+def _events_stage(doc: Doc) -> list[SentenceEvent]:
+    """``events``: what each sentence says about an attack (Ukrainian and Russian are
+    split by :mod:`geoinc.extract.slavic` itself, with the same rules)."""
+    if doc.lang in ("uk", "ru"):
+        return analyse_text(doc.text, doc.meta.published, doc.lang)
+    return analyse_text(doc.text, doc.meta.published, doc.lang, sentences=doc.sentences)
+
+
+def _mentions_stage(doc: Doc, geoparser: Callable | None = None) -> list:
+    """``mentions``: the geoparser's place mentions in text order."""
+    if geoparser is None:
+        from geoinc.geoparse import geoparse as geoparser
+    found = geoparser(doc.text, gazetteer=doc.resources.get("gazetteer"), lang=doc.lang)
+    return sorted(found, key=lambda m: m.start)
+
+
+def _locations_stage(doc: Doc) -> dict[int, list]:
+    """``locations``: the mentions of each event sentence (by index), without a lone place
+    abroad among many at home (likely a wrong resolution)."""
+    sentences, mentions = doc["events"], doc.mentions
+    stray = _stray_countries(mentions)
+    by_sentence: dict[int, list] = defaultdict(list)
+    for m in mentions:
+        if m.place is not None and m.place.country in stray and m.role == "location":
+            continue
+        by_sentence[_sentence_of(m.start, sentences)].append(m)
+    return by_sentence
+
+
+def _reports_stage(doc: Doc) -> DocumentResult:
+    """``reports``: the document's incident reports, or why there are none."""
+    document, sentences = doc.meta, doc["events"]
+    if not any(s.is_event and not s.is_title for s in sentences):
+        # No attack word, weapon or figure anywhere: no incident can come out, so the
+        # (costlier) place resolution is skipped. Most general news stops here.
+        stats = {"sentences": len(sentences), "mentions": None}
+        return DocumentResult(document, (), _NO_ATTACK, stats)
+    mentions, by_sentence = doc.mentions, doc["locations"]
+    stats = {
+        "sentences": len(sentences),
+        "mentions": len(mentions),
+        "locations": sum(1 for m in mentions if m.role == "location" and m.place is not None),
+        "event_sentences": 0,
+        "country_only": 0,
+    }
+    gazetteer = doc.resources.get("gazetteer")
+    pieces = _collect_pieces(doc.text, sentences, by_sentence, stats, doc.lang, gazetteer)
+    reports = _reports_of(doc, pieces, by_sentence)
+    reason = "" if reports else _why_none(mentions, stats)
+    return DocumentResult(document, tuple(reports), reason, stats)
+
+
+def _reports_of(doc: Doc, pieces: list, by_sentence: dict) -> list[IncidentReport]:
+    """Pieces grouped into reports, with roles, publication dates and headline tolls."""
+    document, text, lang, sentences = doc.meta, doc.text, doc.lang, doc["events"]
+    source = _source_label(document)
+    titled = bool(sentences) and sentences[0].is_title
+    headline = [
+        m.place
+        for m in (by_sentence.get(0, ()) if titled else ())
+        if m.role == "location" and m.place is not None and m.place.kind != "country"
+    ]
+    raion_km = None
+    if lang in ("uk", "ru"):  # round-ups of a region, leads as headlines
+        from geoinc.extract.slavic import RAION_KM, headline_places
+
+        gazetteer = doc.resources.get("gazetteer")
+        headline = headline_places(text, sentences, doc.mentions, lang, gazetteer)
+        raion_km = RAION_KM
+    grouped = consolidate(_group_pieces(pieces, document, source), raion_km=raion_km)
+    reports = assign_roles(grouped, headline)
+    reports = date_from_publication(reports, document.published, document.published_how)
+    if titled and sentences[0].figures:
+        reports = _headline_figures(reports, sentences[0], document, source)
+    return reports
+
+
+def _why_none(mentions: list, stats: dict) -> str:
+    """Why an article with an attack sentence gave no report."""
+    if not mentions:
+        return "no place names found"
+    if not stats["locations"]:
+        return (
+            "place names found, but none is an incident location (actors, origins, organisations)"
+        )
+    if not stats["event_sentences"]:
+        return _NO_ATTACK
+    if stats["country_only"]:
+        return "attacks reported only at country level (no town or region named)"
+    return "no attack reported at a named location"
+
+
+#: The extraction pipeline: its components in order (``EXTRACTION.pipe_names``).
+EXTRACTION = Pipeline(
+    [
+        ("sentences", _sentences_stage),
+        ("events", _events_stage),
+        ("mentions", _mentions_stage),
+        ("locations", _locations_stage),
+        ("reports", _reports_stage),
+    ]
+)
+
+
+def extraction_pipeline(geoparser: Callable | None = None) -> Pipeline:
+    """The extraction pipeline, with another geoparser for its ``mentions`` stage.
+
+    Examples
+    --------
+    >>> extraction_pipeline().pipe_names
+    ('sentences', 'events', 'mentions', 'locations', 'reports')
+    """
+    if geoparser is None:
+        return EXTRACTION
+    return EXTRACTION.replace_pipe("mentions", partial(_mentions_stage, geoparser=geoparser))
+
+
+def make_doc(doc: Document, *, gazetteer=None, geoparser: Callable | None = None) -> Doc:
+    """The :class:`geoinc.doc.Doc` of a document, nothing computed yet.
+
+    Its annotations (``extraction_pipeline().pipe_names``) are computed when read, each
+    once: ``make_doc(d)["reports"]`` is :func:`extract_reports`, and the same Doc's
+    ``mentions`` can go on to claim checking without geoparsing again.
+    """
+    lang = doc.lang or detect_language(doc.text)  # given, else detected (cheap letter rule)
+    return extraction_pipeline(geoparser).make_doc(
+        doc.text, lang=lang, meta=doc, resources={"gazetteer": gazetteer}
+    )
+
+
 def extract_reports(
     doc: Document, *, gazetteer=None, geoparser: Callable | None = None
 ) -> DocumentResult:
     """Incident reports of one document (pure: same document, same result).
+
+    The document flows through :data:`EXTRACTION` (sentences, events, mentions,
+    locations, reports); only what the reports need is computed: an article without an
+    attack sentence is never geoparsed.
 
     Parameters
     ----------
@@ -678,64 +833,7 @@ def extract_reports(
     >>> r.place.name, str(r.date_start), str(r.date_end), r.claims[0]["value"]
     ('Kharkiv', '2023-12-30', '2023-12-31', 28)
     """
-    if geoparser is None:
-        from geoinc.geoparse import geoparse as geoparser
-    text = doc.text
-    source = _source_label(doc)
-    lang = doc.lang or detect_language(text)  # given, else detected (cheap letter rule)
-    sentences = analyse_text(text, doc.published, lang)
-    if not any(s.is_event and not s.is_title for s in sentences):
-        # No attack word, weapon or figure anywhere: no incident can come out, so the
-        # (costlier) place resolution is skipped. Most general news stops here.
-        return DocumentResult(doc, (), _NO_ATTACK, {"sentences": len(sentences), "mentions": None})
-    mentions = sorted(geoparser(text, gazetteer=gazetteer, lang=lang), key=lambda m: m.start)
-    by_sentence: dict[int, list] = defaultdict(list)
-    stray = _stray_countries(mentions)
-    for m in mentions:
-        if m.place is not None and m.place.country in stray and m.role == "location":
-            continue  # a lone place abroad among many at home: likely a wrong resolution
-        by_sentence[_sentence_of(m.start, sentences)].append(m)
-    stats = {
-        "sentences": len(sentences),
-        "mentions": len(mentions),
-        "locations": sum(1 for m in mentions if m.role == "location" and m.place is not None),
-        "event_sentences": 0,
-        "country_only": 0,
-    }
-
-    pieces = _collect_pieces(text, sentences, by_sentence, stats, lang, gazetteer)
-    headline = [
-        m.place
-        for m in (by_sentence.get(0, ()) if sentences and sentences[0].is_title else ())
-        if m.role == "location" and m.place is not None and m.place.kind != "country"
-    ]
-    raion_km = None
-    if lang in ("uk", "ru"):  # round-ups of a region, leads as headlines
-        from geoinc.extract.slavic import RAION_KM, headline_places
-
-        headline = headline_places(text, sentences, mentions, lang, gazetteer)
-        raion_km = RAION_KM
-    grouped = consolidate(_group_pieces(pieces, doc, source), raion_km=raion_km)
-    reports = assign_roles(grouped, headline)
-    reports = date_from_publication(reports, doc.published, doc.published_how)
-    if sentences and sentences[0].is_title and sentences[0].figures:
-        reports = _headline_figures(reports, sentences[0], doc, source)
-    reason = ""
-    if not reports:
-        if not mentions:
-            reason = "no place names found"
-        elif not stats["locations"]:
-            reason = (
-                "place names found, but none is an incident location "
-                "(actors, origins, organisations)"
-            )
-        elif not stats["event_sentences"]:
-            reason = _NO_ATTACK
-        elif stats["country_only"]:
-            reason = "attacks reported only at country level (no town or region named)"
-        else:
-            reason = "no attack reported at a named location"
-    return DocumentResult(doc, tuple(reports), reason, stats)
+    return make_doc(doc, gazetteer=gazetteer, geoparser=geoparser)["reports"]
 
 
 # "No deaths were reported in the attack, but two were killed in a strike on Kherson":
@@ -893,8 +991,6 @@ def extract_with_status(
     -------
     tuple of (geopandas.GeoDataFrame, list of InputStatus)
     """
-    from geoinc.incidents.schema import build_frame
-
     if on_error not in _ON_ERROR:
         raise ConfigurationError(
             f"on_error must be one of {', '.join(map(repr, _ON_ERROR))}, got {on_error!r}"
@@ -911,18 +1007,35 @@ def extract_with_status(
         for k, v in (("source", source), ("url", url), ("published", published), ("lang", lang))
         if v is not None
     }
-    from geoinc.parallel import iter_inputs, map_documents
+    from geoinc.parallel import iter_inputs
 
     # with jobs > 1 the files are read by the workers (iter_documents otherwise)
-    items = iter_inputs(texts_or_paths, jobs=jobs, max_bytes=max_bytes, **meta)
-    if progress:
-        if callable(progress):
-            items = progress(items)
-        else:
-            from tqdm.auto import tqdm
+    items = _with_progress(
+        iter_inputs(texts_or_paths, jobs=jobs, max_bytes=max_bytes, **meta), progress
+    )
+    statuses, reports = _run_documents(items, gazetteer, on_error, time_budget, jobs)
+    groups = merge_reports(reports, window_days=window_days, min_shared_figure=min_shared_figure)
+    frame, out = _frame_and_statuses(groups, statuses)
+    _warn_unreadable(out, on_error)
+    return frame, out
 
-            items = tqdm(items, desc="articles", unit="doc")
-    statuses: list[list] = []  # [label, doc_id, status, reason, n_reports]
+
+def _with_progress(items: Iterable, progress: bool | Callable[[Iterable], Iterable]) -> Iterable:
+    """``items`` wrapped in a progress display (a callable, or tqdm when ``True``)."""
+    if not progress:
+        return items
+    if callable(progress):
+        return progress(items)
+    from tqdm.auto import tqdm
+
+    return tqdm(items, desc="articles", unit="doc")
+
+
+def _run_documents(items, gazetteer, on_error: str, time_budget, jobs):
+    """Reports of every input, and ``[label, doc_id, status, reason, n_reports]`` rows."""
+    from geoinc.parallel import map_documents
+
+    statuses: list[list] = []
     reports: list[IncidentReport] = []
     per_doc = partial(run_isolated, extract_reports, time_budget=time_budget)
     for label, item, res in map_documents(per_doc, items, jobs=jobs, gazetteer=gazetteer):
@@ -934,15 +1047,20 @@ def extract_with_status(
         if isinstance(res, GeoincError):  # one bad document must not stop the run
             if on_error == "raise":
                 raise res
-            err = res
-            statuses.append([label, item.doc_id, "error", f"{type(err).__name__}: {err}", 0])
+            statuses.append([label, item.doc_id, "error", f"{type(res).__name__}: {res}", 0])
             continue
         if res.reports:
             statuses.append([label, item.doc_id, "ok", "", len(res.reports)])
             reports.extend(res.reports)
         else:
             statuses.append([label, item.doc_id, "none", res.reason, 0])
-    groups = merge_reports(reports, window_days=window_days, min_shared_figure=min_shared_figure)
+    return statuses, reports
+
+
+def _frame_and_statuses(groups: list, statuses: list[list]):
+    """The incident frame of merged ``groups`` and each input's :class:`InputStatus`."""
+    from geoinc.incidents.schema import build_frame
+
     records = [incident_record(g) for g in groups]
     frame = build_frame(records)
     if len(frame):
@@ -957,6 +1075,11 @@ def extract_with_status(
         InputStatus(label, doc_id, st, reason, n, tuple(sorted(ids_by_doc.get(doc_id, ()))))
         for label, doc_id, st, reason, n in statuses
     ]
+    frame.attrs["geoinc_inputs"] = [s.as_dict() for s in out]
+    return frame, out
+
+
+def _warn_unreadable(out: list[InputStatus], on_error: str) -> None:
     errors = [s for s in out if s.status == "error"]
     if errors and on_error == "warn":
         warnings.warn(
@@ -964,10 +1087,8 @@ def extract_with_status(
             + "; ".join(s.reason for s in errors[:3])
             + (" …" if len(errors) > 3 else ""),
             UserWarning,
-            stacklevel=2,
+            stacklevel=3,  # the caller of extract_with_status
         )
-    frame.attrs["geoinc_inputs"] = [s.as_dict() for s in out]
-    return frame, out
 
 
 def extract(
@@ -991,42 +1112,36 @@ def extract(
     Parameters
     ----------
     texts_or_paths : str, path, dict, Document or iterable of them
-        Article texts (plain or HTML), files, folders (read recursively) or ``"-"``
-        for stdin. A ``str`` is a path when such a file or folder exists. A dict gives
-        one article with its own metadata: ``{"text": ..., "source": "AFP",
-        "published": "2023-12-31", "url": ...}``.
+        Article texts (plain or HTML), files, folders (read recursively) or ``"-"`` for
+        stdin; a ``str`` is a path when such a file or folder exists. A dict is one article
+        with its metadata: ``{"text": ..., "source": "AFP", "published": "2023-12-31"}``.
     gazetteer : geoinc.gazetteer.Gazetteer, optional
     source, url, published : optional
         Metadata applied to every input (otherwise detected per document).
     lang : {"en", "uk", "ru"}, optional
-        Language of every input; by default each document's language is detected
-        (:func:`geoinc.language.detect`), so a batch may mix languages. Ukrainian and
-        Russian need ``pip install 'geoinc[slavic]'``.
+        Language of every input; detected per document by default, so a batch may mix
+        languages (:func:`geoinc.language.detect`; uk/ru need ``geoinc[slavic]``).
     window_days : int, default 1
         Largest gap between reports of one incident.
     min_shared_figure : int, default 5
-        Strong-evidence threshold for merging undated reports (see
-        :mod:`geoinc.incidents.merge`).
+        Strong-evidence threshold for merging undated reports (:mod:`geoinc.incidents.merge`).
     max_bytes : int
         Larger inputs are refused (their status says so).
     on_error : {"warn", "record", "raise"}, default "warn"
-        Unreadable inputs: warn once and record, only record, or raise
-        :class:`~geoinc.exceptions.InputError`.
+        Unreadable inputs: warn once and record, only record, or raise ``InputError``.
     progress : bool, default False
         Show a tqdm progress bar.
     time_budget : float or None, default 60
-        Seconds one document may take; a document over budget gets an ``error`` status
-        (``DocumentTimeout``) and the run goes on. ``None`` for no budget. Any exception
-        while extracting one document likewise becomes that input's ``error`` status.
+        Seconds one document may take (``None``: no limit); a document over budget, like
+        one that raises, gets an ``error`` status (``DocumentTimeout``) and the run goes on.
     jobs : int, default 1
-        Worker processes for the per-document stage (``None``, 0 or -1: every core);
-        the result is identical for any value (:mod:`geoinc.parallel`).
+        Worker processes for the per-document stage (``None``, 0 or -1: every core); the
+        result is identical for any value (:mod:`geoinc.parallel`).
 
     Returns
     -------
     geopandas.GeoDataFrame
-        One row per incident, schema in ``docs/schema.md``; the status of every input
-        is in ``frame.attrs["geoinc_inputs"]``.
+        One row per incident (``docs/schema.md``); input statuses in ``.attrs["geoinc_inputs"]``.
 
     Examples
     --------
@@ -1035,19 +1150,4 @@ def extract(
     >>> gdf[["place_name", "killed_low"]].values.tolist(), str(gdf.date_start[0].date())
     ([['Belgorod', 22]], '2023-12-30')
     """
-    frame, _ = extract_with_status(
-        texts_or_paths,
-        gazetteer=gazetteer,
-        source=source,
-        url=url,
-        published=published,
-        lang=lang,
-        window_days=window_days,
-        min_shared_figure=min_shared_figure,
-        max_bytes=max_bytes,
-        on_error=on_error,
-        progress=progress,
-        time_budget=time_budget,
-        jobs=jobs,
-    )
-    return frame
+    return extract_with_status(**locals())[0]  # locals(): exactly the parameters, here
