@@ -1,5 +1,6 @@
 """Issue 14's map habits in a real headless Chromium: the legend placed and folded so it
-never hides data; popups in human words with the raw codes explained.
+never hides data; no incident under a control in the first view; popups in human words
+with the raw codes explained.
 
 Skipped cleanly when Chromium or playwright is absent (as tests/test_mapping_browser.py).
 """
@@ -88,6 +89,75 @@ def test_legend_folds_on_a_small_map_and_unfolds_on_request(browser, map_path):
 def test_legend_stays_open_where_there_is_room(browser, map_path):
     page, seen = _layout(browser, map_path, (1600, 1000))
     assert not seen["folded"] and seen["under"] == 0
+    page.close()
+
+
+#: every control's box (by its first class), and the incident markers (and the middles
+#: of the region outlines) that one of them covers or that lie outside the map
+_UNDER_CONTROLS = """() => {
+  const map = document.querySelector(".leaflet-container");
+  const m = map.getBoundingClientRect();
+  const boxes = [...map.querySelectorAll(".leaflet-control-container .leaflet-control")]
+    .map((e) => [e.className.split(" ")[0], e.getBoundingClientRect()])
+    .filter(([, r]) => r.width && r.height);
+  const meets = (a, b) => a.right > b.left && a.left < b.right && a.bottom > b.top && a.top < b.bottom;
+  const under = [], outside = [];
+  const look = (kind, r) => {
+    if (!(r.left >= m.left && r.right <= m.right && r.top >= m.top && r.bottom <= m.bottom)) {
+      outside.push(kind);
+    }
+    boxes.forEach(([name, b]) => { if (meets(r, b)) under.push(kind + " under " + name); });
+  };
+  document.querySelectorAll("path.geoinc-incident").forEach((p) => look("marker", p.getBoundingClientRect()));
+  document.querySelectorAll("path.geoinc-region").forEach((p) => {
+    const r = p.getBoundingClientRect(), x = (r.left + r.right) / 2, y = (r.top + r.bottom) / 2;
+    look("region middle", {left: x - 1, right: x + 1, top: y - 1, bottom: y + 1});
+  });
+  const scale = map.querySelector(".leaflet-control-scale").getBoundingClientRect();
+  const slider = map.querySelector(".geoinc-slider").getBoundingClientRect();
+  const attribution = map.querySelector(".leaflet-control-attribution").getBoundingClientRect();
+  return {
+    markers: document.querySelectorAll("path.geoinc-incident").length,
+    under: under,
+    outside: outside,
+    attribution_clear: !meets(attribution, scale) && !meets(attribution, slider),
+    view: geoinc.maps[0].view,
+  };
+}"""
+
+
+@pytest.mark.parametrize("viewport", [(640, 480), (900, 650), (1200, 800)])
+def test_no_incident_is_under_a_control_in_the_first_view(browser, map_path, viewport):
+    # before: the slider covered 2 markers at 640x480 (the minimap 1, and the region),
+    # the attribution 2 at 900x650, the slider 1 at 1200x800
+    page, report = open_map(browser, map_path, viewport=viewport)
+    assert report.ready and report.console_errors == []
+    page.wait_for_timeout(300)  # as _layout: the legend's own check has run
+    seen = page.evaluate(_UNDER_CONTROLS)
+    assert seen["markers"] == mf.N_POINTS
+    assert seen["under"] == [] and seen["outside"] == []
+    assert seen["view"]["covered"] == 0
+    # the attribution wraps before the time slider and the scale bar
+    assert seen["attribution_clear"]
+    page.close()
+
+
+#: the zoom of a plain fit to the drawn incidents (markers and region outlines)
+_PLAIN_FIT_ZOOM = """() => {
+  const e = geoinc.maps[0], s = e.store;
+  const group = L.featureGroup(s.markers.filter(Boolean).concat(s.regionLayers.map((r) => r.layer)));
+  return e.map.getBoundsZoom(group.getBounds());
+}"""
+
+
+@pytest.mark.parametrize("viewport", [(640, 480), (1200, 800)])
+def test_first_view_keeps_the_zoom_of_a_plain_fit_where_it_can(browser, map_path, viewport):
+    # the view moves before it zooms out: the fixture's incidents clear the controls at
+    # the zoom a fit without controls would take
+    page, _ = open_map(browser, map_path, viewport=viewport)
+    zoom = page.evaluate("geoinc.maps[0].map.getZoom()")
+    assert zoom == page.evaluate("geoinc.maps[0].view.zoom")
+    assert zoom == page.evaluate(_PLAIN_FIT_ZOOM)
     page.close()
 
 

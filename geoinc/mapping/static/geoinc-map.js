@@ -1066,7 +1066,7 @@
 
   G.firstView = function (map, store, bounds, opts) {
     opts = opts || {};
-    var gap = opts.gap === undefined ? 6 : opts.gap;
+    var gap = opts.gap === undefined ? 4 : opts.gap;
     bounds = L.latLngBounds(bounds);
     var boxes = laidOutControls(map), pts = store ? viewPoints(map, store) : [];
     map.on("resize", function () { clearAttribution(map); });
