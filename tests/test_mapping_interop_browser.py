@@ -100,7 +100,8 @@ _UNDER_CONTROLS = """() => {
   const boxes = [...map.querySelectorAll(".leaflet-control-container .leaflet-control")]
     .map((e) => [e.className.split(" ")[0], e.getBoundingClientRect()])
     .filter(([, r]) => r.width && r.height);
-  const meets = (a, b) => a.right > b.left && a.left < b.right && a.bottom > b.top && a.top < b.bottom;
+  const meets = (a, b) =>
+    a.right > b.left && a.left < b.right && a.bottom > b.top && a.top < b.bottom;
   const under = [], outside = [];
   const look = (kind, r) => {
     if (!(r.left >= m.left && r.right <= m.right && r.top >= m.top && r.bottom <= m.bottom)) {
@@ -108,7 +109,8 @@ _UNDER_CONTROLS = """() => {
     }
     boxes.forEach(([name, b]) => { if (meets(r, b)) under.push(kind + " under " + name); });
   };
-  document.querySelectorAll("path.geoinc-incident").forEach((p) => look("marker", p.getBoundingClientRect()));
+  document.querySelectorAll("path.geoinc-incident")
+    .forEach((p) => look("marker", p.getBoundingClientRect()));
   document.querySelectorAll("path.geoinc-region").forEach((p) => {
     const r = p.getBoundingClientRect(), x = (r.left + r.right) / 2, y = (r.top + r.bottom) / 2;
     look("region middle", {left: x - 1, right: x + 1, top: y - 1, bottom: y + 1});
@@ -145,7 +147,8 @@ def test_no_incident_is_under_a_control_in_the_first_view(browser, map_path, vie
 #: the zoom of a plain fit to the drawn incidents (markers and region outlines)
 _PLAIN_FIT_ZOOM = """() => {
   const e = geoinc.maps[0], s = e.store;
-  const group = L.featureGroup(s.markers.filter(Boolean).concat(s.regionLayers.map((r) => r.layer)));
+  const drawn = s.markers.filter(Boolean).concat(s.regionLayers.map((r) => r.layer));
+  const group = L.featureGroup(drawn);
   return e.map.getBoundsZoom(group.getBounds());
 }"""
 
