@@ -247,6 +247,7 @@ def test_figure_offsets_point_into_the_document():
         ("Росіяни вдарили ракетами С-300.", "uk", "S-300 missiles", SUB_SHELLING),
         ("Удар нанесли Искандером-М.", "ru", "Iskander missiles", SUB_SHELLING),
         ("Обстріл з РСЗВ тривав годину.", "uk", "rockets", SUB_SHELLING),
+        ("У порта уничтожены два безэкипажных катера.", "ru", "drones", SUB_AIR),
     ],
 )
 def test_weapons_share_the_english_classes(sentence, lang, weapon, sub_event):
@@ -282,6 +283,9 @@ def test_interception_only_sentence_is_marked():
     assert ev.extra.get("interception") is True
     (ev,) = analyse_text("Дрон влучив у будинок, загинула жінка.", None, "uk")
     assert "interception" not in ev.extra
+    # boats "neutralised" off a port are intercepted, not a strike on it
+    (ev,) = analyse_text("Возле Анапы нейтрализованы три безэкипажных катера.", None, "ru")
+    assert ev.extra.get("interception") is True
 
 
 # --------------------------------------------------------------------------- dispatch
