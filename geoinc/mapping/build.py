@@ -2,9 +2,10 @@
 
 Each ``_add_*`` function below builds one part of the map -- basemap and tiles, borders
 and the border band, regions, incident layers, heat map, claims, the incident store,
-legend, tools, page controls -- from the prepared incidents (:class:`MapData`), adds it
-to the map and records its legend section and any problem in the shared :class:`_Build`.
-:func:`incident_map` calls them in the order folium renders them.
+legend, tools, page controls, the first view (clear of the controls) -- from the prepared
+incidents (:class:`MapData`), adds it to the map and records its legend section and any
+problem in the shared :class:`_Build`. :func:`incident_map` calls them in the order
+folium renders them.
 """
 
 from __future__ import annotations

@@ -7,8 +7,9 @@ and are written into the DOM by the runtime with ``textContent``; names shown by
 Leaflet's layer control (which uses ``innerHTML``) are HTML-escaped here.
 
 Build order matters the way it does in folium: add the layers, then
-:class:`IncidentStore` (which fills the incident layers), then the controls, and
-:class:`folium.LayerControl` last. :func:`geoinc.mapping.incident_map` does all that.
+:class:`IncidentStore` (which fills the incident layers), then the controls,
+:class:`folium.LayerControl`, and :class:`FirstView` last (it measures the controls).
+:func:`geoinc.mapping.incident_map` does all that.
 """
 
 from __future__ import annotations
