@@ -559,7 +559,8 @@ def _district(tokens, i: int, resolver, lang: str, city: str):
         return None
     if not set(lemma_keys(nxt.raw, lang)) & data["district"]:
         return None
-    if "ADJF" not in _forms(lang, tokens.tok(i).raw)[1]:
+    adjective = "ADJF" in _forms(lang, tokens.tok(i).raw)[1] or _sk_nominative(tokens.tok(i).raw)
+    if not adjective:
         return None  # "В районе Туапсе": a preposition, not a district's name
     keys = resolver.keys
     if i + 2 < tokens.n and _joinable(tokens, i + 2) and tokens.tok(i + 2).cap:
@@ -582,7 +583,9 @@ def _district_of(tokens, i: int, j: int, noun: int, resolver, lang: str, city: s
     # a raion centre lies in the region of the city the text is about; a district
     # adjective naming a town elsewhere ("Київський район" of Kharkiv) is the city's
     city_admin1 = next((p.admin1 for p, _ in resolver.candidates(city)[:1]), "") if city else ""
-    for form in lemma_keys(adj, lang):
+    for form in dict.fromkeys((*lemma_keys(adj, lang), _sk_nominative(adj))):
+        if not form:
+            continue
         romans = {normalize(romanize_uk(form)), normalize(romanize_ru(form))}
         names = [*romans] + _stem_towns(form, resolver, city_admin1, hromada)
         for name in names:
@@ -603,6 +606,18 @@ def _district_of(tokens, i: int, j: int, noun: int, resolver, lang: str, city: s
     if city and not hromada:
         return j, city, "", {"district": adj}
     return None
+
+
+_SK_CASE = re.compile(r"(ськ|цьк|зьк|ск|цк)(?:ого|ому|ом|ім|им|ий|ій|ой|ый)$")
+
+
+def _sk_nominative(word: str) -> str:
+    """ "Купянском" -> "купянский": a -ск- adjective in a masculine case the dictionary reads
+    only as the town's noun ("Купянск" in the locative), put in the nominative ("" if
+    the word has no such ending)."""
+    own = normalize(word)
+    m = _SK_CASE.search(own)
+    return own[: m.end(1)] + "ий" if m else ""
 
 
 def _stem_towns(form: str, resolver, admin1: str, hromada: bool) -> list[str]:
