@@ -267,8 +267,10 @@ def plausible(res: Resolution, doc: DocumentEvidence) -> bool:
     source = res.span.source
     if source == "unknown":
         return True  # a name the gazetteer lacks: nothing to weigh it against
-    rules = RULES if source == "gazetteer" else ANY_SOURCE_RULES
-    return not any(rule(res, doc) for rule in rules)
+    for rule in RULES if source == "gazetteer" else ANY_SOURCE_RULES:
+        if rule(res, doc):
+            return False  # a plain loop: a generator per name cost more than the rules
+    return True
 
 
 def document_countries(results: list[Resolution]) -> set[str]:

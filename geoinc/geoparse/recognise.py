@@ -341,28 +341,6 @@ def find_spans(tokens: Tokens, keys, text: str, first_words=None, common=None) -
     return spans
 
 
-def _without_possessive(word: str) -> tuple[str, bool]:
-    """ "Russia's" -> ("Russia", True); a short word keeps its "'s"."""
-    if word[-2:] in _POSSESSIVE and len(word) > 3:
-        return word[:-2], True
-    return word, False
-
-
-def _joins(sep: str, prev_word: str) -> bool:
-    """The separator may sit inside a name: a space or hyphen, or the dot of "U.S." and
-    "St. Petersburg" after a short capitalised word."""
-    return sep in _JOIN_SEPS or (
-        sep in (".", ". ") and len(prev_word) <= 2 and prev_word[0].isupper()
-    )
-
-
-def _capitalised(word: str) -> bool:
-    """Capitalised, also after an elided article ("d'Ivoire", "l'Aquila")."""
-    return word[0].isupper() or (
-        word[:2].lower() in ("d'", "d’", "l'", "l’") and word[2:3].isupper()
-    )
-
-
 def _run_key(parts: list[str], keys) -> str:
     """The key of a run of words, "Mt."/"Ft."/"Pt." spelt out when only that is a key."""
     joined = " ".join(parts)
@@ -374,9 +352,13 @@ def _run_key(parts: list[str], keys) -> str:
 def _name_runs(tokens: Tokens, i: int, keys, first_words) -> list[tuple[int, str]]:
     """The runs of joinable words that start at capitalised token ``i`` and end on a
     capitalised word, shortest first, as ``(end token, key)``; empty when the word begins
-    no name (decided on the raw words: no token is built for most of them)."""
+    no name. Decided on the raw words (no token is built for most of them), inline: this
+    loop runs for every capitalised word of every text."""
     words, seps = tokens.words, tokens.seps
-    w, possessive = _without_possessive(words[i])
+    w = words[i]
+    possessive = w[-2:] in _POSSESSIVE and len(w) > 3  # "Russia's"
+    if possessive:
+        w = w[:-2]
     key0 = normalize(w)
     if first_words is not None and key0 not in first_words:
         return []  # most capitalised words (people, sentence starts) begin no name at all
@@ -387,13 +369,21 @@ def _name_runs(tokens: Tokens, i: int, keys, first_words) -> list[tuple[int, str
     j = i + 1
     prev_word, prev_poss = w, possessive
     while j < len(words) and j - i < MAX_TOKENS and not prev_poss:
-        if not _joins(seps[j], prev_word):
+        sep = seps[j]
+        # a space or hyphen joins; so does the dot of "U.S." and "St. Petersburg"
+        if sep not in _JOIN_SEPS and not (
+            sep in (".", ". ") and len(prev_word) <= 2 and prev_word[0].isupper()
+        ):
             break
-        wj, prev_poss = _without_possessive(words[j])
+        wj = words[j]
+        prev_poss = wj[-2:] in _POSSESSIVE and len(wj) > 3
+        if prev_poss:
+            wj = wj[:-2]
         kj = normalize(wj)
-        cap = _capitalised(wj)
+        # capitalised, also after an elided article ("d'Ivoire", "l'Aquila")
+        cap = wj[0].isupper() or (wj[:2].lower() in ("d'", "d’", "l'", "l’") and wj[2:3].isupper())
         if not cap and kj not in _INNER_LOWER:
-            break
+            break  # "Gulf of Mexico": only a few lower-case words sit inside a name
         parts.append(kj)
         if cap:
             runs.append((j + 1, _run_key(parts, keys)))
@@ -407,31 +397,26 @@ def _longest_match(
 ) -> Span | None:
     """The longest run that is a name (a gazetteer key or a table's), as a span."""
     for jj, key in reversed(runs):
-        source = _match_source(key, i, jj, tokens, text, spans, keys)
-        if source is None or _town_body(key, i, jj, tokens, keys):
+        if key not in _SPECIAL:
+            # The common case, decided without building any token.
+            if key not in keys or (key in STOP_NAMES if jj - i == 1 else key in STOP_PHRASES):
+                continue
+            source = "gazetteer"
+        else:
+            source = _special_source(key, i, jj, tokens, text, spans, keys)
+            if source is None:
+                continue
+        if jj - i > 1 and _town_body(key, jj, tokens, keys):
             continue
         return _match_span(i, jj, key, source, tokens, text, keys)
     return None
 
 
-def _match_source(
-    key: str, i: int, jj: int, tokens: Tokens, text: str, spans: list[Span], keys
-) -> str | None:
-    """Where the key of tokens ``[i, jj)`` comes from, None when it names nothing."""
-    if key in _SPECIAL:
-        return _special_source(key, i, jj, tokens, text, spans, keys)
-    # The common case, decided without building any token.
-    if key not in keys or (key in STOP_NAMES if jj - i == 1 else key in STOP_PHRASES):
-        return None
-    return "gazetteer"
-
-
-def _town_body(key: str, i: int, jj: int, tokens: Tokens, keys) -> bool:
+def _town_body(key: str, jj: int, tokens: Tokens, keys) -> bool:
     """ "Dublin City Council": the town's name, then its council (not "Dublin City")."""
     words = tokens.words
     return (
-        jj - i > 1
-        and key.endswith(" city")
+        key.endswith(" city")
         and key[:-5] in keys
         and jj < tokens.n
         and tokens.seps[jj] == " "
