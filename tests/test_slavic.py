@@ -168,6 +168,7 @@ def test_a_name_only_village_after_a_settlement_word():
         ("Шесть человек, среди них подросток, ранены.", "ru", [("injured", 6)]),
         ("Пострадавших нет.", "ru", [("killed", 0), ("injured", 0)]),
         ("Снаряды повредили 7 домов.", "ru", []),  # houses are not people
+        ("Из трех пострадавших домов эвакуировали жильцов.", "ru", []),  # damaged houses
         ("Загинула одна людина, п’ятеро – поранені.", "uk", [("killed", 1), ("injured", 5)]),
         # a found body is a death; "тела" needs its number
         ("Рятувальники знайшли тіло чоловіка.", "uk", [("killed", 1)]),

@@ -79,6 +79,7 @@ class _Grammar:
     cues: Lexicon
     killed: re.Pattern
     injured: re.Pattern
+    objects: re.Pattern  # "пострадавших домов": a casualty word describing a thing
     zero: list
     numerals: dict
     vague: dict
@@ -136,6 +137,7 @@ def grammar(lang: str) -> _Grammar:
         cues=Lexicon(list(_lang.table(lang, "events_cues").items())),
         killed=_alternation(txt("events_killed")),
         injured=_alternation(txt("events_injured")),
+        objects=_alternation(txt("events_objects")),
         zero=[(re.compile(k, re.I), v.split(",")) for k, v in tsv("events_zero").items()],
         numerals={k: int(v) for k, v in tsv("events_numerals").items()},
         vague=tsv("events_vague"),
@@ -384,8 +386,8 @@ def find_figures(sentence: str, lang: str, offset: int = 0) -> list[Figure]:
     read: list[tuple[str, int]] = []  # (field, end token) of each figure, for gapped clauses
     for i, t in enumerate(toks):
         fld = _field(t.low, g)
-        if fld is None:
-            continue
+        if fld is None or (i + 1 < len(toks) and g.objects.match(toks[i + 1].low)):
+            continue  # not a casualty word, or one that describes a house ("пострадавших домов")
         got = _toll(toks, i, g) or _left(toks, i, g, used) or _right(toks, i, g)
         if got is None:
             continue
