@@ -371,9 +371,9 @@ def test_dev_set_place_mentions(dev_records):
             if g["referent"].get("geonameid") is not None:
                 with_id += 1
                 exact += hit[0].place.geonameid in ids
-    # measured 0.89 recall and 0.98 exact id of found (docs/languages.md)
-    assert found / total >= 0.86
-    assert exact / with_id >= 0.95
+    # measured 0.955 recall and 0.977 exact id of found (docs/languages.md)
+    assert found / total >= 0.93
+    assert exact / with_id >= 0.96
 
 
 def test_dev_set_figures_at_sentence_level(dev_records):
@@ -390,7 +390,35 @@ def test_dev_set_figures_at_sentence_level(dev_records):
                     f.quantity.value for f in find_figures(g["text"], rec["lang"]) if f.field == fld
                 ]
                 right += g["value"] in got
-    assert n and right / n >= 0.85  # measured 0.93
+    assert n and right / n >= 0.95  # measured 0.98 (42 of 43)
+
+
+@pytest.fixture(scope="module")
+def dev_eval():
+    if not DEV.is_file():
+        pytest.skip("../shared/eval/uaru-dev not available")
+    from geoinc.evaluation.conflict import evaluate_conflict
+
+    return evaluate_conflict(DEV, parts=("mentions", "incidents"))
+
+
+def test_dev_set_incident_floors(dev_eval):
+    # floors a little under the measured figures (docs/languages.md): a drop fails CI
+    m = dev_eval.incidents["metrics"]
+    assert m["all"]["main"]["f1"] >= 0.82  # measured 0.84
+    assert m["uk"]["main"]["f1"] >= 0.83  # 0.85
+    assert m["ru"]["main"]["f1"] >= 0.80  # 0.83
+    assert m["all"]["killed_right"] >= 0.85  # 0.875 (28 of 32)
+    assert m["all"]["injured_right"] >= 0.85  # 0.886 (31 of 35)
+    assert m["all"]["date_right"] >= 0.95  # 1.0
+    assert m["all"]["incidents_at_traps"] == 0  # organisation names, metonyms, traps
+
+
+def test_dev_set_mention_scores(dev_eval):
+    m = dev_eval.mentions["metrics"]["all"]
+    assert m["exact"]["recall"] >= 0.92  # measured 0.937
+    assert m["resolution"]["exact_id"] >= 0.95  # 0.969
+    assert m["roles"]["organisation"]["as_organisation"] >= 0.90  # 0.933
 
 
 # --------------------------------------------------------------------------- Telegram
