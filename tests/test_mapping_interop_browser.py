@@ -109,7 +109,7 @@ _UNDER_CONTROLS = """() => {
     }
     boxes.forEach(([name, b]) => { if (meets(r, b)) under.push(kind + " under " + name); });
   };
-  document.querySelectorAll("path.geoinc-incident")
+  document.querySelectorAll("path.geoinc-incident, .geoinc-cluster")
     .forEach((p) => look("marker", p.getBoundingClientRect()));
   document.querySelectorAll("path.geoinc-region").forEach((p) => {
     const r = p.getBoundingClientRect(), x = (r.left + r.right) / 2, y = (r.top + r.bottom) / 2;
@@ -120,6 +120,7 @@ _UNDER_CONTROLS = """() => {
   const attribution = map.querySelector(".leaflet-control-attribution").getBoundingClientRect();
   return {
     markers: document.querySelectorAll("path.geoinc-incident").length,
+    icons: document.querySelectorAll(".geoinc-cluster").length,
     under: under,
     outside: outside,
     attribution_clear: !meets(attribution, scale) && !meets(attribution, slider),
@@ -141,6 +142,34 @@ def test_no_incident_is_under_a_control_in_the_first_view(browser, map_path, vie
     assert seen["view"]["covered"] == 0
     # the attribution wraps before the time slider and the scale bar
     assert seen["attribution_clear"]
+    page.close()
+
+
+@pytest.fixture(scope="module")
+def stacked_path(tmp_path_factory):
+    # every point incident twice at its place: the markers are numbered stack icons
+    recs = mf.incident_records()
+    twins = [dict(r, incident_id=r["incident_id"] + "-twin") for r in recs if r["lon"] is not None]
+    path = tmp_path_factory.mktemp("stacked") / "stacked.html"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        gdf = mf.incident_frame(recs + twins)
+        incident_map(gdf, borders=None, cluster=False).save(str(path))
+    return path
+
+
+@pytest.mark.parametrize("viewport", [(640, 480), (1200, 800)])
+def test_no_stack_icon_is_under_a_control_in_the_first_view(browser, stacked_path, viewport):
+    page, report = open_map(browser, stacked_path, viewport=viewport)
+    assert report.ready and report.console_errors == []
+    page.wait_for_function(
+        "Array.from(document.querySelectorAll('.geoinc-stack'))"
+        ".every(e => getComputedStyle(e).opacity === '1')",
+        timeout=10_000,
+    )
+    seen = page.evaluate(_UNDER_CONTROLS)
+    assert seen["icons"] > 0
+    assert seen["under"] == [] and seen["outside"] == []
     page.close()
 
 

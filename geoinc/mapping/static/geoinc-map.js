@@ -950,13 +950,18 @@
   }
   G.clearAttribution = clearAttribution;
 
-  // Incidents drawn in the first view: projected at zoom 0 (scaled for any zoom), radius.
+  // Incidents drawn in the first view: projected at zoom 0 (scaled for any zoom), radius
+  // (in a stacking or clustering layer, at least the radius of its numbered icon).
   function viewPoints(map, store) {
-    var d = store.data, pts = [];
+    var d = store.data, pts = [], least = {};
+    Object.keys(store.groups).forEach(function (t) {
+      var o = store.groups[t].options || {};
+      least[t] = o.iconCreateFunction ? (o.maxClusterRadius === 1 ? 11 : 22) : 0;
+    });
     for (var i = 0; i < store.n; i++) {
       var m = store.markers[i];
       if (!m || !store.visibleMask[i]) continue;
-      pts.push({ p: map.project([d.lat[i], d.lon[i]], 0), r: m.options.radius });
+      pts.push({ p: map.project([d.lat[i], d.lon[i]], 0), r: Math.max(m.options.radius, least[d.type[i]]) });
     }
     store.regionLayers.forEach(function (e) {  // a region: its middle
       if (e.shown.length) pts.push({ p: map.project(e.layer.getBounds().getCenter(), 0), r: 8 });
