@@ -539,9 +539,11 @@ def _elided_districts(tokens, out: dict[int, int], lang: str, window: int = 60) 
         if word[:3] in data["district_prefix"] and set(lemma_keys(word, lang)) & data["district"]:
             last = k
             continue
-        if last is None or k - last > window or k in out or not tokens.tok(k).cap:
+        if last is None or k - last > window or k in out or not word[:1].isupper():
+            continue  # (plain word tests first: most words never need their token built)
+        if tokens.words[k - 1].lower() not in ("у", "в") or not _DISTRICT_ADJ.search(word):
             continue
-        if tokens.tok(k - 1).key not in ("у", "в") or not _DISTRICT_ADJ.search(word):
+        if not tokens.tok(k).cap or tokens.tok(k - 1).key not in ("у", "в"):
             continue
         nxt = tokens.tok(k + 1) if k + 1 < tokens.n else None
         if nxt is None or not (nxt.cap and nxt.sep == " "):  # not "у Київському районі"
