@@ -97,3 +97,16 @@ def test_an_article_without_an_attack_is_not_geoparsed():
         document_from_text("The mayor of Lviv opened a library."), geoparser=_geoparser(seen)
     )
     assert doc["reports"].reports == () and seen == [] and "mentions" not in doc
+
+
+def test_claims_read_the_mentions_extraction_read():
+    from geoinc.claims import check_text
+    from geoinc.extract.documents import document_from_text
+    from geoinc.extract.pipeline import make_doc
+
+    text = "Drones struck Belgorod, a city 40 km from the border, killing two people."
+    seen: list[str] = []
+    doc = make_doc(document_from_text(text), geoparser=_geoparser(seen))
+    assert doc["reports"].reports
+    assert check_text(doc) == check_text(text) != []
+    assert len(seen) == 1  # one geoparse for extraction and claims

@@ -18,6 +18,7 @@ from pathlib import Path
 from geoinc.claims._context import Ctx, split_sentences
 from geoinc.claims._model import UNVERIFIABLE, ClaimResult, Unverifiable, build_result
 from geoinc.claims._vocab import Vocab, vocab
+from geoinc.doc import Doc
 from geoinc.exceptions import ClaimError, GeoincError
 
 __all__ = ["Checker", "CHECKERS", "register", "kinds", "check_text"]
@@ -141,14 +142,16 @@ _kinds = kinds
 
 
 def check_text(
-    text: str, *, kinds: tuple[str, ...] | None = None, lang: str | Path = "en"
+    text: str | Doc, *, kinds: tuple[str, ...] | None = None, lang: str | Path = "en"
 ) -> list[ClaimResult]:
     """Find and verify the geographic claims of a text.
 
     Parameters
     ----------
-    text : str
-        Untrusted article text (any length; nothing in it is executed or rendered).
+    text : str or geoinc.doc.Doc
+        Untrusted article text (any length; nothing in it is executed or rendered), or a
+        document that went through extraction (:func:`geoinc.extract.pipeline.make_doc`):
+        its text, language and place mentions are used (geoparsed once for both).
     kinds : tuple of str, optional
         Keep only these claim kinds (see :func:`geoinc.claims.kinds`).
     lang : str or path, default "en"
@@ -172,6 +175,9 @@ def check_text(
     >>> [r.verdict for r in check_text("Qwxzyville, 30 km from the border, was shelled.")]
     ['unverifiable']
     """
+    doc = text if isinstance(text, Doc) else None
+    if doc is not None:
+        text, lang = doc.text, doc.lang
     if not isinstance(text, str):
         raise ClaimError(f"check_text needs a str, got {type(text).__name__}")
     known = _kinds()
@@ -181,7 +187,12 @@ def check_text(
     voc = vocab(lang)
     ordered = sorted(CHECKERS.values(), key=lambda c: c.order)
     plan = [(c, _compiled(c.name, lang)) for c in ordered if c.grammar == voc.grammar]
-    mentions = _mentions(text, lang) if text.strip() else []
+    if not text.strip():
+        mentions = []
+    elif doc is not None and doc.get("mentions") is not None:
+        mentions = list(doc.mentions)  # the same mentions extraction read
+    else:
+        mentions = _mentions(text, lang)
     sentences = split_sentences(text)
     results: list[ClaimResult] = []
     wanted = set(kinds) if kinds else None

@@ -19,6 +19,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 
+from geoinc import lang as _lang
 from geoinc.extract.casualties import casualty_figures, may_contain_casualties
 from geoinc.extract.dates import DateExpr, may_contain_date, resolve_dates
 from geoinc.extract.lexicon import Lexicon, fold
@@ -28,6 +29,7 @@ from geoinc.taxonomy import (  # re-exported: the taxonomy sits below extraction
     SUB_AIR,
     SUB_SHELLING,
     classify_weapons,
+    weapon_kinds,
 )
 from geoinc.text import split_sentences  # re-exported: the text layer sits below extraction
 
@@ -49,6 +51,11 @@ __all__ = [
 ]
 
 FIGURE_FIELDS = ("killed", "injured", "drones_launched", "drones_shot_down")
+
+
+def _alt(name: str) -> str:
+    """The regex alternatives of ``geoinc/lang/en/NAME.txt`` as one group, file order."""
+    return "(?:" + "|".join(_lang.phrases("en", name)) + ")"
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,173 +101,32 @@ class SentenceEvent:
         return bool(self.cues or self.weapons or self.figures)
 
 
-# --------------------------------------------------------------------------- sentences
-# one splitter for every stage: geoinc.text (re-exported here, where callers found it)
-
 # --------------------------------------------------------------------------- lexicons
+# Sentences come from geoinc.text (one splitter for every stage; split_sentences is
+# re-exported here, where callers found it). The vocabulary is data
+# (geoinc/lang/en/events_*); the patterns here are its grammar.
+_WEAPONS = _lang.table("en", "events_weapons")  # canonical -> regex, specific first
+WEAPON_LEXICON = Lexicon(list(_WEAPONS.items()))
+# a weapon's kind decides the sub-event type (the taxonomy's table)
+WEAPON_KIND = {c: weapon_kinds()[c] for c in _WEAPONS}
 
-_WEAPONS: list[tuple[str, str, str]] = [
-    # (canonical, pattern, kind) — specific before generic; kind decides the sub-event type
-    (
-        "Shahed drones",
-        r"shaheds?(?:[- ]\d{3})?(?:\s+(?:kamikaze\s+)?(?:drones?|UAVs?))?|geran(?:-\d)?",
-        "drone",
-    ),
-    (
-        "Vampire rockets",
-        r"vampire(?:\s+(?:rockets?|MLRS|multiple[- ]launch rocket systems?))?",
-        "missile",
-    ),
-    (
-        "Olkha missiles",
-        r"olkha(?:\s+(?:missiles?|rockets?))?|vilkha(?:\s+(?:missiles?|rockets?))?",
-        "missile",
-    ),
-    ("HIMARS", r"himars(?:\s+multiple[- ]launch rocket systems?)?", "missile"),
-    (
-        "cluster munitions",
-        r"cluster[- ]munitions?(?:\s+warheads?)?|cluster (?:bombs?|warheads?)",
-        "missile",
-    ),
-    ("Iskander missiles", r"iskander(?:-m)?(?:\s+missiles?)?", "missile"),
-    ("Kinzhal missiles", r"kinzhal(?:\s+missiles?)?", "missile"),
-    ("Kalibr missiles", r"kalibr(?:\s+(?:cruise\s+)?missiles?)?", "missile"),
-    ("S-300 missiles", r"s-300s?(?:\s+missiles?)?", "missile"),
-    ("Kh-101 missiles", r"kh-\d{2,3}(?:\s+missiles?)?", "missile"),
-    ("Tochka-U missiles", r"tochka(?:-u)?(?:\s+missiles?)?", "missile"),
-    ("Grad rockets", r"grad\s+rockets?|bm-21", "missile"),
-    ("cruise missiles", r"cruise missiles?", "missile"),
-    ("ballistic missiles", r"ballistic missiles?", "missile"),
-    (
-        "glide bombs",
-        r"guided\s+(?:aerial\s+)?bombs?|glide\s+bombs?|aerial\s+bombs?|kab-\d{3}",
-        "air",
-    ),
-    ("air strike", r"air ?strikes?|aerial bombardments?|warplanes?|fighter jets?", "air"),
-    (
-        "drones",
-        r"kamikaze\s+drones?|attack\s+drones?|drones?|uavs?|unmanned aerial vehicles?",
-        "drone",
-    ),
-    ("missiles", r"missiles?", "missile"),
-    ("rockets", r"rockets?|multiple[- ]launch rocket systems?|mlrs", "missile"),
-    ("artillery", r"artillery|shelling|shells|mortars?|howitzers?", "artillery"),
-]
-WEAPON_LEXICON = Lexicon([(c, p) for c, p, _ in _WEAPONS])
-WEAPON_KIND = {c: k for c, _, k in _WEAPONS}
-
-_TARGETS: list[tuple[str, str]] = [
-    ("Christmas market", r"christmas market|holiday market"),
-    (
-        "residential buildings",
-        r"residential (?:buildings?|blocks?|districts?|areas?|houses?|high-rises?)|"
-        r"apartment (?:buildings?|blocks?)|apartments|housing blocks?|houses?|homes|"
-        r"high-rises?|dwellings?",
-    ),
-    ("hotel", r"hotels?"),
-    ("school", r"schools?|kindergartens?"),
-    ("hospital", r"hospitals?|medical facilit(?:y|ies)|clinics?"),
-    ("university", r"universit(?:y|ies)"),
-    ("sports centre", r"sports? (?:cent(?:er|re)s?|complex(?:es)?)"),
-    ("ice rink", r"ice rinks?|skating rinks?|ice arenas?"),
-    ("opera house", r"opera house|theat(?:er|re)s?"),
-    ("city centre", r"city cent(?:er|re)|central buildings|downtown"),
-    (
-        "government buildings",
-        r"government buildings?|administration buildings?|"
-        r"regional administration (?:government )?building",
-    ),
-    ("cafes", r"cafes|cafés|restaurants?"),
-    ("offices", r"offices|office buildings?"),
-    ("shops", r"shops|stores|storefronts?|shopping (?:cent(?:er|re)|mall)s?|supermarkets?"),
-    (
-        "military facilities",
-        r"military (?:facilit(?:y|ies)|sites?|installations?|targets?|infrastructure|objects?)",
-    ),
-    (
-        "command centre",
-        r"control cent(?:er|re)s?|command cent(?:er|re)s?|decision-making cent(?:er|re)s?|"
-        r"command posts?|headquarters",
-    ),
-    ("fuel depots", r"fuel depots?|oil depots?"),
-    (
-        "energy infrastructure",
-        r"energy (?:infrastructure|facilit(?:y|ies))|"
-        r"power (?:plants?|stations?|grid|lines?)|substations?",
-    ),
-    ("railway", r"railway stations?|train stations?|railway (?:lines?|infrastructure)"),
-    ("infrastructure", r"civilian infrastructure(?: facilities)?|infrastructure(?: facilities)?"),
-    ("port", r"seaports?|ports?|harbou?r"),
-]
-TARGET_LEXICON = Lexicon(_TARGETS)
+TARGET_LEXICON = Lexicon(list(_lang.table("en", "events_targets").items()))
 # Named squares keep their name ("Freedom Square"); case-sensitive on purpose.
 _SQUARE = re.compile(r"\b(?:[A-Z][a-z]+\s){1,2}Square\b")
-_NEGATED = re.compile(r"\b(?:not|no|nor|without|never)\s+(?:\w+\s+){0,2}$", re.I)
+_NEGATED = re.compile(rf"\b{_alt('events_negations')}\s+(?:\w+\s+){{0,2}}$", re.I)
 
-CUE_LEXICON = Lexicon(
-    [
-        ("attack", r"attack(?:s|ed|ing)?"),
-        ("strike", r"strikes?|struck|striking"),
-        ("hit", r"hit(?:s|ting)?"),
-        ("shelling", r"shell(?:ed|ing)"),
-        ("bombing", r"bomb(?:ed|ing|ings|ardments?|arded)"),
-        ("explosion", r"explosions?|blasts?"),
-        ("pounded", r"pummel(?:s|ed|led|ling)?|pound(?:ed|ing|s)?"),
-        ("targeted", r"target(?:ed|ing|s)?"),
-        ("barrage", r"barrages?"),
-        ("assault", r"assaults?|raids?"),
-        ("massacre", r"massacres?"),
-        ("shot down", r"shot down"),
-        ("launched", r"launched"),
-        ("destroyed", r"destroyed"),
-        ("damaged", r"damaged"),
-    ]
-)
+CUE_LEXICON = Lexicon(list(_lang.table("en", "events_cues").items()))
 
 # --------------------------------------------------------------------------- figures
 
 _NUMX = re.compile(rf"\b(?:{ENUMERATION_PATTERN}|{QUANTITY_PATTERN})\b", re.I)
-_KILL_VERB = r"(?:killed|dead|died|perished|lost their lives|killing|were killed)"
-_HURT_VERB = r"(?:injured|wounded|hurt|injuring|wounding)"
-_AUX = (
-    r"(?:(?:were|was|have|has|had|been|are|is|being|reportedly|also|later|all|said|to|confirmed|"
-    r"seriously|critically|slightly|left|others?)\s+){0,5}"
-)
-_PERSON_NOUN = (
-    r"(?:(?:more|other|additional|further)\s+)?(?:people|persons?|civilians|individuals|residents|"
-    r"others|children|kids|soldiers|servicemen|troops|men|women|victims|passengers|of them)"
-)
-_RIGHT_PASSIVE = re.compile(
-    rf"^\s+(?:{_PERSON_NOUN}\s+)?(?:more\s+)?{_AUX}(?P<verb>{_KILL_VERB}|{_HURT_VERB})\b", re.I
-)
-_LEFT_VERB = re.compile(
-    rf"\b(?P<verb>killed|killing|kills|claimed the lives of|{_HURT_VERB}|injures|wounds)\s+$", re.I
-)
-_LEFT_NOMINAL = re.compile(
-    r"\b(?:deaths? of|"
-    r"(?:death toll|number of (?:dead|deaths|fatalities|those killed))(?:\s+\w+){0,3}?\s+"
-    r"(?:reached|rose to|of|at|climbed to|stands at|stood at|to|is|was)|"
-    r"toll (?:of|reached|rose to|to|at)|bodies of|lives of|loss of)\s+$",
-    re.I,
-)
 # left-hand contexts end at the number: found once per sentence and kept by their end
 # (the whitespace run before a number ends where the number starts), not searched for
 # again before every number
-_LEFT_SUBSET = re.compile(
-    r"\b(?:including|included|among them|among whom|of whom|of which)\s+", re.I
-)
-_NOT_PEOPLE = re.compile(
-    r"^\s+(?:[\w-]+\s+){0,2}?(?:drones?|missiles?|rockets?|buildings?|houses?|homes?|km|"
-    r"kilomet(?:er|re)s?|miles?|percent|per cent|years?|days?|hours?|times|HIMARS|"
-    r"systems?|tanks?|vehicles?)\b",
-    re.I,
-)
-_DRONE_NOUN = r"(?:drones?|uavs?|shaheds?|unmanned aerial vehicles?)"
-_LEFT_DOWNED = re.compile(
-    r"\b(?:shot down|downed|destroyed|intercepted|neutrali[sz]ed|repelled|"
-    r"took down)\s+(?:all\s+)?",
-    re.I,
-)
+_LEFT_SUBSET = re.compile(rf"\b{_alt('events_subset')}\s+", re.I)
+_DRONE_NOUN = _alt("events_drone_nouns")
+_DOWNED = _lang.table("en", "events_downed")  # verb -> "passive" when it also follows
+_LEFT_DOWNED = re.compile(rf"\b(?:{'|'.join(_DOWNED)})\s+(?:all\s+)?", re.I)
 # the right-hand patterns are matched in place (``match(sentence, end)``, no ``^``):
 # slicing the sentence at every number made a sentence of n numbers cost n * len(sentence)
 _RIGHT_DRONES = re.compile(
@@ -269,7 +135,7 @@ _RIGHT_DRONES = re.compile(
 _RIGHT_OF_N = re.compile(r"\s+of\s", re.I)
 _RIGHT_DOWNED = re.compile(
     rf"\s+(?:[\w'’-]+\s+){{0,3}}?{_DRONE_NOUN}\s+(?:were|was|had been|have been)\s+"
-    r"(?:shot down|downed|destroyed|intercepted)",
+    rf"(?:{'|'.join(v for v, how in _DOWNED.items() if how == 'passive')})",
     re.I,
 )
 
@@ -548,30 +414,7 @@ def _figure_automaton():
     import ahocorasick
 
     auto = ahocorasick.Automaton()
-    for w in (
-        "kill",
-        "dead",
-        "died",
-        "death",
-        "perish",
-        "lives",
-        "injur",
-        "wound",
-        "hurt",
-        "bodies",
-        "toll",
-        "drone",
-        "uav",
-        "shahed",
-        "shot down",
-        "downed",
-        "destroyed",
-        "intercept",
-        "neutrali",
-        "repelled",
-        "took down",
-        "unmanned",
-    ):
+    for w in _lang.phrases("en", "events_figure_hints"):
         auto.add_word(w, w)
     auto.make_automaton()
     return auto
