@@ -205,6 +205,26 @@ def test_map_has_one_layer_per_type_and_the_controls(fixture_frame):
     assert html.rindex("geoinc.incidentGroup(") < html.index("L.control.layers")
 
 
+def test_first_view_is_fitted_in_the_page_after_every_control(fixture_frame):
+    html = _html(fixture_frame)
+    # one call, after the layer control: the runtime measures the controls laid out
+    calls = re.findall(r"geoinc\.firstView\((\w+), (\w+), (\[\[.*?\]\])\);", html)
+    assert len(calls) == 1 and calls[0][1].startswith("incident_store")
+    assert html.rindex("L.control.layers") < html.index("geoinc.firstView(map_")
+    (s, w), (n, e) = json.loads(calls[0][2])
+    lon = [x for x in fixture_frame.geometry.x if x == x]
+    lat = [y for y in fixture_frame.geometry.y if y == y]
+    assert s <= min(lat) and n >= max(lat) and w <= min(lon) and e >= max(lon)
+    assert not re.search(r"map_\w+\.fitBounds\(", html)  # not folium's fit
+
+
+def test_one_point_opens_on_its_surroundings():
+    gdf = mf.incident_frame(mf.incident_records()[:1])
+    html = _html(gdf)
+    (s, w), (n, e) = json.loads(re.search(r"geoinc\.firstView\(\w+, \w+, (\[\[.*?\]\])", html)[1])
+    assert n - s == pytest.approx(1.0) and e - w == pytest.approx(1.0)
+
+
 def test_cluster_auto_switches_on_for_large_sets():
     small = _html(mf.synthetic_incidents(50))
     big = _html(mf.synthetic_incidents(400))

@@ -97,6 +97,7 @@ def test_layers_go_onto_an_existing_map(gdf):
     assert html.count("L.control.layers") == 1  # the caller's control, moved last
     assert html.rfind("L.control.layers") > html.rfind("geoinc.Store")
     assert "fitBounds" not in html  # the caller chose the view
+    assert "geoinc.firstView(map_" not in html
 
 
 def test_m_must_be_a_folium_map(gdf):
