@@ -74,6 +74,11 @@ def test_inflected_names_reach_the_gazetteer(text, lang, surface, name):
     assert got.get(surface) == name, places(text, lang)
 
 
+def test_hromada_of_a_town_named_as_an_adjective_is_the_town():
+    (m,) = geoparse("Вибухи пролунали в Хмельницькій громаді.", lang="uk")
+    assert (m.text, m.place.name, m.place.kind) == ("Хмельницькій громаді", "Khmelnytskyi", "place")
+
+
 def test_city_district_is_located_at_its_city():
     ms = geoparse("Снаряд влучив у Київський район Харкова.", lang="uk")
     district = next(m for m in ms if m.text.startswith("Київський"))
@@ -198,6 +203,11 @@ def test_casualty_figures(sentence, lang, expected):
 def test_village_and_town_markers_do_not_end_a_sentence(text, lang):
     got = [text[s:e] for s, e, _ in split_sentences(text, lang)]
     assert len(got) == 2 and got[1].startswith(("Є", "Есть"))
+
+
+def test_a_unit_after_a_number_may_end_a_sentence():
+    text = "Пожежа охопила 300 кв.м. Рятувальники працювали до ранку."
+    assert len(split_sentences(text, "uk")) == 2
 
 
 @pytest.mark.parametrize(

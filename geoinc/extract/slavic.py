@@ -194,12 +194,24 @@ def split_sentences(text: str, lang: str) -> list[tuple[int, int, int]]:
                 para += 1
             continue
         word = re.search(r"([^\W\d_][\w-]*)$", text[max(cut, m.start() - 8) : m.start()])
-        if word and word.group(1).lower() in g.abbreviations:
+        if word and word.group(1).lower() in g.abbreviations and not _unit(text, m.start(), word):
             continue
         _append(out, text, cut, m.end(), para)
         cut = m.end()
     _append(out, text, cut, len(text), para)
     return out
+
+
+_NUMBER_BEFORE = re.compile(r"(?:\d|\.)\s?$")
+
+
+def _unit(text: str, stop: int, word: re.Match) -> bool:
+    """ "1400 кв.м.", "на 5 м.": a one-letter abbreviation after a number or another
+    abbreviation is a unit, whose stop may end the sentence (not "м. Харків")."""
+    if len(word.group(1)) > 1:
+        return False
+    before = text[max(0, stop - len(word.group(1)) - 3) : stop - len(word.group(1))]
+    return bool(_NUMBER_BEFORE.search(before))
 
 
 def _append(out: list, text: str, a: int, b: int, para: int) -> None:

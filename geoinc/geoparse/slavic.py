@@ -592,6 +592,9 @@ def _district_of(tokens, i: int, j: int, noun: int, resolver, lang: str, city: s
         names = [*romans] + _stem_towns(form, resolver, city_admin1, hromada)
         for name in names:
             if name in romans:
+                town = form.endswith(_ADJ_NOMINATIVE) and _is_town(name, resolver, city_admin1)
+                if hromada and town:
+                    return j, name, "", {"hromada": adj}  # "Хмельницькій громаді": the town's
                 unit = None if hromada else _raion_key(name, resolver)
                 if unit:
                     return j, unit, "", {"raion": adj}
@@ -655,6 +658,18 @@ def _colloquial_raion(word: str, resolver, lang: str) -> str | None:
                     if place.kind == "place" and place.country in ("UA", "RU"):
                         return _raion_key(normalize(place.name), resolver) or town
     return None
+
+
+_ADJ_NOMINATIVE = ("ий", "ій", "ый", "ой")
+
+
+def _is_town(key: str, resolver, admin1: str) -> bool:
+    """A town of Ukraine or Russia is known by this key (a name that is an adjective:
+    Хмельницький), in the region of the city the text is about when there is one."""
+    return key in resolver.keys and any(
+        p.kind == "place" and p.country in ("UA", "RU") and (not admin1 or p.admin1 == admin1)
+        for p, _ in resolver.candidates(key)[:3]
+    )
 
 
 def _raion_key(name: str, resolver) -> str | None:
