@@ -958,10 +958,17 @@
       var o = store.groups[t].options || {};
       least[t] = o.iconCreateFunction ? (o.maxClusterRadius === 1 ? 11 : 22) : 0;
     });
+    // Web Mercator at zoom 0 written out (map.project allocates two objects a point)
+    var merc = map.options.crs === L.CRS.EPSG3857, k = Math.PI / 180, lim = 85.0511287798;
+    var project = function (lat, lon) {
+      if (!merc) return map.project([lat, lon], 0);
+      var sn = Math.sin(Math.max(-lim, Math.min(lim, lat)) * k);
+      return { x: 128 + (lon * 128) / 180, y: 128 - (64 / Math.PI) * Math.log((1 + sn) / (1 - sn)) };
+    };
     for (var i = 0; i < store.n; i++) {
       var m = store.markers[i];
       if (!m || !store.visibleMask[i]) continue;
-      pts.push({ p: map.project([d.lat[i], d.lon[i]], 0), r: Math.max(m.options.radius, least[d.type[i]]) });
+      pts.push({ p: project(d.lat[i], d.lon[i]), r: Math.max(m.options.radius, least[d.type[i]]) });
     }
     store.regionLayers.forEach(function (e) {  // a region: its middle
       if (e.shown.length) pts.push({ p: map.project(e.layer.getBounds().getCenter(), 0), r: 8 });
@@ -1010,6 +1017,7 @@
   // undefined if too many incidents to search. Each (incident, control) pair forbids a
   // box of centres, so the answer is `ideal` or lies on the edges of those boxes.
   function clearCentre(map, pts, boxes, bounds, zoom, ideal, gap) {
+    if (pts.length * boxes.length > 20000) return undefined;
     var s = Math.pow(2, zoom), size = map.getSize(), half = size.divideBy(2), bans = [];
     var sw = map.project(bounds.getSouthWest(), zoom), ne = map.project(bounds.getNorthEast(), zoom);
     var lo = [ne.x + half.x - size.x, sw.y + half.y - size.y], hi = [sw.x + half.x, ne.y + half.y];
@@ -1071,7 +1079,7 @@
 
   G.firstView = function (map, store, bounds, opts) {
     opts = opts || {};
-    var gap = opts.gap === undefined ? 4 : opts.gap;
+    var gap = opts.gap === undefined ? 4 : opts.gap, t0 = performance.now();
     bounds = L.latLngBounds(bounds);
     var boxes = laidOutControls(map), pts = store ? viewPoints(map, store) : [];
     map.on("resize", function () { clearAttribution(map); });
@@ -1090,7 +1098,7 @@
     }
     if (view.hits.length) view = paddedClearView(map, bounds, measure, gap);
     map.setView(map.unproject(view.center, view.zoom), view.zoom, { animate: false });
-    var info = { padding: view.pad, covered: view.hits.length, zoom: view.zoom };
+    var info = { padding: view.pad, covered: view.hits.length, zoom: view.zoom, ms: performance.now() - t0 };
     G.maps.forEach(function (e) { if (e.map === map) e.view = info; });
     return info;
   };
