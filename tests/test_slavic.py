@@ -415,8 +415,8 @@ def dev_eval():
 def test_dev_set_incident_floors(dev_eval):
     # floors a little under the measured figures (docs/languages.md): a drop fails CI
     m = dev_eval.incidents["metrics"]
-    assert m["all"]["main"]["f1"] >= 0.82  # measured 0.84
-    assert m["uk"]["main"]["f1"] >= 0.83  # 0.85
+    assert m["all"]["main"]["f1"] >= 0.83  # measured 0.85
+    assert m["uk"]["main"]["f1"] >= 0.84  # 0.86
     assert m["ru"]["main"]["f1"] >= 0.80  # 0.83
     assert m["all"]["killed_right"] >= 0.85  # 0.875 (28 of 32)
     assert m["all"]["injured_right"] >= 0.85  # 0.886 (31 of 35)
