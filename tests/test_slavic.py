@@ -187,6 +187,14 @@ def test_a_name_only_village_after_a_settlement_word():
             [("killed", 2), ("killed", 1)],
         ),
         ("В Курске ранены три человека, в Рыльске — двое.", "ru", [("injured", 3), ("injured", 2)]),
+        # a described person, a dash before the number, a fatal wound, family words
+        ("Погиб мирный житель.", "ru", [("killed", 1)]),
+        ("Загинула літня жінка, ще 4 людини поранені.", "uk", [("killed", 1), ("injured", 4)]),
+        ("Загиблих — троє.", "uk", [("killed", 3)]),
+        ("Смертельні поранення отримав 40-річний чоловік.", "uk", [("killed", 1)]),
+        ("Ранена женщина, погибла ее дочь.", "ru", [("injured", 1), ("killed", 1)]),
+        ("Жертвами обстрілу стали двоє цивільних.", "uk", [("killed", 2)]),
+        ("Загинула людина, п'ятеро поранених.", "uk", [("killed", 1), ("injured", 5)]),
     ],
 )
 def test_casualty_figures(sentence, lang, expected):

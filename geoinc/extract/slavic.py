@@ -80,6 +80,7 @@ class _Grammar:
     killed: re.Pattern
     injured: re.Pattern
     objects: re.Pattern  # "пострадавших домов": a casualty word describing a thing
+    fatal: re.Pattern  # "смертельні поранення": an injury word that reports a death
     zero: list
     numerals: dict
     vague: dict
@@ -138,6 +139,7 @@ def grammar(lang: str) -> _Grammar:
         killed=_alternation(txt("events_killed")),
         injured=_alternation(txt("events_injured")),
         objects=_alternation(txt("events_objects")),
+        fatal=_alternation(txt("events_fatal")),
         zero=[(re.compile(k, re.I), v.split(",")) for k, v in tsv("events_zero").items()],
         numerals={k: int(v) for k, v in tsv("events_numerals").items()},
         vague=tsv("events_vague"),
@@ -283,6 +285,9 @@ def _birth_years(toks: list[_Tok], j: int) -> int:
     return k + 2 if pair in _BORN else j
 
 
+_ADJ_END = re.compile(r"^[^\W\d_]+(?:ий|ій|ый|ой|ая|яя|а|я)$")  # an adjective's ending
+
+
 def _bare_item(toks: list[_Tok], i: int, g: _Grammar) -> tuple[int | None, str, int] | None:
     n = len(toks)
     if i >= n:
@@ -311,6 +316,9 @@ def _bare_item(toks: list[_Tok], i: int, g: _Grammar) -> tuple[int | None, str, 
         return count, "exact", j
     if g.people.get(toks[i].low) == "1":
         return 1, "exact", i + 1
+    if i + 1 < n and g.people.get(toks[i + 1].low) == "1" and _ADJ_END.search(toks[i].low):
+        if not (_field(toks[i].low, g) or toks[i].low in g.fillers):  # not "загинула людина"
+            return 1, "exact", i + 2  # "мирний житель", "пожилая женщина": one person
     return None
 
 
@@ -400,6 +408,8 @@ def find_figures(sentence: str, lang: str, offset: int = 0) -> list[Figure]:
         fld = _field(t.low, g)
         if fld is None or (i + 1 < len(toks) and g.objects.match(toks[i + 1].low)):
             continue  # not a casualty word, or one that describes a house ("пострадавших домов")
+        if fld == "injured" and i and g.fatal.match(toks[i - 1].low):
+            fld = "killed"  # "смертельні поранення отримав": a death
         got = _toll(toks, i, g) or _left(toks, i, g, used) or _right(toks, i, g)
         if got is None:
             continue
@@ -522,8 +532,10 @@ def _before_subset_clause(toks: list[_Tok], end: int, g: _Grammar) -> int | None
 def _right(toks: list[_Tok], i: int, g: _Grammar):
     """A phrase right after the casualty word (fillers and qualifiers allowed between)."""
     k = i + 1
-    while k < len(toks) and toks[k].low in g.fillers and not _qualifier(toks, k, g)[0]:
-        k += 1
+    while k < len(toks) and (toks[k].low in g.fillers or toks[k].low in _DASHES):
+        if _qualifier(toks, k, g)[0]:
+            break
+        k += 1  # "Загиблих — троє"
     if k < len(toks):
         return _phrase(toks, k, g)
     return None
