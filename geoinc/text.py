@@ -53,6 +53,7 @@ _SLAVIC = ("uk", "ru")
 # claims: any white space after the stop ends a sentence; line breaks belong to it
 _CLAIMS_CUT = r"[.!?]+[\"”’')]*(?=\s|$)|\n+"
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w-]*)$")
+_NUMBER_BEFORE = re.compile(r"(?:\d|\.)\s?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,20 +98,27 @@ def _pattern_check(words, *, initials: bool, window: int | None = None):
     rx = re.compile(rf"(?:{'|'.join(alts)})\.$")
     back = window or max(map(len, words), default=1) + 2
 
+    search = rx.search
+
     def check(text: str, lo: int, stop: int) -> bool:
-        return text[stop] == "." and rx.search(text[max(lo, stop - back) : stop + 1]) is not None
+        return text[stop] == "." and search(text[max(lo, stop - back) : stop + 1]) is not None
 
     return check
 
 
 def _word_check(words):
     """An abbreviation is the word right before the stop, in lower case, in ``words``
-    (Ukrainian and Russian: "вул.", "м.", "р-н.")."""
+    (Ukrainian and Russian: "вул.", "м.", "р-н."), unless it is a one-letter unit after a
+    number or another abbreviation ("1400 кв.м.", "на 5 м."), whose stop may end the
+    sentence (not "м. Харків")."""
     folded = frozenset(w.lower() for w in words)
 
     def check(text: str, lo: int, stop: int) -> bool:
         word = _WORD_BEFORE.search(text[max(lo, stop - 8) : stop])
-        return bool(word) and word.group(1).lower() in folded
+        if not word or word.group(1).lower() not in folded:
+            return False
+        n = len(word.group(1))
+        return n > 1 or not _NUMBER_BEFORE.search(text[max(0, stop - n - 3) : stop - n])
 
     return check
 
@@ -166,22 +174,23 @@ def split_sentences(
     ['Strikes hit Kharkiv.', 'Mr. Syniehubov spoke.', 'then left\\n', 'More']
     """
     r = rules or sentence_rules(lang)
+    trim, local, abbreviation = r.trim, r.local, r.abbreviation  # locals: once a cut
     out: list[Span3] = []
     para = cut = 0
     for m in r.cut.finditer(text):
-        if m.group(0)[0] == "\n":
-            _add(out, text, cut, m.start() if r.trim else m.end(), para, r.trim)
+        if text[m.start()] == "\n":
+            _add(out, text, cut, m.start() if trim else m.end(), para, trim)
             cut = m.end()
             # a blank line (only spaces until the next newline) starts a new paragraph
             nxt = text.find("\n", cut)
             if nxt != -1 and not text[cut:nxt].strip() and out and out[-1][2] == para:
                 para += 1
             continue
-        if r.abbreviation(text, cut if r.local else 0, m.start()):
+        if abbreviation(text, cut if local else 0, m.start()):
             continue
-        _add(out, text, cut, m.end(), para, r.trim)
+        _add(out, text, cut, m.end(), para, trim)
         cut = m.end()
-    _add(out, text, cut, len(text), para, r.trim)
+    _add(out, text, cut, len(text), para, trim)
     return out
 
 

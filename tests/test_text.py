@@ -53,5 +53,8 @@ def test_a_language_folder_brings_its_abbreviations(tmp_path):
 @pytest.mark.parametrize("lang", ["uk", "ru"])
 def test_slavic_rules_match_the_slavic_splitter(lang):
     slavic = pytest.importorskip("geoinc.extract.slavic")
-    t = "Удар по вул. Шевченка. Є поранені… Далі р-н. Київ.\n\nУ м. Харків «Тиша». Кінець"
+    t = (
+        "Удар по вул. Шевченка. Є поранені… Далі р-н. Київ.\n\nУ м. Харків «Тиша». "
+        "Площа 1400 кв.м. Пожежу загасили на 5 м. Кінець"
+    )
     assert text.split_sentences(t, lang) == slavic.split_sentences(t, lang)

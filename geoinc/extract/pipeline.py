@@ -667,7 +667,15 @@ def _sole_story(pieces: list[_Piece], sent: SentenceEvent) -> bool:
 
 
 def _sentences_stage(doc: Doc) -> list[tuple[int, int, int]]:
-    """``sentences``: ``(start, end, paragraph)`` spans, one splitter for every stage."""
+    """``sentences``: ``(start, end, paragraph)`` spans, one splitter for every stage.
+
+    Ukrainian and Russian: the spans :mod:`geoinc.extract.slavic` analyses (its own
+    splitter, which :func:`geoinc.text.split_sentences` reproduces), so the annotation
+    always agrees with ``events``."""
+    if doc.lang in ("uk", "ru"):
+        from geoinc.extract.slavic import split_sentences as slavic_sentences
+
+        return slavic_sentences(doc.text, doc.lang)
     return split_sentences(doc.text, doc.lang)
 
 
