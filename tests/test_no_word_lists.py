@@ -60,14 +60,6 @@ KNOWN = {
     "geoinc/geoparse/lexicon.py::STOP_NAMES": 251,
     "geoinc/geoparse/lexicon.py::ORG_HEADS": 139,
     "geoinc/geoparse/lexicon.py::CAPITAL_AFTER_OK": 36,
-    # geoparse (this move)
-    "geoinc/geoparse/precision.py::_SAYS": 14,
-    "geoinc/geoparse/recognise.py::_INNER_LOWER": 24,
-    "geoinc/geoparse/recognise.py::_NEEDS_DOT": 21,
-    "geoinc/geoparse/recognise.py::_CITY_BODIES": 11,
-    "geoinc/geoparse/roles.py::_AUX": 43,
-    "geoinc/geoparse/roles.py::_PREPOSITIONS": 29,
-    "geoinc/geoparse/roles.py::_AGENT_VERBS": 15,
     # Slavic geoparsing
     "geoinc/geoparse/slavic.py::_NOT_NAME_POS": 11,
     # extraction (being moved to geoinc/lang/en/events_*, dates_*)

@@ -16,7 +16,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
+from geoinc import lang as _lang
 from geoinc.geoparse.lexicon import DIRECTIONS, DISEASE_AFTER
 from geoinc.geoparse.recognise import Span, Token, Tokens
 from geoinc.geoparse.resolve import (
@@ -60,25 +62,6 @@ SPEAKER_MAX_POPULATION = 100_000
 _ALT_KINDS = ("place", "admin1", "settlement")
 #: An acronym may be the name of a place of these kinds ("US", "UK", "NY").
 _ACRONYM_KINDS = ("country", "admin1")
-# Verbs after a name that make it a speaker: "Dyer said".
-_SAYS = frozenset(
-    {
-        "said",
-        "says",
-        "told",
-        "added",
-        "explained",
-        "noted",
-        "wrote",
-        "recalled",
-        "testified",
-        "asked",
-        "replied",
-        "declined",
-        "agreed",
-        "admitted",
-    }
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,6 +160,12 @@ def alternate_unsupported(res: Resolution, doc: DocumentEvidence) -> bool:
     )
 
 
+@lru_cache(maxsize=1)
+def _speech_verbs() -> frozenset[str]:
+    """Verbs after a name that make it a speaker ("Dyer said"): ``geoparse_speech_verbs``."""
+    return _lang.words(_lang.DEFAULT, "geoparse_speech_verbs")
+
+
 def speaker(res: Resolution, doc: DocumentEvidence) -> bool:
     """Rejects a one-word small town right before "said", "told" ... ("Dyer said"): a
     person speaking, not the town of that name."""
@@ -186,7 +175,7 @@ def speaker(res: Resolution, doc: DocumentEvidence) -> bool:
     nxt = _next_token(span, doc.tokens)
     return (
         nxt is not None
-        and nxt.key in _SAYS
+        and nxt.key in _speech_verbs()
         and nxt.sep == " "
         and place.population < SPEAKER_MAX_POPULATION
     )

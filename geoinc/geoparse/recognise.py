@@ -14,9 +14,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import accumulate, compress, count
 from operator import itemgetter
 
+from geoinc import lang as _lang
 from geoinc.geoparse.lexicon import (
     ADMIN1_ABBREVIATIONS,
     CAPITAL_AFTER_OK,
@@ -48,88 +50,21 @@ MAX_TOKENS = 6
 
 _TOKEN_SPLIT = re.compile(r"(\w+(?:['’ʼ`]\w+)*)")
 _POSSESSIVE = ("'s", "’s", "ʼs")
-# Lower-case words allowed inside a multi-word name ("Gulf of Mexico", "Rostov-on-Don").
-_INNER_LOWER = frozenset(
-    {
-        "of",
-        "and",
-        "de",
-        "del",
-        "la",
-        "le",
-        "les",
-        "on",
-        "upon",
-        "the",
-        "da",
-        "di",
-        "du",
-        "el",
-        "al",
-        "sur",
-        "am",
-        "an",
-        "der",
-        "dos",
-        "das",
-        "y",
-        "en",
-        "na",
-        "nad",
-    }
-)
+
+
+@lru_cache(maxsize=32)
+def _words(name: str) -> frozenset[str]:
+    """The word list ``geoparse_<name>`` of the default language, matched as written
+    (read once; hot loops bind it to a local first)."""
+    return _lang.words(_lang.DEFAULT, f"geoparse_{name}")
+
+
 _CONTRACTIONS = frozenset(
     {"'ve", "’ve", "'re", "’re", "'ll", "’ll", "n't", "n’t", "'d", "’d", "'m", "’m"}
-)
-# Abbreviations that are also names or words in their own right: they need the dot.
-_NEEDS_DOT = frozenset(
-    {
-        "man",
-        "miss",
-        "del",
-        "wash",
-        "ind",
-        "la",
-        "ill",
-        "mass",
-        "ore",
-        "mo",
-        "cal",
-        "penn",
-        "vic",
-        "tas",
-        "que",
-        "pa",
-        "va",
-        "ga",
-        "md",
-        "ky",
-        "vt",
-    }
-)
-# Region words that are part of the name when capitalised ("Kharkiv Oblast"); "Kentucky
-# State Police" and "Belgorod Region" keep the bare name as the span.
-_NAME_PART_REGION_WORDS = frozenset(
-    {"oblast", "krai", "kray", "governorate", "voivodeship", "prefecture"}
 )
 # Zipf frequency above which a capitalised neighbour is an ordinary word in a title or
 # an institution's name rather than part of a person's name.
 _COMMON = 4.5
-_CITY_BODIES = frozenset(
-    {
-        "council",
-        "hall",
-        "police",
-        "manager",
-        "attorney",
-        "commission",
-        "schools",
-        "clerk",
-        "administrator",
-        "officials",
-        "government",
-    }
-)
 _ABBREVIATED_WORDS = {"mt": "mount", "ft": "fort", "pt": "point"}
 # A soft sign's apostrophe before a hyphen stays inside a name: "Kamin'-Kashyrskyi".
 _JOIN_SEPS = frozenset({" ", "-", "‐", "‑", "'-", "’-", "ʼ-"})
@@ -366,6 +301,7 @@ def _name_runs(tokens: Tokens, i: int, keys, first_words) -> list[tuple[int, str
         return []
     parts = [key0]
     runs = [(i + 1, key0)]
+    inner_lower = _words("inner_lower")  # lower-case words inside a name: "Gulf of Mexico"
     j = i + 1
     prev_word, prev_poss = w, possessive
     while j < len(words) and j - i < MAX_TOKENS and not prev_poss:
@@ -382,7 +318,7 @@ def _name_runs(tokens: Tokens, i: int, keys, first_words) -> list[tuple[int, str
         kj = normalize(wj)
         # capitalised, also after an elided article ("d'Ivoire", "l'Aquila")
         cap = wj[0].isupper() or (wj[:2].lower() in ("d'", "d’", "l'", "l’") and wj[2:3].isupper())
-        if not cap and kj not in _INNER_LOWER:
+        if not cap and kj not in inner_lower:
             break  # "Gulf of Mexico": only a few lower-case words sit inside a name
         parts.append(kj)
         if cap:
@@ -421,7 +357,7 @@ def _town_body(key: str, jj: int, tokens: Tokens, keys) -> bool:
         and jj < tokens.n
         and tokens.seps[jj] == " "
         and words[jj][0].isupper()
-        and words[jj].lower() in _CITY_BODIES
+        and words[jj].lower() in _words("city_bodies")
     )
 
 
@@ -510,7 +446,7 @@ def _special_source(
     elif key in ADMIN1_ABBREVIATIONS and (
         jj - i > 1
         or text[tokens.tok(i).end : tokens.tok(i).end + 1] == "."
-        or (tokens.tok(i).raw.isupper() and key not in _NEEDS_DOT)
+        or (tokens.tok(i).raw.isupper() and key not in _words("needs_dot"))
     ):
         source = "admin1_abbreviation"
     elif (
@@ -599,7 +535,7 @@ def _qualifier_after(spans: list[Span], tokens: Tokens, k: int, nxt: Token) -> N
     s = spans[k]
     if nxt.key in REGION_WORDS:
         s.qualifier = "region"
-        if nxt.cap and nxt.key in _NAME_PART_REGION_WORDS:
+        if nxt.cap and nxt.key in _words("name_part_region_words"):
             # "Kharkiv Oblast", "Belgorod Region": the qualifier is part of the name.
             s.j += 1
             s.end = nxt.end
@@ -787,9 +723,6 @@ def _unknown_settlements(spans: list[Span], tokens: list[Token], keys) -> None:
         spans.sort(key=lambda s: s.i)
 
 
-_DISTRICT_WORDS = frozenset({"district", "districts", "raion", "raions", "rayon", "rayons"})
-
-
 def _districts(spans: list[Span], tokens: Tokens, keys) -> None:
     """Districts named before "district"/"raion": "the Slobidskyi district", "Pokrovsk
     district", "the Darnytskyi and Dniprovskyi districts of Kyiv".
@@ -802,9 +735,10 @@ def _districts(spans: list[Span], tokens: Tokens, keys) -> None:
     by_start = {s.i: k for k, s in enumerate(spans)}
     covered = {t for s in spans for t in range(s.i, s.j)}
     changed = False
+    district_words = _words("district_words")
     for w in range(1, tokens.n):
         word = tokens.tok(w)
-        if word.key not in _DISTRICT_WORDS or word.cap or word.sep != " ":
+        if word.key not in district_words or word.cap or word.sep != " ":
             continue
         members, i = [], w - 1
         while i >= 0 and tokens.tok(i).cap and len(members) < 6:

@@ -22,114 +22,6 @@ from geoinc.geoparse.recognise import Span, Token
 
 __all__ = ["assign_role", "datelines", "vocabulary"]
 
-# Words that may sit between a subject and its verb: "Moscow has repeatedly said".
-_AUX = frozenset(
-    {
-        "has",
-        "have",
-        "had",
-        "was",
-        "is",
-        "were",
-        "are",
-        "will",
-        "would",
-        "could",
-        "can",
-        "may",
-        "might",
-        "been",
-        "be",
-        "also",
-        "again",
-        "then",
-        "reportedly",
-        "allegedly",
-        "later",
-        "previously",
-        "repeatedly",
-        "itself",
-        "now",
-        "still",
-        "already",
-        "quickly",
-        "immediately",
-        "officially",
-        "publicly",
-        "once",
-        "not",
-        "never",
-        "did",
-        "does",
-        "do",
-        "long",
-        "earlier",
-        "too",
-        "on",
-        "today",
-        "yesterday",
-    }
-)
-# "the Belgorod strikes": a place before a noun, not a subject before a verb.
-# "hit by Moscow" is where Moscow was hit, not what it did.
-_DAMAGED_BY = frozenset(
-    {"hit", "struck", "damaged", "destroyed", "affected", "surrounded", "bordered"}
-)
-_DETERMINERS = frozenset({"the", "a", "an", "these", "those", "its", "their"})
-_BE = frozenset({"was", "were", "is", "are", "been", "be"})
-_PREPOSITIONS = frozenset(
-    {
-        "in",
-        "at",
-        "near",
-        "from",
-        "to",
-        "into",
-        "of",
-        "over",
-        "across",
-        "outside",
-        "inside",
-        "around",
-        "towards",
-        "toward",
-        "through",
-        "via",
-        "within",
-        "beyond",
-        "between",
-        "on",
-        "off",
-        "along",
-        "throughout",
-        "for",
-        "under",
-        "above",
-        "below",
-        "past",
-        "behind",
-    }
-)
-_AGENT_VERBS = frozenset(
-    {
-        "accused",
-        "accuse",
-        "accuses",
-        "accusing",
-        "blamed",
-        "blame",
-        "blames",
-        "blaming",
-        "warned",
-        "urged",
-        "called",
-        "condemned",
-        "sanctioned",
-        "criticised",
-        "criticized",
-    }
-)
-
 
 @lru_cache(maxsize=64)  # asked once per name found: normalising the list each time cost most
 def vocabulary(lang: str, name: str) -> frozenset[str]:
@@ -149,7 +41,7 @@ def vocabulary(lang: str, name: str) -> frozenset[str]:
         return frozenset()
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=64)
 def _raw_words(lang: str, name: str) -> frozenset[str]:
     """A ``geoparse_<name>`` list matched as written (case kept)."""
     try:
@@ -187,7 +79,7 @@ def assign_role(span: Span, tokens: list[Token], kind: str | None, lang: str = "
     prev = tokens.tok(span.i - 1) if span.i > 0 else None
     role = _name_role(span, tokens, nxt, prev, kind, lang)
     if role is None and kind in ("country", "place", "admin1", None):
-        role = _agent_role(span, tokens, nxt, prev, kind)
+        role = _agent_role(span, tokens, nxt, prev, kind, lang)
     return role or "location"
 
 
@@ -231,7 +123,7 @@ def _organisation_before(span: Span, tokens, prev) -> bool:
     )
 
 
-def _agent_role(span: Span, tokens, nxt, prev, kind: str | None) -> str | None:
+def _agent_role(span: Span, tokens, nxt, prev, kind: str | None, lang: str) -> str | None:
     """Whether a country, region or town acts: "Russia's attacks", "... by Moscow",
     "accused Kyiv of", "Moscow said"; or is acted on ("Kharkiv was hit")."""
     last = tokens.tok(span.j - 1)
@@ -239,28 +131,34 @@ def _agent_role(span: Span, tokens, nxt, prev, kind: str | None) -> str | None:
     if last.possessive and nxt is not None and nxt.key in ACTOR_NOUNS:
         return "actor"
     # "... by Moscow", "accused Kyiv of".
-    if prev is not None and (prev.key == "by" or prev.key in _AGENT_VERBS) and kind != "admin1":
-        if prev.key == "by" and span.i >= 2 and tokens.tok(span.i - 2).key in _DAMAGED_BY:
+    agent_verbs = _raw_words(lang, "agent_verbs")
+    if prev is not None and (prev.key == "by" or prev.key in agent_verbs) and kind != "admin1":
+        if (
+            prev.key == "by"
+            and span.i >= 2
+            and tokens.tok(span.i - 2).key in _raw_words(lang, "hit_verbs")
+        ):
             return "location"
         return "actor"
     # Subject + reporting/attacking verb: "Moscow said", "Kyiv was targeting".
     if (
         not last.possessive
-        and (prev is None or prev.key not in _PREPOSITIONS)
-        and (prev is None or prev.key not in _DETERMINERS or kind == "country")
+        and (prev is None or prev.key not in _raw_words(lang, "prepositions"))
+        and (prev is None or prev.key not in _raw_words(lang, "determiners") or kind == "country")
         and span.qualifier != "region"
     ):
-        return _subject_role(span, tokens)
+        return _subject_role(span, tokens, lang)
     return None
 
 
-def _subject_role(span: Span, tokens) -> str | None:
+def _subject_role(span: Span, tokens, lang: str) -> str | None:
     """The name as a subject: "location" before a passive ("Kharkiv was hit", "Kyiv was
     attacked"), "actor" before a reporting or attacking verb, up to three auxiliaries
     apart ("Moscow has repeatedly said")."""
+    aux = _raw_words(lang, "auxiliaries")
     k = span.j
     steps = 0
-    while k < tokens.n and tokens.tok(k).key in _AUX and steps < 3:
+    while k < tokens.n and tokens.tok(k).key in aux and steps < 3:
         if "," in tokens.tok(k).sep or "." in tokens.tok(k).sep:
             break
         k += 1
@@ -268,7 +166,8 @@ def _subject_role(span: Span, tokens) -> str | None:
     if k >= tokens.n:
         return None
     verb = tokens.tok(k)
-    passive = any(t.key in _BE for t in tokens[span.j : k])
+    be = _raw_words(lang, "be_forms")
+    passive = any(t.key in be for t in tokens[span.j : k])
     if passive and not verb.key.endswith("ing"):
         return "location"
     if (
@@ -367,7 +266,9 @@ def _government_metonym(span: Span, tokens, lang: str) -> bool:
         and tokens.tok(span.i - 2).key in vocabulary(lang, "reaction_nouns")
     ):
         return True  # "sparking outrage in Moscow"
-    if prev is not None and prev.key in _PREPOSITIONS | _DETERMINERS:
+    if prev is not None and (
+        prev.key in _raw_words(lang, "prepositions") or prev.key in _raw_words(lang, "determiners")
+    ):
         return False
     verbs = vocabulary(lang, "actor_verbs")
     k = span.j
@@ -377,7 +278,7 @@ def _government_metonym(span: Span, tokens, lang: str) -> bool:
             return False
         if t.key in verbs:
             return True
-        if t.key not in _AUX:
+        if t.key not in _raw_words(lang, "auxiliaries"):
             return False
         k += 1
     return False
