@@ -65,7 +65,6 @@ _CONTRACTIONS = frozenset(
 # Zipf frequency above which a capitalised neighbour is an ordinary word in a title or
 # an institution's name rather than part of a person's name.
 _COMMON = 4.5
-_ABBREVIATED_WORDS = {"mt": "mount", "ft": "fort", "pt": "point"}
 # A soft sign's apostrophe before a hyphen stays inside a name: "Kamin'-Kashyrskyi".
 _JOIN_SEPS = frozenset({" ", "-", "‐", "‑", "'-", "’-", "ʼ-"})
 _SENTENCE_END = frozenset('.!?\n"“”:;•')
@@ -279,8 +278,9 @@ def find_spans(tokens: Tokens, keys, text: str, first_words=None, common=None) -
 def _run_key(parts: list[str], keys) -> str:
     """The key of a run of words, "Mt."/"Ft."/"Pt." spelt out when only that is a key."""
     joined = " ".join(parts)
-    if parts[0] in _ABBREVIATED_WORDS and joined not in keys:
-        joined = " ".join([_ABBREVIATED_WORDS[parts[0]], *parts[1:]])  # Mt. Pleasant
+    spelt = _lang.table(_lang.DEFAULT, "geoparse_abbreviated_words")  # cached: "mt" -> "mount"
+    if parts[0] in spelt and joined not in keys:
+        joined = " ".join([spelt[parts[0]], *parts[1:]])  # Mt. Pleasant
     return joined
 
 

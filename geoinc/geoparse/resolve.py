@@ -26,6 +26,7 @@ from typing import NamedTuple
 import numpy as np
 from rapidfuzz import fuzz
 
+from geoinc import lang as _lang
 from geoinc.exceptions import GeoincError, PlaceNotFound
 from geoinc.gazetteer import Place, parse_query
 from geoinc.geoparse.features import Supplement, supplement
@@ -77,7 +78,6 @@ _W_NEAR = 1.0
 _NEAR_KM = 25.0
 _NEAR_COS = math.cos(_NEAR_KM / 6371.0)
 # "Moscow-installed", "Kremlin-backed": an actor's name before these, not a scene.
-_ACTING_SUFFIXES = frozenset({"installed", "appointed", "controlled", "led", "aligned"})
 _POINTLIKE = frozenset({"place", "settlement", "admin2"})
 _AREA_KINDS = frozenset({"country", "admin1", "continent", "water"})
 #: A place this big is a place first, whatever else its name means.
@@ -595,7 +595,8 @@ def _acting(span: Span, tokens) -> bool:
     if span.j >= tokens.n:
         return False
     nxt = tokens.tok(span.j)
-    if nxt.sep in ("-", "‐", "‑") and (nxt.key in ORIGIN_SUFFIXES or nxt.key in _ACTING_SUFFIXES):
+    acting = _lang.words(_lang.DEFAULT, "geoparse_acting_suffixes")  # cached: "installed" ...
+    if nxt.sep in ("-", "‐", "‑") and (nxt.key in ORIGIN_SUFFIXES or nxt.key in acting):
         return True
     return span.source == "demonym" and nxt.sep == " " and nxt.key in ACTOR_NOUNS
 

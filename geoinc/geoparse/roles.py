@@ -196,7 +196,7 @@ def _in_organisation(span: Span, tokens, lang: str) -> bool:
         t = tokens.tok(k)
         if first and not t.cap and t.key in vocabulary(lang, "org_lower"):
             return True  # "the Taganrog administration", "Odesa regional prosecutor's"
-        if first and t.key in ("regional", "region", "city", "oblast") and not t.cap:
+        if first and t.key in _raw_words(lang, "org_area_words") and not t.cap:
             first = False
             k += 1
             # "Odesa regional prosecutor's office"
