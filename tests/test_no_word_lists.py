@@ -60,8 +60,6 @@ KNOWN = {
     "geoinc/geoparse/lexicon.py::STOP_NAMES": 251,
     "geoinc/geoparse/lexicon.py::ORG_HEADS": 139,
     "geoinc/geoparse/lexicon.py::CAPITAL_AFTER_OK": 36,
-    # Slavic geoparsing
-    "geoinc/geoparse/slavic.py::_NOT_NAME_POS": 11,
     # extraction (being moved to geoinc/lang/en/events_*, dates_*)
     "geoinc/extract/dates.py::_MONTHS": 24,
     "geoinc/extract/dates.py::_NIGHT": 15,
@@ -77,8 +75,6 @@ KNOWN = {
     "geoinc/gazetteer.py::_PREFIX": 13,
     "geoinc/gazetteer.py::_SUFFIX": 12,
     "geoinc/gazetteer.py::_PLACE_WORDS": 10,
-    # names: Cyrillic country names for transliteration
-    "geoinc/names.py::CYRILLIC_COUNTRIES": 11,
 }
 
 #: "path::name" -> why the table is no language's vocabulary.
@@ -88,10 +84,12 @@ NOT_VOCABULARY = {
     "geoinc/extract/documents.py::_BLOCK_TAGS": "HTML tag names",
     "geoinc/extract/documents.py::_MARKUP_START": "HTML tag names",
     "geoinc/extract/documents.py::_PROSE_TAG": "HTML tag names",
+    "geoinc/geoparse/slavic.py::_NOT_NAME_POS": "part-of-speech tag codes of the analyser",
     "geoinc/geoparse/slavic.py::_SK_CASE": "inflection endings (grammar, not words)",
     "geoinc/incidents/acled.py::ACLED_COLUMNS": "ACLED schema column names",
     "geoinc/incidents/schema.py::COLUMNS": "incident schema column names",
     "geoinc/incidents/ucdp.py::UCDP_COLUMNS": "UCDP schema column names",
+    "geoinc/names.py::CYRILLIC_COUNTRIES": "ISO 3166-1 country codes",
     "geoinc/versions.py::_DEPENDENCIES": "package names",
 }
 
