@@ -120,10 +120,8 @@ class Doc:
         return tuple(n for n in self.pipeline.pipe_names if n in self._values)
 
     def __repr__(self) -> str:
-        head = self.text[:40].replace("\n", " ")
-        return f"Doc({head!r}{'…' if len(self.text) > 40 else ''}, lang={self.lang!r}, " + (
-            f"annotations={list(self.annotations)})"
-        )
+        head = self.text[:40].replace("\n", " ") + ("…" if len(self.text) > 40 else "")
+        return f"Doc({head!r}, lang={self.lang!r}, annotations={list(self.annotations)})"
 
 
 class Pipeline:
