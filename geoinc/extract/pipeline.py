@@ -39,6 +39,7 @@ from functools import lru_cache, partial
 from pathlib import Path
 from typing import Literal
 
+from geoinc import lang as _lang
 from geoinc.doc import Doc, Pipeline
 from geoinc.exceptions import ConfigurationError, GeoincError, InputError
 from geoinc.extract.article import assign_roles, consolidate, date_from_publication
@@ -62,6 +63,13 @@ __all__ = [
 
 logger = logging.getLogger("geoinc")
 
+
+def _alt(name: str) -> str:
+    """The alternatives of ``geoinc/lang/en/NAME.txt`` as one regex group, in file order
+    (the vocabulary is data; the patterns below are its grammar)."""
+    return "(?:" + "|".join(_lang.phrases("en", name)) + ")"
+
+
 # "early Sunday, a day after ... Belgorod": the date shifted for the place after it
 _DAYS_AFTER = re.compile(
     r"\b(a|one|two|three|\d) days? (after|before)\b|\bthe day (after|before)\b", re.I
@@ -73,12 +81,10 @@ _SMALL = {"a": 1, "one": 1, "two": 2, "three": 3}
 @lru_cache(maxsize=8)
 def _reference_rules(lang: str) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     """Patterns that make a place a reference point, from ``extract_reference.json``."""
-    from geoinc import lang as langdata
-
     try:
-        d = langdata.data(lang, "extract_reference")
+        d = _lang.data(lang, "extract_reference")
     except ConfigurationError:
-        d = langdata.data("en", "extract_reference")  # place names read the same way
+        d = _lang.data("en", "extract_reference")  # place names read the same way
 
     def alt(words) -> str:
         ws = sorted(words, key=len, reverse=True)
@@ -93,8 +99,7 @@ def _reference_rules(lang: str) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
 # "Moscow and Kyiv have accused each other": a place acting as a subject is an actor
 _AGENT_AFTER = re.compile(
     r"^(?:\s+and\s+[A-Z][\w'’-]+)?\s+(?:(?:has|have|had|also)\s+)?"
-    r"(?:said|says|accused|accuses|claimed|claims|denied|denies|warned|vowed|announced|"
-    r"responded|demanded|insisted|blamed|blames|threatened)\b"
+    rf"{_alt('events_agent_verbs')}\b"
 )
 _CONTAINER_GAP = re.compile(r"^\s*(?:,|in|in the|of|of the)?\s*$", re.I)
 _INHERIT_WINDOW = 4
@@ -233,7 +238,7 @@ def _is_dateline(text: str, m) -> bool:
 
 _PLACE_AFTER = re.compile(
     r"^[\s,]*(?:\w+\s+){0,2}?(?:in|at|on|near)\s+(?:the\s+)?"
-    r"(?:(?:city|village|town|region|settlement) of\s+)?$",
+    rf"(?:{_alt('events_place_nouns')} of\s+)?$",
     re.I,
 )
 
@@ -401,10 +406,8 @@ def _is_wide(cands: Sequence) -> bool:
 @lru_cache(maxsize=8)
 def _combatant_rule(lang: str) -> re.Pattern | None:
     """Soldiers right after a figure's number ("200+ Ukrainian reservists")."""
-    from geoinc import lang as langdata
-
     try:
-        nouns = langdata.data(lang, "casualties").get("combatant_nouns")
+        nouns = _lang.data(lang, "casualties").get("combatant_nouns")
     except (ConfigurationError, OSError):
         return None
     if not nouns:
@@ -417,9 +420,7 @@ def _combatant_rule(lang: str) -> re.Pattern | None:
 
 # "since June 26", "until Friday": a bound of a period, not the day of an attack
 _BOUND_BEFORE = re.compile(r"\b(?:since|until|till|before)\s+(?:the\s+)?$", re.I)
-_REPORTING = re.compile(
-    r"\b(?:said|says|reported|revised|announced|told|confirmed|stated|added|wrote)\b", re.I
-)
+_REPORTING = re.compile(rf"\b{_alt('events_reporting_verbs')}\b", re.I)
 
 
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:where|which|whose)\b", re.I)
