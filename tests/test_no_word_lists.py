@@ -68,8 +68,6 @@ KNOWN = {
     "geoinc/extract/dates.py::_TRIGGERS": 12,
     "geoinc/extract/numbers.py::_VAGUE": 9,
     "geoinc/extract/numbers.py::_QUALIFIERS": 17,
-    "geoinc/extract/pipeline.py::_AGENT_AFTER": 20,
-    "geoinc/extract/pipeline.py::_REPORTING": 10,
     # gazetteer: place-kind words around a name
     "geoinc/gazetteer.py::_REGION_NAME_WORDS": 11,
     "geoinc/gazetteer.py::_PREFIX": 13,
