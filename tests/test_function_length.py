@@ -22,12 +22,10 @@ KNOWN_LONG = {
     "geoinc/_border_kernels.py::nearest": 112,
     "geoinc/extract/dates.py::resolve_dates": 98,
     "geoinc/evaluation/__init__.py::_score_doc": 97,
-    "geoinc/extract/documents.py::document_from_text": 95,
     "geoinc/evaluation/__init__.py::evaluate": 80,
     "geoinc/dask.py::partitioned_merge": 77,
     "geoinc/evaluation/__init__.py::EvalReport.format_table": 74,
     "geoinc/incidents/io.py::write_incidents": 71,
-    "geoinc/extract/documents.py::iter_documents": 70,
     "geoinc/geocoders/bundled.py::BundledGazetteer.geocode": 62,
 }
 

@@ -304,6 +304,54 @@ def _given_date(value):
         raise InputError(str(err)) from None
 
 
+def _plain_text(text: str, html: bool | None) -> tuple[str, dict[str, str]]:
+    """The text without markup, with one kind of line break, and the HTML's metadata."""
+    meta: dict[str, str] = {}
+    if html or (html is None and looks_like_html(text)):
+        text, meta = strip_html(text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # lone surrogates (broken UTF-16 from some APIs) cannot be stored or written as UTF-8;
+    # one replacement character for one, so offsets into the text stay right
+    text = _SURROGATE.sub("\ufffd", text)
+    # Markdown links ("were [killed](#)") keep their words; the link target is noise here.
+    text = _MD_LINK.sub(r"\1", text)
+    if not text.strip():
+        raise InputError("no text (empty, or only markup and scripts)")
+    return text, meta
+
+
+def _labels(text: str, meta: dict[str, str], url, source, title) -> tuple:
+    """URL, source and title: given, else from the HTML's metadata, else found in the text."""
+    url = url or meta.get("og:url") or (m.group(1) if (m := _URL_LINE.search(text)) else None)
+    source = source or meta.get("og:site_name") or _detect_source(text, url)
+    title = title or meta.get("title") or meta.get("og:title")
+    return url, source, title
+
+
+def _publication(
+    published, meta: dict[str, str], text: str, detect_dateline: bool
+) -> tuple[date | None, str | None]:
+    """The publication date and how it was known: given, in the HTML, or detected."""
+    from geoinc.extract.dates import find_publication_date, parse_iso_date
+
+    if published is not None:
+        published = _given_date(published)
+    if isinstance(published, str) and _PARTIAL_DATE.match(published.strip()):
+        # a month or a year is not a day: relative dates ("on Monday") cannot use it
+        return None, f"given-{'month' if '-' in published else 'year'}"
+    if published is not None:
+        return (parse_iso_date(published) if isinstance(published, str) else published), "given"
+    for key in ("article:published_time", "datepublished", "date", "pubdate"):
+        if key in meta:
+            try:
+                return _given_date(parse_iso_date(meta[key][:10])), "given"
+            except (ValueError, InputError):  # unreadable or absurd: detect instead
+                continue
+    if detect_dateline:
+        return find_publication_date(text)
+    return None, None
+
+
 def document_from_text(
     text: str,
     *,
@@ -320,9 +368,9 @@ def document_from_text(
 ) -> Document:
     """Build a :class:`Document` from text, detecting what metadata is not given.
 
-    HTML is stripped when the text looks like HTML. The publication date is detected
-    from the header ("December 31, 2023", "Sunday (31/12/2023)", "date 2023-12-31"),
-    falling back to the latest full date the text cites.
+    HTML is stripped when the text looks like HTML. The publication date is detected from
+    the header ("December 31, 2023", "Sunday (31/12/2023)", "date 2023-12-31"), else it is
+    the latest full date the text cites.
 
     Parameters
     ----------
@@ -333,17 +381,15 @@ def document_from_text(
     detect_dateline : bool, default True
         Detect the publication date when it is not given.
     lang : str, optional
-        Language code; ``None`` means English unless a detector says otherwise.
+        Language code; ``None``: English unless a detector says otherwise.
     html : bool, optional
-        Whether the text is HTML; ``None`` (default) decides by content
-        (:func:`looks_like_html`). :func:`read_document` passes ``True`` for ``.html``
-        files.
+        Whether the text is HTML (:func:`read_document`: ``.html`` files); ``None`` decides
+        by content (:func:`looks_like_html`).
 
     Raises
     ------
     InputError
-        When the text is empty after stripping HTML, or ``published`` is not a date
-        in 1900–2100.
+        The text is empty once HTML is stripped, or ``published`` is no date in 1900–2100.
 
     Examples
     --------
@@ -351,42 +397,9 @@ def document_from_text(
     >>> doc.published, doc.published_how
     (datetime.date(2023, 12, 31), 'dateline')
     """
-    from geoinc.extract.dates import find_publication_date, parse_iso_date
-
-    meta: dict[str, str] = {}
-    if html or (html is None and looks_like_html(text)):
-        text, meta = strip_html(text)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    # lone surrogates (broken UTF-16 from some APIs) cannot be stored or written as UTF-8;
-    # one replacement character for one, so offsets into the text stay right
-    text = _SURROGATE.sub("\ufffd", text)
-    # Markdown links ("were [killed](#)") keep their words; the link target is noise here.
-    text = _MD_LINK.sub(r"\1", text)
-    if not text.strip():
-        raise InputError("no text (empty, or only markup and scripts)")
-    url = url or meta.get("og:url") or (m.group(1) if (m := _URL_LINE.search(text)) else None)
-    source = source or meta.get("og:site_name") or _detect_source(text, url)
-    title = title or meta.get("title") or meta.get("og:title")
-    how: str | None = None
-    if published is not None:
-        published = _given_date(published)
-    if isinstance(published, str) and _PARTIAL_DATE.match(published.strip()):
-        # a month or a year is not a day: relative dates ("on Monday") cannot use it
-        how, published = f"given-{'month' if '-' in published else 'year'}", None
-    elif published is not None:
-        published = parse_iso_date(published) if isinstance(published, str) else published
-        how = "given"
-    else:
-        for key in ("article:published_time", "datepublished", "date", "pubdate"):
-            if key in meta:
-                try:
-                    published, how = _given_date(parse_iso_date(meta[key][:10])), "given"
-                    break
-                except (ValueError, InputError):  # unreadable or absurd: detect instead
-                    published = None
-                    continue
-        if published is None and detect_dateline:
-            published, how = find_publication_date(text)
+    text, meta = _plain_text(text, html)
+    url, source, title = _labels(text, meta, url, source, title)
+    published, how = _publication(published, meta, text, detect_dateline)
     return Document(
         text=text,
         doc_id=doc_id or path or _stable_id(text),
@@ -586,39 +599,9 @@ def iter_documents(
         elif isinstance(item, dict):
             yield from _from_mapping(i, item, max_bytes, metadata)
         elif isinstance(item, Path) or (isinstance(item, str) and _looks_like_path(item)):
-            p = Path(item)
-            if str(item) != "-" and p.is_dir():
-                for f, reason in _walk(p):
-                    if reason:
-                        yield str(f), InputError(f"{f}: {reason}")
-                        continue
-                    if f.suffix.lower() not in TEXT_SUFFIXES:
-                        yield (
-                            str(f),
-                            InputError(
-                                f"{f}: skipped, not a text or HTML file "
-                                f"(suffix {f.suffix or 'none'!r})"
-                            ),
-                        )
-                        continue
-                    yield from _read_one(f, max_bytes, metadata)
-            elif isinstance(item, Path) and str(item) != "-" and not p.exists():
-                yield str(p), InputError(f"{p}: no such file")
-            elif p.suffix.lower() == ".json" and _telegram().is_telegram_export(p):
-                # Telegram Desktop's result.json: one document per message
-                yield from _telegram().iter_export(p, max_bytes=max_bytes, **metadata)
-            else:
-                yield from _read_one(item, max_bytes, metadata)
+            yield from _from_path(item, max_bytes, metadata)
         elif isinstance(item, str):
-            label = f"text:{i}"
-            try:
-                if len(item.encode("utf-8", "surrogatepass")) > max_bytes:
-                    raise InputError(f"too large (> {max_bytes / 1e6:.1f} MB limit)")
-                if "\x00" in item:
-                    raise InputError("binary input (contains NUL characters), not text")
-                yield label, document_from_text(item, **metadata)
-            except InputError as err:
-                yield label, err
+            yield _from_text(i, item, max_bytes, metadata)
         else:
             yield (
                 f"input:{i}",
@@ -626,6 +609,43 @@ def iter_documents(
                     f"input {i}: expected text, a path or a Document, got {type(item).__name__}"
                 ),
             )
+
+
+def _from_path(item: str | Path, max_bytes: int, metadata: dict):
+    """The documents of a file, a folder (recursively) or ``"-"``, or their errors."""
+    p = Path(item)
+    if str(item) != "-" and p.is_dir():
+        for f, reason in _walk(p):
+            if reason:
+                yield str(f), InputError(f"{f}: {reason}")
+            elif f.suffix.lower() not in TEXT_SUFFIXES:
+                suffix = f.suffix or "none"
+                yield (
+                    str(f),
+                    InputError(f"{f}: skipped, not a text or HTML file (suffix {suffix!r})"),
+                )
+            else:
+                yield from _read_one(f, max_bytes, metadata)
+    elif isinstance(item, Path) and str(item) != "-" and not p.exists():
+        yield str(p), InputError(f"{p}: no such file")
+    elif p.suffix.lower() == ".json" and _telegram().is_telegram_export(p):
+        # Telegram Desktop's result.json: one document per message
+        yield from _telegram().iter_export(p, max_bytes=max_bytes, **metadata)
+    else:
+        yield from _read_one(item, max_bytes, metadata)
+
+
+def _from_text(i: int, item: str, max_bytes: int, metadata: dict):
+    """``(label, document or error)`` of the ``i``-th input, a text."""
+    label = f"text:{i}"
+    try:
+        if len(item.encode("utf-8", "surrogatepass")) > max_bytes:
+            raise InputError(f"too large (> {max_bytes / 1e6:.1f} MB limit)")
+        if "\x00" in item:
+            raise InputError("binary input (contains NUL characters), not text")
+        return label, document_from_text(item, **metadata)
+    except InputError as err:
+        return label, err
 
 
 _MAPPING_KEYS = {"text", "path", "source", "url", "published", "doc_id", "title", "lang"}
