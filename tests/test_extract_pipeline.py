@@ -341,3 +341,14 @@ def test_same_geojson_from_any_working_directory(tmp_path, monkeypatch):
 
 
 GOOD_TEXT = "December 31, 2023\n\nA drone strike hit Kharkiv on Saturday, wounding 28 people."
+
+
+def test_a_bare_count_of_deaths_reports_no_attack():
+    # an epidemic's toll reads like a casualty count; with no attack word it is none
+    text = "Health officials in Texas recorded 14 deaths and 230 injuries from the heatwave."
+    res = extract_reports(document_from_text(text, published=date(2024, 7, 2)))
+    assert res.reports == ()
+    # after an attack, the same kind of count adds to it
+    attack = "A missile struck a market in Kharkiv on Tuesday. Doctors later counted 14 deaths."
+    (r,) = extract_reports(document_from_text(attack, published=date(2024, 7, 2))).reports
+    assert ("killed", 14) in {(c["field"], c["value"]) for c in r.claims}

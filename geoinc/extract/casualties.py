@@ -55,6 +55,7 @@ class CasualtyFigure:
     start: int
     end: int
     update: bool = False  # a toll that changed ("rose to 25"): the latest word of its source
+    nominal: bool = False  # a count of deaths or injuries ("four deaths"), no attack word
 
 
 def _alt(words) -> str:
@@ -301,10 +302,14 @@ def casualty_figures(sentence: str, offset: int = 0, lang: str = "en") -> list[C
         fld = "injured" if noun in _injured_tolls(lang) else "killed"
         _take(taken, m.start("num"), m.end("num"))
         found.append((fld, q, m.start("num"), m.end("num"), m.group("change") is not None))
-    found.extend(_nominal_figures(sentence, g, taken))
+    nominal = _nominal_figures(sentence, g, taken)
+    found.extend(nominal)
+    counted = {f[2] for f in nominal}
     found.extend(f + (False,) for f in _phrase_figures(sentence, g, taken))
     found.sort(key=lambda f: (f[2], f[0]))
-    return [CasualtyFigure(f, q, offset + s, offset + e, u) for f, q, s, e, u in found]
+    return [
+        CasualtyFigure(f, q, offset + s, offset + e, u, s in counted) for f, q, s, e, u in found
+    ]
 
 
 def _nominal_figures(sentence: str, g: _Grammar, taken: bytearray) -> list[tuple]:

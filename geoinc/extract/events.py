@@ -77,6 +77,9 @@ class Figure:
     start: int
     end: int
     update: bool = False  # a changed toll ("rose to 25"): its source's latest word
+    # "four deaths": a count of deaths alone does not report an attack (an epidemic's toll
+    # reads the same); it only adds to an attack the text reports
+    nominal: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,8 +100,9 @@ class SentenceEvent:
 
     @property
     def is_event(self) -> bool:
-        """True when the sentence reports an attack (a cue, a weapon or a figure)."""
-        return bool(self.cues or self.weapons or self.figures)
+        """True when the sentence reports an attack (a cue, a weapon or a figure other
+        than a bare count of deaths)."""
+        return bool(self.cues or self.weapons or any(not f.nominal for f in self.figures))
 
 
 # --------------------------------------------------------------------------- lexicons
@@ -164,7 +168,7 @@ def find_figures(sentence: str, offset: int = 0, lang: str = "en") -> list[Figur
     [('drones_shot_down', 21), ('drones_launched', 49)]
     """
     out: list[Figure] = [
-        Figure(c.field, c.quantity, c.start, c.end, c.update)
+        Figure(c.field, c.quantity, c.start, c.end, c.update, c.nominal)
         for c in casualty_figures(sentence, offset, lang)
     ]
     taken = _Taken((f.start - offset, f.end - offset) for f in out)

@@ -612,10 +612,11 @@ def _collect_pieces(
     last: tuple[int, list] | None = None  # (sentence index, candidates) of the last attack sentence
     pending: list[int] = []  # figures stated before any place ("Two killed. ... in Kharkiv")
     for i, sent in enumerate(sentences):
-        if sent.is_title or not sent.is_event:
+        if sent.is_title or not (sent.is_event or sent.figures):
             continue
         stats["event_sentences"] += 1
-        cands = _candidates(text, sent, by_sentence.get(i, ()), lang)
+        # a bare count ("four deaths") names no scene: it only adds to the story before it
+        cands = _candidates(text, sent, by_sentence.get(i, ()), lang) if sent.is_event else []
         inherited = wide = False
         if cands and all(m.place.kind == "country" for m in cands):
             # "an attack on Ukraine" is no location; its figures go to the town named

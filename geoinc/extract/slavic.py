@@ -94,8 +94,6 @@ class _Grammar:
     weekdays: dict
     relative: dict  # phrase -> kind (one regex of them all: _relative_pattern)
     night_before: tuple
-    cut: re.Pattern
-    abbreviations: frozenset
     drone_word: re.Pattern
     downed_word: re.Pattern
     hint: re.Pattern  # a sentence without a match holds no figure (skips the tokenizer)
@@ -153,8 +151,6 @@ def grammar(lang: str) -> _Grammar:
         weekdays={k: int(v) for k, v in tsv("events_weekdays").items()},
         relative=tsv("events_relative_dates"),
         night_before=txt("events_night_before"),
-        cut=re.compile(rf"\n|[.!?…]+[\"'”»)\]]*(?=[ \t]+[{_CAP}])"),
-        abbreviations=frozenset(txt("events_abbreviations")),
         drone_word=re.compile(weapons["drones"] + "|" + weapons["Shahed drones"], re.I),
         hint=re.compile(
             r"(?<!\w)(?:"
@@ -174,9 +170,9 @@ def grammar(lang: str) -> _Grammar:
 
 
 def split_sentences(text: str, lang: str) -> list[tuple[int, int, int]]:
-    """Split text into sentences: ``(start, end, paragraph)`` as in
-    :func:`geoinc.extract.events.split_sentences` (a line break ends a sentence; a full
-    stop before a capital does, unless it closes an abbreviation such as "вул.").
+    """Split text into sentences: ``(start, end, paragraph)``, by the shared splitter
+    (:func:`geoinc.text.split_sentences`) with the language's abbreviations ("вул.",
+    "с.", "смт") and units ("1400 кв.м.").
 
     Examples
     --------
@@ -184,44 +180,9 @@ def split_sentences(text: str, lang: str) -> list[tuple[int, int, int]]:
     >>> [t[s:e] for s, e, _ in split_sentences(t, "uk")]
     ['Удар по вул. Шевченка.', 'Є поранені.', 'Далі.']
     """
-    g = grammar(lang)
-    out: list[tuple[int, int, int]] = []
-    para = cut = 0
-    for m in g.cut.finditer(text):
-        if m.group(0) == "\n":
-            _append(out, text, cut, m.start(), para)
-            cut = m.end()
-            nxt = text.find("\n", cut)
-            if nxt != -1 and not text[cut:nxt].strip() and out and out[-1][2] == para:
-                para += 1
-            continue
-        word = re.search(r"([^\W\d_][\w-]*)$", text[max(cut, m.start() - 8) : m.start()])
-        if word and word.group(1).lower() in g.abbreviations and not _unit(text, m.start(), word):
-            continue
-        _append(out, text, cut, m.end(), para)
-        cut = m.end()
-    _append(out, text, cut, len(text), para)
-    return out
+    from geoinc.text import split_sentences as shared
 
-
-_NUMBER_BEFORE = re.compile(r"(?:\d|\.)\s?$")
-
-
-def _unit(text: str, stop: int, word: re.Match) -> bool:
-    """ "1400 кв.м.", "на 5 м.": a one-letter abbreviation after a number or another
-    abbreviation is a unit, whose stop may end the sentence (not "м. Харків")."""
-    if len(word.group(1)) > 1:
-        return False
-    before = text[max(0, stop - len(word.group(1)) - 3) : stop - len(word.group(1))]
-    return bool(_NUMBER_BEFORE.search(before))
-
-
-def _append(out: list, text: str, a: int, b: int, para: int) -> None:
-    seg = text[a:b]
-    stripped = seg.strip()
-    if stripped:
-        s = a + (len(seg) - len(seg.lstrip()))
-        out.append((s, s + len(stripped), para))
+    return shared(text, lang)
 
 
 # --------------------------------------------------------------------------- figures
