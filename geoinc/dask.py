@@ -77,7 +77,13 @@ def _leaves(inputs) -> list:
     """Inputs expanded into ``(label, item)``, one per document; label ``None`` means
     the one ``iter_documents`` gives. Folders are listed here (cheap), files are read on
     the workers."""
-    from geoinc.extract.documents import TEXT_SUFFIXES, Document, _looks_like_path, _walk
+    from geoinc.extract.documents import (
+        TEXT_SUFFIXES,
+        Document,
+        _looks_like_path,
+        _walk,
+        portable_id,
+    )
 
     if isinstance(inputs, (str, Path, Document, dict)):
         inputs = [inputs]
@@ -96,8 +102,8 @@ def _leaves(inputs) -> list:
                 elif f.suffix.lower() not in TEXT_SUFFIXES:
                     msg = f"{f}: skipped, not a text or HTML file (suffix {f.suffix or 'none'!r})"
                     out.append((str(f), InputError(msg)))
-                else:
-                    out.append((None, f))
+                else:  # read on a worker, under the id iter_documents gives it
+                    out.append((str(f), {"path": str(f), "doc_id": portable_id(f, p)}))
         elif isinstance(item, str):
             out.append((f"text:{i}", item))  # numbered by its place in the whole input
         else:

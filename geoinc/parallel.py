@@ -133,6 +133,8 @@ def _expand(i: int, item, max_bytes: int, metadata: dict, meta: tuple) -> Iterat
         if not p.is_dir():
             yield str(p) if isinstance(item, Path) else str(item), Leaf(item, max_bytes, meta)
             return
+        from geoinc.extract.documents import portable_id
+
         for f, reason in _walk(p):
             if reason:
                 yield str(f), InputError(f"{f}: {reason}")
@@ -140,7 +142,8 @@ def _expand(i: int, item, max_bytes: int, metadata: dict, meta: tuple) -> Iterat
                 msg = f"{f}: skipped, not a text or HTML file (suffix {f.suffix or 'none'!r})"
                 yield str(f), InputError(msg)
             else:
-                yield str(f), Leaf(f, max_bytes, meta)
+                own = tuple(sorted({"doc_id": portable_id(f, p), **metadata}.items()))
+                yield str(f), Leaf(f, max_bytes, own)
     elif isinstance(item, str) and item != "-":
         for _, doc in iter_documents([item], max_bytes=max_bytes, **metadata):
             yield f"text:{i}", doc

@@ -332,12 +332,19 @@ def test_same_geojson_from_any_working_directory(tmp_path, monkeypatch):
     folder = tmp_path / "news"
     folder.mkdir()
     (folder / "a.txt").write_text(GOOD_TEXT, encoding="utf-8")
-    ids = []
-    for cwd, arg in ((tmp_path, "news"), (folder, "."), (tmp_path.parent, str(folder))):
+    from geoinc.incidents.io import to_geojson
+
+    ids, outputs = [], []
+    for cwd, arg in ((tmp_path, "news"), (tmp_path / "news", "../news"),
+                     (tmp_path.parent, str(folder))):
         monkeypatch.chdir(cwd)
         frame = extract_with_status([arg])[0]
         ids.append(list(frame["incident_id"]))
+        outputs.append(to_geojson(frame))
     assert ids[0] and ids[0] == ids[1] == ids[2]
+    # documents are known by their path inside the folder given: no machine path
+    assert outputs[0] == outputs[1] == outputs[2]
+    assert str(tmp_path) not in outputs[2] and '"news/a.txt"' in outputs[2]
 
 
 GOOD_TEXT = "December 31, 2023\n\nA drone strike hit Kharkiv on Saturday, wounding 28 people."

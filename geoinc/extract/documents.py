@@ -625,14 +625,33 @@ def _from_path(item: str | Path, max_bytes: int, metadata: dict):
                     InputError(f"{f}: skipped, not a text or HTML file (suffix {suffix!r})"),
                 )
             else:
-                yield from _read_one(f, max_bytes, metadata)
+                yield from _read_one(f, max_bytes, {"doc_id": portable_id(f, p), **metadata})
     elif isinstance(item, Path) and str(item) != "-" and not p.exists():
         yield str(p), InputError(f"{p}: no such file")
     elif p.suffix.lower() == ".json" and _telegram().is_telegram_export(p):
         # Telegram Desktop's result.json: one document per message
         yield from _telegram().iter_export(p, max_bytes=max_bytes, **metadata)
     else:
-        yield from _read_one(item, max_bytes, metadata)
+        own = {} if str(item) == "-" else {"doc_id": portable_id(p)}
+        yield from _read_one(item, max_bytes, {**own, **metadata})
+
+
+def portable_id(path: Path, folder: Path | None = None) -> str:
+    """A file's ``doc_id``: its name, or its path inside the folder given as input, under
+    that folder's name ("dispatches/01_wire.txt") -- never the path as typed, so the
+    output is the same from any working directory and holds no machine path.
+
+    Examples
+    --------
+    >>> portable_id(Path("/data/news/2024/a.txt"), Path("/data/news"))
+    'news/2024/a.txt'
+    >>> portable_id(Path("../reports/b.html"))
+    'b.html'
+    """
+    if folder is None:
+        return path.name
+    name = folder.resolve().name or "input"
+    return f"{name}/{path.relative_to(folder).as_posix()}"
 
 
 def _from_text(i: int, item: str, max_bytes: int, metadata: dict):
