@@ -54,7 +54,9 @@ class Document:
     text : str
         Plain text (HTML already stripped).
     doc_id : str
-        Stable identifier: the file path for files, else a hash of the text.
+        Stable identifier: for a file, its path inside the folder given as input
+        ("dispatches/01_wire.txt") or its name (see :func:`portable_id`); else a hash
+        of the text.
     source : str or None
         Outlet or author the figures are attributed to ("AFP", "themoscowtimes.com").
     url : str or None
