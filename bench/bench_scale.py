@@ -225,14 +225,33 @@ def _spread_reports(n: int, places: list, seed: int) -> list:
     for i in range(n):
         start = date(2022, 2, 24) + timedelta(days=rng.randrange(1100))
         k = rng.randrange(1, 30)
-        claim = {"field": "killed", "value": k, "low": k, "high": k, "qualifier": "exact",
-                 "text": str(k), "source": f"s{i % 40}", "doc_id": f"m{i}", "start": 0,
-                 "end": 1, "sentence": "", "sentence_start": 0, "sentence_end": 1}
-        out.append(IncidentReport(
-            doc_id=f"m{i}", source=f"s{i % 40}", place=places[rng.randrange(len(places))],
-            place_confidence=0.9, date_start=start, date_end=start, date_precision=1,
-            claims=(claim,),
-        ))
+        claim = {
+            "field": "killed",
+            "value": k,
+            "low": k,
+            "high": k,
+            "qualifier": "exact",
+            "text": str(k),
+            "source": f"s{i % 40}",
+            "doc_id": f"m{i}",
+            "start": 0,
+            "end": 1,
+            "sentence": "",
+            "sentence_start": 0,
+            "sentence_end": 1,
+        }
+        out.append(
+            IncidentReport(
+                doc_id=f"m{i}",
+                source=f"s{i % 40}",
+                place=places[rng.randrange(len(places))],
+                place_confidence=0.9,
+                date_start=start,
+                date_end=start,
+                date_precision=1,
+                claims=(claim,),
+            )
+        )
     return out
 
 

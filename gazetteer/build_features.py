@@ -460,7 +460,9 @@ def main(argv=None) -> int:
     )
     p.add_argument("--out", type=Path, default=HERE / "data")
     p.add_argument(
-        "--us-atlas", type=Path, default=None,
+        "--us-atlas",
+        type=Path,
+        default=None,
         help="counties-10m.json of npm us-atlas 3.0.1: US county centroids",
     )
     args = p.parse_args(argv)

@@ -67,8 +67,19 @@ _SEP = "\x1f"
 _W_OWN_NAME = 2.0
 # Words that make a first-level region's name a region's (normalised keys).
 _REGION_NAME_WORDS = frozenset(
-    {"oblast", "oblasti", "область", "област", "krai", "kray", "край", "region", "province",
-     "oblys", "voblasts"}
+    {
+        "oblast",
+        "oblasti",
+        "область",
+        "област",
+        "krai",
+        "kray",
+        "край",
+        "region",
+        "province",
+        "oblys",
+        "voblasts",
+    }
 )
 
 
@@ -135,11 +146,21 @@ class Place:
     def raw(self) -> dict:
         """All fields as a plain dict (JSON-serialisable)."""
         return {
-            "name": self.name, "lat": self.lat, "lon": self.lon, "geonameid": self.geonameid,
-            "kind": self.kind, "country": self.country, "admin1": self.admin1,
-            "admin1_name": self.admin1_name, "admin2_name": self.admin2_name,
-            "population": self.population, "precision": self.precision, "score": self.score,
-            "names": list(self.names), "katottg": self.katottg, "source": self.source,
+            "name": self.name,
+            "lat": self.lat,
+            "lon": self.lon,
+            "geonameid": self.geonameid,
+            "kind": self.kind,
+            "country": self.country,
+            "admin1": self.admin1,
+            "admin1_name": self.admin1_name,
+            "admin2_name": self.admin2_name,
+            "population": self.population,
+            "precision": self.precision,
+            "score": self.score,
+            "names": list(self.names),
+            "katottg": self.katottg,
+            "source": self.source,
         }
 
     @property
@@ -185,8 +206,18 @@ _SUFFIX = re.compile(
     r"governorate|voivodeship|prefecture)$",
     re.IGNORECASE,
 )
-_PLACE_WORDS = {"village", "town", "city", "settlement", "urban-type settlement",
-                "urban type settlement", "hamlet", "municipality", "small town", "capital"}
+_PLACE_WORDS = {
+    "village",
+    "town",
+    "city",
+    "settlement",
+    "urban-type settlement",
+    "urban type settlement",
+    "hamlet",
+    "municipality",
+    "small town",
+    "capital",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,7 +255,7 @@ def parse_query(text: str) -> Query:
     if m:
         word = m.group("word").lower()
         kind = "place" if word in _PLACE_WORDS else "admin1"
-        s = s[m.end():]
+        s = s[m.end() :]
     m = _SUFFIX.search(s)
     if m and m.start() > 0:
         kind = "admin1"
@@ -405,8 +436,9 @@ class Gazetteer:
             raise PlaceNotFound(f"not a GeoNames id: {geonameid!r}", query=geonameid) from None
         i = int(np.searchsorted(gids, gid))
         if gid <= 0 or i >= len(gids) or gids[i] != gid:
-            raise PlaceNotFound(f"no record with geonameid {geonameid} in the bundled gazetteer",
-                                query=geonameid)
+            raise PlaceNotFound(
+                f"no record with geonameid {geonameid} in the bundled gazetteer", query=geonameid
+            )
         return self.place_at(order[i])
 
     def _region_rows(self) -> dict[tuple[str, str], int]:
@@ -414,8 +446,10 @@ class Gazetteer:
         if self._regions_by_code is None:
             self._ensure()
             out: dict[tuple[str, str], int] = {}
-            for kind, codes, table in (("admin1", self._admin1, self._t_admin1),
-                                       ("country", self._country, self._t_countries)):
+            for kind, codes, table in (
+                ("admin1", self._admin1, self._t_admin1),
+                ("country", self._country, self._t_countries),
+            ):
                 for row in np.flatnonzero(self._kind == self._kind_code[kind]).tolist():
                     out.setdefault((kind, table[codes[row]]), row)
             self._regions_by_code = out
@@ -706,8 +740,9 @@ class Gazetteer:
         # Same score: a record whose own name is close to the query first (Kherzon is a
         # misspelt Kherson, not Hebron's alternate name), then importance.
         own = self._fuzzy_own(rows, key, min_score)
-        order = np.lexsort((self._gid[rows], -(self._importance[rows] + _W_OWN_NAME * own),
-                            -np.round(scores, 2)))
+        order = np.lexsort(
+            (self._gid[rows], -(self._importance[rows] + _W_OWN_NAME * own), -np.round(scores, 2))
+        )
         rows, scores = rows[order], scores[order]
         # a record reached through several keys keeps its best score (its first place)
         _, first = np.unique(rows, return_index=True)
@@ -779,8 +814,9 @@ class Gazetteer:
         cand = idx[lo:hi][diff <= max_indel]
         keys = self._keys
         cand = cand.tolist()
-        hits = process.extract(key, [keys[i] for i in cand], scorer=fuzz.ratio,
-                               score_cutoff=min_score * 100, limit=25)
+        hits = process.extract(
+            key, [keys[i] for i in cand], scorer=fuzz.ratio, score_cutoff=min_score * 100, limit=25
+        )
         return [(cand[j], s / 100.0) for _, s, j in hits]
 
     def _best_rows(self) -> np.ndarray:
@@ -833,8 +869,14 @@ class Gazetteer:
 
                     self._ensure()
                     rows = np.flatnonzero(self._kind == self._kind_code["place"])
-                    self._kdtree = (cKDTree(_unit_vectors(self._lat[rows], self._lon[rows]),
-                                            balanced_tree=False, compact_nodes=False), rows)
+                    self._kdtree = (
+                        cKDTree(
+                            _unit_vectors(self._lat[rows], self._lon[rows]),
+                            balanced_tree=False,
+                            compact_nodes=False,
+                        ),
+                        rows,
+                    )
         return self._kdtree
 
     def _region_layers(self):
@@ -972,12 +1014,21 @@ class Gazetteer:
             country = self.country_place(rec["country"])
         except PlaceNotFound:
             country = None
-        method = (f"nearest place (geodesic); admin1 by {rec['admin1_method'] or 'none'}; "
-                  f"country by {rec['country_method']}")
+        method = (
+            f"nearest place (geodesic); admin1 by {rec['admin1_method'] or 'none'}; "
+            f"country by {rec['country_method']}"
+        )
         return ReverseResult(place, admin1, country, float(rec["distance_km"]), method)
 
-    def within(self, lat: float, lon: float, radius_km: float, *, kind: str | None = None,
-               limit: int | None = None) -> list[tuple[Place, float]]:
+    def within(
+        self,
+        lat: float,
+        lon: float,
+        radius_km: float,
+        *,
+        kind: str | None = None,
+        limit: int | None = None,
+    ) -> list[tuple[Place, float]]:
         """Places within ``radius_km`` of a point, nearest first, with geodesic distances.
 
         Examples

@@ -51,9 +51,28 @@ _DROP_TABLE = str.maketrans({c: None for c in _APOSTROPHES} | {c: " " for c in _
 # Letters that NFKD does not decompose into ASCII.
 _SPECIAL = str.maketrans(
     {
-        "ß": "ss", "ø": "o", "đ": "d", "ł": "l", "ı": "i", "æ": "ae", "œ": "oe",
-        "þ": "th", "ð": "d", "ħ": "h", "ŀ": "l", ".": " ", ",": " ", "(": " ", ")": " ",
-        "ё": "е", "ґ": "г", "ъ": "", "ь": "", "«": " ", "»": " ", "\"": " ",
+        "ß": "ss",
+        "ø": "o",
+        "đ": "d",
+        "ł": "l",
+        "ı": "i",
+        "æ": "ae",
+        "œ": "oe",
+        "þ": "th",
+        "ð": "d",
+        "ħ": "h",
+        "ŀ": "l",
+        ".": " ",
+        ",": " ",
+        "(": " ",
+        ")": " ",
+        "ё": "е",
+        "ґ": "г",
+        "ъ": "",
+        "ь": "",
+        "«": " ",
+        "»": " ",
+        '"': " ",
     }
 )
 _SPACES = re.compile(r"\s+")
@@ -144,32 +163,98 @@ def is_cyrillic(text: str) -> bool:
 # Ukrainian national transliteration (resolution No. 55, 2010). Letters with a
 # different form at the start of a word are handled in romanize_uk.
 _UK = {
-    "а": "a", "б": "b", "в": "v", "г": "h", "ґ": "g", "д": "d", "е": "e", "є": "ie",
-    "ж": "zh", "з": "z", "и": "y", "і": "i", "ї": "i", "й": "i", "к": "k", "л": "l",
-    "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u",
-    "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ь": "", "ю": "iu",
-    "я": "ia", "'": "", "’": "", "ʼ": "",
+    "а": "a",
+    "б": "b",
+    "в": "v",
+    "г": "h",
+    "ґ": "g",
+    "д": "d",
+    "е": "e",
+    "є": "ie",
+    "ж": "zh",
+    "з": "z",
+    "и": "y",
+    "і": "i",
+    "ї": "i",
+    "й": "i",
+    "к": "k",
+    "л": "l",
+    "м": "m",
+    "н": "n",
+    "о": "o",
+    "п": "p",
+    "р": "r",
+    "с": "s",
+    "т": "t",
+    "у": "u",
+    "ф": "f",
+    "х": "kh",
+    "ц": "ts",
+    "ч": "ch",
+    "ш": "sh",
+    "щ": "shch",
+    "ь": "",
+    "ю": "iu",
+    "я": "ia",
+    "'": "",
+    "’": "",
+    "ʼ": "",
     # Russian letters that turn up in Ukrainian lists
-    "ы": "y", "э": "e", "ё": "io", "ъ": "",
+    "ы": "y",
+    "э": "e",
+    "ё": "io",
+    "ъ": "",
 }
 _UK_INITIAL = {"є": "ye", "ї": "yi", "й": "y", "ю": "yu", "я": "ya"}
 
 _RU = {
-    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh",
-    "з": "z", "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
-    "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts",
-    "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu",
+    "а": "a",
+    "б": "b",
+    "в": "v",
+    "г": "g",
+    "д": "d",
+    "е": "e",
+    "ё": "e",
+    "ж": "zh",
+    "з": "z",
+    "и": "i",
+    "й": "y",
+    "к": "k",
+    "л": "l",
+    "м": "m",
+    "н": "n",
+    "о": "o",
+    "п": "p",
+    "р": "r",
+    "с": "s",
+    "т": "t",
+    "у": "u",
+    "ф": "f",
+    "х": "kh",
+    "ц": "ts",
+    "ч": "ch",
+    "ш": "sh",
+    "щ": "shch",
+    "ъ": "",
+    "ы": "y",
+    "ь": "",
+    "э": "e",
+    "ю": "yu",
     "я": "ya",
     # Ukrainian letters read the Russian way
-    "і": "i", "ї": "yi", "є": "ye", "ґ": "g",
+    "і": "i",
+    "ї": "yi",
+    "є": "ye",
+    "ґ": "g",
 }
 _RU_INITIAL = {"е": "ye"}
 _VOWELS_UK = set("аеєиіїоуюяь'’ʼ")
 _VOWELS_RU = set("аеёиоуыэюяъь")
 
 
-def _romanize(text: str, table: dict, initial: dict, vowels: set, *, zgh: bool,
-              initial_after_vowel: bool) -> str:
+def _romanize(
+    text: str, table: dict, initial: dict, vowels: set, *, zgh: bool, initial_after_vowel: bool
+) -> str:
     out = []
     prev = " "
     for ch in text:

@@ -8,8 +8,22 @@ import sys
 
 __all__ = ["show_versions", "versions"]
 
-_DEPENDENCIES = ("numpy", "pandas", "shapely", "pyproj", "pyogrio", "geopandas", "geopy", "folium",
-                 "scipy", "rapidfuzz", "pyahocorasick", "tqdm", "pyarrow", "playwright")
+_DEPENDENCIES = (
+    "numpy",
+    "pandas",
+    "shapely",
+    "pyproj",
+    "pyogrio",
+    "geopandas",
+    "geopy",
+    "folium",
+    "scipy",
+    "rapidfuzz",
+    "pyahocorasick",
+    "tqdm",
+    "pyarrow",
+    "playwright",
+)
 
 
 def versions() -> dict[str, str | None]:
@@ -23,8 +37,11 @@ def versions() -> dict[str, str | None]:
     """
     from geoinc import __version__
 
-    out: dict[str, str | None] = {"geoinc": __version__, "python": sys.version.split()[0],
-                                  "platform": platform.platform()}
+    out: dict[str, str | None] = {
+        "geoinc": __version__,
+        "python": sys.version.split()[0],
+        "platform": platform.platform(),
+    }
     for name in _DEPENDENCIES:
         try:
             out[name] = importlib.metadata.version(name)

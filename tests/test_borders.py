@@ -383,7 +383,6 @@ def test_within_distance_rejects_bad_km(cities, km):
         within_distance_of_border(cities, km)
 
 
-
 @pytest.mark.parametrize(
     ("a", "b"),
     [("Kharkiv", "Belgorod"), (KHARKIV, BELGOROD), ("Kharkiv", BELGOROD)],

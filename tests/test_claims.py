@@ -251,7 +251,10 @@ def test_sentence_split_keeps_abbreviations():
 def test_compound_number_words_are_read_like_casualty_figures():
     from geoinc.claims import check_text
 
-    [claim] = [c for c in check_text("Belgorod lies some twenty-five kilometres from the border.")
-               if c.kind == "border_distance"]
+    [claim] = [
+        c
+        for c in check_text("Belgorod lies some twenty-five kilometres from the border.")
+        if c.kind == "border_distance"
+    ]
     assert claim.stated["value"] == 25.0
     assert claim.verdict in ("consistent", "roughly consistent")

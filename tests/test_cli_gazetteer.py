@@ -49,7 +49,11 @@ def test_reverse_bad_coordinates_exit_2(capsys, args):
 
 
 def test_console_script_help():
-    out = subprocess.run([sys.executable, "-m", "geoinc.cli.main", "--help"], capture_output=True,
-                         text=True, timeout=60)
+    out = subprocess.run(
+        [sys.executable, "-m", "geoinc.cli.main", "--help"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert out.returncode == 0
     assert "geocode" in out.stdout and "reverse" in out.stdout

@@ -14,21 +14,34 @@ REPO = Path(__file__).resolve().parent.parent
 
 # Every module's Examples run; these must have some (the public surface).
 MUST_HAVE_EXAMPLES = {
-    "geoinc.names", "geoinc.coordinates", "geoinc.gazetteer", "geoinc.geocoders",
-    "geoinc.geocoders.bundled", "geoinc.geocoders.fallback", "geoinc.versions",
-    "geoinc.borders", "geoinc.claims", "geoinc.geoparse",
-    "geoinc.extract.documents", "geoinc.extract.dates", "geoinc.extract.numbers",
-    "geoinc.extract.events", "geoinc.extract.pipeline", "geoinc.incidents.schema",
-    "geoinc.incidents.merge", "geoinc.incidents.io", "geoinc.incidents.acled",
-    "geoinc.mapping.build", "geoinc.mapping.payload", "geoinc.mapping.geometry",
+    "geoinc.names",
+    "geoinc.coordinates",
+    "geoinc.gazetteer",
+    "geoinc.geocoders",
+    "geoinc.geocoders.bundled",
+    "geoinc.geocoders.fallback",
+    "geoinc.versions",
+    "geoinc.borders",
+    "geoinc.claims",
+    "geoinc.geoparse",
+    "geoinc.extract.documents",
+    "geoinc.extract.dates",
+    "geoinc.extract.numbers",
+    "geoinc.extract.events",
+    "geoinc.extract.pipeline",
+    "geoinc.incidents.schema",
+    "geoinc.incidents.merge",
+    "geoinc.incidents.io",
+    "geoinc.incidents.acled",
+    "geoinc.mapping.build",
+    "geoinc.mapping.payload",
+    "geoinc.mapping.geometry",
     "geoinc.mapping.layers",
 }
 # The CLI is tested through main(argv); the compiled kernels need numba.
 SKIP = ("geoinc.cli", "geoinc._border_kernels")
 MODULES = sorted(
-    m.name
-    for m in pkgutil.walk_packages(geoinc.__path__, "geoinc.")
-    if not m.name.startswith(SKIP)
+    m.name for m in pkgutil.walk_packages(geoinc.__path__, "geoinc.") if not m.name.startswith(SKIP)
 )
 
 
@@ -50,8 +63,11 @@ def test_module_doctests(modname):
 
 
 def test_readme_examples():
-    result = doctest.testfile(str(REPO / "README.md"), module_relative=False,
-                              optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    result = doctest.testfile(
+        str(REPO / "README.md"),
+        module_relative=False,
+        optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE,
+    )
     assert result.attempted >= 8
     assert result.failed == 0
 

@@ -18,29 +18,63 @@ from geoinc.evaluation.conflict import (
 )
 
 DEV = Path(__file__).resolve().parents[2] / "shared" / "eval" / "uaru-dev"
-KHARKIV = {"canonical": "Kharkiv", "type": "city", "lat": 49.98081, "lon": 36.25272,
-           "coord_precision": "geonames", "geonameid": 706483, "key": "kharkiv"}
-SUMY_OBLAST = {"canonical": "Sumy Oblast", "type": "admin1", "lat": 50.9, "lon": 34.6,
-               "coord_precision": "approx_centroid", "key": "sumy_oblast"}
+KHARKIV = {
+    "canonical": "Kharkiv",
+    "type": "city",
+    "lat": 49.98081,
+    "lon": 36.25272,
+    "coord_precision": "geonames",
+    "geonameid": 706483,
+    "key": "kharkiv",
+}
+SUMY_OBLAST = {
+    "canonical": "Sumy Oblast",
+    "type": "admin1",
+    "lat": 50.9,
+    "lon": 34.6,
+    "coord_precision": "approx_centroid",
+    "key": "sumy_oblast",
+}
 
 
 def _gold(place, role="main", date=None, killed=None, weapon=None):
-    return {"role": role, "place_text": place["canonical"], "place_referent": place,
-            "date": date, "killed": None if killed is None else {"value": killed,
-                                                                 "qualifier": "exact"},
-            "injured": None, "weapon": weapon}
+    return {
+        "role": role,
+        "place_text": place["canonical"],
+        "place_referent": place,
+        "date": date,
+        "killed": None if killed is None else {"value": killed, "qualifier": "exact"},
+        "injured": None,
+        "weapon": weapon,
+    }
 
 
-def _pred(lon, lat, role="main", start=None, end=None, killed=None, kind="place",
-          admin1="UA.07"):
-    return {"lon": lon, "lat": lat, "role": role, "date_start": start, "date_end": end or start,
-            "killed_best": killed, "place_kind": kind, "admin1": admin1, "weapon": [],
-            "_offsets": [], "place_name": "x"}
+def _pred(lon, lat, role="main", start=None, end=None, killed=None, kind="place", admin1="UA.07"):
+    return {
+        "lon": lon,
+        "lat": lat,
+        "role": role,
+        "date_start": start,
+        "date_end": end or start,
+        "killed_best": killed,
+        "place_kind": kind,
+        "admin1": admin1,
+        "weapon": [],
+        "_offsets": [],
+        "place_name": "x",
+    }
 
 
 def _rec(*incidents, published="2024-05-20"):
-    return {"id": "t", "lang": "en", "text": "", "published": published, "places": [],
-            "incidents": list(incidents), "non_location_traps": []}
+    return {
+        "id": "t",
+        "lang": "en",
+        "text": "",
+        "published": published,
+        "places": [],
+        "incidents": list(incidents),
+        "non_location_traps": [],
+    }
 
 
 def test_place_within_25_km_and_date_match():
@@ -70,8 +104,15 @@ def test_far_place_does_not_match_and_region_level_needs_the_same_oblast():
 
 
 def test_country_level_sides_match_by_country_code():
-    ukraine = {"canonical": "Ukraine", "type": "country", "country_code": "UA", "lat": 49.0,
-               "lon": 31.4, "coord_precision": "approx_centroid", "key": "ukraine"}
+    ukraine = {
+        "canonical": "Ukraine",
+        "type": "country",
+        "country_code": "UA",
+        "lat": 49.0,
+        "lon": 31.4,
+        "coord_precision": "approx_centroid",
+        "key": "ukraine",
+    }
     rec = _rec(_gold(ukraine))
     # the country's record point lies ~100 km from the annotators' centroid
     same = dict(_pred(32.14, 49.72, kind="country", admin1=None), country="UA")
@@ -97,8 +138,13 @@ def test_explicit_zero_must_be_zero():
 
 @pytest.mark.parametrize(
     "text, cls",
-    [("Shahed drones", "drone"), ("glide bombs (KAB)", "air"), ("Iskander-M missiles", "missile"),
-     ("artillery shelling", "artillery"), ("unspecified", None)],
+    [
+        ("Shahed drones", "drone"),
+        ("glide bombs (KAB)", "air"),
+        ("Iskander-M missiles", "missile"),
+        ("artillery shelling", "artillery"),
+        ("unspecified", None),
+    ],
 )
 def test_weapon_classes(text, cls):
     assert weapon_class_of_text(text) == cls

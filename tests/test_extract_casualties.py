@@ -40,8 +40,10 @@ def _figs(sentence, **kw):
         ("The number of injured rose to 64 by evening.", [("injured", 64, "exact")]),
         ("officials put the toll in the town at 9", [("killed", 9, "exact")]),
         # explicit zeros, kept apart from "no figure"
-        ("There were no casualties, the governor said.",
-         [("injured", 0, "none"), ("killed", 0, "none")]),
+        (
+            "There were no casualties, the governor said.",
+            [("injured", 0, "none"), ("killed", 0, "none")],
+        ),
         ("nobody was injured", [("injured", 0, "none")]),
         ("No one was killed in the attack.", [("killed", 0, "none")]),
         ("No fatalities have been reported so far.", [("killed", 0, "none")]),
@@ -102,8 +104,14 @@ def test_language_is_data(tmp_path: Path):
 
     en = lang.data("en", "casualties")
     toy = {k: v for k, v in en.items()}
-    toy.update(killed_verbs=["zapped"], injured_verbs=["bonked"], person_nouns=["folk"],
-               killed_active=["zapping"], injured_active=["bonking"], triggers=["zap", "bonk"])
+    toy.update(
+        killed_verbs=["zapped"],
+        injured_verbs=["bonked"],
+        person_nouns=["folk"],
+        killed_active=["zapping"],
+        injured_active=["bonking"],
+        triggers=["zap", "bonk"],
+    )
     (tmp_path / "casualties.json").write_text(json.dumps(toy), encoding="utf-8")
     assert _figs("Three folk were zapped and 4 folk were bonked.", lang=str(tmp_path)) == [
         ("killed", 3, "exact"),
@@ -123,8 +131,10 @@ def test_unknown_language_is_a_clear_error():
         ("Another 31 people were injured.", [("injured", 31, "exact")]),
         ("A further five people sustained injuries.", [("injured", 5, "exact")]),
         ("Another person was killed.", [("killed", 1, "exact")]),
-        ("Nine more residents--most of them queuing for water--were wounded.",
-         [("injured", 9, "exact")]),
+        (
+            "Nine more residents--most of them queuing for water--were wounded.",
+            [("injured", 9, "exact")],
+        ),
     ],
 )
 def test_additions_to_a_toll(sentence, expected):
@@ -143,13 +153,17 @@ def test_changed_tolls_are_marked():
     [
         # a count of deaths or injuries, the noun being what is counted
         ("The mayor first spoke of six deaths.", [("killed", 6, "exact")]),
-        ("By noon there were nine confirmed deaths and 31 injuries.",
-         [("killed", 9, "exact"), ("injured", 31, "exact")]),
+        (
+            "By noon there were nine confirmed deaths and 31 injuries.",
+            [("killed", 9, "exact"), ("injured", 31, "exact")],
+        ),
         ("Doctors counted 12 fatalities.", [("killed", 12, "exact")]),
         # a pair noun after "a" or a possessive counts two people
         ("An elderly couple were killed when the shell hit.", [("killed", 2, "exact")]),
-        ("The blast killed his parents and wounded a boy.",
-         [("killed", 2, "exact"), ("injured", 1, "exact")]),
+        (
+            "The blast killed his parents and wounded a boy.",
+            [("killed", 2, "exact"), ("injured", 1, "exact")],
+        ),
     ],
 )
 def test_nominal_counts_and_pairs(sentence, expected):

@@ -335,8 +335,11 @@ def test_same_geojson_from_any_working_directory(tmp_path, monkeypatch):
     from geoinc.incidents.io import to_geojson
 
     ids, outputs = [], []
-    for cwd, arg in ((tmp_path, "news"), (tmp_path / "news", "../news"),
-                     (tmp_path.parent, str(folder))):
+    for cwd, arg in (
+        (tmp_path, "news"),
+        (tmp_path / "news", "../news"),
+        (tmp_path.parent, str(folder)),
+    ):
         monkeypatch.chdir(cwd)
         frame = extract_with_status([arg])[0]
         ids.append(list(frame["incident_id"]))

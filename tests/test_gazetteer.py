@@ -177,8 +177,11 @@ def test_lookup_is_deterministic_and_ranked(gazetteer):
     assert a == b
     # by size, a record called Alexandria ahead of one 100 times bigger that only lists it
     # (Alexandria, Virginia before Mashhad, once Alexandria)
-    rank = [math.log10(p.population + 1) + 2.0 * (p.name == "Alexandria")
-            for p in a if p.kind == "place"]
+    rank = [
+        math.log10(p.population + 1) + 2.0 * (p.name == "Alexandria")
+        for p in a
+        if p.kind == "place"
+    ]
     assert rank == sorted(rank, reverse=True)
     names = [p.name for p in a]
     assert names.index("Mashhad") > 2 and names[:3].count("Alexandria") == 3

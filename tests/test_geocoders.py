@@ -85,8 +85,11 @@ class _Recorder(Geocoder):
 
 def test_offline_first_only_asks_network_for_unknown_names():
     rec = _Recorder()
-    g = OfflineFirst(user_agent="geoinc-tests/1.0 (tests@example.org)", network_geocoder=rec,
-                     min_delay_seconds=0.0)
+    g = OfflineFirst(
+        user_agent="geoinc-tests/1.0 (tests@example.org)",
+        network_geocoder=rec,
+        min_delay_seconds=0.0,
+    )
     assert g.geocode("Belgorod").raw["geonameid"] == 578072
     assert rec.calls == []
     assert g.geocode("Qwxzyvillezz") is None

@@ -395,16 +395,22 @@ def test_weapon_names_are_no_places():
         ("Moscow stepped up its strikes on ports.", "Moscow", "actor"),
         ("Kyiv attempted another strike on the bridge.", "Kyiv", "actor"),
         ("The West kept up pressure on Moscow.", "Moscow", "actor"),
-        ("Oleh Syniehubov, head of the Kharkiv Regional Military Administration, spoke.",
-         "Kharkiv", "organisation"),
+        (
+            "Oleh Syniehubov, head of the Kharkiv Regional Military Administration, spoke.",
+            "Kharkiv",
+            "organisation",
+        ),
         ("The Armed Forces of Ukraine shot down eight drones.", "Ukraine", "organisation"),
         ("The Kyiv Independent said a warehouse burned.", "Kyiv", "organisation"),
         ("A strike on Kharkiv killed two people.", "Kharkiv", "location"),
         # a possessive capital with an adjective before the actor noun
         ("The minister urged Kyiv's European allies to send more air defence.", "Kyiv", "actor"),
         # lower-case regional office names
-        ("Staff of the Mykolaiv regional prosecutor's office examined the crater.",
-         "Mykolaiv", "organisation"),
+        (
+            "Staff of the Mykolaiv regional prosecutor's office examined the crater.",
+            "Mykolaiv",
+            "organisation",
+        ),
         # a named day and a time zone are not places
         ("Drones came on the eve of Kyiv Day, the city's holiday.", "Kyiv", "other"),
         ("The drone was downed at 02:10 Moscow time near Kursk.", "Moscow", "other"),

@@ -55,8 +55,10 @@ def run(args: argparse.Namespace) -> int:
         return 2
     conflict = [c for c in args.corpora if is_conflict_corpus(c)]
     if conflict and len(conflict) != len(args.corpora):
-        print("geoinc: error: give conflict-news corpora and geoparsing corpora in separate "
-              "runs", file=sys.stderr)
+        print(
+            "geoinc: error: give conflict-news corpora and geoparsing corpora in separate runs",
+            file=sys.stderr,
+        )
         return 2
     if conflict:
         return _run_conflict(args)
@@ -80,8 +82,10 @@ def _run_conflict(args: argparse.Namespace) -> int:
         print("\nWorst errors")
         for part in (report.incidents, report.mentions, report.claims):
             for e in (part or {}).get("errors", ()):
-                print(f"- {e['category']}: {e['id']} {e.get('text')!r} gold={e.get('gold')} "
-                      f"predicted={e.get('predicted')}")
+                print(
+                    f"- {e['category']}: {e['id']} {e.get('text')!r} gold={e.get('gold')} "
+                    f"predicted={e.get('predicted')}"
+                )
     return 0
 
 

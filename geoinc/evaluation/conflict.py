@@ -38,8 +38,14 @@ from pathlib import Path
 
 from geoinc.exceptions import InputError
 
-__all__ = ["load_records", "predict_incidents", "score_incidents", "evaluate_conflict",
-           "ConflictReport", "is_conflict_corpus"]
+__all__ = [
+    "load_records",
+    "predict_incidents",
+    "score_incidents",
+    "evaluate_conflict",
+    "ConflictReport",
+    "is_conflict_corpus",
+]
 
 _MATCH_KM = 25.0
 _REGION_TYPES = {"admin1", "admin2", "hromada", "country", "sea", "oblast", "raion"}
@@ -223,8 +229,14 @@ def _prf(tp: int, n_pred: int, n_gold: int) -> dict:
     p = tp / n_pred if n_pred else 0.0
     r = tp / n_gold if n_gold else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4),
-            "tp": tp, "predicted": n_pred, "gold": n_gold}
+    return {
+        "precision": round(p, 4),
+        "recall": round(r, 4),
+        "f1": round(f, 4),
+        "tp": tp,
+        "predicted": n_pred,
+        "gold": n_gold,
+    }
 
 
 @dataclass
@@ -253,8 +265,14 @@ def _figure_checks(t: _Tally, g: dict, p: dict, rec: dict, fld: str) -> None:
 
 
 def _err(category: str, rec: dict, text, gold, predicted) -> dict:
-    return {"category": category, "id": rec.get("id"), "lang": rec.get("lang"),
-            "text": text, "gold": gold, "predicted": predicted}
+    return {
+        "category": category,
+        "id": rec.get("id"),
+        "lang": rec.get("lang"),
+        "text": text,
+        "gold": gold,
+        "predicted": predicted,
+    }
 
 
 def _score_attributes(t: _Tally, g: dict, p: dict, rec: dict) -> None:
@@ -266,8 +284,9 @@ def _score_attributes(t: _Tally, g: dict, p: dict, rec: dict) -> None:
         if s is not None and s <= gday <= e and (e - s).days <= 1:
             t.counts["date_ok"] += 1
         else:
-            t.errors.append(_err("date wrong", rec, g.get("date_text"), str(gday),
-                                 f"{s}..{e}" if s else None))
+            t.errors.append(
+                _err("date wrong", rec, g.get("date_text"), str(gday), f"{s}..{e}" if s else None)
+            )
     for fld in ("killed", "injured"):
         _figure_checks(t, g, p, rec, fld)
     gw = weapon_class_of_text(g.get("weapon"))
@@ -343,8 +362,9 @@ def _score_record(t: _Tally, rec: dict, preds: list[dict], gazetteer, log: bool)
             errs.append(_err("main missed", rec, g.get("place_text"), g.get("date"), None))
     for pi, p in enumerate(pmain):
         if pi not in hit_p:
-            errs.append(_err("spurious main", rec, p.get("place_name"),
-                             None, str(p.get("date_start"))))
+            errs.append(
+                _err("spurious main", rec, p.get("place_name"), None, str(p.get("date_start")))
+            )
     traps = _trap_spans(rec)
     for p in preds:
         for s, e in p.get("_offsets", ()):
@@ -352,8 +372,9 @@ def _score_record(t: _Tally, rec: dict, preds: list[dict], gazetteer, log: bool)
             if hit:
                 t.counts["at_trap"] += 1
                 t.counts[f"at_{hit}"] += 1
-                errs.append(_err(f"incident at {hit}", rec, rec["text"][s:e], None,
-                                 p.get("place_name")))
+                errs.append(
+                    _err(f"incident at {hit}", rec, rec["text"][s:e], None, p.get("place_name"))
+                )
                 break
     sub = _Tally(t.counts, errs)
     # attributes (the date among them) on matches by place alone
@@ -374,11 +395,21 @@ def _metrics(t: _Tally) -> dict:
         "killed_zero_right": t.rate("killed_zero_ok", "killed_zero_n"),
         "injured_zero_right": t.rate("injured_zero_ok", "injured_zero_n"),
         "weapon_class_right": t.rate("weapon_ok", "weapon_n"),
-        "n": {k: c[k] for k in ("date_n", "killed_n", "injured_n", "killed_zero_n",
-                                "injured_zero_n", "weapon_n")},
+        "n": {
+            k: c[k]
+            for k in (
+                "date_n",
+                "killed_n",
+                "injured_n",
+                "killed_zero_n",
+                "injured_zero_n",
+                "weapon_n",
+            )
+        },
         "incidents_at_traps": c["at_trap"],
-        "incidents_at": {k[3:]: c[k] for k in ("at_metonymy", "at_in_org_name",
-                                               "at_dateline", "at_trap")},
+        "incidents_at": {
+            k[3:]: c[k] for k in ("at_metonymy", "at_in_org_name", "at_dateline", "at_trap")
+        },
     }
 
 
@@ -395,18 +426,32 @@ class ConflictReport:
     per_passage: list = field(default_factory=list)
 
     def to_dict(self) -> dict:
-        return {"incidents": self.incidents, "mentions": self.mentions, "claims": self.claims,
-                "per_passage": self.per_passage}
+        return {
+            "incidents": self.incidents,
+            "mentions": self.mentions,
+            "claims": self.claims,
+            "per_passage": self.per_passage,
+        }
 
     def format_table(self) -> str:
         """A short plain-text summary (one block per part, one line per language)."""
-        lines = ["Incidents (main P/R/F1 | all P/R/F1 | date killed injured zero-k zero-i "
-                 "weapon | at traps)"]
+        lines = [
+            "Incidents (main P/R/F1 | all P/R/F1 | date killed injured zero-k zero-i "
+            "weapon | at traps)"
+        ]
         for lang, m in self.incidents["metrics"].items():
             mn, al = m["main"], m["all"]
-            rates = " ".join(_pct(m[k]) for k in ("date_right", "killed_right", "injured_right",
-                                                  "killed_zero_right", "injured_zero_right",
-                                                  "weapon_class_right"))
+            rates = " ".join(
+                _pct(m[k])
+                for k in (
+                    "date_right",
+                    "killed_right",
+                    "injured_right",
+                    "killed_zero_right",
+                    "injured_zero_right",
+                    "weapon_class_right",
+                )
+            )
             lines.append(
                 f"  {lang:4} {mn['precision']:.2f}/{mn['recall']:.2f}/{mn['f1']:.2f} "
                 f"({mn['tp']}/{mn['predicted']}/{mn['gold']}) | "
@@ -462,8 +507,9 @@ def _optional_part(module: str, func: str, records: list[dict], worst: int):
     return fn(records, worst=worst)
 
 
-def evaluate_conflict(paths, *, worst: int = 10, gazetteer=None, parts=("mentions", "incidents",
-                                                                          "claims")):
+def evaluate_conflict(
+    paths, *, worst: int = 10, gazetteer=None, parts=("mentions", "incidents", "claims")
+):
     """Evaluate the pipeline on annotated conflict news.
 
     Parameters
@@ -490,12 +536,25 @@ def evaluate_conflict(paths, *, worst: int = 10, gazetteer=None, parts=("mention
         preds = [predict_incidents(r, gazetteer=gazetteer) for r in records]
         inc = score_incidents(records, preds, gazetteer=gazetteer)
         inc["errors"] = _cap(inc["errors"], worst)
-        per = [{"id": r.get("id"), "lang": r.get("lang"), "gold": len(r.get("incidents", ())),
-                "predicted": [_brief(p) for p in ps]} for r, ps in zip(records, preds, strict=True)]
-    men = _optional_part("geoinc.evaluation.mentions", "score_mentions", records, worst) \
-        if "mentions" in parts else None
-    cl = _optional_part("geoinc.evaluation.claims", "score_claims", records, worst) \
-        if "claims" in parts else None
+        per = [
+            {
+                "id": r.get("id"),
+                "lang": r.get("lang"),
+                "gold": len(r.get("incidents", ())),
+                "predicted": [_brief(p) for p in ps],
+            }
+            for r, ps in zip(records, preds, strict=True)
+        ]
+    men = (
+        _optional_part("geoinc.evaluation.mentions", "score_mentions", records, worst)
+        if "mentions" in parts
+        else None
+    )
+    cl = (
+        _optional_part("geoinc.evaluation.claims", "score_claims", records, worst)
+        if "claims" in parts
+        else None
+    )
     return ConflictReport(inc, men, cl, per)
 
 
@@ -510,6 +569,10 @@ def _cap(errors: list[dict], worst: int) -> list[dict]:
 
 
 def _brief(p: dict) -> dict:
-    return {"place": p.get("place_name"), "role": p.get("role", "main"),
-            "date": None if p.get("date_start") is None else str(p["date_start"]),
-            "killed": p.get("killed_best"), "injured": p.get("injured_best")}
+    return {
+        "place": p.get("place_name"),
+        "role": p.get("role", "main"),
+        "date": None if p.get("date_start") is None else str(p["date_start"]),
+        "killed": p.get("killed_best"),
+        "injured": p.get("injured_best"),
+    }

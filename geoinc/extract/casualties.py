@@ -147,8 +147,11 @@ def _grammar(code: str) -> _Grammar:
 def _zero_fields(d: dict) -> dict:
     """Normalised zero phrase ("no one was hurt") -> the fields it zeroes."""
     out = {}
-    for key, fields in (("zero_both", ("killed", "injured")), ("zero_killed", ("killed",)),
-                        ("zero_injured", ("injured",))):
+    for key, fields in (
+        ("zero_both", ("killed", "injured")),
+        ("zero_killed", ("killed",)),
+        ("zero_injured", ("injured",)),
+    ):
         for phrase in d[key]:
             out[re.sub(r"\s+", " ", phrase.lower())] = fields
     return out
@@ -173,8 +176,11 @@ def may_contain_casualties(folded: str, lang: str = "en") -> bool:
 
 def _quantity(num_text: str, noun: str | None, g: _Grammar) -> Quantity | None:
     raw = re.sub(r"\s+", " ", num_text.strip())
-    raw = re.sub(r"^(?:another|a further|further|an additional) (?=\S)", "", raw, flags=re.I) \
-        if re.search(r"\d|\s\w", raw) and raw.lower() not in _ONE_WORDS else raw
+    raw = (
+        re.sub(r"^(?:another|a further|further|an additional) (?=\S)", "", raw, flags=re.I)
+        if re.search(r"\d|\s\w", raw) and raw.lower() not in _ONE_WORDS
+        else raw
+    )
     low = raw.lower()
     if noun is not None and noun.lower() in g.pairs and low in _ONE_WORDS + _POSSESSIVES:
         return Quantity(2, 2, 2, "exact", raw)

@@ -800,6 +800,25 @@ RAION_KM = 30.0
 _COLLOQUIAL_REGION = re.compile(r"(?:щин|чин)[аиуіоєе]\w*$", re.I)  # Куп'янщину, Белгородчина
 
 
+def _regions_without_headline_place(head: list, mentions, end: int) -> list:
+    """The region a headline naming no place is about: the oblast whose administration
+    speaks ("Київська ОВА повідомила ..."), else the region of the first place named."""
+    regions = [
+        m.place.admin1 for m in head if m.role == "organisation" and m.place.kind == "admin1"
+    ]
+    if regions:
+        return regions
+    body = [
+        m
+        for m in mentions
+        if m.start >= end
+        and m.role == "location"
+        and m.place is not None
+        and m.place.kind != "country"
+    ]
+    return [body[0].place.admin1] if body else []
+
+
 def headline_places(text: str, sentences, mentions, lang: str, gazetteer=None) -> list:
     """Places a Ukrainian or Russian report's headline names as what it is about.
 
@@ -844,13 +863,7 @@ def headline_places(text: str, sentences, mentions, lang: str, gazetteer=None) -
     ]
     regions = [m.place.admin1 for m in places if _round_up(text, m, head, lang)]
     if not places:
-        # "Київська ОВА повідомила ...": the administration reports on its region
-        regions = [m.place.admin1 for m in head if m.role == "organisation"
-                   and m.place.kind == "admin1"]
-        if not regions:
-            body = [m for m in mentions if m.start >= end and m.role == "location"
-                    and m.place is not None and m.place.kind != "country"]
-            regions = [body[0].place.admin1] if body else []
+        regions = _regions_without_headline_place(head, mentions, end)
     if not regions:
         return [m.place for m in places]
     return [p for p in map(partial(_admin1_place, gazetteer), dict.fromkeys(regions)) if p]

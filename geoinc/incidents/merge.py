@@ -274,8 +274,9 @@ def _incident_id(group: Sequence[IncidentReport]) -> str:
     folder read from another working directory must give the same ids.
     """
     key = "|".join(
-        sorted(f"{r.source}:{r.place_key}:{r.date_start}:{r.first_offset}:{_content(r)}"
-               for r in group)
+        sorted(
+            f"{r.source}:{r.place_key}:{r.date_start}:{r.first_offset}:{_content(r)}" for r in group
+        )
     )
     return "inc-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
 
