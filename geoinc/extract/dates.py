@@ -394,10 +394,29 @@ def resolve_dates(text: str, published: date | None) -> list[DateExpr]:
     """
     out: list[DateExpr] = []
     spans = _Covered(len(text))
+    add = _collector(text, spans, out)
+    _add_explicit(text, add)
+    words = set(_WORD.findall(text.lower()))
+    has_month = not _MONTH_WORDS.isdisjoint(words)
+    _add_partial(text, published, has_month, spans, add)
+    if not _WEEKDAY_WORDS.isdisjoint(words):
+        _add_weekdays(text, published, spans, add)
+    if not _REL_WORDS.isdisjoint(words):
+        _add_nights(text, published, spans, add)
+        _add_relative(text, published, spans, add)
+    if published:
+        _add_named_days(text, published, spans, add)
+        _add_periods(text, published, has_month, spans, add)
+    return sorted(out, key=lambda x: x.start)
+
+
+def _collector(text: str, spans: _Covered, out: list[DateExpr]):
+    """``add(start, end, date_start, date_end, precision, kind)``: mark the span as taken
+    and keep the expression unless it is the report's own date."""
 
     def add(
         m_start: int, m_end: int, ds: date | None, de: date | None, prec: int | None, kind: str
-    ):
+    ) -> None:
         spans.append((m_start, m_end))
         if _REPORTED_BY.search(text[max(0, m_start - 60) : m_start]):
             return  # the report's own date
@@ -407,6 +426,11 @@ def resolve_dates(text: str, published: date | None) -> list[DateExpr]:
             )
         )
 
+    return add
+
+
+def _add_explicit(text: str, add) -> None:
+    """Dates with their year, a weekday just before them included ("Sunday (31/12/2023)")."""
     for d in find_explicit_dates(text):
         # "Sunday (31/12/2023)": the weekday belongs to the explicit date
         # the 40 characters before, not the whole text before (quadratic with many dates)
@@ -415,8 +439,10 @@ def resolve_dates(text: str, published: date | None) -> list[DateExpr]:
         start = w0 + wd.start() if wd else d.start
         end = d.end + 1 if text[d.end : d.end + 1] == ")" and wd else d.end
         add(start, end, d.date_start, d.date_end, 1, "explicit")
-    words = set(_WORD.findall(text.lower()))
-    has_month = not _MONTH_WORDS.isdisjoint(words)
+
+
+def _add_partial(text: str, published: date | None, has_month: bool, spans, add) -> None:
+    """Day and month without a year ("31 December"), the year taken from ``published``."""
     for pat in _PARTIAL:
         if pat is not _PARTIAL[2] and not has_month:
             continue
@@ -430,7 +456,11 @@ def resolve_dates(text: str, published: date | None) -> list[DateExpr]:
             w0 = max(0, m.start() - 40)
             wd = re.search(r"\b(?:" + "|".join(_WEEKDAYS) + r")\s*$", text[w0 : m.start()], re.I)
             add(w0 + wd.start() if wd else m.start(), m.end(), d, d, 1, "partial")
-    for m in _WEEKDAY.finditer(text) if not _WEEKDAY_WORDS.isdisjoint(words) else ():
+
+
+def _add_weekdays(text: str, published: date | None, spans, add) -> None:
+    """Weekdays ("on Saturday", "last Friday night"); "next"/"until"/"by" ones are future."""
+    for m in _WEEKDAY.finditer(text):
         if _overlaps(spans, m.start(), m.end()):
             continue
         mod = (m.group("mod") or "").lower()
@@ -445,20 +475,17 @@ def resolve_dates(text: str, published: date | None) -> list[DateExpr]:
             add(m.start(), m.end(), d, d + timedelta(days=1), 2, "weekday")
         else:
             add(m.start(), m.end(), d, d, 1, "weekday")
-    rel = not _REL_WORDS.isdisjoint(words)
-    for m in _NIGHT.finditer(text) if rel else ():
+
+
+def _add_nights(text: str, published: date | None, spans, add) -> None:
+    """Nights ("overnight", "last night"): the night before ``published``."""
+    for m in _NIGHT.finditer(text):
         if _overlaps(spans, m.start(), m.end()):
             continue
         if published:
             add(m.start(), m.end(), published - timedelta(days=1), published, 2, "night")
         else:
             add(m.start(), m.end(), None, None, None, "night")
-    if rel:
-        _add_relative(text, published, spans, add)
-    if published:
-        _add_named_days(text, published, spans, add)
-        _add_periods(text, published, has_month, spans, add)
-    return sorted(out, key=lambda x: x.start)
 
 
 @lru_cache(maxsize=4)
