@@ -426,9 +426,27 @@ def _score_doc(
     """Tally one document. ``predicted`` maps (start, end) -> Mention."""
     tally = _Tally(n_docs=1, n_gold=len(gold), n_pred=len(predicted) if recognition else 0)
     found = [(t, predicted.get((int(t["start"]), int(t["end"])))) for t in gold]
-    pairs = [(t, m) for t, m in found if m is not None and m.place is not None]
     if recognition:
         tally.tp = sum(1 for _, m in found if m is not None)
+    scored = _resolution_errors(found)
+    for _, m, gid, e in scored:
+        _tally_toponym(tally, m, gid, e)
+    if errors is None:
+        return tally
+    for t, m, gid, e in scored:
+        case = _gold_error_case(doc, t, m, gid, e)
+        if case is not None:
+            counts[case.category] = counts.get(case.category, 0) + 1
+            errors.append(case)
+    if recognition:
+        _add_spurious(doc, predicted, errors, counts)
+    return tally
+
+
+def _resolution_errors(found: list) -> list[tuple]:
+    """``(gold, mention, geonameid, error_km)`` per gold toponym; ``error_km`` is None
+    when the toponym was not resolved."""
+    pairs = [(t, m) for t, m in found if m is not None and m.place is not None]
     km = _geodesic_km(
         [t["lon"] for t, _ in pairs],
         [t["lat"] for t, _ in pairs],
@@ -437,81 +455,87 @@ def _score_doc(
     )
     km = _inside_country_is_zero(km, pairs)
     err_of = {id(t): float(k) for (t, _), k in zip(pairs, km, strict=False)}
-    text = doc["text"]
+    out = []
     for t, m in found:
         gid = _gid(t.get("geonameid"))
         e = err_of.get(id(t))
-        tally.n_coord += 1
         if e is not None and gid is not None and m.place.geonameid == gid:
             # The right record: coordinates of one referent differ between gazetteers
             # (GeoNames vs Natural Earth country points), which is no error.
             e = 0.0
-        tally.scaled.append(_scaled(MAX_ERROR_KM if e is None else e))
-        if e is not None:
-            tally.errors_km.append(e)
-            for k in _THRESHOLDS_KM:
-                tally.within[k] += e <= k
-        if gid is not None:
-            tally.n_id += 1
-            if m is not None and m.place is not None:
-                tally.n_id_found += 1
-                tally.n_id_correct += m.place.geonameid == gid
-        if errors is None:
+        out.append((t, m, gid, e))
+    return out
+
+
+def _tally_toponym(tally: _Tally, m, gid: int | None, e: float | None) -> None:
+    """Count one gold toponym's resolution (``e``: error in km, None if unresolved)."""
+    tally.n_coord += 1
+    tally.scaled.append(_scaled(MAX_ERROR_KM if e is None else e))
+    if e is not None:
+        tally.errors_km.append(e)
+        for k in _THRESHOLDS_KM:
+            tally.within[k] += e <= k
+    if gid is not None:
+        tally.n_id += 1
+        if m is not None and m.place is not None:
+            tally.n_id_found += 1
+            tally.n_id_correct += m.place.geonameid == gid
+
+
+def _place_label(place) -> str:
+    return f"{place.name} ({place.geonameid}, {place.country})"
+
+
+def _gold_error_case(doc: dict, t: dict, m, gid: int | None, e: float | None) -> ErrorCase | None:
+    """The error made on gold toponym ``t``, or None when it was resolved right
+    (the right id, or within 161 km)."""
+    if m is None or m.place is None:
+        cat, pred = "missed", ""
+    elif (gid is not None and m.place.geonameid == gid) or (e is not None and e <= 161):
+        return None
+    else:
+        cat = "wrong referent"
+        pred = _place_label(m.place)
+        gold_country = t.get("country") or ""
+        if gold_country and gold_country.casefold() != _country_name(m.place.country).casefold():
+            cat = "wrong country"
+    start, end = int(t["start"]), int(t["end"])
+    return ErrorCase(
+        cat,
+        doc["corpus"],
+        str(doc["doc_id"]),
+        start,
+        end,
+        t["name"],
+        f"{t['name']} ({t.get('geonameid')})",
+        pred,
+        e,
+        _context(doc["text"], start, end),
+    )
+
+
+def _add_spurious(doc: dict, predicted: dict, errors: list[ErrorCase], counts: dict) -> None:
+    """Predicted spans that match no annotated row (of any type) are spurious."""
+    gold_spans = {(int(t["start"]), int(t["end"])) for t in doc["toponyms"]}
+    for (a, b), m in predicted.items():
+        if (a, b) in gold_spans:
             continue
-        if m is None or m.place is None:
-            cat, pred = "missed", ""
-        elif (gid is not None and m.place.geonameid == gid) or (e is not None and e <= 161):
-            continue
-        else:
-            cat = "wrong referent"
-            pred = f"{m.place.name} ({m.place.geonameid}, {m.place.country})"
-            gold_country = t.get("country") or ""
-            if (
-                gold_country
-                and gold_country.casefold() != _country_name(m.place.country).casefold()
-            ):
-                cat = "wrong country"
-        counts[cat] = counts.get(cat, 0) + 1
+        counts["spurious"] = counts.get("spurious", 0) + 1
+        pred = "" if m.place is None else _place_label(m.place)
         errors.append(
             ErrorCase(
-                cat,
+                "spurious",
                 doc["corpus"],
                 str(doc["doc_id"]),
-                int(t["start"]),
-                int(t["end"]),
-                t["name"],
-                f"{t['name']} ({t.get('geonameid')})",
+                a,
+                b,
+                m.text,
+                "",
                 pred,
-                e,
-                _context(text, int(t["start"]), int(t["end"])),
+                None,
+                _context(doc["text"], a, b),
             )
         )
-    if recognition and errors is not None:
-        gold_spans = {(int(t["start"]), int(t["end"])) for t in doc["toponyms"]}
-        for (a, b), m in predicted.items():
-            if (a, b) in gold_spans:
-                continue
-            counts["spurious"] = counts.get("spurious", 0) + 1
-            pred = (
-                ""
-                if m.place is None
-                else f"{m.place.name} ({m.place.geonameid}, {m.place.country})"
-            )
-            errors.append(
-                ErrorCase(
-                    "spurious",
-                    doc["corpus"],
-                    str(doc["doc_id"]),
-                    a,
-                    b,
-                    m.text,
-                    "",
-                    pred,
-                    None,
-                    _context(text, a, b),
-                )
-            )
-    return tally
 
 
 _COUNTRY_NAMES: dict[str, str] = {}
