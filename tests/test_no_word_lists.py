@@ -37,37 +37,12 @@ LIMIT = 8
 
 #: "path::name" -> word-like items when listed. Move to geoinc/lang/<code>/, don't grow.
 KNOWN = {
-    # geoparse lexicon: the shared English place-name vocabulary, still Python tables
-    "geoinc/geoparse/lexicon.py::TITLES": 66,
-    "geoinc/geoparse/lexicon.py::CONTINENT_DEMONYMS": 11,
-    "geoinc/geoparse/lexicon.py::COUNTRY_ABBREVIATIONS": 12,
-    "geoinc/geoparse/lexicon.py::ADMIN1_ABBREVIATIONS": 66,
-    "geoinc/geoparse/lexicon.py::POSTAL_CODES": 51,
-    "geoinc/geoparse/lexicon.py::DISEASE_AFTER": 14,
-    "geoinc/geoparse/lexicon.py::DEMONYMS": 162,
-    "geoinc/geoparse/lexicon.py::ORIGIN_SUFFIXES": 14,
-    "geoinc/geoparse/lexicon.py::ORG_AFTER": 98,
-    "geoinc/geoparse/lexicon.py::ORG_BEFORE": 18,
-    "geoinc/geoparse/lexicon.py::ACTOR_VERBS": 125,
-    "geoinc/geoparse/lexicon.py::ACTOR_NOUNS": 37,
-    "geoinc/geoparse/lexicon.py::INSTITUTIONS": 11,
-    "geoinc/geoparse/lexicon.py::REGION_WORDS": 14,
-    "geoinc/geoparse/lexicon.py::FEATURE_HEADS": 29,
-    "geoinc/geoparse/lexicon.py::DIRECTIONS": 9,
-    "geoinc/geoparse/lexicon.py::WIDE_AREAS": 13,
-    "geoinc/geoparse/lexicon.py::SUBDIVISION_WORDS": 11,
-    "geoinc/geoparse/lexicon.py::SETTLEMENT_WORDS": 15,
-    "geoinc/geoparse/lexicon.py::STOP_NAMES": 251,
-    "geoinc/geoparse/lexicon.py::ORG_HEADS": 139,
-    "geoinc/geoparse/lexicon.py::CAPITAL_AFTER_OK": 36,
     # extraction (being moved to geoinc/lang/en/events_*, dates_*)
     "geoinc/extract/dates.py::_MONTHS": 24,
     "geoinc/extract/dates.py::_NIGHT": 15,
     "geoinc/extract/dates.py::_MONTHLY": 9,
     "geoinc/extract/dates.py::_REL_WORDS": 10,
     "geoinc/extract/dates.py::_TRIGGERS": 12,
-    "geoinc/extract/numbers.py::_VAGUE": 9,
-    "geoinc/extract/numbers.py::_QUALIFIERS": 17,
     # gazetteer: place-kind words around a name
     "geoinc/gazetteer.py::_REGION_NAME_WORDS": 11,
     "geoinc/gazetteer.py::_PREFIX": 13,

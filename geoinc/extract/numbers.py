@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from geoinc import lang as _lang
 from geoinc.quantities import number_words_pattern, parse_number
 
 __all__ = [
@@ -32,17 +33,14 @@ __all__ = [
 #: number is a serial number, a phone number or garbage, and is recorded as
 #: ``"out_of_range"`` instead (see :func:`parse_quantity`).
 MAX_FIGURE = 1_000_000_000
-_VAGUE = {
-    "dozens": "dozens",
-    "scores": "scores",
-    "hundreds": "hundreds",
-    "several": "several",
-    "many": "many",
-    "a few": "a few",
-    "a number of": "several",
-    "numerous": "many",
-    "a dozen": None,
+# Vocabulary is language data (geoinc/lang/en/numbers_*.tsv); the grammar stays here.
+# vague amount -> what it stands for (None: a number after all, "a dozen")
+_VAGUE: dict[str, str | None] = {
+    k: v or None for k, v in _lang.table("en", "numbers_vague_amounts").items()
 }
+
+# qualifier words -> kind (at_least, more_than, up_to, about, exact), read by parse_quantity
+_QUALIFIERS = _lang.table("en", "numbers_qualifiers")
 
 # numbers in words are read by geoinc.quantities (shared with claim checking)
 _NUMWORDS = number_words_pattern("en")
@@ -54,8 +52,7 @@ _VAGUE_RE = r"(?:dozens|scores|hundreds|several|a dozen|a few|numerous)"
 
 #: A number, optionally qualified. Named groups: ``qual`` and ``num``.
 QUANTITY_PATTERN = (
-    r"(?:(?P<qual>at least|no fewer than|not less than|more than|over|up to|as many as|some|about|"
-    r"around|approximately|roughly|nearly|almost|close to|an estimated|a total of)\s+)?"
+    rf"(?:(?P<qual>{'|'.join(_QUALIFIERS)})\s+)?"  # in file order, as words (no regex)
     rf"(?P<num>{_DIGITS}|{_NUMWORDS}|{_VAGUE_RE})"
 )
 
@@ -67,26 +64,6 @@ ENUMERATION_PATTERN = (
     rf"(?:\s*(?:,|,?\s+and)\s+(?:{_DIGITS}|{_NUMWORDS}|an?)\s+{_PERSON})+)"
 )
 _ENUM_PART = re.compile(rf"(?P<n>{_DIGITS}|{_NUMWORDS}|an?)\s+{_PERSON}", re.I)
-
-_QUALIFIERS = {
-    "at least": "at_least",
-    "no fewer than": "at_least",
-    "not less than": "at_least",
-    "more than": "more_than",
-    "over": "more_than",
-    "up to": "up_to",
-    "as many as": "up_to",
-    "some": "about",
-    "about": "about",
-    "around": "about",
-    "approximately": "about",
-    "roughly": "about",
-    "nearly": "about",
-    "almost": "about",
-    "close to": "about",
-    "an estimated": "about",
-    "a total of": "exact",
-}
 
 
 @dataclass(frozen=True, slots=True)
