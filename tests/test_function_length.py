@@ -20,7 +20,6 @@ LIMIT = 60
 KNOWN_LONG = {
     "geoinc/borders.py::distance_to_border": 123,
     "geoinc/_border_kernels.py::nearest": 112,
-    "geoinc/evaluation/__init__.py::evaluate": 80,
     "geoinc/dask.py::partitioned_merge": 77,
     "geoinc/evaluation/__init__.py::EvalReport.format_table": 74,
     "geoinc/incidents/io.py::write_incidents": 71,

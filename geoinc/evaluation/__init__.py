@@ -589,15 +589,8 @@ def evaluate(
     EvalReport
     """
     from geoinc.geoparse import geoparse, resolve_spans
-    from geoinc.geoparse.lexicon import INSTITUTIONS
-    from geoinc.names import normalize
 
-    docs: list[dict] = []
-    for item in corpora:
-        if isinstance(item, dict):
-            docs.append(item)
-        else:
-            docs.extend(load_corpus(item))
+    docs = _load_docs(corpora)
     if parser is None:
 
         def parser(text):
@@ -608,12 +601,7 @@ def evaluate(
     counts: dict[str, int] = {"missed": 0, "spurious": 0, "wrong referent": 0, "wrong country": 0}
     for doc in docs:
         gold = gold_toponyms(doc)
-        mentions = parser(doc["text"])
-        predicted = {}
-        for m in mentions:
-            if normalize(m.text) in INSTITUTIONS:
-                continue  # "the Kremlin", "the White House": buildings, not toponyms
-            predicted.setdefault((m.start, m.end), m)
+        predicted = _predicted(parser(doc["text"]))
         tallies = per_corpus.setdefault(doc.get("corpus", ""), {"e2e": _Tally(), "gold": _Tally()})
         tallies["e2e"].add(_score_doc(doc, gold, predicted, True, errors, counts))
         if gold_spans:
@@ -621,6 +609,42 @@ def evaluate(
             resolved = resolve_spans(doc["text"], offsets, gazetteer=gazetteer)
             given = {o: m for o, m in zip(offsets, resolved, strict=False) if m is not None}
             tallies["gold"].add(_score_doc(doc, gold, given, False, None, None))
+    corpora_out, pooled, pooled_gold = _summaries(per_corpus, gold_spans)
+    return EvalReport(
+        corpora_out,
+        pooled.summary(True),
+        pooled_gold.summary(False) if gold_spans else None,
+        _worst_cases(errors, counts, worst),
+        counts,
+    )
+
+
+def _load_docs(corpora: Iterable[str | Path | dict]) -> list[dict]:
+    """Documents given as they are, corpus files read with :func:`load_corpus`."""
+    docs: list[dict] = []
+    for item in corpora:
+        if isinstance(item, dict):
+            docs.append(item)
+        else:
+            docs.extend(load_corpus(item))
+    return docs
+
+
+def _predicted(mentions) -> dict:
+    """(start, end) -> the first mention on that span, institution metonyms left out."""
+    from geoinc.geoparse.lexicon import INSTITUTIONS
+    from geoinc.names import normalize
+
+    predicted = {}
+    for m in mentions:
+        if normalize(m.text) in INSTITUTIONS:
+            continue  # "the Kremlin", "the White House": buildings, not toponyms
+        predicted.setdefault((m.start, m.end), m)
+    return predicted
+
+
+def _summaries(per_corpus: dict, gold_spans: bool) -> tuple[dict, _Tally, _Tally]:
+    """Per-corpus summaries (in name order) and the pooled tallies."""
     corpora_out = {}
     pooled, pooled_gold = _Tally(), _Tally()
     for name in sorted(per_corpus):
@@ -630,15 +654,14 @@ def evaluate(
         corpora_out[name] = {"end_to_end": t["e2e"].summary(True)}
         if gold_spans:
             corpora_out[name]["gold_spans"] = t["gold"].summary(False)
+    return corpora_out, pooled, pooled_gold
+
+
+def _worst_cases(errors: list[ErrorCase], counts: dict, worst: int) -> list[ErrorCase]:
+    """The ``worst`` largest errors of each category, categories in ``counts`` order."""
     worst_cases: list[ErrorCase] = []
     for cat in counts:
         cases = [e for e in errors if e.category == cat]
         cases.sort(key=lambda e: (-(e.error_km or 0.0), e.corpus, e.doc_id, e.start))
         worst_cases.extend(cases[:worst])
-    return EvalReport(
-        corpora_out,
-        pooled.summary(True),
-        pooled_gold.summary(False) if gold_spans else None,
-        worst_cases,
-        counts,
-    )
+    return worst_cases
