@@ -289,78 +289,45 @@ class EvalReport:
 
     def format_table(self) -> str:
         """Markdown tables: end to end, then with gold spans."""
-        rows = [
-            (
-                "corpus",
-                "docs",
-                "gold",
-                "P",
-                "R",
-                "F1",
-                "exact id",
-                "acc@10",
-                "acc@25",
-                "acc@161",
-                "mean km",
-                "median km",
-                "AUC",
-            )
-        ]
-        for name, m in [
-            *((n, c["end_to_end"]) for n, c in self.corpora.items()),
-            ("pooled", self.pooled),
-        ]:
+        items = [*((n, c["end_to_end"]) for n, c in self.corpora.items()), ("pooled", self.pooled)]
+        rows = [_E2E_HEADER]
+        for name, m in items:
             rows.append(
-                (
-                    name,
-                    m["documents"],
-                    m["gold"],
-                    _pct(m["precision"]),
-                    _pct(m["recall"]),
-                    _pct(m["f1"]),
-                    _pct(m["exact_id"]),
-                    _pct(m["acc@10km"]),
-                    _pct(m["acc@25km"]),
-                    _pct(m["acc@161km"]),
-                    _num(m["mean_error_km"]),
-                    _num(m["median_error_km"]),
-                    _num(m["auc"], 3),
-                )
+                (name, m["documents"], m["gold"], *_recognition_cells(m), *_resolution_cells(m))
             )
         out = ["End to end (recognition + resolution from raw text)", "", _markdown(rows)]
         if self.pooled_gold_spans is not None:
-            rows = [
-                (
-                    "corpus",
-                    "gold",
-                    "exact id",
-                    "acc@10",
-                    "acc@25",
-                    "acc@161",
-                    "mean km",
-                    "median km",
-                    "AUC",
-                )
-            ]
             items = [(n, c["gold_spans"]) for n, c in self.corpora.items()]
+            rows = [_GOLD_HEADER]
             for name, m in [*items, ("pooled", self.pooled_gold_spans)]:
-                rows.append(
-                    (
-                        name,
-                        m["gold"],
-                        _pct(m["exact_id"]),
-                        _pct(m["acc@10km"]),
-                        _pct(m["acc@25km"]),
-                        _pct(m["acc@161km"]),
-                        _num(m["mean_error_km"]),
-                        _num(m["median_error_km"]),
-                        _num(m["auc"], 3),
-                    )
-                )
+                rows.append((name, m["gold"], *_resolution_cells(m)))
             out += ["", "Resolution given the gold spans", "", _markdown(rows)]
         counts = ", ".join(f"{k} {v}" for k, v in self.error_counts.items())
         out += ["", f"Errors end to end: {counts}"]
         return "\n".join(out)
+
+
+_RESOLUTION_HEADER = ("exact id", "acc@10", "acc@25", "acc@161", "mean km", "median km", "AUC")
+_E2E_HEADER = ("corpus", "docs", "gold", "P", "R", "F1", *_RESOLUTION_HEADER)
+_GOLD_HEADER = ("corpus", "gold", *_RESOLUTION_HEADER)
+
+
+def _recognition_cells(m: dict) -> tuple[str, ...]:
+    """P, R, F1 of one summary, in per cent."""
+    return _pct(m["precision"]), _pct(m["recall"]), _pct(m["f1"])
+
+
+def _resolution_cells(m: dict) -> tuple[str, ...]:
+    """The cells under :data:`_RESOLUTION_HEADER` for one summary."""
+    return (
+        _pct(m["exact_id"]),
+        _pct(m["acc@10km"]),
+        _pct(m["acc@25km"]),
+        _pct(m["acc@161km"]),
+        _num(m["mean_error_km"]),
+        _num(m["median_error_km"]),
+        _num(m["auc"], 3),
+    )
 
 
 def _pct(v) -> str:
