@@ -21,7 +21,6 @@ KNOWN_LONG = {
     "geoinc/borders.py::distance_to_border": 123,
     "geoinc/_border_kernels.py::nearest": 112,
     "geoinc/dask.py::partitioned_merge": 77,
-    "geoinc/incidents/io.py::write_incidents": 71,
     "geoinc/geocoders/bundled.py::BundledGazetteer.geocode": 62,
 }
 

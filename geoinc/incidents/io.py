@@ -463,32 +463,40 @@ def write_incidents(
         path.unlink(missing_ok=True)  # layers of an earlier file must not linger
         _write_gpkg(frame, path, layer, types, regions)
     elif fmt == "parquet":
-        import pyarrow.parquet as pq
-        from geopandas.io.arrow import _geopandas_to_arrow
-
-        table = _geopandas_to_arrow(_encode_json_columns(frame, types), index=False)
-        meta = dict(table.schema.metadata or {})
-        meta[_META_KEY.encode()] = json.dumps(types).encode()
-        pq.write_table(table.replace_schema_metadata(meta), path)
+        _write_parquet(frame, path, types)
     else:
-        enc = _encode_json_columns(frame, types)
-        geom = enc.geometry
-        out = pd.DataFrame(enc.drop(columns=[enc.geometry.name]))
-        out["lon"] = [
-            g.x if g is not None and not g.is_empty and g.geom_type == "Point" else None
-            for g in geom
-        ]
-        out["lat"] = [
-            g.y if g is not None and not g.is_empty and g.geom_type == "Point" else None
-            for g in geom
-        ]
-        out["wkt"] = [None if g is None else g.wkt for g in geom]
-        for c, kind in types.items():  # dates as ISO text
-            if kind == "date":
-                out[c] = [_jsonable(v, "date") for v in out[c]]
-        neutralise_frame(out).to_csv(path, index=False, lineterminator=CSV_LINE_END)
-        _write_sidecars(path, list(out.columns), types)
+        _write_csv(frame, path, types)
     return path
+
+
+def _write_parquet(frame, path: Path, types: dict[str, str]) -> None:
+    """GeoParquet, the column types kept in the schema metadata."""
+    import pyarrow.parquet as pq
+    from geopandas.io.arrow import _geopandas_to_arrow
+
+    table = _geopandas_to_arrow(_encode_json_columns(frame, types), index=False)
+    meta = dict(table.schema.metadata or {})
+    meta[_META_KEY.encode()] = json.dumps(types).encode()
+    pq.write_table(table.replace_schema_metadata(meta), path)
+
+
+def _write_csv(frame, path: Path, types: dict[str, str]) -> None:
+    """CSV with lon/lat (points) and WKT columns, dates as ISO text, plus the sidecars."""
+    enc = _encode_json_columns(frame, types)
+    geom = enc.geometry
+    out = pd.DataFrame(enc.drop(columns=[enc.geometry.name]))
+    out["lon"] = [
+        g.x if g is not None and not g.is_empty and g.geom_type == "Point" else None for g in geom
+    ]
+    out["lat"] = [
+        g.y if g is not None and not g.is_empty and g.geom_type == "Point" else None for g in geom
+    ]
+    out["wkt"] = [None if g is None else g.wkt for g in geom]
+    for c, kind in types.items():  # dates as ISO text
+        if kind == "date":
+            out[c] = [_jsonable(v, "date") for v in out[c]]
+    neutralise_frame(out).to_csv(path, index=False, lineterminator=CSV_LINE_END)
+    _write_sidecars(path, list(out.columns), types)
 
 
 @refuse_unreadable
