@@ -211,6 +211,15 @@ class BundledGazetteer(Geocoder):
         self._check_limit(limit)
         if query is None or (isinstance(query, float) and query != query):
             return self._answer(None)
+        locations = self._locations(query, exactly_one, limit, country, kind)
+        if not locations:
+            return self._answer(None)
+        return self._answer(locations[0] if exactly_one else locations)
+
+    def _locations(
+        self, query, exactly_one: bool, limit: int | None, country: str | None, kind: str | None
+    ) -> list[Location]:
+        """The matches of a (plain or structured) query, per-call restrictions first."""
         if isinstance(query, Mapping):
             query, wanted = self._structured(query)
             country = wanted or country
@@ -221,10 +230,7 @@ class BundledGazetteer(Geocoder):
             limit=1 if exactly_one else (limit or 10),
             fuzzy=self.fuzzy,
         )
-        if not places:
-            return self._answer(None)
-        locations = [place_to_location(p) for p in places]
-        return self._answer(locations[0] if exactly_one else locations)
+        return [place_to_location(p) for p in places]
 
     def reverse(
         self,
