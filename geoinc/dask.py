@@ -235,21 +235,41 @@ def partitioned_merge(
     >>> sorted(len(g) for g in groups)
     [1, 2]
     """
-    import dask
     import dask.bag
 
     if partition_days < 1:
         raise ConfigurationError(f"partition_days must be at least 1, got {partition_days!r}")
     opts = {"window_days": window_days, "min_shared_figure": min_shared_figure}
     dated = reports.filter(lambda r: r.date_start is not None)
+    overlap, whole = _overlap_and_undated_places(reports, dated, window_days, scheduler)
+    windows = _merged_windows(dated, whole, partition_days, overlap, opts, scheduler)
+    # a place with a group reaching a window's edge is merged whole, as undated ones are
+    whole |= set(
+        windows.filter(lambda t: t[0] == "edge").map(lambda t: t[1]).compute(scheduler=scheduler)
+    )
+    safe = windows.filter(lambda t: t[0] == "ok" and _place(t[1][0]) not in whole).map(
+        lambda t: t[1]
+    )
+    return dask.bag.concat([safe, _merged_places_whole(reports, whole, opts)])
+
+
+def _overlap_and_undated_places(reports, dated, window_days: int, scheduler) -> tuple[int, set]:
+    """How far windows must overlap (the longest report span plus the merge window),
+    and the places with an undated report (those are merged whole)."""
+    import dask
+
     spans, undated = dask.compute(
         dated.map(_span).fold(max, max, initial=0),
         reports.filter(lambda r: r.date_start is None).map(_place).distinct(),
         scheduler=scheduler,
     )
-    overlap = spans + window_days + 1
-    whole = set(undated)
-    windows = (
+    return spans + window_days + 1, set(undated)
+
+
+def _merged_windows(dated, whole: set, partition_days: int, overlap: int, opts: dict, scheduler):
+    """Dated reports of the other places merged per date window: a persisted bag of
+    ``("ok", group)`` and ``("edge", place)`` items (see :func:`_merge_window`)."""
+    return (
         dated.filter(lambda r: _place(r) not in whole)
         .map(_windows, partition_days, overlap)
         .flatten()
@@ -259,20 +279,16 @@ def partitioned_merge(
         .flatten()
         .persist(scheduler=scheduler)  # read twice: its edges, then its incidents
     )
-    edges = set(
-        windows.filter(lambda t: t[0] == "edge").map(lambda t: t[1]).compute(scheduler=scheduler)
-    )
-    whole |= edges
-    safe = windows.filter(lambda t: t[0] == "ok" and _place(t[1][0]) not in whole).map(
-        lambda t: t[1]
-    )
-    rest = (
+
+
+def _merged_places_whole(reports, whole: set, opts: dict):
+    """All reports of the places in ``whole``, merged per place bucket, every date at once."""
+    return (
         reports.filter(lambda r: _place(r) in whole)
         .groupby(_bucket, shuffle="tasks")
         .map(_merge_whole, opts)
         .flatten()
     )
-    return dask.bag.concat([safe, rest])
 
 
 # --------------------------------------------------------------------------- the API

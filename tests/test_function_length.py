@@ -20,7 +20,6 @@ LIMIT = 60
 KNOWN_LONG = {
     "geoinc/borders.py::distance_to_border": 123,
     "geoinc/_border_kernels.py::nearest": 112,
-    "geoinc/dask.py::partitioned_merge": 77,
 }
 
 
