@@ -35,6 +35,7 @@ from pathlib import Path
 
 import numpy as np
 
+from geoinc import lang as _lang
 from geoinc._data import data_path
 from geoinc.coordinates import validate_lat_lon, validate_lat_lon_arrays
 from geoinc.exceptions import ConfigurationError, GazetteerDataError, PlaceNotFound
@@ -62,25 +63,19 @@ _KIND_ALIASES = {
 _EARTH_RADIUS_KM = 6371.0088
 _PRECISION = {"country": "country", "admin1": "admin1", "settlement": "admin1", "place": "point"}
 
+_EN = "en"  # query and region words are English (other scripts' words sit in the files)
+
+
+def _alt(name: str) -> str:
+    """The alternatives of ``geoinc/lang/en/NAME.txt`` joined by ``|``, in file order."""
+    return "|".join(_lang.phrases(_EN, name))
+
+
 _SEP = "\x1f"
 # Ranking bonus (in log10-population units) for a query that is the record's own name.
 _W_OWN_NAME = 2.0
 # Words that make a first-level region's name a region's (normalised keys).
-_REGION_NAME_WORDS = frozenset(
-    {
-        "oblast",
-        "oblasti",
-        "область",
-        "област",
-        "krai",
-        "kray",
-        "край",
-        "region",
-        "province",
-        "oblys",
-        "voblasts",
-    }
-)
+_REGION_NAME_WORDS = _lang.words(_EN, "gazetteer_region_name_words")
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,28 +191,12 @@ class ReverseResult:
 
 # --------------------------------------------------------------------------- queries
 
+# Kind words around a query's name ("the village of X", "X Oblast"): lang/en/gazetteer_*
 _PREFIX = re.compile(
-    r"^(?:the\s+)?(?P<word>village|town|city|settlement|urban[- ]type settlement|hamlet|"
-    r"municipality|small town|capital|region|oblast|province|district)\s+of\s+",
-    re.IGNORECASE,
+    rf"^(?:the\s+)?(?P<word>{_alt('gazetteer_prefix_words')})\s+of\s+", re.IGNORECASE
 )
-_SUFFIX = re.compile(
-    r"[\s-]+(?P<word>regions?|oblasts?|oblast'|oblast’|provinces?|область|обл\.?|krai|kray|"
-    r"governorate|voivodeship|prefecture)$",
-    re.IGNORECASE,
-)
-_PLACE_WORDS = {
-    "village",
-    "town",
-    "city",
-    "settlement",
-    "urban-type settlement",
-    "urban type settlement",
-    "hamlet",
-    "municipality",
-    "small town",
-    "capital",
-}
+_SUFFIX = re.compile(rf"[\s-]+(?P<word>{_alt('gazetteer_suffix_words')})$", re.IGNORECASE)
+_PLACE_WORDS = _lang.words(_EN, "gazetteer_place_words")
 
 
 @dataclass(frozen=True, slots=True)

@@ -36,19 +36,7 @@ REPO = Path(__file__).resolve().parents[1]
 LIMIT = 8
 
 #: "path::name" -> word-like items when listed. Move to geoinc/lang/<code>/, don't grow.
-KNOWN = {
-    # extraction (being moved to geoinc/lang/en/events_*, dates_*)
-    "geoinc/extract/dates.py::_MONTHS": 24,
-    "geoinc/extract/dates.py::_NIGHT": 15,
-    "geoinc/extract/dates.py::_MONTHLY": 9,
-    "geoinc/extract/dates.py::_REL_WORDS": 10,
-    "geoinc/extract/dates.py::_TRIGGERS": 12,
-    # gazetteer: place-kind words around a name
-    "geoinc/gazetteer.py::_REGION_NAME_WORDS": 11,
-    "geoinc/gazetteer.py::_PREFIX": 13,
-    "geoinc/gazetteer.py::_SUFFIX": 12,
-    "geoinc/gazetteer.py::_PLACE_WORDS": 10,
-}
+KNOWN: dict[str, int] = {}  # empty: every word list is data now
 
 #: "path::name" -> why the table is no language's vocabulary.
 NOT_VOCABULARY = {

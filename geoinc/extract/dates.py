@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
+from geoinc import lang as _lang
+
 __all__ = [
     "DateExpr",
     "parse_iso_date",
@@ -34,32 +36,16 @@ __all__ = [
     "date_trigger_positions",
 ]
 
-_MONTHS = {
-    "january": 1,
-    "february": 2,
-    "march": 3,
-    "april": 4,
-    "may": 5,
-    "june": 6,
-    "july": 7,
-    "august": 8,
-    "september": 9,
-    "october": 10,
-    "november": 11,
-    "december": 12,
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "sept": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
+_EN = "en"  # the patterns below are English grammar; their words are data files
+
+
+def _alt(name: str) -> str:
+    """The alternatives of ``geoinc/lang/en/NAME.txt`` joined by ``|``, in file order."""
+    return "|".join(_lang.phrases(_EN, name))
+
+
+# month name or abbreviation -> month number, from dates_months.tsv (file order kept)
+_MONTHS = {name: int(num) for name, num in _lang.table(_EN, "dates_months").items()}
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _M = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _D = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
@@ -84,19 +70,14 @@ _WEEKDAY = re.compile(
     r"(?:\s+(?P<part>night|morning|evening|afternoon))?\b",
     re.I,
 )
-_NIGHT = re.compile(
-    r"\b(?:overnight|at night|last night|during the night|night[- ]time|nighttime|"
-    r"in the early hours|night attack|night of|"
-    r"(?:over|in|during) the (?:past|last|previous) (?:day|24 hours))\b",
-    re.I,
-)
+_NIGHT = re.compile(rf"\b(?:{_alt('dates_night')})\b", re.I)
 _RELATIVE = re.compile(
     r"\b(?P<rel>yesterday|today|this morning|earlier today|tonight|this evening)\b", re.I
 )
 # "in July", "in March 2022", "last month", "in 2023": an earlier month or year (an attack
 # recalled for context); the month or year of publication itself dates nothing
 _MONTHLY = re.compile(
-    rf"\b(?:(?P<pre>in|during|back in|early|late|mid-?|since|until|by)\s+)?"
+    rf"\b(?:(?P<pre>{_alt('dates_month_prepositions')})\s+)?"
     rf"(?P<mname>{_M[len('(?P<month>') : -4]})\.?(?:,?\s+(?:of\s+)?{_Y})?\b(?!\s*[0-3]?\d\b)",
     re.I,
 )
@@ -112,38 +93,8 @@ _WORD = re.compile(r"[a-z]+")
 _HAS_DIGIT = re.compile(r"\d")
 _MONTH_WORDS = frozenset(_MONTHS)
 _WEEKDAY_WORDS = frozenset(_WEEKDAYS)
-_REL_WORDS = frozenset(
-    {
-        "overnight",
-        "night",
-        "nighttime",
-        "hours",
-        "yesterday",
-        "today",
-        "tonight",
-        "morning",
-        "evening",
-        "day",
-    }
-)
-_TRIGGERS = (
-    *_MONTHS,
-    *_WEEKDAYS,
-    "night",
-    "yesterday",
-    "today",
-    "tonight",
-    "this morning",
-    "this evening",
-    "early hours",
-    "past day",
-    "past 24 hours",
-    "last 24 hours",
-    "last month",
-    "last year",
-    "christmas",
-    "new year",
-)
+_REL_WORDS = _lang.words(_EN, "dates_relative_words")
+_TRIGGERS = (*_MONTHS, *_WEEKDAYS, *_lang.phrases(_EN, "dates_triggers"))
 
 
 def _trigger_automaton():
