@@ -362,3 +362,14 @@ def test_a_bare_count_of_deaths_reports_no_attack():
     attack = "A missile struck a market in Kharkiv on Tuesday. Doctors later counted 14 deaths."
     (r,) = extract_reports(document_from_text(attack, published=date(2024, 7, 2))).reports
     assert ("killed", 14) in {(c["field"], c["value"]) for c in r.claims}
+
+
+def test_round_up_ending_in_regions_counts_names_read_as_cities():
+    # "Kirovograd" and "Odessa" alone resolve to their cities; before "regions" they are
+    # oblasts of the same round-up
+    text = (
+        "Missiles hit power substations in the Kiev, Vinnitsa, Kirovograd and Odessa regions "
+        "on Monday morning, the ministry said."
+    )
+    reports = extract_reports(document_from_text(text, published=date(2024, 8, 26))).reports
+    assert [(r.place.name, r.place.kind) for r in reports] == [("Ukraine", "country")]

@@ -364,21 +364,16 @@ def _in_place_list(text: str, m, cands: Sequence) -> bool:
 _ROUND_UP_MIN = 3  # regions in one list: "the Kyiv, Lviv and Odesa regions"
 
 
-def _round_up(text: str, cands: list, gazetteer=None) -> list:
+def _round_up(text: str, cands: list, gazetteer=None, lang: str = "en") -> list:
     """The candidates, with a listed round-up of regions as one country-level place.
 
     "Blasts were heard across the Ternopil, Rivne, Lviv and Dnipropetrovsk regions" says
     the attack reached those regions, not that each had an incident of its own: it is one
     report at the country's level (precision "country"), whose place text is the list.
+    A list that ends in a plural region noun ("the Kiev, Kirovograd and Odessa regions")
+    is one of regions even where a name resolved to its city.
     """
-    regions = sorted((m for m in cands if m.place.kind == "admin1"), key=lambda m: m.start)
-    best: list = []
-    run: list = []
-    for m in regions:
-        if run and not (_LIST_JOIN.match(text[run[-1].end : m.start]) and _distinct(run[-1], m)):
-            run = []
-        run.append(m)
-        best = run if len(run) > len(best) else best
+    best = max(_place_lists(text, cands, lang), key=len, default=[])
     countries = {m.place.country for m in best}
     if len(best) < _ROUND_UP_MIN or len(countries) != 1:
         return cands
@@ -396,6 +391,49 @@ def _round_up(text: str, cands: list, gazetteer=None) -> list:
     )
     listed = {id(m) for m in best}
     return [country, *(m for m in cands if id(m) not in listed)]
+
+
+def _place_lists(text: str, cands: list, lang: str) -> list[list]:
+    """Runs of listed places that are regions: all admin1 records, or any places
+    before a plural region noun."""
+    runs: list[list] = []
+    for m in sorted(cands, key=lambda m: m.start):
+        if (
+            runs
+            and _LIST_JOIN.match(text[runs[-1][-1].end : m.start])
+            and _distinct(runs[-1][-1], m)
+        ):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    plural = _region_plurals(lang)
+    out = []
+    for run in runs:
+        after = text[run[-1].end : run[-1].end + 20].split()
+        if after and after[0].lower().strip(".,;:") in plural:
+            out.append(run)
+        else:
+            out.extend(_admin1_runs(run))
+    return out
+
+
+def _admin1_runs(run: list) -> list[list]:
+    """The stretches of consecutive admin1 records in a run of listed places."""
+    out: list[list] = [[]]
+    for m in run:
+        if m.place.kind == "admin1":
+            out[-1].append(m)
+        elif out[-1]:
+            out.append([])
+    return [r for r in out if r]
+
+
+@lru_cache(maxsize=8)
+def _region_plurals(lang: str) -> frozenset:
+    try:
+        return frozenset(w.lower() for w in _lang.words(lang, "events_region_plurals"))
+    except ConfigurationError:
+        return frozenset()
 
 
 def _is_wide(cands: Sequence) -> bool:
@@ -626,7 +664,7 @@ def _collect_pieces(
             if not sent.figures:
                 continue
             cands, wide = [], True
-        cands = _round_up(text, cands, gazetteer)
+        cands = _round_up(text, cands, gazetteer, lang)
         if not cands:
             if last is None or (i - last[0] > _INHERIT_WINDOW and not _sole_story(pieces, sent)):
                 if sent.figures:
