@@ -184,7 +184,7 @@ def dev_en():
 def test_dev_incident_floors(dev_en):
     # floors a little under the measured figures (docs/accuracy.md): a drop fails CI
     assert dev_en["main"]["f1"] >= 0.84
-    assert dev_en["all"]["f1"] >= 0.71
+    assert dev_en["all"]["f1"] >= 0.73
     assert dev_en["date_right"] >= 0.94
     assert dev_en["killed_right"] >= 0.85
     assert dev_en["injured_right"] >= 0.80

@@ -373,3 +373,13 @@ def test_round_up_ending_in_regions_counts_names_read_as_cities():
     )
     reports = extract_reports(document_from_text(text, published=date(2024, 8, 26))).reports
     assert [(r.place.name, r.place.kind) for r in reports] == [("Ukraine", "country")]
+
+
+def test_listed_districts_of_a_city_are_not_towns():
+    # "Kiev" and "Kuibyshev" here are districts of Donetsk, not Kyiv and a Russian town
+    text = (
+        "Troops shelled the Voroshilov, Kiev and Kuibyshev districts of Donetsk on Sunday "
+        "with Grad rockets, killing two people."
+    )
+    reports = extract_reports(document_from_text(text, published=date(2022, 6, 13))).reports
+    assert [r.place.name for r in reports] == ["Donetsk"]

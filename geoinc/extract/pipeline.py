@@ -396,6 +396,19 @@ def _round_up(text: str, cands: list, gazetteer=None, lang: str = "en") -> list:
 def _place_lists(text: str, cands: list, lang: str) -> list[list]:
     """Runs of listed places that are regions: all admin1 records, or any places
     before a plural region noun."""
+    plural = _lang_words(lang, "events_region_plurals")
+    out = []
+    for run in _listed_runs(text, cands):
+        after = text[run[-1].end : run[-1].end + 20].split()
+        if after and after[0].lower().strip(".,;:") in plural:
+            out.append(run)
+        else:
+            out.extend(_admin1_runs(run))
+    return out
+
+
+def _listed_runs(text: str, cands: list) -> list[list]:
+    """Candidates in runs of a coordinated list ("Kiev and Kuibyshev"), in text order."""
     runs: list[list] = []
     for m in sorted(cands, key=lambda m: m.start):
         if (
@@ -406,15 +419,30 @@ def _place_lists(text: str, cands: list, lang: str) -> list[list]:
             runs[-1].append(m)
         else:
             runs.append([m])
-    plural = _region_plurals(lang)
-    out = []
-    for run in runs:
-        after = text[run[-1].end : run[-1].end + 20].split()
-        if after and after[0].lower().strip(".,;:") in plural:
-            out.append(run)
-        else:
-            out.extend(_admin1_runs(run))
-    return out
+    return runs
+
+
+def _without_listed_districts(text: str, cands: list, lang: str) -> list:
+    """The candidates without a list of a city's districts ("the Voroshilov, Kiev and
+    Kuibyshev districts of Donetsk": not Ussuriysk, once Voroshilov, not Kyiv, not
+    Kuybyshev in Russia): names followed by more listed names and a plural district noun
+    before "of" or "in"."""
+    rule = _district_list_rule(lang)
+    if rule is None:
+        return cands
+    kept = [m for m in cands if not rule.match(text, m.end, m.end + 200)]
+    return kept if len(kept) < len(cands) else cands
+
+
+@lru_cache(maxsize=8)
+def _district_list_rule(lang: str) -> re.Pattern | None:
+    nouns = _lang_words(lang, "events_district_plurals")
+    if not nouns:
+        return None
+    name = r"(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*"  # listed names: capitals
+    glue = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)"
+    words = "|".join(sorted(map(re.escape, nouns), key=len, reverse=True))
+    return re.compile(rf"(?:{glue}{name})*\s+(?i:{words})\s+(?:of|in)\b")
 
 
 def _admin1_runs(run: list) -> list[list]:
@@ -428,10 +456,11 @@ def _admin1_runs(run: list) -> list[list]:
     return [r for r in out if r]
 
 
-@lru_cache(maxsize=8)
-def _region_plurals(lang: str) -> frozenset:
+@lru_cache(maxsize=16)
+def _lang_words(lang: str, name: str) -> frozenset:
+    """A lower-cased word list of the language, empty when it has none."""
     try:
-        return frozenset(w.lower() for w in _lang.words(lang, "events_region_plurals"))
+        return frozenset(w.lower() for w in _lang.words(lang, name))
     except ConfigurationError:
         return frozenset()
 
@@ -664,7 +693,7 @@ def _collect_pieces(
             if not sent.figures:
                 continue
             cands, wide = [], True
-        cands = _round_up(text, cands, gazetteer, lang)
+        cands = _round_up(text, _without_listed_districts(text, cands, lang), gazetteer, lang)
         if not cands:
             if last is None or (i - last[0] > _INHERIT_WINDOW and not _sole_story(pieces, sent)):
                 if sent.figures:
