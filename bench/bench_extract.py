@@ -83,11 +83,11 @@ def main(argv=None) -> int:
     t_geotext_load = time.perf_counter() - t0
 
     import geoinc
-    from geoinc.extract.documents import document_from_text
-    from geoinc.extract.events import analyse_text
-    from geoinc.extract.pipeline import extract_reports
+    from geoinc.extraction.documents import document_from_text
+    from geoinc.extraction.events import analyse_text
+    from geoinc.extraction.pipeline import extract_reports
     from geoinc.gazetteer import Gazetteer
-    from geoinc.geoparse import geoparse
+    from geoinc.geoparsing import geoparse
 
     t0 = time.perf_counter()
     gz = Gazetteer.default()

@@ -11,7 +11,7 @@ Prints articles per second on one core (CPU time of this process, so other load 
 machine counts against it as little as possible: the median and the best of the runs;
 the wall-clock median too; the first pass, which also fills the per-name caches, on its
 own) for
-``geoinc.geoparse.geoparse`` (recognition, resolution in context and roles) and for
+``geoinc.geoparsing.geoparse`` (recognition, resolution in context and roles) and for
 ``geotext.GeoText`` (recognition only, a dictionary matcher) timed in the same run over
 the same texts, the median of ``--repeat`` runs and the ratio between them; then the cold
 start (first call, which loads the gazetteer) and the peak memory of each in a fresh
@@ -80,7 +80,7 @@ def main(argv=None) -> int:
 
     from geotext import GeoText
 
-    from geoinc.geoparse import geoparse
+    from geoinc.geoparsing import geoparse
 
     texts = _texts(args.eval_dir, args.seeds)
     chars = sum(map(len, texts))
@@ -114,7 +114,7 @@ def main(argv=None) -> int:
     )
 
     geoinc_code = (
-        "import time; t = time.perf_counter()\nfrom geoinc.geoparse import geoparse\n"
+        "import time; t = time.perf_counter()\nfrom geoinc.geoparsing import geoparse\n"
         "geoparse('Shelling hit Kharkiv.')\nprint(time.perf_counter() - t)"
     )
     geotext_code = (

@@ -72,12 +72,12 @@ def _stages() -> dict[str, tuple[Callable[[int], str], Callable[[str], object]]]
     import re
 
     from geoinc.claims import check_text
-    from geoinc.extract.documents import document_from_text, strip_html
-    from geoinc.extract.events import analyse_text, find_figures
-    from geoinc.extract.numbers import QUANTITY_PATTERN
-    from geoinc.extract.pipeline import extract_reports
+    from geoinc.extraction.documents import document_from_text, strip_html
+    from geoinc.extraction.events import analyse_text, find_figures
+    from geoinc.extraction.numbers import QUANTITY_PATTERN
+    from geoinc.extraction.pipeline import extract_reports
     from geoinc.gazetteer import Gazetteer
-    from geoinc.geoparse import geoparse
+    from geoinc.geoparsing import geoparse
 
     quantities = re.compile(QUANTITY_PATTERN, re.I)
     gz = Gazetteer.default()

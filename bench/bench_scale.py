@@ -116,7 +116,7 @@ def _cpu_line(n: int, jobs: int, parent: float, workers: float, serial: float) -
 
 
 def _warm() -> None:
-    from geoinc.extract.pipeline import extract
+    from geoinc.extraction.pipeline import extract
 
     extract(["2024-01-02\n\nDrones hit Kyiv."])
 

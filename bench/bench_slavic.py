@@ -4,9 +4,9 @@ Reads the annotated conflict-news passages in ../shared/eval/uaru-dev/ (``uk-ru.
 and ``en.jsonl``), repeats each set to ``--n`` articles, and times per article:
 
 * ``detect``: language detection (:func:`geoinc.language.detect`);
-* ``events``: sentence analysis only (:func:`geoinc.extract.events.analyse_text`);
-* ``geoparse``: place names found and resolved (:func:`geoinc.geoparse.geoparse`);
-* ``pipeline``: the per-article pipeline (:func:`geoinc.extract.pipeline.extract_reports`),
+* ``events``: sentence analysis only (:func:`geoinc.extraction.events.analyse_text`);
+* ``geoparse``: place names found and resolved (:func:`geoinc.geoparsing.geoparse`);
+* ``pipeline``: the per-article pipeline (:func:`geoinc.extraction.pipeline.extract_reports`),
   the language detected, as ``geoinc.extract`` runs it.
 
 Warm caches are measured (the gazetteer and dictionaries are loaded once before timing;
@@ -58,12 +58,12 @@ def main(argv=None) -> None:
     ap.add_argument("--n", type=int, default=400, help="articles per language set")
     args = ap.parse_args(argv)
 
-    from geoinc.extract.documents import document_from_text
-    from geoinc.extract.events import analyse_text
-    from geoinc.extract.pipeline import extract_reports
+    from geoinc.extraction.documents import document_from_text
+    from geoinc.extraction.events import analyse_text
+    from geoinc.extraction.pipeline import extract_reports
     from geoinc.gazetteer import Gazetteer
-    from geoinc.geoparse import geoparse
-    from geoinc.geoparse import slavic as geoparse_slavic
+    from geoinc.geoparsing import geoparse
+    from geoinc.geoparsing import slavic as geoparse_slavic
     from geoinc.language import detect
 
     gz = Gazetteer.default()

@@ -4,13 +4,13 @@ Inputs are built from adversarial fragments (absurd and negative numbers, markup
 hides text, CR/LF/NUL, lone surrogates, formula starters, dates and place lists, runs of
 hyphens, "Mr. ") mixed with random Unicode, and sometimes blown up to ~100 KB. Targets:
 
-* ``quantity``: :func:`geoinc.extract.numbers.parse_quantity`;
-* ``document``: :func:`geoinc.extract.documents.document_from_text` and ``strip_html``;
+* ``quantity``: :func:`geoinc.extraction.numbers.parse_quantity`;
+* ``document``: :func:`geoinc.extraction.documents.document_from_text` and ``strip_html``;
 * ``cells``: CSV cell neutralisation round trip;
-* ``pipeline``: :func:`geoinc.extract.pipeline.extract_with_status` on small batches
+* ``pipeline``: :func:`geoinc.extraction.pipeline.extract_with_status` on small batches
   (every input must get exactly one status);
 * ``files``: folders of random files, FIFOs, devices, broken and looping links through
-  :func:`geoinc.extract.documents.iter_documents` (every entry must get a status);
+  :func:`geoinc.extraction.documents.iter_documents` (every entry must get a status);
 * ``io``: frames with random text, 64-bit integers and floats written as CSV and GeoJSON
   and read back (equal, or refused with a geoinc error);
 * ``gazetteer``: ``lookup`` and ``reverse`` with random arguments.
@@ -177,7 +177,7 @@ class Run:
 
 
 def _quantity(run: Run, rng: random.Random) -> None:
-    from geoinc.extract.numbers import MAX_FIGURE, parse_quantity
+    from geoinc.extraction.numbers import MAX_FIGURE, parse_quantity
 
     text = _text(rng)
     q = run.call("quantity", len(text), parse_quantity, text)
@@ -186,7 +186,7 @@ def _quantity(run: Run, rng: random.Random) -> None:
 
 
 def _document(run: Run, rng: random.Random) -> None:
-    from geoinc.extract.documents import document_from_text, strip_html
+    from geoinc.extraction.documents import document_from_text, strip_html
 
     text = _text(rng)
     html = rng.choice([None, True, False])
@@ -206,7 +206,7 @@ def _cells(run: Run, rng: random.Random) -> None:
 
 
 def _pipeline(run: Run, rng: random.Random, gz) -> None:
-    from geoinc.extract.pipeline import extract_with_status
+    from geoinc.extraction.pipeline import extract_with_status
 
     batch = [_text(rng) for _ in range(rng.randint(1, 8))]
     size = sum(len(t) for t in batch)
@@ -235,7 +235,7 @@ def _pipeline(run: Run, rng: random.Random, gz) -> None:
 
 
 def _files(run: Run, rng: random.Random, root: Path, k: int) -> None:
-    from geoinc.extract.documents import iter_documents
+    from geoinc.extraction.documents import iter_documents
 
     d = root / f"f{k}"
     d.mkdir()
@@ -317,7 +317,7 @@ LIMIT_S = 2.0
 
 def _warm_up(gz) -> None:
     """Load what is loaded once per process (indexes, automata) before anything is timed."""
-    from geoinc.extract.pipeline import extract_with_status
+    from geoinc.extraction.pipeline import extract_with_status
 
     gz.lookup("Kharkiv")
     gz.lookup("Kharkiw")  # the fuzzy index

@@ -4,7 +4,7 @@
 :func:`geoinc.extract` (tested on a ``LocalCluster``), computed on a Dask cluster:
 
 1. **Per document** (map): every worker reads its share of the files and runs
-   :func:`~geoinc.extract.pipeline.extract_reports` (the gazetteer is loaded once per
+   :func:`~geoinc.extraction.pipeline.extract_reports` (the gazetteer is loaded once per
    worker process). Only the small reports travel on.
 2. **Across documents** (a partitioned reduce): reports merge only with reports of the
    same place and event type (:func:`geoinc.incidents.merge.merge_reports`), dated ones
@@ -77,7 +77,7 @@ def _leaves(inputs) -> list:
     """Inputs expanded into ``(label, item)``, one per document; label ``None`` means
     the one ``iter_documents`` gives. Folders are listed here (cheap), files are read on
     the workers."""
-    from geoinc.extract.documents import (
+    from geoinc.extraction.documents import (
         TEXT_SUFFIXES,
         Document,
         _looks_like_path,
@@ -113,7 +113,7 @@ def _leaves(inputs) -> list:
 
 def _read(leaf, options: dict) -> Iterator[tuple[str, object]]:
     """Documents of one leaf; a bag given by the caller holds bare inputs."""
-    from geoinc.extract.documents import iter_documents
+    from geoinc.extraction.documents import iter_documents
 
     label, item = leaf if isinstance(leaf, tuple) and len(leaf) == 2 else (None, leaf)
     if isinstance(item, InputError):
@@ -125,8 +125,8 @@ def _read(leaf, options: dict) -> Iterator[tuple[str, object]]:
 
 def _extract_partition(items: Iterable, options: dict, time_budget) -> list:
     """Per-document stage on a worker: ``(label, doc_id, status, reason, n, reports)``."""
-    from geoinc.extract.batch import run_isolated
-    from geoinc.extract.pipeline import extract_reports
+    from geoinc.extraction.batch import run_isolated
+    from geoinc.extraction.pipeline import extract_reports
 
     out = []
     for item in items:
@@ -225,8 +225,8 @@ def partitioned_merge(
     Examples
     --------
     >>> import dask.bag as db
-    >>> from geoinc.extract.documents import document_from_text
-    >>> from geoinc.extract.pipeline import extract_reports
+    >>> from geoinc.extraction.documents import document_from_text
+    >>> from geoinc.extraction.pipeline import extract_reports
     >>> texts = [f"2024-01-0{d}\\n\\nDrones hit Sumy on {w}." for d, w in ((2, "Tuesday"),
     ...          (3, "Wednesday"), (9, "Tuesday"))]
     >>> reps = [r for t in texts for r in extract_reports(document_from_text(t)).reports]
@@ -323,7 +323,7 @@ def _scheduler(scheduler):
 
 def _documents(paths_or_bag, npartitions, time_budget, options: dict):
     """The bag of per-document results ``(label, doc_id, status, reason, n, reports)``."""
-    from geoinc.extract.batch import DEFAULT_TIME_BUDGET
+    from geoinc.extraction.batch import DEFAULT_TIME_BUDGET
 
     db = _bag_module()
     options = {k: v for k, v in options.items() if v is not None}
@@ -356,7 +356,7 @@ def extract_with_status(
     **options,
 ):
     """Like :func:`extract`, also returning one status per input (as the pipeline does)."""
-    from geoinc.extract.pipeline import InputStatus
+    from geoinc.extraction.pipeline import InputStatus
 
     if on_error not in ("raise", "warn", "record"):
         raise ConfigurationError(f"on_error must be 'raise', 'warn' or 'record', got {on_error!r}")

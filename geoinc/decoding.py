@@ -1,6 +1,6 @@
 """Raw bytes to text: detect UTF-8 (with or without BOM), UTF-16 and cp1251, refuse binary.
 
-Shared by the readers of articles (:mod:`geoinc.extract.documents`) and of incident
+Shared by the readers of articles (:mod:`geoinc.extraction.documents`) and of incident
 tables (:mod:`geoinc.incidents`); it sits below both and imports neither.
 """
 

@@ -13,7 +13,7 @@ otherwise): the order is the data flow. ``pipeline(doc)`` runs every component i
 geoparsing for an article without an attack sentence.
 
 This module knows no stage: the drivers that assemble pipelines sit above the stages
-(:mod:`geoinc.extract.pipeline` for extraction).
+(:mod:`geoinc.extraction.pipeline` for extraction).
 
 Examples
 --------
@@ -51,7 +51,7 @@ class Doc:
         Where annotations come from.
     lang : str, default "en"
     meta : object, optional
-        What the text came with (a :class:`geoinc.extract.documents.Document`, a dict ...).
+        What the text came with (a :class:`geoinc.extraction.documents.Document`, a dict ...).
     resources : mapping, optional
         Shared read-only tools the components use (a gazetteer ...).
     """

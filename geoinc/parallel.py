@@ -2,7 +2,7 @@
 
 :func:`map_documents` runs a per-document function (``extract_reports`` in the pipeline)
 over a stream of ``(label, Document or InputError)`` pairs, as produced by
-:func:`geoinc.extract.documents.iter_documents`, and yields one result per pair in the
+:func:`geoinc.extraction.documents.iter_documents`, and yields one result per pair in the
 input order — so ``jobs=4`` gives exactly what ``jobs=1`` gives.
 
 How it stays fast and flat:
@@ -78,8 +78,8 @@ class Leaf:
     metadata: tuple = ()
 
     def read(self):
-        """The :class:`~geoinc.extract.documents.Document` or the InputError."""
-        from geoinc.extract.documents import iter_documents
+        """The :class:`~geoinc.extraction.documents.Document` or the InputError."""
+        from geoinc.extraction.documents import iter_documents
 
         for _, doc in iter_documents([self.path], max_bytes=self.max_bytes, **dict(self.metadata)):
             return doc
@@ -87,7 +87,7 @@ class Leaf:
 
 
 def iter_inputs(inputs, *, jobs: int | None = 1, max_bytes: int | None = None, **metadata):
-    """Like :func:`~geoinc.extract.documents.iter_documents`, but files stay unread.
+    """Like :func:`~geoinc.extraction.documents.iter_documents`, but files stay unread.
 
     With ``jobs=1`` this *is* ``iter_documents``. Otherwise folders are listed here and
     every file becomes a :class:`Leaf`, read by the worker that extracts it
@@ -100,7 +100,7 @@ def iter_inputs(inputs, *, jobs: int | None = 1, max_bytes: int | None = None, *
     >>> [(label, type(x).__name__) for label, x in iter_inputs(["Drones hit Kharkiv."], jobs=2)]
     [('text:0', 'Document')]
     """
-    from geoinc.extract.documents import DEFAULT_MAX_BYTES, Document, iter_documents
+    from geoinc.extraction.documents import DEFAULT_MAX_BYTES, Document, iter_documents
 
     max_bytes = DEFAULT_MAX_BYTES if max_bytes is None else max_bytes
     if resolve_jobs(jobs) == 1:
@@ -114,7 +114,7 @@ def iter_inputs(inputs, *, jobs: int | None = 1, max_bytes: int | None = None, *
 
 
 def _expand(i: int, item, max_bytes: int, metadata: dict, meta: tuple) -> Iterator:
-    from geoinc.extract.documents import (
+    from geoinc.extraction.documents import (
         TEXT_SUFFIXES,
         _from_mapping,
         _looks_like_path,
@@ -133,7 +133,7 @@ def _expand(i: int, item, max_bytes: int, metadata: dict, meta: tuple) -> Iterat
         if not p.is_dir():
             yield str(p) if isinstance(item, Path) else str(item), Leaf(item, max_bytes, meta)
             return
-        from geoinc.extract.documents import portable_id
+        from geoinc.extraction.documents import portable_id
 
         for f, reason in _walk(p):
             if reason:
@@ -244,7 +244,7 @@ def _share_places(reports, places: dict):
 
 def _warm(func: Callable, gazetteer) -> None:
     """Run one small document in the parent so forked workers share the warm tables."""
-    from geoinc.extract.documents import document_from_text
+    from geoinc.extraction.documents import document_from_text
 
     _call(func, document_from_text("2024-01-02\n\nDrones struck Kyiv, injuring 3."), gazetteer)
 
@@ -263,9 +263,9 @@ def map_documents(
     ----------
     func : callable
         A module-level function (it is sent to the workers by reference), such as
-        :func:`geoinc.extract.pipeline.extract_reports`.
+        :func:`geoinc.extraction.pipeline.extract_reports`.
     items : iterable of (str, Document or InputError)
-        As yielded by :func:`~geoinc.extract.documents.iter_documents`; consumed lazily.
+        As yielded by :func:`~geoinc.extraction.documents.iter_documents`; consumed lazily.
     jobs : int, default 1
         Worker processes; 1 runs in this process, ``None``, 0 or -1 use every core.
     gazetteer : geoinc.gazetteer.Gazetteer, optional
@@ -282,8 +282,8 @@ def map_documents(
 
     Examples
     --------
-    >>> from geoinc.extract.documents import iter_documents
-    >>> from geoinc.extract.pipeline import extract_reports
+    >>> from geoinc.extraction.documents import iter_documents
+    >>> from geoinc.extraction.pipeline import extract_reports
     >>> texts = ["2024-01-02\\n\\nA drone hit Kharkiv, injuring 4.", ""]
     >>> out = list(map_documents(extract_reports, iter_documents(texts), jobs=1))
     >>> [(label, type(res).__name__) for label, _, res in out]

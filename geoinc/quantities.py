@@ -1,6 +1,6 @@
 """Numbers written in digits or words: "1,200", "twenty-one", "three hundred and five".
 
-The shared number reader of extraction (:mod:`geoinc.extract.numbers` builds casualty
+The shared number reader of extraction (:mod:`geoinc.extraction.numbers` builds casualty
 quantities on it) and claim checking ("thirty kilometres from the border"). It sits
 below both and imports neither. The number words are language data
 (``geoinc/lang/<code>/quantities.json``: units, tens, scales, whole phrases such as

@@ -89,7 +89,7 @@ class StoreUpdate:
 
     Attributes
     ----------
-    statuses : list of geoinc.extract.pipeline.InputStatus
+    statuses : list of geoinc.extraction.pipeline.InputStatus
         One per input; ``status`` is ``"known"`` for articles already in the store.
     new_articles : int
     new_reports : int
@@ -135,8 +135,8 @@ def report_to_json(report) -> str:
 
     Examples
     --------
-    >>> from geoinc.extract.documents import document_from_text
-    >>> from geoinc.extract.pipeline import extract_reports
+    >>> from geoinc.extraction.documents import document_from_text
+    >>> from geoinc.extraction.pipeline import extract_reports
     >>> r = extract_reports(document_from_text("2024-01-02\\n\\nDrones hit Kharkiv.")).reports[0]
     >>> report_from_json(report_to_json(r)) == r
     True
@@ -463,9 +463,9 @@ class _Batch:
         self._base: dict[str, str] = {}  # article key -> doc_id as read (before "#2")
 
     def extract(self, inputs, *, jobs, progress, **options) -> None:
-        from geoinc.extract.batch import DEFAULT_TIME_BUDGET, run_isolated
-        from geoinc.extract.documents import DEFAULT_MAX_BYTES, iter_documents
-        from geoinc.extract.pipeline import extract_reports
+        from geoinc.extraction.batch import DEFAULT_TIME_BUDGET, run_isolated
+        from geoinc.extraction.documents import DEFAULT_MAX_BYTES, iter_documents
+        from geoinc.extraction.pipeline import extract_reports
         from geoinc.parallel import map_documents
 
         budget = options.pop("time_budget", DEFAULT_TIME_BUDGET)
@@ -489,7 +489,7 @@ class _Batch:
 
     def _new_documents(self, items, con) -> Iterator[tuple]:
         """Documents not yet in the store (by text); the others get their status now."""
-        from geoinc.extract.documents import with_metadata
+        from geoinc.extraction.documents import with_metadata
 
         for label, item in items:
             i = len(self.statuses)
@@ -533,7 +533,7 @@ class _Batch:
         self.reports.extend((r, f"{key}:{n}") for n, r in enumerate(res.reports))
 
     def final_statuses(self, ids: dict) -> list:
-        from geoinc.extract.pipeline import InputStatus
+        from geoinc.extraction.pipeline import InputStatus
 
         by_doc: dict[str, set] = {}
         for r, rkey in self.reports:

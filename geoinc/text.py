@@ -77,7 +77,7 @@ class SentenceRules:
 def abbreviations(lang: str | Path = "en") -> tuple[str, ...]:
     """Words whose full stop does not end a sentence, as written in the language data
     (``text_abbreviations.txt``; Ukrainian and Russian keep theirs in
-    ``events_abbreviations.txt``, read by :mod:`geoinc.extract.slavic` under that name)."""
+    ``events_abbreviations.txt``, read by :mod:`geoinc.extraction.slavic` under that name)."""
     for name in ("text_abbreviations", "events_abbreviations"):
         try:
             return langdata.phrases(lang, name)

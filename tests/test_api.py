@@ -12,8 +12,8 @@ def test_top_level_names_resolve():
 
 
 def test_geoparse_and_extract_are_callable_after_submodule_imports():
-    import geoinc.extract.documents  # noqa: F401  (sets geoinc.extract to the package)
-    import geoinc.geoparse.resolve  # noqa: F401
+    import geoinc.extraction.documents  # noqa: F401  (a submodule import leaves geoinc.extract the function)
+    import geoinc.geoparsing.resolve  # noqa: F401
 
     mentions = geoinc.geoparse("Moscow said its drones hit Kharkiv.")
     assert [(m.text, m.role) for m in mentions] == [("Moscow", "actor"), ("Kharkiv", "location")]

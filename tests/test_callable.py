@@ -1,4 +1,5 @@
-"""``geoinc.extract`` and ``geoinc.geoparse``: functions to callers, packages to imports."""
+"""``geoinc.extract`` and ``geoinc.geoparse`` are plain functions; their code lives in the
+packages ``geoinc.extraction`` and ``geoinc.geoparsing`` (no module swapped for a callable)."""
 
 from __future__ import annotations
 
@@ -11,11 +12,10 @@ import types
 import pytest
 
 import geoinc
-from geoinc._callable import PackageFunction
 
 CASES = [
-    ("extract", "geoinc.extract.pipeline", "extract"),
-    ("geoparse", "geoinc.geoparse", "geoparse"),
+    ("extract", "geoinc.extraction.pipeline", "extract"),
+    ("geoparse", "geoinc.geoparsing", "geoparse"),
 ]
 
 
@@ -29,14 +29,13 @@ def case(request):
     return getattr(geoinc, public), _function(module, name)
 
 
-def test_signature_and_doc_are_the_functions(case):
+def test_public_names_are_the_functions_themselves(case):
     public, func = case
-    assert inspect.signature(public) == inspect.signature(func)
-    assert public.__doc__ == func.__doc__ and "Examples" in public.__doc__
-    assert inspect.unwrap(public) is func
+    assert public is func and isinstance(public, types.FunctionType)
+    assert "Examples" in public.__doc__
 
 
-def test_help_shows_the_function_not_the_package(case):
+def test_help_shows_the_function_not_a_package(case):
     public, func = case
     page = pydoc.render_doc(public, renderer=pydoc.plaintext)
     assert f"{public.__name__}{inspect.signature(func)}" in page
@@ -44,48 +43,23 @@ def test_help_shows_the_function_not_the_package(case):
     assert "PACKAGE CONTENTS" not in page
 
 
-def test_package_attributes_and_imports_still_work():
-    import geoinc.extract.pipeline as pipeline  # import a.b.c as d walks attributes
-    from geoinc.extract import Document, events
+def test_submodule_imports_leave_the_functions_in_place():
+    import geoinc.extraction.events  # noqa: F401
+    import geoinc.geoparsing.resolve  # noqa: F401
+    from geoinc.extraction import Document, events
 
-    assert geoinc.extract.pipeline is pipeline
-    assert events.__name__ == "geoinc.extract.events"
-    assert Document.__module__ == "geoinc.extract.documents"
-    assert geoinc.geoparse.geoparse is _function("geoinc.geoparse", "geoparse")
-    assert importlib.import_module("geoinc.extract") is geoinc.extract
-    assert geoinc.extract.__path__ and "pipeline" in dir(geoinc.extract)
-
-
-def test_the_module_is_kept_for_tools_that_need_one():
-    module = geoinc.extract.__package_module__
-    assert isinstance(module, types.ModuleType) and module.__name__ == "geoinc.extract"
-    assert "From articles to incidents" in module.__doc__
-
-
-def test_patching_the_function_reaches_callers(monkeypatch):
-    calls = []
-    monkeypatch.setattr("geoinc.extract.pipeline.extract", lambda *a, **k: calls.append(a) or 7)
-    assert geoinc.extract("text") == 7 and calls == [("text",)]
-
-
-def test_attributes_written_go_to_the_package(monkeypatch):
-    monkeypatch.setattr(geoinc.extract, "probe_attribute", 42, raising=False)
-    assert geoinc.extract.__package_module__.probe_attribute == 42
-    monkeypatch.undo()
-    assert not hasattr(geoinc.extract.__package_module__, "probe_attribute")
+    assert isinstance(geoinc.extract, types.FunctionType)
+    assert isinstance(geoinc.geoparse, types.FunctionType)
+    assert events.__name__ == "geoinc.extraction.events"
+    assert Document.__module__ == "geoinc.extraction.documents"
+    assert isinstance(importlib.import_module("geoinc.extraction"), types.ModuleType)
 
 
 def test_pickles_to_the_same_object():
     assert pickle.loads(pickle.dumps(geoinc.geoparse)) is geoinc.geoparse
+    assert pickle.loads(pickle.dumps(geoinc.extract)) is geoinc.extract
 
 
-def test_calls_the_target_on_a_real_text():
+def test_calls_the_function_on_a_real_text():
     mentions = geoinc.geoparse("Moscow said its drones hit Kharkiv.")
     assert [(m.text, m.role) for m in mentions] == [("Moscow", "actor"), ("Kharkiv", "location")]
-
-
-def test_unknown_attribute_raises_attribute_error():
-    probe = PackageFunction(types.ModuleType("probe_pkg"), "geoinc.taxonomy:type_color")
-    assert probe("Air/drone strike") == "#d7191c"
-    with pytest.raises(AttributeError):
-        probe.no_such_name  # noqa: B018

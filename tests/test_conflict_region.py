@@ -33,7 +33,7 @@ import numpy as np
 import pytest
 
 from geoinc.gazetteer import Gazetteer
-from geoinc.geoparse import geoparse, resolver_for
+from geoinc.geoparsing import geoparse, resolver_for
 from geoinc.names import CYRILLIC_COUNTRIES, normalize, romanize_ru, romanize_uk, skeleton
 
 TARGET = 0.99  # issue 11; measured 0.997 (26,364 sentences)

@@ -14,7 +14,7 @@ import dask.bag as db  # noqa: E402
 import geoinc.dask as gdask  # noqa: E402
 from geoinc.cli.main import main  # noqa: E402
 from geoinc.exceptions import ConfigurationError  # noqa: E402
-from geoinc.extract.pipeline import extract_with_status  # noqa: E402
+from geoinc.extraction.pipeline import extract_with_status  # noqa: E402
 from geoinc.incidents.io import to_geojson  # noqa: E402
 from geoinc.incidents.merge import IncidentReport, merge_reports  # noqa: E402
 

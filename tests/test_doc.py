@@ -65,7 +65,7 @@ def test_replace_pipe_returns_a_new_pipeline():
 
 # ------------------------------------------------------------------ extraction's pipeline
 def _geoparser(counter):
-    from geoinc.geoparse import geoparse
+    from geoinc.geoparsing import geoparse
 
     def parse(text, **kw):
         counter.append(text)
@@ -75,8 +75,8 @@ def _geoparser(counter):
 
 
 def test_extraction_stages_share_one_document():
-    from geoinc.extract.documents import document_from_text
-    from geoinc.extract.pipeline import EXTRACTION, extract_reports, make_doc
+    from geoinc.extraction.documents import document_from_text
+    from geoinc.extraction.pipeline import EXTRACTION, extract_reports, make_doc
 
     assert EXTRACTION.pipe_names == ("sentences", "events", "mentions", "locations", "reports")
     d = document_from_text("December 31, 2023\n\nDrones struck Kharkiv overnight, wounding 28.")
@@ -89,8 +89,8 @@ def test_extraction_stages_share_one_document():
 
 
 def test_an_article_without_an_attack_is_not_geoparsed():
-    from geoinc.extract.documents import document_from_text
-    from geoinc.extract.pipeline import make_doc
+    from geoinc.extraction.documents import document_from_text
+    from geoinc.extraction.pipeline import make_doc
 
     seen: list[str] = []
     doc = make_doc(
@@ -101,8 +101,8 @@ def test_an_article_without_an_attack_is_not_geoparsed():
 
 def test_claims_read_the_mentions_extraction_read():
     from geoinc.claims import check_text
-    from geoinc.extract.documents import document_from_text
-    from geoinc.extract.pipeline import make_doc
+    from geoinc.extraction.documents import document_from_text
+    from geoinc.extraction.pipeline import make_doc
 
     text = "Drones struck Belgorod, a city 40 km from the border, killing two people."
     seen: list[str] = []

@@ -23,12 +23,12 @@ MUST_HAVE_EXAMPLES = {
     "geoinc.versions",
     "geoinc.borders",
     "geoinc.claims",
-    "geoinc.geoparse",
-    "geoinc.extract.documents",
-    "geoinc.extract.dates",
-    "geoinc.extract.numbers",
-    "geoinc.extract.events",
-    "geoinc.extract.pipeline",
+    "geoinc.geoparsing",
+    "geoinc.extraction.documents",
+    "geoinc.extraction.dates",
+    "geoinc.extraction.numbers",
+    "geoinc.extraction.events",
+    "geoinc.extraction.pipeline",
     "geoinc.incidents.schema",
     "geoinc.incidents.merge",
     "geoinc.incidents.io",
@@ -52,7 +52,6 @@ def test_every_required_module_is_walked():
 @pytest.mark.parametrize("modname", MODULES)
 def test_module_doctests(modname):
     module = importlib.import_module(modname)
-    module = getattr(module, "__package_module__", module)  # a package that is a function
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)  # e.g. geographic-CRS notes in map examples
         flags = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE

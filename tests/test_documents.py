@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from geoinc.exceptions import InputError
-from geoinc.extract.documents import (
+from geoinc.extraction.documents import (
     decode_bytes,
     document_from_text,
     iter_documents,

@@ -7,8 +7,8 @@ from datetime import date
 
 import pytest
 
-from geoinc.extract.documents import document_from_text
-from geoinc.extract.pipeline import extract_reports
+from geoinc.extraction.documents import document_from_text
+from geoinc.extraction.pipeline import extract_reports
 
 KHARKIV = 706483
 

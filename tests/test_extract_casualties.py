@@ -1,11 +1,11 @@
-"""Casualty figures as reports write them (geoinc.extract.casualties); sentences are ours."""
+"""Casualty figures as reports write them (geoinc.extraction.casualties); sentences are ours."""
 
 from pathlib import Path
 
 import pytest
 
 from geoinc.exceptions import ConfigurationError
-from geoinc.extract.casualties import casualty_figures, may_contain_casualties
+from geoinc.extraction.casualties import casualty_figures, may_contain_casualties
 
 
 def _figs(sentence, **kw):

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from geoinc.extract.dates import (
+from geoinc.extraction.dates import (
     find_explicit_dates,
     find_publication_date,
     parse_iso_date,

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from geoinc.extract.events import (
+from geoinc.extraction.events import (
     SUB_AIR,
     SUB_SHELLING,
     analyse_text,

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from geoinc.extract.numbers import parse_number, parse_quantity
+from geoinc.extraction.numbers import parse_number, parse_quantity
 
 
 @pytest.mark.parametrize(

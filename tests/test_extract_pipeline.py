@@ -11,9 +11,9 @@ import pytest
 
 import geoinc
 from geoinc.exceptions import ConfigurationError, InputError
-from geoinc.extract import extract_with_status
-from geoinc.extract.documents import document_from_text
-from geoinc.extract.pipeline import extract_reports
+from geoinc.extraction import extract_with_status
+from geoinc.extraction.documents import document_from_text
+from geoinc.extraction.pipeline import extract_reports
 from geoinc.incidents.io import to_geojson
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "dispatches"
@@ -102,7 +102,7 @@ def test_seed_freedom_square_undated_not_merged(seeds):
 
 
 def test_seed_every_value_has_evidence(seeds, seeds_dir):
-    from geoinc.extract.documents import read_document
+    from geoinc.extraction.documents import read_document
 
     frame, _ = seeds
     # offsets refer to the document text as geoinc reads it (HTML and Markdown links stripped)
@@ -227,8 +227,8 @@ def test_days_after_shifts_the_date_for_the_place():
 
 
 def test_lone_foreign_place_is_not_an_incident_location(gazetteer):
-    from geoinc.extract.pipeline import _stray_countries
-    from geoinc.geoparse import Mention
+    from geoinc.extraction.pipeline import _stray_countries
+    from geoinc.geoparsing import Mention
 
     def m(text, gid):
         return Mention(0, len(text), text, gazetteer.get(gid), "location", 0.9)

@@ -18,9 +18,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from geoinc.exceptions import ConfigurationError, GeoincError, InputError
-from geoinc.extract.batch import check_options
-from geoinc.extract.documents import document_from_text, looks_like_html, strip_html
-from geoinc.extract.numbers import MAX_FIGURE, parse_quantity
+from geoinc.extraction.batch import check_options
+from geoinc.extraction.documents import document_from_text, looks_like_html, strip_html
+from geoinc.extraction.numbers import MAX_FIGURE, parse_quantity
 from geoinc.incidents.cells import neutralise_cell, restore_cell
 from geoinc.incidents.io import read_incidents, to_geojson, write_incidents
 from geoinc.incidents.schema import build_frame
@@ -107,7 +107,7 @@ def gz(gazetteer):
 @SLOW
 @given(st.lists(texts, min_size=1, max_size=4))
 def test_a_batch_accounts_for_every_input_and_never_raises(gz, batch):
-    from geoinc.extract.pipeline import extract_with_status
+    from geoinc.extraction.pipeline import extract_with_status
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")

@@ -1,4 +1,4 @@
-"""Tests of geoinc.geoparse: recognition, resolution in context, roles.
+"""Tests of geoinc.geoparsing: recognition, resolution in context, roles.
 
 The seed articles are read from ../shared/seeds/ (skipped when absent); the other
 examples are the project's own sentences.
@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from geoinc.exceptions import InputError
-from geoinc.geoparse import Mention, geoparse
-from geoinc.geoparse.recognise import tokenize
+from geoinc.geoparsing import Mention, geoparse
+from geoinc.geoparsing.recognise import tokenize
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
@@ -211,8 +211,8 @@ def test_a_countys_offices_keep_the_county(text):
 
 def test_candidates_close_to_another_names_candidates_are_found():
     # Of the many Watertowns, only the Minnesota one lies within 25 km of Mayer.
-    from geoinc.geoparse import resolver_for
-    from geoinc.geoparse.recognise import find_spans
+    from geoinc.geoparsing import resolver_for
+    from geoinc.geoparsing.recognise import find_spans
 
     r = resolver_for()
     text = "Watertown and Mayer schools will merge next year."

@@ -1,13 +1,13 @@
-"""Tests of the precision rules of geoinc.geoparse.precision: each rule rejects one case
+"""Tests of the precision rules of geoinc.geoparsing.precision: each rule rejects one case
 and keeps another (the project's own sentences)."""
 
 from __future__ import annotations
 
 import pytest
 
-from geoinc.geoparse import geoparse, resolver_for
-from geoinc.geoparse import precision as P
-from geoinc.geoparse.recognise import find_spans, tokenize
+from geoinc.geoparsing import geoparse, resolver_for
+from geoinc.geoparsing import precision as P
+from geoinc.geoparsing.recognise import find_spans, tokenize
 
 
 def _evidence(text: str):

@@ -49,7 +49,7 @@ def _system_has(module: str) -> bool:
 
 @pytest.fixture(scope="module")
 def frames():
-    from geoinc.extract import extract
+    from geoinc.extraction import extract
     from geoinc.incidents.acled import read_acled
     from tests.interop_fixtures import acled_rows
 

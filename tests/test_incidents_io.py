@@ -213,7 +213,7 @@ def test_gpkg_region_layer_carries_incident_attributes_and_styles(tmp_path):
 
 
 def test_outputs_hold_no_machine_paths(tmp_path):
-    from geoinc.extract import extract
+    from geoinc.extraction import extract
 
     f = extract(EXAMPLES)
     assert f.attrs  # the run's details are there in memory...
@@ -243,7 +243,7 @@ def test_csv_names_its_crs_for_gis(frame, tmp_path):
 
 
 def test_extracted_examples_round_trip(tmp_path):
-    from geoinc.extract import extract
+    from geoinc.extraction import extract
 
     f = extract(EXAMPLES)
     f.attrs.clear()

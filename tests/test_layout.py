@@ -27,29 +27,29 @@ ROOT = Path(__file__).resolve().parents[1] / "geoinc"
 KNOWN_BACK_EDGES = {
     # telegram exports are documents read by a format of their own: dispatch on the format
     # above both (extraction)
-    ("geoinc.extract.documents", "geoinc.extract.telegram"),
+    ("geoinc.extraction.documents", "geoinc.extraction.telegram"),
     # Span belongs with the matcher, below the event finder (extraction)
-    ("geoinc.extract.lexicon", "geoinc.extract.events"),
+    ("geoinc.extraction.lexicon", "geoinc.extraction.events"),
     # language dispatch inside the English event finder; belongs in the driver (extraction)
-    ("geoinc.extract.events", "geoinc.extract.slavic"),
-    ("geoinc.extract.slavic", "geoinc.extract.pipeline"),
+    ("geoinc.extraction.events", "geoinc.extraction.slavic"),
+    ("geoinc.extraction.slavic", "geoinc.extraction.pipeline"),
     # Slavic geoparsing reads the Slavic extraction grammar: move the shared grammar down
-    ("geoinc.geoparse.slavic", "geoinc.extract.slavic"),
-    ("geoinc.geoparse.slavic", "geoinc.geoparse"),
+    ("geoinc.geoparsing.slavic", "geoinc.extraction.slavic"),
+    ("geoinc.geoparsing.slavic", "geoinc.geoparsing"),
     # claim kinds reuse each other's helpers: move them to a shared claims module (claims)
     ("geoinc.claims.kinds_distance", "geoinc.claims.kinds_position"),
     # parallel runs extraction and reads documents: the input readers belong below both
-    ("geoinc.parallel", "geoinc.extract.documents"),
+    ("geoinc.parallel", "geoinc.extraction.documents"),
 }
 
 #: (importer package, imported package): directions that must never appear.
 FORBIDDEN = [
-    ("geoinc.incidents", "geoinc.extract"),
-    ("geoinc.claims", "geoinc.extract"),
+    ("geoinc.incidents", "geoinc.extraction"),
+    ("geoinc.claims", "geoinc.extraction"),
     ("geoinc.borders", "geoinc.gazetteer"),
-    ("geoinc.taxonomy", "geoinc.extract"),
-    ("geoinc.quantities", "geoinc.extract"),
-    ("geoinc.decoding", "geoinc.extract"),
+    ("geoinc.taxonomy", "geoinc.extraction"),
+    ("geoinc.quantities", "geoinc.extraction"),
+    ("geoinc.decoding", "geoinc.extraction"),
 ]
 
 #: Modules at the bottom: they may import each other and nothing else of geoinc.
@@ -69,7 +69,7 @@ FOUNDATION = {
 }
 
 #: The extraction driver: it assembles the stages into a pipeline, so it sits above them.
-EXTRACTION_DRIVER = "geoinc.extract.pipeline"
+EXTRACTION_DRIVER = "geoinc.extraction.pipeline"
 
 
 def _module_names() -> dict[str, Path]:
@@ -196,11 +196,11 @@ def _describe(component: list[str]) -> str:
 @pytest.mark.parametrize(
     ("source", "expected"),
     [
-        ("from geoinc.extract.events import Span", "geoinc.extract.events"),
-        ("from geoinc.extract import events", "geoinc.extract.events"),
-        ("from geoinc.extract import extract", "geoinc.extract"),
+        ("from geoinc.extraction.events import Span", "geoinc.extraction.events"),
+        ("from geoinc.extraction import events", "geoinc.extraction.events"),
+        ("from geoinc.extraction import extract", "geoinc.extraction"),
         ("import geoinc.incidents.merge as m", "geoinc.incidents.merge"),
-        ("from geoinc.extract.events.nothing import x", "geoinc.extract.events"),
+        ("from geoinc.extraction.events.nothing import x", "geoinc.extraction.events"),
         ("def f():\n    from ..borders import compass_point", "geoinc.borders"),
         ("def f():\n    from . import merge", "geoinc.incidents.merge"),
     ],
@@ -263,13 +263,13 @@ def test_foundation_imports_only_foundation():
 
 
 def test_stages_never_import_the_driver():
-    """A stage of extraction (any other module of ``geoinc.extract``) never imports the
+    """A stage of extraction (any other module of ``geoinc.extraction``) never imports the
     driver that runs it: a stage reads what earlier stages put on the Doc instead."""
     graph = import_graph()
     bad = [
         f"{a} -> {EXTRACTION_DRIVER} ({', '.join(targets[EXTRACTION_DRIVER])})"
         for a, targets in graph.items()
-        if _within(a, "geoinc.extract")
+        if _within(a, "geoinc.extraction")
         and a != EXTRACTION_DRIVER
         and EXTRACTION_DRIVER in targets
         and (a, EXTRACTION_DRIVER) not in KNOWN_BACK_EDGES

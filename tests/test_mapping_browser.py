@@ -268,7 +268,7 @@ def test_clustered_large_map_renders(browser, tmp_path_factory, offline):
 @pytest.fixture(scope="module")
 def corpus_maps(tmp_path_factory):
     """The example corpus through geoinc.extract (and geoinc.claims when present)."""
-    extract = pytest.importorskip("geoinc.extract")
+    extract = pytest.importorskip("geoinc.extraction")
     corpus = mf.REPO / "examples" / "dispatches"
     if not corpus.is_dir():
         pytest.skip("examples/dispatches absent")

@@ -7,8 +7,8 @@ from scale_fixtures import dispatch, write_corpus
 
 from geoinc.cli.main import main
 from geoinc.exceptions import ConfigurationError, ExtractionError, InputError
-from geoinc.extract.documents import iter_documents
-from geoinc.extract.pipeline import extract_reports, extract_with_status
+from geoinc.extraction.documents import iter_documents
+from geoinc.extraction.pipeline import extract_reports, extract_with_status
 from geoinc.incidents.io import to_geojson
 from geoinc.parallel import map_documents, resolve_jobs
 
@@ -114,7 +114,7 @@ def test_cli_jobs_output_identical(corpus, tmp_path):
 
 
 def test_mixed_inputs_read_by_workers_keep_labels_and_errors(corpus, tmp_path):
-    from geoinc.extract.documents import document_from_text
+    from geoinc.extraction.documents import document_from_text
 
     inputs = [
         corpus,

@@ -23,7 +23,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-import geoinc.extract.pipeline as pipeline
+import geoinc.extraction.pipeline as pipeline
 from geoinc.cli.main import main
 from geoinc.exceptions import (
     ConfigurationError,
@@ -33,9 +33,9 @@ from geoinc.exceptions import (
     OutputError,
     SchemaError,
 )
-from geoinc.extract.batch import run_isolated
-from geoinc.extract.documents import document_from_text, iter_documents, strip_html
-from geoinc.extract.pipeline import extract_with_status
+from geoinc.extraction.batch import run_isolated
+from geoinc.extraction.documents import document_from_text, iter_documents, strip_html
+from geoinc.extraction.pipeline import extract_with_status
 from geoinc.incidents.acled import write_acled
 from geoinc.incidents.atomic import atomic_path, check_output_path
 from geoinc.incidents.io import read_incidents, to_geojson, write_incidents
@@ -501,13 +501,13 @@ _FIGURES = {
 
 @pytest.mark.parametrize("unit", _FIGURES.values(), ids=_FIGURES.keys())
 def test_figures_of_a_long_sentence_cost_linear_time(unit):
-    from geoinc.extract.events import find_figures
+    from geoinc.extraction.events import find_figures
 
     _assert_linear(find_figures, lambda kb: _sentence(unit, kb))
 
 
 def test_a_long_list_of_places_costs_linear_time(warm):
-    from geoinc.geoparse import geoparse
+    from geoinc.geoparsing import geoparse
 
     unit = "Kharkiv, Odesa, Lviv, Dnipro, Sumy, Poltava, "
     _assert_linear(lambda t: geoparse(t, gazetteer=warm), lambda kb: _sentence(unit, kb))
@@ -550,7 +550,7 @@ def test_the_pipeline_on_a_long_sentence_costs_linear_time(warm, unit):
 
 def test_a_long_list_keeps_the_kind_of_its_names(warm):
     # the list's kinds are counted once per list now: the majority rule is unchanged
-    from geoinc.geoparse import geoparse
+    from geoinc.geoparsing import geoparse
 
     text = "Storms hit " + "Michigan, Oregon, New Mexico, Ohio, " * 40 + "and Texas."
     oregon = [m.place for m in geoparse(text, gazetteer=warm) if m.text == "Oregon"]
@@ -559,7 +559,7 @@ def test_a_long_list_keeps_the_kind_of_its_names(warm):
 
 
 def test_figures_of_a_long_sentence_are_all_found():
-    from geoinc.extract.events import find_figures
+    from geoinc.extraction.events import find_figures
 
     text = _sentence("shot down 21 of 49 drones, ", 8)
     figs = find_figures(text)

@@ -17,15 +17,15 @@ import pytest
 pytest.importorskip("pymorphy3")
 
 from geoinc.exceptions import ConfigurationError  # noqa: E402
-from geoinc.extract.events import SUB_AIR, SUB_SHELLING, classify_weapons  # noqa: E402
-from geoinc.extract.events import analyse_text as analyse_any  # noqa: E402
-from geoinc.extract.slavic import (  # noqa: E402
+from geoinc.extraction.events import SUB_AIR, SUB_SHELLING, classify_weapons  # noqa: E402
+from geoinc.extraction.events import analyse_text as analyse_any  # noqa: E402
+from geoinc.extraction.slavic import (  # noqa: E402
     analyse_text,
     find_dates,
     find_figures,
     split_sentences,
 )
-from geoinc.geoparse import geoparse  # noqa: E402
+from geoinc.geoparsing import geoparse  # noqa: E402
 
 DEV = Path(__file__).resolve().parents[2] / "shared" / "eval" / "uaru-dev" / "uk-ru.jsonl"
 
@@ -350,7 +350,7 @@ def test_unknown_language_is_a_configuration_error():
 
 
 def test_missing_dictionaries_give_an_install_hint(monkeypatch):
-    from geoinc.geoparse import slavic
+    from geoinc.geoparsing import slavic
 
     slavic.morph.cache_clear()
     slavic._forms.cache_clear()
@@ -476,7 +476,7 @@ def telegram_export(tmp_path):
 
 
 def test_telegram_messages_become_documents(telegram_export):
-    from geoinc.extract.telegram import read_export
+    from geoinc.extraction.telegram import read_export
 
     docs = read_export(telegram_export, channel="@novyny_oblasti")
     assert [d.url for d in docs] == [
@@ -490,7 +490,7 @@ def test_telegram_messages_become_documents(telegram_export):
 
 
 def test_extract_reads_a_telegram_export(telegram_export):
-    from geoinc.extract.pipeline import extract_with_status
+    from geoinc.extraction.pipeline import extract_with_status
 
     gdf, statuses = extract_with_status([str(telegram_export)])
     assert [(s.status, s.input.endswith(("#11", "#13"))) for s in statuses] == [
@@ -511,7 +511,7 @@ def test_extract_reads_a_telegram_export(telegram_export):
 )
 def test_broken_telegram_exports_are_input_errors(tmp_path, content):
     from geoinc.exceptions import InputError
-    from geoinc.extract.telegram import iter_export
+    from geoinc.extraction.telegram import iter_export
 
     path = tmp_path / "result.json"
     path.write_text(content, encoding="utf-8")

@@ -14,8 +14,8 @@ from scale_fixtures import dispatch, write_corpus
 
 from geoinc.cli.main import main
 from geoinc.exceptions import ConfigurationError, InputError, StoreLocked
-from geoinc.extract.documents import document_from_text
-from geoinc.extract.pipeline import extract, extract_reports
+from geoinc.extraction.documents import document_from_text
+from geoinc.extraction.pipeline import extract, extract_reports
 from geoinc.incidents.io import write_incidents
 from geoinc.store import IncidentStore, report_from_json, report_to_json
 

@@ -6,7 +6,7 @@ import pytest
 
 from geoinc import text
 from geoinc.claims._context import split_sentences as claim_sentences
-from geoinc.extract.events import split_sentences as event_sentences
+from geoinc.extraction.events import split_sentences as event_sentences
 
 
 def _texts(t, spans):
@@ -52,7 +52,7 @@ def test_a_language_folder_brings_its_abbreviations(tmp_path):
 
 @pytest.mark.parametrize("lang", ["uk", "ru"])
 def test_slavic_rules_match_the_slavic_splitter(lang):
-    slavic = pytest.importorskip("geoinc.extract.slavic")
+    slavic = pytest.importorskip("geoinc.extraction.slavic")
     t = (
         "Удар по вул. Шевченка. Є поранені… Далі р-н. Київ.\n\nУ м. Харків «Тиша». "
         "Площа 1400 кв.м. Пожежу загасили на 5 м. Кінець"

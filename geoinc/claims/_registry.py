@@ -100,7 +100,7 @@ def _compiled(name: str, lang: str | Path) -> re.Pattern:
 
 
 def _mentions(text: str, lang) -> list:
-    from geoinc.geoparse import geoparse
+    from geoinc.geoparsing import geoparse
 
     try:
         return list(geoparse(text, lang=lang))
@@ -150,7 +150,7 @@ def check_text(
     ----------
     text : str or geoinc.doc.Doc
         Untrusted article text (any length; nothing in it is executed or rendered), or a
-        document that went through extraction (:func:`geoinc.extract.pipeline.make_doc`):
+        document that went through extraction (:func:`geoinc.extraction.pipeline.make_doc`):
         its text, language and place mentions are used (geoparsed once for both).
     kinds : tuple of str, optional
         Keep only these claim kinds (see :func:`geoinc.claims.kinds`).

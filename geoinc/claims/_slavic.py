@@ -2,7 +2,7 @@
 
 Both languages decline names ("від Харкова", "в Харківській області"), so a name a pattern
 captured reaches the gazetteer through its dictionary forms, given by the Slavic
-geoparser's public :func:`geoinc.geoparse.slavic.lemma_keys` (pymorphy3). Word groups come
+geoparser's public :func:`geoinc.geoparsing.slavic.lemma_keys` (pymorphy3). Word groups come
 from ``geoinc/lang/<code>/claims_*``: whole forms (units, hedges, settlement and region
 nouns) or stems, where a word matches when it begins with the stem (compass words, country
 adjectives, attributes, ordinals), so one entry covers every case ending.
@@ -84,7 +84,7 @@ def morph_lang(v: Vocab) -> str:
 
 def lemmas(word: str, v: Vocab) -> tuple[str, ...]:
     """Dictionary forms of one word (normalised keys), then the word as written."""
-    from geoinc.geoparse.slavic import lemma_keys
+    from geoinc.geoparsing.slavic import lemma_keys
 
     return lemma_keys(word, morph_lang(v))
 

@@ -79,7 +79,7 @@ def _kind(value: str) -> str:
 
 def _inputs(name: str):
     """(label, text) for a file, stdin or every text/HTML file under a folder."""
-    from geoinc.extract.documents import TEXT_SUFFIXES, strip_html
+    from geoinc.extraction.documents import TEXT_SUFFIXES, strip_html
 
     path = Path(name)
     if name != "-" and path.is_dir():

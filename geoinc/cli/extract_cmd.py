@@ -96,7 +96,7 @@ def _summary(statuses, n_incidents: int) -> str:
 def run(args: argparse.Namespace) -> int:
     """Run ``geoinc extract``; returns the exit status."""
     from geoinc.exceptions import ConfigurationError
-    from geoinc.extract.pipeline import extract_with_status
+    from geoinc.extraction.pipeline import extract_with_status
     from geoinc.incidents.atomic import check_output_path, write_text_atomic
     from geoinc.incidents.io import FORMATS
 
@@ -220,7 +220,7 @@ def _run_store(args: argparse.Namespace) -> int:
 
 def _count(paths) -> int | None:
     """How many inputs the paths hold (a folder: its files), for the bar's total and ETA."""
-    from geoinc.extract.documents import _walk
+    from geoinc.extraction.documents import _walk
 
     n = 0
     for p in paths:

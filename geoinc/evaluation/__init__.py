@@ -14,7 +14,7 @@ What counts as a gold toponym
 
 Metrics
     *Recognition*: precision, recall and F1 over exact ``(start, end)`` spans; every
-    mention :func:`geoinc.geoparse.geoparse` returns is a prediction, whatever its role,
+    mention :func:`geoinc.geoparsing.geoparse` returns is a prediction, whatever its role,
     except institution metonyms ("the Kremlin", "the White House"), which the parser
     reports as actors but which no corpus annotates as toponyms.
     *Resolution*: over the gold toponyms with a GeoNames id, the share whose span was
@@ -27,7 +27,7 @@ Metrics
     errors scaled by ``log(1 + km) / log(1 + 20039)``, a missed toponym counting as the
     maximum; lower is better). ``exact_id_found`` is the exact-id share over the
     toponyms the parser found. With ``gold_spans=True`` the gold spans are handed to
-    :func:`geoinc.geoparse.resolve_spans` instead, which measures the resolver alone.
+    :func:`geoinc.geoparsing.resolve_spans` instead, which measures the resolver alone.
 
 Examples
 --------
@@ -547,7 +547,7 @@ def evaluate(
         Also measure resolution given the gold spans.
     gazetteer : geoinc.gazetteer.Gazetteer, optional
     parser : callable, optional
-        ``parser(text) -> list of Mention``; defaults to :func:`geoinc.geoparse.geoparse`.
+        ``parser(text) -> list of Mention``; defaults to :func:`geoinc.geoparsing.geoparse`.
     worst : int, default 30
         How many errors of each category to keep in :attr:`EvalReport.errors`.
 
@@ -555,7 +555,7 @@ def evaluate(
     -------
     EvalReport
     """
-    from geoinc.geoparse import geoparse, resolve_spans
+    from geoinc.geoparsing import geoparse, resolve_spans
 
     docs = _load_docs(corpora)
     if parser is None:
@@ -599,7 +599,7 @@ def _load_docs(corpora: Iterable[str | Path | dict]) -> list[dict]:
 
 def _predicted(mentions) -> dict:
     """(start, end) -> the first mention on that span, institution metonyms left out."""
-    from geoinc.geoparse.lexicon import INSTITUTIONS
+    from geoinc.geoparsing.lexicon import INSTITUTIONS
     from geoinc.names import normalize
 
     predicted = {}

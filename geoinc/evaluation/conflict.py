@@ -96,8 +96,8 @@ def load_records(paths) -> list[dict]:
 
 def predict_incidents(rec: dict, *, gazetteer=None) -> list[dict]:
     """Incident records the pipeline gives for one passage (no cross-document merge)."""
-    from geoinc.extract.documents import document_from_text
-    from geoinc.extract.pipeline import extract_reports
+    from geoinc.extraction.documents import document_from_text
+    from geoinc.extraction.pipeline import extract_reports
     from geoinc.incidents.merge import incident_record, merge_reports
 
     doc = document_from_text(
@@ -160,7 +160,7 @@ def weapon_class_of_text(text: str | None) -> str | None:
 
 
 def _pred_weapon_class(pred: dict) -> str | None:
-    from geoinc.extract.events import WEAPON_KIND
+    from geoinc.extraction.events import WEAPON_KIND
 
     votes = Counter(WEAPON_KIND.get(w) for w in pred.get("weapon") or ())
     votes.pop(None, None)

@@ -1,6 +1,6 @@
 """Place-mention accuracy on annotated conflict news (the ``uaru-dev`` format).
 
-Each record's ``text`` is run through :func:`geoinc.geoparse.geoparse` (with the record's
+Each record's ``text`` is run through :func:`geoinc.geoparsing.geoparse` (with the record's
 ``lang``, ``"en"`` when absent) and its mentions are compared with the gold ``places[]``.
 
 What counts
@@ -118,7 +118,7 @@ def _metrics(t: _Tally) -> dict:
 
 
 def _is_demonym(text: str) -> bool:
-    from geoinc.geoparse.lexicon import DEMONYMS
+    from geoinc.geoparsing.lexicon import DEMONYMS
     from geoinc.names import normalize
 
     key = normalize(text)
@@ -213,7 +213,7 @@ def _gold_desc(g: dict) -> str:
 
 
 def _score_record(rec: dict, t: _Tally, errors: list, gazetteer) -> None:
-    from geoinc.geoparse import geoparse
+    from geoinc.geoparsing import geoparse
 
     text = rec.get("text")
     if not isinstance(text, str):

@@ -2,7 +2,7 @@
 
 This module knows nothing about places: it turns one sentence into a
 :class:`SentenceEvent` (what happened, with what, to what, how many, when), every value
-with its character offsets in the document. :mod:`geoinc.extract.pipeline` then ties
+with its character offsets in the document. :mod:`geoinc.extraction.pipeline` then ties
 each value to the incident location nearest to it in the sentence.
 
 Event types follow ACLED: ``event_type`` "Explosions/Remote violence" with sub-event
@@ -20,10 +20,15 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from geoinc import lang as _lang
-from geoinc.extract.casualties import casualty_figures, may_contain_casualties
-from geoinc.extract.dates import DateExpr, may_contain_date, resolve_dates
-from geoinc.extract.lexicon import Lexicon, fold
-from geoinc.extract.numbers import ENUMERATION_PATTERN, QUANTITY_PATTERN, Quantity, parse_quantity
+from geoinc.extraction.casualties import casualty_figures, may_contain_casualties
+from geoinc.extraction.dates import DateExpr, may_contain_date, resolve_dates
+from geoinc.extraction.lexicon import Lexicon, fold
+from geoinc.extraction.numbers import (
+    ENUMERATION_PATTERN,
+    QUANTITY_PATTERN,
+    Quantity,
+    parse_quantity,
+)
 from geoinc.taxonomy import (  # re-exported: the taxonomy sits below extraction
     EVENT_TYPE,
     SUB_AIR,
@@ -329,7 +334,7 @@ def analyse_text(
     ``sentences``: the text's ``(start, end, paragraph)`` spans when they are known
     already (the ``"sentences"`` annotation of a :class:`geoinc.doc.Doc`); split with
     :func:`geoinc.text.split_sentences` otherwise. Ukrainian and Russian are analysed by
-    :mod:`geoinc.extract.slavic`, which splits with the same rules itself.
+    :mod:`geoinc.extraction.slavic`, which splits with the same rules itself.
 
     Examples
     --------
@@ -338,8 +343,8 @@ def analyse_text(
     >>> [(e.is_title, e.is_event) for e in evs]
     [(True, True), (False, True)]
     """
-    if lang in ("uk", "ru"):  # Ukrainian and Russian grammar: geoinc.extract.slavic
-        from geoinc.extract.slavic import analyse_text as _analyse
+    if lang in ("uk", "ru"):  # Ukrainian and Russian grammar: geoinc.extraction.slavic
+        from geoinc.extraction.slavic import analyse_text as _analyse
 
         return _analyse(text, published, lang)
     sents = split_sentences(text) if sentences is None else sentences

@@ -29,8 +29,8 @@ from rapidfuzz import fuzz
 from geoinc import lang as _lang
 from geoinc.exceptions import GeoincError, PlaceNotFound
 from geoinc.gazetteer import Place, parse_query
-from geoinc.geoparse.features import Supplement, supplement
-from geoinc.geoparse.lexicon import (
+from geoinc.geoparsing.features import Supplement, supplement
+from geoinc.geoparsing.lexicon import (
     ACTOR_NOUNS,
     ADMIN1_ABBREVIATIONS,
     CONTINENT_DEMONYMS,
@@ -40,7 +40,7 @@ from geoinc.geoparse.lexicon import (
     ORIGIN_SUFFIXES,
     POSTAL_CODES,
 )
-from geoinc.geoparse.recognise import Span, Token, first_words_of
+from geoinc.geoparsing.recognise import Span, Token, first_words_of
 from geoinc.names import (
     CYRILLIC_COUNTRIES,
     is_cyrillic,
@@ -180,7 +180,7 @@ class Resolver:
     gazetteer : geoinc.gazetteer.Gazetteer
     use_supplement : bool, default True
         Also use the bundled continents, second-level divisions and natural features
-        (:mod:`geoinc.geoparse.features`).
+        (:mod:`geoinc.geoparsing.features`).
     """
 
     def __init__(self, gazetteer, *, use_supplement: bool = True) -> None:

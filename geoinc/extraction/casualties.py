@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from geoinc import lang as langdata
-from geoinc.extract.numbers import QUANTITY_PATTERN, Quantity, parse_quantity
+from geoinc.extraction.numbers import QUANTITY_PATTERN, Quantity, parse_quantity
 
 __all__ = ["casualty_figures", "CasualtyFigure", "may_contain_casualties"]
 

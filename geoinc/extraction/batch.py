@@ -91,7 +91,7 @@ def run_isolated(
     Parameters
     ----------
     func : callable
-        Typically :func:`geoinc.extract.pipeline.extract_reports`.
+        Typically :func:`geoinc.extraction.pipeline.extract_reports`.
     doc : Document
     time_budget : float or None, default :data:`DEFAULT_TIME_BUDGET`
         Seconds; ``None`` or 0 for no budget.

@@ -2,7 +2,7 @@
 
 Oblast administrations, mayors and governors post first on Telegram, and analysts keep
 those channels with Telegram Desktop's "Export chat history" (JSON). Each message with
-text becomes one :class:`~geoinc.extract.documents.Document`: its date is the publication
+text becomes one :class:`~geoinc.extraction.documents.Document`: its date is the publication
 time, the channel's name the source, and the message link (``https://t.me/<channel>/<id>``
 when the channel's public address is given, else ``https://t.me/c/<chat id>/<id>``) the URL.
 Service messages (joins, pins) and messages without text (a photo alone) are skipped and
@@ -28,7 +28,7 @@ from datetime import date
 from pathlib import Path
 
 from geoinc.exceptions import InputError
-from geoinc.extract.documents import DEFAULT_MAX_BYTES, Document, document_from_text
+from geoinc.extraction.documents import DEFAULT_MAX_BYTES, Document, document_from_text
 
 __all__ = ["read_export", "iter_export", "is_telegram_export"]
 
@@ -79,7 +79,7 @@ def iter_export(
     **metadata,
 ) -> Iterator[tuple[str, Document | InputError]]:
     """``(label, document or error)`` per message, as
-    :func:`~geoinc.extract.documents.iter_documents` yields them.
+    :func:`~geoinc.extraction.documents.iter_documents` yields them.
 
     Parameters
     ----------

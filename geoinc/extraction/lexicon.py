@@ -165,7 +165,7 @@ class Lexicon:
         return out
 
     def find(self, text: str, offset: int = 0):
-        """Matches as :class:`~geoinc.extract.events.Span` objects shifted by ``offset``."""
-        from geoinc.extract.events import Span
+        """Matches as :class:`~geoinc.extraction.events.Span` objects shifted by ``offset``."""
+        from geoinc.extraction.events import Span
 
         return [Span(v, text[s:e], offset + s, offset + e) for v, s, e in self.spans(text)]

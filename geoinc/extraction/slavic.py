@@ -1,6 +1,6 @@
 """Events, figures and dates in Ukrainian and Russian sentences.
 
-The same job as :mod:`geoinc.extract.events` (and the same :class:`SentenceEvent`,
+The same job as :mod:`geoinc.extraction.events` (and the same :class:`SentenceEvent`,
 :class:`Figure` and :class:`Span` objects, so the pipeline does not care about the
 language), with the grammar of the two languages and their vocabulary read from
 ``geoinc/lang/uk/events_*`` and ``geoinc/lang/ru/events_*``:
@@ -19,7 +19,7 @@ language), with the grammar of the two languages and their vocabulary read from
   A sentence that only reports interceptions carries ``extra["interception"] = True``.
 * **Weapons** map to the English lexicon's canonical names (КАБ -> "glide bombs",
   Шахед/Герань -> "Shahed drones", РСЗВ -> "rockets"), so
-  :func:`~geoinc.extract.events.classify_weapons` gives the same sub-event types.
+  :func:`~geoinc.extraction.events.classify_weapons` gives the same sub-event types.
 * **Dates**: "17 серпня", "у неділю", "в ночь на 5 мая", "минулої доби", "вчера",
   resolved against the publication date as the English ones are.
 
@@ -44,10 +44,10 @@ from functools import lru_cache, partial
 
 from geoinc import lang as _lang
 from geoinc.exceptions import ConfigurationError
-from geoinc.extract.dates import DateExpr
-from geoinc.extract.events import Figure, SentenceEvent, Span
-from geoinc.extract.lexicon import Lexicon, fold
-from geoinc.extract.numbers import Quantity
+from geoinc.extraction.dates import DateExpr
+from geoinc.extraction.events import Figure, SentenceEvent, Span
+from geoinc.extraction.lexicon import Lexicon, fold
+from geoinc.extraction.numbers import Quantity
 
 __all__ = [
     "analyse_text",
@@ -121,7 +121,7 @@ def grammar(lang: str) -> _Grammar:
         When ``lang`` is not Ukrainian or Russian.
     """
     if lang not in LANGUAGES:
-        raise ConfigurationError(f"geoinc.extract.slavic reads {LANGUAGES}, not {lang!r}")
+        raise ConfigurationError(f"geoinc.extraction.slavic reads {LANGUAGES}, not {lang!r}")
 
     def tsv(name):
         return {k.translate(_APOSTROPHES).lower(): v for k, v in _lang.table(lang, name).items()}
@@ -581,7 +581,7 @@ def find_dates(sentence: str, published: date | None, lang: str, offset: int = 0
 
     Returns
     -------
-    list of geoinc.extract.dates.DateExpr
+    list of geoinc.extraction.dates.DateExpr
         Document offsets (``offset`` added), in text order.
 
     Examples
@@ -676,7 +676,7 @@ def _relative_dates(text: str, g: _Grammar, published, lang: str):
 def analyse_text(text: str, published: date | None, lang: str) -> list[SentenceEvent]:
     """Split a Ukrainian or Russian text into sentences and analyse each.
 
-    Same contract as :func:`geoinc.extract.events.analyse_text`: the first line is a
+    Same contract as :func:`geoinc.extraction.events.analyse_text`: the first line is a
     title when it has no final punctuation and more text follows; sentences with no
     attack word, weapon or figure come back with their offsets only.
 
@@ -738,7 +738,7 @@ def _shelling_as_artillery(weapons: list[list[Span]], cues: list[list[Span]], se
     """ "Обстріл" names any attack in Ukrainian and Russian ("ракетний обстріл", drones
     "обстрілювали" a town), so it is artillery (as "shelling" is in English) only in a
     sentence whose paragraph names no other weapon."""
-    from geoinc.extract.events import WEAPON_KIND
+    from geoinc.extraction.events import WEAPON_KIND
 
     named = {
         para
@@ -795,7 +795,7 @@ def _interception(cues: list[Span], figures) -> bool:
 
 
 #: How far from a raion's point a town may lie to be the incident the raion names
-#: (:func:`geoinc.extract.article.consolidate`): round-ups list raions of one oblast.
+#: (:func:`geoinc.extraction.article.consolidate`): round-ups list raions of one oblast.
 RAION_KM = 30.0
 _COLLOQUIAL_REGION = re.compile(r"(?:щин|чин)[аиуіоєе]\w*$", re.I)  # Куп'янщину, Белгородчина
 
@@ -834,7 +834,7 @@ def headline_places(text: str, sentences, mentions, lang: str, gazetteer=None) -
     text : str
     sentences : sequence of SentenceEvent
         The document's sentences (:func:`analyse_text`).
-    mentions : sequence of geoinc.geoparse.mention.Mention
+    mentions : sequence of geoinc.geoparsing.mention.Mention
         The document's place mentions, in text order.
     lang : {"uk", "ru"}
     gazetteer : geoinc.gazetteer.Gazetteer, optional
@@ -842,11 +842,11 @@ def headline_places(text: str, sentences, mentions, lang: str, gazetteer=None) -
     Returns
     -------
     list of geoinc.gazetteer.Place
-        For :func:`geoinc.extract.article.assign_roles`.
+        For :func:`geoinc.extraction.article.assign_roles`.
 
     Examples
     --------
-    >>> from geoinc.geoparse import geoparse
+    >>> from geoinc.geoparsing import geoparse
     >>> t = "Харків та область: обстріли тривали\\n\\nУ Чугуєві поранено двох людей."
     >>> ms = geoparse(t, lang="uk")
     >>> [p.name for p in headline_places(t, analyse_text(t, None, "uk"), ms, "uk")]
@@ -872,7 +872,7 @@ def headline_places(text: str, sentences, mentions, lang: str, gazetteer=None) -
 def _reference(text: str, m, lang: str) -> bool:
     """A place named as a reference point or an earlier attack ("після ударів по Малину",
     "навпроти Енергодара"): the pipeline's reference rules, read from the language data."""
-    from geoinc.extract.pipeline import _reference_rules
+    from geoinc.extraction.pipeline import _reference_rules
 
     before, launch, _ = _reference_rules(lang)
     ahead = text[max(0, m.start - 80) : m.start]
@@ -889,7 +889,7 @@ def _round_up(text: str, m, head, lang: str) -> bool:
     after = re.match(r"\s+(\w+)\s+(\w+)", text[m.end : m.end + 30])
     if after is None or after.group(1).lower() not in {"та", "і", "й", "и"}:
         return False
-    from geoinc.geoparse.slavic import _data, lemma_keys
+    from geoinc.geoparsing.slavic import _data, lemma_keys
 
     region_nouns = _data(lang)["region"]
     return any(k in region_nouns for k in lemma_keys(after.group(2), lang))

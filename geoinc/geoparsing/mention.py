@@ -39,7 +39,7 @@ class Mention:
 
     Examples
     --------
-    >>> from geoinc.geoparse import geoparse
+    >>> from geoinc.geoparsing import geoparse
     >>> [(m.text, m.place.geonameid, m.role) for m in geoparse("Shelling hit Kharkiv.")]
     [('Kharkiv', 706483, 'location')]
     """

@@ -19,7 +19,7 @@ from itertools import accumulate, compress, count
 from operator import itemgetter
 
 from geoinc import lang as _lang
-from geoinc.geoparse.lexicon import (
+from geoinc.geoparsing.lexicon import (
     ADMIN1_ABBREVIATIONS,
     CAPITAL_AFTER_OK,
     CONTINENT_DEMONYMS,

@@ -1,7 +1,7 @@
 """From documents to incident reports to the incident GeoDataFrame.
 
 Per document (a pure function, :func:`extract_reports`): geoparse the text, analyse
-each sentence (:mod:`geoinc.extract.events`), tie every figure, weapon and target to
+each sentence (:mod:`geoinc.extraction.events`), tie every figure, weapon and target to
 the incident location nearest to it in its sentence, and group what the article says
 by place and date into :class:`~geoinc.incidents.merge.IncidentReport` objects.
 
@@ -42,10 +42,10 @@ from typing import Literal
 from geoinc import lang as _lang
 from geoinc.doc import Doc, Pipeline
 from geoinc.exceptions import ConfigurationError, GeoincError, InputError
-from geoinc.extract.article import assign_roles, consolidate, date_from_publication
-from geoinc.extract.batch import DEFAULT_TIME_BUDGET, check_options, run_isolated
-from geoinc.extract.documents import DEFAULT_MAX_BYTES, Document
-from geoinc.extract.events import EVENT_TYPE, SentenceEvent, analyse_text
+from geoinc.extraction.article import assign_roles, consolidate, date_from_publication
+from geoinc.extraction.batch import DEFAULT_TIME_BUDGET, check_options, run_isolated
+from geoinc.extraction.documents import DEFAULT_MAX_BYTES, Document
+from geoinc.extraction.events import EVENT_TYPE, SentenceEvent, analyse_text
 from geoinc.incidents.merge import IncidentReport, incident_record, merge_reports
 from geoinc.language import detect as detect_language
 from geoinc.text import split_sentences
@@ -738,11 +738,11 @@ def _sole_story(pieces: list[_Piece], sent: SentenceEvent) -> bool:
 def _sentences_stage(doc: Doc) -> list[tuple[int, int, int]]:
     """``sentences``: ``(start, end, paragraph)`` spans, one splitter for every stage.
 
-    Ukrainian and Russian: the spans :mod:`geoinc.extract.slavic` analyses (its own
+    Ukrainian and Russian: the spans :mod:`geoinc.extraction.slavic` analyses (its own
     splitter, which :func:`geoinc.text.split_sentences` reproduces), so the annotation
     always agrees with ``events``."""
     if doc.lang in ("uk", "ru"):
-        from geoinc.extract.slavic import split_sentences as slavic_sentences
+        from geoinc.extraction.slavic import split_sentences as slavic_sentences
 
         return slavic_sentences(doc.text, doc.lang)
     return split_sentences(doc.text, doc.lang)
@@ -750,7 +750,7 @@ def _sentences_stage(doc: Doc) -> list[tuple[int, int, int]]:
 
 def _events_stage(doc: Doc) -> list[SentenceEvent]:
     """``events``: what each sentence says about an attack (Ukrainian and Russian are
-    split by :mod:`geoinc.extract.slavic` itself, with the same rules)."""
+    split by :mod:`geoinc.extraction.slavic` itself, with the same rules)."""
     if doc.lang in ("uk", "ru"):
         return analyse_text(doc.text, doc.meta.published, doc.lang)
     return analyse_text(doc.text, doc.meta.published, doc.lang, sentences=doc.sentences)
@@ -759,7 +759,7 @@ def _events_stage(doc: Doc) -> list[SentenceEvent]:
 def _mentions_stage(doc: Doc, geoparser: Callable | None = None) -> list:
     """``mentions``: the geoparser's place mentions in text order."""
     if geoparser is None:
-        from geoinc.geoparse import geoparse as geoparser
+        from geoinc.geoparsing import geoparse as geoparser
     found = geoparser(doc.text, gazetteer=doc.resources.get("gazetteer"), lang=doc.lang)
     return sorted(found, key=lambda m: m.start)
 
@@ -812,7 +812,7 @@ def _reports_of(doc: Doc, pieces: list, by_sentence: dict) -> list[IncidentRepor
     ]
     raion_km = None
     if lang in ("uk", "ru"):  # round-ups of a region, leads as headlines
-        from geoinc.extract.slavic import RAION_KM, headline_places
+        from geoinc.extraction.slavic import RAION_KM, headline_places
 
         gazetteer = doc.resources.get("gazetteer")
         headline = headline_places(text, sentences, doc.mentions, lang, gazetteer)
@@ -894,7 +894,7 @@ def extract_reports(
         Defaults to :meth:`Gazetteer.default`.
     geoparser : callable, optional
         ``geoparser(text, gazetteer=..., lang=...) -> list[Mention]``; defaults to
-        :func:`geoinc.geoparse.geoparse`.
+        :func:`geoinc.geoparsing.geoparse`.
 
     Returns
     -------
@@ -903,7 +903,7 @@ def extract_reports(
 
     Examples
     --------
-    >>> from geoinc.extract.documents import document_from_text
+    >>> from geoinc.extraction.documents import document_from_text
     >>> doc = document_from_text("December 31, 2023\\n\\nDrones struck Kharkiv overnight, "
     ...                          "wounding 28 people.")
     >>> r = extract_reports(doc).reports[0]

@@ -21,7 +21,7 @@ Constructions, each read from language data in ``geoinc/lang/<code>/``:
   role ``"actor"``).
 
 Resolution in context (population prior, country and region coherence) is the English
-geoparser's :class:`~geoinc.geoparse.resolve.Resolver`, fed with the dictionary-form keys.
+geoparser's :class:`~geoinc.geoparsing.resolve.Resolver`, fed with the dictionary-form keys.
 
 Examples
 --------
@@ -38,8 +38,8 @@ from itertools import product
 
 from geoinc import lang as _lang
 from geoinc.exceptions import ConfigurationError
-from geoinc.geoparse.mention import Mention
-from geoinc.geoparse.recognise import Span
+from geoinc.geoparsing.mention import Mention
+from geoinc.geoparsing.recognise import Span
 from geoinc.names import normalize, romanize_ru, romanize_uk
 
 __all__ = ["geoparse", "lemma_keys", "morph", "SLAVIC"]
@@ -204,9 +204,9 @@ def geoparse(text: str, *, gazetteer=None, lang: str = "uk") -> list[Mention]:
 'location'), ('Харкова', 'Kharkiv', 'location')]
     """
     if lang not in SLAVIC:
-        raise ConfigurationError(f"geoinc.geoparse.slavic reads {SLAVIC}, not {lang!r}")
-    from geoinc.geoparse import resolver_for
-    from geoinc.geoparse.recognise import tokenize
+        raise ConfigurationError(f"geoinc.geoparsing.slavic reads {SLAVIC}, not {lang!r}")
+    from geoinc.geoparsing import resolver_for
+    from geoinc.geoparsing.recognise import tokenize
 
     resolver = resolver_for(gazetteer)
     tokens = tokenize(text)
@@ -749,7 +749,7 @@ def _before_container(tokens, j: int, lang: str) -> bool:
 
 
 def _is_weapon(word: str, lang: str) -> bool:
-    from geoinc.extract.slavic import grammar
+    from geoinc.extraction.slavic import grammar
 
     spans = grammar(lang).weapons.spans(word)
     return bool(spans) and spans[0][1] == 0 and spans[0][2] == len(word)

@@ -1,6 +1,6 @@
 """Geoparsing: find the place names of a text, resolve them in context, give each a role.
 
->>> from geoinc.geoparse import geoparse
+>>> from geoinc.geoparsing import geoparse
 >>> for m in geoparse("Moscow said its drones hit the city of Kharkiv."):
 ...     print(m.text, m.place.geonameid, m.role)
 Moscow 524901 actor
@@ -15,19 +15,18 @@ from __future__ import annotations
 
 import threading
 
-from geoinc._callable import make_callable
 from geoinc.exceptions import InputError
-from geoinc.geoparse.mention import ROLES, Mention
-from geoinc.geoparse.precision import (
+from geoinc.geoparsing.mention import ROLES, Mention
+from geoinc.geoparsing.precision import (
     STRONG_SUPPORT,
     DocumentEvidence,
     document_countries,
     people,
     plausible,
 )
-from geoinc.geoparse.recognise import find_spans, spans_from_offsets, tokenize
-from geoinc.geoparse.resolve import Resolution, Resolver
-from geoinc.geoparse.roles import assign_role, datelines, vocabulary
+from geoinc.geoparsing.recognise import find_spans, spans_from_offsets, tokenize
+from geoinc.geoparsing.resolve import Resolution, Resolver
+from geoinc.geoparsing.roles import assign_role, datelines, vocabulary
 
 __all__ = ["geoparse", "resolve_spans", "Mention", "ROLES", "resolver_for"]
 
@@ -36,7 +35,7 @@ _RESOLVERS: dict[int, tuple[object, Resolver]] = {}
 
 
 def resolver_for(gazetteer=None) -> Resolver:
-    """The cached :class:`~geoinc.geoparse.resolve.Resolver` of a gazetteer.
+    """The cached :class:`~geoinc.geoparsing.resolve.Resolver` of a gazetteer.
 
     Parameters
     ----------
@@ -91,8 +90,8 @@ def geoparse(text: str, *, gazetteer=None, lang: str = "en") -> list[Mention]:
     """
     if not isinstance(text, str):
         raise InputError(f"geoparse needs a str, got {type(text).__name__}")
-    if lang in ("uk", "ru"):  # inflected Cyrillic names: geoinc.geoparse.slavic
-        from geoinc.geoparse.slavic import geoparse as _slavic
+    if lang in ("uk", "ru"):  # inflected Cyrillic names: geoinc.geoparsing.slavic
+        from geoinc.geoparsing.slavic import geoparse as _slavic
 
         return _slavic(text, gazetteer=gazetteer, lang=lang)
     resolver = resolver_for(gazetteer)
@@ -191,5 +190,4 @@ def resolve_spans(text: str, spans, *, gazetteer=None) -> list[Mention | None]:
     return out
 
 
-# ``geoinc.geoparse(text)`` works as well as ``geoinc.geoparse.geoparse(text)``.
-make_callable(__name__, "geoinc.geoparse:geoparse")
+# ``geoinc.geoparse(text)`` works as well as ``geoinc.geoparsing.geoparse(text)``.

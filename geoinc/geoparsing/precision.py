@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from geoinc import lang as _lang
-from geoinc.geoparse.lexicon import DIRECTIONS, DISEASE_AFTER
-from geoinc.geoparse.recognise import Span, Token, Tokens
-from geoinc.geoparse.resolve import (
+from geoinc.geoparsing.lexicon import DIRECTIONS, DISEASE_AFTER
+from geoinc.geoparsing.recognise import Span, Token, Tokens
+from geoinc.geoparsing.resolve import (
     BIG_PLACE,
     Resolution,
     Resolver,
@@ -52,7 +52,7 @@ ALT_WORD_ZIPF = 3.0
 #: Context bonus (region, "Town, State") that vouches for a place by itself.
 STRONG_SUPPORT = 3.0
 #: How much context vouches for a frequent word's place (powers of ten of population it
-#: makes up for, see :func:`~geoinc.geoparse.resolve.word_outweighs`): strong support,
+#: makes up for, see :func:`~geoinc.geoparsing.resolve.word_outweighs`): strong support,
 #: and some support less than :data:`STRONG_SUPPORT`.
 STRONG_VOUCH = 3.0
 WEAK_VOUCH = 1.0
@@ -209,7 +209,7 @@ def settlement_out_of_country(res: Resolution, doc: DocumentEvidence) -> bool:
 def frequent_word(res: Resolution, doc: DocumentEvidence) -> bool:
     """Rejects a one-word small place whose name is a frequent English word, unless the
     place is big for how common the word is or the context (region, "Town, State")
-    vouches for it (:func:`~geoinc.geoparse.resolve.word_outweighs`)."""
+    vouches for it (:func:`~geoinc.geoparsing.resolve.word_outweighs`)."""
     span, place = res.span, res.place
     if not (_one_word(span) and small_place(place)):
         return False
@@ -244,8 +244,8 @@ def plausible(res: Resolution, doc: DocumentEvidence) -> bool:
 
     Examples
     --------
-    >>> from geoinc.geoparse import resolver_for
-    >>> from geoinc.geoparse.recognise import find_spans, tokenize
+    >>> from geoinc.geoparsing import resolver_for
+    >>> from geoinc.geoparsing.recognise import find_spans, tokenize
     >>> text = "Dyer said shells fell on Kharkiv."
     >>> r, tokens = resolver_for(), tokenize(text)
     >>> results = r.resolve(find_spans(tokens, r.keys, text, r.first_words, r.zipf), tokens)

@@ -298,7 +298,7 @@ _PARTIAL_DATE = re.compile(r"^\d{4}(?:-(?:0[1-9]|1[0-2]))?$")
 def _given_date(value):
     """A caller's or a page's publication date, checked (1900–2100) or :class:`InputError`."""
     from geoinc.exceptions import ConfigurationError
-    from geoinc.extract.batch import check_published
+    from geoinc.extraction.batch import check_published
 
     try:
         return check_published(value)
@@ -334,7 +334,7 @@ def _publication(
     published, meta: dict[str, str], text: str, detect_dateline: bool
 ) -> tuple[date | None, str | None]:
     """The publication date and how it was known: given, in the HTML, or detected."""
-    from geoinc.extract.dates import find_publication_date, parse_iso_date
+    from geoinc.extraction.dates import find_publication_date, parse_iso_date
 
     if published is not None:
         published = _given_date(published)
@@ -716,6 +716,6 @@ def with_metadata(doc: Document, **changes) -> Document:
 
 
 def _telegram():
-    from geoinc.extract import telegram  # imported late: it builds on this module
+    from geoinc.extraction import telegram  # imported late: it builds on this module
 
     return telegram

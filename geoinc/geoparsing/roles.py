@@ -11,14 +11,14 @@ from functools import lru_cache
 
 from geoinc import lang as _lang
 from geoinc.exceptions import ConfigurationError
-from geoinc.geoparse.lexicon import (
+from geoinc.geoparsing.lexicon import (
     ACTOR_NOUNS,
     ACTOR_VERBS,
     ORG_AFTER,
     ORG_BEFORE,
     ORIGIN_SUFFIXES,
 )
-from geoinc.geoparse.recognise import Span, Token
+from geoinc.geoparsing.recognise import Span, Token
 
 __all__ = ["assign_role", "datelines", "vocabulary"]
 
