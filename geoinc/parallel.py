@@ -200,11 +200,11 @@ def _run_chunk(docs: list) -> list:
     return out
 
 
-def _reattach(result, doc, places: dict):
+def _reattach(result, doc, places: dict | None):
     if dataclasses.is_dataclass(result) and getattr(result, "document", 0) is None:
         result = dataclasses.replace(result, document=doc)
     reports = getattr(result, "reports", None)
-    if reports:
+    if reports and places is not None:
         result = dataclasses.replace(result, reports=_share_places(reports, places))
     return result
 
@@ -256,6 +256,7 @@ def map_documents(
     jobs: int | None = 1,
     gazetteer=None,
     chunk_size: int = DEFAULT_CHUNK_SIZE,
+    share: bool = True,
 ) -> Iterator[tuple[str, object, object]]:
     """Apply ``func(doc, gazetteer=...)`` to every document, in worker processes.
 
@@ -272,6 +273,10 @@ def map_documents(
         Defaults to :meth:`Gazetteer.default` (in each worker).
     chunk_size : int, default :data:`DEFAULT_CHUNK_SIZE`
         Documents per task.
+    share : bool, default True
+        With workers: give the reports that come back one shared object per place
+        record and evidence sentence (for a caller that keeps every report); a caller
+        that spills them to disk passes False, so no such table grows here.
 
     Yields
     ------
@@ -298,7 +303,7 @@ def map_documents(
             res = None if isinstance(item, InputError) else _call(func, item, gazetteer)
             yield label, item, res
         return
-    yield from _map_pool(func, items, jobs, gazetteer, chunk_size)
+    yield from _map_pool(func, items, jobs, gazetteer, chunk_size, share)
 
 
 def _pool(func: Callable, jobs: int, gazetteer) -> ProcessPoolExecutor:
@@ -318,13 +323,13 @@ def _pool(func: Callable, jobs: int, gazetteer) -> ProcessPoolExecutor:
     )
 
 
-def _map_pool(func, items, jobs: int, gazetteer, chunk_size: int):
+def _map_pool(func, items, jobs: int, gazetteer, chunk_size: int, share: bool):
     # pending, in input order: (label, item, None) for inputs that need no work, or
     # (future, [(label, doc), ...]) for a chunk in flight
     pending: deque = deque()
     chunk: list = []
     in_flight = 0
-    places: dict = {}
+    places: dict | None = {} if share else None
     with _pool(func, jobs, gazetteer) as pool:
 
         def submit() -> None:

@@ -33,6 +33,7 @@ from geoinc.exceptions import ConfigurationError, DocumentTimeout, ExtractionErr
 
 __all__ = [
     "DEFAULT_TIME_BUDGET",
+    "document_outcomes",
     "MAX_WINDOW_DAYS",
     "run_isolated",
     "check_options",
@@ -128,6 +129,36 @@ def run_isolated(
     except (Exception, RecursionError, MemoryError) as err:
         logger.debug("extraction failed for %s", label, exc_info=True)
         raise ExtractionError(f"{type(err).__name__}: {str(err)[:300]}") from err
+
+
+def document_outcomes(
+    per_doc: Callable, items, *, gazetteer=None, on_error: str = "warn", jobs=1, share=True
+) -> Iterator[tuple[str, str | None, str, str, tuple]]:
+    """Every input's outcome, in input order: ``(label, doc_id, status, reason, reports)``.
+
+    ``status`` is "ok" (with its reports), "none" (the reason says why) or "error" (an
+    unreadable input, or ``per_doc`` raised a GeoincError: one bad document never stops
+    the run). With ``on_error="raise"`` the first error is raised instead. ``per_doc`` and
+    ``jobs`` go to :func:`geoinc.parallel.map_documents`; ``share=False`` when the caller
+    does not keep the reports (no table of shared objects grows in this process).
+    """
+    from geoinc.exceptions import InputError
+    from geoinc.parallel import map_documents
+
+    runs = map_documents(per_doc, items, jobs=jobs, gazetteer=gazetteer, share=share)
+    for label, item, res in runs:
+        if isinstance(item, InputError):
+            if on_error == "raise":
+                raise item
+            yield label, None, "error", str(item), ()
+        elif isinstance(res, GeoincError):
+            if on_error == "raise":
+                raise res
+            yield label, item.doc_id, "error", f"{type(res).__name__}: {res}", ()
+        elif res.reports:
+            yield label, item.doc_id, "ok", "", tuple(res.reports)
+        else:
+            yield label, item.doc_id, "none", res.reason, ()
 
 
 def _number(name: str, value, low: float, high: float) -> float:

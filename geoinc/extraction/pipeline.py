@@ -41,9 +41,14 @@ from typing import Literal
 
 from geoinc import lang as _lang
 from geoinc.doc import Doc, Pipeline
-from geoinc.exceptions import ConfigurationError, GeoincError, InputError
+from geoinc.exceptions import ConfigurationError
 from geoinc.extraction.article import assign_roles, consolidate, date_from_publication
-from geoinc.extraction.batch import DEFAULT_TIME_BUDGET, check_options, run_isolated
+from geoinc.extraction.batch import (
+    DEFAULT_TIME_BUDGET,
+    check_options,
+    document_outcomes,
+    run_isolated,
+)
 from geoinc.extraction.documents import DEFAULT_MAX_BYTES, Document
 from geoinc.extraction.events import EVENT_TYPE, SentenceEvent, analyse_text
 from geoinc.incidents.merge import IncidentReport, incident_record, merge_reports
@@ -1110,27 +1115,13 @@ def _with_progress(items: Iterable, progress: bool | Callable[[Iterable], Iterab
 
 def _run_documents(items, gazetteer, on_error: str, time_budget, jobs):
     """Reports of every input, and ``[label, doc_id, status, reason, n_reports]`` rows."""
-    from geoinc.parallel import map_documents
-
     statuses: list[list] = []
     reports: list[IncidentReport] = []
     per_doc = partial(run_isolated, extract_reports, time_budget=time_budget)
-    for label, item, res in map_documents(per_doc, items, jobs=jobs, gazetteer=gazetteer):
-        if isinstance(item, InputError):
-            if on_error == "raise":
-                raise item
-            statuses.append([label, None, "error", str(item), 0])
-            continue
-        if isinstance(res, GeoincError):  # one bad document must not stop the run
-            if on_error == "raise":
-                raise res
-            statuses.append([label, item.doc_id, "error", f"{type(res).__name__}: {res}", 0])
-            continue
-        if res.reports:
-            statuses.append([label, item.doc_id, "ok", "", len(res.reports)])
-            reports.extend(res.reports)
-        else:
-            statuses.append([label, item.doc_id, "none", res.reason, 0])
+    outcomes = document_outcomes(per_doc, items, gazetteer=gazetteer, on_error=on_error, jobs=jobs)
+    for label, doc_id, status, reason, found in outcomes:
+        statuses.append([label, doc_id, status, reason, len(found)])
+        reports.extend(found)
     return statuses, reports
 
 
