@@ -47,6 +47,8 @@ __all__ = [
     "extract",
     "extract_with_status",
     "write_parquet",
+    "to_dask_geopandas",
+    "read_parquet",
     "partitioned_merge",
     "DEFAULT_PARTITION_DAYS",
 ]
@@ -167,6 +169,21 @@ def _windows(report, width: int, overlap: int) -> list[tuple]:
     ]
 
 
+def _window_items(reports: Iterable, width: int, span: int, window_days: int) -> list:
+    """``((region, window), report)`` for every window a report belongs to."""
+    overlap = span + window_days + 1
+    return [kv for r in reports for kv in _windows(r, width, overlap)]
+
+
+def _merge_windows(items: Iterable, width: int, span: int, opts: dict) -> list[tuple]:
+    """:func:`_merge_window` over a partition of ``((region, window), [(key, report)])``."""
+    overlap = span + opts["window_days"] + 1
+    out: list[tuple] = []
+    for key, pairs in items:
+        out += _merge_window((key, [r for _, r in pairs]), width, overlap, opts)
+    return out
+
+
 def _merge_window(item, width: int, overlap: int, opts: dict) -> list[tuple]:
     """Groups of one (region, window): ``("ok", group)`` or ``("edge", place)``."""
     from geoinc.incidents.merge import merge_reports
@@ -196,15 +213,50 @@ def _bucket(report) -> int:
     return zlib.crc32(_place(report).encode("utf-8")) % _PLACE_BUCKETS
 
 
+def _dated(report) -> bool:
+    return report.date_start is not None
+
+
+def _undated(report) -> bool:
+    return report.date_start is None
+
+
+def _union(sets: Iterable[set]) -> set:
+    return set().union(*sets)
+
+
+def _places_in(reports: Iterable, places: set, inside: bool) -> list:
+    return [r for r in reports if (_place(r) in places) == inside]
+
+
+def _edge_places(items: Iterable[tuple]) -> set:
+    return {t[1] for t in items if t[0] == "edge"}
+
+
+def _safe_groups(items: Iterable[tuple], whole: set) -> list:
+    return [t[1] for t in items if t[0] == "ok" and _place(t[1][0]) not in whole]
+
+
+def _lazy(item):
+    """A bag reduction as a ``Delayed`` over the bag's own task names. An ``Item`` passed
+    as an argument is optimised apart, its tasks fused and renamed, so its whole graph
+    (the extraction included) would run again for it."""
+    return item.to_delayed(optimize_graph=False)
+
+
 def partitioned_merge(
     reports,
     *,
     window_days: int = 1,
     min_shared_figure: int = 5,
     partition_days: int = DEFAULT_PARTITION_DAYS,
-    scheduler=None,
 ):
     """Merge a Dask bag of reports as :func:`~geoinc.incidents.merge.merge_reports` does.
+
+    Nothing is computed here: the statistics the windows need (the longest report span,
+    the places with undated reports, the places with a group at a window's edge) are
+    reductions inside the returned bag's graph, so one ``compute`` runs the whole merge
+    and every report is extracted once.
 
     Parameters
     ----------
@@ -213,8 +265,6 @@ def partitioned_merge(
         As for :func:`~geoinc.incidents.merge.merge_reports`.
     partition_days : int, default :data:`DEFAULT_PARTITION_DAYS`
         Width of the date windows (see the module docstring).
-    scheduler : optional
-        Passed to Dask's ``compute`` for the small statistics this needs first.
 
     Returns
     -------
@@ -230,61 +280,43 @@ def partitioned_merge(
     >>> texts = [f"2024-01-0{d}\\n\\nDrones hit Sumy on {w}." for d, w in ((2, "Tuesday"),
     ...          (3, "Wednesday"), (9, "Tuesday"))]
     >>> reps = [r for t in texts for r in extract_reports(document_from_text(t)).reports]
-    >>> groups = partitioned_merge(db.from_sequence(reps), partition_days=3, scheduler="sync")
+    >>> groups = partitioned_merge(db.from_sequence(reps), partition_days=3)
     >>> groups = groups.compute(scheduler="sync")
     >>> sorted(len(g) for g in groups)
     [1, 2]
     """
+    import dask
     import dask.bag
 
     if partition_days < 1:
         raise ConfigurationError(f"partition_days must be at least 1, got {partition_days!r}")
     opts = {"window_days": window_days, "min_shared_figure": min_shared_figure}
-    dated = reports.filter(lambda r: r.date_start is not None)
-    overlap, whole = _overlap_and_undated_places(reports, dated, window_days, scheduler)
-    windows = _merged_windows(dated, whole, partition_days, overlap, opts, scheduler)
+    dated = reports.filter(_dated)
+    span = _lazy(dated.map(_span).fold(max, max, initial=0))
+    undated = _lazy(reports.filter(_undated).map(_place).reduction(set, _union))
+    windows = _merged_windows(dated, undated, partition_days, span, opts)
     # a place with a group reaching a window's edge is merged whole, as undated ones are
-    whole |= set(
-        windows.filter(lambda t: t[0] == "edge").map(lambda t: t[1]).compute(scheduler=scheduler)
-    )
-    safe = windows.filter(lambda t: t[0] == "ok" and _place(t[1][0]) not in whole).map(
-        lambda t: t[1]
-    )
+    edges = _lazy(windows.map_partitions(_edge_places).reduction(set, _union))
+    whole = dask.delayed(set.union)(undated, edges)
+    safe = windows.map_partitions(_safe_groups, whole)
     return dask.bag.concat([safe, _merged_places_whole(reports, whole, opts)])
 
 
-def _overlap_and_undated_places(reports, dated, window_days: int, scheduler) -> tuple[int, set]:
-    """How far windows must overlap (the longest report span plus the merge window),
-    and the places with an undated report (those are merged whole)."""
-    import dask
-
-    spans, undated = dask.compute(
-        dated.map(_span).fold(max, max, initial=0),
-        reports.filter(lambda r: r.date_start is None).map(_place).distinct(),
-        scheduler=scheduler,
-    )
-    return spans + window_days + 1, set(undated)
-
-
-def _merged_windows(dated, whole: set, partition_days: int, overlap: int, opts: dict, scheduler):
-    """Dated reports of the other places merged per date window: a persisted bag of
-    ``("ok", group)`` and ``("edge", place)`` items (see :func:`_merge_window`)."""
+def _merged_windows(dated, undated, partition_days: int, span, opts: dict):
+    """Dated reports of the places without undated reports merged per date window: a bag
+    of ``("ok", group)`` and ``("edge", place)`` items (see :func:`_merge_window`)."""
     return (
-        dated.filter(lambda r: _place(r) not in whole)
-        .map(_windows, partition_days, overlap)
-        .flatten()
+        dated.map_partitions(_places_in, undated, False)
+        .map_partitions(_window_items, partition_days, span, opts["window_days"])
         .groupby(lambda kv: kv[0], shuffle="tasks")
-        .map(lambda kv: (kv[0], [r for _, r in kv[1]]))
-        .map(_merge_window, partition_days, overlap, opts)
-        .flatten()
-        .persist(scheduler=scheduler)  # read twice: its edges, then its incidents
+        .map_partitions(_merge_windows, partition_days, span, opts)
     )
 
 
-def _merged_places_whole(reports, whole: set, opts: dict):
+def _merged_places_whole(reports, whole, opts: dict):
     """All reports of the places in ``whole``, merged per place bucket, every date at once."""
     return (
-        reports.filter(lambda r: _place(r) in whole)
+        reports.map_partitions(_places_in, whole, True)
         .groupby(_bucket, shuffle="tasks")
         .map(_merge_whole, opts)
         .flatten()
@@ -321,11 +353,17 @@ def _scheduler(scheduler):
         yield scheduler
 
 
+_DOC_OPTIONS = ("source", "url", "published", "max_bytes")
+
+
 def _documents(paths_or_bag, npartitions, time_budget, options: dict):
     """The bag of per-document results ``(label, doc_id, status, reason, n, reports)``."""
     from geoinc.extraction.batch import DEFAULT_TIME_BUDGET
 
     db = _bag_module()
+    unknown = sorted(set(options) - set(_DOC_OPTIONS))
+    if unknown:  # found here, not as a TypeError on every worker
+        raise ConfigurationError(f"unknown option(s) for the Dask path: {', '.join(unknown)}")
     options = {k: v for k, v in options.items() if v is not None}
     budget = DEFAULT_TIME_BUDGET if time_budget is None else time_budget
     if isinstance(paths_or_bag, db.Bag):
@@ -335,6 +373,21 @@ def _documents(paths_or_bag, npartitions, time_budget, options: dict):
         n = npartitions or min(64, 1 + len(leaves) // 200)  # ~200 documents a task
         bag = db.from_sequence(leaves, npartitions=n)
     return bag.map_partitions(_extract_partition, options, budget)
+
+
+def _status(doc: tuple) -> tuple:
+    return doc[:5]
+
+
+def _reports(doc: tuple):
+    return doc[5]
+
+
+def _documents_and_groups(paths_or_bag, npartitions, time_budget, merge: dict, options: dict):
+    """The per-document bag and the merged groups built from it, both lazy: computed
+    together they share the extraction."""
+    docs = _documents(paths_or_bag, npartitions, time_budget, options)
+    return docs, partitioned_merge(docs.map(_reports).flatten(), **merge)
 
 
 def _with_docs(group) -> tuple:
@@ -356,26 +409,25 @@ def extract_with_status(
     **options,
 ):
     """Like :func:`extract`, also returning one status per input (as the pipeline does)."""
+    import dask
+
     from geoinc.extraction.pipeline import InputStatus
 
     if on_error not in ("raise", "warn", "record"):
         raise ConfigurationError(f"on_error must be 'raise', 'warn' or 'record', got {on_error!r}")
+    merge = {
+        "window_days": window_days,
+        "min_shared_figure": min_shared_figure,
+        "partition_days": partition_days,
+    }
+    docs, groups = _documents_and_groups(paths_or_bag, npartitions, time_budget, merge, options)
     with _scheduler(scheduler) as sched:
-        docs = _documents(paths_or_bag, npartitions, time_budget, options).persist(scheduler=sched)
-        statuses = docs.map(lambda t: t[:5]).compute(scheduler=sched)
-        groups = partitioned_merge(
-            docs.map(lambda t: t[5]).flatten(),
-            window_days=window_days,
-            min_shared_figure=min_shared_figure,
-            partition_days=partition_days,
-            scheduler=sched,
-        )
-        rows = groups.map(_with_docs).compute(scheduler=sched)
+        statuses, rows = dask.compute(docs.map(_status), groups.map(_with_docs), scheduler=sched)
     return _finish(rows, statuses, on_error, InputStatus)
 
 
-def _write_part(records: list, path: str) -> int:
-    from geoinc.incidents.io import write_incidents
+def _sorted_frame(records: list):
+    """One partition's incident frame, rows in the order :func:`extract` gives."""
     from geoinc.incidents.schema import build_frame
 
     frame = build_frame(records)
@@ -383,6 +435,19 @@ def _write_part(records: list, path: str) -> int:
         frame = frame.sort_values(
             ["date_start", "place_name", "incident_id"], na_position="last", kind="mergesort"
         ).reset_index(drop=True)
+    return frame
+
+
+def _frame_part(groups: list):
+    from geoinc.incidents.merge import incident_record
+
+    return _sorted_frame([incident_record(g) for g in groups])
+
+
+def _write_part(groups: list, path: str) -> int:
+    from geoinc.incidents.io import write_incidents
+
+    frame = _frame_part(groups)
     write_incidents(frame, path, driver="parquet")
     return len(frame)
 
@@ -437,24 +502,22 @@ def write_parquet(
     folder = Path(folder)
     for sub in ("incidents", "inputs"):
         (folder / sub).mkdir(parents=True, exist_ok=True)
+    merge = {
+        "window_days": window_days,
+        "min_shared_figure": min_shared_figure,
+        "partition_days": partition_days,
+    }
+    docs, groups = _documents_and_groups(paths_or_bag, npartitions, time_budget, merge, options)
+    # unoptimised: each bag fused apart would rename, and so repeat, the extraction
+    parts = [
+        dask.delayed(_write_part)(part, str(folder / "incidents" / f"part-{i:05d}.parquet"))
+        for i, part in enumerate(groups.to_delayed(optimize_graph=False))
+    ]
+    status_parts = [
+        dask.delayed(_write_statuses)(part, str(folder / "inputs" / f"part-{i:05d}.jsonl"))
+        for i, part in enumerate(docs.map(_status).to_delayed(optimize_graph=False))
+    ]
     with _scheduler(scheduler) as sched:
-        docs = _documents(paths_or_bag, npartitions, time_budget, options).persist(scheduler=sched)
-        groups = partitioned_merge(
-            docs.map(lambda t: t[5]).flatten(),
-            window_days=window_days,
-            min_shared_figure=min_shared_figure,
-            partition_days=partition_days,
-            scheduler=sched,
-        )
-        records = groups.map(lambda g: _with_docs(g)[0])
-        parts = [
-            dask.delayed(_write_part)(part, str(folder / "incidents" / f"part-{i:05d}.parquet"))
-            for i, part in enumerate(records.to_delayed())
-        ]
-        status_parts = [
-            dask.delayed(_write_statuses)(part, str(folder / "inputs" / f"part-{i:05d}.jsonl"))
-            for i, part in enumerate(docs.map(lambda t: t[:5]).to_delayed())
-        ]
         counts = dask.compute(parts, status_parts, scheduler=sched)
     files = sorted(str(p) for p in (folder / "incidents").glob("part-*.parquet"))
     return {"incidents": sum(counts[0]), "inputs": sum(counts[1]), "files": files}
@@ -523,3 +586,113 @@ def extract(paths_or_bag, **kwargs):
     """
     frame, _ = extract_with_status(paths_or_bag, **kwargs)
     return frame
+
+
+def _geopandas_module():
+    """``dask.dataframe``, with ``dask_geopandas`` registered (its frames are geo-aware)."""
+    try:
+        import dask.dataframe as dd
+        import dask_geopandas  # noqa: F401  (registers GeoDataFrame partitions)
+    except ImportError as err:  # pragma: no cover - exercised without the extra only
+        raise ConfigurationError(
+            "a dask-geopandas frame needs dask-geopandas: pip install 'geoinc[dask]'"
+        ) from err
+    return dd
+
+
+def _lazy_frame(dd, parts: list):
+    """A dask-geopandas frame of delayed incident frames, typed as the schema says.
+
+    Built with Dask's string conversion off: it would turn the list columns (``weapon``,
+    ``claims``...) into their text and the ``str`` columns into another dtype.
+    """
+    import dask
+
+    from geoinc.incidents.schema import empty_frame
+
+    with dask.config.set({"dataframe.convert-string": False}):
+        return dd.from_delayed(parts, meta=empty_frame(), verify_meta=False)
+
+
+def to_dask_geopandas(
+    paths_or_bag,
+    *,
+    npartitions: int | None = None,
+    partition_days: int = DEFAULT_PARTITION_DAYS,
+    window_days: int = 1,
+    min_shared_figure: int = 5,
+    time_budget: float | None = None,
+    **options,
+):
+    """The incidents as a lazy ``dask_geopandas.GeoDataFrame``, nothing computed yet.
+
+    Each partition holds the incidents of one partition of the merge (built on a worker,
+    never collected in the client), with the columns and dtypes of
+    :func:`geoinc.extract`'s frame and CRS EPSG:4326, rows in its order within a
+    partition (each partition has its own ``RangeIndex``). Computed on a cluster it
+    holds the same incidents as :func:`extract` gives; work on it with Dask (filters,
+    ``to_parquet``, spatial joins) or compute it with the scheduler of your choice
+    (``frame.compute(scheduler=client)``, or a default ``Client``). Input errors are
+    left out silently here; :func:`write_parquet` records one status per input.
+
+    Parameters
+    ----------
+    paths_or_bag, npartitions, partition_days, window_days, min_shared_figure, time_budget
+        As for :func:`extract`; ``source``, ``url``, ``published`` and ``max_bytes`` too.
+
+    Returns
+    -------
+    dask_geopandas.GeoDataFrame
+        Two partitions per partition of the document bag.
+
+    Examples
+    --------
+    >>> frame = to_dask_geopandas(["2024-01-02\\n\\nA drone hit Kharkiv, injuring 4."])
+    >>> frame.crs.to_string(), str(frame.dtypes["injured_best"])
+    ('EPSG:4326', 'Int64')
+    >>> frame.compute(scheduler="sync")[["place_name", "injured_best"]].values.tolist()
+    [['Kharkiv', 4]]
+    """
+    import dask
+
+    dd = _geopandas_module()
+    merge = {
+        "window_days": window_days,
+        "min_shared_figure": min_shared_figure,
+        "partition_days": partition_days,
+    }
+    _, groups = _documents_and_groups(paths_or_bag, npartitions, time_budget, merge, options)
+    return _lazy_frame(
+        dd, [dask.delayed(_frame_part)(p) for p in groups.to_delayed(optimize_graph=False)]
+    )
+
+
+def read_parquet(folder: str | Path):
+    """The dataset :func:`write_parquet` wrote, as a lazy ``dask_geopandas.GeoDataFrame``.
+
+    One partition per file, each read with :func:`geoinc.read_incidents` (the ``weapon``,
+    ``claims``... columns back to lists, every column its schema type), so it equals
+    :func:`to_dask_geopandas` on the same inputs. ``dask_geopandas.read_parquet`` reads
+    the same files too, the list columns then as their JSON text.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> out = tempfile.mkdtemp()
+    >>> _ = write_parquet(["2024-01-02\\n\\nA drone hit Kharkiv, injuring 4."], out,
+    ...                   scheduler="sync")
+    >>> read_parquet(out).compute(scheduler="sync")["place_name"].tolist()
+    ['Kharkiv']
+    """
+    import dask
+
+    from geoinc.incidents.io import read_incidents
+
+    dd = _geopandas_module()
+    folder = Path(folder)
+    files = sorted((folder / "incidents").glob("part-*.parquet")) or sorted(
+        folder.glob("part-*.parquet")
+    )
+    if not files:
+        raise InputError(f"{folder}: no part-*.parquet files (written by write_parquet)")
+    return _lazy_frame(dd, [dask.delayed(read_incidents)(f) for f in files])

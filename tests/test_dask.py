@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date, timedelta
 
 import pytest
@@ -99,7 +100,7 @@ def test_partitioned_merge_equals_the_one_process_merge(edge_reports, width, mon
     if not month:  # without the month-long report the overlap is 2 days: edges everywhere
         edge_reports = [r for r in edge_reports if r.doc_id != "od-month"]
     bag = db.from_sequence(edge_reports, npartitions=4)
-    groups = gdask.partitioned_merge(bag, partition_days=width, scheduler="sync")
+    groups = gdask.partitioned_merge(bag, partition_days=width)
     groups = groups.compute(scheduler="sync")
     assert _identity(groups) == _identity(merge_reports(edge_reports))
     docs = [r.doc_id for g in groups for r in g]
@@ -108,7 +109,7 @@ def test_partitioned_merge_equals_the_one_process_merge(edge_reports, width, mon
 
 def test_incidents_straddling_an_edge_are_merged_once(edge_reports, cluster):
     bag = db.from_sequence(edge_reports, npartitions=3)
-    groups = gdask.partitioned_merge(bag, partition_days=WIDTH, scheduler=cluster)
+    groups = gdask.partitioned_merge(bag, partition_days=WIDTH)
     ids = _identity(groups.compute(scheduler=cluster))
     assert ["kh-1", "kh-2", "kh0", "kh1"] in ids
     assert ["o", "od-month"] in ids
@@ -204,3 +205,77 @@ def test_an_unreachable_configured_scheduler_is_a_clear_error():
     with dask.config.set(unreachable):
         with pytest.raises(ConfigurationError, match="cannot reach the Dask scheduler"):
             gdask.extract(["2024-01-02\n\nDrones hit Kyiv."], on_error="record")
+
+
+def _by_id(frame):
+    """Rows in incident_id order, index reset (the frame's partitions index from 0 each)."""
+    return frame.sort_values("incident_id", kind="mergesort").reset_index(drop=True)
+
+
+@pytest.fixture(scope="module")
+def lazy_frame(corpus):
+    pytest.importorskip("dask_geopandas")
+    return gdask.to_dask_geopandas(corpus, partition_days=1, npartitions=3)
+
+
+def test_dask_geopandas_frame_is_lazy_and_typed_as_the_schema(lazy_frame, single):
+    import dask_geopandas
+
+    from geoinc.incidents.schema import empty_frame
+
+    assert isinstance(lazy_frame, dask_geopandas.GeoDataFrame)
+    assert lazy_frame.npartitions > 1
+    assert lazy_frame.crs == "EPSG:4326"
+    assert lazy_frame.dtypes.to_dict() == empty_frame().dtypes.to_dict()
+    assert lazy_frame.dtypes.to_dict() == single[0].dtypes.to_dict()
+
+
+def test_dask_geopandas_frame_computes_to_the_single_process_incidents(lazy_frame, single, cluster):
+    frame = lazy_frame.compute(scheduler=cluster)
+    assert frame.crs == "EPSG:4326" and len(frame) >= 8
+    assert frame.dtypes.to_dict() == single[0].dtypes.to_dict()
+    assert to_geojson(_by_id(frame)) == to_geojson(_by_id(single[0]))
+    # Dask operations on it run on the workers, partition by partition
+    hit = lazy_frame[lazy_frame["killed_best"] > 0].compute(scheduler=cluster)
+    want = single[0][single[0]["killed_best"] > 0]
+    assert to_geojson(_by_id(hit)) == to_geojson(_by_id(want))
+
+
+@pytest.mark.filterwarnings("ignore:Port 8787 is already in use")
+def test_dask_geopandas_frame_on_worker_processes(lazy_frame, single):
+    """Worker processes, 1 thread each, as on a cluster: every task and the merge's
+    statistics travel pickled between processes."""
+    from distributed import Client, LocalCluster
+
+    with (
+        LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as lc,
+        Client(lc, set_as_default=False) as client,
+    ):
+        frame = lazy_frame.compute(scheduler=client)
+    assert frame.crs == "EPSG:4326"
+    assert to_geojson(_by_id(frame)) == to_geojson(_by_id(single[0]))
+
+
+@pytest.mark.filterwarnings("ignore:The inplace keyword:DeprecationWarning")
+def test_the_geoparquet_dataset_reads_back_as_the_same_frame(corpus, single, cluster, tmp_path):
+    dask_geopandas = pytest.importorskip("dask_geopandas")
+
+    gdask.write_parquet(corpus, tmp_path, scheduler=cluster, npartitions=3)
+    ours = gdask.read_parquet(tmp_path)
+    assert ours.npartitions > 1 and ours.crs == "EPSG:4326"
+    assert to_geojson(_by_id(ours.compute(scheduler=cluster))) == to_geojson(_by_id(single[0]))
+    # dask-geopandas' own reader: the same rows, list columns as their JSON text
+    theirs = _by_id(dask_geopandas.read_parquet(tmp_path / "incidents").compute(scheduler=cluster))
+    want = _by_id(single[0])
+    assert theirs.crs == "EPSG:4326"
+    assert theirs["incident_id"].tolist() == want["incident_id"].tolist()
+    assert theirs["killed_best"].tolist() == want["killed_best"].tolist()
+    assert theirs.geometry.equals(want.geometry)
+    assert [json.loads(c) for c in theirs["claims"]] == want["claims"].tolist()
+
+
+def test_unknown_options_are_refused_before_the_work():
+    with pytest.raises(ConfigurationError, match="jobs"):
+        gdask.extract(["2024-01-02\n\nDrones hit Kyiv."], scheduler="sync", jobs=2)
