@@ -15,6 +15,10 @@ Stages (``--stages`` takes a comma-separated subset):
 * ``throughput``: ``geoinc.extract(folder, jobs=N)`` for N = 1, 2 and every core, and
   ``geoinc.dask.extract`` on a 2-worker ``LocalCluster`` (processes, 1 thread each),
   on the first ``--throughput-articles`` articles; articles/s and speed-up over 1 job;
+* ``dask``: the Dask path's outputs on one warm 2-worker ``LocalCluster``, alternated:
+  ``extract`` (collected in the client), ``to_dask_geopandas(...).compute()``, the
+  frame's ``len`` (built on the workers, counts only come back) and ``write_parquet``,
+  on the first ``--dask-articles`` articles;
 * ``memory``: peak resident memory of ``geoinc extract --jobs 2`` run in a fresh process
   for each batch size (the parent and its workers separately);
 * ``merge``: ``merge_reports`` alone over synthetic one-figure reports spread over
@@ -149,6 +153,62 @@ def bench_throughput(files: list[Path]) -> None:
         t0 = time.perf_counter()
         gdask.extract(files, scheduler=client, on_error="record")
         _rate("dask LocalCluster (2 workers)", len(files), time.perf_counter() - t0, base)
+
+
+def _dask_variants(gdask, files: list, client, folder: Path) -> dict:
+    """The ways to get the incidents out of the Dask path; each returns the incident count."""
+    variants = {
+        "extract (collect)": lambda: len(gdask.extract(files, scheduler=client, on_error="record")),
+        "write_parquet": lambda: gdask.write_parquet(files, folder, scheduler=client)["incidents"],
+    }
+    if hasattr(gdask, "to_dask_geopandas"):  # absent in an A/B against an older revision
+        variants["to_dask_geopandas().compute()"] = lambda: len(
+            gdask.to_dask_geopandas(files).compute(scheduler=client)
+        )
+        variants["len(to_dask_geopandas())"] = lambda: _frame_len(gdask, files, client)
+    return variants
+
+
+def _frame_len(gdask, files: list, client) -> int:
+    """``len`` of the lazy frame: built and counted on the workers, counts come back."""
+    import dask
+
+    with dask.config.set(scheduler=client):
+        return len(gdask.to_dask_geopandas(files))
+
+
+def bench_dask(files: list[Path], repeats: int = 3) -> None:
+    """The Dask path's ways of returning incidents, alternated on one warm 2-worker
+    LocalCluster (processes, 1 thread each); median wall time of ``repeats`` runs."""
+    import statistics
+
+    from distributed import Client, LocalCluster
+
+    import geoinc.dask as gdask
+
+    print(f"dask ({len(files)} articles, LocalCluster 2 workers x 1 thread, median of {repeats})")
+    times: dict[str, list[float]] = {}
+    with (
+        tempfile.TemporaryDirectory() as tmp,
+        LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None) as lc,
+        Client(lc) as client,
+    ):
+        client.run(_warm)
+        variants = _dask_variants(gdask, files, client, Path(tmp))
+        counts = {}
+        for _ in range(repeats):
+            for name, run in variants.items():
+                t0 = time.perf_counter()
+                counts[name] = run()
+                times.setdefault(name, []).append(time.perf_counter() - t0)
+    base = statistics.median(times["extract (collect)"])
+    for name, ts in times.items():
+        med = statistics.median(ts)
+        print(
+            f"  {name:<34} {counts[name]:>6} incidents {med:7.1f} s  "
+            f"{len(files) / med:7.1f} articles/s  x{med / base:.2f} time vs collect  "
+            f"(runs {', '.join(f'{t:.1f}' for t in ts)})"
+        )
 
 
 _MEMORY_CHILD = """
@@ -330,17 +390,20 @@ def main() -> None:
     ap.add_argument("--memory-sizes", default="2000,20000,100000")
     ap.add_argument("--store-sizes", default="1000,10000,100000")
     ap.add_argument("--merge-sizes", default="10000,100000,1000000")
+    ap.add_argument("--dask-articles", type=int, default=4_000)
     ap.add_argument("--stages", default="throughput,memory,store,merge")
     args = ap.parse_args()
     stages = set(args.stages.split(","))
     corpus = args.corpus or Path(tempfile.gettempdir()) / f"geoinc-scale-{args.articles}"
     print(f"cpus {os.cpu_count()}, load average {os.getloadavg()}, python {sys.version.split()[0]}")
-    if stages & {"throughput", "memory"}:
+    if stages & {"throughput", "memory", "dask"}:
         t0 = time.perf_counter()
         build_corpus(corpus, args.articles)
         print(f"corpus: {args.articles} articles in {corpus} ({time.perf_counter() - t0:.1f} s)")
     if "throughput" in stages:
         bench_throughput(subset(corpus, min(args.throughput_articles, args.articles)))
+    if "dask" in stages:
+        bench_dask(subset(corpus, min(args.dask_articles, args.articles)))
     if "memory" in stages:
         sizes = [int(x) for x in args.memory_sizes.split(",") if int(x) <= args.articles]
         bench_memory(corpus, sizes)
