@@ -175,8 +175,49 @@ def test_nominal_counts_and_pairs(sentence, expected):
     [
         "The other three fatalities were in a second car.",  # a remainder, not a toll
         "The 2022 deaths were counted separately.",  # a year
-        "Her brother was killed.",  # a possessive alone counts nobody
+        "Their children were injured.",  # a possessive before a plural gives no number
     ],
 )
 def test_not_nominal_counts(sentence):
     assert [f for f in _figs(sentence) if f[1]] == []
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # professions no list holds, by their ending
+        ("The shell killed a local radiologist.", [("killed", 1, "exact")]),
+        ("Drones wounded a veteran electrician near the plant.", [("injured", 1, "exact")]),
+        # a possessive before one person counts one; an apposition or an age between
+        # the phrase and its verb is an aside
+        ("His wife, a schoolteacher, was injured.", [("injured", 1, "exact")]),
+        ("A driver, 61, died at the scene.", [("killed", 1, "exact")]),
+        ("The blast killed a farmer and his son.", [("killed", 2, "exact")]),
+        # an adjective makes the phrase a figure without a verb
+        ("The injured girl was flown to Lviv by helicopter.", [("injured", 1, "exact")]),
+        ("Three wounded soldiers were carried out.", [("injured", 3, "exact")]),
+        # those of the injured who died are killed, and no longer injured
+        (
+            "Fifteen people were hurt, three of whom later died.",
+            [("injured", 12, "exact"), ("killed", 3, "exact")],
+        ),
+    ],
+)
+def test_professions_possessives_appositions_adjectives(sentence, expected):
+    assert _figs(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The wounded were taken away by bus.",  # no person noun: nobody counted
+        "The injured soldiers were flown out.",  # "the" before a plural: no number
+        "A man, a woman and a child were hurt.",  # a list, not an apposition
+    ],
+)
+def test_adjectives_and_lists_count_only_what_they_say(sentence):
+    got = _figs(sentence)
+    if "list" in sentence or "child" in sentence:
+        assert got == [("injured", 3, "exact")]
+    else:
+        assert got == []

@@ -383,3 +383,40 @@ def test_listed_districts_of_a_city_are_not_towns():
     )
     reports = extract_reports(document_from_text(text, published=date(2022, 6, 13))).reports
     assert [r.place.name for r in reports] == ["Donetsk"]
+
+
+def test_a_capital_named_for_its_view_is_no_scene():
+    # "For Moscow ..." tells a government's view; the attack was in Kharkiv
+    text = (
+        "Drones struck Kharkiv overnight on Tuesday, killing two people. For Moscow the "
+        "raid was a show of force; according to Kyiv, it hit only homes."
+    )
+    reports = extract_reports(document_from_text(text, published=date(2024, 5, 8))).reports
+    assert [r.place.name for r in reports] == ["Kharkiv"]
+
+
+def test_where_the_wounded_were_taken_is_no_scene():
+    text = (
+        "A shell hit a house in Bakhmut on Monday, and the wounded man was evacuated to "
+        "Kramatorsk."
+    )
+    reports = extract_reports(document_from_text(text, published=date(2023, 1, 10))).reports
+    assert [r.place.name for r in reports] == ["Bakhmut"]
+    assert [(c["field"], c["value"]) for c in reports[0].claims] == [("injured", 1)]
+
+
+def test_a_late_toll_of_a_city_story_reaches_the_city():
+    # the city and its own region are one story: a toll five sentences on, with no place,
+    # belongs to it, and the region's carried-over figure is not ranked as a wider total
+    text = (
+        "Missiles struck Odesa on the night of July 3. "
+        "The port and a school were damaged. Windows were blown out. "
+        "Volunteers cleared the streets. Trams stopped for a day. "
+        "A museum was also hit. "
+        "Earlier that night, Russian forces attacked the Odesa region with drones. "
+        "Police said a guard was hurt. Sappers worked all day. Shops stayed shut. "
+        "The mayor spoke to residents. Police reported 2 killed and 14 injured."
+    )
+    frame = geoinc.extract([document_from_text(text, published=date(2023, 7, 4))])
+    row = _one(frame, place_name="Odesa")
+    assert (row["killed_best"], row["injured_best"]) == (2, 14)

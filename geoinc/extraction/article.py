@@ -127,8 +127,10 @@ def _fold(big: IncidentReport, small: IncidentReport) -> IncidentReport:
         and small.place.name.lower() != big.place.name.lower() + " city"
     ):
         # "the strike on the Dnipropetrovsk region killed nine": the region's total, which
-        # ranks below what the text says of the town itself
-        claims = tuple(dict(c, wide=True) for c in claims)
+        # ranks below what the text says of the town itself; a figure the region took
+        # from a sentence naming no place already ranks below the town's own, and is as
+        # much the town's as any other carried-over figure ("Police reported 22 injured")
+        claims = tuple(c if c.get("inherited") else dict(c, wide=True) for c in claims)
     return replace(
         big,
         date_start=min(starts) if starts else None,

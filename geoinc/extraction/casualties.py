@@ -32,7 +32,7 @@ Examples
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from geoinc import lang as langdata
@@ -82,6 +82,10 @@ class _Grammar:
     pairs: frozenset
     injured_nouns: frozenset
     zero_fields: dict
+    attributive: re.Pattern
+    subset_died: re.Pattern
+    plural: frozenset
+    attributive_injured: frozenset
 
 
 @lru_cache(maxsize=8)
@@ -92,19 +96,14 @@ def _grammar(code: str) -> _Grammar:
     vague_of = _alt(d["vague_of"]) + r"\s+of"
     more = r"(?:(?:another|a\s+further|further|an\s+additional)\s+)?"
     num = rf"(?:{more}(?:{vague_of}|{hundred}|{qualnum})|{_alt(_ONE_WORDS + _POSSESSIVES)})"
-    nouns = _alt(d["person_nouns"])
+    # professions no list holds ("a paediatric anaesthesiologist"): by their ending
+    nouns = rf"(?:{_alt(d['person_nouns'])}|[a-z]{{3,}}{_alt(d['person_suffixes'])})"
     stops = _alt(d["modifier_stops"])
     mod = rf"(?!(?:{stops}|{nouns})\b|[\d,.]+(?![\w-]))[\w'’-]+"  # ages, not counts
     killed, injured = _alt(d["killed_verbs"]), _alt(d["injured_verbs"])
     aux = _alt(d["auxiliaries"])
-    aside = (
-        rf"(?:\s*,\s*{_alt(d['subset_before'])}\b[^,;.]{{0,80}}?,"
-        r"|\s*(?:[—–]|--)\s*[^—–]{0,100}?(?:[—–]|--)|\s+-\s+[^-]{0,100}?\s+-"
-        r"|\s*\([^)]{0,100}\)"
-        r"|\s+(?:who|that)\s+[^,;.]{0,60}?)"
-    )
+    aside = _aside(d)
     sep = r"(?:\s+|(?<=[—–-]))"  # "... residents--many queued for bread--were killed"
-    zero_fields = _zero_fields(d)
     active = _alt([*d["killed_active"], *d["injured_active"], *d["nominal_killed_before"]])
     strong = [v for v in d["toll_verbs"] if v not in d["toll_verbs_weak"]]
     weak_far = [v for v in d["toll_verbs_weak"] if v != "of"]
@@ -133,14 +132,46 @@ def _grammar(code: str) -> _Grammar:
         joiner=re.compile(r"^(?:\s*,\s*(?:and\s+)?|\s+and\s+)$", re.I),
         toll=re.compile(toll, re.I),
         nominal=_nominal_pattern(d, qualnum, mod),
-        zero=re.compile(rf"\b{_alt(zero_fields)}\b", re.I),
+        zero=re.compile(rf"\b{_alt(_zero_fields(d))}\b", re.I),
         subset_left=re.compile(rf"\b(?:{_alt(d['subset_before'])}|no|not)\s+$", re.I),
         aggregate=re.compile(rf"\b{_alt(d['aggregate_markers'])}\b", re.I),
         triggers=tuple(d["triggers"]),
         general=_lower_set(d["general_nouns"]),
         pairs=_lower_set(d["pair_nouns"]),
         injured_nouns=_lower_set(d["injured_nouns"]),
-        zero_fields=zero_fields,
+        zero_fields=_zero_fields(d),
+        attributive=_attributive_pattern(d, num, mod, nouns),
+        subset_died=re.compile(
+            rf"(?<![\w-])(?P<num>{qualnum})\s+of\s+(?:whom|them)\s+(?:{aux}\s+){{0,3}}"
+            rf"{_alt(d['subset_died'])}\b",
+            re.I,
+        ),
+        plural=_lower_set(d["plural_person_nouns"]),
+        attributive_injured=_lower_set(d["attributive_injured"]),
+    )
+
+
+def _aside(d: dict) -> str:
+    """What may stand between a person phrase and its verb: "including a child", a dash
+    or bracket aside, "who were at the station", an apposition or an age."""
+    return (
+        rf"(?:\s*,\s*{_alt(d['subset_before'])}\b[^,;.]{{0,80}}?,"
+        r"|\s*(?:[—–]|--)\s*[^—–]{0,100}?(?:[—–]|--)|\s+-\s+[^-]{0,100}?\s+-"
+        r"|\s*\([^)]{0,100}\)"
+        # an apposition or an age: "their daughter, a minor, was hurt", "a man, 52, died"
+        r"|\s*,\s*(?:an?\s+[\w'’-]+(?:\s+[\w'’-]+){0,2}|\d{1,3})\s*,"
+        r"|\s+(?:who|that)\s+[^,;.]{0,60}?)"
+    )
+
+
+def _attributive_pattern(d: dict, num: str, mod: str, nouns: str) -> re.Pattern:
+    """A person phrase that is a figure by its adjective, no verb needed: "the wounded
+    woman", "two injured miners" (only "the" before a singular noun counts one)."""
+    adj = _alt([*d["attributive_killed"], *d["attributive_injured"]])
+    return re.compile(
+        rf"(?<![\w-])(?P<num>the|{num})\s+(?:\w+ly\s+)?(?P<adj>{adj})"
+        rf"(?:\s+{mod}){{0,2}}?\s+(?P<noun>{nouns})\b",
+        re.I,
     )
 
 
@@ -185,7 +216,8 @@ def _quantity(num_text: str, noun: str | None, g: _Grammar) -> Quantity | None:
     if noun is not None and noun.lower() in g.pairs and low in _ONE_WORDS + _POSSESSIVES:
         return Quantity(2, 2, 2, "exact", raw)
     if low in _POSSESSIVES:
-        return None
+        # "their daughter" is one; "their children" gives no number
+        return Quantity(1, 1, 1, "exact", raw) if _singular(noun, g) else None
     if low in _ONE_WORDS:
         if noun is None or noun.lower() in g.general:
             return None
@@ -198,6 +230,11 @@ def _quantity(num_text: str, noun: str | None, g: _Grammar) -> Quantity | None:
     if re.fullmatch(r"(?:19|20)\d\d", raw) and noun is None:
         return None  # a year, not a count
     return parse_quantity(raw)
+
+
+def _singular(noun: str | None, g: _Grammar) -> bool:
+    low = (noun or "").lower().split()
+    return bool(low) and not low[-1].endswith("s") and low[-1] not in g.plural
 
 
 def _chains(sentence: str, g: _Grammar) -> list[tuple[int, int, int, Quantity]]:
@@ -216,6 +253,7 @@ def _chains(sentence: str, g: _Grammar) -> list[tuple[int, int, int, Quantity]]:
         if (
             prev
             and g.joiner.match(sentence[prev[2] : s])
+            and not _apposition(sentence, prev[2], s, e)
             and q.value is not None
             and prev[3].value is not None
             and not prev[4]
@@ -227,6 +265,15 @@ def _chains(sentence: str, g: _Grammar) -> list[tuple[int, int, int, Quantity]]:
         else:
             chains.append([s, num_end, e, q, general])
     return [(s, ne, e, q) for s, ne, e, q, _ in chains]
+
+
+_APPOSITION_END = re.compile(r"\s*,(?!\s*(?:and|or)\b)")
+
+
+def _apposition(sentence: str, gap_start: int, s: int, e: int) -> bool:
+    """ "their daughter, a minor, was hurt": a phrase between bare commas names the one
+    before it again (a list ends in "and": "a man, a woman and a child")."""
+    return sentence[gap_start:s].strip() == "," and bool(_APPOSITION_END.match(sentence, e))
 
 
 def _field_of(verb: str, g: _Grammar) -> str:
@@ -311,11 +358,61 @@ def casualty_figures(sentence: str, offset: int = 0, lang: str = "en") -> list[C
     nominal = _nominal_figures(sentence, g, taken)
     found.extend(nominal)
     counted = {f[2] for f in nominal}
+    died = _subset_died(sentence, g, taken)
     found.extend(f + (False,) for f in _phrase_figures(sentence, g, taken))
+    found.extend(f + (False,) for f in _attributive_figures(sentence, g, taken))
     found.sort(key=lambda f: (f[2], f[0]))
+    if died:
+        found = _less_the_dead(found, died)
     return [
         CasualtyFigure(f, q, offset + s, offset + e, u, s in counted) for f, q, s, e, u in found
     ]
+
+
+def _subset_died(sentence: str, g: _Grammar, taken: bytearray) -> list[tuple]:
+    """ "20 were injured, two of whom died": the two are killed (and leave the injured)."""
+    out = []
+    for m in g.subset_died.finditer(sentence):
+        q = parse_quantity(m.group("num"))
+        if q is not None and q.value and not _overlaps(taken, m.start(), m.end()):
+            _take(taken, m.start(), m.end())
+            out.append(("killed", q, m.start(), m.start("num") + len(m.group("num")), False))
+    return out
+
+
+def _less_the_dead(found: list[tuple], died: list[tuple]) -> list[tuple]:
+    """The figures with each "N of whom died" taken out of the injured figure before it."""
+    found = found + died
+    for _, dq, ds, _, _ in died:
+        before = [i for i, f in enumerate(found) if f[0] == "injured" and f[2] < ds]
+        if before:
+            i = before[-1]
+            fld, q, s, e, u = found[i]
+            if q.value is not None and q.value >= dq.value:
+                n = q.value - dq.value
+                low = None if q.low is None else max(q.low - dq.value, 0)
+                high = None if q.high is None else max(q.high - dq.value, 0)
+                found[i] = (fld, replace(q, value=n, low=low, high=high), s, e, u)
+    return sorted(found, key=lambda f: (f[2], f[0]))
+
+
+def _attributive_figures(sentence: str, g: _Grammar, taken: bytearray) -> list[tuple]:
+    """ "The wounded woman was evacuated": a figure by its adjective (lowest priority)."""
+    out = []
+    for m in g.attributive.finditer(sentence):
+        s, noun, raw = m.start(), m.group("noun"), m.group("num")
+        if _overlaps(taken, s, m.end()):
+            continue
+        if raw.lower() == "the" or raw.lower() in _ONE_WORDS + _POSSESSIVES:
+            q = Quantity(1, 1, 1, "exact", raw) if _singular(noun, g) else None
+        else:
+            q = _quantity(raw, noun, g)
+        if q is None or q.value is None:
+            continue
+        _take(taken, s, m.end())
+        fld = "injured" if m.group("adj").lower() in g.attributive_injured else "killed"
+        out.append((fld, q, s, s + len(raw)))
+    return out
 
 
 def _nominal_figures(sentence: str, g: _Grammar, taken: bytearray) -> list[tuple]:

@@ -84,6 +84,26 @@ _SMALL = {"a": 1, "one": 1, "two": 2, "three": 3}
 
 
 @lru_cache(maxsize=8)
+def _viewpoint_rule(lang: str) -> re.Pattern | None:
+    """A clause opening with a viewpoint phrase right before a place ("For Kyiv the strike
+    was ...", "according to Moscow"): whose view is told, not where anything happened."""
+    try:
+        words = _lang.data(lang, "extract_reference").get("viewpoint")
+    except ConfigurationError:
+        return None
+    if not words:
+        return None
+    ws = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?:^[\s\"“‘']*|[,;:(—–]\s*)(?i:{ws})\s+(?:the\s+)?$")
+
+
+def _viewpoint(rule: re.Pattern, text: str, sent_start: int, start: int) -> bool:
+    lo = max(sent_start, start - 30)
+    # "^" is the sentence's start only when the window reaches back to it
+    return bool(rule.search(("" if lo == sent_start else "x") + text[lo:start]))
+
+
+@lru_cache(maxsize=8)
 def _reference_rules(lang: str) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     """Patterns that make a place a reference point, from ``extract_reference.json``."""
     try:
@@ -190,6 +210,7 @@ def _stray_countries(mentions: Sequence, *, min_others: int = 3) -> set[str]:
 def _candidates(text: str, sent: SentenceEvent, mentions: Sequence, lang: str = "en") -> list:
     """Location mentions of one sentence that can be where the attack happened."""
     reference, launch, attack_after = _reference_rules(lang)
+    viewpoint = _viewpoint_rule(lang)
     cands = []
     for m in mentions:
         if m.role != "location" or m.place is None or m.place.kind == "continent":
@@ -203,6 +224,8 @@ def _candidates(text: str, sent: SentenceEvent, mentions: Sequence, lang: str = 
             continue  # "Moscow and Kyiv have accused ...": an actor, whatever the geoparser said
         if _is_dateline(text, m):
             continue  # "KYIV, Ukraine (AP) —": where the reporter filed from
+        if viewpoint is not None and _viewpoint(viewpoint, text, sent.start, m.start):
+            continue  # "For Kyiv the strike was a success": a government's view
         cands.append(m)
     # "Zalestsy in Khmelnitsky region": a region right after a place within it is a container
     kept = []
@@ -732,7 +755,10 @@ def _sole_story(pieces: list[_Piece], sent: SentenceEvent) -> bool:
     deaths and 18 injuries", paragraphs after the place was last named) to that strike."""
     if not pieces or sent.dates or all(f.quantity.value == 0 for f in sent.figures):
         return False  # a far "no casualties either" is as likely about another event
-    return len({(p.mention.place.kind, p.mention.place.name) for p in pieces}) == 1
+    places = {(p.mention.place.kind, p.mention.place.name, p.mention.place.admin1) for p in pieces}
+    # a city and its own region ("Odesa", "the Odesa region") are one story
+    towns = {a for k, _, a in places if k != "admin1"}
+    return len({pl for pl in places if pl[0] != "admin1" or pl[2] not in towns}) == 1
 
 
 # --------------------------------------------------------------------------- the stages
