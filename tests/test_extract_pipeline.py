@@ -397,8 +397,7 @@ def test_a_capital_named_for_its_view_is_no_scene():
 
 def test_where_the_wounded_were_taken_is_no_scene():
     text = (
-        "A shell hit a house in Bakhmut on Monday, and the wounded man was evacuated to "
-        "Kramatorsk."
+        "A shell hit a house in Bakhmut on Monday, and the wounded man was evacuated to Kramatorsk."
     )
     reports = extract_reports(document_from_text(text, published=date(2023, 1, 10))).reports
     assert [r.place.name for r in reports] == ["Bakhmut"]
@@ -420,3 +419,13 @@ def test_a_late_toll_of_a_city_story_reaches_the_city():
     frame = geoinc.extract([document_from_text(text, published=date(2023, 7, 4))])
     row = _one(frame, place_name="Odesa")
     assert (row["killed_best"], row["injured_best"]) == (2, 14)
+
+
+def test_an_officials_jurisdiction_is_no_scene():
+    # the governor of a region speaks for it; the strike was elsewhere
+    text = (
+        "A drone hit a bus in Kherson on Friday, killing a driver, according to the "
+        "governor of the Zaporizhzhia region."
+    )
+    reports = extract_reports(document_from_text(text, published=date(2024, 3, 2))).reports
+    assert [r.place.name for r in reports] == ["Kherson"]

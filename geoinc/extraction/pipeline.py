@@ -88,17 +88,28 @@ def _viewpoint_rule(lang: str) -> re.Pattern | None:
     """A clause opening with a viewpoint phrase right before a place ("For Kyiv the strike
     was ...", "according to Moscow"): whose view is told, not where anything happened."""
     try:
-        words = _lang.data(lang, "extract_reference").get("viewpoint")
+        d = _lang.data(lang, "extract_reference")
     except ConfigurationError:
         return None
+    words = d.get("viewpoint")
     if not words:
         return None
-    ws = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?:^[\s\"“‘']*|[,;:(—–]\s*)(?i:{ws})\s+(?:the\s+)?$")
+    alt = _words_alt(words)
+    view = rf"(?:^[\s\"“‘']*|[,;:(—–]\s*)(?i:{alt})\s+(?:the\s+)?"
+    # "the governor of Russia's Belgorod region": an official's jurisdiction
+    office = _words_alt(d.get("officials") or ["\0"])
+    official = rf"\b(?i:{office})\s+of\s+(?:the\s+)?(?:[A-Z][\w-]*['’]s\s+)?"
+    return re.compile(rf"(?:{view}|{official})$")
+
+
+def _words_alt(words) -> str:
+    return "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
+    )
 
 
 def _viewpoint(rule: re.Pattern, text: str, sent_start: int, start: int) -> bool:
-    lo = max(sent_start, start - 30)
+    lo = max(sent_start, start - 40)
     # "^" is the sentence's start only when the window reaches back to it
     return bool(rule.search(("" if lo == sent_start else "x") + text[lo:start]))
 
