@@ -16,6 +16,7 @@ import json
 import logging
 import sys
 import time
+from collections.abc import Iterable, Iterator
 from functools import partial
 from pathlib import Path
 
@@ -72,32 +73,30 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     return p
 
 
-def _summary(statuses, n_incidents: int) -> str:
-    lines = []
+def _summary(statuses, n_incidents: int) -> Iterator[str]:
+    """One line per input, then the totals line (lines made as the statuses are read)."""
+    counts = {"ok": 0, "none": 0, "error": 0, "known": 0}
     for s in statuses:
+        counts[s.status if s.status in counts else "error"] += 1
         if s.status == "ok":
-            lines.append(
-                f"  ok     {s.input}: {s.n_reports} report(s) -> {len(s.incident_ids)} incident(s)"
-            )
+            n = len(s.incident_ids)
+            yield f"  ok     {s.input}: {s.n_reports} report(s) -> {n} incident(s)"
         elif s.status == "none":
-            lines.append(f"  none   {s.input}: none found ({s.reason})")
+            yield f"  none   {s.input}: none found ({s.reason})"
         elif s.status == "known":
-            lines.append(f"  known  {s.input}: already in the store")
+            yield f"  known  {s.input}: already in the store"
         else:
-            lines.append(f"  error  {s.input}: {s.reason}")
-    counts = {k: sum(1 for s in statuses if s.status == k) for k in ("ok", "none", "error")}
-    lines.append(
-        f"{len(statuses)} input(s): {counts['ok']} with incidents, {counts['none']} none found, "
-        f"{counts['error']} error(s); {n_incidents} incident(s) after merging"
+            yield f"  error  {s.input}: {s.reason}"
+    yield (
+        f"{sum(counts.values())} input(s): {counts['ok']} with incidents, {counts['none']} none "
+        f"found, {counts['error']} error(s); {n_incidents} incident(s) after merging"
     )
-    return "\n".join(lines)
 
 
 def run(args: argparse.Namespace) -> int:
     """Run ``geoinc extract``; returns the exit status."""
     from geoinc.exceptions import ConfigurationError
-    from geoinc.extraction.pipeline import extract_with_status
-    from geoinc.incidents.atomic import check_output_path, write_text_atomic
+    from geoinc.incidents.atomic import check_output_path
     from geoinc.incidents.io import FORMATS
 
     if args.output == "-":  # -o - : GeoJSON on stdout, as without -o
@@ -115,72 +114,98 @@ def run(args: argparse.Namespace) -> int:
             check_output_path(out)
     quiet = getattr(args, "verbosity", 0) < 0
     progress = False if args.no_progress or quiet else partial(_progress, total=_count(args.paths))
-    local = {"progress": progress, "jobs": args.jobs}  # a cluster has its own dashboard
-    if args.scheduler:
-        from geoinc.dask import extract_with_status as on_cluster
-
-        extract_with_status, local = partial(on_cluster, scheduler=args.scheduler), {}
+    options = {
+        "source": args.source,
+        "url": args.url,
+        "published": args.published,
+        "window_days": args.window_days,
+        "max_bytes": args.max_mb * 1_000_000,  # validated (NaN, negative) by the pipeline
+        "on_error": "record",
+    }
     # on the command line every argument is a path: a missing file is an error, not a text
-    where = f"the cluster at {args.scheduler}" if args.scheduler else f"{args.jobs} job(s)"
-    log.info("extracting from %s on %s", ", ".join(args.paths), where)
+    paths = [Path(p) for p in args.paths]
+    if args.scheduler:
+        return _run_cluster(args, paths, options)
+    from geoinc.extraction.stream import extract_streamed
+
+    log.info("extracting from %s on %d job(s)", ", ".join(args.paths), args.jobs)
     started = time.monotonic()
-    frame, statuses = extract_with_status(
-        [Path(p) for p in args.paths],
-        source=args.source,
-        url=args.url,
-        published=args.published,
-        window_days=args.window_days,
-        max_bytes=args.max_mb * 1_000_000,  # validated (NaN, negative) by the pipeline
-        on_error="record",
-        **local,
-    )
+    # reports spilled to disk and rows written a chunk at a time: memory stays flat. The
+    # spill goes next to the output (where the user has room; /tmp may be memory)
+    spill_dir = Path(args.output).resolve().parent if args.output else None
+    with extract_streamed(
+        paths, progress=progress, jobs=args.jobs, spill_dir=spill_dir, **options
+    ) as batch:
+        log.info(
+            "read %d input(s) in %.1f s: %d report(s)",
+            batch.n_inputs,
+            time.monotonic() - started,
+            batch.n_reports,
+        )
+        return _finish(args, batch.readable, batch.n_incidents, batch.statuses, batch.frames)
+
+
+def _run_cluster(args: argparse.Namespace, paths: list, options: dict) -> int:
+    """``--scheduler``: extraction on a Dask cluster, the frame collected here."""
+    from geoinc.dask import extract_with_status
+
+    log.info("extracting from %s on the cluster at %s", ", ".join(args.paths), args.scheduler)
+    frame, statuses = extract_with_status(paths, scheduler=args.scheduler, **options)
     readable = any(s.status != "error" for s in statuses)
-    log.info(
-        "read %d input(s) in %.1f s: %d report(s)",
-        len(statuses),
-        time.monotonic() - started,
-        sum(s.n_reports for s in statuses),
-    )
+    return _finish(args, readable, len(frame), lambda: iter(statuses), lambda: iter([frame]))
+
+
+def _finish(args, readable: bool, n_incidents: int, statuses, frames) -> int:
+    """Write the output and the status file, print the summary; the exit status.
+
+    ``statuses`` and ``frames`` are callables giving iterators, so a large batch is
+    written and summarised a chunk at a time.
+    """
+    from geoinc.incidents.atomic import write_text_atomic
+
     if args.output and not readable:  # never replace an old output with an empty one
-        print(_summary(statuses, 0), file=sys.stderr)
+        _print_summary(_summary(statuses(), 0), getattr(args, "verbosity", 0))
         print(f"no input could be read; {args.output} not written", file=sys.stderr)
         return 2
-    _write(frame, args)
+    _write(frames(), args)
     if args.status:
-        status = json.dumps([s.as_dict() for s in statuses], ensure_ascii=False, indent=1)
-        write_text_atomic(args.status, status)
-    _print_summary(_summary(statuses, len(frame)), getattr(args, "verbosity", 0))
+        write_text_atomic(args.status, "".join(_status_json(statuses())))
+    _print_summary(_summary(statuses(), n_incidents), getattr(args, "verbosity", 0))
     if args.output and getattr(args, "verbosity", 0) >= 0:
-        print(f"wrote {len(frame)} incident(s) to {args.output}", file=sys.stderr)
+        print(f"wrote {n_incidents} incident(s) to {args.output}", file=sys.stderr)
     return 0 if readable else 2
 
 
-def _write(frame, args: argparse.Namespace) -> None:
+def _status_json(statuses) -> Iterator[str]:
+    """``json.dumps([s.as_dict() ...], indent=1)``, one input at a time."""
+    first = True
+    for s in statuses:
+        body = json.dumps(s.as_dict(), ensure_ascii=False, indent=1).replace("\n", "\n ")
+        yield ("[\n " if first else ",\n ") + body
+        first = False
+    yield "[]" if first else "\n]"
+
+
+def _write(frames, args: argparse.Namespace) -> None:
     """The incidents to ``-o`` (ACLED CSV with ``--acled``), or GeoJSON on stdout."""
-    from geoinc.incidents.io import to_geojson, write_incidents
+    from geoinc.incidents.chunked import write_incident_chunks, write_stdout
 
     if not args.output:
-        sys.stdout.write(to_geojson(frame) + "\n")
+        write_stdout(frames)
         return
-    if args.acled:
-        from geoinc.incidents.acled import write_acled
-
-        write_acled(frame, args.output)
-    else:
-        write_incidents(frame, args.output)
-    log.info("%s: %d incident(s), %d column(s)", args.output, len(frame), frame.shape[1])
+    write_incident_chunks(frames, args.output, acled=args.acled)
+    log.info("wrote %s", args.output)
 
 
-def _print_summary(summary: str, verbosity: int) -> None:
+def _print_summary(lines: Iterable[str], verbosity: int) -> None:
     """The per-input lines: all by default; -q only the problems and the totals line;
     -qq only the inputs that failed (nothing when all could be read)."""
-    lines = summary.splitlines()
-    if verbosity <= -2:
-        lines = [ln for ln in lines if ln.startswith("  error ")]
-    elif verbosity < 0:
-        lines = [ln for ln in lines if not ln.startswith("  ok ")]
-    if lines:
-        print("\n".join(lines), file=sys.stderr)
+    for ln in lines:
+        if verbosity <= -2 and not ln.startswith("  error "):
+            continue
+        if verbosity < 0 and ln.startswith("  ok "):
+            continue
+        print(ln, file=sys.stderr)
 
 
 def _run_store(args: argparse.Namespace) -> int:
@@ -205,7 +230,7 @@ def _run_store(args: argparse.Namespace) -> int:
     if args.status:
         status = json.dumps([s.as_dict() for s in update.statuses], ensure_ascii=False, indent=1)
         write_text_atomic(args.status, status)
-    print(_summary(update.statuses, len(update.incidents)), file=sys.stderr)
+    _print_summary(_summary(update.statuses, len(update.incidents)), 0)
     if update.written:
         print(
             f"{args.into}: {update.new_articles} new article(s), {update.new_reports} report(s); "

@@ -177,13 +177,27 @@ def to_geojson(frame, path: str | Path | None = None, *, indent: int | None = No
     ({'type': 'Point', 'coordinates': [36.25, 49.98]}, 3)
     """
     frame = _to_wgs84(frame)
-    types = _column_types(frame)
+    types = _geojson_types(frame)
+    doc = {"type": "FeatureCollection", _META_KEY: types, "features": _features(frame, types)}
+    text = json.dumps(doc, ensure_ascii=False, indent=indent, allow_nan=False)
+    text = escape_lone_surrogates(text)  # JSON escapes: no UnicodeEncodeError on write
+    if path is not None:
+        Path(path).write_text(text + "\n", encoding="utf-8")
+    return text
+
+
+def _geojson_types(frame) -> dict[str, str]:
+    """The ``geoinc:columns`` member: logical type per column, the geometry as "geometry"."""
     geom_col = frame.geometry.name
-    cols = [c for c in frame.columns if c != geom_col]
-    types = {("geometry" if c == geom_col else c): t for c, t in types.items()}
-    features = []
+    return {("geometry" if c == geom_col else c): t for c, t in _column_types(frame).items()}
+
+
+def _features(frame, types: dict[str, str]) -> list[dict]:
+    """The frame's rows as GeoJSON Feature dicts (``id`` = ``incident_id`` when set)."""
+    cols = [c for c in frame.columns if c != frame.geometry.name]
     values = {c: frame[c].tolist() for c in cols}
     geoms = frame.geometry.tolist()
+    features = []
     for i in range(len(frame)):
         props = {c: _jsonable(values[c][i], types[c]) for c in cols}
         feat = {
@@ -195,12 +209,7 @@ def to_geojson(frame, path: str | Path | None = None, *, indent: int | None = No
         if feat["id"] is None:
             del feat["id"]
         features.append(feat)
-    doc = {"type": "FeatureCollection", _META_KEY: types, "features": features}
-    text = json.dumps(doc, ensure_ascii=False, indent=indent, allow_nan=False)
-    text = escape_lone_surrogates(text)  # JSON escapes: no UnicodeEncodeError on write
-    if path is not None:
-        Path(path).write_text(text + "\n", encoding="utf-8")
-    return text
+    return features
 
 
 def read_geojson(source: str | Path):
@@ -358,29 +367,34 @@ def _arrow_table(frame, types: dict[str, str]):
     return table
 
 
-def _write_gpkg_layer(frame, path: Path, layer: str, types: dict[str, str]) -> None:
+def _write_gpkg_layer(
+    frame, path: Path, layer: str, types: dict[str, str], *, append: bool = False
+) -> None:
+    """One layer of a GeoPackage; ``append`` adds the rows to a layer written before."""
     import pyogrio
 
-    meta = {_GPKG_META_KEY: json.dumps(types)}
+    # creation options and metadata belong to the first write of a layer
+    meta = {} if append else {"layer_metadata": {_GPKG_META_KEY: json.dumps(types)}}
     try:
         import pyarrow  # noqa: F401
     except ImportError:  # without Arrow: DateTime and plain text fields, still lossless
         _encode_json_columns(frame, types).to_file(
-            path, layer=layer, driver="GPKG", engine="pyogrio", layer_metadata=meta
+            path, layer=layer, driver="GPKG", engine="pyogrio", mode="a" if append else "w", **meta
         )
         return
-    geom_col = frame.geometry.name
+    if not append:
+        # GeoPackage 1.2: also read without warnings by the GDAL of QGIS LTR releases
+        meta["dataset_options"] = {"VERSION": "1.2"}
     pyogrio.write_arrow(
         _arrow_table(frame, types),
         path,
         layer=layer,
         driver="GPKG",
-        # GeoPackage 1.2: also read without warnings by the GDAL of QGIS LTR releases
-        dataset_options={"VERSION": "1.2"},
-        geometry_name=geom_col,
+        geometry_name=frame.geometry.name,
         geometry_type=_geometry_type(frame.geometry),
         crs=CRS,
-        layer_metadata=meta,
+        append=append,
+        **meta,
     )
 
 
@@ -482,6 +496,13 @@ def _write_parquet(frame, path: Path, types: dict[str, str]) -> None:
 
 def _write_csv(frame, path: Path, types: dict[str, str]) -> None:
     """CSV with lon/lat (points) and WKT columns, dates as ISO text, plus the sidecars."""
+    out = _csv_table(frame, types)
+    out.to_csv(path, index=False, lineterminator=CSV_LINE_END)
+    _write_sidecars(path, list(out.columns), types)
+
+
+def _csv_table(frame, types: dict[str, str]) -> pd.DataFrame:
+    """The table a CSV holds: JSON as text, lon/lat/wkt, ISO dates, formula-safe cells."""
     enc = _encode_json_columns(frame, types)
     geom = enc.geometry
     out = pd.DataFrame(enc.drop(columns=[enc.geometry.name]))
@@ -495,8 +516,7 @@ def _write_csv(frame, path: Path, types: dict[str, str]) -> None:
     for c, kind in types.items():  # dates as ISO text
         if kind == "date":
             out[c] = [_jsonable(v, "date") for v in out[c]]
-    neutralise_frame(out).to_csv(path, index=False, lineterminator=CSV_LINE_END)
-    _write_sidecars(path, list(out.columns), types)
+    return neutralise_frame(out)
 
 
 @refuse_unreadable
