@@ -212,36 +212,52 @@ def bench_dask(files: list[Path], repeats: int = 3) -> None:
 
 
 _MEMORY_CHILD = """
-import resource, sys, time
+import os, resource, sys, tempfile, time
 import geoinc
+from geoinc.extraction.stream import extract_streamed
 files = [l.rstrip("\\n") for l in open(sys.argv[1], encoding="utf-8")]
+jobs, mode = int(sys.argv[2]), sys.argv[3]
 t0 = time.perf_counter()
-frame = geoinc.extract(files, jobs=int(sys.argv[2]), on_error="record")
+if mode == "frame":  # the API: one GeoDataFrame in memory
+    n = len(geoinc.extract(files, jobs=jobs, on_error="record"))
+else:  # what `geoinc extract -o out.gpkg` does: reports spilled, rows streamed
+    out = os.path.join(tempfile.mkdtemp(), "out.gpkg")
+    with extract_streamed(files, jobs=jobs, on_error="record") as batch:
+        batch.write(out)
+        n = batch.n_incidents
+        sum(1 for _ in batch.statuses())
 dt = time.perf_counter() - t0
 me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-print(len(frame), dt, me, kids)
+print(n, dt, me, kids)
 """
 
 
-def bench_memory(corpus: Path, sizes: list[int], jobs: int = 2) -> None:
-    print(f"peak memory, extract --jobs {jobs}, fresh process per batch")
+def bench_memory(corpus: Path, sizes: list[int], jobs: int = 2, modes=("stream", "frame")) -> None:
+    """Peak RSS of the parent and the largest worker, a fresh process per batch size.
+
+    ``stream``: ``geoinc extract -o out.gpkg`` (:mod:`geoinc.extraction.stream`);
+    ``frame``: ``geoinc.extract`` returning the whole frame.
+    """
     every = subset(corpus, max(sizes))
-    for n in sizes:
-        with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as fh:
-            fh.write("\n".join(map(str, every[:n])))
-        out = subprocess.run(
-            [sys.executable, "-c", _MEMORY_CHILD, fh.name, str(jobs)],
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        os.unlink(fh.name)
-        incidents, dt, parent, worker = out.stdout.split()
-        print(
-            f"  {n:>7} articles  {int(incidents):>6} incidents  {float(dt):7.1f} s  "
-            f"parent {float(parent):6.0f} MB  largest worker {float(worker):6.0f} MB"
-        )
+    for mode in modes:
+        print(f"peak memory, {mode}, jobs {jobs}, fresh process per batch")
+        for n in sizes:
+            with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as fh:
+                fh.write("\n".join(map(str, every[:n])))
+            out = subprocess.run(
+                [sys.executable, "-c", _MEMORY_CHILD, fh.name, str(jobs), mode],
+                capture_output=True,
+                text=True,
+                check=True,
+            )
+            os.unlink(fh.name)
+            incidents, dt, parent, worker = out.stdout.split()
+            print(
+                f"  {n:>7} articles  {int(incidents):>6} incidents  {float(dt):7.1f} s  "
+                f"parent {float(parent):6.0f} MB  largest worker {float(worker):6.0f} MB",
+                flush=True,
+            )
 
 
 def _synthetic_reports(n: int, seed: int, day0: int = 0) -> list:
@@ -388,6 +404,7 @@ def main() -> None:
     ap.add_argument("--corpus", type=Path, help="corpus folder (default: in the temp folder)")
     ap.add_argument("--throughput-articles", type=int, default=20_000)
     ap.add_argument("--memory-sizes", default="2000,20000,100000")
+    ap.add_argument("--memory-modes", default="stream,frame", help="stream and/or frame")
     ap.add_argument("--store-sizes", default="1000,10000,100000")
     ap.add_argument("--merge-sizes", default="10000,100000,1000000")
     ap.add_argument("--dask-articles", type=int, default=4_000)
@@ -406,7 +423,7 @@ def main() -> None:
         bench_dask(subset(corpus, min(args.dask_articles, args.articles)))
     if "memory" in stages:
         sizes = [int(x) for x in args.memory_sizes.split(",") if int(x) <= args.articles]
-        bench_memory(corpus, sizes)
+        bench_memory(corpus, sizes, modes=args.memory_modes.split(","))
     if "store" in stages:
         bench_store([int(x) for x in args.store_sizes.split(",")])
     if "merge" in stages:
