@@ -18,9 +18,10 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from geoinc import lang as _lang
-from geoinc.extraction.casualties import casualty_figures, may_contain_casualties
+from geoinc.extraction.casualties import casualty_figures
 from geoinc.extraction.dates import DateExpr, may_contain_date, resolve_dates
 from geoinc.extraction.lexicon import Lexicon, fold
 from geoinc.extraction.numbers import (
@@ -359,11 +360,12 @@ def analyse_text(
         i = bisect_right(starts, end_idx) - 1
         if i >= 0:
             has_figure_word[i] = True
+    _mark_casualty_words(has_figure_word, folded, sents, starts, lang)
     out = []
     for i, (s, e, para) in enumerate(sents):
         sent = text[s:e]
         figures = ()
-        if has_figure_word[i] or may_contain_casualties(folded[s:e], lang):
+        if has_figure_word[i]:
             figures = tuple(find_figures(sent, s, lang))
         ev = SentenceEvent(
             start=s, end=e, text=sent, paragraph=para, is_title=_is_title(text, sents, i)
@@ -373,6 +375,39 @@ def analyse_text(
         # else not about an attack: nothing downstream reads its dates or targets
         out.append(ev)
     return out
+
+
+def _mark_casualty_words(marks: list[bool], folded: str, sents: list, starts, lang) -> None:
+    """Mark the sentences that hold a casualty trigger (what
+    :func:`may_contain_casualties` asks of one sentence), in one scan of the whole text:
+    asking it sentence by sentence tried every trigger on every sentence."""
+    auto = _casualty_automaton(lang)
+    if auto is None:
+        return
+    for end_idx, size in auto.iter(folded):
+        a = end_idx - size + 1
+        i = bisect_right(starts, a) - 1
+        while i >= 0 and sents[i][1] > a:
+            if sents[i][1] > end_idx:  # the whole trigger lies inside sentence i
+                marks[i] = True
+            i -= 1
+
+
+@lru_cache(maxsize=8)
+def _casualty_automaton(lang):
+    """The casualty triggers of ``lang`` as an Aho-Corasick automaton (value: length);
+    None when the language lists none."""
+    import ahocorasick
+
+    # the triggers the casualty grammar reads (casualties.may_contain_casualties)
+    triggers = tuple(_lang.data(lang, "casualties")["triggers"])
+    if not triggers:
+        return None
+    auto = ahocorasick.Automaton()
+    for t in triggers:
+        auto.add_word(t, len(t))
+    auto.make_automaton()
+    return auto
 
 
 def _bucket(spans, text: str, sents: list, starts: list[int]) -> list[list[Span]]:
