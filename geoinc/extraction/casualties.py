@@ -82,7 +82,7 @@ class _Grammar:
     pairs: frozenset
     injured_nouns: frozenset
     zero_fields: dict
-    attributive: re.Pattern
+    attributive: tuple[re.Pattern, re.Pattern, re.Pattern]
     subset_died: re.Pattern
     plural: frozenset
     attributive_injured: frozenset
@@ -164,14 +164,17 @@ def _aside(d: dict) -> str:
     )
 
 
-def _attributive_pattern(d: dict, num: str, mod: str, nouns: str) -> re.Pattern:
+def _attributive_pattern(d: dict, num: str, mod: str, nouns: str) -> tuple:
     """A person phrase that is a figure by its adjective, no verb needed: "the wounded
-    woman", "two injured miners" (only "the" before a singular noun counts one)."""
+    woman", "two injured miners" (only "the" before a singular noun counts one).
+
+    Three patterns: the adjective (searched for first: it is rare, the number is not),
+    the number left of it and the noun right of it."""
     adj = _alt([*d["attributive_killed"], *d["attributive_injured"]])
-    return re.compile(
-        rf"(?<![\w-])(?P<num>the|{num})\s+(?:\w+ly\s+)?(?P<adj>{adj})"
-        rf"(?:\s+{mod}){{0,2}}?\s+(?P<noun>{nouns})\b",
-        re.I,
+    return (
+        re.compile(rf"\b{adj}\b", re.I),
+        re.compile(rf"(?<![\w-])(?P<num>the|{num})\s+(?:\w+ly\s+)?$", re.I),
+        re.compile(rf"(?:\s+{mod}){{0,2}}?\s+(?P<noun>{nouns})\b", re.I),
     )
 
 
@@ -372,6 +375,9 @@ def casualty_figures(sentence: str, offset: int = 0, lang: str = "en") -> list[C
 def _subset_died(sentence: str, g: _Grammar, taken: bytearray) -> list[tuple]:
     """ "20 were injured, two of whom died": the two are killed (and leave the injured)."""
     out = []
+    low = sentence.lower()
+    if " of whom " not in low and " of them " not in low:
+        return out  # the pattern starts with any number: most sentences fail here cheaply
     for m in g.subset_died.finditer(sentence):
         q = parse_quantity(m.group("num"))
         if q is not None and q.value and not _overlaps(taken, m.start(), m.end()):
@@ -399,18 +405,21 @@ def _less_the_dead(found: list[tuple], died: list[tuple]) -> list[tuple]:
 def _attributive_figures(sentence: str, g: _Grammar, taken: bytearray) -> list[tuple]:
     """ "The wounded woman was evacuated": a figure by its adjective (lowest priority)."""
     out = []
-    for m in g.attributive.finditer(sentence):
-        s, noun, raw = m.start(), m.group("noun"), m.group("num")
-        if _overlaps(taken, s, m.end()):
+    adjective, left, right = g.attributive
+    for a in adjective.finditer(sentence):
+        lm = left.search(sentence, max(0, a.start() - 40), a.start())
+        rm = right.match(sentence, a.end()) if lm else None
+        if rm is None or _overlaps(taken, lm.start(), rm.end()):
             continue
+        s, noun, raw = lm.start(), rm.group("noun"), lm.group("num")
         if raw.lower() == "the" or raw.lower() in _ONE_WORDS + _POSSESSIVES:
             q = Quantity(1, 1, 1, "exact", raw) if _singular(noun, g) else None
         else:
             q = _quantity(raw, noun, g)
         if q is None or q.value is None:
             continue
-        _take(taken, s, m.end())
-        fld = "injured" if m.group("adj").lower() in g.attributive_injured else "killed"
+        _take(taken, s, rm.end())
+        fld = "injured" if a.group(0).lower() in g.attributive_injured else "killed"
         out.append((fld, q, s, s + len(raw)))
     return out
 
