@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import product
 
 from geoinc import lang as _lang
 from geoinc.exceptions import ConfigurationError
@@ -52,6 +51,7 @@ _MAX_WORDS = 4
 _UNITS = ("raion", "rayon", "district")
 _LIST_CONJ = frozenset({"та", "і", "й", "и"})
 _CYR = re.compile(r"[\u0400-\u04ff]")
+_JOIN_SEPS = frozenset({" ", "-", "‐", "‑"})
 _SK_TOWN = re.compile(r"(?:ск|цк)(?:а|у|ом|ою)$")
 _ADJ_SUFFIX = re.compile(r"(?:ськ|цьк|зьк|ск|цк|зк)(?:ий|ой|ий)$")
 
@@ -396,8 +396,8 @@ def _continues_list(tokens, end: int, i: int) -> bool:
 
 
 def _joinable(tokens, j: int) -> bool:
-    tok = tokens.tok(j)
-    return tok.sep in (" ", "-", "‐", "‑") and bool(_CYR.match(tok.raw))
+    # read from the word and its separator: the token need not be built
+    return tokens.seps[j] in _JOIN_SEPS and bool(_CYR.match(tokens.words[j]))
 
 
 def _person(tokens, i: int, lang: str, people: set[str]) -> bool:
@@ -428,20 +428,19 @@ def _longest(tokens, i: int, resolver, data: dict, lang: str):
     firsts = resolver.first_words
     heads = [f for f in lemma_keys(tokens.words[i], lang) if f in firsts or f in data["heads"]]
     # no name starts with any form of this word: only the constructions below
-    for j in range(i + n, i, -1) if heads else ():
-        words = [tokens.tok(t).raw for t in range(i + 1, j)]
-        last = lemma_keys(words[-1], lang) if words else heads
-        # a lower-case word continues a name only as a region noun, inside a hyphenated
-        # name ("Ростов-на-Дону") or in a listed name ("Чорне море")
-        loose = j - i > 1 and not tokens.tok(j - 1).cap and tokens.tok(j - 1).sep == " "
-        loose = loose and not set(last) & data["region"]
-        for combo in product(heads, *(lemma_keys(w, lang)[:4] for w in words)):
-            key = " ".join(combo)
+    levels = _name_keys(tokens, i, n, heads, _prefixes(resolver, lang), lang) if heads else []
+    for j in range(i + len(levels), i, -1):
+        loose = None
+        for key, last in levels[j - i - 1]:
             alias = data["colloquial"].get(key) or data["aliases"].get(key)
             if alias is not None and alias in keys:
                 return j, alias, "region" if key in data["colloquial"] else "", {"alias": key}
-            if key in keys and not loose:
-                qual = "region" if j - i > 1 and combo[-1] in data["region"] else ""
+            if key not in keys:
+                continue
+            if loose is None:
+                loose = _loose(tokens, i, j, data, lang)
+            if not loose:
+                qual = "region" if j - i > 1 and last in data["region"] else ""
                 return j, key, qual, {}
     if n == 1 or not _joinable(tokens, i + 1):
         got = _colloquial_raion(tokens.tok(i).raw, resolver, lang)
@@ -454,6 +453,62 @@ def _longest(tokens, i: int, resolver, data: dict, lang: str):
                 if f"{form} {noun}" in keys:
                     return i + 1, f"{form} {noun}", "region", {"org": True}
     return None
+
+
+def _name_keys(tokens, i: int, n: int, heads: list[str], prefixes, lang: str) -> list:
+    """The keys a name of 1..n words starting at token ``i`` may fold to, by length:
+    every combination of the words' dictionary forms (up to four a word after the first),
+    in the order of :func:`itertools.product`, as ``(key, its last form)``. A combination
+    is extended only while it begins some key of the gazetteer or the language data, so
+    the words after a name are analysed only when a longer name may go on with them."""
+    levels = [[(h, h) for h in heads]]
+    for t in range(i + 1, i + n):
+        grow = [
+            key for key, _ in levels[-1] if key in prefixes or not _CYR.search(key)
+        ]  # (a key not in Cyrillic is not pruned: the prefixes are of Cyrillic keys)
+        if not grow:
+            break
+        forms = lemma_keys(tokens.tok(t).raw, lang)[:4]
+        levels.append([(f"{key} {f}", f) for key in grow for f in forms])
+    return levels
+
+
+def _loose(tokens, i: int, j: int, data: dict, lang: str) -> bool:
+    """A lower-case word continues a name only as a region noun, inside a hyphenated
+    name ("Ростов-на-Дону") or in a listed name ("Чорне море")."""
+    if j - i == 1 or tokens.tok(j - 1).cap or tokens.tok(j - 1).sep != " ":
+        return False
+    last = lemma_keys(tokens.tok(j - 1).raw, lang)
+    return not set(last) & data["region"]
+
+
+_PREFIXES: dict[int, tuple] = {}
+
+
+def _prefixes(resolver, lang: str) -> frozenset[str]:
+    """Every word-prefix of the gazetteer's Cyrillic keys of several words and of the
+    language's aliases ("біла" of "біла церква"), built once per gazetteer."""
+    got = _PREFIXES.get(id(resolver.keys))
+    if got is None or got[0] is not resolver.keys:
+        several = [k for k in resolver.keys if " " in k and _CYR.search(k)]
+        got = (resolver.keys, _word_prefixes(several), {})
+        _PREFIXES[id(resolver.keys)] = got
+    by_lang = got[2]
+    if lang not in by_lang:
+        data = _data(lang)
+        by_lang[lang] = got[1] | _word_prefixes([*data["colloquial"], *data["aliases"]])
+    return by_lang[lang]
+
+
+def _word_prefixes(keys) -> frozenset[str]:
+    out: set[str] = set()
+    for key in keys:
+        cut = key.rfind(" ")
+        while cut > 0:
+            key = key[:cut]
+            out.add(key)
+            cut = key.rfind(" ")
+    return frozenset(out)
 
 
 def _street(tokens, i: int, city: str):
