@@ -62,9 +62,17 @@ __all__ = [
 LANGUAGES = ("uk", "ru")
 
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "‘": "'"})
+
+
+def _one_apostrophe(text: str) -> str:
+    """``text.translate(_APOSTROPHES)``, faster (a table lookup a character is slow)."""
+    return text.replace("’", "'").replace("ʼ", "'").replace("`", "'").replace("‘", "'")
+
+
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*(?:-[^\W\d_]+)?|[^\W\d_](?:[\w'’ʼ-]*\w)?|[,;:—–()«»\"]")
 _AGE = re.compile(r"\d{1,3}-(?:річн|літн|летн|лет)\w*")
 _DIGITS = re.compile(r"\d{1,6}")
+_ANY_DIGIT = re.compile(r"\d")  # numbered dates need one: most sentences are not scanned
 _CONJ = frozenset({"та", "і", "й", "и", "а"})
 _CAP = 'А-ЯІЇЄҐЁA-Z0-9«"„(\\['
 _DASHES = frozenset({"–", "—", ":"})
@@ -188,7 +196,7 @@ def split_sentences(text: str, lang: str) -> list[tuple[int, int, int]]:
 # --------------------------------------------------------------------------- figures
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: built for every word of a sentence read
 class _Tok:
     start: int
     end: int
@@ -197,11 +205,9 @@ class _Tok:
 
 
 def _tokens(sentence: str) -> list[_Tok]:
-    low = fold(sentence).translate(_APOSTROPHES)
-    return [
-        _Tok(m.start(), m.end(), low[m.start() : m.end()], m.group(0)[:1].isupper())
-        for m in _TOKEN.finditer(sentence)
-    ]
+    low = _one_apostrophe(fold(sentence))
+    spans = [m.span() for m in _TOKEN.finditer(sentence)]
+    return [_Tok(a, b, low[a:b], sentence[a].isupper()) for a, b in spans]
 
 
 def _number(toks: list[_Tok], i: int, g: _Grammar) -> tuple[int | None, str, int] | None:
@@ -595,11 +601,14 @@ def find_dates(sentence: str, published: date | None, lang: str, offset: int = 0
     """
     g = grammar(lang)
     day_month, numeric, weekday = _date_patterns(lang)
-    text = sentence.translate(_APOSTROPHES)
+    text = _one_apostrophe(sentence)
     found: list[DateExpr] = []
     taken: list[tuple[int, int]] = []
+    numbered = (
+        _numbered_dates(text, g, published, numeric, day_month) if _ANY_DIGIT.search(text) else ()
+    )
     for a, b, ds, de, prec, kind in (
-        *_numbered_dates(text, g, published, numeric, day_month),
+        *numbered,
         *_weekday_dates(text, g, published, weekday),
         *_relative_dates(text, g, published, lang),
     ):
