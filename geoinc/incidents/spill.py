@@ -61,7 +61,7 @@ _ORDER = "date_start IS NULL, date_start, place_name IS NULL, place_name, incide
 
 #: Rows per INSERT batch and per chunk handed back: small next to any batch, large
 #: enough that SQLite's per-statement cost is amortised.
-CHUNK = 2000
+CHUNK = 500
 
 
 def _disk_errors(func: F) -> F:
