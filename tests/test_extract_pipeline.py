@@ -429,3 +429,22 @@ def test_an_officials_jurisdiction_is_no_scene():
     )
     reports = extract_reports(document_from_text(text, published=date(2024, 3, 2))).reports
     assert [r.place.name for r in reports] == ["Kherson"]
+
+
+def test_a_region_folds_into_the_city_region_it_surrounds():
+    # Sevastopol is a region of its own inside Crimea: Crimea's toll, with no other
+    # Crimean town named, is the city's
+    text = (
+        "Missiles struck Crimea on Sunday afternoon, killing four people, the governor "
+        "said. Air defences fired for an hour. Fragments fell over the city of Sevastopol, "
+        "where a beach was hit."
+    )
+    reports = extract_reports(document_from_text(text, published=date(2024, 7, 1))).reports
+    assert [r.place.name for r in reports] == ["Sevastopol"]
+    # a city of a neighbouring region stays apart
+    text = (
+        "Drones hit the Dnipropetrovsk region overnight on Sunday, injuring three people. "
+        "Air defences fired for an hour. A blast was then heard in Zaporizhzhia."
+    )
+    reports = extract_reports(document_from_text(text, published=date(2024, 7, 1))).reports
+    assert len(reports) == 2

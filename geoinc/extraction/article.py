@@ -36,6 +36,7 @@ NEAR_KM = 15.0
 #: Roles an incident report can take.
 ROLES = ("main", "secondary")
 _CASUALTY = ("killed", "injured")
+_ENCLOSED_KM = 40.0  # beyond a city-region's own land, short of a neighbouring oblast
 _NEXT_SENTENCE = 300  # characters: "the next sentence", without the sentence list at hand
 
 
@@ -82,6 +83,14 @@ def _container(
                 if p.kind == "admin2" and raion_km is not None and _km(p, q) > raion_km:
                     continue  # a raion holds only towns near its point, not the whole oblast
                 return i if best is None else best
+            if (
+                best is None
+                and _has_figures(small)
+                and not _has_figures(big)
+                and _enclosed_city(q, p)
+                and not _has_own_town(small, reports)
+            ):
+                best = i  # "Crimea" and "the city of Sevastopol", a region of its own
             continue
         if _is_region(big) or q.population <= max(p.population, 1) * 5:
             continue
@@ -89,6 +98,34 @@ def _container(
             if best is None or reports[best].place.population < q.population:
                 best = i
     return best
+
+
+def _enclosed_city(town, region) -> bool:
+    """A city that is a region of its own (Sevastopol, Moscow) inside ``region``: of the
+    points :data:`_ENCLOSED_KM` north, south, east and west of it, the city's own region
+    holds at most one and ``region`` at least two (the rest may be sea)."""
+    if town.kind == "admin1" or not town.admin1 or town.admin1 == region.admin1:
+        return False
+    from math import cos, radians
+
+    from geoinc.gazetteer import Gazetteer
+
+    dlat, dlon = _ENCLOSED_KM / 111.2, _ENCLOSED_KM / (111.2 * cos(radians(town.lat)))
+    lats = [town.lat + dlat, town.lat - dlat, town.lat, town.lat]
+    lons = [town.lon, town.lon, town.lon + dlon, town.lon - dlon]
+    df = Gazetteer.default().reverse_many(lats, lons)
+    by_polygon = df["admin1"][df["admin1_method"] == "polygon"].tolist()
+    return by_polygon.count(town.admin1) <= 1 and by_polygon.count(region.admin1) >= 2
+
+
+def _has_own_town(region: IncidentReport, reports: Sequence[IncidentReport]) -> bool:
+    """Does the article report a town of the region itself (then the region's figures
+    are more likely that town's than a neighbouring city-region's)?"""
+    p = region.place
+    return any(
+        r.place.admin1 == p.admin1 and not _is_region(r) and r.place.country == p.country
+        for r in reports
+    )
 
 
 _REGION_WORDS = ("oblast", "region", "province", "krai", "raion", "district", "city")
