@@ -448,3 +448,14 @@ def test_a_region_folds_into_the_city_region_it_surrounds():
     )
     reports = extract_reports(document_from_text(text, published=date(2024, 7, 1))).reports
     assert len(reports) == 2
+
+
+def test_said_the_day_after_a_lagging_publication_date_is_not_last_week():
+    # published on a Thursday (2023-06-01); "said Friday" is the next day's statement,
+    # not one of six days before: the attack takes the publication date
+    text = "The governor said Friday that shelling killed two people at a market in Kherson."
+    (r,) = extract_reports(document_from_text(text, published=date(2023, 6, 1))).reports
+    assert (r.date_start, r.date_end) == (date(2023, 5, 31), date(2023, 6, 1))
+    # the day before publication stays as written
+    (r,) = extract_reports(document_from_text(text, published=date(2023, 6, 3))).reports
+    assert r.date_start == date(2023, 6, 2)

@@ -836,10 +836,39 @@ def _reports_stage(doc: Doc) -> DocumentResult:
         "country_only": 0,
     }
     gazetteer = doc.resources.get("gazetteer")
+    sentences = _without_stale_statement_days(doc.text, sentences, document.published)
     pieces = _collect_pieces(doc.text, sentences, by_sentence, stats, doc.lang, gazetteer)
     reports = _reports_of(doc, pieces, by_sentence)
     reason = "" if reports else _why_none(mentions, stats)
     return DocumentResult(document, tuple(reports), reason, stats)
+
+
+_SAID_BEFORE = re.compile(rf"\b{_alt('events_reporting_verbs')}\s+(?:on\s+)?$", re.I)
+_STALE_DAYS = 5  # "said Thursday" in a Wednesday story: the edition's date lags, not a week
+
+
+def _without_stale_statement_days(
+    text: str, sentences: list[SentenceEvent], published
+) -> list[SentenceEvent]:
+    """The sentences without a weekday that dates a statement ("said Thursday") and
+    resolves to five or more days before the publication date: a statement that fresh
+    is the day after the (lagging) publication date, not last week; the attack it
+    reports is dated by the rest of the article, or the publication date."""
+    if published is None:
+        return sentences
+    out = list(sentences)
+    for i, sent in enumerate(sentences):
+        stale = [
+            d
+            for d in sent.dates
+            if d.kind == "weekday"
+            and d.date_start is not None
+            and (published - d.date_start).days >= _STALE_DAYS
+            and _SAID_BEFORE.search(text, max(sent.start, d.start - 20), d.start)
+        ]
+        if stale:
+            out[i] = replace(sent, dates=tuple(d for d in sent.dates if d not in stale))
+    return out
 
 
 def _reports_of(doc: Doc, pieces: list, by_sentence: dict) -> list[IncidentReport]:
