@@ -459,3 +459,13 @@ def test_said_the_day_after_a_lagging_publication_date_is_not_last_week():
     # the day before publication stays as written
     (r,) = extract_reports(document_from_text(text, published=date(2023, 6, 3))).reports
     assert r.date_start == date(2023, 6, 2)
+
+
+def test_a_district_in_an_address_is_no_town_hit():
+    # "Izium district" locates the village; Izium itself was not shelled
+    text = (
+        "Russian troops shelled Borova, Izium district, Kharkiv region, on Monday, "
+        "wounding two women."
+    )
+    reports = extract_reports(document_from_text(text, published=date(2024, 2, 6))).reports
+    assert [r.place.name for r in reports] == ["Borova"]

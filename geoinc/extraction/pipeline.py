@@ -238,24 +238,42 @@ def _candidates(text: str, sent: SentenceEvent, mentions: Sequence, lang: str = 
         if viewpoint is not None and _viewpoint(viewpoint, text, sent.start, m.start):
             continue  # "For Kyiv the strike was a success": a government's view
         cands.append(m)
-    # "Zalestsy in Khmelnitsky region": a region right after a place within it is a container
-    kept = []
-    for m in cands:
-        prev = kept[-1] if kept else None
-        if (
-            prev is not None
-            and m.place.kind in ("admin1", "country")
-            and _CONTAINER_GAP.match(text[prev.end : m.start])
-            and (prev.place.admin1 == m.place.admin1 or m.place.kind == "country")
-            and prev.place.country == m.place.country
-        ):
-            continue
-        kept.append(m)
+    kept = _without_containers(text, cands, lang)
     if any(m.place.kind != "country" for m in kept):
         kept = [m for m in kept if m.place.kind != "country"]
     if any(m.place.kind not in _WIDE_KINDS for m in kept):
         # "Russia's Black Sea navy base at Novorossiysk": the town, not the sea
         kept = [m for m in kept if m.place.kind != "water"]
+    return kept
+
+
+def _without_containers(text: str, cands: list, lang: str) -> list:
+    """The candidates without the containers of the place before them: "Zalestsy in
+    Khmelnitsky region" (a region right after a place within it), "Novoosynove,
+    Kupiansk district, Kharkiv region" (a district of the address, named as a town)."""
+    districts = _lang_words(lang, "events_district_singulars")
+    kept: list = []
+    for m in cands:
+        prev = kept[-1] if kept else None
+        if prev is None or prev.place.country != m.place.country:
+            kept.append(m)
+            continue
+        gap = text[prev.end : m.start]
+        if (
+            m.place.kind in ("admin1", "country")
+            and _CONTAINER_GAP.match(gap)
+            and (prev.place.admin1 == m.place.admin1 or m.place.kind == "country")
+        ):
+            continue
+        after = text[m.end : m.end + 16].split()
+        if (
+            gap.strip() == ","
+            and after
+            and after[0].lower().strip(",.;") in districts
+            and prev.place.admin1 == m.place.admin1
+        ):
+            continue
+        kept.append(m)
     return kept
 
 
