@@ -183,13 +183,16 @@ def dev_en():
 @needs_dev
 def test_dev_incident_floors(dev_en):
     # floors a little under the measured figures (docs/accuracy.md): a drop fails CI
-    assert dev_en["main"]["f1"] >= 0.84
-    assert dev_en["all"]["f1"] >= 0.73
-    assert dev_en["date_right"] >= 0.94
-    assert dev_en["killed_right"] >= 0.85
-    assert dev_en["injured_right"] >= 0.80
+    assert dev_en["main"]["f1"] >= 0.87
+    assert dev_en["all"]["f1"] >= 0.75
+    assert dev_en["date_right"] >= 0.96
+    assert dev_en["killed_right"] >= 0.91
+    assert dev_en["injured_right"] >= 0.93
+    # one explicit zero missed of the seven is 0.857
+    assert dev_en["killed_zero_right"] >= 0.85
+    assert dev_en["injured_zero_right"] >= 0.85
 
 
 @needs_dev
 def test_dev_no_incident_at_traps(dev_en):
-    assert dev_en["incidents_at_traps"] <= 3
+    assert dev_en["incidents_at_traps"] <= 1
