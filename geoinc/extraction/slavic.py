@@ -107,6 +107,39 @@ class _Grammar:
     hint: re.Pattern  # a sentence without a match holds no figure (skips the tokenizer)
 
 
+def _starts(alternatives, also: str = "") -> str:
+    r"""A lookahead for the characters a match of any of ``alternatives`` (regexes) can
+    start with, or of ``also`` (characters of a class: ``"ув"``, ``r"\d"``); "" when an
+    alternative does not start with literal text. It changes no match; the regex
+    engine, which tries every alternative at every position, then skips most positions
+    at once (a sentence's weekdays are found in 2 us, not 5)."""
+    from geoinc.extraction.lexicon import literal_prefixes
+
+    firsts: set[str] = set()
+    for alt in alternatives:
+        try:
+            firsts.update(p[0] for p in literal_prefixes(alt))
+        except ValueError:
+            return ""
+    chars = "".join(map(re.escape, sorted(firsts))) + also
+    return f"(?=[{chars}])" if chars else ""
+
+
+def _factored(alternatives) -> str:
+    r"""``(?:a|b|...)`` with the alternatives grouped by their first letter, in their
+    order within a group (``з(?:агин\w*|агибл\w*)|п(?:...)``): the same matches, but
+    at a word the engine tries one branch a letter, not every alternative (twice as
+    fast). Ungrouped when an alternative does not open with a plain lower-case letter."""
+    from geoinc.extraction.lexicon import _split_alternatives
+
+    groups: dict[str, list[str]] = {}
+    for alt in (a for alts in alternatives for a in _split_alternatives(alts)):
+        if not (alt[:1].isalpha() and alt[:1] == alt[:1].lower()) or alt[1:2] in "?*+{":
+            return "(?:" + "|".join(alternatives) + ")"
+        groups.setdefault(alt[0], []).append(alt[1:])
+    return "(?:" + "|".join(f + "(?:" + "|".join(rest) + ")" for f, rest in groups.items()) + ")"
+
+
 def _alternation(lines) -> re.Pattern:
     return re.compile(r"(?:" + "|".join(lines) + r")$", re.I)
 
@@ -160,18 +193,19 @@ def grammar(lang: str) -> _Grammar:
         relative=tsv("events_relative_dates"),
         night_before=txt("events_night_before"),
         drone_word=re.compile(weapons["drones"] + "|" + weapons["Shahed drones"], re.I),
-        hint=re.compile(
-            r"(?<!\w)(?:"
-            + "|".join(
-                [*txt("events_killed"), *txt("events_injured"), *tsv("events_zero")]
-                + [weapons["drones"], weapons["Shahed drones"]]
-                + [rf"{re.escape(w)}(?!\w)" for w in tsv("events_bodies")]
-            )
-            + ")",
-            re.I,
-        ),
+        hint=_hint(txt, tsv, weapons),
         downed_word=re.compile(_lang.table(lang, "events_cues")["shot down"], re.I),
     )
+
+
+def _hint(txt, tsv, weapons: dict) -> re.Pattern:
+    """Any casualty, zero, drone or body word: a sentence without one holds no figure."""
+    alternatives = (
+        [*txt("events_killed"), *txt("events_injured"), *tsv("events_zero")]
+        + [weapons["drones"], weapons["Shahed drones"]]
+        + [rf"{re.escape(w)}(?!\w)" for w in tsv("events_bodies")]
+    )
+    return re.compile(_starts(alternatives) + r"(?<!\w)" + _factored(alternatives), re.I)
 
 
 # --------------------------------------------------------------------------- sentences
@@ -573,12 +607,17 @@ def _date_patterns(lang: str) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     days = "|".join(sorted((re.escape(w) for w in g.weekdays), key=len, reverse=True))
     night = "|".join(re.escape(w) for w in g.night_before)
     day_month = re.compile(
-        rf"(?:(?P<night>{night})\s+)?(?P<day>[0-3]?\d)\s+(?P<month>{months})"
+        _starts(g.night_before, r"\d")
+        + rf"(?:(?P<night>{night})\s+)?(?P<day>[0-3]?\d)\s+(?P<month>{months})"
         r"(?:\s+(?P<year>(?:19|20)\d\d))?(?!\w)",
         re.I,
     )
     numeric = re.compile(r"(?<![\d.])(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>20\d\d)\b")
-    weekday = re.compile(rf"(?:(?P<night>{night})\s+|\b(?:у|в|во)\s+)(?P<wd>{days})(?!\w)", re.I)
+    weekday = re.compile(
+        _starts(g.night_before, "ув")
+        + rf"(?:(?P<night>{night})\s+|\b(?:у|в|во)\s+)(?P<wd>{days})(?!\w)",
+        re.I,
+    )
     return day_month, numeric, weekday
 
 
@@ -664,7 +703,9 @@ def _relative_pattern(lang: str) -> re.Pattern:
     """Every relative-date phrase in one pattern (one scan of a sentence, not one a phrase);
     at one position the longer phrase wins."""
     words = sorted(grammar(lang).relative, key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)", re.I)
+    return re.compile(
+        _starts(words) + r"(?<!\w)" + _factored([re.escape(w) for w in words]) + r"(?!\w)", re.I
+    )
 
 
 def _relative_dates(text: str, g: _Grammar, published, lang: str):
