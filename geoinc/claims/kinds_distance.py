@@ -22,6 +22,7 @@ def is_point(place) -> bool:
 
 
 def no_place(subject) -> str:
+    """Why a claim about ``subject`` cannot be checked: the gazetteer lacks the place."""
     if subject.name:
         return f"the bundled gazetteer does not know {subject.name!r} as a populated place"
     return "no place named before the claim in its sentence or the ones before"

@@ -125,6 +125,7 @@ def _judge_side(place, iso2: str, stated_deg: float, bearing: float, rel: float)
 
 
 def position_fields(ctx: Ctx, subject: Subject, iso2: str | None, dir_word: str, kinds) -> dict:
+    """The stated and computed fields of a position claim ("in western Ukraine")."""
     place = subject.place
     stated = {"direction": " ".join(dir_word.lower().split()), "country": iso2}
     if (

@@ -22,6 +22,7 @@ MAX_BYTES = 5_000_000
 
 
 def add_parser(sub) -> argparse.ArgumentParser:
+    """Register the ``check`` subcommand."""
     p = sub.add_parser(
         "check",
         help="find geographic claims in text and verify them",
@@ -144,6 +145,7 @@ def _short_computed(d: dict) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Run ``geoinc check``; returns the exit status."""
     from geoinc.claims import check_text
 
     kinds = tuple(args.kinds) if args.kinds else None

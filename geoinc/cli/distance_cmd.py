@@ -22,6 +22,7 @@ _LATLON = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*[, ]\s*(-?\d+(?:\.\d+)?)\s*$")
 
 
 def add_parser(sub) -> argparse.ArgumentParser:
+    """Register the ``distance`` subcommand."""
     p = sub.add_parser(
         "distance",
         help="geodesic distance from a place to a border, or between two places",
@@ -128,6 +129,7 @@ def _pair_row(a, b) -> dict:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Run ``geoinc distance``; returns the exit status."""
     place = _resolve(args.place)
     if args.other:
         rows = [_pair_row(place, _resolve(args.other))]

@@ -24,6 +24,7 @@ COLUMNS = (
 
 
 def add_parser(sub) -> argparse.ArgumentParser:
+    """Register the ``geocode`` subcommand."""
     p = sub.add_parser(
         "geocode",
         help="resolve place names against the bundled gazetteer",
@@ -47,6 +48,7 @@ def add_parser(sub) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Run ``geoinc geocode``; returns the exit status."""
     from geoinc.gazetteer import Gazetteer
 
     gz = Gazetteer.default()

@@ -136,6 +136,7 @@ def _tile_options(args: argparse.Namespace) -> dict:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Run ``geoinc map``; returns the exit status."""
     from geoinc.mapping import incident_map
 
     if not is_stdout(args.output):

@@ -9,6 +9,7 @@ from geoinc.cli.output import print_table
 
 
 def add_parser(sub) -> argparse.ArgumentParser:
+    """Register the ``reverse`` subcommand."""
     p = sub.add_parser(
         "reverse",
         help="nearest place, admin1 region and country of a point",
@@ -22,6 +23,7 @@ def add_parser(sub) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Run ``geoinc reverse``; returns the exit status."""
     from geoinc.coordinates import validate_lat_lon
     from geoinc.gazetteer import Gazetteer
 

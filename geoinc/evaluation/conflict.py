@@ -426,6 +426,7 @@ class ConflictReport:
     per_passage: list = field(default_factory=list)
 
     def to_dict(self) -> dict:
+        """The report as plain JSON-ready data (what ``geoinc eval --json`` prints)."""
         return {
             "incidents": self.incidents,
             "mentions": self.mentions,

@@ -119,6 +119,7 @@ class BundledGazetteer(Geocoder):
         self.fuzzy = fuzzy
 
     def __call__(self, **kwargs) -> BundledGazetteer:
+        """The geocoder itself, when geopandas calls ``provider(**kwargs)``."""
         # geopandas.tools.geocode instantiates `provider(**kwargs)`; let an instance
         # stand in for the class so a configured geocoder can be passed too.
         return self if not kwargs else type(self)(**kwargs)

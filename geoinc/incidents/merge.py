@@ -105,6 +105,7 @@ class IncidentReport:
 
     @property
     def dated(self) -> bool:
+        """Whether the article gives a usable date."""
         return self.date_start is not None
 
     def figures(self, min_value: int = 1) -> set[tuple[str, int]]:
