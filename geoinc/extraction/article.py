@@ -36,7 +36,7 @@ NEAR_KM = 15.0
 #: Roles an incident report can take.
 ROLES = ("main", "secondary")
 _CASUALTY = ("killed", "injured")
-_ENCLOSED_KM = 40.0  # beyond a city-region's own land, short of a neighbouring oblast
+_ENCLOSED_KM = 120.0  # a city-region to the point of the region around it
 _NEXT_SENTENCE = 300  # characters: "the next sentence", without the sentence list at hand
 
 
@@ -101,21 +101,14 @@ def _container(
 
 
 def _enclosed_city(town, region) -> bool:
-    """A city that is a region of its own (Sevastopol, Moscow) inside ``region``: of the
-    points :data:`_ENCLOSED_KM` north, south, east and west of it, the city's own region
-    holds at most one and ``region`` at least two (the rest may be sea)."""
+    """A city that is a region of its own ("Sevastopol City", "Kyiv City") within
+    :data:`_ENCLOSED_KM` of ``region``'s point: the region around it (Crimea, the Kyiv
+    oblast). By name and distance only: no polygon is loaded for it."""
     if town.kind == "admin1" or not town.admin1 or town.admin1 == region.admin1:
         return False
-    from math import cos, radians
-
-    from geoinc.gazetteer import Gazetteer
-
-    dlat, dlon = _ENCLOSED_KM / 111.2, _ENCLOSED_KM / (111.2 * cos(radians(town.lat)))
-    lats = [town.lat + dlat, town.lat - dlat, town.lat, town.lat]
-    lons = [town.lon, town.lon, town.lon + dlon, town.lon - dlon]
-    df = Gazetteer.default().reverse_many(lats, lons)
-    by_polygon = df["admin1"][df["admin1_method"] == "polygon"].tolist()
-    return by_polygon.count(town.admin1) <= 1 and by_polygon.count(region.admin1) >= 2
+    if (town.admin1_name or "").lower() != f"{town.name.lower()} city":
+        return False
+    return _km(town, region) <= _ENCLOSED_KM
 
 
 def _has_own_town(region: IncidentReport, reports: Sequence[IncidentReport]) -> bool:
