@@ -23,7 +23,7 @@ from functools import lru_cache
 from geoinc import lang as _lang
 from geoinc.extraction.casualties import casualty_figures
 from geoinc.extraction.dates import DateExpr, may_contain_date, resolve_dates
-from geoinc.extraction.lexicon import Lexicon, fold
+from geoinc.extraction.lexicon import Lexicon, compile_fast, fold
 from geoinc.extraction.numbers import (
     ENUMERATION_PATTERN,
     QUANTITY_PATTERN,
@@ -123,20 +123,21 @@ WEAPON_KIND = {c: weapon_kinds()[c] for c in _WEAPONS}
 TARGET_LEXICON = Lexicon(list(_lang.table("en", "events_targets").items()))
 # Named squares keep their name ("Freedom Square"); case-sensitive on purpose.
 _SQUARE = re.compile(r"\b(?:[A-Z][a-z]+\s){1,2}Square\b")
-_NEGATED = re.compile(rf"\b{_alt('events_negations')}\s+(?:\w+\s+){{0,2}}$", re.I)
+_NEGATED = compile_fast(rf"\b{_alt('events_negations')}\s+(?:\w+\s+){{0,2}}$", re.I)
 
 CUE_LEXICON = Lexicon(list(_lang.table("en", "events_cues").items()))
 
 # --------------------------------------------------------------------------- figures
 
-_NUMX = re.compile(rf"\b(?:{ENUMERATION_PATTERN}|{QUANTITY_PATTERN})\b", re.I)
+_NUMX = compile_fast(rf"\b(?:{ENUMERATION_PATTERN}|{QUANTITY_PATTERN})\b", re.I)
 # left-hand contexts end at the number: found once per sentence and kept by their end
 # (the whitespace run before a number ends where the number starts), not searched for
 # again before every number
-_LEFT_SUBSET = re.compile(rf"\b{_alt('events_subset')}\s+", re.I)
+_LEFT_SUBSET = compile_fast(rf"\b{_alt('events_subset')}\s+", re.I)
 _DRONE_NOUN = _alt("events_drone_nouns")
 _DOWNED = _lang.table("en", "events_downed")  # verb -> "passive" when it also follows
-_LEFT_DOWNED = re.compile(rf"\b(?:{'|'.join(_DOWNED)})\s+(?:all\s+)?", re.I)
+_LEFT_DOWNED = compile_fast(rf"\b(?:{'|'.join(_DOWNED)})\s+(?:all\s+)?", re.I)
+# (compile_fast: a lookahead for the first characters skips most positions at once)
 # the right-hand patterns are matched in place (``match(sentence, end)``, no ``^``):
 # slicing the sentence at every number made a sentence of n numbers cost n * len(sentence)
 _RIGHT_DRONES = re.compile(

@@ -11,7 +11,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-__all__ = ["Lexicon", "literal_prefixes", "fold"]
+try:  # the regex parser of the standard library (public as sre_parse before 3.11)
+    from re import _constants as _sre_c
+    from re import _parser as _sre_parse
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as _sre_c
+    import sre_parse as _sre_parse
+
+__all__ = ["Lexicon", "literal_prefixes", "fold", "start_lookahead", "compile_fast"]
 
 _META = set("()[]{}|\\.^$+")
 
@@ -169,3 +176,105 @@ class Lexicon:
         from geoinc.extraction.events import Span
 
         return [Span(v, text[s:e], offset + s, offset + e) for v, s, e in self.spans(text)]
+
+
+def start_lookahead(pattern: str, flags: int = 0) -> str:
+    """A lookahead for the characters a match of ``pattern`` can start with (``""`` when
+    that is not a short, known set).
+
+    Prefixed to the pattern it changes no match: every match starts with one of these
+    characters. Python's ``re`` tries each alternative of a large alternation at every
+    position; the lookahead turns most positions away with one class test. Zero-width
+    items (``\\b``, lookarounds) are looked through, optional items add their starts to
+    what follows; anything else unusual (``.``, a negated class, inline case flags, a
+    pattern that can match nothing) gives ``""``.
+
+    Examples
+    --------
+    >>> start_lookahead(r"\\b(?:at least\\s+)?(?:\\d+|dozens|several)\\b")
+    '(?=[\\\\dads])'
+    >>> start_lookahead(r"(?:foo)?")
+    ''
+    """
+    try:
+        first, nullable = _starts(_sre_parse.parse(pattern, flags))
+    except _NoStart:
+        return ""
+    if nullable or not first:
+        return ""
+    return "(?=[" + "".join(sorted(first)) + "])"
+
+
+def compile_fast(pattern: str, flags: int = 0) -> re.Pattern:
+    """``re.compile(pattern, flags)`` with :func:`start_lookahead` in front: the same
+    matches, found faster where few positions can start one."""
+    return re.compile(start_lookahead(pattern, flags) + pattern, flags)
+
+
+class _NoStart(Exception):
+    """The first characters of a pattern are not a short, known set."""
+
+
+_CATEGORIES = {
+    _sre_c.CATEGORY_DIGIT: r"\d",
+    _sre_c.CATEGORY_WORD: r"\w",
+    _sre_c.CATEGORY_SPACE: r"\s",
+}
+_ZERO_WIDTH = (_sre_c.AT, _sre_c.ASSERT, _sre_c.ASSERT_NOT)
+_REPEATS = tuple(
+    getattr(_sre_c, n)
+    for n in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
+    if hasattr(_sre_c, n)
+)
+
+
+def _starts(items) -> tuple[set[str], bool]:
+    """The class items (escaped characters, ``\\d``…) a sequence of parsed regex items can
+    start with, and whether it can match the empty string."""
+    out: set[str] = set()
+    for op, av in items:
+        if op in _ZERO_WIDTH:
+            continue
+        if op is _sre_c.LITERAL:
+            out.add(re.escape(chr(av)))
+            return out, False
+        if op is _sre_c.IN:
+            out |= _class_items(av)
+            return out, False
+        if op is _sre_c.BRANCH:
+            nullable = False
+            for branch in av[1]:
+                first, empty = _starts(branch)
+                out |= first
+                nullable = nullable or empty
+            if not nullable:
+                return out, False
+        elif op is _sre_c.SUBPATTERN:
+            if av[1] or av[2]:  # inline flags: the outer case rules would not hold
+                raise _NoStart
+            first, empty = _starts(av[3])
+            out |= first
+            if not empty:
+                return out, False
+        elif op in _REPEATS:
+            first, empty = _starts(av[2])
+            out |= first
+            if av[0] > 0 and not empty:
+                return out, False
+        else:  # ".", a negated literal, a back reference...
+            raise _NoStart
+    return out, True
+
+
+def _class_items(av) -> set[str]:
+    out = set()
+    for op, arg in av:
+        if op is _sre_c.LITERAL:
+            out.add(re.escape(chr(arg)))
+        elif op is _sre_c.CATEGORY and arg in _CATEGORIES:
+            out.add(_CATEGORIES[arg])
+        elif op is _sre_c.RANGE and arg[1] - arg[0] < 64:
+            out.update(re.escape(chr(c)) for c in range(arg[0], arg[1] + 1))
+        else:  # a negation, a wide range, another category
+            raise _NoStart
+    return out
