@@ -36,6 +36,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from geoinc import lang as langdata
+from geoinc.extraction.lexicon import compile_fast  # same matches, fewer positions tried
 from geoinc.extraction.numbers import QUANTITY_PATTERN, Quantity, parse_quantity
 
 __all__ = ["casualty_figures", "CasualtyFigure", "may_contain_casualties"]
@@ -125,16 +126,16 @@ def _grammar(code: str) -> _Grammar:
         passive=re.compile(
             rf"(?:{aside})?(?:{sep}{aux}){{0,6}}{sep}(?P<verb>{killed}|{injured})\b", re.I
         ),
-        active=re.compile(rf"\b(?P<verb>{active})\s+$", re.I),
+        active=compile_fast(rf"\b(?P<verb>{active})\s+$", re.I),
         killed_verb=re.compile(
             rf"^(?:{killed}|{_alt(d['killed_active'])}|{_alt(d['nominal_killed_before'])})$", re.I
         ),
         joiner=re.compile(r"^(?:\s*,\s*(?:and\s+)?|\s+and\s+)$", re.I),
-        toll=re.compile(toll, re.I),
+        toll=compile_fast(toll, re.I),
         nominal=_nominal_pattern(d, qualnum, mod),
-        zero=re.compile(rf"\b{_alt(_zero_fields(d))}\b", re.I),
-        subset_left=re.compile(rf"\b(?:{_alt(d['subset_before'])}|no|not)\s+$", re.I),
-        aggregate=re.compile(rf"\b{_alt(d['aggregate_markers'])}\b", re.I),
+        zero=compile_fast(rf"\b{_alt(_zero_fields(d))}\b", re.I),
+        subset_left=compile_fast(rf"\b(?:{_alt(d['subset_before'])}|no|not)\s+$", re.I),
+        aggregate=compile_fast(rf"\b{_alt(d['aggregate_markers'])}\b", re.I),
         triggers=tuple(d["triggers"]),
         general=_lower_set(d["general_nouns"]),
         pairs=_lower_set(d["pair_nouns"]),
@@ -172,7 +173,7 @@ def _attributive_pattern(d: dict, num: str, mod: str, nouns: str) -> tuple:
     the number left of it and the noun right of it."""
     adj = _alt([*d["attributive_killed"], *d["attributive_injured"]])
     return (
-        re.compile(rf"\b{adj}\b", re.I),
+        compile_fast(rf"\b{adj}\b", re.I),
         re.compile(rf"(?<![\w-])(?P<num>the|{num})\s+(?:\w+ly\s+)?$", re.I),
         re.compile(rf"(?:\s+{mod}){{0,2}}?\s+(?P<noun>{nouns})\b", re.I),
     )
