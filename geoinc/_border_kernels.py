@@ -233,6 +233,129 @@ def _visit(q0, q1, q2, s, best_i, best_dot, skip, buf_i, buf_d, nbuf, geo, caps3
     return best_i, best_dot, nbuf
 
 
+@nb.njit(cache=True, inline="always")
+def _unit(lon, lat):
+    """Conformal-sphere unit vector of a geodetic point (as borders._unit)."""
+    lam = math.radians(lon)
+    sphi = math.sin(math.radians(lat))
+    if abs(sphi) >= 1.0:
+        chi = math.copysign(math.pi / 2, sphi)
+    else:
+        chi = math.asin(math.tanh(math.atanh(sphi) - _E * math.atanh(_E * sphi)))
+    return math.cos(chi) * math.cos(lam), math.cos(chi) * math.sin(lam), math.sin(chi)
+
+
+@nb.njit(cache=True, inline="always")
+def _closest_centre(q0, q1, q2, c, lo, hi, g):
+    """The group in ``lo:hi`` whose cap centre is nearest to q (``g`` if there is none)."""
+    gd = -2.0
+    for t in range(lo, hi):
+        d = q0 * c[t, 0] + q1 * c[t, 1] + q2 * c[t, 2]
+        if d > gd:
+            g, gd = t, d
+    return g
+
+
+@nb.njit(cache=True, inline="always")
+def _descend(q0, q1, q2, caps3):
+    """Greedy descent for a first answer: the nearest cap centre on each level."""
+    c0, c1, c2 = caps3[0], caps3[4], caps3[8]
+    g = _closest_centre(q0, q1, q2, c2, 0, c2.shape[0], 0)
+    lo = g * FANOUT
+    g = _closest_centre(q0, q1, q2, c1, lo, min(lo + FANOUT, c1.shape[0]), g)
+    lo = g * FANOUT
+    return _closest_centre(q0, q1, q2, c0, lo, min(lo + FANOUT, c0.shape[0]), g)
+
+
+@nb.njit(cache=True, inline="always")
+def _first_block(g, q0, q1, q2, geo, buf_i, buf_d):
+    """The best segment of block g, every one of its segments noted in the buffer."""
+    xyz, seg_n, seg_ea, seg_eb, seg_ok, has_next, blk_lo, blk_hi = geo
+    best_i, best_dot, nbuf = -1, -2.0, 0
+    for i in range(blk_lo[g], blk_hi[g]):
+        d = _seg_dot(i, q0, q1, q2, xyz, seg_n, seg_ea, seg_eb, seg_ok, has_next)
+        if d > best_dot:
+            best_i, best_dot = i, d
+        buf_i[nbuf], buf_d[nbuf] = i, d  # a block has at most BLOCK segments
+        nbuf += 1
+    return best_i, best_dot, nbuf
+
+
+@nb.njit(cache=True, inline="always")
+def _consider(i, lon, lat, q0, q1, q2, xyz, has_next, best):
+    """``best`` (km or -1 before any comparison, segment, lon, lat, foot vector) after
+    comparing segment i's nearest point with it on the ellipsoid."""
+    best_km, best_i, blon, blat, f0, f1, f2 = best
+    o0, o1, o2 = _foot(i, q0, q1, q2, xyz, has_next)
+    dx, dy, dz = o0 - f0, o1 - f1, o2 - f2
+    if math.sqrt(dx * dx + dy * dy + dz * dz) <= 1e-12:
+        return best  # the same point (a shared vertex)
+    if best_km < 0:
+        best_km = _lambert_km(lon, lat, blon, blat)
+    olon, olat = _lonlat(o0, o1, o2)
+    km = _lambert_km(lon, lat, olon, olat)
+    if km < best_km:
+        return km, i, olon, olat, o0, o1, o2
+    return best_km, best_i, blon, blat, f0, f1, f2
+
+
+@nb.njit(cache=True, inline="always")
+def _ellipsoid_best(lon, lat, q0, q1, q2, best_i, cw, buf_i, buf_d, nbuf, geo):
+    """The spherical best re-ranked on the ellipsoid against the segments noted inside
+    the tie window (every segment in it if the buffer overflowed twice): lon, lat,
+    segment and km of the nearest point."""
+    xyz, seg_n, seg_ea, seg_eb, seg_ok, has_next, _, _ = geo
+    f0, f1, f2 = _foot(best_i, q0, q1, q2, xyz, has_next)
+    blon, blat = _lonlat(f0, f1, f2)
+    best = (-1.0, best_i, blon, blat, f0, f1, f2)
+    if nbuf <= len(buf_i):
+        for k in range(nbuf):
+            if buf_i[k] == best[1] or buf_d[k] < cw:
+                continue
+            best = _consider(buf_i[k], lon, lat, q0, q1, q2, xyz, has_next, best)
+    else:
+        for i in range(xyz.shape[0]):
+            if i == best[1]:
+                continue
+            if _seg_dot(i, q0, q1, q2, xyz, seg_n, seg_ea, seg_eb, seg_ok, has_next) < cw:
+                continue
+            best = _consider(i, lon, lat, q0, q1, q2, xyz, has_next, best)
+    best_km, best_i, blon, blat = best[0], best[1], best[2], best[3]
+    return blon, blat, best_i, best_km if best_km >= 0 else _lambert_km(lon, lat, blon, blat)
+
+
+@nb.njit(cache=True, inline="always")
+def _bearing(lon, lat, blon, blat):
+    """Spherical initial bearing (degrees) from a point to another (as
+    borders._spherical_bearing)."""
+    p1, p2, dl = math.radians(lat), math.radians(blat), math.radians(blon - lon)
+    y = math.sin(dl) * math.cos(p2)
+    x = math.cos(p1) * math.sin(p2) - math.sin(p1) * math.cos(p2) * math.cos(dl)
+    return math.degrees(math.atan2(y, x)) % 360.0
+
+
+@nb.njit(cache=True, inline="always")
+def _one_point(lon, lat, geo, caps3, band, buf_i, buf_d):
+    """Nearest line point of one point: lon, lat, segment, km (see :func:`nearest`)."""
+    q0, q1, q2 = _unit(lon, lat)
+    g = _descend(q0, q1, q2, caps3)
+    best_i, best_dot, nbuf = _first_block(g, q0, q1, q2, geo, buf_i, buf_d)
+    # every other block that may hold something inside the tie window: the proven
+    # spherical best, and the segments to compare with it on the ellipsoid
+    s = math.acos(min(max(best_dot, -1.0), 1.0))
+    best_i, best_dot, nbuf = _visit(
+        q0, q1, q2, s, best_i, best_dot, g, buf_i, buf_d, nbuf, geo, caps3, band
+    )
+    s = math.acos(min(max(best_dot, -1.0), 1.0))
+    cw = math.cos(_window(s))
+    if nbuf > len(buf_i):  # rare (a point near the centre of a bend): visit again
+        nbuf = 0
+        best_i, best_dot, nbuf = _visit(
+            q0, q1, q2, s, best_i, best_dot, -1, buf_i, buf_d, nbuf, geo, caps3, band
+        )
+    return _ellipsoid_best(lon, lat, q0, q1, q2, best_i, cw, buf_i, buf_d, nbuf, geo)
+
+
 @nb.njit(cache=True, parallel=True)
 def nearest(lon, lat, geo, caps3, band):
     """Nearest line point (lon, lat), its segment start, the Andoyer–Lambert km and the
@@ -243,8 +366,6 @@ def nearest(lon, lat, geo, caps3, band):
     blocks and of the two levels above, ``band`` the blocks' bands (arc normal, end-side
     vectors, ends, cos, sin, width).
     """
-    xyz, seg_n, seg_ea, seg_eb, seg_ok, has_next, blk_lo, blk_hi = geo
-    c0, cos0, sin0, ang0, c1, cos1, sin1, ang1, c2, cos2, sin2, ang2 = caps3
     n = len(lon)
     out_lon = np.empty(n)
     out_lat = np.empty(n)
@@ -256,93 +377,7 @@ def nearest(lon, lat, geo, caps3, band):
         buf_i = np.empty(64, dtype=np.int64)  # segments noted inside the tie window
         buf_d = np.empty(64)
         for p in range(ch * chunk, min(ch * chunk + chunk, n)):
-            # conformal-sphere unit vector (as borders._unit)
-            lam = math.radians(lon[p])
-            sphi = math.sin(math.radians(lat[p]))
-            if abs(sphi) >= 1.0:
-                chi = math.copysign(math.pi / 2, sphi)
-            else:
-                chi = math.asin(math.tanh(math.atanh(sphi) - _E * math.atanh(_E * sphi)))
-            q0 = math.cos(chi) * math.cos(lam)
-            q1 = math.cos(chi) * math.sin(lam)
-            q2 = math.sin(chi)
-            # greedy descent for a first answer: the nearest cap centre on each level
-            g, gd = 0, -2.0
-            for t in range(c2.shape[0]):
-                d = q0 * c2[t, 0] + q1 * c2[t, 1] + q2 * c2[t, 2]
-                if d > gd:
-                    g, gd = t, d
-            lo, gd = g * FANOUT, -2.0
-            for m in range(lo, min(lo + FANOUT, c1.shape[0])):
-                d = q0 * c1[m, 0] + q1 * c1[m, 1] + q2 * c1[m, 2]
-                if d > gd:
-                    g, gd = m, d
-            lo, gd = g * FANOUT, -2.0
-            for b in range(lo, min(lo + FANOUT, c0.shape[0])):
-                d = q0 * c0[b, 0] + q1 * c0[b, 1] + q2 * c0[b, 2]
-                if d > gd:
-                    g, gd = b, d
-            best_i, best_dot, nbuf = -1, -2.0, 0
-            for i in range(blk_lo[g], blk_hi[g]):
-                d = _seg_dot(i, q0, q1, q2, xyz, seg_n, seg_ea, seg_eb, seg_ok, has_next)
-                if d > best_dot:
-                    best_i, best_dot = i, d
-                buf_i[nbuf], buf_d[nbuf] = i, d  # a block has at most BLOCK segments
-                nbuf += 1
-            # every other block that may hold something inside the tie window: the proven
-            # spherical best, and the segments to compare with it on the ellipsoid
-            s = math.acos(min(max(best_dot, -1.0), 1.0))
-            best_i, best_dot, nbuf = _visit(
-                q0, q1, q2, s, best_i, best_dot, g, buf_i, buf_d, nbuf, geo, caps3, band
-            )
-            s = math.acos(min(max(best_dot, -1.0), 1.0))
-            cw = math.cos(_window(s))
-            if nbuf > len(buf_i):  # rare (a point near the centre of a bend): visit again
-                nbuf = 0
-                best_i, best_dot, nbuf = _visit(
-                    q0, q1, q2, s, best_i, best_dot, -1, buf_i, buf_d, nbuf, geo, caps3, band
-                )
-            f0, f1, f2 = _foot(best_i, q0, q1, q2, xyz, has_next)
-            blon, blat = _lonlat(f0, f1, f2)
-            best_km = -1.0
-            if nbuf <= len(buf_i):
-                for k in range(nbuf):
-                    i = buf_i[k]
-                    if i == best_i or buf_d[k] < cw:
-                        continue
-                    o0, o1, o2 = _foot(i, q0, q1, q2, xyz, has_next)
-                    dx, dy, dz = o0 - f0, o1 - f1, o2 - f2
-                    if math.sqrt(dx * dx + dy * dy + dz * dz) <= 1e-12:
-                        continue  # the same point (a shared vertex)
-                    if best_km < 0:
-                        best_km = _lambert_km(lon[p], lat[p], blon, blat)
-                    olon, olat = _lonlat(o0, o1, o2)
-                    km = _lambert_km(lon[p], lat[p], olon, olat)
-                    if km < best_km:
-                        best_km, best_i, blon, blat = km, i, olon, olat
-                        f0, f1, f2 = o0, o1, o2
-            else:  # the buffer overflowed twice: compare every segment in the window
-                for i in range(xyz.shape[0]):
-                    if i == best_i:
-                        continue
-                    d = _seg_dot(i, q0, q1, q2, xyz, seg_n, seg_ea, seg_eb, seg_ok, has_next)
-                    if d < cw:
-                        continue
-                    o0, o1, o2 = _foot(i, q0, q1, q2, xyz, has_next)
-                    dx, dy, dz = o0 - f0, o1 - f1, o2 - f2
-                    if math.sqrt(dx * dx + dy * dy + dz * dz) <= 1e-12:
-                        continue
-                    if best_km < 0:
-                        best_km = _lambert_km(lon[p], lat[p], blon, blat)
-                    olon, olat = _lonlat(o0, o1, o2)
-                    km = _lambert_km(lon[p], lat[p], olon, olat)
-                    if km < best_km:
-                        best_km, best_i, blon, blat = km, i, olon, olat
-                        f0, f1, f2 = o0, o1, o2
-            out_lon[p], out_lat[p], out_seg[p] = blon, blat, best_i
-            out_km[p] = best_km if best_km >= 0 else _lambert_km(lon[p], lat[p], blon, blat)
-            p1, p2, dl = math.radians(lat[p]), math.radians(blat), math.radians(blon - lon[p])
-            y = math.sin(dl) * math.cos(p2)
-            x = math.cos(p1) * math.sin(p2) - math.sin(p1) * math.cos(p2) * math.cos(dl)
-            out_az[p] = math.degrees(math.atan2(y, x)) % 360.0
+            blon, blat, seg, km = _one_point(lon[p], lat[p], geo, caps3, band, buf_i, buf_d)
+            out_lon[p], out_lat[p], out_seg[p], out_km[p] = blon, blat, seg, km
+            out_az[p] = _bearing(lon[p], lat[p], blon, blat)
     return out_lon, out_lat, out_seg, out_km, out_az

@@ -805,13 +805,24 @@ def distance_to_border(
     >>> distance_to_border([np.nan], [np.nan], border="UA").distance_km.tolist()  # missing point
     [nan]
     """
-    if geodesic not in ("exact", "fast"):
-        raise ConfigurationError(f"geodesic must be 'exact' or 'fast', got {geodesic!r}")
+    _check_geodesic(geodesic)
     pair = _normalise_border(border)
     x, y = _points_to_lonlat(lon, lat)
     missing = _check(x, y, allow_nan=True)
     with _LOCK:  # build each index once even when called from threads
         idx = _index(pair, dataset)
+    found = _nearest_border_points(idx, pair, dataset, geodesic, x, y, missing)
+    return _border_distance(idx, pair, dataset, geodesic, missing, *found)
+
+
+def _check_geodesic(geodesic: str) -> None:
+    if geodesic not in ("exact", "fast"):
+        raise ConfigurationError(f"geodesic must be 'exact' or 'fast', got {geodesic!r}")
+
+
+def _nearest_border_points(idx, pair, dataset, geodesic, x, y, missing) -> tuple:
+    """Nearest border point (lon, lat), km, bearing and line row of every point; NaN
+    (row 0) for missing points."""
     n = len(x)
     out_lon = np.full(n, np.nan)
     out_lat = np.full(n, np.nan)
@@ -821,36 +832,64 @@ def distance_to_border(
     ok = np.flatnonzero(~missing)
     if len(ok):
         xo, yo = (x, y) if len(ok) == n else (x[ok], y[ok])
-        kern = _kernels() if len(ok) >= ACCEL_MIN_POINTS else None
-        if kern is not None:  # same answer, compiled: one pass per point, no candidate arrays
-            with _LOCK:
-                tables = _accel_tables(pair, dataset)
-            # numba's default (workqueue) thread pool aborts the process when two threads
-            # launch parallel code at once; one call already uses every core
-            with _KERNEL_LOCK:
-                blon, blat, seg, lam_km, sph_az = kern.nearest(xo, yo, *tables)
-            bline = idx.line[seg]
-        else:
-            blon, blat, bline = _nearest_on_lines(idx, _unit(xo, yo), xo, yo)
-            lam_km = sph_az = None
+        blon, blat, bline, lam_km, sph_az = _search(idx, pair, dataset, xo, yo)
         out_lon[ok], out_lat[ok], line[ok] = blon, blat, bline
-        if geodesic == "exact":
-            d, a = _exact_km(xo, yo, blon, blat)
-            az[ok] = np.where(d > 0, np.mod(a, 360.0), np.nan)
-        else:
-            if lam_km is None:
-                lam_km, sph_az = (
-                    _lambert_km(xo, yo, blon, blat),
-                    _spherical_bearing(xo, yo, blon, blat),
-                )
-            d = lam_km
-            az[ok] = np.where(d > 0, sph_az, np.nan)
-        km[ok] = d
+        km[ok], az[ok] = _geodesic_km(geodesic, xo, yo, blon, blat, lam_km, sph_az)
+    return out_lon, out_lat, km, az, line
+
+
+def _search(idx, pair, dataset, xo, yo) -> tuple:
+    """Nearest border point, its line, and (compiled engine only, else None) the
+    Andoyer–Lambert km and spherical bearing the kernel gives with it."""
+    kern = _kernels() if len(xo) >= ACCEL_MIN_POINTS else None
+    if kern is None:
+        blon, blat, bline = _nearest_on_lines(idx, _unit(xo, yo), xo, yo)
+        return blon, blat, bline, None, None
+    # same answer, compiled: one pass per point, no candidate arrays
+    with _LOCK:
+        tables = _accel_tables(pair, dataset)
+    # numba's default (workqueue) thread pool aborts the process when two threads
+    # launch parallel code at once; one call already uses every core
+    with _KERNEL_LOCK:
+        blon, blat, seg, lam_km, sph_az = kern.nearest(xo, yo, *tables)
+    return blon, blat, idx.line[seg], lam_km, sph_az
+
+
+def _geodesic_km(geodesic, xo, yo, blon, blat, lam_km, sph_az) -> tuple:
+    """Distance (km) and bearing (NaN on the border itself) with the chosen formula."""
+    if geodesic == "exact":
+        d, a = _exact_km(xo, yo, blon, blat)
+        return d, np.where(d > 0, np.mod(a, 360.0), np.nan)
+    if lam_km is None:
+        lam_km, sph_az = (
+            _lambert_km(xo, yo, blon, blat),
+            _spherical_bearing(xo, yo, blon, blat),
+        )
+    return lam_km, np.where(lam_km > 0, sph_az, np.nan)
+
+
+def _border_distance(idx, pair, dataset, geodesic, missing, out_lon, out_lat, km, az, line):
+    """The :class:`BorderDistance` of the points, its border columns and method text."""
     lines = idx.lines
     # one fixed-width string array per column, indexed (no per-row object conversion);
     # the extra last entry is the "" of missing points
     row = np.where(missing, len(lines), line)
     pick = lambda col: np.array([*lines[col].astype(str), ""])[row]  # noqa: E731
+    return BorderDistance(
+        distance_km=km,
+        border_lon=out_lon,
+        border_lat=out_lat,
+        bearing=az,
+        country_a=pick("country_a"),
+        country_b=pick("country_b"),
+        dataset=pick("dataset"),
+        kind=pick("kind"),
+        method=_method(pair, dataset, geodesic),
+    )
+
+
+def _method(pair, dataset, geodesic) -> str:
+    """How the distance was measured, in words."""
     what = (
         "the nearest international land border"
         if pair is None
@@ -861,20 +900,9 @@ def distance_to_border(
         )
     )
     formula = "pyproj Geod" if geodesic == "exact" else "Andoyer–Lambert"
-    method = (
+    return (
         f"geodesic distance on WGS84 ({formula}) "
         f"from the point to the nearest point of {what}, dataset {dataset!r}; {POINT_OF_VIEW}"
-    )
-    return BorderDistance(
-        distance_km=km,
-        border_lon=out_lon,
-        border_lat=out_lat,
-        bearing=az,
-        country_a=pick("country_a"),
-        country_b=pick("country_b"),
-        dataset=pick("dataset"),
-        kind=pick("kind"),
-        method=method,
     )
 
 
