@@ -393,6 +393,10 @@ def test_a_capital_named_for_its_view_is_no_scene():
     )
     reports = extract_reports(document_from_text(text, published=date(2024, 5, 8))).reports
     assert [r.place.name for r in reports] == ["Kharkiv"]
+    # people of a place are no view: "For Kharkiv residents" keeps the scene
+    text = "For Kharkiv residents, the night brought no rest: a missile killed two people."
+    reports = extract_reports(document_from_text(text, published=date(2024, 5, 8))).reports
+    assert [r.place.name for r in reports] == ["Kharkiv"]
 
 
 def test_where_the_wounded_were_taken_is_no_scene():

@@ -99,7 +99,12 @@ def _viewpoint_rule(lang: str) -> re.Pattern | None:
     # "the governor of Russia's Belgorod region": an official's jurisdiction
     office = _words_alt(d.get("officials") or ["\0"])
     official = rf"\b(?i:{office})\s+of\s+(?:the\s+)?(?:[A-Z][\w-]*['’]s\s+)?"
-    return re.compile(rf"(?:{view}|{official})$")
+    return re.compile(rf"(?:(?P<view>{view})|{official})$")
+
+
+# "For Kyiv, ..." / "For Moscow the strike ...": the place is the whole complement; "For
+# Kharkiv residents ..." names people of the place, who may well be where it happened
+_VIEW_AFTER = re.compile(r"\s*(?:[,;:]|(?:the|this|that|these|it|its|a|an|such)\b)", re.I)
 
 
 def _words_alt(words) -> str:
@@ -108,10 +113,13 @@ def _words_alt(words) -> str:
     )
 
 
-def _viewpoint(rule: re.Pattern, text: str, sent_start: int, start: int) -> bool:
-    lo = max(sent_start, start - 40)
+def _viewpoint(rule: re.Pattern, text: str, sent_start: int, m) -> bool:
+    lo = max(sent_start, m.start - 40)
     # "^" is the sentence's start only when the window reaches back to it
-    return bool(rule.search(("" if lo == sent_start else "x") + text[lo:start]))
+    found = rule.search(("" if lo == sent_start else "x") + text[lo : m.start])
+    if found is None:
+        return False
+    return found.group("view") is None or bool(_VIEW_AFTER.match(text, m.end))
 
 
 @lru_cache(maxsize=8)
@@ -235,7 +243,7 @@ def _candidates(text: str, sent: SentenceEvent, mentions: Sequence, lang: str = 
             continue  # "Moscow and Kyiv have accused ...": an actor, whatever the geoparser said
         if _is_dateline(text, m):
             continue  # "KYIV, Ukraine (AP) —": where the reporter filed from
-        if viewpoint is not None and _viewpoint(viewpoint, text, sent.start, m.start):
+        if viewpoint is not None and _viewpoint(viewpoint, text, sent.start, m):
             continue  # "For Kyiv the strike was a success": a government's view
         cands.append(m)
     kept = _without_containers(text, cands, lang)
