@@ -143,6 +143,11 @@ def geodesic_distance(lon1, lat1, lon2, lat2) -> tuple[np.ndarray | float, np.nd
     >>> round(float(km)), round(float(az))
     (412, 95)
     """
+    if _plain_point_pair(lon1, lat1, lon2, lat2):
+        # one pair of valid floats (the extraction's place-to-place distances): pyproj
+        # directly, without the arrays (same numbers, a tenth of the time)
+        az, _, dist = _geod().inv(lon1, lat1, lon2, lat2)
+        return dist / 1000.0, float(np.mod(az, 360.0))
     arrays = np.broadcast_arrays(
         *(np.asarray(v, dtype=np.float64) for v in (lon1, lat1, lon2, lat2))
     )
@@ -153,6 +158,20 @@ def geodesic_distance(lon1, lat1, lon2, lat2) -> tuple[np.ndarray | float, np.nd
     if arrays[0].ndim == 0:
         return float(km[0]), float(az[0])
     return km.reshape(arrays[0].shape), az.reshape(arrays[0].shape)
+
+
+def _plain_point_pair(lon1, lat1, lon2, lat2) -> bool:
+    """Four Python floats in range (NaN fails the comparisons)."""
+    return (
+        type(lon1) is float
+        and type(lat1) is float
+        and type(lon2) is float
+        and type(lat2) is float
+        and -180.0 <= lon1 <= 180.0
+        and -180.0 <= lon2 <= 180.0
+        and -90.0 <= lat1 <= 90.0
+        and -90.0 <= lat2 <= 90.0
+    )
 
 
 def lambert_km(lon1, lat1, lon2, lat2) -> np.ndarray:
