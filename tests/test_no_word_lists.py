@@ -68,6 +68,11 @@ def _text(node: ast.AST) -> str | None:
         return node.value
     if isinstance(node, ast.JoinedStr):
         return "".join(v.value if isinstance(v, ast.Constant) else "{}" for v in node.values)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        # a pattern built with + ("(?:" + "|".join(words) + ")"): its literal parts
+        left, right = _text(node.left), _text(node.right)
+        if left is not None or right is not None:
+            return (left or "{}") + (right or "{}")
     return None
 
 
@@ -164,6 +169,7 @@ def all_tables() -> dict[str, int]:
         ("X = {'kremlin': ('RU', 'moscow'), 'bankova': ('UA', 'kyiv'), 'x y': ()}\n", {"X": 3}),
         ("X = 'one two three'.split()\n", {"X": 3}),
         ("import re\nX = re.compile(r'\\b(?:said|told|wrote)\\b|\\d+')\n", {"X": 3}),
+        ("import re\nX = re.compile(r'(?:on|by|at|in)\\s+(' + '|'.join(W) + ')')\n", {"X": 4}),
         ("__all__ = ['one', 'two', 'three']\n", {}),
         ("class A:\n    W = ('one', 'two', 'three')\n", {"A.W": 3}),
     ],

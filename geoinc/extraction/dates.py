@@ -65,9 +65,9 @@ _PARTIAL = [
     re.compile(r"(?<![\d/.])\((?P<day>[0-3]?\d)/(?P<mnum>[01]?\d)\)"),
 ]
 _WEEKDAY = re.compile(
-    r"\b(?:(?P<mod>last|this|next|on|early|late|since|from|until|by)\s+)?"
+    rf"\b(?:(?P<mod>{_alt('dates_weekday_modifiers')})\s+)?"
     r"(?P<wd>" + "|".join(_WEEKDAYS) + r")(?:['’]s)?"
-    r"(?:\s+(?P<part>night|morning|evening|afternoon))?\b",
+    rf"(?:\s+(?P<part>{_alt('dates_day_parts')}))?\b",
     re.I,
 )
 _NIGHT = re.compile(rf"\b(?:{_alt('dates_night')})\b", re.I)
