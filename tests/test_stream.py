@@ -176,3 +176,14 @@ def test_cli_writes_what_extract_gives(tmp_path, corpus, in_memory, capsys):
     err = capsys.readouterr().err
     assert f"{len(in_memory[0])} incident(s) after merging" in err
     assert list(tmp_path.glob(".geoinc-spill-*")) == []
+
+
+def test_cli_acled_csv_and_stdout_are_what_the_frame_gives(tmp_path, corpus, in_memory, capsys):
+    from geoinc.incidents.acled import write_acled
+
+    out = tmp_path / "acled.csv"
+    assert main(["extract", str(corpus), "-o", str(out), "--acled", "--no-progress", "-q"]) == 0
+    assert out.read_bytes() == write_acled(in_memory[0], tmp_path / "whole.csv").read_bytes()
+    capsys.readouterr()
+    assert main(["extract", str(corpus), "--no-progress", "-qq"]) == 0
+    assert capsys.readouterr().out == to_geojson(in_memory[0]) + "\n"
