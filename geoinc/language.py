@@ -29,6 +29,7 @@ Examples
 from __future__ import annotations
 
 import re
+import string
 from functools import lru_cache
 
 from geoinc import lang as _lang
@@ -39,8 +40,11 @@ __all__ = ["detect", "LANGUAGES"]
 #: Languages :func:`detect` can return.
 LANGUAGES = ("en", "uk", "ru")
 
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-_LATIN = re.compile(r"[A-Za-z]")
+# Letters are counted on the UTF-8 bytes (two C passes, no list of matches): every
+# letter U+0400-U+04FF, and only such a letter, has one lead byte 0xD0-0xD3; a Latin
+# letter A-Z, a-z is its own byte.
+_CYRILLIC_LEADS = bytes(range(0xD0, 0xD4))
+_LATIN = string.ascii_letters.encode("ascii")
 _WORD = re.compile(r"[\u0400-\u04ff]+")
 # Enough letters to decide; a long article is decided by its beginning.
 _SAMPLE = 2000
@@ -84,8 +88,9 @@ def detect(text: str) -> str:
     if not isinstance(text, str):
         raise InputError(f"detect needs a str, got {type(text).__name__}")
     sample = text[:_SAMPLE].casefold()
-    n_cyr = len(_CYRILLIC.findall(sample))
-    if n_cyr == 0 or n_cyr < len(_LATIN.findall(sample)):
+    raw = sample.encode("utf-8", "surrogatepass")
+    n_cyr = len(raw) - len(raw.translate(None, _CYRILLIC_LEADS))
+    if n_cyr == 0 or n_cyr < len(raw) - len(raw.translate(None, _LATIN)):
         return "en"
     letters, words = _markers()
     votes = {"uk": 0, "ru": 0}
