@@ -212,6 +212,7 @@ def test_professions_possessives_appositions_adjectives(sentence, expected):
     [
         "The wounded were taken away by bus.",  # no person noun: nobody counted
         "The injured soldiers were flown out.",  # "the" before a plural: no number
+        "The injured included a police officer.",  # a verb, not a modifier
         "A man, a woman and a child were hurt.",  # a list, not an apposition
     ],
 )

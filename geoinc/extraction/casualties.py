@@ -175,7 +175,9 @@ def _attributive_pattern(d: dict, num: str, mod: str, nouns: str) -> tuple:
     return (
         compile_fast(rf"\b{adj}\b", re.I),
         re.compile(rf"(?<![\w-])(?P<num>the|{num})\s+(?:\w+ly\s+)?$", re.I),
-        re.compile(rf"(?:\s+{mod}){{0,2}}?\s+(?P<noun>{nouns})\b", re.I),
+        # one modifier at most, and no article: "the injured included a police officer"
+        # is no phrase ("the wounded Ukrainian soldier" is)
+        re.compile(rf"(?:\s+(?!(?:an?|the)\b){mod})?\s+(?P<noun>{nouns})\b", re.I),
     )
 
 
