@@ -259,7 +259,14 @@ def find_spans(tokens: Tokens, keys, text: str, first_words=None, common=None) -
     """
     spans: list[Span] = []
     pos = 0
-    for i in tokens.caps:
+    caps = tokens.caps
+    if first_words is not None:
+        # the capitalised words that may begin a name, picked by cached C-level calls:
+        # most (people, sentence starts) begin none
+        words = tokens.words
+        heads = map(_head_key, map(words.__getitem__, caps))
+        caps = list(compress(caps, map(first_words.__contains__, heads)))
+    for i in caps:
         if i < pos:
             continue
         runs = _name_runs(tokens, i, keys, first_words)
@@ -282,6 +289,12 @@ def _run_key(parts: list[str], keys) -> str:
     if parts[0] in spelt and joined not in keys:
         joined = " ".join([spelt[parts[0]], *parts[1:]])  # Mt. Pleasant
     return joined
+
+
+@lru_cache(maxsize=1 << 16)
+def _head_key(word: str) -> str:
+    """The key of a word that may begin a name ("Russia's" -> "russia")."""
+    return normalize(word[:-2] if word[-2:] in _POSSESSIVE and len(word) > 3 else word)
 
 
 def _name_runs(tokens: Tokens, i: int, keys, first_words) -> list[tuple[int, str]]:
@@ -744,10 +757,13 @@ def _districts(spans: list[Span], tokens: Tokens, keys) -> None:
     by_start = {s.i: k for k, s in enumerate(spans)}
     covered = {t for s in spans for t in range(s.i, s.j)}
     changed = False
-    seps = tokens.seps
-    # Candidates found on the raw words by a cached test (C-level on a hit): building
-    # every token to read its key was a sixth of the pipeline's time.
-    for w in compress(count(), map(_district_word, tokens.words)):
+    seps, words = tokens.seps, tokens.words
+    # Candidates found on the distinct raw words by a cached test (C-level on a hit):
+    # building every token to read its key was a sixth of the pipeline's time.
+    found = set(filter(_district_word, set(words)))
+    if not found:
+        return
+    for w in compress(count(), map(found.__contains__, words)):
         if not w or seps[w] != " ":
             continue
         word = tokens.tok(w)

@@ -579,6 +579,8 @@ class Resolver:
             if k + 1 >= len(results):
                 continue
             nxt = results[k + 1]
+            if nxt.span.i - res.span.j > 1:  # more than one word apart: nothing to read
+                continue
             between = [t.key for t in tokens[res.span.j : nxt.span.i]]
             if between not in (["in"], [], ["near"]) or nxt.place is None:
                 continue
@@ -602,6 +604,7 @@ def _acting(span: Span, tokens) -> bool:
 
 
 _DISTRICT_OF = (["of"], ["in"], ["of", "the", "city", "of"], ["of", "the", "city"])
+_DISTRICT_GAP = max(map(len, _DISTRICT_OF))
 
 
 def _city_of_district(results: list[Resolution], k: int, tokens) -> None:
@@ -611,7 +614,9 @@ def _city_of_district(results: list[Resolution], k: int, tokens) -> None:
     city = None
     if k + 1 < len(results):
         nxt = results[k + 1]
-        between = [t.key for t in tokens[res.span.j : nxt.span.i]]
+        # the words between are built only when few enough to be one of _DISTRICT_OF
+        near = nxt.span.i - res.span.j <= _DISTRICT_GAP
+        between = [t.key for t in tokens[res.span.j : nxt.span.i]] if near else None
         if between in _DISTRICT_OF and nxt.place is not None and nxt.place.kind == "place":
             city = nxt
     if city is None:
