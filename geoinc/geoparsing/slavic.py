@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import compress, count
 
 from geoinc import lang as _lang
 from geoinc.exceptions import ConfigurationError
@@ -375,15 +376,16 @@ def _listed(tokens, i: int, listed: dict, resolver, data: dict, lang: str, city:
     return _district_of(tokens, i, i + 1, noun, resolver, lang, city)
 
 
-def _starts(tokens, data: dict):
+def _starts(tokens, data: dict) -> list[int]:
     """Token indices where a name may start: capitalised Cyrillic words, street words."""
-    caps = set(tokens.caps)
-    for i in range(tokens.n):
-        if i in caps:
-            if _CYR.match(tokens.words[i]):
-                yield i
-        elif tokens.words[i].lower() in data["street"]:
-            yield i
+    words = tokens.words
+    starts = [i for i in tokens.caps if _CYR.match(words[i])]
+    # street words in lower case ("вулиці"), found without a Python loop over the words
+    streets = list(compress(count(), map(data["street"].__contains__, map(str.lower, words))))
+    if streets:
+        caps = set(tokens.caps)
+        starts = sorted(starts + [i for i in streets if i not in caps])
+    return starts
 
 
 def _continues_list(tokens, end: int, i: int) -> bool:
@@ -566,7 +568,7 @@ def _listed_after(tokens, noun: int, lang: str) -> list[int]:
         (
             t
             for t in range(noun + 1, min(noun + 4, tokens.n))
-            if tokens.tok(t).sep.strip() in ("—", "–", ":")
+            if tokens.seps[t].strip() in ("—", "–", ":")
         ),
         None,
     )
@@ -608,10 +610,13 @@ def _elided_districts(tokens, out: dict[int, int], lang: str, window: int = 60) 
 
 def _district(tokens, i: int, resolver, lang: str, city: str):
     """ "Київський район Харкова" -> the city; "Нікопольський район" -> the raion."""
-    if i + 1 >= tokens.n or not _joinable(tokens, i + 1):
+    data = _data(lang)
+    # the word's first letters first: most capitalised words are no district's name
+    if i + 1 >= tokens.n or tokens.words[i + 1][:3] not in data["district_prefix"]:
+        return None
+    if not _joinable(tokens, i + 1):
         return None
     nxt = tokens.tok(i + 1)
-    data = _data(lang)
     if nxt.raw[:3] not in data["district_prefix"]:
         return None
     if not set(lemma_keys(nxt.raw, lang)) & data["district"]:
