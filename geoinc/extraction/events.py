@@ -354,14 +354,15 @@ def analyse_text(
         return []
     folded = fold(text)
     starts = [a for a, _, _ in sents]
-    weapons = _bucket(WEAPON_LEXICON.spans(text, folded), text, sents, starts)
-    cues = _bucket(CUE_LEXICON.spans(text, folded), text, sents, starts)
+    hits = _scan(folded, lang)
+    weapons = _bucket(WEAPON_LEXICON.spans_at(text, folded, hits[0]), text, sents, starts)
+    cues = _bucket(CUE_LEXICON.spans_at(text, folded, hits[1]), text, sents, starts)
     has_figure_word = [False] * len(sents)
-    for end_idx, _ in _FIGURE_TRIGGERS.iter(folded):
+    for end_idx in hits[2]:
         i = bisect_right(starts, end_idx) - 1
         if i >= 0:
             has_figure_word[i] = True
-    _mark_casualty_words(has_figure_word, folded, sents, starts, lang)
+    _mark_casualty_words(has_figure_word, hits[3], sents, starts)
     out = []
     for i, (s, e, para) in enumerate(sents):
         sent = text[s:e]
@@ -378,14 +379,12 @@ def analyse_text(
     return out
 
 
-def _mark_casualty_words(marks: list[bool], folded: str, sents: list, starts, lang) -> None:
+def _mark_casualty_words(marks: list[bool], hits, sents: list, starts) -> None:
     """Mark the sentences that hold a casualty trigger (what
-    :func:`may_contain_casualties` asks of one sentence), in one scan of the whole text:
-    asking it sentence by sentence tried every trigger on every sentence."""
-    auto = _casualty_automaton(lang)
-    if auto is None:
-        return
-    for end_idx, size in auto.iter(folded):
+    :func:`may_contain_casualties` asks of one sentence) from the triggers found in the
+    whole text (``(end index, length)``): asking sentence by sentence tried every trigger
+    on every sentence."""
+    for end_idx, size in hits:
         a = end_idx - size + 1
         i = bisect_right(starts, a) - 1
         while i >= 0 and sents[i][1] > a:
@@ -394,19 +393,36 @@ def _mark_casualty_words(marks: list[bool], folded: str, sents: list, starts, la
             i -= 1
 
 
+def _scan(folded: str, lang) -> tuple[list, list, list, list]:
+    """One pass over the lower-cased text for the triggers of the weapon and cue
+    lexicons, the figure hints and the casualty triggers (four passes cost four times
+    one): their hits, in that order, as each reader takes them."""
+    out: tuple[list, list, list, list] = ([], [], [], [])
+    auto = _scanner(lang)
+    for end_idx, entries in auto.iter(folded):
+        for kind, value in entries:
+            out[kind].append(end_idx if kind == 2 else (end_idx, value))
+    return out
+
+
 @lru_cache(maxsize=8)
-def _casualty_automaton(lang):
-    """The casualty triggers of ``lang`` as an Aho-Corasick automaton (value: length);
-    None when the language lists none."""
+def _scanner(lang):
+    """The automaton of :func:`_scan`: trigger -> ``((kind, value), ...)``."""
     import ahocorasick
 
-    # the triggers the casualty grammar reads (casualties.may_contain_casualties)
-    triggers = tuple(_lang.data(lang, "casualties")["triggers"])
-    if not triggers:
-        return None
+    entries: dict[str, list] = {}
+    for kind, triggers in (
+        (0, WEAPON_LEXICON.triggers.items()),
+        (1, CUE_LEXICON.triggers.items()),
+        (2, ((w, None) for w in _lang.phrases("en", "events_figure_hints"))),
+        # the triggers the casualty grammar reads (casualties.may_contain_casualties)
+        (3, ((t, len(t)) for t in _lang.data(lang, "casualties")["triggers"])),
+    ):
+        for t, value in triggers:
+            entries.setdefault(t, []).append((kind, value))
     auto = ahocorasick.Automaton()
-    for t in triggers:
-        auto.add_word(t, len(t))
+    for t, value in entries.items():
+        auto.add_word(t, tuple(value))
     auto.make_automaton()
     return auto
 
@@ -453,16 +469,3 @@ def _attack_sentence(
         dates=dates,
         is_title=ev.is_title,
     )
-
-
-def _figure_automaton():
-    import ahocorasick
-
-    auto = ahocorasick.Automaton()
-    for w in _lang.phrases("en", "events_figure_hints"):
-        auto.add_word(w, w)
-    auto.make_automaton()
-    return auto
-
-
-_FIGURE_TRIGGERS = _figure_automaton()

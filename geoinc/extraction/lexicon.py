@@ -137,9 +137,12 @@ class Lexicon:
                 triggers.setdefault(t, [])
                 if i not in triggers[t]:
                     triggers[t].append(i)
+        #: lower-case trigger -> (its length, the entries it may start), for callers
+        #: that scan a text once for several lexicons (:meth:`spans_at`)
+        self.triggers = {t: (len(t), tuple(sorted(ids))) for t, ids in triggers.items()}
         self._auto = ahocorasick.Automaton()
-        for t, ids in triggers.items():
-            self._auto.add_word(t, (len(t), tuple(sorted(ids))))
+        for t, value in self.triggers.items():
+            self._auto.add_word(t, value)
         self._auto.make_automaton()
 
     def spans(self, text: str, folded: str | None = None) -> list[tuple[str, int, int]]:
@@ -149,8 +152,13 @@ class Lexicon:
         dropped, so a specific name listed first hides the generic word inside it.
         """
         folded = fold(text) if folded is None else folded
+        return self.spans_at(text, folded, self._auto.iter(folded))
+
+    def spans_at(self, text: str, folded: str, hits) -> list[tuple[str, int, int]]:
+        """:meth:`spans` from trigger hits found already: ``(end index, trigger value)``
+        pairs of :attr:`triggers` in ``folded`` (any order)."""
         found: dict[int, tuple[int, int]] = {}
-        for end_idx, (n, ids) in self._auto.iter(folded):
+        for end_idx, (n, ids) in hits:
             start = end_idx - n + 1
             if start > 0 and (folded[start - 1].isalnum()):
                 continue
