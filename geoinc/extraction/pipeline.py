@@ -163,6 +163,7 @@ class InputStatus:
     incident_ids: tuple[str, ...] = ()
 
     def as_dict(self) -> dict:
+        """The status as JSON-ready data (what ``--status`` writes)."""
         return {
             "input": self.input,
             "doc_id": self.doc_id,
@@ -1165,29 +1166,12 @@ def extract_with_status(
     -------
     tuple of (geopandas.GeoDataFrame, list of InputStatus)
     """
-    if on_error not in _ON_ERROR:
-        raise ConfigurationError(
-            f"on_error must be one of {', '.join(map(repr, _ON_ERROR))}, got {on_error!r}"
-        )
-    published, window_days, max_bytes, time_budget = check_options(
-        published=published, window_days=window_days, max_bytes=max_bytes, time_budget=time_budget
+    plan = plan_batch(
+        texts_or_paths,
+        **{k: v for k, v in locals().items() if k not in ("texts_or_paths", "min_shared_figure")},
     )
-    if gazetteer is None:
-        from geoinc.gazetteer import Gazetteer
-
-        gazetteer = Gazetteer.default()
-    meta = {
-        k: v
-        for k, v in (("source", source), ("url", url), ("published", published), ("lang", lang))
-        if v is not None
-    }
-    from geoinc.parallel import iter_inputs
-
-    # with jobs > 1 the files are read by the workers (iter_documents otherwise)
-    items = _with_progress(
-        iter_inputs(texts_or_paths, jobs=jobs, max_bytes=max_bytes, **meta), progress
-    )
-    statuses, reports = _run_documents(items, gazetteer, on_error, time_budget, jobs)
+    statuses, reports = _run_documents(plan)
+    window_days = plan.window_days
     groups = merge_reports(reports, window_days=window_days, min_shared_figure=min_shared_figure)
     frame, out = _frame_and_statuses(groups, statuses)
     _warn_unreadable(out, on_error)
@@ -1205,13 +1189,76 @@ def _with_progress(items: Iterable, progress: bool | Callable[[Iterable], Iterab
     return tqdm(items, desc="articles", unit="doc")
 
 
-def _run_documents(items, gazetteer, on_error: str, time_budget, jobs):
+@dataclass(frozen=True)
+class BatchPlan:
+    """A batch ready to run: its inputs (read lazily) and validated options."""
+
+    items: Iterable
+    per_doc: Callable
+    gazetteer: object
+    window_days: int
+    on_error: str
+    jobs: int | None
+
+    def outcomes(self, share: bool = True) -> Iterable[tuple]:
+        """Every input's ``(label, doc_id, status, reason, reports)``, in input order."""
+        return document_outcomes(
+            self.per_doc,
+            self.items,
+            gazetteer=self.gazetteer,
+            on_error=self.on_error,
+            jobs=self.jobs,
+            share=share,
+        )
+
+
+def plan_batch(
+    texts_or_paths,
+    *,
+    gazetteer=None,
+    source: str | None = None,
+    url: str | None = None,
+    published: date | str | None = None,
+    lang: str | None = None,
+    window_days: int = 1,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    on_error: str = "warn",
+    progress: bool | Callable[[Iterable], Iterable] = False,
+    time_budget: float | None = DEFAULT_TIME_BUDGET,
+    jobs: int | None = 1,
+) -> BatchPlan:
+    """Validate a batch's options (before any work) and line up its inputs.
+
+    Parameters are those of :func:`extract`. Raises ConfigurationError for a bad option.
+    """
+    if on_error not in _ON_ERROR:
+        raise ConfigurationError(
+            f"on_error must be one of {', '.join(map(repr, _ON_ERROR))}, got {on_error!r}"
+        )
+    published, window_days, max_bytes, time_budget = check_options(
+        published=published, window_days=window_days, max_bytes=max_bytes, time_budget=time_budget
+    )
+    if gazetteer is None:
+        from geoinc.gazetteer import Gazetteer
+
+        gazetteer = Gazetteer.default()
+    meta = {"source": source, "url": url, "published": published, "lang": lang}
+    meta = {k: v for k, v in meta.items() if v is not None}
+    from geoinc.parallel import iter_inputs
+
+    # with jobs > 1 the files are read by the workers (iter_documents otherwise)
+    items = _with_progress(
+        iter_inputs(texts_or_paths, jobs=jobs, max_bytes=max_bytes, **meta), progress
+    )
+    per_doc = partial(run_isolated, extract_reports, time_budget=time_budget)
+    return BatchPlan(items, per_doc, gazetteer, window_days, on_error, jobs)
+
+
+def _run_documents(plan: BatchPlan):
     """Reports of every input, and ``[label, doc_id, status, reason, n_reports]`` rows."""
     statuses: list[list] = []
     reports: list[IncidentReport] = []
-    per_doc = partial(run_isolated, extract_reports, time_budget=time_budget)
-    outcomes = document_outcomes(per_doc, items, gazetteer=gazetteer, on_error=on_error, jobs=jobs)
-    for label, doc_id, status, reason, found in outcomes:
+    for label, doc_id, status, reason, found in plan.outcomes():
         statuses.append([label, doc_id, status, reason, len(found)])
         reports.extend(found)
     return statuses, reports

@@ -30,23 +30,16 @@ import warnings
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
-from functools import partial
 from pathlib import Path
 from typing import Literal
 
-from geoinc.exceptions import ConfigurationError
-from geoinc.extraction.batch import (
-    DEFAULT_TIME_BUDGET,
-    check_options,
-    document_outcomes,
-    run_isolated,
-)
+from geoinc.extraction.batch import DEFAULT_TIME_BUDGET
 from geoinc.extraction.documents import DEFAULT_MAX_BYTES
-from geoinc.extraction.pipeline import InputStatus, extract_reports
+from geoinc.extraction.pipeline import InputStatus, plan_batch
 
 __all__ = ["extract_streamed", "StreamedBatch"]
 
-_ON_ERROR = ("raise", "warn", "record")
+_NOT_PLAN = ("texts_or_paths", "min_shared_figure", "spill_dir")
 
 
 class StreamedBatch:
@@ -119,45 +112,32 @@ def extract_streamed(
     ------
     StreamedBatch
     """
-    if on_error not in _ON_ERROR:
-        raise ConfigurationError(
-            f"on_error must be one of {', '.join(map(repr, _ON_ERROR))}, got {on_error!r}"
-        )
-    published, window_days, max_bytes, time_budget = check_options(
-        published=published, window_days=window_days, max_bytes=max_bytes, time_budget=time_budget
-    )
-    from geoinc.extraction.pipeline import _with_progress
+    options = {k: v for k, v in locals().items() if k not in _NOT_PLAN}  # the parameters
+    plan = plan_batch(texts_or_paths, **options)
     from geoinc.incidents.spill import ReportSpill
-    from geoinc.parallel import iter_inputs
 
-    if gazetteer is None:
-        from geoinc.gazetteer import Gazetteer
+    with ReportSpill(spill_dir) as spill:
+        counts = _spill_outcomes(spill, plan)
+        spill.merge(window_days=plan.window_days, min_shared_figure=min_shared_figure)
+        yield StreamedBatch(spill, counts)
 
-        gazetteer = Gazetteer.default()
-    meta = {"source": source, "url": url, "published": published, "lang": lang}
-    meta = {k: v for k, v in meta.items() if v is not None}
-    items = _with_progress(
-        iter_inputs(texts_or_paths, jobs=jobs, max_bytes=max_bytes, **meta), progress
-    )
-    per_doc = partial(run_isolated, extract_reports, time_budget=time_budget)
+
+def _spill_outcomes(spill, plan) -> dict[str, int]:
+    """Run the batch into ``spill``; inputs per status (a warning for errors when asked)."""
     counts = {"ok": 0, "none": 0, "error": 0}
     errors: list[str] = []
-    with ReportSpill(spill_dir) as spill:
-        outcomes = document_outcomes(
-            per_doc, items, gazetteer=gazetteer, on_error=on_error, jobs=jobs, share=False
+    # nothing kept here: no table of shared objects for the reports
+    for label, doc_id, status, reason, reports in plan.outcomes(share=False):
+        spill.add_status(label, doc_id, status, reason, reports)
+        counts[status] += 1
+        if status == "error" and len(errors) < 3:
+            errors.append(reason)
+    if counts["error"] and plan.on_error == "warn":
+        warnings.warn(
+            f"{counts['error']} of {spill.n_inputs} inputs could not be read: "
+            + "; ".join(errors)
+            + (" …" if counts["error"] > 3 else ""),
+            UserWarning,
+            stacklevel=5,  # the caller of extract_streamed (through contextlib)
         )
-        for label, doc_id, status, reason, reports in outcomes:
-            spill.add_status(label, doc_id, status, reason, reports)
-            counts[status] += 1
-            if status == "error" and len(errors) < 3:
-                errors.append(reason)
-        spill.merge(window_days=window_days, min_shared_figure=min_shared_figure)
-        if counts["error"] and on_error == "warn":
-            warnings.warn(
-                f"{counts['error']} of {spill.n_inputs} inputs could not be read: "
-                + "; ".join(errors)
-                + (" …" if counts["error"] > 3 else ""),
-                UserWarning,
-                stacklevel=3,
-            )
-        yield StreamedBatch(spill, counts)
+    return counts
