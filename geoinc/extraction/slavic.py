@@ -87,9 +87,11 @@ class _Grammar:
     cues: Lexicon
     killed: re.Pattern
     injured: re.Pattern
+    casualty: re.Pattern  # killed or injured in one match: most words are neither
     objects: re.Pattern  # "пострадавших домов": a casualty word describing a thing
     fatal: re.Pattern  # "смертельні поранення": an injury word that reports a death
     zero: list
+    any_zero: re.Pattern  # a sentence without a match has no zero (skips the patterns)
     numerals: dict
     vague: dict
     qualifiers: dict  # first word -> [(words, qualifier)], the longest first
@@ -177,9 +179,15 @@ def grammar(lang: str) -> _Grammar:
         cues=Lexicon(list(_lang.table(lang, "events_cues").items())),
         killed=_alternation(txt("events_killed")),
         injured=_alternation(txt("events_injured")),
+        casualty=re.compile(
+            rf"(?:(?P<killed>{'|'.join(txt('events_killed'))})"
+            rf"|(?P<injured>{'|'.join(txt('events_injured'))}))$",
+            re.I,
+        ),
         objects=_alternation(txt("events_objects")),
         fatal=_alternation(txt("events_fatal")),
         zero=[(re.compile(k, re.I), v.split(",")) for k, v in tsv("events_zero").items()],
+        any_zero=re.compile("|".join(f"(?:{k})" for k in tsv("events_zero")), re.I),
         numerals={k: int(v) for k, v in tsv("events_numerals").items()},
         vague=tsv("events_vague"),
         qualifiers=_by_first_word(quals),
@@ -374,11 +382,10 @@ def _quantity(value, qual: str, text: str) -> Quantity:
 
 
 def _field(word: str, g: _Grammar) -> str | None:
-    if g.killed.match(word):
-        return "killed"
-    if g.injured.match(word):
-        return "injured"
-    return None
+    m = g.casualty.match(word)  # (a killed word first, as two matches would)
+    if m is None:
+        return None
+    return "killed" if m.group("killed") is not None else "injured"
 
 
 def _subset_before(toks: list[_Tok], i: int, g: _Grammar) -> bool:
@@ -440,8 +447,10 @@ def _gapped(toks: list[_Tok], read: list, used: set[int], g: _Grammar) -> list:
     word capitalised); the phrase after it has no casualty word of its own."""
     out = []
     for d in range(2, len(toks) - 1):
+        if toks[d].low not in _GAP_DASHES:
+            continue
         prior = [fld for fld, end in read if end <= d]
-        if toks[d].low not in _GAP_DASHES or not prior or not toks[d - 1].cap:
+        if not prior or not toks[d - 1].cap:
             continue
         c = next((k for k in range(d - 1, max(-1, d - 7), -1) if toks[k].low in (",", ";")), None)
         if c is None or toks[c + 1].low not in _GAP_PREPOSITIONS or c + 2 >= d:
@@ -505,6 +514,8 @@ def _left(toks: list[_Tok], i: int, g: _Grammar, used: set[int] = frozenset()):
         end -= 1
     for _ in range(2):
         for a in range(max(0, end - 16), end):
+            if not _may_open(toks, a, g):
+                continue  # (most words cannot open a people phrase)
             if a in used or (a > 0 and _field(toks[a - 1].low, g)):
                 continue  # "Загинула одна людина, ...": that word's own phrase
             got = _phrase(toks, a, g, until=end)
@@ -516,6 +527,16 @@ def _left(toks: list[_Tok], i: int, g: _Grammar, used: set[int] = frozenset()):
         if end is None:
             return None
     return None
+
+
+def _may_open(toks: list[_Tok], a: int, g: _Grammar) -> bool:
+    """Whether a people phrase may start at ``a`` (:func:`_phrase` is None otherwise): a
+    qualifier, a number (digits, numeral or vague word), an age, or a word for one
+    person at ``a`` or right after it."""
+    t = toks[a].low
+    if t in g.qualifiers or t in g.numerals or t in g.vague or t[:1].isdigit():
+        return True
+    return g.people.get(t) == "1" or (a + 1 < len(toks) and g.people.get(toks[a + 1].low) == "1")
 
 
 def _before_subset_clause(toks: list[_Tok], end: int, g: _Grammar) -> int | None:
@@ -545,6 +566,8 @@ def _right(toks: list[_Tok], i: int, g: _Grammar):
 def _zeros(sentence: str, offset: int, g: _Grammar, taken: set[str]) -> list[Figure]:
     out = []
     folded = fold(sentence)
+    if not g.any_zero.search(folded):
+        return out
     for pat, fields in g.zero:
         m = pat.search(folded)
         if not m:
