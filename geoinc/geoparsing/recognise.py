@@ -176,6 +176,11 @@ class Tokens(Sequence):
             t = self._built[k] = self._build(k)
         return t
 
+    def key(self, k: int) -> str:
+        """The folded key of token ``k`` (non-negative) without building the token."""
+        t = self._built[k]
+        return t.key if t is not None else _head_key(self.words[k])
+
     def __len__(self) -> int:
         return self.n
 
@@ -524,7 +529,7 @@ def _qualify(spans: list[Span], tokens: list[Token], common: dict | None = None)
     by_start = {s.i: k for k, s in enumerate(spans)}
     by_end = {s.j - 1: k for k, s in enumerate(spans) if s.j - s.i == 1}
     for k, s in enumerate(spans):
-        nxt = _next(tokens, s.j)  # read before "Kharkiv Oblast" takes its region word in
+        nxt = _next_read(tokens, s.j)  # read before "Kharkiv Oblast" takes its region word in
         if s.source == "gazetteer" and nxt is not None and nxt.sep.strip() == "":
             _qualifier_after(spans, tokens, k, nxt)
         _settlement_before(s, tokens)
@@ -540,6 +545,18 @@ def _qualify(spans: list[Span], tokens: list[Token], common: dict | None = None)
             _name_before(s, tokens, by_end, common)
     _containers(spans, tokens)
     _lists(spans, tokens)
+
+
+def _next_read(tokens: Tokens, j: int) -> Token | None:
+    """The token after a name when :func:`_qualify` reads it: a capitalised word, or a
+    region or subdivision word; ``None`` otherwise (neither rule looks at any other word,
+    and most tokens after a name are never built)."""
+    if j >= tokens.n:
+        return None
+    if tokens.words[j][0].isupper():
+        return tokens.tok(j)
+    key = tokens.key(j)
+    return tokens.tok(j) if key in REGION_WORDS or key in SUBDIVISION_WORDS else None
 
 
 def _qualifier_after(spans: list[Span], tokens: Tokens, k: int, nxt: Token) -> None:
@@ -562,7 +579,7 @@ def _qualifier_after(spans: list[Span], tokens: Tokens, k: int, nxt: Token) -> N
 
 def _settlement_before(s: Span, tokens: Tokens) -> None:
     """Settlement qualifier before: "the village of Borova", "the city of Belgorod"."""
-    if s.i >= 2 and tokens.tok(s.i - 1).key == "of" and tokens.tok(s.i - 2).key in SETTLEMENT_WORDS:
+    if s.i >= 2 and tokens.key(s.i - 1) == "of" and tokens.key(s.i - 2) in SETTLEMENT_WORDS:
         s.extra["settlement_word"] = tokens.tok(s.i - 2).key
         if not s.qualifier:
             s.qualifier = "settlement"
