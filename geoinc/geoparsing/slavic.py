@@ -39,7 +39,7 @@ from itertools import compress, count
 from geoinc import lang as _lang
 from geoinc.exceptions import ConfigurationError
 from geoinc.geoparsing.mention import Mention
-from geoinc.geoparsing.recognise import Span
+from geoinc.geoparsing.recognise import _POSSESSIVE, Span
 from geoinc.names import normalize, romanize_ru, romanize_uk
 
 __all__ = ["geoparse", "lemma_keys", "morph", "SLAVIC"]
@@ -243,10 +243,10 @@ def _mentions(text: str, tokens, results, resolver, lang: str, countries: set) -
 def _sector(tokens, j: int, data: dict) -> bool:
     """A direction noun follows, possibly after more listed adjectives."""
     for k in range(j, min(j + 12, tokens.n)):
-        key = tokens.tok(k).key
+        key = _key(tokens, k)
         if key in data["direction"]:
             return True
-        if not (tokens.tok(k).cap or key in _LIST_CONJ):
+        if not (_cap(tokens, k) or key in _LIST_CONJ):
             return False
     return False
 
@@ -272,7 +272,7 @@ def _container(span: Span, prev: Span | None, tokens) -> bool:
         prev is not None
         and ("raion" in span.extra or "alias" in span.extra or "hromada" in span.extra)
         and prev.j == span.i
-        and tokens.tok(span.i).sep == " "
+        and tokens.seps[span.i] == " "
     )
 
 
@@ -290,10 +290,9 @@ def _find_spans(tokens, resolver, lang: str) -> list[Span]:
     for i in _starts(tokens, data):
         if i < k:
             continue
-        tok = tokens.tok(i)
         if city and _continues_list(tokens, street_end, i):
-            got = (i + 1, city, "", {"street": tok.raw})
-        elif tok.key in data["street"]:
+            got = (i + 1, city, "", {"street": _raw(tokens, i)})
+        elif _key(tokens, i) in data["street"]:
             got = _street(tokens, i, city)
         else:
             got = (
@@ -316,6 +315,7 @@ def _find_spans(tokens, resolver, lang: str) -> list[Span]:
         best = resolver.candidates(key)[:1]
         if best and best[0][0].kind == "place" and best[0][0].population >= 100_000:
             city = key
+        tok = tokens.tok(i)
         start, end = tok.start, tokens.tok(j - 1).end
         spans.append(
             Span(
@@ -336,9 +336,9 @@ def _find_spans(tokens, resolver, lang: str) -> list[Span]:
 
 def _after_settlement_word(tokens, i: int, data: dict) -> bool:
     """ "село Кучерівка", "с. Кучерівка" (a short abbreviation with its full stop)."""
-    if not i or tokens.tok(i - 1).key not in data["settlement"]:
+    if not i or _key(tokens, i - 1) not in data["settlement"]:
         return False
-    sep = tokens.tok(i).sep
+    sep = tokens.seps[i]
     return sep == " " or (sep == ". " and len(tokens.words[i - 1]) <= 3)
 
 
@@ -347,20 +347,20 @@ def _facility(tokens, i: int, resolver, data: dict, lang: str, city: str):
     if "ADJF" not in _forms(lang, tokens.words[i])[1]:
         return None
     j = i + 1
-    if j < tokens.n and not tokens.tok(j).cap and _forms(lang, tokens.words[j])[2] == "ADJF":
+    if j < tokens.n and not _cap(tokens, j) and _forms(lang, tokens.words[j])[2] == "ADJF":
         j += 1  # "Севастопольського морського заводу"
-    if j >= tokens.n or not _joinable(tokens, j) or tokens.tok(j).cap:
+    if j >= tokens.n or not _joinable(tokens, j) or _cap(tokens, j):
         return None
-    noun = tokens.tok(j).key
+    noun = _key(tokens, j)
     if noun in data["street"] and city:
-        return j + 1, city, "", {"street": tokens.tok(i).raw}
+        return j + 1, city, "", {"street": _raw(tokens, i)}
     if noun not in data["facility"]:
         return None
     for form in lemma_keys(tokens.words[i], lang):
         for stem in _adjective_stems(form):
             for place, _ in resolver.candidates(stem)[:3] if stem in resolver.keys else ():
                 if place.kind == "place" and place.country in ("UA", "RU"):
-                    return j + 1, stem, "", {"facility": tokens.tok(j).raw}
+                    return j + 1, stem, "", {"facility": _raw(tokens, j)}
     return None
 
 
@@ -372,7 +372,7 @@ def _listed(tokens, i: int, listed: dict, resolver, data: dict, lang: str, city:
     noun = listed[i]
     follow = _longest(tokens, noun + 1, resolver, data, lang) if noun + 1 < tokens.n else None
     if follow is not None and any(p.kind == "place" for p, _ in resolver.candidates(follow[1])):
-        return i + 1, follow[1], "", {"district": tokens.tok(i).raw}
+        return i + 1, follow[1], "", {"district": _raw(tokens, i)}
     return _district_of(tokens, i, i + 1, noun, resolver, lang, city)
 
 
@@ -390,11 +390,27 @@ def _starts(tokens, data: dict) -> list[int]:
 
 def _continues_list(tokens, end: int, i: int) -> bool:
     """Token ``i`` is the next name of a list whose last name ended at ``end``."""
-    if end < 0 or not tokens.tok(i).cap:
+    if end < 0 or not _cap(tokens, i):
         return False
     if i == end:
-        return tokens.tok(i).sep.strip() == ","
-    return i == end + 1 and tokens.tok(end).key in _LIST_CONJ and tokens.tok(i).sep == " "
+        return tokens.seps[i].strip() == ","
+    return i == end + 1 and _key(tokens, end) in _LIST_CONJ and tokens.seps[i] == " "
+
+
+# Words read without building their token (most words looked at are never resolved): a
+# token's raw word is the word less a possessive "'s" (as recognise.Tokens builds it),
+# its key the raw word normalised, its separator and capital read off the word lists.
+def _raw(tokens, k: int) -> str:
+    word = tokens.words[k]
+    return word[:-2] if len(word) > 3 and word[-2:] in _POSSESSIVE else word
+
+
+def _key(tokens, k: int) -> str:
+    return normalize(_raw(tokens, k))
+
+
+def _cap(tokens, k: int) -> bool:
+    return tokens.words[k][0].isupper()
 
 
 def _joinable(tokens, j: int) -> bool:
@@ -407,14 +423,17 @@ def _person(tokens, i: int, lang: str, people: set[str]) -> bool:
     so is a first name before a capitalised word ("Володимир Зеленський")."""
     tags = _forms(lang, tokens.words[i])[1]
     if i + 1 < tokens.n and tags & {"Name", "anim"}:
-        nxt = tokens.tok(i + 1)
-        if nxt.sep == " " and nxt.cap and "Surn" in _forms(lang, nxt.raw)[1]:
+        if (
+            tokens.seps[i + 1] == " "
+            and _cap(tokens, i + 1)
+            and "Surn" in _forms(lang, _raw(tokens, i + 1))[1]
+        ):
             return True
     if "Surn" not in tags and _KNOWN in tags:
         return False
     for k in (i - 1, i + 1):
-        if 0 <= k < tokens.n and tokens.tok(k).cap and len(tokens.words[k]) > 2:
-            sep = tokens.tok(max(i, k)).sep
+        if 0 <= k < tokens.n and _cap(tokens, k) and len(tokens.words[k]) > 2:
+            sep = tokens.seps[max(i, k)]
             other = _forms(lang, tokens.words[k])[1]
             if sep == " " and {"Name", "Patr"} & other and "Geox" not in other:
                 return True
@@ -445,12 +464,12 @@ def _longest(tokens, i: int, resolver, data: dict, lang: str):
                 qual = "region" if j - i > 1 and last in data["region"] else ""
                 return j, key, qual, {}
     if n == 1 or not _joinable(tokens, i + 1):
-        got = _colloquial_raion(tokens.tok(i).raw, resolver, lang)
+        got = _colloquial_raion(_raw(tokens, i), resolver, lang)
         if got is not None:
-            return i + 1, got, "", {"raion": tokens.tok(i).raw}
-    if i + 1 < tokens.n and tokens.tok(i + 1).key in data["org"]:
+            return i + 1, got, "", {"raion": _raw(tokens, i)}
+    if i + 1 < tokens.n and _key(tokens, i + 1) in data["org"]:
         # "Харківська ОВА": an adjective of a region before an organisation word
-        for form in lemma_keys(tokens.tok(i).raw, lang):
+        for form in lemma_keys(_raw(tokens, i), lang):
             for noun in data["region"]:
                 if f"{form} {noun}" in keys:
                     return i + 1, f"{form} {noun}", "region", {"org": True}
@@ -470,7 +489,7 @@ def _name_keys(tokens, i: int, n: int, heads: list[str], prefixes, lang: str) ->
         ]  # (a key not in Cyrillic is not pruned: the prefixes are of Cyrillic keys)
         if not grow:
             break
-        forms = lemma_keys(tokens.tok(t).raw, lang)[:4]
+        forms = lemma_keys(_raw(tokens, t), lang)[:4]
         levels.append([(f"{key} {f}", f) for key in grow for f in forms])
     return levels
 
@@ -478,9 +497,9 @@ def _name_keys(tokens, i: int, n: int, heads: list[str], prefixes, lang: str) ->
 def _loose(tokens, i: int, j: int, data: dict, lang: str) -> bool:
     """A lower-case word continues a name only as a region noun, inside a hyphenated
     name ("Ростов-на-Дону") or in a listed name ("Чорне море")."""
-    if j - i == 1 or tokens.tok(j - 1).cap or tokens.tok(j - 1).sep != " ":
+    if j - i == 1 or _cap(tokens, j - 1) or tokens.seps[j - 1] != " ":
         return False
-    last = lemma_keys(tokens.tok(j - 1).raw, lang)
+    last = lemma_keys(_raw(tokens, j - 1), lang)
     return not set(last) & data["region"]
 
 
@@ -516,17 +535,17 @@ def _word_prefixes(keys) -> frozenset[str]:
 def _street(tokens, i: int, city: str):
     """ "вулиці Шевченка": the street, located at the city the text is about."""
     j = i + 1
-    if j < tokens.n and tokens.tok(j).sep.strip() == ".":
+    if j < tokens.n and tokens.seps[j].strip() == ".":
         pass  # "вул. Шевченка"
-    elif j >= tokens.n or tokens.tok(j).sep not in (" ", ". "):
+    elif j >= tokens.n or tokens.seps[j] not in (" ", ". "):
         return None
-    while j < tokens.n and tokens.tok(j).cap and _CYR.match(tokens.tok(j).raw):
+    while j < tokens.n and _cap(tokens, j) and _CYR.match(_raw(tokens, j)):
         j += 1
-        if j < tokens.n and tokens.tok(j).sep not in (" ", "-"):
+        if j < tokens.n and tokens.seps[j] not in (" ", "-"):
             break
     if j == i + 1 or not city:
         return None
-    return j, city, "", {"street": " ".join(tokens.tok(t).raw for t in range(i, j))}
+    return j, city, "", {"street": " ".join(_raw(tokens, t) for t in range(i, j))}
 
 
 def _listed_districts(tokens, lang: str) -> dict[int, int]:
@@ -542,12 +561,12 @@ def _listed_districts(tokens, lang: str) -> dict[int, int]:
             continue
         k = noun - 1
         chain = []
-        while k >= 0 and tokens.tok(k).cap and "ADJF" in _forms(lang, tokens.words[k])[1]:
+        while k >= 0 and _cap(tokens, k) and "ADJF" in _forms(lang, tokens.words[k])[1]:
             chain.append(k)
-            sep = tokens.tok(k).sep.strip()
+            sep = tokens.seps[k].strip()
             if sep == "," and k >= 1:
                 k -= 1
-            elif sep == "" and k >= 2 and tokens.tok(k - 1).key in ("та", "і", "и", "й"):
+            elif sep == "" and k >= 2 and _key(tokens, k - 1) in ("та", "і", "и", "й"):
                 k -= 2
             else:
                 break
@@ -573,13 +592,13 @@ def _listed_after(tokens, noun: int, lang: str) -> list[int]:
         None,
     )
     chain: list[int] = []
-    while k is not None and k < tokens.n and tokens.tok(k).cap:
+    while k is not None and k < tokens.n and _cap(tokens, k):
         if not _DISTRICT_ADJ.search(tokens.words[k]):
             break
         chain.append(k)
-        if k + 1 < tokens.n and tokens.tok(k + 1).sep.strip() == ",":
+        if k + 1 < tokens.n and tokens.seps[k + 1].strip() == ",":
             k += 1
-        elif k + 2 < tokens.n and tokens.tok(k + 1).key in _LIST_CONJ:
+        elif k + 2 < tokens.n and _key(tokens, k + 1) in _LIST_CONJ:
             k += 2
         else:
             break
@@ -600,11 +619,12 @@ def _elided_districts(tokens, out: dict[int, int], lang: str, window: int = 60) 
             continue  # (plain word tests first: most words never need their token built)
         if tokens.words[k - 1].lower() not in ("у", "в") or not _DISTRICT_ADJ.search(word):
             continue
-        if not tokens.tok(k).cap or tokens.tok(k - 1).key not in ("у", "в"):
+        if not _cap(tokens, k) or _key(tokens, k - 1) not in ("у", "в"):
             continue
-        nxt = tokens.tok(k + 1) if k + 1 < tokens.n else None
-        if nxt is None or not (nxt.cap and nxt.sep == " "):  # not "у Київському районі"
-            if nxt is None or not set(lemma_keys(nxt.raw, lang)) & data["district"]:
+        last_word = k + 1 >= tokens.n
+        if last_word or not (_cap(tokens, k + 1) and tokens.seps[k + 1] == " "):
+            # not "у Київському районі"
+            if last_word or not set(lemma_keys(_raw(tokens, k + 1), lang)) & data["district"]:
                 out[k] = last
 
 
@@ -616,21 +636,21 @@ def _district(tokens, i: int, resolver, lang: str, city: str):
         return None
     if not _joinable(tokens, i + 1):
         return None
-    nxt = tokens.tok(i + 1)
-    if nxt.raw[:3] not in data["district_prefix"]:
+    nxt = _raw(tokens, i + 1)
+    if nxt[:3] not in data["district_prefix"]:
         return None
-    if not set(lemma_keys(nxt.raw, lang)) & data["district"]:
+    if not set(lemma_keys(nxt, lang)) & data["district"]:
         return None
-    adjective = "ADJF" in _forms(lang, tokens.tok(i).raw)[1] or _sk_nominative(tokens.tok(i).raw)
+    adjective = "ADJF" in _forms(lang, _raw(tokens, i))[1] or _sk_nominative(_raw(tokens, i))
     if not adjective:
         return None  # "В районе Туапсе": a preposition, not a district's name
     keys = resolver.keys
-    if i + 2 < tokens.n and _joinable(tokens, i + 2) and tokens.tok(i + 2).cap:
-        for form in lemma_keys(tokens.tok(i + 2).raw, lang):
+    if i + 2 < tokens.n and _joinable(tokens, i + 2) and _cap(tokens, i + 2):
+        for form in lemma_keys(_raw(tokens, i + 2), lang):
             cands = resolver.candidates(form) if form in keys else ()
             if any(p.kind == "place" for p, _ in cands):
                 # the district, located at its city (named next, as a mention of its own)
-                district = " ".join(tokens.tok(t).raw for t in (i, i + 1))
+                district = " ".join(_raw(tokens, t) for t in (i, i + 1))
                 return i + 2, form, "", {"district": district}
     return _district_of(tokens, i, i + 2, i + 1, resolver, lang, city)
 
@@ -638,7 +658,7 @@ def _district(tokens, i: int, resolver, lang: str, city: str):
 def _district_of(tokens, i: int, j: int, noun: int, resolver, lang: str, city: str):
     """The unit an adjective before a district noun names: the raion of that name, the
     town of a hromada, else a district of the city the text is about."""
-    adj = tokens.tok(i).raw
+    adj = _raw(tokens, i)
     noun_forms = set(lemma_keys(tokens.words[noun], lang))
     hromada = "громада" in noun_forms
     towns: list[str] = []
@@ -764,12 +784,14 @@ def _plausible(res, place, tokens, lang: str, countries: set[str]) -> bool:
         return True
     if place.kind in ("country", "admin1", "water"):
         return True
-    raw = tokens.tok(span.i).raw
+    raw = _raw(tokens, span.i)
     _, tags, pos, nouns = _forms(lang, raw)
     own = normalize(raw)
     if (m := _SK_TOWN.search(own)) and span.key == own[: m.start() + 2] and span.j < tokens.n:
-        nxt = tokens.tok(span.j)
-        if nxt.sep == " " and (nxt.cap or _forms(lang, nxt.raw)[2] == "NOUN"):
+        nxt = span.j
+        if tokens.seps[nxt] == " " and (
+            _cap(tokens, nxt) or _forms(lang, _raw(tokens, nxt))[2] == "NOUN"
+        ):
             return False  # "Українська правда": an adjective before its noun, not Ukrainsk
     if span.key in nouns:
         pos = "NOUN"  # "Покровська": the town's genitive, though also a surname's form
@@ -803,7 +825,7 @@ def _plausible(res, place, tokens, lang: str, countries: set[str]) -> bool:
 def _before_container(tokens, j: int, lang: str) -> bool:
     """ "Переїзному Званівської громади": a village named as an adjective (Переїзне)
     is a place when the unit containing it follows."""
-    if j + 1 >= tokens.n or not tokens.tok(j).cap or tokens.tok(j).sep != " ":
+    if j + 1 >= tokens.n or not _cap(tokens, j) or tokens.seps[j] != " ":
         return False
     return bool(set(lemma_keys(tokens.words[j + 1], lang)) & _data(lang)["district"])
 
@@ -821,7 +843,7 @@ def _words_before(tokens, i: int, n: int = 2) -> list[str]:
     k = i
     while k > 0 and len(out) < n and not tokens.tok(k).sentence_start:
         k -= 1
-        out.insert(0, tokens.tok(k).key)
+        out.insert(0, _key(tokens, k))
     return out
 
 
@@ -829,13 +851,13 @@ def _org_word_after(tokens, j: int, data: dict, lang: str) -> bool:
     """An organisation word next, or after up to two lower-case adjectives that go with it
     ("Каспийского трубопроводного консорциума": a consortium's name, not the sea)."""
     k = j
-    while k < min(j + 2, tokens.n) and not tokens.tok(k).cap and tokens.tok(k).sep == " ":
-        if tokens.tok(k).key in data["org"] or _forms(lang, tokens.words[k])[2] != "ADJF":
+    while k < min(j + 2, tokens.n) and not _cap(tokens, k) and tokens.seps[k] == " ":
+        if _key(tokens, k) in data["org"] or _forms(lang, tokens.words[k])[2] != "ADJF":
             break
         k += 1
-    if k >= tokens.n or tokens.tok(k).key not in data["org"]:
+    if k >= tokens.n or _key(tokens, k) not in data["org"]:
         return False
-    return k == j or tokens.tok(k).sep == " "
+    return k == j or tokens.seps[k] == " "
 
 
 _DATELINE_AFTER = re.compile(r",\s*\d{1,2}\s+[^\W\d_]{3,9}\.?(?:\s+\d{4})?\s*[-–—]\s")
@@ -857,8 +879,8 @@ def _role(span: Span, place, tokens, lang: str) -> str:
         return "organisation"  # "Харківська ОВА", "Каспийского трубопроводного консорциума"
     if _sector(tokens, span.j, data):
         return "other"  # "Запорізький напрямок", "Київський, Сумський напрямки": front sectors
-    sep_after = tokens.tok(span.j).sep if span.j < tokens.n else ""
-    if tokens.tok(span.i).sep.rstrip().endswith(("«", '"', "“")) and sep_after[:1] in '»"”':
+    sep_after = tokens.seps[span.j] if span.j < tokens.n else ""
+    if tokens.seps[span.i].rstrip().endswith(("«", '"', "“")) and sep_after[:1] in '»"”':
         return "other"  # «Схід», «Новоросійськ»: the name of a unit, a hotel, a ship
     before = _words_before(tokens, span.i)
     if before and before[-1] in data["org_before"]:
@@ -871,7 +893,7 @@ def _role(span: Span, place, tokens, lang: str) -> str:
     ):
         return "organisation"  # "ГУ ДСНС у Харківській області"
     if span.key in data["capitals"] or place.kind == "country":
-        after = [tokens.tok(t).key for t in range(span.j, min(span.j + 2, tokens.n))]
+        after = [_key(tokens, t) for t in range(span.j, min(span.j + 2, tokens.n))]
         if any(w.startswith(data["actor_verbs"]) for w in after):
             return "actor"  # "Москва заявила"
         if before and before[-1] in data["actor_before"]:
