@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from geoinc import lang as _lang
 from geoinc.geoparsing.lexicon import DIRECTIONS, DISEASE_AFTER
-from geoinc.geoparsing.recognise import Span, Token, Tokens
+from geoinc.geoparsing.recognise import Span, Tokens
 from geoinc.geoparsing.resolve import (
     BIG_PLACE,
     Resolution,
@@ -79,8 +79,11 @@ class DocumentEvidence:
 Rule = Callable[[Resolution, DocumentEvidence], bool]
 
 
-def _next_token(span: Span, tokens: Tokens) -> Token | None:
-    return tokens.tok(span.j) if span.j < tokens.n else None
+def _next_word(span: Span, tokens: Tokens) -> tuple[str, str]:
+    """The key of the word after a name and what separates them (``("", "")`` at the
+    end), read without building its token."""
+    j = span.j
+    return (tokens.key(j), tokens.seps[j]) if j < tokens.n else ("", "")
 
 
 def _one_word(span: Span) -> bool:
@@ -99,16 +102,16 @@ def no_place(res: Resolution, doc: DocumentEvidence) -> bool:
 def disease_name(res: Resolution, doc: DocumentEvidence) -> bool:
     """Rejects a name followed by a disease word ("West Nile virus", "Ebola fever"): a
     disease named after a place, not the place."""
-    nxt = _next_token(res.span, doc.tokens)
-    return nxt is not None and nxt.key in DISEASE_AFTER and nxt.sep == " "
+    key, sep = _next_word(res.span, doc.tokens)
+    return sep == " " and key in DISEASE_AFTER
 
 
 def virus_strain(res: Resolution, doc: DocumentEvidence) -> bool:
     """Rejects a name between slashes ("A/California/7/2009"): part of a virus strain's
     designation, not a place in the story."""
     span, tokens = res.span, doc.tokens
-    nxt = _next_token(span, tokens)
-    return nxt is not None and nxt.sep.startswith("/") and tokens.tok(span.i).sep.endswith("/")
+    _, sep = _next_word(span, tokens)
+    return sep.startswith("/") and tokens.seps[span.i].endswith("/")
 
 
 # ---- rules for gazetteer matches -------------------------------------------------------
@@ -172,13 +175,8 @@ def speaker(res: Resolution, doc: DocumentEvidence) -> bool:
     span, place = res.span, res.place
     if not (small_place(place) and _one_word(span)):
         return False
-    nxt = _next_token(span, doc.tokens)
-    return (
-        nxt is not None
-        and nxt.key in _speech_verbs()
-        and nxt.sep == " "
-        and place.population < SPEAKER_MAX_POPULATION
-    )
+    key, sep = _next_word(span, doc.tokens)
+    return sep == " " and key in _speech_verbs() and place.population < SPEAKER_MAX_POPULATION
 
 
 def person_name(res: Resolution, doc: DocumentEvidence) -> bool:

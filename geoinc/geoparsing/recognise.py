@@ -616,6 +616,8 @@ def _continues_name(s: Span, nxt: Token | None, common: dict) -> bool:
 def _name_before(s: Span, tokens: Tokens, by_end: dict[int, int], common: dict) -> None:
     """A title before the name makes it a person's ("Mr Jones", "Gov. Scott"); another
     capitalised word a surname ("Chris Gard") or the second of two names ("Henry Jones")."""
+    if not tokens.words[s.i - 1][0].isupper() and tokens.key(s.i - 1) not in TITLES:
+        return  # neither rule applies: the token is not built
     prv = tokens.tok(s.i - 1)
     sep = tokens.tok(s.i).sep
     if prv.key in TITLES and sep in (" ", ". "):

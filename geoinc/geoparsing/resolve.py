@@ -596,11 +596,11 @@ def _acting(span: Span, tokens) -> bool:
     "-made", "-backed", "-installed"."""
     if span.j >= tokens.n:
         return False
-    nxt = tokens.tok(span.j)
+    sep, key = tokens.seps[span.j], tokens.key(span.j)  # no token built
     acting = _lang.words(_lang.DEFAULT, "geoparse_acting_suffixes")  # cached: "installed" ...
-    if nxt.sep in ("-", "‐", "‑") and (nxt.key in ORIGIN_SUFFIXES or nxt.key in acting):
+    if sep in ("-", "‐", "‑") and (key in ORIGIN_SUFFIXES or key in acting):
         return True
-    return span.source == "demonym" and nxt.sep == " " and nxt.key in ACTOR_NOUNS
+    return span.source == "demonym" and sep == " " and key in ACTOR_NOUNS
 
 
 _DISTRICT_OF = (["of"], ["in"], ["of", "the", "city", "of"], ["of", "the", "city"])
