@@ -35,6 +35,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from itertools import compress, count
+from operator import itemgetter
 
 from geoinc import lang as _lang
 from geoinc.exceptions import ConfigurationError
@@ -42,7 +43,7 @@ from geoinc.geoparsing.mention import Mention
 from geoinc.geoparsing.recognise import _POSSESSIVE, Span
 from geoinc.names import normalize, romanize_ru, romanize_uk
 
-__all__ = ["geoparse", "lemma_keys", "morph", "SLAVIC"]
+__all__ = ["geoparse", "lemma_keys", "morph", "clear_caches", "SLAVIC"]
 
 #: Languages this module reads.
 SLAVIC = ("uk", "ru")
@@ -551,14 +552,9 @@ def _street(tokens, i: int, city: str):
 def _listed_districts(tokens, lang: str) -> dict[int, int]:
     """Adjectives listed before one district noun: "у Печерському, Голосіївському та
     Дарницькому районах" -> {index of each adjective: index of the noun}."""
-    data = _data(lang)
     out: dict[int, int] = {}
-    for noun in range(1, tokens.n):
-        word = tokens.words[noun]
-        if word[:3] not in data["district_prefix"]:
-            continue
-        if not set(lemma_keys(word, lang)) & data["district"]:
-            continue
+    nouns = _district_nouns(tokens, lang)
+    for noun in nouns:
         k = noun - 1
         chain = []
         while k >= 0 and _cap(tokens, k) and "ADJF" in _forms(lang, tokens.words[k])[1]:
@@ -573,8 +569,21 @@ def _listed_districts(tokens, lang: str) -> dict[int, int]:
         if len(chain) > 1:  # a list: each adjective is a name of its own
             out.update((c, noun) for c in chain)
         out.update((c, noun) for c in _listed_after(tokens, noun, lang))
-    _elided_districts(tokens, out, lang)
+    _elided_districts(tokens, out, lang, nouns)
     return out
+
+
+def _district_nouns(tokens, lang: str) -> list[int]:
+    """Indices (from 1) of the district nouns ("районі", "громади"): the words that open
+    with a district noun's first letters (found without a Python loop), then asked."""
+    data = _data(lang)
+    words = tokens.words
+    maybe = map(data["district_prefix"].__contains__, map(itemgetter(slice(3)), words))
+    return [
+        k
+        for k in compress(count(), maybe)
+        if k and set(lemma_keys(words[k], lang)) & data["district"]
+    ]
 
 
 _DISTRICT_ADJ = re.compile(r"(?:ськ|цьк|зьк|ск|цк)(?:ому|ім|ом)$")
@@ -605,18 +614,27 @@ def _listed_after(tokens, noun: int, lang: str) -> list[int]:
     return chain
 
 
-def _elided_districts(tokens, out: dict[int, int], lang: str, window: int = 60) -> None:
+def _elided_districts(
+    tokens, out: dict[int, int], lang: str, nouns: list[int], window: int = 60
+) -> None:
     """ "у Богодухівському районі ..., у Лозівському – ...": an adjective after "у"/"в"
-    with its district noun left out is a district like the one named shortly before."""
+    with its district noun left out is a district like the one named shortly before.
+    Only the district nouns and the capitalised words are looked at (``nouns``: the
+    indices of :func:`_district_nouns`)."""
+    if not nouns:
+        return
     data = _data(lang)
     last = None  # index of the last district noun
-    for k in range(1, tokens.n):
-        word = tokens.words[k]
-        if word[:3] in data["district_prefix"] and set(lemma_keys(word, lang)) & data["district"]:
+    is_noun = set(nouns)
+    for k in sorted(is_noun.union(tokens.caps)):
+        if k == 0:
+            continue
+        if k in is_noun:
             last = k
             continue
-        if last is None or k - last > window or k in out or not word[:1].isupper():
-            continue  # (plain word tests first: most words never need their token built)
+        word = tokens.words[k]
+        if last is None or k - last > window or k in out:
+            continue
         if tokens.words[k - 1].lower() not in ("у", "в") or not _DISTRICT_ADJ.search(word):
             continue
         if not _cap(tokens, k) or _key(tokens, k - 1) not in ("у", "в"):
@@ -668,7 +686,7 @@ def _district_of(tokens, i: int, j: int, noun: int, resolver, lang: str, city: s
     for form in dict.fromkeys((*lemma_keys(adj, lang), _sk_nominative(adj))):
         if not form:
             continue
-        romans = {normalize(romanize_uk(form)), normalize(romanize_ru(form))}
+        romans = {*_romans(form)}
         names = [*romans] + _stem_towns(form, resolver, city_admin1, hromada)
         for name in names:
             if name in romans:
@@ -691,6 +709,19 @@ def _district_of(tokens, i: int, j: int, noun: int, resolver, lang: str, city: s
     if city and not hromada:
         return j, city, "", {"district": adj}
     return None
+
+
+@lru_cache(maxsize=8192)
+def _romans(form: str) -> tuple[str, str]:
+    """The Ukrainian and the Russian romanisation of a form, as keys."""
+    return normalize(romanize_uk(form)), normalize(romanize_ru(form))
+
+
+def clear_caches() -> None:
+    """Forget the per-word caches (dictionary forms, romanisations): a benchmark that
+    clears them measures words analysed anew, as in a batch of unseen texts."""
+    _forms.cache_clear()
+    _romans.cache_clear()
 
 
 _SK_CASE = re.compile(r"(ськ|цьк|зьк|ск|цк)(?:ого|ому|ом|ім|им|ий|ій|ой|ый)$")
