@@ -31,6 +31,17 @@ def _figs(sentence, **kw):
         ("Dozens of people were injured.", [("injured", None, "vague")]),
         # active: the verb before the phrase
         ("The missile killed a teacher.", [("killed", 1, "exact")]),
+        # a possessive before a count, "its" before one person, an elliptical "one"
+        ("Shelling killed a mother and her three sons.", [("killed", 4, "exact")]),
+        ("A drone hit the lorry, killing its driver.", [("killed", 1, "exact")]),
+        (
+            "Three were killed and one was wounded.",
+            [("killed", 3, "exact"), ("injured", 1, "exact")],
+        ),
+        ("One of the guards was injured.", []),
+        # injuries suffered or received, with their kind
+        ("Four shop workers suffered cuts from flying glass.", [("injured", 4, "exact")]),
+        ("Two pensioners received minor injuries.", [("injured", 2, "exact")]),
         ("The blast killed a man and two children.", [("killed", 3, "exact")]),
         ("Shelling killed 3 and wounded 9.", [("killed", 3, "exact"), ("injured", 9, "exact")]),
         ("The strike left 12 people injured.", [("injured", 12, "exact")]),

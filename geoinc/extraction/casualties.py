@@ -43,7 +43,7 @@ __all__ = ["casualty_figures", "CasualtyFigure", "may_contain_casualties"]
 
 _ONE_WORDS = ("another", "a further", "a second", "a third", "one more", "a", "an", "one")
 #: before a pair noun ("her parents") these count two; before any other noun, nothing
-_POSSESSIVES = ("her", "his", "their")
+_POSSESSIVES = ("her", "his", "their", "its")
 _GAP = r"[\w'’,-]+"
 
 
@@ -96,7 +96,9 @@ def _grammar(code: str) -> _Grammar:
     hundred = r"(?:a|one)\s+(?:hundred|thousand)"
     vague_of = _alt(d["vague_of"]) + r"\s+of"
     more = r"(?:(?:another|a\s+further|further|an\s+additional)\s+)?"
-    num = rf"(?:{more}(?:{vague_of}|{hundred}|{qualnum})|{_alt(_ONE_WORDS + _POSSESSIVES)})"
+    # "her two children": a possessive before a count is read past (the count is the figure)
+    poss = rf"(?:{_alt(_POSSESSIVES)}\s+(?=(?:{qualnum})\s))?"
+    num = rf"(?:{poss}{more}(?:{vague_of}|{hundred}|{qualnum})|{_alt(_ONE_WORDS + _POSSESSIVES)})"
     # professions no list holds ("a paediatric anaesthesiologist"): by their ending
     nouns = rf"(?:{_alt(d['person_nouns'])}|[a-z]{{3,}}{_alt(d['person_suffixes'])})"
     stops = _alt(d["modifier_stops"])
@@ -213,6 +215,7 @@ def may_contain_casualties(folded: str, lang: str = "en") -> bool:
 
 def _quantity(num_text: str, noun: str | None, g: _Grammar) -> Quantity | None:
     raw = re.sub(r"\s+", " ", num_text.strip())
+    raw = re.sub(rf"^{_alt(_POSSESSIVES)} (?=\S)", "", raw, flags=re.I)  # "her two" -> "two"
     raw = (
         re.sub(r"^(?:another|a further|further|an additional) (?=\S)", "", raw, flags=re.I)
         if re.search(r"\d|\s\w", raw) and raw.lower() not in _ONE_WORDS
@@ -225,6 +228,8 @@ def _quantity(num_text: str, noun: str | None, g: _Grammar) -> Quantity | None:
         # "their daughter" is one; "their children" gives no number
         return Quantity(1, 1, 1, "exact", raw) if _singular(noun, g) else None
     if low in _ONE_WORDS:
+        if noun is None and low == "one":
+            return Quantity(1, 1, 1, "exact", raw)  # "two were killed and one was wounded"
         if noun is None or noun.lower() in g.general:
             return None
         return Quantity(1, 1, 1, "exact", raw)
