@@ -187,7 +187,7 @@ def grammar(lang: str) -> _Grammar:
         objects=_alternation(txt("events_objects")),
         fatal=_alternation(txt("events_fatal")),
         zero=[(re.compile(k, re.I), v.split(",")) for k, v in tsv("events_zero").items()],
-        any_zero=re.compile("|".join(f"(?:{k})" for k in tsv("events_zero")), re.I),
+        any_zero=re.compile(_starts(tsv("events_zero")) + _factored(tsv("events_zero")), re.I),
         numerals={k: int(v) for k, v in tsv("events_numerals").items()},
         vague=tsv("events_vague"),
         qualifiers=_by_first_word(quals),
