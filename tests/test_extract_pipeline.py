@@ -435,6 +435,37 @@ def test_an_officials_jurisdiction_is_no_scene():
     assert [r.place.name for r in reports] == ["Kherson"]
 
 
+def test_a_place_before_an_officials_title_is_no_scene():
+    # "the Poltava regional governor" names who speaks, as "the governor of" does
+    text = (
+        "A drone hit a petrol station in Kremenchuk on Monday, wounding a cashier, "
+        "the Poltava regional governor said."
+    )
+    reports = extract_reports(document_from_text(text, published=date(2024, 6, 4))).reports
+    assert [r.place.name for r in reports] == ["Kremenchuk"]
+
+
+def test_a_place_naming_a_nuclear_plant_is_no_scene():
+    # a nuclear plant is named after a city or region it is not in
+    text = (
+        "Shelling damaged a cooling pond of the Khmelnytskyi nuclear power plant near "
+        "Netishyn on Monday, officials in Netishyn said. Two workers were injured."
+    )
+    reports = extract_reports(document_from_text(text, published=date(2024, 6, 4))).reports
+    assert "Khmelnytskyi" not in [r.place.name for r in reports]
+
+
+def test_a_place_near_which_the_attack_was_is_its_scene_when_alone():
+    # "near X", "on the outskirts of X": a reference point beside another scene, the
+    # scene itself when the sentence names no other
+    text = "Artillery shells hit a farm on the outskirts of Chuhuiv on Tuesday. No one was hurt."
+    reports = extract_reports(document_from_text(text, published=date(2024, 6, 5))).reports
+    assert [r.place.name for r in reports] == ["Chuhuyiv"]
+    text = "A drone struck a warehouse in Lozova, near Kharkiv, on Tuesday."
+    reports = extract_reports(document_from_text(text, published=date(2024, 6, 5))).reports
+    assert [r.place.name for r in reports] == ["Lozova"]
+
+
 def test_a_region_folds_into_the_city_region_it_surrounds():
     # Sevastopol is a region of its own inside Crimea: Crimea's toll, with no other
     # Crimean town named, is the city's

@@ -94,11 +94,7 @@ def _grammar(code: str) -> _Grammar:
     d = langdata.data(code, "casualties")
     qualnum = re.sub(r"\(\?P<\w+>", "(?:", QUANTITY_PATTERN)
     hundred = r"(?:a|one)\s+(?:hundred|thousand)"
-    vague_of = _alt(d["vague_of"]) + r"\s+of"
-    more = r"(?:(?:another|a\s+further|further|an\s+additional)\s+)?"
-    # "her two children": a possessive before a count is read past (the count is the figure)
-    poss = rf"(?:{_alt(_POSSESSIVES)}\s+(?=(?:{qualnum})\s))?"
-    num = rf"(?:{poss}{more}(?:{vague_of}|{hundred}|{qualnum})|{_alt(_ONE_WORDS + _POSSESSIVES)})"
+    num = _number_pattern(d, qualnum, hundred)
     # professions no list holds ("a paediatric anaesthesiologist"): by their ending
     nouns = rf"(?:{_alt(d['person_nouns'])}|[a-z]{{3,}}{_alt(d['person_suffixes'])})"
     stops = _alt(d["modifier_stops"])
@@ -152,6 +148,16 @@ def _grammar(code: str) -> _Grammar:
         plural=_lower_set(d["plural_person_nouns"]),
         attributive_injured=_lower_set(d["attributive_injured"]),
     )
+
+
+def _number_pattern(d: dict, qualnum: str, hundred: str) -> str:
+    """What counts the people of a phrase: a number ("another 12", "dozens of"), or a word
+    for one ("a", "a second", "their")."""
+    vague_of = _alt(d["vague_of"]) + r"\s+of"
+    more = r"(?:(?:another|a\s+further|further|an\s+additional)\s+)?"
+    # "her two children": a possessive before a count is read past (the count is the figure)
+    poss = rf"(?:{_alt(_POSSESSIVES)}\s+(?=(?:{qualnum})\s))?"
+    return rf"(?:{poss}{more}(?:{vague_of}|{hundred}|{qualnum})|{_alt(_ONE_WORDS + _POSSESSIVES)})"
 
 
 def _aside(d: dict) -> str:

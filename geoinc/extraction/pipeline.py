@@ -102,6 +102,28 @@ def _viewpoint_rule(lang: str) -> re.Pattern | None:
     return re.compile(rf"(?:(?P<view>{view})|{official})$")
 
 
+@lru_cache(maxsize=8)
+def _after_rules(lang: str) -> tuple[re.Pattern | None, re.Pattern | None]:
+    """What after a place, or before it, makes it no scene: a title after it ("the Kharkiv
+    regional governor": a jurisdiction) or a facility's name ("the Zaporizhzhia nuclear
+    power plant", elsewhere); and the vicinity phrases before it ("near Shebekino"), a
+    reference point only when the sentence names another scene."""
+    try:
+        d = _lang.data(lang, "extract_reference")
+    except ConfigurationError:
+        return None, None
+    office = _words_alt(d.get("officials") or ["\0"])
+    mods = _words_alt(d.get("office_modifiers") or ["\0"])
+    heads = _words_alt(d.get("name_heads") or ["\0"])
+    after = re.compile(rf"\s+(?i:(?:(?:{mods})\s+){{0,2}}(?:{office})|{heads})\b")
+    near = d.get("vicinity")
+    vicinity = None
+    if near:
+        descr = _words_alt(d.get("descriptors") or ["\0"])
+        vicinity = re.compile(rf"\b(?:{_words_alt(near)})\s+(?:(?:{descr})\s+){{0,3}}$", re.I)
+    return after, vicinity
+
+
 # "For Kyiv, ..." / "For Moscow the strike ...": the place is the whole complement; "For
 # Kharkiv residents ..." names people of the place, who may well be where it happened
 _VIEW_AFTER = re.compile(r"\s*(?:[,;:]|(?:the|this|that|these|it|its|a|an|such)\b)", re.I)
@@ -231,13 +253,18 @@ def _candidates(text: str, sent: SentenceEvent, mentions: Sequence, lang: str = 
     """Location mentions of one sentence that can be where the attack happened."""
     reference, launch, attack_after = _reference_rules(lang)
     viewpoint = _viewpoint_rule(lang)
-    cands = []
+    after, vicinity = _after_rules(lang)
+    cands, near = [], []
     for m in mentions:
         if m.role != "location" or m.place is None or m.place.kind == "continent":
             continue  # "strikes on Europe's energy": a continent is no scene of an attack
         before = text[max(sent.start, m.start - 80) : m.start]
         if reference.search(before[-60:]) and not attack_after.match(text[m.end : m.end + 20]):
+            if vicinity is not None and vicinity.search(before[-60:]):
+                near.append(m)  # "hit his car near Shebekino": the scene if nothing else is
             continue  # "across the border from Belgorod", but not "from the Belgorod strikes"
+        if after is not None and after.match(text, m.end):
+            continue  # "the Belgorod regional governor", "the Kursk nuclear power plant"
         if launch.search(before):
             continue  # "glide bombs launched from planes over the Belgorod region"
         if _AGENT_AFTER.match(text[m.end : m.end + 60]):
@@ -247,7 +274,7 @@ def _candidates(text: str, sent: SentenceEvent, mentions: Sequence, lang: str = 
         if viewpoint is not None and _viewpoint(viewpoint, text, sent.start, m):
             continue  # "For Kyiv the strike was a success": a government's view
         cands.append(m)
-    kept = _without_containers(text, cands, lang)
+    kept = _without_containers(text, cands or near, lang)
     if any(m.place.kind != "country" for m in kept):
         kept = [m for m in kept if m.place.kind != "country"]
     if any(m.place.kind not in _WIDE_KINDS for m in kept):
