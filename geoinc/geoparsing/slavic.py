@@ -380,7 +380,7 @@ def _listed(tokens, i: int, listed: dict, resolver, data: dict, lang: str, city:
 def _starts(tokens, data: dict) -> list[int]:
     """Token indices where a name may start: capitalised Cyrillic words, street words."""
     words = tokens.words
-    starts = [i for i in tokens.caps if _CYR.match(words[i])]
+    starts = [i for i in tokens.caps if "\u0400" <= words[i][0] <= "\u04ff"]  # Cyrillic
     # street words in lower case ("вулиці"), found without a Python loop over the words
     streets = list(compress(count(), map(data["street"].__contains__, map(str.lower, words))))
     if streets:
@@ -416,7 +416,7 @@ def _cap(tokens, k: int) -> bool:
 
 def _joinable(tokens, j: int) -> bool:
     # read from the word and its separator: the token need not be built
-    return tokens.seps[j] in _JOIN_SEPS and bool(_CYR.match(tokens.words[j]))
+    return tokens.seps[j] in _JOIN_SEPS and "\u0400" <= tokens.words[j][0] <= "\u04ff"
 
 
 def _person(tokens, i: int, lang: str, people: set[str]) -> bool:
@@ -447,8 +447,8 @@ def _longest(tokens, i: int, resolver, data: dict, lang: str):
     n = 1
     while n < _MAX_WORDS and i + n < tokens.n and _joinable(tokens, i + n):
         n += 1
-    firsts = resolver.first_words
-    heads = [f for f in lemma_keys(tokens.words[i], lang) if f in firsts or f in data["heads"]]
+    firsts, alias_heads = resolver.first_words, data["heads"]
+    heads = [f for f in lemma_keys(tokens.words[i], lang) if f in firsts or f in alias_heads]
     # no name starts with any form of this word: only the constructions below
     levels = _name_keys(tokens, i, n, heads, _prefixes(resolver, lang), lang) if heads else []
     for j in range(i + len(levels), i, -1):
@@ -828,12 +828,12 @@ def _plausible(res, place, tokens, lang: str, countries: set[str]) -> bool:
         pos = "NOUN"  # "Покровська": the town's genitive, though also a surname's form
     home = place.country in countries | {"UA", "RU"}
     big = place.population >= 100_000
-    if _is_weapon(raw, lang):
-        return False  # "Герань", "КАБами": a weapon's name (a non-location trap)
     if raw[:2].isupper() and not big:
         return False  # "МИД", "ЗСУ": an acronym, not a village of those letters
     if pos in _NOT_NAME_POS:
         return False  # "Він", "До": a pronoun or a preposition at a sentence's start
+    if _is_weapon(raw, lang):  # (after the cheaper tests: every test here says no)
+        return False  # "Герань", "КАБами": a weapon's name (a non-location trap)
     if pos != "NOUN" and "Geox" not in tags and not (home and big):
         if not (home and _before_container(tokens, span.j, lang)):
             return False  # "Усі", "Донецький" alone: not a place's name
