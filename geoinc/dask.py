@@ -20,10 +20,13 @@
 
 :func:`extract` collects the incidents into one GeoDataFrame; for an archive too large
 for that, :func:`write_parquet` has the workers write a partitioned GeoParquet dataset
-(and the per-input statuses as JSON lines) and returns only counts.
+(and the per-input statuses as JSON lines) and returns only counts, and
+:func:`to_dask_geopandas` gives the incidents as a lazy ``dask_geopandas.GeoDataFrame``
+(one partition per partition of the merge, nothing collected); :func:`read_parquet`
+reads the dataset back as one.
 
-Dask is an optional dependency (``pip install 'geoinc[dask]'``), imported when a
-function here is called. To run on a cluster, pass its scheduler address
+Dask and dask-geopandas are optional dependencies (``pip install 'geoinc[dask]'``),
+imported when a function here is called. To run on a cluster, pass its scheduler address
 (``scheduler="tcp://host:8786"``) or a ``distributed.Client``; with ``scheduler=None``
 Dask's default applies (a ``Client`` already created in the session, or the
 ``DASK_SCHEDULER_ADDRESS`` setting). See ``docs/scale.md``.
