@@ -39,6 +39,9 @@ def _figs(sentence, **kw):
             [("killed", 3, "exact"), ("injured", 1, "exact")],
         ),
         ("One of the guards was injured.", []),
+        # an article or a number word ends a phrase: the verb between is no modifier
+        ("A drone injured a woman.", [("injured", 1, "exact")]),
+        ("A shell wounded two pensioners.", [("injured", 2, "exact")]),
         # injuries suffered or received, with their kind
         ("Four shop workers suffered cuts from flying glass.", [("injured", 4, "exact")]),
         ("Two pensioners received minor injuries.", [("injured", 2, "exact")]),

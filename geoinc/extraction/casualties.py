@@ -37,7 +37,12 @@ from functools import lru_cache
 
 from geoinc import lang as langdata
 from geoinc.extraction.lexicon import compile_fast  # same matches, fewer positions tried
-from geoinc.extraction.numbers import QUANTITY_PATTERN, Quantity, parse_quantity
+from geoinc.extraction.numbers import (
+    NUMBER_WORDS_PATTERN,
+    QUANTITY_PATTERN,
+    Quantity,
+    parse_quantity,
+)
 
 __all__ = ["casualty_figures", "CasualtyFigure", "may_contain_casualties"]
 
@@ -98,7 +103,9 @@ def _grammar(code: str) -> _Grammar:
     # professions no list holds ("a paediatric anaesthesiologist"): by their ending
     nouns = rf"(?:{_alt(d['person_nouns'])}|[a-z]{{3,}}{_alt(d['person_suffixes'])})"
     stops = _alt(d["modifier_stops"])
-    mod = rf"(?!(?:{stops}|{nouns})\b|[\d,.]+(?![\w-]))[\w'’-]+"  # ages, not counts
+    # ages, not counts; no article or number word inside ("a drone injured a woman" is
+    # no phrase of one drone-injured woman)
+    mod = rf"(?!(?:{stops}|{nouns}|an?)\b|[\d,.]+(?![\w-])|{NUMBER_WORDS_PATTERN}(?![\w-]))[\w'’-]+"
     killed, injured = _alt(d["killed_verbs"]), _alt(d["injured_verbs"])
     aux = _alt(d["auxiliaries"])
     aside = _aside(d)
