@@ -285,3 +285,20 @@ def test_dates_of_an_incident_end_by_the_publication_date():
     )
     (r,) = extract_reports(document_from_text(text, published=date(2023, 5, 28))).reports
     assert r.date_start == date(2023, 5, 27) and r.date_end == date(2023, 5, 28)
+
+
+def test_another_place_with_its_own_figures_and_no_date_is_main_too():
+    # the second town has casualties of its own and no date: hit in the same wave
+    text = (
+        "Russian missiles struck Kremenchuk on Thursday, killing two people. "
+        "In Lubny, a drone wounded a tractor driver, the governor added."
+    )
+    roles = {r.place.name: r.extra["role"] for r in _reports(text, published="2024-05-24")}
+    assert roles == {"Kremenchuk": "main", "Lubny": "main"}
+    # an attack dated to an earlier month stays background
+    text = (
+        "Russian missiles struck Kremenchuk on Thursday, killing two people. "
+        "In March, a drone attack on Lubny wounded a tractor driver."
+    )
+    roles = {r.place.name: r.extra["role"] for r in _reports(text, published="2024-05-24")}
+    assert roles == {"Kremenchuk": "main", "Lubny": "secondary"}

@@ -283,6 +283,9 @@ def assign_roles(
         for r in ordered
         if r is main
         or (_has_figures(r) and main.date_start is not None and r.date_start == main.date_start)
+        # figures of its own and no date at all ("In Chuhuiv, a drone wounded a man"): a
+        # place hit in the same wave, not one recalled (those carry a month or a year)
+        or (_has_figures(r) and main.date_start is not None and r.date_precision is None)
     }
     mains = _latest_per_place(ordered, mains)
     return [
