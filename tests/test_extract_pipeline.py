@@ -461,6 +461,10 @@ def test_a_place_near_which_the_attack_was_is_its_scene_when_alone():
     text = "Artillery shells hit a farm on the outskirts of Chuhuiv on Tuesday. No one was hurt."
     reports = extract_reports(document_from_text(text, published=date(2024, 6, 5))).reports
     assert [r.place.name for r in reports] == ["Chuhuyiv"]
+    # a country beside it (a dateline's "Ukraine") is no other scene
+    text = "CHUHUIV, Ukraine — Shells hit a farm on the outskirts of Chuhuiv on Tuesday."
+    reports = extract_reports(document_from_text(text, published=date(2024, 6, 5))).reports
+    assert [r.place.name for r in reports] == ["Chuhuyiv"]
     text = "A drone struck a warehouse in Lozova, near Kharkiv, on Tuesday."
     reports = extract_reports(document_from_text(text, published=date(2024, 6, 5))).reports
     assert [r.place.name for r in reports] == ["Lozova"]

@@ -274,7 +274,9 @@ def _candidates(text: str, sent: SentenceEvent, mentions: Sequence, lang: str = 
         if viewpoint is not None and _viewpoint(viewpoint, text, sent.start, m):
             continue  # "For Kyiv the strike was a success": a government's view
         cands.append(m)
-    kept = _without_containers(text, cands or near, lang)
+    if near and all(m.place.kind == "country" for m in cands):
+        cands += near  # "SUMY, Ukraine -- bombs fell on the outskirts of Sumy"
+    kept = _without_containers(text, cands, lang)
     if any(m.place.kind != "country" for m in kept):
         kept = [m for m in kept if m.place.kind != "country"]
     if any(m.place.kind not in _WIDE_KINDS for m in kept):
