@@ -51,6 +51,12 @@ def _figs(sentence, **kw):
         ("Rescuers recovered the bodies of eight people.", [("killed", 8, "exact")]),
         # tolls and their updates
         ("The death toll has climbed to 31.", [("killed", 31, "exact")]),
+        # a long clause between the toll and its verb of change
+        (
+            "The number of people killed when two missiles hit a crowded shopping centre "
+            "in the south of the city on Monday has risen to 23.",
+            [("killed", 23, "exact")],
+        ),
         ("The number of injured rose to 64 by evening.", [("injured", 64, "exact")]),
         ("officials put the toll in the town at 9", [("killed", 9, "exact")]),
         # explicit zeros, kept apart from "no figure"

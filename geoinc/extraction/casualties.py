@@ -119,7 +119,7 @@ def _grammar(code: str) -> _Grammar:
         # station in central Ukraine rose to 25"); a weak verb must follow the noun closely
         # ("the toll in the town of about 3,500 residents" is no toll of 3,500: "of" only
         # right after the noun)
-        rf"\b(?P<noun>{toll_nouns})\b(?:(?:\s+{_GAP}){{0,12}}?\s+(?P<change>{_alt(strong)})"
+        rf"\b(?P<noun>{toll_nouns})\b(?:(?:\s+{_GAP}){{0,16}}?\s+(?P<change>{_alt(strong)})"
         rf"|(?:\s+{_GAP}){{0,4}}?\s+(?:{_alt(weak_far)})|\s+of)\s+(?P<num>{qualnum})(?![\w-])"
     )
     return _Grammar(
