@@ -42,6 +42,12 @@ def _figs(sentence, **kw):
         # an article or a number word ends a phrase: the verb between is no modifier
         ("A drone injured a woman.", [("injured", 1, "exact")]),
         ("A shell wounded two pensioners.", [("injured", 2, "exact")]),
+        # a second count at another place, its noun and verb left out
+        (
+            "Shelling killed three people in Bilopillia and two in Krasnopillia.",
+            [("killed", 3, "exact"), ("killed", 2, "exact")],
+        ),
+        ("Drones hit Sumy at 5 am and Kharkiv at 6 am.", []),
         # injuries suffered or received, with their kind
         ("Four shop workers suffered cuts from flying glass.", [("injured", 4, "exact")]),
         ("Two pensioners received minor injuries.", [("injured", 2, "exact")]),

@@ -445,6 +445,18 @@ def test_a_place_before_an_officials_title_is_no_scene():
     assert [r.place.name for r in reports] == ["Kremenchuk"]
 
 
+def test_counts_split_over_places_go_each_to_its_own():
+    text = (
+        "Shelling killed three people in Bilopillia and two in Krasnopillia on Sunday, "
+        "regional officials said."
+    )
+    reports = extract_reports(document_from_text(text, published=date(2024, 6, 3))).reports
+    killed = {
+        r.place.name: [c["value"] for c in r.claims if c["field"] == "killed"] for r in reports
+    }
+    assert killed == {"Bilopillia": [3], "Krasnopillya": [2]}
+
+
 def test_a_place_naming_a_nuclear_plant_is_no_scene():
     # a nuclear plant is named after a city or region it is not in
     text = (

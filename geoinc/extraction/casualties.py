@@ -385,12 +385,47 @@ def casualty_figures(sentence: str, offset: int = 0, lang: str = "en") -> list[C
     died = _subset_died(sentence, g, taken)
     found.extend(f + (False,) for f in _phrase_figures(sentence, g, taken))
     found.extend(f + (False,) for f in _attributive_figures(sentence, g, taken))
+    found.extend(_elliptical_figures(sentence, lang, found, taken))
     found.sort(key=lambda f: (f[2], f[0]))
     if died:
         found = _less_the_dead(found, died)
     return [
         CasualtyFigure(f, q, offset + s, offset + e, u, s in counted) for f, q, s, e, u in found
     ]
+
+
+@lru_cache(maxsize=8)
+def _ellipsis(code: str) -> re.Pattern | None:
+    """A second count of the same kind at another place, its noun and verb left out:
+    "killed four civilians in Horlivka and two in Makiivka"."""
+    d = langdata.data(code, "casualties")
+    preps, joins = d.get("ellipsis_prepositions"), d.get("ellipsis_joiners")
+    if not preps or not joins:
+        return None
+    qualnum = re.sub(r"\(\?P<\w+>", "(?:", QUANTITY_PATTERN)
+    prep = rf"(?i:{_alt(preps)})\s+(?:(?i:the)\s+)?"
+    name = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}"
+    fill = _alt(d.get("ellipsis_fillers") or ["\0"])
+    return re.compile(
+        rf"\b{prep}{name}\s*,?\s+(?i:{_alt(joins)})\s+(?P<num>(?i:{qualnum}))"
+        rf"(?:\s+(?i:{fill}))?\s+{prep}[A-Z]"
+    )
+
+
+def _elliptical_figures(sentence: str, lang: str, found: list, taken: bytearray) -> list:
+    pattern = _ellipsis(lang) if found else None
+    if pattern is None:
+        return []
+    out = []
+    for m in pattern.finditer(sentence):
+        s, e = m.start("num"), m.end("num")
+        before = [f for f in found if f[3] <= m.start()]
+        q = parse_quantity(m.group("num"))
+        if not before or q is None or _overlaps(taken, s, e):
+            continue
+        _take(taken, s, e)
+        out.append((max(before, key=lambda f: f[3])[0], q, s, e, False))
+    return out
 
 
 def _subset_died(sentence: str, g: _Grammar, taken: bytearray) -> list[tuple]:

@@ -394,7 +394,8 @@ def _sentence_pieces(
         starts = None  # _nearest scans
     soldiers = _combatant_rule(lang)
     for fig in sent.figures:
-        m = _nearest(fig.start, cands, starts=starts)
+        # "killed four in Horlivka and two in Makiivka": a place right after the count
+        m = _nearest(fig.start, cands, fig.end, text, starts)
         piece = ps[id(m)]
         piece.figures.append(fig)
         if wide or _in_place_list(text, m, cands):
