@@ -457,6 +457,19 @@ def test_counts_split_over_places_go_each_to_its_own():
     assert killed == {"Bilopillia": [3], "Krasnopillya": [2]}
 
 
+def test_the_day_before_dates_a_place_a_day_before_the_last_attack():
+    text = (
+        "A drone hit a bakery in Sumy on Thursday, wounding two people. "
+        "A day earlier, shelling killed a man in Bilopillia."
+    )
+    reports = extract_reports(document_from_text(text, published=date(2024, 6, 7))).reports
+    days = {r.place.name: (r.date_start, r.extra["role"]) for r in reports}
+    assert days == {
+        "Sumy": (date(2024, 6, 6), "main"),
+        "Bilopillia": (date(2024, 6, 5), "secondary"),
+    }
+
+
 def test_a_place_naming_a_nuclear_plant_is_no_scene():
     # a nuclear plant is named after a city or region it is not in
     text = (

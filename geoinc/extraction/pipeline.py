@@ -813,8 +813,27 @@ def _collect_pieces(
                         )
                     )
             pending = []
-        pieces.extend(_sentence_pieces(text, sent, cands, inherited, wide=wide, lang=lang))
+        new = _sentence_pieces(text, sent, cands, inherited, wide=wide, lang=lang)
+        pieces.extend(_day_before(text, sent, new, pieces) if not inherited else new)
     return pieces
+
+
+_PREVIOUS_DAY = re.compile(rf"[\s\"“‘'(]*{_alt('events_previous_day')}\b", re.I)
+
+
+def _day_before(text: str, sent: SentenceEvent, new: list, pieces: list) -> list:
+    """A sentence that opens "The day before, ..." with no date of its own tells of the
+    day before the last dated attack: its places take that date less one day."""
+    if not new or any(p.dates for p in new) or not _PREVIOUS_DAY.match(text, sent.start):
+        return new
+    dated = [p for p in pieces if p.dates]
+    if not dated:
+        return new
+    ds, de, precision, expr = dated[-1].dates[0]
+    one = timedelta(days=1)
+    for p in new:
+        p.dates = [(ds - one, de - one, precision, expr)]
+    return new
 
 
 def _sole_story(pieces: list[_Piece], sent: SentenceEvent) -> bool:
