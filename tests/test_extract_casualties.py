@@ -49,6 +49,8 @@ def _figs(sentence, **kw):
         ),
         ("Drones hit Sumy at 5 am and Kharkiv at 6 am.", []),
         # injuries suffered or received, with their kind
+        ("A security guard was taken to hospital.", [("injured", 1, "exact")]),
+        ("The bodies were taken to a hospital morgue.", []),
         ("Four shop workers suffered cuts from flying glass.", [("injured", 4, "exact")]),
         ("Two pensioners received minor injuries.", [("injured", 2, "exact")]),
         ("The blast killed a man and two children.", [("killed", 3, "exact")]),

@@ -470,6 +470,18 @@ def test_the_day_before_dates_a_place_a_day_before_the_last_attack():
     }
 
 
+def test_where_the_wounded_are_treated_is_no_scene():
+    # sentence by sentence: the casualty words "suffered" and "taken to hospital" make
+    # figures, and the hospital's town is where the wounded went
+    text = (
+        "A drone struck a lorry near Rylsk on Monday. Its driver suffered burns and was "
+        "taken to a hospital in Kursk."
+    )
+    reports = extract_reports(document_from_text(text, published=date(2024, 8, 13))).reports
+    assert [r.place.name for r in reports] == ["Ryl’sk"]
+    assert [c["value"] for c in reports[0].claims if c["field"] == "injured"] == [1]
+
+
 def test_a_place_naming_a_nuclear_plant_is_no_scene():
     # a nuclear plant is named after a city or region it is not in
     text = (
