@@ -764,6 +764,23 @@ def _district_word(raw: str) -> bool:
     return key in _words("district_words")
 
 
+def _district_members(tokens: Tokens, w: int) -> list[int]:
+    """The capitalised words before the district word ``w``, last first: one, or the
+    names of a list before a plural ("Darnytskyi and Dniprovskyi districts")."""
+    word = tokens.tok(w)
+    members, i = [], w - 1
+    while i >= 0 and tokens.tok(i).cap and len(members) < 6:
+        members.append(i)
+        sep = tokens.tok(i).sep
+        if i >= 2 and tokens.tok(i - 1).key in ("and", "or") and sep == " ":
+            i -= 2
+        elif i >= 1 and sep.strip() == "," and word.key.endswith("s"):
+            i -= 1
+        else:
+            break
+    return members
+
+
 def _districts(spans: list[Span], tokens: Tokens, keys) -> None:
     """Districts named before "district"/"raion": "the Slobidskyi district", "Pokrovsk
     district", "the Darnytskyi and Dniprovskyi districts of Kyiv".
@@ -785,18 +802,7 @@ def _districts(spans: list[Span], tokens: Tokens, keys) -> None:
     for w in compress(count(), map(found.__contains__, words)):
         if not w or seps[w] != " ":
             continue
-        word = tokens.tok(w)
-        members, i = [], w - 1
-        while i >= 0 and tokens.tok(i).cap and len(members) < 6:
-            members.append(i)
-            sep = tokens.tok(i).sep
-            if i >= 2 and tokens.tok(i - 1).key in ("and", "or") and sep == " ":
-                i -= 2
-            elif i >= 1 and sep.strip() == "," and word.key.endswith("s"):
-                i -= 1
-            else:
-                break
-        for n, i in enumerate(members):
+        for n, i in enumerate(_district_members(tokens, w)):
             t = tokens.tok(i)
             if t.possessive or (i in covered and i not in by_start):
                 continue
