@@ -109,8 +109,8 @@ def _forms(lang: str, word: str) -> tuple[tuple[str, ...], frozenset[str], str, 
         grams = set(str(tag).replace(" ", ",").split(","))
         tags |= grams
         out = last if grams & _PERSON_TAGS and "Geox" not in grams else first
-        if "ADJF" in tag and (infl := p.inflect({"nomn"})) is not None:
-            out.append(normalize(infl.word))
+        if "ADJF" in tag and (infl := _nominative(lang, p)) is not None:
+            out.append(normalize(infl))
         out.append(normalize(p.normal_form))
     keys = [*first, own, *last]
     # a Russian name written the Ukrainian way: "Бєлгородською" (Russian "е", official
@@ -128,6 +128,29 @@ def _forms(lang: str, word: str) -> tuple[tuple[str, ...], frozenset[str], str, 
         nouns.add(own[: m.start() + 2])
         keys.append(own[: m.start() + 2])
     return tuple(dict.fromkeys(k for k in keys if k)), frozenset(tags), pos, frozenset(nouns)
+
+
+_NOMINATIVES: dict[tuple, str | None] = {}
+
+
+def _nominative(lang: str, p) -> str | None:
+    """``p.inflect({"nomn"}).word``, computed once a lexeme and a gender and number: the
+    nominative depends only on the lexeme (a dictionary paradigm and its normal form)
+    and the parse's grammemes with the case set to nominative, so "Харківської",
+    "Харківській" and "Харківська" share one (pymorphy3 builds the whole lexeme for it)."""
+    from pymorphy3.units.by_lookup import DictionaryAnalyzer
+
+    stack = p.methods_stack
+    if len(stack) != 1 or not isinstance(stack[0][0], DictionaryAnalyzer):
+        infl = p.inflect({"nomn"})  # a guessed word: its lexeme is the guesser's
+        return None if infl is None else infl.word
+    key = (lang, stack[0][2], p.normal_form, p.tag.updated_grammemes({"nomn"}))
+    if key not in _NOMINATIVES:
+        if len(_NOMINATIVES) >= 65536:
+            _NOMINATIVES.clear()
+        infl = p.inflect({"nomn"})
+        _NOMINATIVES[key] = None if infl is None else infl.word
+    return _NOMINATIVES[key]
 
 
 def lemma_keys(word: str, lang: str) -> tuple[str, ...]:
@@ -718,10 +741,11 @@ def _romans(form: str) -> tuple[str, str]:
 
 
 def clear_caches() -> None:
-    """Forget the per-word caches (dictionary forms, romanisations): a benchmark that
-    clears them measures words analysed anew, as in a batch of unseen texts."""
+    """Forget the per-word caches (dictionary forms, nominatives, romanisations): a
+    benchmark that clears them measures words analysed anew, as in unseen texts."""
     _forms.cache_clear()
     _romans.cache_clear()
+    _NOMINATIVES.clear()
 
 
 _SK_CASE = re.compile(r"(ськ|цьк|зьк|ск|цк)(?:ого|ому|ом|ім|им|ий|ій|ой|ый)$")
