@@ -193,11 +193,13 @@ def _data(lang: str) -> dict:
         "colloquial": norm_table("geoparse_colloquial"),
         "aliases": norm_table("geoparse_aliases"),
     } | {
+        "street_or_facility": norm_set("geoparse_street_nouns")
+        | norm_set("geoparse_facility_nouns"),
         "heads": frozenset(
             k.split()[0]
             for name in ("geoparse_aliases", "geoparse_colloquial")
             for k in norm_table(name)
-        )
+        ),
     }
 
 
@@ -369,6 +371,9 @@ def _after_settlement_word(tokens, i: int, data: dict) -> bool:
 def _facility(tokens, i: int, resolver, data: dict, lang: str, city: str):
     """ "Новоросійський порт" -> the town; "Ленінському проспекті" -> the city's street."""
     if "ADJF" not in _forms(lang, tokens.words[i])[1]:
+        return None
+    nouns = data["street_or_facility"]  # the noun must be one, next or after next
+    if not any(_key(tokens, t) in nouns for t in range(i + 1, min(i + 3, tokens.n))):
         return None
     j = i + 1
     if j < tokens.n and not _cap(tokens, j) and _forms(lang, tokens.words[j])[2] == "ADJF":
@@ -905,6 +910,8 @@ def _words_before(tokens, i: int, n: int = 2) -> list[str]:
 def _org_word_after(tokens, j: int, data: dict, lang: str) -> bool:
     """An organisation word next, or after up to two lower-case adjectives that go with it
     ("Каспийского трубопроводного консорциума": a consortium's name, not the sea)."""
+    if not any(_key(tokens, t) in data["org"] for t in range(j, min(j + 3, tokens.n))):
+        return False  # no organisation word within reach: the adjectives need no analysis
     k = j
     while k < min(j + 2, tokens.n) and not _cap(tokens, k) and tokens.seps[k] == " ":
         if _key(tokens, k) in data["org"] or _forms(lang, tokens.words[k])[2] != "ADJF":
