@@ -127,6 +127,29 @@ def test_a_runaway_document_is_stopped_by_its_budget(warm):
     assert to_geojson(again) == to_geojson(frame)
 
 
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+def test_a_budget_alarm_lost_in_a_finaliser_fires_again():
+    # the first alarm lands in a __del__, where Python prints the exception and drops it
+    # (as when the garbage collector runs a weakref callback); the budget still holds
+    class Slow:
+        def __del__(self):
+            end = time.monotonic() + 0.6
+            while time.monotonic() < end:
+                pass
+
+    def runaway(doc):
+        Slow()  # finalised at once, spinning past the budget inside __del__
+        end = time.monotonic() + 3
+        while time.monotonic() < end:
+            pass
+        return doc
+
+    started = time.monotonic()
+    with pytest.raises(DocumentTimeout):
+        run_isolated(runaway, "x", time_budget=0.3)
+    assert time.monotonic() - started < 1.5
+
+
 def test_budget_restores_an_outer_timer():
     fired = []
     old = signal.signal(signal.SIGALRM, lambda *a: fired.append(1))

@@ -52,6 +52,9 @@ PUBLISHED_RANGE = (date(1900, 1, 1), date(2100, 12, 31))
 
 T = TypeVar("T")
 
+#: Seconds between alarms once a budget has run out (until the document stops).
+_REFIRE = 0.05
+
 
 class _BudgetExceeded(BaseException):
     """Raised by the timer; a BaseException so no ``except Exception`` on the way swallows it."""
@@ -72,7 +75,10 @@ def _time_budget(seconds: float | None) -> Iterator[None]:
         raise _BudgetExceeded
 
     old_handler = signal.signal(signal.SIGALRM, _expire)
-    old_delay, _ = signal.setitimer(signal.ITIMER_REAL, seconds)
+    # after the budget the timer keeps firing: an exception raised while Python runs a
+    # __del__ or a weakref callback (the garbage collector can run one at any time) is
+    # printed and dropped, and a single alarm would then be lost
+    old_delay, _ = signal.setitimer(signal.ITIMER_REAL, seconds, _REFIRE)
     started = time.monotonic()
     try:
         yield
