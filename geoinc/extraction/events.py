@@ -355,8 +355,8 @@ def analyse_text(
     folded = fold(text)
     starts = [a for a, _, _ in sents]
     hits = _scan(folded, lang)
-    weapons = _bucket(WEAPON_LEXICON.spans_at(text, folded, hits[0]), text, sents, starts)
-    cues = _bucket(CUE_LEXICON.spans_at(text, folded, hits[1]), text, sents, starts)
+    weapons = spans_by_sentence(WEAPON_LEXICON.spans_at(text, folded, hits[0]), text, sents, starts)
+    cues = spans_by_sentence(CUE_LEXICON.spans_at(text, folded, hits[1]), text, sents, starts)
     has_figure_word = [False] * len(sents)
     for end_idx in hits[2]:
         i = bisect_right(starts, end_idx) - 1
@@ -427,8 +427,15 @@ def _scanner(lang):
     return auto
 
 
-def _bucket(spans, text: str, sents: list, starts: list[int]) -> list[list[Span]]:
-    """Lexicon matches ``(value, start, end)`` of the whole text, by sentence."""
+def spans_by_sentence(
+    spans, text: str, sents: list, starts: list[int] | None = None
+) -> list[list[Span]]:
+    """Lexicon matches ``(value, start, end)`` of the whole text, by sentence.
+
+    ``sents`` are ``(start, end, ...)`` rows; ``starts`` their starts, when known.
+    """
+    if starts is None:
+        starts = [row[0] for row in sents]
     out: list[list[Span]] = [[] for _ in sents]
     for value, a, b in spans:
         i = bisect_right(starts, a) - 1

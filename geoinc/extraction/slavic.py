@@ -37,7 +37,6 @@ Examples
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache, partial
@@ -45,7 +44,7 @@ from functools import lru_cache, partial
 from geoinc import lang as _lang
 from geoinc.exceptions import ConfigurationError
 from geoinc.extraction.dates import DateExpr
-from geoinc.extraction.events import Figure, SentenceEvent, Span
+from geoinc.extraction.events import Figure, SentenceEvent, Span, spans_by_sentence
 from geoinc.extraction.lexicon import Lexicon, fold
 from geoinc.extraction.numbers import Quantity
 
@@ -776,8 +775,8 @@ def analyse_text(text: str, published: date | None, lang: str) -> list[SentenceE
     if not sents:
         return []
     folded = fold(text)
-    weapons = _bucket(g.weapons.spans(text, folded), sents, text)
-    cues = _bucket(g.cues.spans(text, folded), sents, text)
+    weapons = spans_by_sentence(g.weapons.spans(text, folded), text, sents)
+    cues = spans_by_sentence(g.cues.spans(text, folded), text, sents)
     _shelling_as_artillery(weapons, cues, sents)
     out = []
     for i, (s, e, para) in enumerate(sents):
@@ -834,17 +833,6 @@ def _cues_with_casualties(cues: list[Span], figures, text: str) -> list[Span]:
         if f.field in ("killed", "injured"):
             return [Span("casualties", text[f.start : f.end], f.start, f.end)]
     return []
-
-
-def _bucket(spans, sents: list, text: str) -> list[list[Span]]:
-    """Lexicon matches of the whole text, grouped by sentence."""
-    starts = [a for a, _, _ in sents]
-    out: list[list[Span]] = [[] for _ in sents]
-    for value, a, b in spans:
-        i = bisect_right(starts, a) - 1
-        if i >= 0 and a < sents[i][1]:
-            out[i].append(Span(value, text[a:b], a, b))
-    return out
 
 
 def _is_title(text: str, sents: list) -> bool:
