@@ -36,6 +36,7 @@ from typing import Literal
 from geoinc.extraction.batch import DEFAULT_TIME_BUDGET
 from geoinc.extraction.documents import DEFAULT_MAX_BYTES
 from geoinc.extraction.pipeline import InputStatus, plan_batch
+from geoinc.incidents.spill import CHUNK
 
 __all__ = ["extract_streamed", "StreamedBatch"]
 
@@ -68,7 +69,7 @@ class StreamedBatch:
         """The incident frame in consecutive parts (``extract``'s rows and order)."""
         from geoinc.incidents.schema import build_frame
 
-        for records in self._spill.records(*([chunk] if chunk else [])):
+        for records in self._spill.records(chunk or CHUNK):
             yield build_frame(records)
 
     def statuses(self) -> Iterator[InputStatus]:

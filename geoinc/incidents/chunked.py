@@ -106,8 +106,7 @@ def write_incident_chunks(
     fmt = driver or _io.FORMATS.get(path.suffix.lower())
     if acled and fmt != "csv":
         raise ConfigurationError("ACLED columns are written as CSV only")
-    writers = {"geojson": _geojson, "gpkg": _gpkg, "parquet": _parquet, "csv": _csv}
-    if fmt not in writers:
+    if fmt not in ("geojson", "gpkg", "parquet", "csv"):
         raise ConfigurationError(
             f"cannot tell the output format of {path.name!r}; use one of "
             f"{', '.join(sorted(_io.FORMATS))} or pass driver="
@@ -117,14 +116,14 @@ def write_incident_chunks(
         _acled(frames, path)
     elif fmt == "gpkg":
         _gpkg(frames, path, layer, regions)
+    elif fmt == "geojson":
+        with open(path, "w", encoding="utf-8") as out:
+            write_geojson_stream(frames, out)
+    elif fmt == "parquet":
+        _parquet(frames, path)
     else:
-        writers[fmt](frames, path)
+        _csv(frames, path)
     return path
-
-
-def _geojson(frames: Iterable, path: Path) -> None:
-    with open(path, "w", encoding="utf-8") as out:
-        write_geojson_stream(frames, out)
 
 
 def _gpkg(frames: Iterable, path: Path, layer: str, regions: bool) -> None:
