@@ -15,6 +15,7 @@ from geoinc.evaluation.conflict import (
     load_records,
     score_incidents,
     weapon_class_of_text,
+    weapon_classes_of_text,
 )
 
 DEV = Path(__file__).resolve().parents[2] / "shared" / "eval" / "uaru-dev"
@@ -144,10 +145,47 @@ def test_explicit_zero_must_be_zero():
         ("Iskander-M missiles", "missile"),
         ("artillery shelling", "artillery"),
         ("unspecified", None),
+        # whole words: a bomber launches missiles, "aerial targets" are no air strike
+        ("cruise missiles fired by a long-range bomber", "missile"),
+        ("unidentified aerial targets", None),
+        ("a car bomb", None),
+        ("uncrewed boats (sea drones)", "drone"),
+        ("a tanker hit at sea", None),
+        ("Kh-59 missile", "missile"),
     ],
 )
 def test_weapon_classes(text, cls):
     assert weapon_class_of_text(text) == cls
+
+
+@pytest.mark.parametrize(
+    "text, classes",
+    [
+        ("ballistic missiles and attack drones", ("drone", "missile")),
+        ("MLRS and mortar fire", ("missile", "artillery")),
+        ("guided bombs", ("air",)),
+        ("unspecified", ()),
+    ],
+)
+def test_every_class_a_gold_weapon_names(text, classes):
+    assert weapon_classes_of_text(text) == classes
+
+
+@pytest.mark.parametrize(
+    "gold, predicted, right",
+    [
+        ("missiles and drones", ["missiles"], True),  # a mixed attack: any class it names
+        ("missiles and drones", ["Shahed drones"], True),
+        ("missiles and drones", ["artillery"], False),
+        ("drones", ["missiles", "missiles"], False),
+        ("drones", [], False),
+    ],
+)
+def test_weapon_class_right_on_a_mixed_attack(gold, predicted, right):
+    rec = _rec(_gold(KHARKIV, weapon=gold))
+    pred = dict(_pred(36.25, 49.98), weapon=predicted)
+    m = score_incidents([rec], [[pred]])["metrics"]["all"]
+    assert m["weapon_class_right"] == (1.0 if right else 0.0)
 
 
 def test_format_is_told_apart(tmp_path):

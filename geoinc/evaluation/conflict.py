@@ -31,9 +31,11 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 from geoinc.exceptions import InputError
@@ -50,13 +52,6 @@ __all__ = [
 _MATCH_KM = 25.0
 _REGION_TYPES = {"admin1", "admin2", "hromada", "country", "sea", "oblast", "raion"}
 _PRED_REGION_KINDS = {"admin1", "admin2", "country", "region"}
-_WEAPON_CLASSES = (
-    # order matters: the first class whose word appears in the gold text wins
-    ("drone", ("drone", "uav", "shahed", "fpv", "unmanned")),
-    ("air", ("glide", "bomb", "air strike", "airstrike", "kab", "aerial")),
-    ("missile", ("missile", "rocket", "mlrs", "himars", "atacms", "iskander", "kh-", "s-300")),
-    ("artillery", ("artillery", "shell", "mortar", "howitzer", "tank")),
-)
 
 
 def is_conflict_corpus(path: str | Path) -> bool:
@@ -150,13 +145,33 @@ def _same_country_level(gold: dict, pred: dict) -> bool:
     )
 
 
+@lru_cache(maxsize=1)
+def _weapon_class_rules() -> tuple[tuple[str, re.Pattern], ...]:
+    from geoinc import lang
+
+    table = lang.table("en", "evaluation_weapon_classes")
+    return tuple((cls, re.compile(rx, re.I)) for cls, rx in table.items())
+
+
+def weapon_classes_of_text(text: str | None) -> tuple[str, ...]:
+    """Every coarse weapon class a free-text weapon description names, in the table's
+    order (``()`` if unspecified): "missiles and Shahed drones" names two.
+
+    Examples
+    --------
+    >>> weapon_classes_of_text("cruise missiles and attack drones")
+    ('drone', 'missile')
+    >>> weapon_classes_of_text("unspecified aerial targets")
+    ()
+    """
+    return tuple(cls for cls, rx in _weapon_class_rules() if rx.search(text or ""))
+
+
 def weapon_class_of_text(text: str | None) -> str | None:
-    """Coarse weapon class of a free-text weapon description (``None`` if unspecified)."""
-    low = (text or "").lower()
-    for cls, words in _WEAPON_CLASSES:
-        if any(w in low for w in words):
-            return cls
-    return None
+    """Coarse weapon class of a free-text weapon description (``None`` if unspecified):
+    the first of :func:`weapon_classes_of_text`."""
+    classes = weapon_classes_of_text(text)
+    return classes[0] if classes else None
 
 
 def _pred_weapon_class(pred: dict) -> str | None:
@@ -289,12 +304,14 @@ def _score_attributes(t: _Tally, g: dict, p: dict, rec: dict) -> None:
             )
     for fld in ("killed", "injured"):
         _figure_checks(t, g, p, rec, fld)
-    gw = weapon_class_of_text(g.get("weapon"))
-    if gw is not None:
+    gw = weapon_classes_of_text(g.get("weapon"))
+    if gw:
         t.counts["weapon_n"] += 1
         pw = _pred_weapon_class(p)
-        if pw == gw:
+        if pw in gw:  # a mixed attack ("missiles and drones"): any class it names
             t.counts["weapon_ok"] += 1
+        else:
+            t.errors.append(_err("weapon wrong", rec, g.get("weapon"), "/".join(gw), pw))
 
 
 def _trap_spans(rec: dict) -> list[tuple[int, int, str]]:
