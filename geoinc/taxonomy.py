@@ -33,6 +33,8 @@ __all__ = [
     "EVENT_COLORS",
     "PALETTE",
     "weapon_kinds",
+    "generic_weapons",
+    "weapon_kind",
     "classify_weapons",
     "type_color",
 ]
@@ -91,13 +93,61 @@ def weapon_kinds() -> Mapping[str, str]:
     return MappingProxyType(dict(lang.table("en", "taxonomy_weapons")))
 
 
+@lru_cache(maxsize=1)
+def generic_weapons() -> frozenset[str]:
+    """Canonical names that name a way of attacking more than a weapon ("shelling": a
+    "rocket shelling" is a rocket attack); they vote only when nothing more specific does.
+
+    Examples
+    --------
+    >>> "shelling" in generic_weapons(), "artillery" in generic_weapons()
+    (True, False)
+    """
+    return lang.words("en", "taxonomy_generic_weapons")
+
+
+def _voters(weapons: Iterable[str]) -> list[str]:
+    """The weapons that vote: those with a kind, without the generic ones when a
+    specific one is named."""
+    kinds = weapon_kinds()
+    named = [w for w in weapons if w in kinds]
+    specific = [w for w in named if w not in generic_weapons()]
+    return specific or named
+
+
+def weapon_kind(weapons: Iterable[str]) -> str | None:
+    """The kind of an incident's weapons: majority vote, a tie to the kind named first.
+
+    Parameters
+    ----------
+    weapons : iterable of str
+        Canonical weapon names in text order; repeats are votes, names without a kind
+        are ignored, and generic ones (:func:`generic_weapons`) count only alone.
+
+    Returns
+    -------
+    str or None
+        ``"drone"``, ``"air"``, ``"missile"``, ``"artillery"``, or ``None``.
+
+    Examples
+    --------
+    >>> weapon_kind(["shelling", "missiles"]), weapon_kind(["shelling"])
+    ('missile', 'artillery')
+    >>> weapon_kind(["drones", "missiles"]), weapon_kind([]) is None
+    ('drone', True)
+    """
+    votes = Counter(weapon_kinds()[w] for w in _voters(weapons))
+    return votes.most_common(1)[0][0] if votes else None
+
+
 def classify_weapons(weapons: Iterable[str]) -> str | None:
     """ACLED sub-event type from weapon names (majority vote; a tie goes to drones).
 
     Parameters
     ----------
     weapons : iterable of str
-        Canonical weapon names; names without a kind are ignored.
+        Canonical weapon names; names without a kind are ignored, generic ones
+        (:func:`generic_weapons`, "shelling") count only when no other is named.
 
     Returns
     -------
@@ -110,11 +160,13 @@ def classify_weapons(weapons: Iterable[str]) -> str | None:
     'Air/drone strike'
     >>> classify_weapons(["Vampire rockets", "cluster munitions"])
     'Shelling/artillery/missile attack'
+    >>> classify_weapons(["shelling", "shelling", "drones"])
+    'Air/drone strike'
     >>> classify_weapons([]) is None
     True
     """
     kinds = weapon_kinds()
-    votes = Counter(KIND_SUB_EVENT.get(kinds.get(w)) for w in weapons)
+    votes = Counter(KIND_SUB_EVENT.get(kinds.get(w)) for w in _voters(weapons))
     votes.pop(None, None)
     if not votes:
         return None

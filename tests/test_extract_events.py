@@ -100,10 +100,44 @@ def test_weapons_specific_before_generic():
         (["artillery"], SUB_SHELLING),
         ([], None),
         (["unknown"], None),
+        # "shelling" names the attack, not the weapon: it yields to any weapon named
+        (["shelling"], SUB_SHELLING),
+        (["shelling", "shelling", "drones"], SUB_AIR),
+        (["shelling", "glide bombs"], SUB_AIR),
     ],
 )
 def test_classify_weapons(weapons, sub):
     assert classify_weapons(weapons) == sub
+
+
+@pytest.mark.parametrize(
+    ("weapons", "kind"),
+    [
+        (["shelling"], "artillery"),
+        (["shelling", "rockets"], "missile"),
+        (["shelling", "artillery", "missiles"], "artillery"),  # a tie: the first named
+        (["missiles", "drones", "drones"], "drone"),
+        (["glide bombs", "shelling", "shelling"], "air"),
+        (["unknown"], None),
+        ([], None),
+    ],
+)
+def test_weapon_kind_votes_with_generic_words_last(weapons, kind):
+    from geoinc.taxonomy import weapon_kind
+
+    assert weapon_kind(weapons) == kind
+
+
+@pytest.mark.parametrize(
+    ("sentence", "values"),
+    [
+        ("Artillery shelling hit the village at dawn.", ["artillery", "shelling"]),
+        ("The town was shelled again on Friday.", ["shelling"]),
+        ("Mortars and howitzers fired all night.", ["artillery", "artillery"]),
+    ],
+)
+def test_shelling_is_its_own_weapon(sentence, values):
+    assert [w.value for w in find_weapons(sentence)] == values
 
 
 def test_targets_and_negation():

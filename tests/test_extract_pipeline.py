@@ -546,3 +546,44 @@ SCENES = [
 def test_the_scene_is_where_the_attack_was(text, published, places):
     reports = extract_reports(document_from_text(text, published=published)).reports
     assert [r.place.name for r in reports] == places
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # the weapon goes to the nearest place; the places listed with it share it
+        (
+            "Russian cruise missiles struck Poltava, Lviv and Odesa overnight.",
+            "en",
+            {"Poltava": "missile", "Lviv": "missile", "Odesa": "missile"},
+        ),
+        (
+            "Drones hit Sumy on Tuesday. Later, artillery shelled Nikopol and Marhanets.",
+            "en",
+            {"Sumy": "drone", "Nikopol": "artillery", "Marhanets": "artillery"},
+        ),
+        (
+            "Вночі окупанти обстріляли Херсон, Берислав та Нікополь.",
+            "uk",
+            {"Kherson": "artillery", "Beryslav": "artillery", "Nikopol": "artillery"},
+        ),
+        (
+            "Утром российские дроны атаковали Сумы, Конотоп и Шостку.",
+            "ru",
+            {"Sumy": "drone", "Konotop": "drone", "Shostka": "drone"},
+        ),
+        # "rocket shelling" is a rocket attack; a place with its own weapon keeps it
+        ("Rocket shelling of Kherson killed two people on Monday.", "en", {"Kherson": "missile"}),
+        (
+            "Оккупанты обстреляли Херсон из артиллерии, а в Николаеве упала ракета.",
+            "ru",
+            {"Kherson": "artillery", "Mykolayiv": "missile"},
+        ),
+    ],
+)
+def test_each_listed_place_takes_its_weapon(text, lang, expected):
+    from geoinc.taxonomy import weapon_kind
+
+    doc = document_from_text(text, published=date(2025, 3, 4), lang=lang)
+    got = {r.place.name: weapon_kind(r.weapons) for r in extract_reports(doc).reports}
+    assert got == expected

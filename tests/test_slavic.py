@@ -517,3 +517,18 @@ def test_broken_telegram_exports_are_input_errors(tmp_path, content):
     path.write_text(content, encoding="utf-8")
     (item,) = [doc for _, doc in iter_export(path)]
     assert isinstance(item, InputError)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "values"),
+    [
+        # "обстріл" alone is the generic shelling; beside a weapon word it adds nothing
+        ("Ворог знову обстріляв прикордонні села.", "uk", ["shelling"]),
+        ("Росіяни завдали ракетного обстрілу по місту.", "uk", ["missiles"]),
+        ("Обстрел из минометов продолжался весь вечер.", "ru", ["artillery"]),
+        ("Дроны обстреливали окраины поселка.", "ru", ["drones"]),
+    ],
+)
+def test_shelling_word_is_generic(sentence, lang, values):
+    ev = next(e for e in analyse_text(sentence, None, lang) if e.weapons)
+    assert [w.value for w in ev.weapons] == values

@@ -175,11 +175,9 @@ def weapon_class_of_text(text: str | None) -> str | None:
 
 
 def _pred_weapon_class(pred: dict) -> str | None:
-    from geoinc.extraction.events import WEAPON_KIND
+    from geoinc.taxonomy import weapon_kind
 
-    votes = Counter(WEAPON_KIND.get(w) for w in pred.get("weapon") or ())
-    votes.pop(None, None)
-    return votes.most_common(1)[0][0] if votes else None
+    return weapon_kind(pred.get("weapon") or ())
 
 
 def _parse_day(value) -> date | None:

@@ -406,7 +406,37 @@ def _sentence_pieces(
         ps[id(_nearest(w.start, cands, w.end, text, starts))].weapons.append(w)
     for t in sent.targets:
         ps[id(_nearest(t.start, cands, t.end, text, starts))].targets.append(t)
+    if sent.weapons and len(cands) > 1:
+        _share_listed_weapons(text, list(ps.values()), lang)
     return list(ps.values())
+
+
+@lru_cache(maxsize=8)
+def _weapon_list_join(lang: str) -> re.Pattern:
+    """What stands between two listed places: a comma, a conjunction of the language
+    (``events_list_joins.txt``: "and", "та", "и" ...), or both."""
+    words = sorted(_lang_words(lang, "events_list_joins"), key=len, reverse=True)
+    conj = "|".join(re.escape(w) for w in words) or "(?!)"
+    return re.compile(rf"^\s*(?:,\s*(?:(?:{conj})\s+)?|(?:{conj})\s+)$", re.I)
+
+
+def _share_listed_weapons(text: str, pieces: list, lang: str) -> None:
+    """Places of one coordinated list share the weapons any of them took: in "missiles
+    struck Kyiv, Lviv and Odesa" the nearest-place rule gives the missiles to Kyiv
+    alone, but the clause says all three were struck by them. A listed place with a
+    weapon of its own keeps just that ("a drone hit Sumy and a missile Kharkiv")."""
+    join = _weapon_list_join(lang)
+    ordered = sorted(pieces, key=lambda p: p.mention.start)
+    run = [ordered[0]]
+    for p in [*ordered[1:], None]:
+        if p is not None and join.match(text[run[-1].mention.end : p.mention.start]):
+            run.append(p)
+            continue
+        shared = [w for q in run for w in q.weapons]
+        for q in run:
+            if not q.weapons:
+                q.weapons.extend(shared)
+        run = [p]
 
 
 @dataclass

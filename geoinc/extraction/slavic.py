@@ -777,7 +777,7 @@ def analyse_text(text: str, published: date | None, lang: str) -> list[SentenceE
     folded = fold(text)
     weapons = spans_by_sentence(g.weapons.spans(text, folded), text, sents)
     cues = spans_by_sentence(g.cues.spans(text, folded), text, sents)
-    _shelling_as_artillery(weapons, cues, sents)
+    _shelling_as_weapon(weapons, cues, sents)
     out = []
     for i, (s, e, para) in enumerate(sents):
         sent = text[s:e]
@@ -806,22 +806,14 @@ def analyse_text(text: str, published: date | None, lang: str) -> list[SentenceE
     return out
 
 
-def _shelling_as_artillery(weapons: list[list[Span]], cues: list[list[Span]], sents) -> None:
+def _shelling_as_weapon(weapons: list[list[Span]], cues: list[list[Span]], sents) -> None:
     """ "Обстріл" names any attack in Ukrainian and Russian ("ракетний обстріл", drones
-    "обстрілювали" a town), so it is artillery (as "shelling" is in English) only in a
-    sentence whose paragraph names no other weapon."""
-    from geoinc.extraction.events import WEAPON_KIND
-
-    named = {
-        para
-        for ws, (_, _, para) in zip(weapons, sents, strict=True)
-        if any(WEAPON_KIND.get(w.value) not in (None, "artillery") for w in ws)
-    }
-    for ws, cs, (_, _, para) in zip(weapons, cues, sents, strict=True):
-        if not ws and para not in named:
-            ws.extend(
-                Span("artillery", c.text, c.start, c.end) for c in cs if c.value == "shelling"
-            )
+    "обстрілювали" a town): in a sentence that names no weapon it is the generic
+    "shelling", artillery only when the incident names no other weapon
+    (:func:`geoinc.taxonomy.weapon_kind`)."""
+    for ws, cs in zip(weapons, cues, strict=True):
+        if not ws:
+            ws.extend(Span("shelling", c.text, c.start, c.end) for c in cs if c.value == "shelling")
 
 
 def _cues_with_casualties(cues: list[Span], figures, text: str) -> list[Span]:
