@@ -250,3 +250,17 @@ def test_adjectives_and_lists_count_only_what_they_say(sentence):
         assert got == [("injured", 3, "exact")]
     else:
         assert got == []
+
+
+@pytest.mark.parametrize(
+    "sentence, text",
+    [
+        ("At Least 22 People Were Killed in the city.", "At Least 22"),
+        ("TWO SOLDIERS WERE WOUNDED.", "TWO"),
+        # "ſ" has no lower-case "s": the sentence is read by the case-insensitive patterns
+        ("At least 22 people were killed in Oſt.", "At least 22"),
+    ],
+)
+def test_figures_keep_the_words_as_written(sentence, text):
+    [fig] = casualty_figures(sentence)
+    assert fig.quantity.text == text and fig.quantity.value in (22, 2)

@@ -36,7 +36,11 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from geoinc import lang as langdata
-from geoinc.extraction.lexicon import compile_fast  # same matches, fewer positions tried
+from geoinc.extraction.lexicon import (  # same matches: fewer positions tried, no case folding
+    caseless,
+    compile_caseless,
+    compile_fast,
+)
 from geoinc.extraction.numbers import (
     NUMBER_WORDS_PATTERN,
     QUANTITY_PATTERN,
@@ -94,9 +98,18 @@ class _Grammar:
     attributive_injured: frozenset
 
 
+def _compiler(folded: bool):
+    """How the patterns of a grammar are compiled: case-insensitive for the text as
+    written, or for its :func:`caseless` form (``folded``)."""
+    if folded:
+        return lambda p, fast=False: compile_caseless(p, re.I, fast=fast)
+    return lambda p, fast=False: (compile_fast if fast else re.compile)(p, re.I)
+
+
 @lru_cache(maxsize=8)
-def _grammar(code: str) -> _Grammar:
-    d = langdata.data(code, "casualties")
+def _grammar(code: str, folded: bool = False) -> _Grammar:
+    """The casualty grammar of ``code``; ``folded``: its patterns read :func:`caseless` text."""
+    d, rx = langdata.data(code, "casualties"), _compiler(folded)
     qualnum = re.sub(r"\(\?P<\w+>", "(?:", QUANTITY_PATTERN)
     hundred = r"(?:a|one)\s+(?:hundred|thousand)"
     num = _number_pattern(d, qualnum, hundred)
@@ -123,34 +136,28 @@ def _grammar(code: str) -> _Grammar:
         rf"|(?:\s+{_GAP}){{0,4}}?\s+(?:{_alt(weak_far)})|\s+of)\s+(?P<num>{qualnum})(?![\w-])"
     )
     return _Grammar(
-        np=re.compile(
-            rf"(?<![\w-])(?P<num>{num})(?P<mods>(?:\s+{mod}){{0,3}}?)\s+(?P<noun>{nouns})\b",
-            re.I,
+        np=rx(rf"(?<![\w-])(?P<num>{num})(?P<mods>(?:\s+{mod}){{0,3}}?)\s+(?P<noun>{nouns})\b"),
+        bare=rx(rf"(?<![\w-])(?P<num>{hundred}|{qualnum})(?![\w-])"),
+        passive=rx(rf"(?:{aside})?(?:{sep}{aux}){{0,6}}{sep}(?P<verb>{killed}|{injured})\b"),
+        active=rx(rf"\b(?P<verb>{active})\s+$", fast=True),
+        killed_verb=rx(
+            rf"^(?:{killed}|{_alt(d['killed_active'])}|{_alt(d['nominal_killed_before'])})$"
         ),
-        bare=re.compile(rf"(?<![\w-])(?P<num>{hundred}|{qualnum})(?![\w-])", re.I),
-        passive=re.compile(
-            rf"(?:{aside})?(?:{sep}{aux}){{0,6}}{sep}(?P<verb>{killed}|{injured})\b", re.I
-        ),
-        active=compile_fast(rf"\b(?P<verb>{active})\s+$", re.I),
-        killed_verb=re.compile(
-            rf"^(?:{killed}|{_alt(d['killed_active'])}|{_alt(d['nominal_killed_before'])})$", re.I
-        ),
-        joiner=re.compile(r"^(?:\s*,\s*(?:and\s+)?|\s+and\s+)$", re.I),
-        toll=compile_fast(toll, re.I),
-        nominal=_nominal_pattern(d, qualnum, mod),
-        zero=compile_fast(rf"\b{_alt(_zero_fields(d))}\b", re.I),
-        subset_left=compile_fast(rf"\b(?:{_alt(d['subset_before'])}|no|not)\s+$", re.I),
-        aggregate=compile_fast(rf"\b{_alt(d['aggregate_markers'])}\b", re.I),
+        joiner=rx(r"^(?:\s*,\s*(?:and\s+)?|\s+and\s+)$"),
+        toll=rx(toll, fast=True),
+        nominal=rx(_nominal_pattern(d, qualnum, mod)),
+        zero=rx(rf"\b{_alt(_zero_fields(d))}\b", fast=True),
+        subset_left=rx(rf"\b(?:{_alt(d['subset_before'])}|no|not)\s+$", fast=True),
+        aggregate=rx(rf"\b{_alt(d['aggregate_markers'])}\b", fast=True),
         triggers=tuple(d["triggers"]),
         general=_lower_set(d["general_nouns"]),
         pairs=_lower_set(d["pair_nouns"]),
         injured_nouns=_lower_set(d["injured_nouns"]),
         zero_fields=_zero_fields(d),
-        attributive=_attributive_pattern(d, num, mod, nouns),
-        subset_died=re.compile(
+        attributive=_attributive_pattern(d, num, mod, nouns, rx),
+        subset_died=rx(
             rf"(?<![\w-])(?P<num>{qualnum})\s+of\s+(?:whom|them)\s+(?:{aux}\s+){{0,3}}"
-            rf"{_alt(d['subset_died'])}\b",
-            re.I,
+            rf"{_alt(d['subset_died'])}\b"
         ),
         plural=_lower_set(d["plural_person_nouns"]),
         attributive_injured=_lower_set(d["attributive_injured"]),
@@ -180,7 +187,7 @@ def _aside(d: dict) -> str:
     )
 
 
-def _attributive_pattern(d: dict, num: str, mod: str, nouns: str) -> tuple:
+def _attributive_pattern(d: dict, num: str, mod: str, nouns: str, rx) -> tuple:
     """A person phrase that is a figure by its adjective, no verb needed: "the wounded
     woman", "two injured miners" (only "the" before a singular noun counts one).
 
@@ -188,11 +195,11 @@ def _attributive_pattern(d: dict, num: str, mod: str, nouns: str) -> tuple:
     the number left of it and the noun right of it."""
     adj = _alt([*d["attributive_killed"], *d["attributive_injured"]])
     return (
-        compile_fast(rf"\b{adj}\b", re.I),
-        re.compile(rf"(?<![\w-])(?P<num>the|{num})\s+(?:\w+ly\s+)?$", re.I),
+        rx(rf"\b{adj}\b", fast=True),
+        rx(rf"(?<![\w-])(?P<num>the|{num})\s+(?:\w+ly\s+)?$"),
         # one modifier at most, and no article: "the injured included a police officer"
         # is no phrase ("the wounded Ukrainian soldier" is)
-        re.compile(rf"(?:\s+(?!(?:an?|the)\b){mod})?\s+(?P<noun>{nouns})\b", re.I),
+        rx(rf"(?:\s+(?!(?:an?|the)\b){mod})?\s+(?P<noun>{nouns})\b"),
     )
 
 
@@ -213,12 +220,11 @@ def _lower_set(words) -> frozenset:
     return frozenset(w.lower() for w in words)
 
 
-def _nominal_pattern(d: dict, qualnum: str, mod: str) -> re.Pattern:
+def _nominal_pattern(d: dict, qualnum: str, mod: str) -> str:
     """A count of deaths or injuries ("four deaths", "nine confirmed deaths and 31
     injuries"): the noun is what is counted."""
     nouns = _alt([*d["killed_nouns"], *d["injured_nouns"]])
-    pattern = rf"(?<![\w-])(?P<num>{qualnum})(?:\s+{mod}){{0,2}}?\s+(?P<noun>{nouns})\b"
-    return re.compile(pattern, re.I)
+    return rf"(?<![\w-])(?P<num>{qualnum})(?:\s+{mod}){{0,2}}?\s+(?P<noun>{nouns})\b"
 
 
 def may_contain_casualties(folded: str, lang: str = "en") -> bool:
@@ -261,13 +267,17 @@ def _singular(noun: str | None, g: _Grammar) -> bool:
     return bool(low) and not low[-1].endswith("s") and low[-1] not in g.plural
 
 
-def _chains(sentence: str, g: _Grammar) -> list[tuple[int, int, int, Quantity]]:
-    """Person phrases, enumerations summed: ``(start, number end, phrase end, quantity)``."""
+def _chains(sentence: str, low: str, g: _Grammar) -> list[tuple[int, int, int, Quantity]]:
+    """Person phrases, enumerations summed: ``(start, number end, phrase end, quantity)``.
+
+    ``low``: what ``g``'s patterns read (``sentence`` itself, or its :func:`caseless`
+    form); the words kept are always read from ``sentence``."""
     phrases = []
-    for m in g.np.finditer(sentence):
-        q = _quantity(m.group("num"), m.group("noun"), g)
+    for m in g.np.finditer(low):
+        noun = _group(sentence, m, "noun")
+        q = _quantity(_group(sentence, m, "num"), noun, g)
         if q is not None:
-            general = m.group("noun").lower() in g.general
+            general = noun.lower() in g.general
             phrases.append([m.start(), m.start() + len(q.text), m.end(), q, general])
     # kinds of people counted one by one add up ("a child and two adults"); general
     # nouns do not ("18 people and 111 people" are two figures)
@@ -276,7 +286,7 @@ def _chains(sentence: str, g: _Grammar) -> list[tuple[int, int, int, Quantity]]:
         prev = chains[-1] if chains else None
         if (
             prev
-            and g.joiner.match(sentence[prev[2] : s])
+            and g.joiner.match(low[prev[2] : s])
             and not _apposition(sentence, prev[2], s, e)
             and q.value is not None
             and prev[3].value is not None
@@ -300,31 +310,36 @@ def _apposition(sentence: str, gap_start: int, s: int, e: int) -> bool:
     return sentence[gap_start:s].strip() == "," and bool(_APPOSITION_END.match(sentence, e))
 
 
+def _group(sentence: str, m: re.Match, name: str | int) -> str:
+    """The words of group ``name`` of ``m`` as ``sentence`` writes them."""
+    return sentence[m.start(name) : m.end(name)]
+
+
 def _field_of(verb: str, g: _Grammar) -> str:
     return "killed" if g.killed_verb.match(re.sub(r"\s+", " ", verb)) else "injured"
 
 
-def _phrase_figures(sentence: str, g: _Grammar, taken: bytearray) -> list[tuple]:
+def _phrase_figures(sentence: str, low: str, g: _Grammar, taken: bytearray) -> list[tuple]:
     out = []
-    cands = _chains(sentence, g)
+    cands = _chains(sentence, low, g)
     covered = bytearray(len(sentence))  # characters of the chains, one mark each
     for s, _, e, _ in cands:
         _take(covered, s, e)
-    for m in g.bare.finditer(sentence):
+    for m in g.bare.finditer(low):
         if not covered[m.start()]:  # parsed below, only when a verb makes it a figure
             cands.append((m.start(), m.end(), m.end(), m))
     for s, num_end, e, q in sorted(cands, key=lambda c: c[0]):
-        left = sentence[max(0, s - 40) : s]
+        left = low[max(0, s - 40) : s]
         spaced = left[-1:].isspace()  # both left patterns end in white space (\s+$)
         if (spaced and g.subset_left.search(left)) or left.endswith("-"):
             continue
         fld = None
-        if pm := g.passive.match(sentence, e):  # in place: a slice per number is quadratic
+        if pm := g.passive.match(low, e):  # in place: a slice per number is quadratic
             fld = _field_of(pm.group("verb"), g)
         elif spaced and (am := g.active.search(left)):
             fld = _field_of(am.group("verb"), g)
         if fld and not isinstance(q, Quantity):
-            q = _quantity(q.group("num"), None, g)
+            q = _quantity(_group(sentence, q, "num"), None, g)
         if fld and q is not None and not _overlaps(taken, s, num_end):
             _take(taken, s, e)
             out.append((fld, q, s, num_end))
@@ -362,29 +377,32 @@ def casualty_figures(sentence: str, offset: int = 0, lang: str = "en") -> list[C
     ...     "The strike killed a child and two adults; the death toll has risen to 5.")]
     [('killed', 3), ('killed', 5)]
     """
-    g = _grammar(lang)
-    if g.aggregate.search(sentence):
+    low = caseless(sentence)
+    g = _grammar(lang, low is not None)
+    low = sentence if low is None else low
+    if g.aggregate.search(low):
         return []  # a war's running total, not this incident's figure
     taken = bytearray(len(sentence))
     found = []
-    for m in g.zero.finditer(sentence):
+    for m in g.zero.finditer(low):
         for fld in g.zero_fields[re.sub(r"\s+", " ", m.group(0).lower())]:
-            found.append((fld, Quantity(0, 0, 0, "none", m.group(0)), m.start(), m.end(), False))
+            q = Quantity(0, 0, 0, "none", _group(sentence, m, 0))
+            found.append((fld, q, m.start(), m.end(), False))
         _take(taken, m.start(), m.end())
-    for m in g.toll.finditer(sentence):
-        q = parse_quantity(m.group("num"))
+    for m in g.toll.finditer(low):
+        q = parse_quantity(_group(sentence, m, "num"))
         if q is None or _overlaps(taken, m.start("num"), m.end("num")):
             continue
         noun = re.sub(r"\s+", " ", m.group("noun").lower())
         fld = "injured" if noun in _injured_tolls(lang) else "killed"
         _take(taken, m.start("num"), m.end("num"))
         found.append((fld, q, m.start("num"), m.end("num"), m.group("change") is not None))
-    nominal = _nominal_figures(sentence, g, taken)
+    nominal = _nominal_figures(sentence, low, g, taken)
     found.extend(nominal)
     counted = {f[2] for f in nominal}
-    died = _subset_died(sentence, g, taken)
-    found.extend(f + (False,) for f in _phrase_figures(sentence, g, taken))
-    found.extend(f + (False,) for f in _attributive_figures(sentence, g, taken))
+    died = _subset_died(sentence, low, g, taken)
+    found.extend(f + (False,) for f in _phrase_figures(sentence, low, g, taken))
+    found.extend(f + (False,) for f in _attributive_figures(sentence, low, g, taken))
     found.extend(_elliptical_figures(sentence, lang, found, taken))
     found.sort(key=lambda f: (f[2], f[0]))
     if died:
@@ -428,17 +446,17 @@ def _elliptical_figures(sentence: str, lang: str, found: list, taken: bytearray)
     return out
 
 
-def _subset_died(sentence: str, g: _Grammar, taken: bytearray) -> list[tuple]:
+def _subset_died(sentence: str, low: str, g: _Grammar, taken: bytearray) -> list[tuple]:
     """ "20 were injured, two of whom died": the two are killed (and leave the injured)."""
     out = []
-    low = sentence.lower()
-    if " of whom " not in low and " of them " not in low:
+    lower = low.lower()  # ``low`` is the sentence itself when it is not caseless
+    if " of whom " not in lower and " of them " not in lower:
         return out  # the pattern starts with any number: most sentences fail here cheaply
-    for m in g.subset_died.finditer(sentence):
-        q = parse_quantity(m.group("num"))
+    for m in g.subset_died.finditer(low):
+        q = parse_quantity(_group(sentence, m, "num"))
         if q is not None and q.value and not _overlaps(taken, m.start(), m.end()):
             _take(taken, m.start(), m.end())
-            out.append(("killed", q, m.start(), m.start("num") + len(m.group("num")), False))
+            out.append(("killed", q, m.start(), m.end("num"), False))
     return out
 
 
@@ -458,16 +476,16 @@ def _less_the_dead(found: list[tuple], died: list[tuple]) -> list[tuple]:
     return sorted(found, key=lambda f: (f[2], f[0]))
 
 
-def _attributive_figures(sentence: str, g: _Grammar, taken: bytearray) -> list[tuple]:
+def _attributive_figures(sentence: str, low: str, g: _Grammar, taken: bytearray) -> list:
     """ "The wounded woman was evacuated": a figure by its adjective (lowest priority)."""
     out = []
     adjective, left, right = g.attributive
-    for a in adjective.finditer(sentence):
-        lm = left.search(sentence, max(0, a.start() - 40), a.start())
-        rm = right.match(sentence, a.end()) if lm else None
+    for a in adjective.finditer(low):
+        lm = left.search(low, max(0, a.start() - 40), a.start())
+        rm = right.match(low, a.end()) if lm else None
         if rm is None or _overlaps(taken, lm.start(), rm.end()):
             continue
-        s, noun, raw = lm.start(), rm.group("noun"), lm.group("num")
+        s, noun, raw = lm.start(), _group(sentence, rm, "noun"), _group(sentence, lm, "num")
         if raw.lower() == "the" or raw.lower() in _ONE_WORDS + _POSSESSIVES:
             q = Quantity(1, 1, 1, "exact", raw) if _singular(noun, g) else None
         else:
@@ -480,15 +498,15 @@ def _attributive_figures(sentence: str, g: _Grammar, taken: bytearray) -> list[t
     return out
 
 
-def _nominal_figures(sentence: str, g: _Grammar, taken: bytearray) -> list[tuple]:
+def _nominal_figures(sentence: str, low: str, g: _Grammar, taken: bytearray) -> list[tuple]:
     """Counts of deaths or injuries ("four deaths"), not inside a toll or a zero."""
     out = []
-    for m in g.nominal.finditer(sentence):
+    for m in g.nominal.finditer(low):
         s, e = m.start("num"), m.end("num")
-        left = sentence[max(0, s - 40) : s]
+        left = low[max(0, s - 40) : s]
         if _overlaps(taken, s, e) or (left[-1:].isspace() and g.subset_left.search(left)):
             continue
-        q = parse_quantity(m.group("num"))
+        q = parse_quantity(_group(sentence, m, "num"))
         if q is None or re.fullmatch(r"(?:19|20)\d\d", m.group("num")):
             continue
         noun = re.sub(r"\s+", " ", m.group("noun").lower())

@@ -18,7 +18,15 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_constants as _sre_c
     import sre_parse as _sre_parse
 
-__all__ = ["Lexicon", "literal_prefixes", "fold", "start_lookahead", "compile_fast"]
+__all__ = [
+    "Lexicon",
+    "literal_prefixes",
+    "fold",
+    "start_lookahead",
+    "compile_fast",
+    "caseless",
+    "compile_caseless",
+]
 
 _META = set("()[]{}|\\.^$+")
 
@@ -217,6 +225,79 @@ def compile_fast(pattern: str, flags: int = 0) -> re.Pattern:
     """``re.compile(pattern, flags)`` with :func:`start_lookahead` in front: the same
     matches, found faster where few positions can start one."""
     return re.compile(start_lookahead(pattern, flags) + pattern, flags)
+
+
+# the non-ASCII characters re.IGNORECASE equates with an ASCII letter although lower case
+# does not make them one ("ſ" and "s", "ı" and "i"): found by the engine, not listed
+_ODD_CASE = re.compile(r"(?=[^\x00-\x7f])(?i:[a-z])")
+
+
+def caseless(text: str) -> str | None:
+    """``text`` in lower case for the patterns of :func:`compile_caseless` (same length,
+    same offsets), or ``None`` when a character of it would match differently there
+    ("ſ", "İ"): the case-insensitive patterns must then read ``text`` itself.
+
+    Examples
+    --------
+    >>> caseless("Drones Hit Kharkiv"), caseless("Oſt")
+    ('drones hit kharkiv', None)
+    """
+    return None if _ODD_CASE.search(text) else text.lower()
+
+
+def compile_caseless(pattern: str, flags: int = 0, *, fast: bool = False) -> re.Pattern:
+    """The case-insensitive ``pattern`` compiled for :func:`caseless` text: the same
+    matches at the same offsets, about twice as fast.
+
+    ``re`` compares a case-insensitive alternative character by character, so a large
+    alternation costs each of its alternatives at every position; matched case-sensitive,
+    most alternatives fail on their first character at once. A pattern with an upper-case
+    or other cased non-ASCII literal, inline flags or a back reference stays
+    case-insensitive (as correct on lower-case text, only slower). ``fast``: with
+    :func:`start_lookahead` in front (:func:`compile_fast`).
+
+    Examples
+    --------
+    >>> compile_caseless(r"\\bat least \\d+", re.I).search(caseless("At Least 5")).span()
+    (0, 10)
+    """
+    folded = _lower_literals_only(_sre_parse.parse(pattern, flags | re.I))
+    flags = flags & ~re.I if folded else flags | re.I
+    return compile_fast(pattern, flags) if fast else re.compile(pattern, flags)
+
+
+def _lower_literals_only(items) -> bool:
+    """No item of a parsed regex reads case: literals and ranges in lower case (or
+    caseless), no inline flags, no back reference (nor anything not known here)."""
+    for op, av in items:
+        if op in (_sre_c.LITERAL, _sre_c.NOT_LITERAL):
+            ok = _caseless_char(av)
+        elif op is _sre_c.RANGE:
+            ok = all(_caseless_char(c) for c in range(av[0], av[1] + 1))
+        elif op is _sre_c.SUBPATTERN:
+            ok = not av[1] and not av[2] and _lower_literals_only(av[3])
+        elif op is _sre_c.BRANCH:
+            ok = all(_lower_literals_only(b) for b in av[1])
+        elif op in _REPEATS:
+            ok = _lower_literals_only(av[2])
+        elif op in (_sre_c.ASSERT, _sre_c.ASSERT_NOT):
+            ok = _lower_literals_only(av[1])
+        elif op is _sre_c.IN:
+            ok = _lower_literals_only(av)
+        else:  # no case in ".", "^", "\\b", "\\w", a class's negation
+            ok = op in (_sre_c.ANY, _sre_c.AT, _sre_c.CATEGORY, _sre_c.NEGATE)
+        if not ok:
+            return False
+    return True
+
+
+def _caseless_char(code: int) -> bool:
+    """A character that lower-case text holds whenever it would match case-insensitively:
+    an ASCII one that is not upper case, or one without case."""
+    c = chr(code)
+    if code < 128:
+        return not c.isupper()
+    return c.lower() == c == c.upper() and not _ODD_CASE.match(c)
 
 
 class _NoStart(Exception):
