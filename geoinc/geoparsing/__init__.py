@@ -118,11 +118,12 @@ def _mentions(kept: list[Resolution], tokens, text: str, lang: str) -> list[Ment
         span = res.span
         kind = None if res.place is None else res.place.kind
         role = "dateline" if n in dated else assign_role(span, tokens, kind, lang)
+        end = _region_name_end(res, tokens, lang)
         mentions.append(
             Mention(
                 span.start,
-                span.end,
-                text[span.start : span.end],
+                end,
+                text[span.start : end],
                 res.place,
                 role,
                 res.confidence,
@@ -130,6 +131,21 @@ def _mentions(kept: list[Resolution], tokens, text: str, lang: str) -> list[Ment
             )
         )
     return mentions
+
+
+def _region_name_end(res: Resolution, tokens, lang: str) -> int:
+    """Where a mention ends: a region of a country whose oblasts English names with a
+    translated region word takes the word in ("the Kharkiv region", "Krasnodar
+    Territory"); the rules before this read the bare name's span."""
+    span, place = res.span, res.place
+    j = span.j
+    if place is None or place.kind != "admin1" or j >= tokens.n or tokens.seps[j] != " ":
+        return span.end
+    if tokens.key(j) not in vocabulary(lang, "region_name_words"):
+        return span.end
+    if place.country.lower() not in vocabulary(lang, "region_name_countries"):
+        return span.end
+    return tokens.tok(j).end
 
 
 def _weapon(res: Resolution, tokens, lang: str) -> bool:

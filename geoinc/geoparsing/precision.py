@@ -169,14 +169,43 @@ def _speech_verbs() -> frozenset[str]:
     return _lang.words(_lang.DEFAULT, "geoparse_speech_verbs")
 
 
+@lru_cache(maxsize=1)
+def _locative() -> frozenset[str]:
+    """Prepositions that place the name after them: ``geoparse_locative_prepositions``."""
+    return _lang.words(_lang.DEFAULT, "geoparse_locative_prepositions")
+
+
 def speaker(res: Resolution, doc: DocumentEvidence) -> bool:
     """Rejects a one-word small town right before "said", "told" ... ("Dyer said"): a
-    person speaking, not the town of that name."""
+    person speaking, not the town of that name; not after a locative preposition
+    ("officials in Pokrovsk said")."""
     span, place = res.span, res.place
     if not (small_place(place) and _one_word(span)):
         return False
+    if span.i and doc.tokens.key(span.i - 1) in _locative():
+        return False
     key, sep = _next_word(span, doc.tokens)
     return sep == " " and key in _speech_verbs() and place.population < SPEAKER_MAX_POPULATION
+
+
+@lru_cache(maxsize=1)
+def _org_heads() -> frozenset[str]:
+    """Words that end an organisation's name: ``geoparse_org_heads``."""
+    return _lang.words(_lang.DEFAULT, "geoparse_org_heads")
+
+
+def organisation_head(res: Resolution, doc: DocumentEvidence) -> bool:
+    """Rejects a one-word small place whose name ends an organisation's name after
+    another capitalised word ("Fleet" in "the Black Sea Fleet", "Guard" in "the Border
+    Guard"): the word is the organisation's, not the town's."""
+    span, tokens = res.span, doc.tokens
+    if not (_one_word(span) and small_place(res.place)) or span.i == 0:
+        return False
+    return (
+        span.key in _org_heads()
+        and tokens.seps[span.i] == " "
+        and tokens.words[span.i - 1][0].isupper()
+    )
 
 
 def person_name(res: Resolution, doc: DocumentEvidence) -> bool:
@@ -228,6 +257,7 @@ GAZETTEER_RULES: tuple[Rule, ...] = (
     alternate_code_or_word,
     alternate_unsupported,
     speaker,
+    organisation_head,
     person_name,
     name_pair,
     settlement_out_of_country,
@@ -268,8 +298,11 @@ def document_countries(results: list[Resolution]) -> set[str]:
 
 
 def people(results: list[Resolution], resolver: Resolver) -> set[str]:
-    """Name keys the document uses for people ("Mr Jones", "Henry Jones" -> "jones")."""
+    """Name keys the document uses for people ("Mr Jones", "Henry Jones" -> "jones"),
+    except those it also calls a settlement outright ("the city of Tuapse"): one odd
+    pair elsewhere ("Marine Terminal Tuapse") makes no person of them."""
     out = set()
+    placed = {res.span.key for res in results if "settlement_word" in res.span.extra}
     for res in results:
         span = res.span
         if span.j - span.i != 1 or span.source != "gazetteer":
@@ -286,7 +319,7 @@ def people(results: list[Resolution], resolver: Resolver) -> set[str]:
             first = results[span.extra["name_pair_second"]]
             if small_place(first.place) and small_place(res.place):
                 out.add(span.key)
-    return out
+    return out - placed
 
 
 def after_the(span: Span, tokens: Tokens) -> bool:

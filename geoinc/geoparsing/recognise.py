@@ -280,11 +280,32 @@ def find_spans(tokens: Tokens, keys, text: str, first_words=None, common=None) -
             continue
         spans.append(best)
         pos = best.j
+    _lowercase_names(spans, tokens, keys)
     _extend_names(spans, tokens)
     _qualify(spans, tokens, common or {})
     _unknown_settlements(spans, tokens, keys)
     _districts(spans, tokens, keys)
     return spans
+
+
+@lru_cache(maxsize=1)
+def _lowercase_forms() -> frozenset[str]:
+    """The raw words of ``geoparse_lowercase_names``, bare and possessive."""
+    names = _words("lowercase_names")
+    return frozenset(n + p for n in names for p in ("", *_POSSESSIVE))
+
+
+def _lowercase_names(spans: list[Span], tokens: Tokens, keys) -> None:
+    """Names written in lower case on purpose ("russia targeted the port"): spans of
+    their own, found by one set intersection over the words (most texts have none)."""
+    found = _lowercase_forms().intersection(tokens.words)
+    if not found:
+        return
+    for k in compress(count(), map(found.__contains__, tokens.words)):
+        tok = tokens.tok(k)
+        if tok.key in keys:
+            spans.append(Span(k, k + 1, tok.start, tok.end, tok.key, "gazetteer"))
+    spans.sort(key=lambda s: s.i)
 
 
 def _run_key(parts: list[str], keys) -> str:
@@ -379,11 +400,17 @@ def _town_body(key: str, jj: int, tokens: Tokens, keys) -> bool:
     )
 
 
+@lru_cache(maxsize=1)
+def _the_names() -> frozenset[str]:
+    """Keys whose "The" is part of the name (``geoparse_the_names``)."""
+    return frozenset(normalize(w) for w in _words("the_names"))
+
+
 def _match_span(i: int, jj: int, key: str, source: str, tokens: Tokens, text: str, keys) -> Span:
     """The span of a match on tokens ``[i, jj)``: a leading "The" left out, the final dot
     of "U.S." and "Kan." kept, a short all-capitals word flagged as an acronym."""
     ii = i
-    if jj - i > 1 and key.startswith("the ") and key[4:] in keys:
+    if jj - i > 1 and key.startswith("the ") and key[4:] in keys and key not in _the_names():
         ii, key = i + 1, key[4:]  # "The United States": the name without "the"
     tok = tokens.tok(ii)
     last = tokens.tok(jj - 1)
@@ -536,7 +563,7 @@ def _qualify(spans: list[Span], tokens: list[Token], common: dict | None = None)
         # Unknown longer proper name around the match ("Franklin Roosevelt").
         if s.source == "demonym" or s.source == "abbreviation":
             continue
-        if _continues_name(s, nxt, common):
+        if _continues_name(s, nxt, common) and not _jurisdiction(s, tokens):
             if s.j in by_start:
                 s.extra["name_pair"] = by_start[s.j]  # "Henry Jones": two names, one person?
             else:
@@ -610,6 +637,16 @@ def _continues_name(s: Span, nxt: Token | None, common: dict) -> bool:
         and nxt.key not in REGION_WORDS
         and nxt.key not in SUBDIVISION_WORDS
         and not _ordinary_word(nxt, common)
+    )
+
+
+def _jurisdiction(s: Span, tokens: Tokens) -> bool:
+    """ "the Mayor of Chernihiv Oleksandr Lomako": a name after a title and "of" is the
+    official's town, and the capitalised words after it are the official's name."""
+    return (
+        s.i >= 2
+        and tokens.key(s.i - 1) == "of"
+        and tokens.key(s.i - 2) in _words("jurisdiction_titles")
     )
 
 
