@@ -183,3 +183,42 @@ def test_analyse_text_title_and_offsets():
     assert text[body.figures[0].start : body.figures[0].end] == "28"
     assert text[body.dates[0].start : body.dates[0].end] == "overnight"
     assert analyse_text("", None) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Russian jets dropped KABs on the outskirts overnight.", "air"),
+        ("A FAB-500 with a UMPK kit hit the depot.", "air"),
+        ("A plane dropped a bomb on the market.", "air"),
+        ("Tactical aviation struck the bridge twice.", "air"),
+        ("An FPV drone chased the car.", "drone"),
+        ("A Lancet drone hit the truck.", "drone"),
+        ("A loitering munition struck the substation.", "drone"),
+        ("Two Geran-2s were downed before dawn.", "drone"),
+        ("An ATACMS strike hit the airfield.", "missile"),
+        ("Storm Shadow struck the shipyard.", "missile"),
+        ("An X-59 hit the port.", "missile"),
+        ("Smerch launchers fired on the suburbs.", "missile"),
+        ("A Grad multiple rocket launch system fired on the market.", "missile"),
+        ("Tanks fired on the village from the ridge.", "artillery"),
+        ("The village was shelled at noon.", "artillery"),
+    ],
+)
+def test_weapon_names_find_their_kind(sentence, kind):
+    from geoinc.taxonomy import weapon_kind
+
+    assert weapon_kind([w.value for w in find_weapons(sentence)]) == kind
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Lancet published the study on Monday.",
+        "A tanker docked in the harbour.",
+        "Tornado warnings were issued across the county.",
+        "Kabul was quiet on Friday.",
+    ],
+)
+def test_look_alike_words_are_no_weapons(sentence):
+    assert find_weapons(sentence) == []

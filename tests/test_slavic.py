@@ -534,3 +534,27 @@ def test_broken_telegram_exports_are_input_errors(tmp_path, content):
 def test_shelling_word_is_generic(sentence, lang, values):
     ev = next(e for e in analyse_text(sentence, None, lang) if e.weapons)
     assert [w.value for w in ev.weapons] == values
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "kind"),
+    [
+        ("Окупанти скинули на село дві бомби з УМПК.", "uk", "air"),
+        ("По околицях били з «Ураганів».", "uk", "missile"),
+        ("Удар завдали ракетами ATACMS.", "uk", "missile"),
+        ("Уночі Сили оборони вдарили Storm Shadow по штабу.", "uk", "missile"),
+        ("Місто атакували «Хаймарсами».", "uk", "missile"),
+        ("Ворог гатив по селу з танків.", "uk", "artillery"),
+        ("Над областью сбили восемь Гераней.", "ru", "drone"),
+        ("Позиции накрыли из «Смерча».", "ru", "missile"),
+        ("Противник ударил атакмсами по аэродрому.", "ru", "missile"),
+        ("Из танка обстреляли окраину села.", "ru", "artillery"),
+        ("Ураган пошкодив дахи.", "uk", None),
+        ("В порту загорелся танкер.", "ru", None),
+    ],
+)
+def test_weapon_names_and_their_case_forms(sentence, lang, kind):
+    from geoinc.taxonomy import weapon_kind
+
+    ws = [w.value for e in analyse_text(sentence, None, lang) for w in e.weapons]
+    assert weapon_kind(ws) == kind
