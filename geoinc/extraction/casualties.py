@@ -232,12 +232,21 @@ def may_contain_casualties(folded: str, lang: str = "en") -> bool:
     return any(t in folded for t in _grammar(lang).triggers)
 
 
+# what _quantity reads, compiled once (not looked up in re's cache at every number)
+_SPACES = re.compile(r"\s+")
+_POSSESSIVE_LEAD = re.compile(rf"^{_alt(_POSSESSIVES)} (?=\S)", re.I)
+_MORE_LEAD = re.compile(r"^(?:another|a further|further|an additional) (?=\S)", re.I)
+_NUMBER_AFTER = re.compile(r"\d|\s\w")
+_HUNDRED = re.compile(r"(?:a|one) (?:hundred|thousand)")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
 def _quantity(num_text: str, noun: str | None, g: _Grammar) -> Quantity | None:
-    raw = re.sub(r"\s+", " ", num_text.strip())
-    raw = re.sub(rf"^{_alt(_POSSESSIVES)} (?=\S)", "", raw, flags=re.I)  # "her two" -> "two"
+    raw = _SPACES.sub(" ", num_text.strip())
+    raw = _POSSESSIVE_LEAD.sub("", raw)  # "her two" -> "two"
     raw = (
-        re.sub(r"^(?:another|a further|further|an additional) (?=\S)", "", raw, flags=re.I)
-        if re.search(r"\d|\s\w", raw) and raw.lower() not in _ONE_WORDS
+        _MORE_LEAD.sub("", raw)
+        if _NUMBER_AFTER.search(raw) and raw.lower() not in _ONE_WORDS
         else raw
     )
     low = raw.lower()
@@ -252,12 +261,12 @@ def _quantity(num_text: str, noun: str | None, g: _Grammar) -> Quantity | None:
         if noun is None or noun.lower() in g.general:
             return None
         return Quantity(1, 1, 1, "exact", raw)
-    if re.fullmatch(r"(?:a|one) (?:hundred|thousand)", low):
+    if _HUNDRED.fullmatch(low):
         n = 100 if low.endswith("hundred") else 1000
         return Quantity(n, n, n, "exact", raw)
     if low.endswith(" of"):
         raw = raw[:-3]
-    if re.fullmatch(r"(?:19|20)\d\d", raw) and noun is None:
+    if _YEAR.fullmatch(raw) and noun is None:
         return None  # a year, not a count
     return parse_quantity(raw)
 
@@ -316,7 +325,7 @@ def _group(sentence: str, m: re.Match, name: str | int) -> str:
 
 
 def _field_of(verb: str, g: _Grammar) -> str:
-    return "killed" if g.killed_verb.match(re.sub(r"\s+", " ", verb)) else "injured"
+    return "killed" if g.killed_verb.match(_SPACES.sub(" ", verb)) else "injured"
 
 
 def _phrase_figures(sentence: str, low: str, g: _Grammar, taken: bytearray) -> list[tuple]:
@@ -385,7 +394,7 @@ def casualty_figures(sentence: str, offset: int = 0, lang: str = "en") -> list[C
     taken = bytearray(len(sentence))
     found = []
     for m in g.zero.finditer(low):
-        for fld in g.zero_fields[re.sub(r"\s+", " ", m.group(0).lower())]:
+        for fld in g.zero_fields[_SPACES.sub(" ", m.group(0).lower())]:
             q = Quantity(0, 0, 0, "none", _group(sentence, m, 0))
             found.append((fld, q, m.start(), m.end(), False))
         _take(taken, m.start(), m.end())
@@ -393,7 +402,7 @@ def casualty_figures(sentence: str, offset: int = 0, lang: str = "en") -> list[C
         q = parse_quantity(_group(sentence, m, "num"))
         if q is None or _overlaps(taken, m.start("num"), m.end("num")):
             continue
-        noun = re.sub(r"\s+", " ", m.group("noun").lower())
+        noun = _SPACES.sub(" ", m.group("noun").lower())
         fld = "injured" if noun in _injured_tolls(lang) else "killed"
         _take(taken, m.start("num"), m.end("num"))
         found.append((fld, q, m.start("num"), m.end("num"), m.group("change") is not None))
@@ -507,9 +516,9 @@ def _nominal_figures(sentence: str, low: str, g: _Grammar, taken: bytearray) -> 
         if _overlaps(taken, s, e) or (left[-1:].isspace() and g.subset_left.search(left)):
             continue
         q = parse_quantity(_group(sentence, m, "num"))
-        if q is None or re.fullmatch(r"(?:19|20)\d\d", m.group("num")):
+        if q is None or _YEAR.fullmatch(m.group("num")):
             continue
-        noun = re.sub(r"\s+", " ", m.group("noun").lower())
+        noun = _SPACES.sub(" ", m.group("noun").lower())
         _take(taken, s, m.end())
         out.append(("injured" if noun in g.injured_nouns else "killed", q, s, e, False))
     return out

@@ -23,7 +23,7 @@ from functools import lru_cache
 from geoinc import lang as _lang
 from geoinc.extraction.casualties import casualty_figures
 from geoinc.extraction.dates import DateExpr, may_contain_date, resolve_dates
-from geoinc.extraction.lexicon import Lexicon, compile_fast, fold
+from geoinc.extraction.lexicon import Lexicon, caseless, compile_caseless, compile_fast, fold
 from geoinc.extraction.numbers import (
     ENUMERATION_PATTERN,
     QUANTITY_PATTERN,
@@ -129,26 +129,42 @@ CUE_LEXICON = Lexicon(list(_lang.table("en", "events_cues").items()))
 
 # --------------------------------------------------------------------------- figures
 
-_NUMX = compile_fast(rf"\b(?:{ENUMERATION_PATTERN}|{QUANTITY_PATTERN})\b", re.I)
-# left-hand contexts end at the number: found once per sentence and kept by their end
-# (the whitespace run before a number ends where the number starts), not searched for
-# again before every number
-_LEFT_SUBSET = compile_fast(rf"\b{_alt('events_subset')}\s+", re.I)
 _DRONE_NOUN = _alt("events_drone_nouns")
+_YEAR = re.compile(r"(?:19|20)\d\d")  # a year, not a figure
 _DOWNED = _lang.table("en", "events_downed")  # verb -> "passive" when it also follows
-_LEFT_DOWNED = compile_fast(rf"\b(?:{'|'.join(_DOWNED)})\s+(?:all\s+)?", re.I)
-# (compile_fast: a lookahead for the first characters skips most positions at once)
-# the right-hand patterns are matched in place (``match(sentence, end)``, no ``^``):
-# slicing the sentence at every number made a sentence of n numbers cost n * len(sentence)
-_RIGHT_DRONES = re.compile(
-    rf"\s+(?:of\s+(?:those|the|them|these)\s+)?(?:[\w'’-]+\s+){{0,3}}?{_DRONE_NOUN}\b", re.I
-)
-_RIGHT_OF_N = re.compile(r"\s+of\s", re.I)
-_RIGHT_DOWNED = re.compile(
-    rf"\s+(?:[\w'’-]+\s+){{0,3}}?{_DRONE_NOUN}\s+(?:were|was|had been|have been)\s+"
-    rf"(?:{'|'.join(v for v, how in _DOWNED.items() if how == 'passive')})",
-    re.I,
-)
+
+
+@lru_cache(maxsize=2)
+def _figure_patterns(folded: bool) -> dict[str, re.Pattern]:
+    """The patterns of :func:`find_figures`, case-insensitive for the sentence as written
+    or (``folded``) for its :func:`caseless` form.
+
+    Left-hand contexts end at the number: found once per sentence and kept by their end
+    (the whitespace run before a number ends where the number starts), not searched for
+    again before every number (``fast``: a lookahead for the first characters skips most
+    positions at once). The right-hand patterns are matched in place
+    (``match(sentence, end)``, no ``^``): slicing the sentence at every number made a
+    sentence of n numbers cost n * len(sentence)."""
+
+    def rx(p, fast=False):
+        if folded:
+            return compile_caseless(p, re.I, fast=fast)
+        return (compile_fast if fast else re.compile)(p, re.I)
+
+    passive = "|".join(v for v, how in _DOWNED.items() if how == "passive")
+    return {
+        "numx": rx(rf"\b(?:{ENUMERATION_PATTERN}|{QUANTITY_PATTERN})\b", fast=True),
+        "left_subset": rx(rf"\b{_alt('events_subset')}\s+", fast=True),
+        "left_downed": rx(rf"\b(?:{'|'.join(_DOWNED)})\s+(?:all\s+)?", fast=True),
+        "right_drones": rx(
+            rf"\s+(?:of\s+(?:those|the|them|these)\s+)?(?:[\w'’-]+\s+){{0,3}}?{_DRONE_NOUN}\b"
+        ),
+        "right_of_n": rx(r"\s+of\s"),
+        "right_downed": rx(
+            rf"\s+(?:[\w'’-]+\s+){{0,3}}?{_DRONE_NOUN}\s+(?:were|was|had been|have been)\s+"
+            rf"(?:{passive})"
+        ),
+    }
 
 
 def find_figures(sentence: str, offset: int = 0, lang: str = "en") -> list[Figure]:
@@ -179,11 +195,15 @@ def find_figures(sentence: str, offset: int = 0, lang: str = "en") -> list[Figur
         for c in casualty_figures(sentence, offset, lang)
     ]
     taken = _Taken((f.start - offset, f.end - offset) for f in out)
-    subset_ends = {m.end() for m in _LEFT_SUBSET.finditer(sentence)}
-    downed_ends = {m.end() for m in _LEFT_DOWNED.finditer(sentence)}
-    for m in _NUMX.finditer(sentence):
-        text = m.group(0).strip()
-        if not text or re.fullmatch(r"(?:19|20)\d\d", text):
+    low = caseless(sentence)
+    rx = _figure_patterns(low is not None)
+    low = sentence if low is None else low  # what the patterns read; words from sentence
+    subset_ends = {m.end() for m in rx["left_subset"].finditer(low)}
+    downed_ends = {m.end() for m in rx["left_downed"].finditer(low)}
+    right_drones, right_downed = rx["right_drones"], rx["right_downed"]
+    for m in rx["numx"].finditer(low):
+        text = sentence[m.start() : m.end()].strip()
+        if not text or _YEAR.fullmatch(text):
             continue
         s = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
         e = m.end()
@@ -192,13 +212,11 @@ def find_figures(sentence: str, offset: int = 0, lang: str = "en") -> list[Figur
         # the context first, the number only then: most numbers of a long list have none
         fld = None
         # drones first: "21 of 49 drones" must not become casualties
-        if s in downed_ends and (
-            _RIGHT_DRONES.match(sentence, e) or _RIGHT_OF_N.match(sentence, e)
-        ):
+        if s in downed_ends and (right_drones.match(low, e) or rx["right_of_n"].match(low, e)):
             fld = "drones_shot_down"
-        elif _RIGHT_DOWNED.match(sentence, e):
+        elif right_downed.match(low, e):
             fld = "drones_shot_down"
-        elif _RIGHT_DRONES.match(sentence, e):
+        elif right_drones.match(low, e):
             fld = "drones_launched"
         q = parse_quantity(text) if fld else None
         if q is None or (fld == "drones_launched" and q.qualifier == "vague"):
