@@ -572,6 +572,18 @@ def test_the_scene_is_where_the_attack_was(text, published, places):
             "ru",
             {"Sumy": "drone", "Konotop": "drone", "Shostka": "drone"},
         ),
+        # a listed place may carry its district and a settlement noun
+        (
+            "Missiles hit Poltava and the town of Myrhorod on Monday.",
+            "en",
+            {"Poltava": "missile", "Myrhorod": "missile"},
+        ),
+        (
+            "У селищі Печеніги Чугуївського району та селі Курилівка через обстріли "
+            "сталися пожежі.",
+            "uk",
+            {"Pechenihy": "artillery", "Kurylivka": "artillery"},
+        ),
         # "rocket shelling" is a rocket attack; a place with its own weapon keeps it
         ("Rocket shelling of Kherson killed two people on Monday.", "en", {"Kherson": "missile"}),
         (

@@ -413,11 +413,24 @@ def _sentence_pieces(
 
 @lru_cache(maxsize=8)
 def _weapon_list_join(lang: str) -> re.Pattern:
-    """What stands between two listed places: a comma, a conjunction of the language
-    (``events_list_joins.txt``: "and", "та", "и" ...), or both."""
-    words = sorted(_lang_words(lang, "events_list_joins"), key=len, reverse=True)
-    conj = "|".join(re.escape(w) for w in words) or "(?!)"
-    return re.compile(rf"^\s*(?:,\s*(?:(?:{conj})\s+)?|(?:{conj})\s+)$", re.I)
+    """What stands between two listed places: the first's district or region ("Зідьки
+    Чугуївського району", ``events_list_qualifiers.txt``: word starts), then a comma or
+    a conjunction (``events_list_joins.txt``: "and", "та", "и" ...), then perhaps a
+    preposition or a settlement noun ("and in the village of", "та селі")."""
+
+    def alt(words) -> str:
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
+
+    conj = alt(_lang_words(lang, "events_list_joins"))
+    fill = alt(
+        _lang_words(lang, "events_list_fillers") | _lang_words(lang, "geoparse_settlement_words")
+    )
+    qual = alt(_lang_words(lang, "events_list_qualifiers"))
+    return re.compile(
+        rf"^(?:[\s,]+[\w’'-]+\s+(?:{qual})\w*\.?)*"
+        rf"\s*(?:,\s*|(?:{conj})\s+)(?:(?:{conj}|{fill})\s+){{0,4}}$",
+        re.I,
+    )
 
 
 def _share_listed_weapons(text: str, pieces: list, lang: str) -> None:
