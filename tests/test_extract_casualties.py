@@ -264,3 +264,30 @@ def test_adjectives_and_lists_count_only_what_they_say(sentence):
 def test_figures_keep_the_words_as_written(sentence, text):
     [fig] = casualty_figures(sentence)
     assert fig.quantity.text == text and fig.quantity.value in (22, 2)
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # "the" before one person counts one, only as the object of an active verb
+        ("A shell hit the van, wounding the driver.", [("injured", 1, "exact")]),
+        ("The rocket killed the watchman and a fisherman.", [("killed", 2, "exact")]),
+        ("The driver was taken to hospital.", []),
+        ("Shelling killed the people in the queue.", []),
+        # occupations and passers-by as victims
+        ("A drone killed a district official.", [("killed", 1, "exact")]),
+        ("Two passers-by were wounded.", [("injured", 2, "exact")]),
+        ("The blast killed a school caretaker.", [("killed", 1, "exact")]),
+        # a count before the subset word of an aside
+        ("Six people, two of them teenagers, were wounded.", [("injured", 6, "exact")]),
+        # people still in hospital are injured
+        ("Fourteen people remain in hospital.", [("injured", 14, "exact")]),
+        ("Eight residents are in hospital, three of them children.", [("injured", 8, "exact")]),
+        # zero clauses: a subject that counts nobody, auxiliaries, a verb
+        ("Nobody else was injured.", [("injured", 0, "none")]),
+        ("No civilians were reported hurt.", [("injured", 0, "none"), ("killed", 0, "none")]),
+        ("The mayor said no one had been wounded.", [("injured", 0, "none")]),
+    ],
+)
+def test_objects_occupations_and_zero_clauses(sentence, expected):
+    assert _figs(sentence) == expected

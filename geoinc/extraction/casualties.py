@@ -51,6 +51,9 @@ from geoinc.extraction.numbers import (
 __all__ = ["casualty_figures", "CasualtyFigure", "may_contain_casualties"]
 
 _ONE_WORDS = ("another", "a further", "a second", "a third", "one more", "a", "an", "one")
+#: "killing the driver": one person, but only as the object of an active casualty verb
+#: ("the driver was taken to hospital" names again someone a figure already counted)
+_THE = "the"
 #: before a pair noun ("her parents") these count two; before any other noun, nothing
 _POSSESSIVES = ("her", "his", "their", "its")
 _GAP = r"[\w'’,-]+"
@@ -92,6 +95,7 @@ class _Grammar:
     pairs: frozenset
     injured_nouns: frozenset
     zero_fields: dict
+    zero_verbs: dict
     attributive: tuple[re.Pattern, re.Pattern, re.Pattern]
     subset_died: re.Pattern
     plural: frozenset
@@ -115,13 +119,10 @@ def _grammar(code: str, folded: bool = False) -> _Grammar:
     num = _number_pattern(d, qualnum, hundred)
     # professions no list holds ("a paediatric anaesthesiologist"): by their ending
     nouns = rf"(?:{_alt(d['person_nouns'])}|[a-z]{{3,}}{_alt(d['person_suffixes'])})"
-    stops = _alt(d["modifier_stops"])
-    # ages, not counts; no article or number word inside ("a drone injured a woman" is
-    # no phrase of one drone-injured woman)
-    mod = rf"(?!(?:{stops}|{nouns}|an?)\b|[\d,.]+(?![\w-])|{NUMBER_WORDS_PATTERN}(?![\w-]))[\w'’-]+"
+    mod = _modifier_pattern(d, nouns)
     killed, injured = _alt(d["killed_verbs"]), _alt(d["injured_verbs"])
     aux = _alt(d["auxiliaries"])
-    aside = _aside(d)
+    aside = _aside(d, qualnum)
     sep = r"(?:\s+|(?<=[—–-]))"  # "... residents--many queued for bread--were killed"
     active = _alt([*d["killed_active"], *d["injured_active"], *d["nominal_killed_before"]])
     strong = [v for v in d["toll_verbs"] if v not in d["toll_verbs_weak"]]
@@ -146,7 +147,7 @@ def _grammar(code: str, folded: bool = False) -> _Grammar:
         joiner=rx(r"^(?:\s*,\s*(?:and\s+)?|\s+and\s+)$"),
         toll=rx(toll, fast=True),
         nominal=rx(_nominal_pattern(d, qualnum, mod)),
-        zero=rx(rf"\b{_alt(_zero_fields(d))}\b", fast=True),
+        zero=rx(rf"\b(?:{_alt(_zero_fields(d))}|{_zero_clause(d)})\b", fast=True),
         subset_left=rx(rf"\b(?:{_alt(d['subset_before'])}|no|not)\s+$", fast=True),
         aggregate=rx(rf"\b{_alt(d['aggregate_markers'])}\b", fast=True),
         triggers=tuple(d["triggers"]),
@@ -154,6 +155,7 @@ def _grammar(code: str, folded: bool = False) -> _Grammar:
         pairs=_lower_set(d["pair_nouns"]),
         injured_nouns=_lower_set(d["injured_nouns"]),
         zero_fields=_zero_fields(d),
+        zero_verbs=_zero_verbs(d),
         attributive=_attributive_pattern(d, num, mod, nouns, rx),
         subset_died=rx(
             rf"(?<![\w-])(?P<num>{qualnum})\s+of\s+(?:whom|them)\s+(?:{aux}\s+){{0,3}}"
@@ -164,6 +166,17 @@ def _grammar(code: str, folded: bool = False) -> _Grammar:
     )
 
 
+def _modifier_pattern(d: dict, nouns: str) -> str:
+    """One word between a phrase's number and its noun: ages, not counts; no article or
+    number word ("a drone injured a woman" is no phrase of one drone-injured woman), nor
+    a possessive ("the blast killed his parents" is no phrase counted by "the")."""
+    stops, poss = _alt(d["modifier_stops"]), _alt(_POSSESSIVES)
+    return (
+        rf"(?!(?:{stops}|{nouns}|an?|{poss})\b|[\d,.]+(?![\w-])|{NUMBER_WORDS_PATTERN}(?![\w-]))"
+        r"[\w'’-]+"
+    )
+
+
 def _number_pattern(d: dict, qualnum: str, hundred: str) -> str:
     """What counts the people of a phrase: a number ("another 12", "dozens of"), or a word
     for one ("a", "a second", "their")."""
@@ -171,14 +184,16 @@ def _number_pattern(d: dict, qualnum: str, hundred: str) -> str:
     more = r"(?:(?:another|a\s+further|further|an\s+additional)\s+)?"
     # "her two children": a possessive before a count is read past (the count is the figure)
     poss = rf"(?:{_alt(_POSSESSIVES)}\s+(?=(?:{qualnum})\s))?"
-    return rf"(?:{poss}{more}(?:{vague_of}|{hundred}|{qualnum})|{_alt(_ONE_WORDS + _POSSESSIVES)})"
+    ones = _alt((*_ONE_WORDS, *_POSSESSIVES, _THE))
+    return rf"(?:{poss}{more}(?:{vague_of}|{hundred}|{qualnum})|{ones})"
 
 
-def _aside(d: dict) -> str:
-    """What may stand between a person phrase and its verb: "including a child", a dash
-    or bracket aside, "who were at the station", an apposition or an age."""
+def _aside(d: dict, qualnum: str) -> str:
+    """What may stand between a person phrase and its verb: "including a child" (or "one
+    of them a child"), a dash or bracket aside, "who were at the station", an apposition
+    or an age."""
     return (
-        rf"(?:\s*,\s*{_alt(d['subset_before'])}\b[^,;.]{{0,80}}?,"
+        rf"(?:\s*,\s*(?:(?:{qualnum})\s+)?{_alt(d['subset_before'])}\b[^,;.]{{0,80}}?,"
         r"|\s*(?:[—–]|--)\s*[^—–]{0,100}?(?:[—–]|--)|\s+-\s+[^-]{0,100}?\s+-"
         r"|\s*\([^)]{0,100}\)"
         # an apposition or an age: "their daughter, a minor, was hurt", "a man, 52, died"
@@ -214,6 +229,29 @@ def _zero_fields(d: dict) -> dict:
         for phrase in d[key]:
             out[re.sub(r"\s+", " ", phrase.lower())] = fields
     return out
+
+
+def _zero_verbs(d: dict) -> dict:
+    """Verb of a zero clause -> the fields it zeroes ("hurt" both, "wounded" injured)."""
+    names = {"both": ("killed", "injured"), "killed": ("killed",), "injured": ("injured",)}
+    return {v.lower(): names[which] for v, which in (d.get("zero_verbs") or {}).items()}
+
+
+def _zero_clause(d: dict) -> str:
+    """ "no one else was hurt", "no civilians were reported injured": a subject that
+    counts nobody, auxiliaries, and a verb whose fields the data gives (``zero_verbs``)."""
+    subjects, verbs = d.get("zero_subjects"), d.get("zero_verbs")
+    if not subjects or not verbs:
+        return "(?!)"
+    aux = _alt(d.get("zero_auxiliaries") or ["\0"])
+    return rf"{_alt(subjects)}(?:\s+{aux}){{0,3}}\s+(?P<zverb>{_alt(verbs)})"
+
+
+def _zero_of(m: re.Match, g: _Grammar) -> tuple[str, ...]:
+    """The fields a zero phrase or clause zeroes."""
+    if m.group("zverb"):
+        return g.zero_verbs[m.group("zverb").lower()]
+    return g.zero_fields[_SPACES.sub(" ", m.group(0).lower())]
 
 
 def _lower_set(words) -> frozenset:
@@ -252,7 +290,7 @@ def _quantity(num_text: str, noun: str | None, g: _Grammar) -> Quantity | None:
     low = raw.lower()
     if noun is not None and noun.lower() in g.pairs and low in _ONE_WORDS + _POSSESSIVES:
         return Quantity(2, 2, 2, "exact", raw)
-    if low in _POSSESSIVES:
+    if low in _POSSESSIVES or low == _THE:
         # "their daughter" is one; "their children" gives no number
         return Quantity(1, 1, 1, "exact", raw) if _singular(noun, g) else None
     if low in _ONE_WORDS:
@@ -343,7 +381,8 @@ def _phrase_figures(sentence: str, low: str, g: _Grammar, taken: bytearray) -> l
         if (spaced and g.subset_left.search(left)) or left.endswith("-"):
             continue
         fld = None
-        if pm := g.passive.match(low, e):  # in place: a slice per number is quadratic
+        the = low[s : s + 4] == _THE + " "
+        if not the and (pm := g.passive.match(low, e)):  # in place: no slice per number
             fld = _field_of(pm.group("verb"), g)
         elif spaced and (am := g.active.search(left)):
             fld = _field_of(am.group("verb"), g)
@@ -394,7 +433,7 @@ def casualty_figures(sentence: str, offset: int = 0, lang: str = "en") -> list[C
     taken = bytearray(len(sentence))
     found = []
     for m in g.zero.finditer(low):
-        for fld in g.zero_fields[_SPACES.sub(" ", m.group(0).lower())]:
+        for fld in _zero_of(m, g):
             q = Quantity(0, 0, 0, "none", _group(sentence, m, 0))
             found.append((fld, q, m.start(), m.end(), False))
         _take(taken, m.start(), m.end())
