@@ -453,6 +453,33 @@ def test_a_place_naming_a_nuclear_plant_is_no_scene():
     assert "Khmelnytskyi" not in [r.place.name for r in reports]
 
 
+@pytest.mark.parametrize(
+    "text, not_scene",
+    [
+        # a pipeline named after a place runs far from it
+        (
+            "Drones set fire to a pumping station of the Druzhba pipeline outside Klintsy "
+            "overnight, the governor said.",
+            "Druzhba",
+        ),
+        # a front's sector: the fighting around a town, not a strike on it
+        (
+            "Russian troops attacked Ukrainian positions in the Siversk direction on "
+            "Thursday, the ministry said. A drone hit a bakery in Sloviansk.",
+            "Siversk",
+        ),
+        # a reservoir named after a town is water
+        (
+            "Shells fired across the Kakhovka reservoir hit Marhanets on Friday.",
+            "Kakhovka",
+        ),
+    ],
+)
+def test_a_place_naming_a_pipeline_a_front_sector_or_a_reservoir_is_no_scene(text, not_scene):
+    reports = extract_reports(document_from_text(text, published=date(2024, 6, 7))).reports
+    assert reports and not_scene not in [r.place.name for r in reports]
+
+
 def test_a_place_near_which_the_attack_was_is_its_scene_when_alone():
     # "near X", "on the outskirts of X": a reference point beside another scene, the
     # scene itself when the sentence names no other
