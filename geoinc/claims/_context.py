@@ -35,7 +35,7 @@ NAME = (
 POPULATED = ("place", "settlement")
 #: What stands between a place and the region that locates it: ", ", " in the region of ".
 _LOCATING = re.compile(
-    r"\s*,\s*|\s+(?i:in)\s+(?:(?i:the)\s+)?(?:(?i:region|oblast|province)\s+of\s+)?"
+    r"\s*,\s*(?:(?i:an?)\s+)?|\s+(?i:in)\s+(?:(?i:the)\s+)?(?:(?i:region|oblast|province)\s+of\s+)?"
 )
 #: How many sentences back a pronoun or "the city" may look for its place.
 SUBJECT_LOOKBACK = 3

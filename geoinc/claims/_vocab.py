@@ -59,6 +59,8 @@ class Vocab:
     not_names: frozenset[str]
     facilities: tuple[str, ...]
     parts: tuple[str, ...]
+    #: "the front line", "лінії фронту": distances to them are kept, never judged
+    front_lines: tuple[str, ...] = ()
     #: which checkers read this language ("en": the English patterns; "slavic": the
     #: Ukrainian/Russian ones) and the word groups only that grammar uses
     grammar: str = "en"
@@ -142,6 +144,7 @@ def vocab(lang: str | Path = "en") -> Vocab:
         population_nouns=phr("claims_population_nouns"),
         facilities=phr("claims_facility_nouns"),
         parts=phr("claims_part_nouns"),
+        front_lines=phr("claims_front_nouns"),
         not_names=frozenset(w.lower() for w in phr("claims_not_names")),
         region_groups={k: tuple(v.split(",")) for k, v in tab("claims_region_groups").items()},
         grammar=grammar.get("grammar", "en"),

@@ -13,13 +13,14 @@ from geoinc.claims import _patterns as pt
 from geoinc.claims._context import NAME, POPULATED, Ctx, country_code, gazetteer
 from geoinc.claims._model import CONSISTENT, INCONSISTENT, ROUGHLY, Unverifiable
 from geoinc.claims._registry import register
-from geoinc.claims.kinds_distance import is_point, no_place
+from geoinc.claims.kinds_distance import FRONT_LINE_WHY, is_point, no_place
 from geoinc.claims.kinds_proximity import _unit_near_border, border_city_fields
 from geoinc.exceptions import GeoincError
 from geoinc.names import normalize as normalize_name
 
 _WHY_NOT = {
-    "frontline": "the bundled data has no front line (it moves; geoinc does not guess it)",
+    "frontline": FRONT_LINE_WHY,
+    "river": "the bundled data has no rivers (a river port is not judged by the sea coast)",
     "unchecked": "the bundled data cannot judge this attribute",
 }
 
@@ -37,7 +38,9 @@ def _subject(ctx: Ctx, m: re.Match, group: str, kinds):
     if m.group(group):
         return ctx.place_at(m.start(group), m.end(group), m.group(group), kinds=kinds)
     head = ctx.text[ctx.sent_start : m.start()]
-    if re.search(r"(?:,|\bis|\bwas)\s*(?:(?i:an?|the|one\s+of\s+the)\s+)?$", head):
+    # "Novorossiysk, Russia's main Black Sea port": an owner may stand before the words
+    owner = r"(?:[A-Z][a-z]+['’]s\s+)?"
+    if re.search(rf"(?:,|\bis|\bwas)\s*(?:(?i:an?|the|one\s+of\s+the)\s+)?{owner}$", head):
         return ctx.subject_before(m.start(), lookback=False, kinds=kinds)
     if re.search(r"(?i:\bthe)\s+$", head):  # "the Russian border city": named before
         return ctx.subject_before(m.start(), kinds=kinds, lookback=True)
@@ -59,6 +62,9 @@ def _main_attribute(run: str, voc) -> tuple[str, str]:
                 break
         else:
             i += 1
+    rivers = [w for w in found if voc.attributes[w] == "river"]
+    if rivers:  # "the river port city of X": a river port, whatever else is said
+        return rivers[0], "river"
     checkable = [w for w in found if voc.attributes[w] not in _WHY_NOT]
     best = (checkable or found or [run.lower()])[0]
     return best, voc.attributes.get(best, "unchecked")
@@ -187,6 +193,8 @@ def check_attribute(ctx: Ctx, m: re.Match):
     """ "the port city of Odesa", "the border city of Chernihiv", "the frontline city of X"."""
     attr, how = _main_attribute(" ".join(m.group("attr").split()), ctx.voc)
     noun = (m.group("noun") or "").lower()
+    if how == "unchecked" and ctx.voc.attributes.get(noun, "unchecked") not in _WHY_NOT:
+        attr, how = noun, ctx.voc.attributes[noun]  # "a major port": the noun says it
     bare = not (noun or m.group("adjc") or m.group("dir")) and len(m.group("attr").split()) == 1
     if bare and attr in {w.lower() for w in ctx.voc.settlements}:
         return None  # "from the port of Odesa": the harbour, not a claim about the city
@@ -200,7 +208,7 @@ def check_attribute(ctx: Ctx, m: re.Match):
     kind = "border_city" if how == "border" else "attribute"
     stated = {"attribute": attr, "relation": "border city" if how == "border" else attr}
     if how in _WHY_NOT:
-        if not (m.group("target") or m.group("target2")):
+        if how == "unchecked" and not (m.group("target") or m.group("target2")):
             return None  # "the occupied city": nothing checkable, nothing named
         raise Unverifiable(_WHY_NOT[how], subject=subject, stated=stated, kind=kind)
     neighbour = country_code(m.group("adjc"), ctx.voc)
@@ -249,6 +257,26 @@ def check_capital(ctx: Ctx, m: re.Match):
         "attribute": what,
         "country": country_code(m.group("owner") or m.group("adjc"), ctx.voc),
     }
+    if not is_point(subject.place):
+        raise Unverifiable(no_place(subject), subject=subject, stated=stated)
+    national = not what.startswith(("regional", "administrative"))
+    return {"subject": subject, "stated": stated, **_seat_fields(subject.place, national)}
+
+
+def _rx_capital_after(v) -> str:
+    heads = sorted({re.sub(r"^the\s+", "", c.lower()) for c in v.capitals}, key=len, reverse=True)
+    alt = "(?i:" + "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in heads) + ")"
+    return rf",\s+(?i:the)\s+(?P<what>{alt})(?=\s*[,;:.)—–])"
+
+
+@register("attribute", name="capital_after", pattern=_rx_capital_after, order=74)
+def check_capital_after(ctx: Ctx, m: re.Match):
+    """ "Kyiv, the capital, ...": the capital named before the phrase."""
+    subject = ctx.subject_before(m.start(), lookback=False)
+    if not subject.name:
+        return None
+    what = " ".join(m.group("what").lower().split())
+    stated = {"attribute": what}
     if not is_point(subject.place):
         raise Unverifiable(no_place(subject), subject=subject, stated=stated)
     national = not what.startswith(("regional", "administrative"))

@@ -11,6 +11,7 @@ from geoinc.claims import _patterns as pt
 from geoinc.claims._context import NAME, POPULATED, Ctx, country_code
 from geoinc.claims._model import Unverifiable, worst
 from geoinc.claims._registry import register
+from geoinc.claims._vocab import alternation
 from geoinc.exceptions import GeoincError
 
 _WITH = r"(?P<with>(?:[\w-]+\s+){0,3}?[A-Z][\w'’-]+)"
@@ -41,8 +42,11 @@ def _country_in(words: str | None, ctx: Ctx) -> str | None:
 
 
 def _rx_border(v) -> str:
+    # "60 km south of the Belarusian border": a compass word only before a border phrase
+    border_ahead = rf"(?=(?i:of|from)\s+the\s+(?:{pt.CAP}\s+)?(?:state\s+)?(?i:border|frontier))"
     return (
-        rf"{pt.distance(v)}\s+(?:away\s+)?(?i:from|of|off|inside|to)\s+(?:"
+        rf"{pt.distance(v)}\s+(?:away\s+)?(?:(?P<bdir>{pt.dirword(v)})\s+{border_ahead})?"
+        rf"(?i:from|of|off|inside|to)\s+(?:"
         rf"the\s+(?:(?P<adj>{pt.CAP})\s+)?(?:state\s+)?(?i:border|frontier)(?:\s+with\s+{_WITH})?"
         rf"|(?P<country>{NAME}))"
     )
@@ -99,6 +103,8 @@ def check_border_distance(ctx: Ctx, m: re.Match):
     stated = ms.stated_distance(m, ctx.voc)
     if stated is None:
         raise Unverifiable("the distance could not be read", subject=subject)
+    if m.group("bdir"):  # recorded, not judged: the side of a border is not a bearing
+        stated["direction"] = compass_point(ctx.voc.direction_degrees(m.group("bdir")))
     if not is_point(place):
         raise Unverifiable(no_place(subject), subject=subject, stated=stated)
     return border_distance_fields(subject, border, stated)
@@ -153,6 +159,32 @@ def border_distance_fields(subject, border, stated: dict) -> dict:
         "border_point": main["border_point"],
         "reason": reason,
     }
+
+
+#: Why a distance to the front line is kept but not judged.
+FRONT_LINE_WHY = "the bundled data has no front line (it moves; geoinc does not guess it)"
+
+
+def _rx_front(v) -> str:
+    if not v.front_lines:
+        return r"(?!x)x"
+    # "the frontline city of X", "the front of the building": not the front line itself
+    front = (
+        "(?i:" + alternation(v.front_lines)[3:] + rf"(?![\w-])(?!\s+(?i:of\b|{pt.settlement(v)}))"
+    )
+    return (
+        rf"{pt.distance(v)}\s+(?:away\s+)?(?:(?P<dir>{pt.dirword(v)})\s+)?"
+        rf"(?i:from|of|off|behind|to)\s+(?:the\s+)?(?P<front>{front})"
+    )
+
+
+@register("front_distance", pattern=_rx_front, order=9)
+def check_front_distance(ctx: Ctx, m: re.Match):
+    """ "Kramatorsk, about 20 km from the front line": kept, never judged (no front data)."""
+    subject = ctx.subject_before(m.start())
+    stated = ms.stated_distance(m, ctx.voc) or {}
+    stated["to"] = "front line"
+    raise Unverifiable(FRONT_LINE_WHY, subject=subject, stated=stated)
 
 
 def _rx_place_distance(v) -> str:

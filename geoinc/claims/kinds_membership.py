@@ -41,6 +41,9 @@ def _rx_in_region(v) -> str:
         rf"|(?P<noun2>{pt.region_noun(v)})\s+of\s+(?P<r2>{NAME})"
         rf"|(?P<r3>{NAME}))"
         rf"|\s*,\s*(?P<r4>{NAME})\s+(?P<noun4>{pt.region_noun(v)})"
+        # "Hlukhiv, a Sumy region town": the region as a modifier of a settlement noun
+        rf"|\s*,\s*(?i:an?)\s+(?P<r5>{NAME})[\s-]+(?P<noun5>{pt.region_noun(v)})[\s-]+"
+        rf"{pt.settlement(v)}\b"
     )
 
 
@@ -237,8 +240,8 @@ def check_in_region(ctx: Ctx, m: re.Match):
         return None
     if m.group("r3") and not _bare_region(ctx, m):
         return None
-    name = m.group("r1") or m.group("r2") or m.group("r3") or m.group("r4")
-    noun = m.group("noun1") or m.group("noun2") or m.group("noun4")
+    name = m.group("r1") or m.group("r2") or m.group("r3") or m.group("r4") or m.group("r5")
+    noun = m.group("noun1") or m.group("noun2") or m.group("noun4") or m.group("noun5")
     codes, label, level = _region_codes(name, noun, ctx)
     if subject.place is not None and subject.place.kind not in (*POPULATED, "admin1"):
         return None

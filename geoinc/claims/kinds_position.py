@@ -144,9 +144,14 @@ def position_fields(ctx: Ctx, subject: Subject, iso2: str | None, dir_word: str,
     }
 
 
+#: A describing word between the compass adjective and the noun ("the southern
+#: shipbuilding city"): any lower-case word but "of"/"and", which start another phrase.
+_MODIFIER = r"(?!(?:of|and)\b)[a-z][a-z-]+"
+
+
 def _rx_region_city(v) -> str:
     return (
-        rf"\b(?P<dir>{pt.diradj(v)})\s+(?:(?P<adjc>{pt.CAP})\s+)?(?:{pt.attr(v)}\s+){{0,2}}"
+        rf"\b(?P<dir>{pt.diradj(v)})\s+(?:(?P<adjc>{pt.CAP})\s+)?(?:(?:{pt.attr(v)}|{_MODIFIER})\s+){{0,2}}"
         rf"{pt.settlement(v)}(?:\s+of\s+(?P<target>{NAME})|\s+in\s+(?P<incountry>{pt.CAP})\b)?"
     )
 
@@ -170,12 +175,18 @@ def check_region_city(ctx: Ctx, m: re.Match):
     return position_fields(ctx, subject, iso2, m.group("dir"), POPULATED)
 
 
+#: "the country" said of a place: its own country ("in the south of the country").
+_OWN_COUNTRY = r"(?P<own{n}>(?i:the\s+country))"
+
+
 def _rx_in_region(v) -> str:
     d = rf"(?:{pt.diradj(v)}|{pt.dirword(v)})"
     return (
         rf"(?:\b(?i:in)\s+(?:the\s+)?(?:far\s+)?|,\s+)(?P<dir>{d})\s+(?P<country>{pt.CAP})\b"
-        rf"|\b(?i:in)\s+(?P<owner>{pt.CAP})['’]s\s+(?:far\s+)?(?P<dir2>{d})\b(?!\s+{NAME})"
-        rf"|\b(?i:in\s+the)\s+(?P<dir3>{d})\s+(?i:of)\s+(?P<country3>{pt.CAP})\b"
+        rf"|\b(?i:in)\s+(?:(?P<owner>{pt.CAP})|{_OWN_COUNTRY.format(n=2)})['’]s\s+(?:far\s+)?(?P<dir2>{d})\b"
+        rf"(?!\s+{NAME})"
+        rf"|\b(?i:in\s+the)\s+(?:far\s+)?(?P<dir3>{d})\s+(?i:of)\s+"
+        rf"(?:(?P<country3>{pt.CAP})|{_OWN_COUNTRY.format(n=3)})\b"
     )
 
 
@@ -183,6 +194,8 @@ def _rx_in_region(v) -> str:
 def check_in_region(ctx: Ctx, m: re.Match):
     """ "Lviv in western Ukraine", "Avdiivka, eastern Ukraine", "in Ukraine's northeast"."""
     word = m.group("country") or m.group("owner") or m.group("country3")
+    if m.group("own2") or m.group("own3"):
+        return _in_own_country(ctx, m)
     iso2 = country_code(word, ctx.voc)
     if (
         iso2 is None
@@ -201,6 +214,16 @@ def check_in_region(ctx: Ctx, m: re.Match):
     dir_word = m.group("dir") or m.group("dir2") or m.group("dir3")
     fields = position_fields(ctx, subject, iso2, dir_word, (*POPULATED, "admin1"))
     return {**fields, "kind": "region_direction"}
+
+
+def _in_own_country(ctx: Ctx, m: re.Match):
+    """ "Mykolaiv, in the south of the country": the side of the place's own country."""
+    kinds = (*POPULATED, "admin1")
+    subject = ctx.subject_before(m.start(), kinds=kinds, lookback=False)
+    if not subject.name:
+        return None  # "fighting in the east of the country": an event's area
+    dir_word = m.group("dir2") or m.group("dir3")
+    return position_fields(ctx, subject, None, dir_word, kinds)
 
 
 def _rx_region_position(v) -> str:
@@ -242,7 +265,8 @@ def resolve_region(name: str, ctx: Ctx):
 
 def _rx_country_city(v) -> str:
     return (
-        rf"\b(?i:the|a|an)\s+(?P<adjc>{pt.CAP})\s+(?:(?:{pt.attr(v)}|{pt.diradj(v)})\s+){{0,2}}"
+        rf"\b(?i:the|a|an)\s+(?:{_MODIFIER}\s+)?(?P<adjc>{pt.CAP})\s+"
+        rf"(?:(?:{pt.attr(v)}|{pt.diradj(v)})\s+){{0,2}}"
         rf"(?P<what>{pt.settlement(v)})\b(?:\s+of\s+(?P<target>{NAME}))?"
     )
 

@@ -160,7 +160,7 @@ def _rx_near_border(v) -> str:
         rf"\b(?:{prep})\s+(?:the\s+)?"
         rf"(?:(?P<adj>{pt.CAP})\s+)?(?i:border|frontier)(?:\s+(?i:with)\s+"
         rf"(?P<with>(?:[\w-]+\s+){{0,3}}?[A-Z][\w'’-]+))?"
-        rf"|\b{_near_words(v, 'verb')}\s+(?P<country>{pt.CAP})\b"
+        rf"|\b{_near_words(v, 'verb')}\s+(?:(?i:both)\s+)?(?P<country>{pt.CAP})\b"
     )
 
 

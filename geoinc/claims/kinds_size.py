@@ -104,6 +104,20 @@ def _rank_verdict(place, iso2, rank, actual, top) -> tuple[str, str]:
     return (ROUGHLY if close else INCONSISTENT), reason
 
 
+#: A figure with no people noun ("a city of some 200,000") is a population from this size.
+BARE_FIGURE_MIN = 1000
+
+
+def _figure(text: str) -> float:
+    """A population figure's number: digits, or words ("one", "a" before a scale)."""
+    from geoinc.quantities import parse_number
+
+    t = text.strip().lower()
+    if t[:1].isdigit():
+        return float(t.replace(",", ""))
+    return float(parse_number(t) or 1)
+
+
 def _rx_population(v) -> str:
     scales = (
         "(?i:"
@@ -119,28 +133,39 @@ def _rx_population(v) -> str:
         + ")"
     )
 
+    from geoinc.quantities import number_words_pattern
+
     def fig(n: int) -> str:
+        # digits, or a number word with its scale ("one million", "a million")
+        words = rf"(?:(?i:{number_words_pattern('en')}|a|an))(?=\s*{scales})"
         return (
-            rf"(?:(?P<qual{n}>{hedges})\s+)?(?P<num{n}>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)"
+            rf"(?:(?P<qual{n}>{hedges})\s+)?"
+            rf"(?P<num{n}>\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+(?:\.\d+)?|{words})"
             rf"(?:\s*(?P<scale{n}>{scales}))?"
         )
 
     return (
-        rf"\b(?P<noun>{pt.settlement(v)})\s+(?i:of|with)\s+{fig(1)}\s+{nouns}"
+        rf"\b(?P<noun>{pt.settlement(v)})\s+(?i:of|with)\s+{fig(1)}(?:\s+{nouns}|(?P<bare>))"
         rf"|\b{nouns}\s+(?i:of)\s+{fig(2)}"
+        # "with about a million inhabitants", "that had 50,000 residents"
+        rf"|\b(?i:with|has|had)\s+{fig(3)}\s+{nouns}"
     )
 
 
-@register("population", pattern=_rx_population, order=66)
+@register("population", pattern=_rx_population, order=66, overlaps=True)
 def check_population(ctx: Ctx, m: re.Match):
     """ "a city of 1.4 million people", "a pre-war population of around 70,000"."""
-    n = 1 if m.group("num1") else 2
-    value = float(m.group(f"num{n}").replace(",", ""))
+    n = next(i for i in (1, 2, 3) if m.group(f"num{i}"))
+    value = _figure(m.group(f"num{n}"))
     if m.group(f"scale{n}"):
         value *= ctx.voc.population_scales[m.group(f"scale{n}").lower()]
+    if (m.group("bare") is not None or n == 3) and value < BARE_FIGURE_MIN:
+        return None  # "a town of 12 streets", "a bus with 40 people": not a population
     hedge = " ".join((m.group(f"qual{n}") or "").lower().split()) or None
     how = ctx.voc.hedges.get(hedge or "")
     subject = ctx.subject_before(m.start())
+    if n == 3 and not subject.name:
+        return None  # "a train with 2,000 people": nothing named that has them
     if not subject.name and m.group("noun"):
         # "the town of about 3,500 residents": the town named before
         subject = ctx.described(m.start(), m.group("noun"))

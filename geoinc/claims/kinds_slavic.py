@@ -24,6 +24,7 @@ from geoinc.claims._registry import register
 from geoinc.claims._vocab import stem_value
 from geoinc.claims.kinds_attribute import _WHY_NOT, _coast_fields, _seat_fields
 from geoinc.claims.kinds_distance import (
+    FRONT_LINE_WHY,
     border_distance_fields,
     direction_fields,
     is_point,
@@ -100,6 +101,22 @@ def check_border_distance(ctx: Ctx, m: re.Match):
         raise Unverifiable(no_place(subject), subject=subject, stated=stated)
     border = (place.country, code) if code and code != place.country else place.country
     return border_distance_fields(subject, border, stated)
+
+
+def _rx_front(v) -> str:
+    towards = sl.words([*sl.group(v, "from"), *sl.group(v, "to")])
+    return (
+        rf"{_distance(v)}\s+(?:(?:(?i:на|к|ко)\s+)?(?P<dir>{_dirs(v)})\s+)?{towards}\s+"
+        rf"(?P<front>{sl.words(v.front_lines)})"
+    )
+
+
+@register("front_distance", name="sl_front_distance", pattern=_rx_front, order=9, grammar=SLAVIC)
+def check_front_distance(ctx: Ctx, m: re.Match):
+    """ "за 20 км від лінії фронту", "в 15 км от линии фронта": kept, never judged."""
+    subject = sl.subject_before(ctx, m.start())
+    stated = {**(_stated(m, ctx.voc) or {}), "to": "front line"}
+    raise Unverifiable(FRONT_LINE_WHY, subject=subject, stated=stated)
 
 
 def _dirs(v) -> str:
@@ -351,14 +368,24 @@ def check_population(ctx: Ctx, m: re.Match):
 def _rx_attribute(v) -> str:
     return (
         rf"(?:(?P<adjc>{sl.stems(v.demonyms)})\s+)?(?P<attr>{sl.stems(v.attributes)})\s+"
-        rf"(?:{sl.words(v.settlements)}\s+)?(?P<target>{sl.NAME})"
+        rf"(?:(?P<noun>{sl.words(v.settlements)})(?:\s+(?P<target>{sl.NAME}))?|(?P<target2>{sl.NAME}))"
     )
+
+
+#: A description set off after a name: "Бердянськ — портове місто".
+_SET_OFF = re.compile(r"(?:—|–|-|,)\s*$")
 
 
 @register("attribute", name="sl_attribute", pattern=_rx_attribute, order=70, grammar=SLAVIC)
 def check_attribute(ctx: Ctx, m: re.Match):
-    """ "турецький порт Іскендерун", "портове місто Одеса", "обласний центр Суми"."""
-    subject = sl.place_of(ctx, m.start("target"), m.end("target"))
+    """ "турецький порт Іскендерун", "портове місто Одеса", "Бердянськ — портове місто"."""
+    target = "target" if m.group("target") else "target2"
+    if m.group(target):
+        subject = sl.place_of(ctx, m.start(target), m.end(target))
+    elif m.group("noun") and _SET_OFF.search(ctx.text, ctx.sent_start, m.start()):
+        subject = sl.subject_before(ctx, m.start())
+    else:
+        return None
     if subject.place is None:
         return None  # "портал Суспільне": not a place
     how = stem_value(m.group("attr").lower(), ctx.voc.attributes) or "unchecked"

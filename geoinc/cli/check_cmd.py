@@ -55,6 +55,7 @@ def add_parser(sub) -> argparse.ArgumentParser:
 #: The claim kinds (kept here as names so building the parser imports nothing heavy;
 #: a test checks they equal geoinc.claims.kinds()).
 _KINDS = (
+    "front_distance",
     "border_distance",
     "place_distance",
     "adjacency",

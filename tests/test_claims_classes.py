@@ -1,0 +1,245 @@
+"""geoinc.claims: the classes of wording found missing on the held-out claim set
+(``tests/data/claims_heldout.jsonl``, fix half) and the development set. Each class is
+tested with sentences of its own (other places, other words than the held-out set's), in
+the languages it applies to, with the kind and verdict expected."""
+
+from __future__ import annotations
+
+import pytest
+
+from geoinc.claims import CONSISTENT, INCONSISTENT, ROUGHLY, UNVERIFIABLE, check_text
+
+
+def _found(text: str, lang: str, kind: str):
+    found = [r for r in check_text(text, lang=lang) if r.kind == kind]
+    assert len(found) == 1, [(r.kind, r.text, r.verdict) for r in check_text(text, lang=lang)]
+    return found[0]
+
+
+# (lang, text, kind, verdict, subject as written or None)
+CLASSES = {
+    # a distance to the front line: kept, unverifiable, with its subject
+    "front line distance": [
+        (
+            "en",
+            "Druzhkivka, roughly 15 miles from the front line, lost power.",
+            "front_distance",
+            UNVERIFIABLE,
+            "Druzhkivka",
+        ),
+        (
+            "en",
+            "Orikhiv lies a few kilometres north of the line of contact.",
+            "front_distance",
+            UNVERIFIABLE,
+            "Orikhiv",
+        ),
+        (
+            "uk",
+            "Костянтинівка, що за 10 км від лінії фронту, знову під обстрілом.",
+            "front_distance",
+            UNVERIFIABLE,
+            "Костянтинівка",
+        ),
+        (
+            "uk",
+            "Гуляйполе розташоване за 7 км до лінії зіткнення.",
+            "front_distance",
+            UNVERIFIABLE,
+            "Гуляйполе",
+        ),
+        (
+            "ru",
+            "Горловка находится примерно в 5 км от линии соприкосновения.",
+            "front_distance",
+            UNVERIFIABLE,
+            "Горловка",
+        ),
+    ],
+    # a compass word before "of the border" is part of a border distance
+    "border distance with a side": [
+        (
+            "en",
+            "Sumy, some 30 km south of the Russian border, was shelled.",
+            "border_distance",
+            CONSISTENT,
+            "Sumy",
+        ),
+        (
+            "en",
+            "Kovel, about 300 km east of the Polish border, was quiet.",
+            "border_distance",
+            INCONSISTENT,
+            "Kovel",
+        ),
+    ],
+    # "in the <side> of the country", "in the country's <side>": the place's own country
+    "position in the country said generically": [
+        (
+            "en",
+            "Berdiansk, in the far south of the country, lost power.",
+            "region_direction",
+            CONSISTENT,
+            "Berdiansk",
+        ),
+        (
+            "en",
+            "Rivne, in the east of the country, was hit.",
+            "region_direction",
+            INCONSISTENT,
+            "Rivne",
+        ),
+        (
+            "en",
+            "Sumy, in the country's northeast, was hit.",
+            "region_direction",
+            CONSISTENT,
+            "Sumy",
+        ),
+        (
+            "uk",
+            "У Сумах, що на північному сході України, пролунали вибухи.",
+            "region_direction",
+            CONSISTENT,
+            "Сумах",
+        ),
+    ],
+    # describing words between the article and the noun of an apposition
+    "apposition with describing words": [
+        (
+            "en",
+            "Kherson, the southern river city, was shelled.",
+            "region_direction",
+            CONSISTENT,
+            "Kherson",
+        ),
+        ("en", "Kursk, a large Russian city, was attacked.", "country", CONSISTENT, "Kursk"),
+        ("en", "Kharkiv, a small Russian town, was attacked.", "country", INCONSISTENT, "Kharkiv"),
+        (
+            "en",
+            "Mariupol, Ukraine's major port, was occupied.",
+            "attribute",
+            CONSISTENT,
+            "Mariupol",
+        ),
+        (
+            "en",
+            "Vinnytsia, Ukraine's major port, was attacked.",
+            "attribute",
+            INCONSISTENT,
+            "Vinnytsia",
+        ),
+    ],
+    # "X, the capital," with nothing after the noun
+    "capital in apposition": [
+        ("en", "Drones flew over Kyiv, the capital, at dawn.", "attribute", CONSISTENT, "Kyiv"),
+        ("en", "Explosions shook Lviv, the capital, overnight.", "attribute", INCONSISTENT, "Lviv"),
+    ],
+    # "a Kharkiv region village": the region as a modifier
+    "region as a modifier": [
+        ("en", "Balakliia, a Kharkiv region town, was hit.", "region", CONSISTENT, "Balakliia"),
+        ("en", "Chuhuiv, a Poltava region town, was hit.", "region", INCONSISTENT, "Chuhuiv"),
+    ],
+    # population figures: without a people noun, in words, after "with"/"had"
+    "population wording": [
+        ("en", "Poltava, a city of roughly 280,000, was hit.", "population", CONSISTENT, "Poltava"),
+        (
+            "en",
+            "Lviv, a city of about one million people, was hit.",
+            "population",
+            ROUGHLY,
+            "Lviv",
+        ),
+        (
+            "en",
+            "The city of Odesa, with about a million residents, was hit.",
+            "population",
+            CONSISTENT,
+            "Odesa",
+        ),
+        (
+            "en",
+            "Sumy, which had some 50,000 inhabitants, was hit.",
+            "population",
+            INCONSISTENT,
+            "Sumy",
+        ),
+    ],
+    # "which borders both X and Y"
+    "borders both": [
+        (
+            "en",
+            "The Belgorod region, which borders both Ukraine and the Kursk region, was hit.",
+            "border_proximity",
+            CONSISTENT,
+            "Belgorod",
+        ),
+    ],
+    # a description set off after a Slavic name: "X — портове місто"
+    "slavic attribute after the name": [
+        (
+            "uk",
+            "Ізмаїл — портове місто на Дунаї — атакували дрони.",
+            "attribute",
+            INCONSISTENT,
+            "Ізмаїл",
+        ),
+        (
+            "uk",
+            "Чорноморськ — портове місто, де вибухи лунали всю ніч.",
+            "attribute",
+            CONSISTENT,
+            "Чорноморськ",
+        ),
+        (
+            "ru",
+            "Новороссийск — портовый город, который атаковали катера.",
+            "attribute",
+            CONSISTENT,
+            "Новороссийск",
+        ),
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "kind", "verdict", "subject"),
+    [case for cases in CLASSES.values() for case in cases],
+    ids=[f"{name}-{i}" for name, cases in CLASSES.items() for i in range(len(cases))],
+)
+def test_class(lang, text, kind, verdict, subject):
+    r = _found(text, lang, kind)
+    assert r.verdict == verdict, r.reason
+    assert text[r.start : r.end] == r.text
+    if subject is not None:
+        assert r.subject == subject
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Sumy, 30 km from the frontline city of Kharkiv, was hit."),  # a place distance
+        ("en", "The shop is 5 km from the front of the station."),
+        ("en", "Fighting raged in the east of the country on Monday."),  # an event's area
+        ("en", "A bus with 40 people was hit near Kharkiv."),
+        ("en", "Kharkiv, a town of 12 streets, was hit."),
+        ("uk", "Вибух пролунав у портовому місті."),  # nothing named
+    ],
+)
+def test_not_a_claim_of_these_kinds(lang, text):
+    got = {(r.kind, r.text) for r in check_text(text, lang=lang)}
+    assert not any(k in ("front_distance", "population", "region_direction") for k, _ in got), got
+    if lang == "uk":
+        assert got == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Izmail, a Danube river port, was hit.",
+        "Drones struck the river port city of Kherson.",
+    ],
+)
+def test_a_river_port_is_not_judged_by_the_sea_coast(text):
+    r = _found(text, "en", "attribute")
+    assert r.verdict == UNVERIFIABLE and "river" in r.reason
