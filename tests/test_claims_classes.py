@@ -172,7 +172,7 @@ CLASSES = {
             "The Belgorod region, which borders both Ukraine and the Kursk region, was hit.",
             "border_proximity",
             CONSISTENT,
-            "Belgorod",
+            "Belgorod region",
         ),
     ],
     # a description set off after a Slavic name: "X — портове місто"
