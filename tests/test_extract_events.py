@@ -203,6 +203,8 @@ def test_analyse_text_title_and_offsets():
         ("A Grad multiple rocket launch system fired on the market.", "missile"),
         ("Tanks fired on the village from the ridge.", "artillery"),
         ("The village was shelled at noon.", "artillery"),
+        ("Russian warplanes bombed the bridge.", "air"),
+        ("The depot was hit by enemy warplanes.", "air"),
     ],
 )
 def test_weapon_names_find_their_kind(sentence, kind):
@@ -218,7 +220,15 @@ def test_weapon_names_find_their_kind(sentence, kind):
         "A tanker docked in the harbour.",
         "Tornado warnings were issued across the county.",
         "Kabul was quiet on Friday.",
+        # aircraft as the target, not the weapon
+        "Two warplanes were damaged at the air base.",
     ],
 )
 def test_look_alike_words_are_no_weapons(sentence):
     assert find_weapons(sentence) == []
+
+
+def test_a_weapon_name_spelt_out_names_no_other_weapon():
+    # "Artillery" inside HIMARS's expansion is no artillery of its own
+    ws = find_weapons("A HIMARS (High Mobility Artillery Rocket System) battery fired.")
+    assert ws and {w.value for w in ws} == {"HIMARS"}

@@ -611,6 +611,33 @@ def test_the_scene_is_where_the_attack_was(text, published, places):
             "uk",
             {"Pechenihy": "artillery", "Kurylivka": "artillery"},
         ),
+        # a place in a relative clause is not the one the weapon after it hit
+        (
+            "Nikopol, which lies across the river from Enerhodar, came under artillery fire.",
+            "en",
+            {"Nikopol": "artillery"},
+        ),
+        (
+            "Белгород, который находится у границы с Харьковом, атаковали беспилотники.",
+            "ru",
+            {"Belgorod": "drone"},
+        ),
+        # a weapon after ", and" / ", а" belongs to the place of its own clause
+        (
+            "Drones hit Sumy, and artillery shelled Kherson.",
+            "en",
+            {"Sumy": "drone", "Kherson": "artillery"},
+        ),
+        (
+            "Дрони атакували Суми, а артилерія обстріляла Херсон.",
+            "uk",
+            {"Sumy": "drone", "Kherson": "artillery"},
+        ),
+        (
+            "Kherson was hit by drones, and artillery pounded the outskirts.",
+            "en",
+            {"Kherson": "drone"},
+        ),
         # "rocket shelling" is a rocket attack; a place with its own weapon keeps it
         ("Rocket shelling of Kherson killed two people on Monday.", "en", {"Kherson": "missile"}),
         (

@@ -403,12 +403,50 @@ def _sentence_pieces(
         if soldiers is not None and soldiers.match(text, fig.end):
             piece.combatant.add(id(fig))
     for w in sent.weapons:
-        ps[id(_nearest(w.start, cands, w.end, text, starts))].weapons.append(w)
+        m = _nearest(w.start, cands, w.end, text, starts)
+        ps[id(_weapon_home(m, w.start, w.end, cands, text, sent.start, lang))].weapons.append(w)
     for t in sent.targets:
         ps[id(_nearest(t.start, cands, t.end, text, starts))].targets.append(t)
     if sent.weapons and len(cands) > 1:
         _share_listed_weapons(text, list(ps.values()), lang)
     return list(ps.values())
+
+
+@lru_cache(maxsize=8)
+def _clause_marks(lang: str) -> tuple[re.Pattern, re.Pattern]:
+    """A comma and a relative word (``events_relative_words.txt``: "which", "який" ...),
+    and a clause boundary (a semicolon, or a comma and a conjunction: ", and", ", а")."""
+
+    def alt(name: str) -> str:
+        words = sorted(_lang_words(lang, name), key=len, reverse=True)
+        return "|".join(map(re.escape, words)) or "(?!)"
+
+    return (
+        re.compile(rf",\s*(?:{alt('events_relative_words')})\b", re.I),
+        re.compile(rf";|,\s*(?:{alt('events_list_joins')}|{alt('events_clause_joins')})\b", re.I),
+    )
+
+
+def _weapon_home(m, pos: int, end: int, cands: list, text: str, sent_start: int, lang: str):
+    """The place a weapon at ``pos`` belongs to, given ``m`` (:func:`_nearest`): when
+    ``m`` lies before the weapon in another clause ("drones hit Sumy, and artillery
+    shelled Kherson"), the place after it in its own; when ``m`` sits in a relative
+    clause closed before the weapon ("Nikopol, which lies across the river from
+    Enerhodar, came under artillery fire"), the place the clause describes."""
+    if m.start > pos or "," not in text[m.end : pos] and ";" not in text[m.end : pos]:
+        return m
+    aside, boundary = _clause_marks(lang)
+    if boundary.search(text, m.end, pos):
+        after = [c for c in cands if c.start >= end]
+        nxt = min(after, key=lambda c: c.start) if after else None
+        if nxt is not None and not boundary.search(text, end, nxt.start):
+            return nxt
+        return m
+    opening = next(reversed(list(aside.finditer(text, sent_start, m.start))), None)
+    if opening is None:
+        return m
+    before = [c for c in cands if c.end <= opening.start()]
+    return max(before, key=lambda c: c.start) if before else m
 
 
 @lru_cache(maxsize=8)
