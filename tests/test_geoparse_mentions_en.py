@@ -184,3 +184,24 @@ def test_context_rules(text, expected, probe):
     a = text.index(probe)
     hits = [m.text for m in geoparse(text) if m.start < a + len(probe) and a < m.end]
     assert hits == ([] if expected is None else [expected])
+
+
+# (sentence, name as written, occurrence, kind of the place it must resolve to)
+RESOLUTION = [
+    # a city that is a region of its own stays the city beside the region of its name
+    ("Drones hit Kyiv overnight. Debris fell across Kyiv Oblast.", "Kyiv", 0, "place"),
+    ("Sirens sounded in Kyiv Oblast before drones reached Kyiv.", "Kyiv", 0, "place"),
+    # a region noun and "of" before the name, or "regional" after it, make it the region
+    ("Drones struck the southern region of Kherson.", "Kherson", 0, "admin1"),
+    ("Russia launched drones at the regions of Odesa and Mykolaiv.", "Mykolaiv", 0, "admin1"),
+    ("Sumy regional governor Volodymyr Artiukh said.", "Sumy", 0, "admin1"),
+    # capitalised, "Regional" is a body's name and says nothing of the place's kind
+    ("Flights left from Kherson Regional Airport.", "Kherson", 0, "place"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "nth", "kind"), RESOLUTION)
+def test_resolution_in_context(text, name, nth, kind):
+    found = [m for m in geoparse(text) if m.text == name]
+    assert len(found) > nth, [m.text for m in geoparse(text)]
+    assert found[nth].place.kind == kind

@@ -560,6 +560,7 @@ def _qualify(spans: list[Span], tokens: list[Token], common: dict | None = None)
         if s.source == "gazetteer" and nxt is not None and nxt.sep.strip() == "":
             _qualifier_after(spans, tokens, k, nxt)
         _settlement_before(s, tokens)
+        _region_before(s, tokens)
         # Unknown longer proper name around the match ("Franklin Roosevelt").
         if s.source == "demonym" or s.source == "abbreviation":
             continue
@@ -572,6 +573,14 @@ def _qualify(spans: list[Span], tokens: list[Token], common: dict | None = None)
             _name_before(s, tokens, by_end, common)
     _containers(spans, tokens)
     _lists(spans, tokens)
+    for s in spans:
+        # "the regions of Odesa and Mykolaiv": both names. A longer list keeps each name's
+        # own reading (measured: qualifying it folded listed towns into one national
+        # round-up the annotators list town by town).
+        if s.extra.get("region_of") and len(s.siblings) == 1:
+            for k in s.siblings:
+                if spans[k].source == "gazetteer" and not spans[k].qualifier:
+                    spans[k].qualifier = "region"
 
 
 def _next_read(tokens: Tokens, j: int) -> Token | None:
@@ -583,7 +592,9 @@ def _next_read(tokens: Tokens, j: int) -> Token | None:
     if tokens.words[j][0].isupper():
         return tokens.tok(j)
     key = tokens.key(j)
-    return tokens.tok(j) if key in REGION_WORDS or key in SUBDIVISION_WORDS else None
+    if key in REGION_WORDS or key in SUBDIVISION_WORDS or key in _words("region_adjectives"):
+        return tokens.tok(j)
+    return None
 
 
 def _qualifier_after(spans: list[Span], tokens: Tokens, k: int, nxt: Token) -> None:
@@ -598,10 +609,22 @@ def _qualifier_after(spans: list[Span], tokens: Tokens, k: int, nxt: Token) -> N
             s.end = nxt.end
         if nxt.key.endswith("s"):
             _distribute_back(spans, tokens, k, "region")
+    elif not nxt.cap and nxt.raw in _words("region_adjectives"):
+        s.qualifier = "region"  # "the Kharkiv regional governor"
     elif nxt.key in SUBDIVISION_WORDS:
         s.qualifier = "subdivision"
         if nxt.key.endswith("s") or nxt.key == "counties":
             _distribute_back(spans, tokens, k, "subdivision")
+
+
+def _region_before(s: Span, tokens: Tokens) -> None:
+    """Region qualifier before: "the southern region of Kherson", "the Russian regions of
+    Kursk and Belgorod" (the list's other names follow in :func:`_qualify`)."""
+    if s.source != "gazetteer" or s.qualifier or s.i < 2 or tokens.key(s.i - 1) != "of":
+        return
+    if tokens.key(s.i - 2) in REGION_WORDS and not tokens.words[s.i - 2][0].isupper():
+        s.qualifier = "region"
+        s.extra["region_of"] = True
 
 
 def _settlement_before(s: Span, tokens: Tokens) -> None:

@@ -164,12 +164,26 @@ def _city_first(cands: list, key: str) -> list[tuple[Place, float]]:
     """A bare name is the city before the region named after it ("Mykolaiv"). The city
     must carry the name itself (a spelling variant counts: Mykolayiv/Mykolaiv), not just
     list it ("Oklahoma" for Oklahoma City)."""
-    seats = {
-        p.admin1
+    cities = [
+        p
         for p, _ in cands
         if p.kind == "place" and p.population >= 10_000 and fuzz.ratio(normalize(p.name), key) >= 85
-    }
-    return [(p, s - (2.0 if p.kind == "admin1" and p.admin1 in seats else 0.0)) for p, s in cands]
+    ]
+    seats = {p.admin1 for p in cities}
+    # A city that is a region of its own ("Kyiv" in Kyiv City) seats the region of its
+    # name around it too (Kyiv Oblast): the bare name is still the city.
+    own = {p.country for p in cities if _city_region(p)}
+    return [
+        (p, s - (2.0 if p.kind == "admin1" and (p.admin1 in seats or p.country in own) else 0.0))
+        for p, s in cands
+    ]
+
+
+def _city_region(place: Place) -> bool:
+    """A city whose first-level region is the city itself ("Kyiv City", "Moscow")."""
+    region = normalize(place.admin1_name)
+    name = normalize(place.name)
+    return region in (name, f"{name} city")
 
 
 class Resolver:
