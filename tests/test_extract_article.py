@@ -97,6 +97,23 @@ def test_month_only_publication_is_accepted():
 
 
 @pytest.mark.parametrize(
+    "published, text, day",
+    [
+        # a day and month take their year from a month-only publication date
+        ("2024-07", "A drone hit a school in Sumy on July 12, injuring two.", date(2024, 7, 12)),
+        ("2024-01", "Shelling hit Kherson on 28 December, killing one.", date(2023, 12, 28)),
+        ("2023", "A missile struck Odesa on March 2, wounding four.", date(2023, 3, 2)),
+        # a weekday needs the day of publication: still undated
+        ("2024-07", "A drone hit a school in Sumy on Monday, injuring two.", None),
+    ],
+)
+def test_a_month_only_publication_dates_a_day_and_month(published, text, day):
+    doc = document_from_text(text, published=published)
+    (r,) = extract_reports(doc).reports
+    assert r.date_start == day
+
+
+@pytest.mark.parametrize(
     "line",
     [
         "KHARKIV, Ukraine (AP) — Russian drones hit a warehouse, killing two workers.",

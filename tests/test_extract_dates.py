@@ -114,3 +114,16 @@ def test_parse_iso_date():
 )
 def test_the_publication_month_and_bare_months_give_no_period(text):
     assert [d for d in resolve_dates(text, SUNDAY) if d.kind in ("month", "year")] == []
+
+
+@pytest.mark.parametrize(
+    "text, year_from, expected",
+    [
+        ("drones hit the port on 14 May", date(2024, 5, 31), date(2024, 5, 14)),
+        ("drones hit the port on 14 May", date(2024, 3, 31), date(2023, 5, 14)),
+        ("drones hit the port on Tuesday", date(2024, 5, 31), None),
+    ],
+)
+def test_a_known_month_or_year_gives_a_day_and_month_its_year(text, year_from, expected):
+    (d,) = resolve_dates(text, None, year_from=year_from)
+    assert d.date_start == expected

@@ -320,7 +320,9 @@ def _partial_year(published: date, month: int, day: int) -> date | None:
     return None
 
 
-def resolve_dates(text: str, published: date | None) -> list[DateExpr]:
+def resolve_dates(
+    text: str, published: date | None, *, year_from: date | None = None
+) -> list[DateExpr]:
     """Find date expressions in ``text`` and resolve them against ``published``.
 
     Explicit dates resolve on their own; partial, weekday, night and relative
@@ -333,6 +335,10 @@ def resolve_dates(text: str, published: date | None) -> list[DateExpr]:
     text : str
         Usually one sentence.
     published : datetime.date or None
+    year_from : datetime.date, optional
+        When ``published`` is unknown but its month or year is ("2024-08"), the last day
+        of that period: a day and month ("on August 3") take their year from it; weekdays
+        and nights, which need the day, stay unresolved.
 
     Returns
     -------
@@ -354,7 +360,7 @@ def resolve_dates(text: str, published: date | None) -> list[DateExpr]:
     _add_explicit(text, add)
     words = set(_WORD.findall(text.lower()))
     has_month = not _MONTH_WORDS.isdisjoint(words)
-    _add_partial(text, published, has_month, spans, add)
+    _add_partial(text, published or year_from, has_month, spans, add)
     if not _WEEKDAY_WORDS.isdisjoint(words):
         _add_weekdays(text, published, spans, add)
     if not _REL_WORDS.isdisjoint(words):

@@ -19,7 +19,7 @@ import stat
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -74,6 +74,9 @@ class Document:
     lang : str or None
         Language code ("en", "uk", "ru"), given or detected; ``None`` means English
         unless a detector says otherwise.
+    period_end : datetime.date or None
+        With ``"given-month"`` / ``"given-year"``: the last day of that month or year
+        (a day and month in the text, "on August 3", take their year from it).
     """
 
     text: str
@@ -86,6 +89,7 @@ class Document:
     path: str | None = None
     encoding: str | None = None
     lang: str | None = None
+    period_end: date | None = None
 
     def __repr__(self) -> str:
         return (
@@ -330,6 +334,14 @@ def _labels(text: str, meta: dict[str, str], url, source, title) -> tuple:
     return url, source, title
 
 
+def _dated(published, meta: dict[str, str], text: str, detect_dateline: bool) -> dict:
+    """The :class:`Document` fields of its date: :func:`_publication` and the last day of
+    a month or year given without its day."""
+    day, how = _publication(published, meta, text, detect_dateline)
+    end = _period_end(published) if how in ("given-month", "given-year") else None
+    return {"published": day, "published_how": how, "period_end": end}
+
+
 def _publication(
     published, meta: dict[str, str], text: str, detect_dateline: bool
 ) -> tuple[date | None, str | None]:
@@ -401,19 +413,28 @@ def document_from_text(
     """
     text, meta = _plain_text(text, html)
     url, source, title = _labels(text, meta, url, source, title)
-    published, how = _publication(published, meta, text, detect_dateline)
+    dated = _dated(published, meta, text, detect_dateline)
     return Document(
         text=text,
         doc_id=doc_id or path or _stable_id(text),
         source=source,
         url=url,
-        published=published,
-        published_how=how,
         title=title,
         path=path,
         encoding=encoding,
         lang=lang,
+        **dated,
     )
+
+
+def _period_end(given) -> date | None:
+    """The last day of a month ("2024-08") or year ("2024") given as publication date."""
+    text = str(_given_date(given)).strip()
+    year, _, month = text.partition("-")
+    if not month:
+        return date(int(year), 12, 31)
+    nxt = date(int(year) + (month == "12"), int(month) % 12 + 1, 1)
+    return nxt - timedelta(days=1)
 
 
 def read_document(

@@ -343,6 +343,7 @@ def analyse_text(
     lang: str = "en",
     *,
     sentences: list[tuple[int, int, int]] | None = None,
+    year_from: date | None = None,
 ) -> list[SentenceEvent]:
     """Analyse each sentence of ``text``.
 
@@ -355,6 +356,7 @@ def analyse_text(
     already (the ``"sentences"`` annotation of a :class:`geoinc.doc.Doc`); split with
     :func:`geoinc.text.split_sentences` otherwise. Ukrainian and Russian are analysed by
     :mod:`geoinc.extraction.slavic`, which splits with the same rules itself.
+    ``year_from``: as in :func:`geoinc.extraction.dates.resolve_dates`.
 
     Examples
     --------
@@ -391,7 +393,7 @@ def analyse_text(
             start=s, end=e, text=sent, paragraph=para, is_title=_is_title(text, sents, i)
         )
         if cues[i] or weapons[i] or figures:
-            ev = _attack_sentence(ev, cues[i], weapons[i], figures, published)
+            ev = _attack_sentence(ev, cues[i], weapons[i], figures, published, year_from)
         # else not about an attack: nothing downstream reads its dates or targets
         out.append(ev)
     return out
@@ -472,7 +474,12 @@ def _is_title(text: str, sents: list, i: int) -> bool:
 
 
 def _attack_sentence(
-    ev: SentenceEvent, cues: list, weapons: list, figures: tuple, published: date | None
+    ev: SentenceEvent,
+    cues: list,
+    weapons: list,
+    figures: tuple,
+    published: date | None,
+    year_from: date | None = None,
 ) -> SentenceEvent:
     """``ev`` with what an attack sentence says: cues, weapons, targets, figures, dates."""
     s, sent = ev.start, ev.text
@@ -480,7 +487,7 @@ def _attack_sentence(
     if may_contain_date(sent):
         dates = tuple(
             DateExpr(d.start + s, d.end + s, d.text, d.date_start, d.date_end, d.precision, d.kind)
-            for d in resolve_dates(sent, published)
+            for d in resolve_dates(sent, published, year_from=year_from)
         )
     return SentenceEvent(
         start=s,

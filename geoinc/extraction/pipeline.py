@@ -952,7 +952,10 @@ def _events_stage(doc: Doc) -> list[SentenceEvent]:
     split by :mod:`geoinc.extraction.slavic` itself, with the same rules)."""
     if doc.lang in ("uk", "ru"):
         return analyse_text(doc.text, doc.meta.published, doc.lang)
-    return analyse_text(doc.text, doc.meta.published, doc.lang, sentences=doc.sentences)
+    year_from = getattr(doc.meta, "period_end", None)  # "2024-08" given: "on August 3"
+    return analyse_text(
+        doc.text, doc.meta.published, doc.lang, sentences=doc.sentences, year_from=year_from
+    )
 
 
 def _mentions_stage(doc: Doc, geoparser: Callable | None = None) -> list:
