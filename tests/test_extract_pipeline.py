@@ -638,6 +638,17 @@ def test_the_scene_is_where_the_attack_was(text, published, places):
             "en",
             {"Kherson": "drone"},
         ),
+        # a weapon before every place is its clause's subject: all of the clause was hit
+        (
+            "Missile strikes that hit Poltava and other cities such as Lviv and Odesa killed five.",
+            "en",
+            {"Poltava": "missile", "Lviv": "missile", "Odesa": "missile"},
+        ),
+        (
+            "Drones attacked Sumy on Monday while the president visited Lviv.",
+            "en",
+            {"Sumy": "drone", "Lviv": None},
+        ),
         # "rocket shelling" is a rocket attack; a place with its own weapon keeps it
         ("Rocket shelling of Kherson killed two people on Monday.", "en", {"Kherson": "missile"}),
         (

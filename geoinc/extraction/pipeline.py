@@ -408,6 +408,7 @@ def _sentence_pieces(
     for t in sent.targets:
         ps[id(_nearest(t.start, cands, t.end, text, starts))].targets.append(t)
     if sent.weapons and len(cands) > 1:
+        _share_leading_weapons(text, list(ps.values()), lang)
         _share_listed_weapons(text, list(ps.values()), lang)
     return list(ps.values())
 
@@ -415,7 +416,8 @@ def _sentence_pieces(
 @lru_cache(maxsize=8)
 def _clause_marks(lang: str) -> tuple[re.Pattern, re.Pattern]:
     """A comma and a relative word (``events_relative_words.txt``: "which", "який" ...),
-    and a clause boundary (a semicolon, or a comma and a conjunction: ", and", ", а")."""
+    and a clause boundary (a semicolon, a comma and a conjunction: ", and", ", а"; or a
+    word that opens a clause of its own, ``events_clause_openers.txt``: "while", "коли")."""
 
     def alt(name: str) -> str:
         words = sorted(_lang_words(lang, name), key=len, reverse=True)
@@ -423,7 +425,11 @@ def _clause_marks(lang: str) -> tuple[re.Pattern, re.Pattern]:
 
     return (
         re.compile(rf",\s*(?:{alt('events_relative_words')})\b", re.I),
-        re.compile(rf";|,\s*(?:{alt('events_list_joins')}|{alt('events_clause_joins')})\b", re.I),
+        re.compile(
+            rf";|,\s*(?:{alt('events_list_joins')}|{alt('events_clause_joins')})\b"
+            rf"|\s(?:{alt('events_clause_openers')})\s",
+            re.I,
+        ),
     )
 
 
@@ -469,6 +475,26 @@ def _weapon_list_join(lang: str) -> re.Pattern:
         rf"\s*(?:,\s*|(?:{conj})\s+)(?:(?:{conj}|{fill})\s+){{0,4}}$",
         re.I,
     )
+
+
+def _share_leading_weapons(text: str, pieces: list, lang: str) -> None:
+    """A weapon named before every place of its sentence is the subject of the clause:
+    "missile strikes that hit Kyiv and other cities such as Lviv and Odesa" hit all
+    three, so the places after the first, up to the end of the clause (", while", ";"),
+    that took no weapon of their own take it too."""
+    ordered = sorted(pieces, key=lambda p: p.mention.start)
+    first = ordered[0].mention.start
+    leading = [w for w in ordered[0].weapons if w.end <= first]
+    if not leading:
+        return
+    _, boundary = _clause_marks(lang)
+    for prev, p in zip(ordered, ordered[1:], strict=False):
+        if boundary.search(
+            text, leading[-1].end if prev is ordered[0] else prev.mention.end, p.mention.start
+        ):
+            return
+        if not p.weapons:
+            p.weapons.extend(leading)
 
 
 def _share_listed_weapons(text: str, pieces: list, lang: str) -> None:
