@@ -480,6 +480,21 @@ def test_a_place_naming_a_pipeline_a_front_sector_or_a_reservoir_is_no_scene(tex
     assert reports and not_scene not in [r.place.name for r in reports]
 
 
+@pytest.mark.parametrize(
+    "text, scene",
+    [
+        # a city before "outskirts" / "suburb of" is a reference point, like "near" it
+        ("Shells hit Stanislav, a village on the Kherson city outskirts, on Monday.", "Stanislav"),
+        ("Drones struck the Kharkiv suburb of Tsyrkuny on Monday, wounding two.", "Tsyrkuny"),
+        # alone, it is the scene
+        ("Shells hit the Kherson city outskirts on Monday, wounding two.", "Kherson"),
+    ],
+)
+def test_a_city_before_outskirts_or_suburb_is_a_vicinity(text, scene):
+    reports = extract_reports(document_from_text(text, published=date(2024, 6, 4))).reports
+    assert [r.place.name for r in reports] == [scene]
+
+
 def test_a_place_near_which_the_attack_was_is_its_scene_when_alone():
     # "near X", "on the outskirts of X": a reference point beside another scene, the
     # scene itself when the sentence names no other

@@ -124,6 +124,17 @@ def _after_rules(lang: str) -> tuple[re.Pattern | None, re.Pattern | None]:
     return after, vicinity
 
 
+@lru_cache(maxsize=8)
+def _vicinity_after(lang: str) -> re.Pattern | None:
+    """Words right after a place that make it a reference point, as "near" before it does:
+    "a village on the Kherson city outskirts", "the Kherson suburb of Antonivka"."""
+    try:
+        words = _lang.data(lang, "extract_reference").get("vicinity_after")
+    except ConfigurationError:
+        return None
+    return re.compile(rf"\s+(?i:{_words_alt(words)})\b") if words else None
+
+
 # "For Kyiv, ..." / "For Moscow the strike ...": the place is the whole complement; "For
 # Kharkiv residents ..." names people of the place, who may well be where it happened
 _VIEW_AFTER = re.compile(r"\s*(?:[,;:]|(?:the|this|that|these|it|its|a|an|such)\b)", re.I)
@@ -265,6 +276,9 @@ def _candidates(text: str, sent: SentenceEvent, mentions: Sequence, lang: str = 
             continue  # "across the border from Belgorod", but not "from the Belgorod strikes"
         if after is not None and after.match(text, m.end):
             continue  # "the Belgorod regional governor", "the Kursk nuclear power plant"
+        if (va := _vicinity_after(lang)) is not None and va.match(text, m.end):
+            near.append(m)  # "the Kherson suburb of Antonivka": Antonivka, if named
+            continue
         if launch.search(before):
             continue  # "glide bombs launched from planes over the Belgorod region"
         if _AGENT_AFTER.match(text[m.end : m.end + 60]):
