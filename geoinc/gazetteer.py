@@ -39,7 +39,7 @@ from geoinc import lang as _lang
 from geoinc._data import data_path
 from geoinc.coordinates import validate_lat_lon, validate_lat_lon_arrays
 from geoinc.exceptions import ConfigurationError, GazetteerDataError, PlaceNotFound
-from geoinc.names import CYRILLIC_COUNTRIES, normalize, skeleton
+from geoinc.names import CYRILLIC_COUNTRIES, normalize, own_skeletons, skeleton
 
 __all__ = [
     "Gazetteer",
@@ -660,11 +660,11 @@ class Gazetteer:
         """
         self._ensure()
         rows = np.asarray(rows, dtype=np.int64)
-        want = skeleton(key)
+        wants = own_skeletons(key)
         cyr = [self._t_countries[c] in CYRILLIC_COUNTRIES for c in self._country[rows]]
         return np.array(
             [
-                normalize(n) == key or (c and skeleton(normalize(n)) == want)
+                normalize(n) == key or (c and skeleton(normalize(n)) in wants)
                 for n, c in zip(self.names_of(rows), cyr, strict=True)
             ],
             dtype=bool,

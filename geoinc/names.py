@@ -217,6 +217,26 @@ def romanize_ru(text: str) -> str:
     return _romanize(text, _RU, _RU_INITIAL, _VOWELS_RU, zgh=False, initial_after_vowel=True)
 
 
+@lru_cache(maxsize=65536)
+def own_skeletons(key: str) -> frozenset[str]:
+    """The skeletons a record's primary (romanised) name has when ``key`` is that name.
+
+    A Latin key has its own skeleton; a Cyrillic key ("словянськ") is romanised both
+    the Ukrainian and the Russian way first, so a town whose own name it is (Sloviansk)
+    is told from a town that only had it once (Nikopol, formerly Slov'yansk).
+
+    Examples
+    --------
+    >>> sorted(own_skeletons("словянськ")), sorted(own_skeletons("білгород"))
+    (['sloviansk'], ['bilgorod', 'bilhorod'])
+    >>> sorted(own_skeletons("hulyaypole"))
+    ['huliaipole']
+    """
+    if not is_cyrillic(key):
+        return frozenset((skeleton(key),))
+    return frozenset(skeleton(normalize(r(key))) for r in (romanize_uk, romanize_ru))
+
+
 def name_variants(name: str) -> set[str]:
     """Return the matching keys a gazetteer name should be indexed under.
 

@@ -45,6 +45,7 @@ from geoinc.names import (
     CYRILLIC_COUNTRIES,
     is_cyrillic,
     normalize,
+    own_skeletons,
     romanize_ru,
     romanize_uk,
     skeleton,
@@ -686,7 +687,7 @@ def _is_primary(place: Place, key: str, region: bool = False) -> bool:
         own = normalize(parse_query(place.name).core)
     if own == key:
         return True
-    return place.country in CYRILLIC_COUNTRIES and skeleton(own) == skeleton(key)
+    return place.country in CYRILLIC_COUNTRIES and skeleton(own) in own_skeletons(key)
 
 
 def _region_core_named(place: Place, key: str) -> bool:

@@ -82,6 +82,7 @@ def morph(lang: str):
 
 _PERSON_TAGS = frozenset({"Name", "Surn", "Patr"})
 _KNOWN = "known"  # a pseudo-tag of _forms: the dictionary has the word
+_PLURAL_KEY = "plural-key"  # a pseudo-tag of _forms: a plural's nominative is a key
 # Parts of speech that are never a place's name, whatever village shares the spelling.
 _NOT_NAME_POS = frozenset(
     {"NPRO", "PREP", "CONJ", "PRCL", "ADVB", "VERB", "INFN", "INTJ", "PRED", "NUMR", "COMP"}
@@ -104,6 +105,7 @@ def _forms(lang: str, word: str) -> tuple[tuple[str, ...], frozenset[str], str, 
     parses = every[:4]
     if any(p.is_known for p in every):
         tags.add(_KNOWN)  # in the dictionary (asked once here, not again per rule)
+    plurals = set()
     for p in parses:
         tag = p.tag
         grams = set(str(tag).replace(" ", ",").split(","))
@@ -111,8 +113,14 @@ def _forms(lang: str, word: str) -> tuple[tuple[str, ...], frozenset[str], str, 
         out = last if grams & _PERSON_TAGS and "Geox" not in grams else first
         if "ADJF" in tag and (infl := _nominative(lang, p)) is not None:
             out.append(normalize(infl))
+        elif _oblique_plural(tag) and (infl := _nominative(lang, p)) is not None:
+            # "по Алешкам", "в Вилках": a plural town name, whose singular the
+            # dictionary offers first (a first name "Алешка")
+            plurals.add(normalize(infl))
+            tags.add(_PLURAL_KEY)
+            out.append(normalize(infl))
         out.append(normalize(p.normal_form))
-    keys = [*first, own, *last]
+    keys = [*first, own, *last, *_ua_locative(lang, own)]
     # a Russian name written the Ukrainian way: "Бєлгородською" (Russian "е", official
     # Ukrainian "і": "Білгородська")
     keys += [k.replace("є", v) for v in ("е", "і") for k in keys if "є" in k]
@@ -121,13 +129,32 @@ def _forms(lang: str, word: str) -> tuple[tuple[str, ...], frozenset[str], str, 
         normalize(p.normal_form)
         for p in parses
         if "NOUN" in p.tag and not _PERSON_TAGS & set(str(p.tag).replace(" ", ",").split(","))
-    }
+    } | plurals
     if m := _SK_TOWN.search(own):
         # "Покровська", "Краматорську": a -ськ town in the genitive, dative or instrumental,
         # which the dictionary may read only as an adjective or a surname
         nouns.add(own[: m.start() + 2])
         keys.append(own[: m.start() + 2])
     return tuple(dict.fromkeys(k for k in keys if k)), frozenset(tags), pos, frozenset(nouns)
+
+
+_UA_LOCATIVE = re.compile(r"(?<=[^\W\d_]{2})(зі|ці|сі)$")
+_UA_VELAR = {"зі": "г", "ці": "к", "сі": "х"}
+_UA_LAST_O = re.compile(r"о(?=[^аеєиіїоуюя]+$)")
+
+
+def _ua_locative(lang: str, own: str) -> tuple[str, ...]:
+    """Ukrainian locatives of г/к/х stems the dictionary does not know as names: "Бурлуці"
+    is Бурлук, "Розі" (of Кривий Ріг) Ріг, with the і of the closed last syllable."""
+    if lang != "uk" or not (m := _UA_LOCATIVE.search(own)):
+        return ()
+    stem = own[: m.start()] + _UA_VELAR[m.group(1)]
+    return (stem, _UA_LAST_O.sub("і", stem)) if _UA_LAST_O.search(stem) else (stem,)
+
+
+def _oblique_plural(tag) -> bool:
+    """A noun in the plural and not in the nominative."""
+    return "NOUN" in tag and tag.number == "plur" and tag.case not in ("nomn", None)
 
 
 _NOMINATIVES: dict[tuple, str | None] = {}
@@ -181,6 +208,9 @@ def _data(lang: str) -> dict:
         "district_prefix": frozenset(w[:3] for w in norm_set("geoparse_district_nouns")),
         "street": norm_set("geoparse_street_nouns"),
         "settlement": norm_set("geoparse_settlement_words"),
+        "city_words": norm_set("geoparse_city_words"),
+        "unit_qualifiers": norm_set("geoparse_unit_qualifiers"),
+        "unit_qualifier_prefix": frozenset(w[:3] for w in norm_set("geoparse_unit_qualifiers")),
         "facility": norm_set("geoparse_facility_nouns"),
         "org": norm_set("geoparse_org_after"),
         "org_before": norm_set("geoparse_org_before"),
@@ -484,6 +514,8 @@ def _longest(tokens, i: int, resolver, data: dict, lang: str):
         for key, last in levels[j - i - 1]:
             alias = data["colloquial"].get(key) or data["aliases"].get(key)
             if alias is not None and alias in keys:
+                if j - i == 1 and (town := _town_noun(tokens, i, resolver, lang)):
+                    return j, town, "", {}  # "Чорноморська": Chornomorsk's genitive
                 return j, alias, "region" if key in data["colloquial"] else "", {"alias": key}
             if key not in keys:
                 continue
@@ -492,10 +524,10 @@ def _longest(tokens, i: int, resolver, data: dict, lang: str):
             if not loose:
                 qual = "region" if j - i > 1 and last in data["region"] else ""
                 return j, key, qual, {}
-    if n == 1 or not _joinable(tokens, i + 1):
-        got = _colloquial_raion(_raw(tokens, i), resolver, lang)
-        if got is not None:
-            return i + 1, got, "", {"raion": _raw(tokens, i)}
+    # (whatever follows: "на Нікопольщині вибухи", no longer name having matched)
+    got = _colloquial_raion(_raw(tokens, i), resolver, lang)
+    if got is not None:
+        return i + 1, got, "", {"raion": _raw(tokens, i)}
     if i + 1 < tokens.n and _key(tokens, i + 1) in data["org"]:
         # "Харківська ОВА": an adjective of a region before an organisation word
         for form in lemma_keys(_raw(tokens, i), lang):
@@ -503,6 +535,15 @@ def _longest(tokens, i: int, resolver, data: dict, lang: str):
                 if f"{form} {noun}" in keys:
                     return i + 1, f"{form} {noun}", "region", {"org": True}
     return None
+
+
+def _town_noun(tokens, i: int, resolver, lang: str) -> str | None:
+    """The key of a -ськ town of Ukraine or Russia the word is a case form of, when the
+    word may also be read as an adjective with an alias ("Чорноморська", the genitive
+    of Chornomorsk, is no "Black Sea" adjective)."""
+    _, _, _, nouns = _forms(lang, _raw(tokens, i))
+    towns = (k for k in sorted(nouns) if k.endswith(("ск", "цк")))
+    return next((k for k in towns if _is_town(k, resolver, "")), None)
 
 
 def _name_keys(tokens, i: int, n: int, heads: list[str], prefixes, lang: str) -> list:
@@ -677,12 +718,13 @@ def _elided_districts(
 def _district(tokens, i: int, resolver, lang: str, city: str):
     """ "Київський район Харкова" -> the city; "Нікопольський район" -> the raion."""
     data = _data(lang)
+    noun = i + 1 + _unit_qualifier(tokens, i + 1, data, lang)  # "городской округ"
     # the word's first letters first: most capitalised words are no district's name
-    if i + 1 >= tokens.n or tokens.words[i + 1][:3] not in data["district_prefix"]:
+    if noun >= tokens.n or tokens.words[noun][:3] not in data["district_prefix"]:
         return None
-    if not _joinable(tokens, i + 1):
+    if not _joinable(tokens, noun):
         return None
-    nxt = _raw(tokens, i + 1)
+    nxt = _raw(tokens, noun)
     if nxt[:3] not in data["district_prefix"]:
         return None
     if not set(lemma_keys(nxt, lang)) & data["district"]:
@@ -690,15 +732,28 @@ def _district(tokens, i: int, resolver, lang: str, city: str):
     adjective = "ADJF" in _forms(lang, _raw(tokens, i))[1] or _sk_nominative(_raw(tokens, i))
     if not adjective:
         return None  # "В районе Туапсе": a preposition, not a district's name
-    keys = resolver.keys
-    if i + 2 < tokens.n and _joinable(tokens, i + 2) and _cap(tokens, i + 2):
-        for form in lemma_keys(_raw(tokens, i + 2), lang):
+    keys, j = resolver.keys, noun + 1
+    district = " ".join(_raw(tokens, t) for t in range(i, j))
+    if j < tokens.n and _joinable(tokens, j) and _cap(tokens, j):
+        for form in lemma_keys(_raw(tokens, j), lang):
             cands = resolver.candidates(form) if form in keys else ()
             if any(p.kind == "place" for p, _ in cands):
                 # the district, located at its city (named next, as a mention of its own)
-                district = " ".join(_raw(tokens, t) for t in (i, i + 1))
-                return i + 2, form, "", {"district": district}
-    return _district_of(tokens, i, i + 2, i + 1, resolver, lang, city)
+                return j, form, "", {"district": district}
+    if city and j < tokens.n and _key(tokens, j) in data["city_words"]:
+        # "в Калининском районе города": a district of the city the text is about
+        return j, city, "", {"district": district}
+    return _district_of(tokens, i, j, noun, resolver, lang, city)
+
+
+def _unit_qualifier(tokens, k: int, data: dict, lang: str) -> int:
+    """1 when word ``k`` is a lower-case adjective that may stand between a unit's name
+    and its noun ("Грайворонский городской округ", "Хотінська сільська громада")."""
+    if k >= tokens.n or tokens.words[k][:3] not in data["unit_qualifier_prefix"]:
+        return 0
+    if _cap(tokens, k) or not _joinable(tokens, k):
+        return 0
+    return int(bool(set(lemma_keys(_raw(tokens, k), lang)) & data["unit_qualifiers"]))
 
 
 def _district_of(tokens, i: int, j: int, noun: int, resolver, lang: str, city: str):
@@ -750,6 +805,7 @@ def clear_caches() -> None:
     benchmark that clears them measures words analysed anew, as in unseen texts."""
     _forms.cache_clear()
     _romans.cache_clear()
+    _agrees.cache_clear()
     _NOMINATIVES.clear()
 
 
@@ -847,12 +903,12 @@ def _plausible(res, place, tokens, lang: str, countries: set[str]) -> bool:
     raw = _raw(tokens, span.i)
     _, tags, pos, nouns = _forms(lang, raw)
     own = normalize(raw)
+    # "Українська правда": an adjective agreeing with the noun after it, not Ukrainsk
+    # ("Слов'янську росіяни" agree in nothing: Sloviansk's locative)
     if (m := _SK_TOWN.search(own)) and span.key == own[: m.start() + 2] and span.j < tokens.n:
         nxt = span.j
-        if tokens.seps[nxt] == " " and (
-            _cap(tokens, nxt) or _forms(lang, _raw(tokens, nxt))[2] == "NOUN"
-        ):
-            return False  # "Українська правда": an adjective before its noun, not Ukrainsk
+        if tokens.seps[nxt] == " " and _agrees(lang, raw, _raw(tokens, nxt)):
+            return False
     if span.key in nouns:
         pos = "NOUN"  # "Покровська": the town's genitive, though also a surname's form
     home = place.country in countries | {"UA", "RU"}
@@ -871,7 +927,7 @@ def _plausible(res, place, tokens, lang: str, countries: set[str]) -> bool:
     known = "Geox" not in tags and _KNOWN in tags
     if not home and span.sentence_start and known:
         return False  # "Усі" opening a sentence is "all", not Wuxi
-    if lang == "ru" and known and not big:
+    if lang == "ru" and known and not big and not (_PLURAL_KEY in tags and span.key in nouns):
         return False  # a word the dictionary knows, and not as a place ("Пожар")
     if home and big:
         return True
@@ -880,6 +936,28 @@ def _plausible(res, place, tokens, lang: str, countries: set[str]) -> bool:
     if place.kind == "settlement" and res.support <= 0:
         return False  # a name-only village needs its region in the text
     return True
+
+
+@lru_cache(maxsize=4096)
+def _agrees(lang: str, adj: str, noun: str) -> bool:
+    """Whether ``adj`` may be an adjective agreeing with ``noun`` (a noun, or a
+    capitalised word) in case and number, and in gender in the singular."""
+    m = morph(lang)
+    heads = [
+        q.tag
+        for q in m.parse(noun)
+        if "NOUN" in q.tag or (noun[:1].isupper() and "ADJF" not in q.tag)
+    ]
+    for p in m.parse(adj):
+        if "ADJF" not in p.tag:
+            continue
+        t = p.tag
+        for h in heads:
+            if t.case != h.case or t.number != h.number:
+                continue
+            if t.number == "plur" or t.gender == h.gender or h.gender is None:
+                return True
+    return False
 
 
 def _before_container(tokens, j: int, lang: str) -> bool:
