@@ -293,7 +293,8 @@ def _birth_years(toks: list[_Tok], j: int) -> int:
     return k + 2 if pair in _BORN else j
 
 
-_ADJ_END = re.compile(r"^[^\W\d_]+(?:ий|ій|ый|ой|ая|яя|а|я)$")  # an adjective's ending
+# an adjective's ending (singular; plural before a word for a couple)
+_ADJ_END = re.compile(r"^[^\W\d_]+(?:ий|ій|ый|ой|ая|яя|а|я|ые|ие|і)$")
 
 
 def _bare_item(toks: list[_Tok], i: int, g: _Grammar) -> tuple[int | None, str, int] | None:
@@ -322,12 +323,20 @@ def _bare_item(toks: list[_Tok], i: int, g: _Grammar) -> tuple[int | None, str, 
         if j < n and toks[j].low in g.people:
             j += 1
         return count, "exact", j
-    if g.people.get(toks[i].low) == "1":
-        return 1, "exact", i + 1
-    if i + 1 < n and g.people.get(toks[i + 1].low) == "1" and _ADJ_END.search(toks[i].low):
-        if not (_field(toks[i].low, g) or toks[i].low in g.fillers):  # not "загинула людина"
-            return 1, "exact", i + 2  # "мирний житель", "пожилая женщина": one person
+    if (one := _counted(toks[i].low, g)) is not None:
+        return one, "exact", i + 1  # "жінка" = 1; "супруги", "подружжя" = 2
+    if i + 1 < n and (one := _counted(toks[i + 1].low, g)) is not None:
+        if _ADJ_END.search(toks[i].low) and not (
+            _field(toks[i].low, g) or toks[i].low in g.fillers  # not "загинула людина"
+        ):
+            return one, "exact", i + 2  # "мирний житель", "пожилые супруги"
     return None
+
+
+def _counted(word: str, g: _Grammar) -> int | None:
+    """How many people a word names by itself (``events_people``: a count, not ``n``)."""
+    v = g.people.get(word)
+    return int(v) if v is not None and v.isdigit() else None
 
 
 def _phrase(toks: list[_Tok], i: int, g: _Grammar, until: int | None = None):
@@ -342,6 +351,8 @@ def _phrase(toks: list[_Tok], i: int, g: _Grammar, until: int | None = None):
         return None
     value, kind, j = first
     while value is not None and j + 1 < len(toks) and toks[j].low in {",", *_CONJ}:
+        if _subset_at(toks, j + 1, g):
+            break  # "шестеро людей, зокрема водій": the driver is one of the six
         nxt = _item(toks, j + 1, g)
         if nxt is None or nxt[0] is None or nxt[1] != "exact":
             break
@@ -385,6 +396,10 @@ def _field(word: str, g: _Grammar) -> str | None:
     if m is None:
         return None
     return "killed" if m.group("killed") is not None else "injured"
+
+
+def _subset_at(toks: list[_Tok], i: int, g: _Grammar) -> bool:
+    return any(tuple(t.low for t in toks[i : i + len(p)]) == p for p in g.subset)
 
 
 def _subset_before(toks: list[_Tok], i: int, g: _Grammar) -> bool:
@@ -504,13 +519,7 @@ def _left(toks: list[_Tok], i: int, g: _Grammar, used: set[int] = frozenset()):
     """A phrase ending right before the casualty word. Fillers and a place name may sit
     between ("Ще двоє мешканців Харкова отримали поранення"); a clause that counts a
     part is stepped over ("П'ятеро людей, серед них двоє дітей, загинули")."""
-    end = i
-    while end > 0 and (
-        toks[end - 1].low in g.fillers
-        or toks[end - 1].low in _DASHES
-        or (toks[end - 1].cap and toks[end - 1].low not in g.numerals)  # "Двоє загинули"
-    ):
-        end -= 1
+    end = _aside_before(toks, _skip_back(toks, i, g), g)
     for _ in range(2):
         for a in range(max(0, end - 16), end):
             if not _may_open(toks, a, g):
@@ -528,6 +537,33 @@ def _left(toks: list[_Tok], i: int, g: _Grammar, used: set[int] = frozenset()):
     return None
 
 
+def _skip_back(toks: list[_Tok], end: int, g: _Grammar) -> int:
+    """Back over fillers, dashes and capitalised words before ``end``."""
+    while end > 0 and (
+        toks[end - 1].low in g.fillers
+        or toks[end - 1].low in _DASHES
+        or (toks[end - 1].cap and toks[end - 1].low not in g.numerals)  # "Двоє загинули"
+    ):
+        end -= 1
+    return end
+
+
+def _aside_before(toks: list[_Tok], end: int, g: _Grammar) -> int:
+    """Over an aside between dashes before a casualty word: "двоє чоловіків — 34 та 59
+    років — поранені" (the ages describe the two; the phrase ends before the aside)."""
+    if end >= len(toks) or toks[end].low not in _DASHES:
+        return end
+    for k in range(end - 1, max(0, end - 10), -1):
+        if toks[k].low in _DASHES:
+            return _skip_back(toks, k, g)
+        if not (toks[k].low[:1].isdigit() or toks[k].low in _AGE_ASIDE):
+            return end  # only ages in an aside: "— 34 та 59 років —"
+    return end
+
+
+_AGE_ASIDE = frozenset({",", "і", "й", "та", "и", "років", "роки", "рік", "лет", "года", "год"})
+
+
 def _may_open(toks: list[_Tok], a: int, g: _Grammar) -> bool:
     """Whether a people phrase may start at ``a`` (:func:`_phrase` is None otherwise): a
     qualifier, a number (digits, numeral or vague word), an age, or a word for one
@@ -535,7 +571,9 @@ def _may_open(toks: list[_Tok], a: int, g: _Grammar) -> bool:
     t = toks[a].low
     if t in g.qualifiers or t in g.numerals or t in g.vague or t[:1].isdigit():
         return True
-    return g.people.get(t) == "1" or (a + 1 < len(toks) and g.people.get(toks[a + 1].low) == "1")
+    return _counted(t, g) is not None or (
+        a + 1 < len(toks) and _counted(toks[a + 1].low, g) is not None
+    )
 
 
 def _before_subset_clause(toks: list[_Tok], end: int, g: _Grammar) -> int | None:
