@@ -326,9 +326,16 @@ def _without_containers(text: str, cands: list, lang: str) -> list:
         ):
             continue
         kept.append(m)
-    return kept
+    if lang not in ("uk", "ru"):
+        return kept
+    # "В Белгородской области ... поселок в Яковлевском городском округе": a region with
+    # a place of its own named in the same sentence contains the scene (Ukrainian and
+    # Russian posts open with the region; measured on those languages only)
+    inner = {m.place.admin1 for m in kept if m.place.kind in _INNER_KINDS and m.place.admin1}
+    return [m for m in kept if not (m.place.kind == "admin1" and m.place.admin1 in inner)]
 
 
+_INNER_KINDS = frozenset({"place", "admin2", "settlement"})
 _DATELINE_AFTER = re.compile(
     r"^(?:,\s*[A-Z0-9][\w.,'’ -]{1,30}?)?(?:\s*\([\w .,&/'’-]{1,40}\))?\s*(?:[—–]|--?)"
 )
@@ -897,6 +904,8 @@ def _collect_pieces(
     pending: list[int] = []  # figures stated before any place ("Two killed. ... in Kharkiv")
     for i, sent in enumerate(sentences):
         if sent.is_title or not (sent.is_event or sent.figures):
+            head = _heading(text, sent, by_sentence.get(i, ()), lang)
+            last = (i, head) if head else last
             continue
         stats["event_sentences"] += 1
         # a bare count ("four deaths") names no scene: it only adds to the story before it
@@ -937,6 +946,21 @@ def _collect_pieces(
         new = _sentence_pieces(text, sent, cands, inherited, wide=wide, lang=lang)
         pieces.extend(_day_before(text, sent, new, pieces) if not inherited else new)
     return pieces
+
+
+def _heading(text: str, sent: SentenceEvent, mentions: Sequence, lang: str) -> list:
+    """The places of a sentence that is nothing but place names, a heading of the
+    sentences after it ("Нікопольщина.", "Грайворонский городской округ.", as posts of
+    regional administrations open each town's news), else []."""
+    cands = _candidates(text, sent, mentions, lang) if mentions else []
+    if not cands:
+        return []
+    rest, k = [], sent.start
+    for m in sorted(cands, key=lambda m: m.start):
+        rest.append(text[k : m.start])
+        k = m.end
+    rest.append(text[k : sent.end])
+    return [] if any(c.isalnum() for c in "".join(rest)) else cands
 
 
 _PREVIOUS_DAY = re.compile(rf"[\s\"“‘'(]*{_alt('events_previous_day')}\b", re.I)
