@@ -45,10 +45,13 @@ Span3 = tuple[int, int, int]  # (start, end, paragraph)
 # capital (or digit, or an opening quote before one); a line break always ends one
 _CLOSERS = "\"'”’)\\]"
 _OPENERS = "\"'“‘(\\["
-_PROSE_CUT = rf"\n|[.!?]+[{_CLOSERS}]*(?=[ \t]+[{_OPENERS}]?[A-Z0-9])"
+# (written "[\n.!?](?:(?<=\n)|...)", not "\n|[.!?]+...": a pattern that opens with a
+# character class lets re skip to the next candidate character at C speed, where an
+# alternation is tried at every position -- the same matches, found 3-4 times faster)
+_PROSE_CUT = rf"[\n.!?](?:(?<=\n)|[.!?]*[{_CLOSERS}]*(?=[ \t]+[{_OPENERS}]?[A-Z0-9]))"
 # Ukrainian and Russian: "…" ends a sentence too; capitals of both alphabets
 _SLAVIC_CAP = 'А-ЯІЇЄҐЁA-Z0-9«"„(\\['
-_SLAVIC_CUT = rf"\n|[.!?…]+[\"'”»)\]]*(?=[ \t]+[{_SLAVIC_CAP}])"
+_SLAVIC_CUT = rf"[\n.!?…](?:(?<=\n)|[.!?…]*[\"'”»)\]]*(?=[ \t]+[{_SLAVIC_CAP}]))"
 _SLAVIC = ("uk", "ru")
 # claims: any white space after the stop ends a sentence; line breaks belong to it
 _CLAIMS_CUT = r"[.!?]+[\"”’')]*(?=\s|$)|\n+"
