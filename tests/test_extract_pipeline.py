@@ -659,6 +659,17 @@ def test_the_scene_is_where_the_attack_was(text, published, places):
             "en",
             {"Poltava": "missile", "Lviv": "missile", "Odesa": "missile"},
         ),
+        # a region named first does not keep the towns of its clause from the weapon
+        (
+            "In the Kharkiv region, drones struck Chuhuiv and Balakliia.",
+            "en",
+            {"Chuhuyiv": "drone", "Balakliya": "drone"},
+        ),
+        (
+            "На Харківщині дрони атакували Чугуїв і Балаклію.",
+            "uk",
+            {"Chuhuyiv": "drone", "Balakliya": "drone"},
+        ),
         (
             "Drones attacked Sumy on Monday while the president visited Lviv.",
             "en",

@@ -498,22 +498,29 @@ def _weapon_list_join(lang: str) -> re.Pattern:
     )
 
 
+_AREA_KINDS = frozenset({"admin1", "admin2", "country", "region"})
+
+
 def _share_leading_weapons(text: str, pieces: list, lang: str) -> None:
-    """A weapon named before every place of its sentence is the subject of the clause:
-    "missile strikes that hit Kyiv and other cities such as Lviv and Odesa" hit all
-    three, so the places after the first, up to the end of the clause (", while", ";"),
-    that took no weapon of their own take it too."""
+    """A weapon named before every town of its sentence (regions aside) is the subject
+    of the clause: "missile strikes that hit Kyiv and other cities such as Lviv and
+    Odesa" hit all three, "in the Kharkiv region, drones struck Chuhuiv and Balakliia"
+    both towns; so the towns up to the end of the clause (", while", ";") that took no
+    weapon of their own take it too."""
     ordered = sorted(pieces, key=lambda p: p.mention.start)
-    first = ordered[0].mention.start
-    leading = [w for w in ordered[0].weapons if w.end <= first]
+    # the first town; with none, the first place
+    k = next((i for i, p in enumerate(ordered) if p.mention.place.kind not in _AREA_KINDS), 0)
+    leading = [w for p in ordered[: k + 1] for w in p.weapons if w.end <= ordered[k].mention.start]
     if not leading:
         return
     _, boundary = _clause_marks(lang)
-    for prev, p in zip(ordered, ordered[1:], strict=False):
-        if boundary.search(
-            text, leading[-1].end if prev is ordered[0] else prev.mention.end, p.mention.start
-        ):
+    end = max(w.end for w in leading)
+    for p in ordered:
+        if p.mention.start < end:
+            continue
+        if boundary.search(text, end, p.mention.start):
             return
+        end = p.mention.end
         if not p.weapons:
             p.weapons.extend(leading)
 
