@@ -291,3 +291,21 @@ def test_figures_keep_the_words_as_written(sentence, text):
 )
 def test_objects_occupations_and_zero_clauses(sentence, expected):
     assert _figs(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # wounded who died are killed, however the sentence names them
+        ("One of them, a tractor driver, later died in hospital.", [("killed", 1, "exact")]),
+        ("Two of the wounded later died.", [("killed", 2, "exact")]),
+        ("A woman who was injured in the blast later died.", [("killed", 1, "exact")]),
+        # a wounded person who did not die stays injured
+        ("A woman who was injured in the blast was taken to hospital.", [("injured", 1, "exact")]),
+        ("Two men who were in the car were killed.", [("killed", 2, "exact")]),
+    ],
+)
+def test_wounded_who_later_died(sentence, expected):
+    assert _figs(sentence) == expected
+    died = [f.of_wounded for f in casualty_figures(sentence) if f.field == "killed"]
+    assert died == ([True] if "died" in sentence else [False] * len(died))

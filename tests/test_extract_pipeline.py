@@ -495,6 +495,16 @@ def test_a_city_before_outskirts_or_suburb_is_a_vicinity(text, scene):
     assert [r.place.name for r in reports] == [scene]
 
 
+def test_wounded_who_died_a_sentence_later_leave_the_injured():
+    text = (
+        "A missile hit a warehouse in Pavlohrad on Monday, wounding six workers. One of "
+        "them, a forklift driver, later died in hospital."
+    )
+    (r,) = extract_reports(document_from_text(text, published=date(2024, 6, 4))).reports
+    figures = {c["field"]: c["value"] for c in r.claims}
+    assert figures == {"injured": 5, "killed": 1}
+
+
 def test_a_place_near_which_the_attack_was_is_its_scene_when_alone():
     # "near X", "on the outskirts of X": a reference point beside another scene, the
     # scene itself when the sentence names no other

@@ -69,6 +69,9 @@ class CasualtyFigure:
     end: int
     update: bool = False  # a toll that changed ("rose to 25"): the latest word of its source
     nominal: bool = False  # a count of deaths or injuries ("four deaths"), no attack word
+    #: killed among the wounded counted before ("one of them later died"): the injured
+    #: figure of an earlier sentence loses them too
+    of_wounded: bool = False
 
 
 def _alt(words) -> str:
@@ -157,13 +160,24 @@ def _grammar(code: str, folded: bool = False) -> _Grammar:
         zero_fields=_zero_fields(d),
         zero_verbs=_zero_verbs(d),
         attributive=_attributive_pattern(d, num, mod, nouns, rx),
-        subset_died=rx(
-            rf"(?<![\w-])(?P<num>{qualnum})\s+of\s+(?:whom|them)\s+(?:{aux}\s+){{0,3}}"
-            rf"{_alt(d['subset_died'])}\b"
-        ),
+        subset_died=rx(_subset_died_pattern(d, qualnum, aux, num, mod, nouns)),
         plural=_lower_set(d["plural_person_nouns"]),
         attributive_injured=_lower_set(d["attributive_injured"]),
     )
+
+
+def _subset_died_pattern(d: dict, qualnum: str, aux: str, num: str, mod: str, nouns: str) -> str:
+    """Wounded who died: "two of whom died", "one of them, a driver, later died", "a man
+    who was wounded in the blast later died"."""
+    died = _alt(d["subset_died"])
+    apposition = r"(?:\s*,\s*an?\s+[\w'’-]+(?:\s+[\w'’-]+){0,2}\s*,)?"
+    of = rf"(?P<num>{qualnum})\s+of\s+(?:whom|them|the\s+wounded|the\s+injured){apposition}"
+    hurt = _alt(d["injured_active"])
+    who = (
+        rf"(?P<pnum>{num})(?:\s+{mod}){{0,3}}?\s+(?P<noun>{nouns})\s+who\s+(?:{aux}\s+){{0,2}}"
+        rf"{hurt}\b[^,;.]{{0,50}}?"
+    )
+    return rf"(?<![\w-])(?:{of}|{who})\s+(?:{aux}\s+){{0,3}}{died}\b"
 
 
 def _modifier_pattern(d: dict, nouns: str) -> str:
@@ -455,8 +469,10 @@ def casualty_figures(sentence: str, offset: int = 0, lang: str = "en") -> list[C
     found.sort(key=lambda f: (f[2], f[0]))
     if died:
         found = _less_the_dead(found, died)
+    dead = {d[2] for d in died}
     return [
-        CasualtyFigure(f, q, offset + s, offset + e, u, s in counted) for f, q, s, e, u in found
+        CasualtyFigure(f, q, offset + s, offset + e, u, s in counted, s in dead)
+        for f, q, s, e, u in found
     ]
 
 
@@ -498,13 +514,17 @@ def _subset_died(sentence: str, low: str, g: _Grammar, taken: bytearray) -> list
     """ "20 were injured, two of whom died": the two are killed (and leave the injured)."""
     out = []
     lower = low.lower()  # ``low`` is the sentence itself when it is not caseless
-    if " of whom " not in lower and " of them " not in lower:
+    if not any(w in lower for w in (" of whom ", " of them", " who ", " of the wounded")):
         return out  # the pattern starts with any number: most sentences fail here cheaply
     for m in g.subset_died.finditer(low):
-        q = parse_quantity(_group(sentence, m, "num"))
+        if m.group("num"):
+            q = parse_quantity(_group(sentence, m, "num"))
+        else:  # "a man who was wounded ... later died"
+            q = _quantity(_group(sentence, m, "pnum"), m.group("noun"), g)
         if q is not None and q.value and not _overlaps(taken, m.start(), m.end()):
             _take(taken, m.start(), m.end())
-            out.append(("killed", q, m.start(), m.end("num"), False))
+            end = m.end("num") if m.group("num") else m.end("pnum")
+            out.append(("killed", q, m.start(), end, False))
     return out
 
 

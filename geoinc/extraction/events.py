@@ -86,6 +86,7 @@ class Figure:
     # "four deaths": a count of deaths alone does not report an attack (an epidemic's toll
     # reads the same); it only adds to an attack the text reports
     nominal: bool = False
+    of_wounded: bool = False  # killed among wounded counted before ("one of them died")
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,7 +192,7 @@ def find_figures(sentence: str, offset: int = 0, lang: str = "en") -> list[Figur
     [('drones_shot_down', 21), ('drones_launched', 49)]
     """
     out: list[Figure] = [
-        Figure(c.field, c.quantity, c.start, c.end, c.update, c.nominal)
+        Figure(c.field, c.quantity, c.start, c.end, c.update, c.nominal, c.of_wounded)
         for c in casualty_figures(sentence, offset, lang)
     ]
     taken = _Taken((f.start - offset, f.end - offset) for f in out)

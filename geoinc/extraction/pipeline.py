@@ -1285,8 +1285,29 @@ def _piece_claims(p: _Piece, doc: Document, source: str) -> list[dict]:
         | ({"update": True} if getattr(f, "update", False) else {})
         | ({"wide": True} if id(f) in p.wide else {})
         | ({"combatant": True} if id(f) in p.combatant else {})
+        | ({"of_wounded": True} if getattr(f, "of_wounded", False) else {})
         for f in p.figures
     ]
+
+
+def _less_the_dead_wounded(claims: list[dict]) -> list[dict]:
+    """Injured figures of earlier sentences without the wounded a later one says died
+    ("wounding eight ... One of them later died": 7 injured, 1 killed); a sentence's own
+    "two of whom died" is taken out where it is read."""
+    out = list(claims)
+    for c in claims:
+        if not c.get("of_wounded") or not c["value"]:
+            continue
+        for i, o in enumerate(out):
+            v = o["value"]
+            if o["field"] == "injured" and o["sentence_start"] < c["sentence_start"] and v:
+                lo, hi = o.get("low"), o.get("high")
+                out[i] = o | {
+                    "value": max(v - c["value"], 0),
+                    "low": None if lo is None else max(lo - c["value"], 0),
+                    "high": None if hi is None else max(hi - c["value"], 0),
+                }
+    return out
 
 
 def _make_report(members: list[_Piece], span, doc: Document, source: str) -> IncidentReport:
@@ -1339,7 +1360,7 @@ def _make_report(members: list[_Piece], span, doc: Document, source: str) -> Inc
         event_type=EVENT_TYPE,
         weapons=tuple(weapons),
         targets=tuple(targets),
-        claims=tuple(claims),
+        claims=tuple(_less_the_dead_wounded(claims)),
         evidence=tuple(evidence),
         first_offset=members[0].sent.start,
     )
