@@ -669,6 +669,17 @@ def test_the_scene_is_where_the_attack_was(text, published, places):
             "en",
             {"Poltava": "missile", "Lviv": "missile", "Odesa": "missile"},
         ),
+        # a weapon in the next sentence, which names no place, reaches the whole list
+        (
+            "Explosions shook Bucha and Irpin overnight. Most of the missiles were shot down.",
+            "en",
+            {"Bucha": "missile", "Irpin": "missile"},
+        ),
+        (
+            "Вибухи пролунали у Бучі та Ірпені. Більшість ракет збила ППО.",
+            "uk",
+            {"Bucha": "missile", "Irpin": "missile"},
+        ),
         # a region named first does not keep the towns of its clause from the weapon
         (
             "In the Kharkiv region, drones struck Chuhuiv and Balakliia.",

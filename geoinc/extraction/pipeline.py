@@ -952,7 +952,29 @@ def _collect_pieces(
             pending = []
         new = _sentence_pieces(text, sent, cands, inherited, wide=wide, lang=lang)
         pieces.extend(_day_before(text, sent, new, pieces) if not inherited else new)
+        if inherited and sent.weapons:
+            pieces.extend(_listed_heirs(text, sent, last[1], lang))
     return pieces
+
+
+def _listed_heirs(text: str, sent: SentenceEvent, before: list, lang: str) -> list:
+    """A sentence with no place continues the first place of the sentence before; its
+    weapons (only) also reach the places listed with that one ("Blasts shook the Kyiv
+    and Bucha districts. Most of the missiles were shot down.")."""
+    if len(before) < 2:
+        return []
+    join = _weapon_list_join(lang)
+    ordered = sorted(before, key=lambda m: m.start)
+    i = next(k for k, m in enumerate(ordered) if m is before[0])
+    run = [ordered[i]]
+    for m in ordered[i + 1 :]:
+        if not join.match(text[run[-1].end : m.start]):
+            break
+        run.append(m)
+    if len(run) < 2:
+        return []
+    bare = replace(sent, figures=(), targets=())
+    return _sentence_pieces(text, bare, run[1:], True, lang=lang)
 
 
 def _heading(text: str, sent: SentenceEvent, mentions: Sequence, lang: str) -> list:
