@@ -429,7 +429,7 @@ def test_dev_set_incident_floors(dev_eval):
     assert m["all"]["killed_right"] >= 0.85  # 0.875 (28 of 32)
     assert m["all"]["injured_right"] >= 0.85  # 0.886 (31 of 35)
     assert m["all"]["date_right"] >= 0.95  # 1.0
-    assert m["uk"]["weapon_class_right"] >= 0.60  # 0.625 (20 of 32)
+    assert m["uk"]["weapon_class_right"] >= 0.65  # 0.688 (22 of 32)
     assert m["ru"]["weapon_class_right"] >= 0.94  # 0.971 (33 of 34)
     assert m["all"]["incidents_at_traps"] == 0  # organisation names, metonyms, traps
 
