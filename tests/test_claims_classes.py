@@ -243,3 +243,47 @@ def test_not_a_claim_of_these_kinds(lang, text):
 def test_a_river_port_is_not_judged_by_the_sea_coast(text):
     r = _found(text, "en", "attribute")
     assert r.verdict == UNVERIFIABLE and "river" in r.reason
+
+
+# a river bank: judged on the bundled lines, oriented downstream (left = left facing
+# downstream); a place within the line's accuracy is kept, unverifiable
+RIVER_BANKS = [
+    ("en", "Pereiaslav, on the left bank of the Dnipro, was shelled.", CONSISTENT),
+    ("en", "Kamianske, on the right bank of the Dnipro, was shelled.", CONSISTENT),
+    ("en", "Marhanets, on the Dnipro's left bank, was shelled.", INCONSISTENT),
+    ("en", "Enerhodar, on the western bank of the Dnieper, lost power.", INCONSISTENT),
+    ("en", "Uman, on the right bank of the Dnipro, was hit.", INCONSISTENT),
+    ("en", "Kherson, on the right bank of the Dnipro, was shelled.", UNVERIFIABLE),
+    ("en", "Kyiv, on the left bank of the Dnipro, was hit.", UNVERIFIABLE),  # on both
+    ("uk", "Марганець, що на правому березі Дніпра, обстріляли.", CONSISTENT),
+    ("uk", "Енергодар на правому березі Дніпра знову без світла.", INCONSISTENT),
+    ("ru", "Энергодар на левом берегу Днепра обстрелян.", CONSISTENT),
+    ("ru", "Энергодар, расположенный на правом берегу Днепра, обстрелян.", INCONSISTENT),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "verdict"), RIVER_BANKS)
+def test_river_bank(lang, text, verdict):
+    r = _found(text, lang, "river_bank")
+    assert r.verdict == verdict, r.reason
+    assert text[r.start : r.end] == r.text
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Fighting on the left bank of the Dnipro went on all night."),
+        ("uk", "Бої на лівому березі Дніпра тривали всю ніч."),
+    ],
+)
+def test_a_bank_with_no_place_is_no_claim(lang, text):
+    assert not [r for r in check_text(text, lang=lang) if r.kind == "river_bank"]
+
+
+def test_the_river_lines_run_downstream():
+    from geoinc.claims.kinds_river import _rivers
+
+    dnipro = _rivers()["Dnipro"]
+    # the Dnipro flows to the Black Sea: every part ends south of where it starts
+    assert all(p.coords[-1][1] <= p.coords[0][1] for p in dnipro.geoms)
+    assert {"Dnipro", "Dniester", "Danube", "Don"} <= set(_rivers())

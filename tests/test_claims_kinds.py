@@ -95,6 +95,13 @@ CASES = {
         ("Lozova, in the Poltava region, was hit.", INCONSISTENT),
         ("Lozova, in the Zorbland region, was hit.", UNVERIFIABLE),
     ],
+    "river_bank": [
+        ("Enerhodar, on the left bank of the Dnipro, was shelled.", CONSISTENT),
+        ("Marhanets, on the left bank of the Dnipro, was shelled.", INCONSISTENT),
+        ("Poltava, on the left bank of the Dnipro, was shelled.", INCONSISTENT),
+        ("Kherson, on the right bank of the Dnipro, was shelled.", UNVERIFIABLE),
+        ("Sumy, on the right bank of the Psel, was shelled.", UNVERIFIABLE),
+    ],
     # never judged: no front-line data is bundled (it moves); kept, with the reason
     "front_distance": [
         ("Kramatorsk, about 20 km from the front line, was hit.", UNVERIFIABLE),

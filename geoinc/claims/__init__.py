@@ -15,6 +15,8 @@ and a check); :func:`kinds` lists them:
 ``population``        "Kharkiv, a city of 1.4 million people"
 ``attribute``         "the port city of Odesa", "the capital Kyiv"
 ``border_city``       "the Russian border city of Belgorod"
+``river_bank``        "Kherson, on the right bank of the Dnipro"
+``front_distance``    "Kramatorsk, some 20 km from the front line" (never judged: no front line)
 ``region``            "Izium, in the Kharkiv region", "Russia's Belgorod region"
 ``country``           "the Ukrainian city of Kharkiv", "Belgorod, a Russian city"
 
@@ -42,6 +44,7 @@ from geoinc.claims import (  # noqa: F401 - importing registers each kind's chec
     kinds_membership,
     kinds_position,
     kinds_proximity,
+    kinds_river,
     kinds_size,
     kinds_slavic,
     kinds_slavic_membership,

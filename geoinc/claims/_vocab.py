@@ -61,6 +61,10 @@ class Vocab:
     parts: tuple[str, ...]
     #: "the front line", "лінії фронту": distances to them are kept, never judged
     front_lines: tuple[str, ...] = ()
+    #: river names as written -> the bundled river line's name; bank words -> "left",
+    #: "right" or a bearing (stems in the Slavic languages)
+    rivers: dict = field(default_factory=dict)
+    river_banks: dict = field(default_factory=dict)
     #: which checkers read this language ("en": the English patterns; "slavic": the
     #: Ukrainian/Russian ones) and the word groups only that grammar uses
     grammar: str = "en"
@@ -145,6 +149,8 @@ def vocab(lang: str | Path = "en") -> Vocab:
         facilities=phr("claims_facility_nouns"),
         parts=phr("claims_part_nouns"),
         front_lines=phr("claims_front_nouns"),
+        rivers=tab("claims_rivers"),
+        river_banks=tab("claims_river_banks"),
         not_names=frozenset(w.lower() for w in phr("claims_not_names")),
         region_groups={k: tuple(v.split(",")) for k, v in tab("claims_region_groups").items()},
         grammar=grammar.get("grammar", "en"),

@@ -56,6 +56,7 @@ def add_parser(sub) -> argparse.ArgumentParser:
 #: a test checks they equal geoinc.claims.kinds()).
 _KINDS = (
     "front_distance",
+    "river_bank",
     "border_distance",
     "place_distance",
     "adjacency",

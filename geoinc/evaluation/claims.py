@@ -53,8 +53,9 @@ __all__ = ["KIND_MATCHES", "PRIMARY", "ISSUE_KINDS", "normalise_verdict", "score
 
 #: geoinc claim kind -> annotation kinds it can stand for.
 KIND_MATCHES: dict[str, frozenset[str]] = {
-    # no annotation kind measures the front line: it answers only ``other``
+    # no annotation kind states a front line or a river bank: they answer only ``other``
     "front_distance": frozenset(),
+    "river_bank": frozenset(),
     "border_distance": frozenset({"distance_to_border"}),
     "place_distance": frozenset({"distance_between", "bearing"}),
     "direction": frozenset({"bearing"}),
