@@ -460,8 +460,9 @@ def _weapon_home(m, pos: int, end: int, cands: list, text: str, sent_start: int,
     shelled Kherson"), the place after it in its own; when ``m`` sits in a relative
     clause closed before the weapon ("Nikopol, which lies across the river from
     Enerhodar, came under artillery fire"), the place the clause describes."""
-    if m.start > pos or "," not in text[m.end : pos] and ";" not in text[m.end : pos]:
-        return m
+    between = text[m.end : pos]
+    if m.start > pos or ("," not in between and ";" not in between):
+        return m  # a place after the weapon, or nothing that could end a clause between
     aside, boundary = _clause_marks(lang)
     if boundary.search(text, m.end, pos):
         after = [c for c in cands if c.start >= end]
