@@ -173,6 +173,17 @@ def _read_tsv(path: Path, header: bool = True):
             yield from reader
 
 
+def _extra_names(path: Path = HERE / "extra_names.tsv") -> dict[int, list[str]]:
+    """geonameid -> the English names news uses that GeoNames lacks (``extra_names.tsv``)."""
+    out: dict[int, list[str]] = defaultdict(list)
+    with path.open(encoding="utf-8") as fh:
+        rows = [line.rstrip("\n").split("\t") for line in fh if not line.startswith("#")]
+    for row in rows[1:]:
+        if len(row) >= 2 and row[0].strip().isdigit():
+            out[int(row[0])].append(row[1].strip())
+    return out
+
+
 def build(src: Path, out: Path, cities_json: Path | None = None) -> None:
     import geopandas as gpd
 
@@ -277,6 +288,9 @@ def build(src: Path, out: Path, cities_json: Path | None = None) -> None:
         iso_to_gn[row["iso_3166_2"]] = gn
         admin1[gn]["alt"].add(row["name"])
         admin1[gn]["alt"].update(a for a in row["alt_names"].split("|") if a)
+    extra = _extra_names()
+    for info in admin1.values():
+        info["alt"].update(extra.get(info["geonameid"], ()))
     for row in _read_tsv(src / "admin_names" / "iso3166-2_UA_RU_BY_MD_en_uk_ru.tsv"):
         gn = iso_to_gn.get(row["code"])
         if gn:
@@ -298,6 +312,7 @@ def build(src: Path, out: Path, cities_json: Path | None = None) -> None:
     by_admin1 = defaultdict(list)
     for c in cities:
         alts = [a for a in c["alternatenames"] if _letters_ok(a)] if c["alternatenames"] else []
+        alts += [a for a in extra.get(int(c["geonameid"]), ()) if a not in alts]
         names = [c["name"], *alts]
         keys = set()
         for n in names:

@@ -237,19 +237,44 @@ def own_skeletons(key: str) -> frozenset[str]:
     return frozenset(skeleton(normalize(r(key))) for r in (romanize_uk, romanize_ru))
 
 
+_RU_NEWS = {**_RU, "й": "i"}
+_RU_NEWS_INITIAL = {**_RU_INITIAL, "й": "y"}
+_RU_ADJ_END = re.compile(r"[ыи]й\b", re.I)
+
+
+def romanize_ru_news(text: str) -> str:
+    """Romanise Russian the way wire copy often does: "й" as "i" and an adjective's
+    "-ый"/"-ий" as "-y" (Graivoron, Gulyaipole, Krasny Liman, Nizhny Novgorod), where
+    BGN/PCGN writes Grayvoron, Gulyaypole, Krasnyy Liman.
+
+    Examples
+    --------
+    >>> romanize_ru_news("Грайворон"), romanize_ru_news("Красный Лиман")
+    ('Graivoron', 'Krasny Liman')
+    """
+    text = _RU_ADJ_END.sub(lambda m: "Ы" if m.group(0)[0].isupper() else "ы", text)
+    return _romanize(
+        text, _RU_NEWS, _RU_NEWS_INITIAL, _VOWELS_RU, zgh=False, initial_after_vowel=False
+    )
+
+
 def name_variants(name: str) -> set[str]:
     """Return the matching keys a gazetteer name should be indexed under.
 
-    The name itself, plus for Cyrillic names its Ukrainian and Russian romanisations.
+    The name itself, plus for Cyrillic names its Ukrainian and Russian romanisations
+    (BGN/PCGN-like and the wire-copy variant of :func:`romanize_ru_news`).
 
     Examples
     --------
     >>> sorted(name_variants("Харків"))
     ['kharkiv', 'харків']
+    >>> sorted(name_variants("Грайворон"))
+    ['graivoron', 'grayvoron', 'hraivoron', 'грайворон']
     """
     keys = {normalize(name)}
     if is_cyrillic(name):
         keys.add(normalize(romanize_uk(name)))
         keys.add(normalize(romanize_ru(name)))
+        keys.add(normalize(romanize_ru_news(name)))
     keys.discard("")
     return keys

@@ -86,6 +86,11 @@ RUNNING_TEXT = [
     ("A drone attack on Kyiv's Darnytskyi district injured five.", "Kyiv", "UA"),
     ("Strikes also hit Zaporizhzhia, Dnipro and Kherson on the same night.", "Kherson", "UA"),
     ("Russian-installed authorities in Melitopol reported an explosion.", "Melitopol", "UA"),
+    # Russian names as wire copy romanises them ("й" as "i", "-ый" as "-y")
+    ("The Russian border town of Graivoron has been shelled repeatedly.", "Graivoron", "RU"),
+    ("Russian forces said they had entered Gulyaipole.", "Gulyaipole", "UA"),
+    ("Russian sources reported fighting near Krasny Liman.", "Krasny Liman", "UA"),
+    ("Grain ships left Odessa, Chernomorsk and Yuzhny.", "Yuzhny", "UA"),
     ("Local officials in Enerhodar said the plant lost power.", "Enerhodar", "UA"),
     ("Local officials in Enerhodar said the plant lost power.", "Enerhodar", "UA"),
     ("Police in Pokrovsk said two people were hurt.", "Pokrovsk", "UA"),
@@ -169,6 +174,12 @@ CONTEXT = [
     # "The" belongs to a few names
     ("Leaders met in The Hague on Monday.", "The Hague", "Hague"),
     ("The United States sent more shells.", "United States", "United"),
+    # a possessive inside a name ("People's", "Queen Anne's"): the whole name
+    ("The Donetsk People's Republic's office said.", "Donetsk People's Republic", "Donetsk"),
+    ("Ducks were sampled in Queen Anne's County, Maryland.", "Queen Anne's County", "Queen"),
+    ("Russia's troops shelled the town.", "Russia", "Russia"),
+    # names the gazetteer build adds (gazetteer/extra_names.tsv)
+    ("An explosion was reported in New Moscow overnight.", "New Moscow", "Moscow"),
     # names written in lower case on purpose
     ("russia targeted the port overnight.", "russia", "russia"),
     ("russia's missile attack cut the power.", "russia", "russia"),

@@ -2,7 +2,14 @@
 
 import pytest
 
-from geoinc.names import is_cyrillic, name_variants, normalize, romanize_ru, romanize_uk
+from geoinc.names import (
+    is_cyrillic,
+    name_variants,
+    normalize,
+    romanize_ru,
+    romanize_ru_news,
+    romanize_uk,
+)
 
 
 @pytest.mark.parametrize(
@@ -57,3 +64,18 @@ def test_is_cyrillic_and_variants():
     assert is_cyrillic("Київ") and not is_cyrillic("Kyiv") and not is_cyrillic("123")
     assert {"kharkiv", "харків"} <= name_variants("Харків")
     assert name_variants("") == set()
+
+
+@pytest.mark.parametrize(
+    ("cyrillic", "wire"),
+    [
+        ("Грайворон", "Graivoron"),
+        ("Гуляйполе", "Gulyaipole"),
+        ("Красный Лиман", "Krasny Liman"),
+        ("Нижний Новгород", "Nizhny Novgorod"),
+        ("Йошкар-Ола", "Yoshkar-Ola"),
+    ],
+)
+def test_wire_copy_romanisation_is_indexed(cyrillic, wire):
+    assert romanize_ru_news(cyrillic) == wire
+    assert normalize(wire) in name_variants(cyrillic)

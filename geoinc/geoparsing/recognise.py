@@ -343,8 +343,14 @@ def _name_runs(tokens: Tokens, i: int, keys, first_words) -> list[tuple[int, str
     inner_lower = _words("inner_lower")  # lower-case words inside a name: "Gulf of Mexico"
     j = i + 1
     prev_word, prev_poss = w, possessive
-    while j < len(words) and j - i < MAX_TOKENS and not prev_poss:
+    while j < len(words) and j - i < MAX_TOKENS:
         sep = seps[j]
+        if prev_poss:
+            # "Donetsk People's Republic": a possessive goes on only into a capitalised
+            # word, spelt whole in the key (the gazetteer folds "People's" to "peoples")
+            if sep != " " or not words[j][0].isupper():
+                break
+            parts[-1] = normalize(words[j - 1])
         # a space or hyphen joins; so does the dot of "U.S." and "St. Petersburg"
         if sep not in _JOIN_SEPS and not (
             sep in (".", ". ") and len(prev_word) <= 2 and prev_word[0].isupper()
