@@ -132,3 +132,40 @@ def test_a_region_with_a_place_of_its_own_in_the_sentence_is_its_container():
     text = "В Курской области под обстрел попал поселок Глушково. Пострадавших нет."
     got = [(r["place_name"], r["injured_best"]) for r in _incidents(text, "ru")]
     assert got == [("Glushkovo", 0)]
+
+
+@pytest.mark.parametrize(
+    "lang,text,want",
+    [
+        (
+            "ru",
+            "Днем ВСУ обстреляли из минометов поселок Тёткино и село Глушково. Пострадавших нет.",
+            {("Tëtkino", 0, 0), ("Glushkovo", 0, 0)},
+        ),
+        (
+            "uk",
+            "Увечері росіяни обстріляли Білопілля та Ворожбу. Загиблих немає.",
+            {("Bilopillia", 0, None), ("Vorozhba", 0, None)},
+        ),
+    ],
+)
+def test_an_explicit_zero_after_a_list_is_said_of_each_place(lang, text, want):
+    got = {(r["place_name"], r["killed_best"], r["injured_best"]) for r in _incidents(text, lang)}
+    assert got == want
+
+
+def test_a_post_without_title_keeps_every_place_with_figures_of_its_own_main():
+    text = (
+        "В Рыльске дрон атаковал автобус, ранены трое пассажиров. "
+        "Также в этот день обстреляли Глушково, там погиб мужчина."
+    )
+    roles = {r["place_name"]: r["role"] for r in _incidents(text, "ru")}
+    assert roles == {"Ryl’sk": "main", "Glushkovo": "main"}
+
+
+def test_a_place_the_lead_names_as_background_stays_secondary():
+    text = (
+        "Після ударів по Шостці росіяни атакували Конотоп дронами. Вчора в Шостці загинула жінка."
+    )
+    roles = {r["place_name"]: r["role"] for r in _incidents(text, "uk")}
+    assert roles.get("Konotop") == "main" and roles.get("Shostka") == "secondary"

@@ -210,6 +210,26 @@ def _has_figures(r: IncidentReport) -> bool:
     return any(c["field"] in _CASUALTY for c in r.claims)
 
 
+def _lead_mains(current: list, headline: list, background: Sequence | None) -> list:
+    """When a post's lead sentence plays the headline, a report with casualty figures
+    stated at its own place, on the headline's dates or undated, is main too ("В Льгове
+    погиб фельдшер. Также ... в Коренево обошлось без жертв"), unless the lead names its
+    place as background ("Після ударів по Малину ...": ``background``)."""
+    if not headline or background is None:
+        return []
+    days = {r.date_start for r in headline} | {None}
+    return [
+        r
+        for r in current
+        if _own_figures(r) and r.date_start in days and not _named_in(r, background)
+    ]
+
+
+def _own_figures(r: IncidentReport) -> bool:
+    """Casualty figures read in a sentence that names the report's place."""
+    return any(c["field"] in _CASUALTY and not c.get("inherited") for c in r.claims)
+
+
 def _named_in(r: IncidentReport, places: Sequence) -> bool:
     for p in places:
         if r.place_key == _key(p):
@@ -239,7 +259,10 @@ def _latest_per_place(ordered: Sequence[IncidentReport], mains: set) -> set:
 
 
 def assign_roles(
-    reports: Sequence[IncidentReport], headline_places: Sequence = ()
+    reports: Sequence[IncidentReport],
+    headline_places: Sequence = (),
+    *,
+    lead_background: Sequence | None = None,
 ) -> list[IncidentReport]:
     """Mark each report ``main`` or ``secondary`` (``extra["role"]``).
 
@@ -255,6 +278,8 @@ def assign_roles(
     reports : sequence of IncidentReport
     headline_places : sequence of geoinc.gazetteer.Place
         Places the headline names as locations.
+    lead_background : sequence of geoinc.gazetteer.Place, optional
+        Given when the headline is a post's lead sentence (:func:`_lead_mains`).
 
     Examples
     --------
@@ -278,6 +303,7 @@ def assign_roles(
             (r for r in current if r.place_key == main.place_key and r.date_start is not None),
             key=lambda r: r.date_start,
         )
+    headline += _lead_mains(current, headline, lead_background)
     mains = {id(r) for r in headline} or {
         id(r)
         for r in ordered

@@ -934,7 +934,7 @@ def _collect_pieces(
                     pending.append((i, wide))
                 continue
             # after "Strikes hit Kyiv and Kharkiv", "Two people died" totals both
-            cands, inherited, wide = last[1][:1], True, wide or _is_wide(last[1])
+            cands, inherited, wide = _heirs(sent, last[1], lang), True, wide or _is_wide(last[1])
         else:
             sent = _hand_back(text, sent, cands, last, i, pieces, lang)
             last = (i, cands)
@@ -951,9 +951,9 @@ def _collect_pieces(
                         )
                     )
             pending = []
-        new = _sentence_pieces(text, sent, cands, inherited, wide=wide, lang=lang)
+        new = _pieces_of(text, sent, cands, inherited, wide, lang)
         pieces.extend(_day_before(text, sent, new, pieces) if not inherited else new)
-        if inherited and sent.weapons:
+        if inherited and sent.weapons and len(cands) == 1:  # (zeros reach every heir)
             pieces.extend(_listed_heirs(text, sent, last[1], lang))
     return pieces
 
@@ -976,6 +976,25 @@ def _listed_heirs(text: str, sent: SentenceEvent, before: list, lang: str) -> li
         return []
     bare = replace(sent, figures=(), targets=())
     return _sentence_pieces(text, bare, run[1:], True, lang=lang)
+
+
+def _pieces_of(text: str, sent, cands: list, inherited: bool, wide: bool, lang: str) -> list:
+    """A sentence's pieces; an inherited sentence's figures go to each of its heirs
+    (:func:`_heirs`: "Пострадавших нет" after two towns is said of both)."""
+    groups = [[c] for c in cands] if inherited else [cands]
+    return [
+        p for g in groups for p in _sentence_pieces(text, sent, g, inherited, wide=wide, lang=lang)
+    ]
+
+
+def _heirs(sent: SentenceEvent, last: list, lang: str) -> list:
+    """The places a sentence naming none carries its figures to: the first place of the
+    last attack sentence; in Ukrainian and Russian, when every figure is an explicit
+    zero ("Пострадавших нет" after "обстреляли Климово и Суземку"), each of its places."""
+    figs = sent.figures
+    if lang in ("uk", "ru") and figs and all(f.quantity.value == 0 for f in figs):
+        return list(last)
+    return last[:1]
 
 
 def _heading(text: str, sent: SentenceEvent, mentions: Sequence, lang: str) -> list:
@@ -1143,7 +1162,11 @@ def _reports_of(doc: Doc, pieces: list, by_sentence: dict) -> list[IncidentRepor
         headline = headline_places(text, sentences, doc.mentions, lang, gazetteer)
         raion_km = RAION_KM
     grouped = consolidate(_group_pieces(pieces, document, source), raion_km=raion_km)
-    reports = assign_roles(grouped, headline)
+    lead = None  # a Ukrainian or Russian post without a title: its lead plays the headline
+    if lang in ("uk", "ru") and not titled:
+        lead = [m.place for m in by_sentence.get(0, ()) if m.role == "location" and m.place]
+        lead = [p for p in lead if p.kind != "country" and p not in headline]
+    reports = assign_roles(grouped, headline, lead_background=lead)
     reports = date_from_publication(reports, document.published, document.published_how)
     if titled and sentences[0].figures:
         reports = _headline_figures(reports, sentences[0], document, source)
