@@ -165,6 +165,48 @@ CLASSES = {
             "Sumy",
         ),
     ],
+    # rank within a region: by GeoNames population among its places (not a city's quarters)
+    "rank in a region": [
+        (
+            "en",
+            "Lozova, the second-largest city of the Kharkiv region, was hit.",
+            "rank",
+            CONSISTENT,
+            "Lozova",
+        ),
+        (
+            "en",
+            "Berdiansk, the Zaporizhzhia region's second-largest city, is occupied.",
+            "rank",
+            INCONSISTENT,
+            "Berdiansk",
+        ),
+        ("en", "Izium, the region's third largest town, was shelled.", "rank", CONSISTENT, "Izium"),
+        (
+            "en",
+            "Melitopol, the largest city of the Narnia region, is occupied.",
+            "rank",
+            UNVERIFIABLE,
+            "Melitopol",
+        ),
+    ],
+    # a Cyrillic look-alike letter inside an English word ("сity" with a Cyrillic "с")
+    "mixed-script words": [
+        (
+            "en",
+            "Missiles hit the border \u0441ity of Sumy overnight.",
+            "border_city",
+            CONSISTENT,
+            "Sumy",
+        ),
+        (
+            "en",
+            "Odesa, a \u0441ity of about 1,000,000 people, was hit.",
+            "population",
+            CONSISTENT,
+            "Odesa",
+        ),
+    ],
     # "which borders both X and Y"
     "borders both": [
         (

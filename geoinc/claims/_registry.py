@@ -21,7 +21,7 @@ from geoinc.claims._vocab import Vocab, vocab
 from geoinc.doc import Doc
 from geoinc.exceptions import ClaimError, GeoincError
 
-__all__ = ["Checker", "CHECKERS", "register", "kinds", "check_text"]
+__all__ = ["Checker", "CHECKERS", "register", "kinds", "check_text", "unmixed"]
 
 logger = logging.getLogger("geoinc")
 
@@ -123,10 +123,33 @@ def _run_one(checker: Checker, ctx: Ctx, m: re.Match) -> ClaimResult | None:
     return build_result(checker.kind, ctx, m, fields)
 
 
-def _check_sentence(ctx: Ctx, plan, wanted) -> list[ClaimResult]:
+def unmixed(text: str, voc: Vocab) -> str:
+    """``text`` with look-alike letters of another script read as the language's own
+    inside words that mix both ("the border сity" with a Cyrillic "с"); same length, so
+    every offset still points into ``text``.
+
+    Examples
+    --------
+    >>> from geoinc.claims._vocab import vocab
+    >>> unmixed("the border \u0441ity of Sumy", vocab("en"))
+    'the border city of Sumy'
+    """
+    if not voc.homoglyphs:
+        return text
+    table = str.maketrans(voc.homoglyphs)
+    own = re.compile(r"[A-Za-z]")
+
+    def fix(m: re.Match) -> str:
+        w = m.group(0)
+        return w.translate(table) if own.search(w) and not w.isascii() else w
+
+    return re.sub(r"\w+", fix, text)
+
+
+def _check_sentence(ctx: Ctx, plan, wanted, match_text: str) -> list[ClaimResult]:
     out = []
     for checker, rx in plan:
-        for m in rx.finditer(ctx.text, ctx.sent_start, ctx.sent_end):
+        for m in rx.finditer(match_text, ctx.sent_start, ctx.sent_end):
             if not checker.overlaps and any(m.start() < y and x < m.end() for x, y in ctx.taken):
                 continue
             res = _run_one(checker, ctx, m)
@@ -193,11 +216,11 @@ def check_text(
         mentions = list(doc.mentions)  # the same mentions extraction read
     else:
         mentions = _mentions(text, lang)
-    sentences = split_sentences(text)
+    sentences, unmixed_text = split_sentences(text), unmixed(text, voc)
     results: list[ClaimResult] = []
     wanted = set(kinds) if kinds else None
     for s, e in sentences:
         ctx = Ctx(text, mentions, s, e, voc, sentences)
-        results.extend(_check_sentence(ctx, plan, wanted))
+        results.extend(_check_sentence(ctx, plan, wanted, unmixed_text))
     results.sort(key=lambda r: (r.start, r.end, r.kind))
     return results

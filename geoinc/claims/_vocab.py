@@ -65,6 +65,9 @@ class Vocab:
     #: "right" or a bearing (stems in the Slavic languages)
     rivers: dict = field(default_factory=dict)
     river_banks: dict = field(default_factory=dict)
+    #: letters of another script that look like this one's ("с" for "c" in "сity"): read
+    #: as this script's inside a word that mixes both
+    homoglyphs: dict = field(default_factory=dict)
     #: which checkers read this language ("en": the English patterns; "slavic": the
     #: Ukrainian/Russian ones) and the word groups only that grammar uses
     grammar: str = "en"
@@ -151,6 +154,7 @@ def vocab(lang: str | Path = "en") -> Vocab:
         front_lines=phr("claims_front_nouns"),
         rivers=tab("claims_rivers"),
         river_banks=tab("claims_river_banks"),
+        homoglyphs=dict(_optional(_lang.table, lang, "claims_homoglyphs", {})),
         not_names=frozenset(w.lower() for w in phr("claims_not_names")),
         region_groups={k: tuple(v.split(",")) for k, v in tab("claims_region_groups").items()},
         grammar=grammar.get("grammar", "en"),

@@ -55,6 +55,91 @@ def check_rank(ctx: Ctx, m: re.Match):
     return rank_fields(subject, rank, iso2)
 
 
+def _rx_region_rank(v) -> str:
+    o, w, s, r = _ord(v), _rank_words(v), pt.settlement(v), pt.region_noun(v)
+
+    def rank(n: int) -> str:
+        return rf"(?P<o{n}>{o})(?:[\s-]+{w})?\s+{s}\b"
+
+    return (
+        rf"(?i:the)\s+{rank(1)}\s+(?i:in|of)\s+(?:the\s+)?(?P<region1>{NAME})\s+{r}"
+        rf"|(?P<region2>{NAME})\s+{r}['’]s\s+{rank(2)}"
+        rf"|(?i:the\s+)(?P<own>{r})['’]s\s+{rank(3)}"
+    )
+
+
+def _distinct(places: list, n: int) -> list:
+    """The first ``n`` of ``places`` (largest first) that are not a quarter of a larger one
+    (a GeoNames section of a city lies within that city's extent radius)."""
+    from geoinc.claims._measure import between, city_radius_km
+
+    kept: list = []
+    for p in places:
+        if len(kept) == n:
+            break
+        if not any(between(k, p)[0] <= city_radius_km(k.population) for k in kept):
+            kept.append(p)
+    return kept
+
+
+#: How many of a country's largest places are searched for a region's ranking.
+REGION_RANK_SEARCH = 3000
+
+
+@register("rank", name="region_rank", pattern=_rx_region_rank, order=64)
+def check_region_rank(ctx: Ctx, m: re.Match):
+    """ "Melitopol, the second-largest city of the Zaporizhzhia region", "the region's
+    largest city" (the region of the place named before)."""
+    from geoinc.claims.kinds_position import resolve_region
+
+    n = next(i for i in (1, 2, 3) if m.group(f"o{i}"))
+    rank = ctx.voc.ordinals[m.group(f"o{n}").lower()]
+    subject = ctx.subject_before(m.start(), lookback=False)
+    if n == 3 and not subject.name:
+        return None  # "the region's largest city" of nothing named
+    name = m.group(f"region{n}") if n < 3 else None
+    region = resolve_region(name, ctx) if name else None
+    stated = {"rank": rank, "region": name or "its own region"}
+    place = subject.place
+    if place is None or place.kind not in POPULATED:
+        raise Unverifiable(no_place(subject), subject=subject, stated=stated)
+    if name and region is None:
+        raise Unverifiable(
+            f"the bundled gazetteer does not know {name!r} as a region",
+            subject=subject,
+            stated=stated,
+        )
+    code = region.admin1 if region is not None else place.admin1
+    top = _distinct(
+        [
+            p
+            for p in gazetteer().largest_places(place.country, n=REGION_RANK_SEARCH)
+            if p.admin1 == code
+        ],
+        max(rank + 5, 20),
+    )
+    ids = [p.geonameid for p in top]
+    actual = ids.index(place.geonameid) + 1 if place.geonameid in ids else None
+    label = region.name if region is not None else (place.admin1_name or code)
+    verdict, reason = _rank_verdict(place, label, rank, actual, top)
+    return {
+        "subject": subject,
+        "stated": {**stated, "measure": "population"},
+        "computed": {
+            "rank": actual,
+            "admin1": code,
+            "top": [(p.name, p.population) for p in top[:3]],
+        },
+        "verdict": verdict,
+        "reason": reason,
+        "method": f"rank by GeoNames population among populated places of {label}",
+        "tolerance": (
+            f"same rank is consistent; one place off with populations within "
+            f"{RANK_CLOSE_REL:.0%} is roughly consistent"
+        ),
+    }
+
+
 def rank_fields(subject, rank: int, iso2: str | None) -> dict:
     """Result fields for "``subject`` is the ``rank``-th largest place of ``iso2``" (None:
     of its own country)."""
