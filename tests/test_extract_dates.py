@@ -127,3 +127,20 @@ def test_the_publication_month_and_bare_months_give_no_period(text):
 def test_a_known_month_or_year_gives_a_day_and_month_its_year(text, year_from, expected):
     (d,) = resolve_dates(text, None, year_from=year_from)
     assert d.date_start == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # days before the date named before the phrase
+        ("Kyiv said on Sunday its drones had hit the depot a day earlier.", ["2024-06-01"]),
+        ("The governor said on Sunday two men had died the previous day.", ["2024-06-01"]),
+        ("Officials said on Sunday the bridge was struck two days earlier.", ["2024-05-31"]),
+        # no date before it, or the phrase qualifies a noun: nothing of its own
+        ("A drone hit the depot a day earlier.", []),
+        ("On Sunday, the day before the vote, drones hit the depot.", []),
+    ],
+)
+def test_days_earlier_than_a_named_day(text, expected):
+    got = [str(d.date_start) for d in resolve_dates(text, date(2024, 6, 2)) if d.kind == "relative"]
+    assert got == expected

@@ -711,3 +711,9 @@ def test_each_listed_place_takes_its_weapon(text, lang, expected):
     doc = document_from_text(text, published=date(2025, 3, 4), lang=lang)
     got = {r.place.name: weapon_kind(r.weapons) for r in extract_reports(doc).reports}
     assert got == expected
+
+
+def test_a_day_earlier_than_the_statement_dates_the_attack():
+    text = "Kyiv said on Sunday that its drones had hit an oil depot in Feodosia a day earlier."
+    (r,) = extract_reports(document_from_text(text, published=date(2024, 6, 2))).reports
+    assert (r.date_start, r.date_end) == (date(2024, 6, 1), date(2024, 6, 1))

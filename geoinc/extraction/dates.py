@@ -77,6 +77,16 @@ _NIGHT = compile_fast(rf"\b(?:{_alt('dates_night')})\b", re.I)
 _RELATIVE = compile_fast(
     r"\b(?P<rel>yesterday|today|this morning|earlier today|tonight|this evening)\b", re.I
 )
+# "said on Saturday it had struck the port a day earlier": days before the date named before
+_DAYS_EARLIER = {k.lower(): int(v) for k, v in _lang.table(_EN, "dates_days_earlier").items()}
+# "the day before the strike": the phrase qualifies a noun, it dates nothing itself
+_EARLIER = compile_fast(
+    r"\b(?P<rel>"
+    + "|".join(sorted(map(re.escape, _DAYS_EARLIER), key=len, reverse=True))
+    + r")\b(?!\s+(?:the|a|an|its|his|her|their|this|that)\b)",
+    re.I,
+)
+_EARLIER_WORDS = frozenset({"earlier", "previous", "before"})
 # "in July", "in March 2022", "last month", "in 2023": an earlier month or year (an attack
 # recalled for context); the month or year of publication itself dates nothing
 _MONTHLY = compile_fast(
@@ -369,7 +379,23 @@ def resolve_dates(
     if published:
         _add_named_days(text, published, spans, add)
         _add_periods(text, published, has_month, spans, add)
+    if not _EARLIER_WORDS.isdisjoint(words):
+        _add_days_earlier(text, out, spans, add)
     return sorted(out, key=lambda x: x.start)
+
+
+def _add_days_earlier(text: str, out: list, spans, add) -> None:
+    """ "said on Saturday it had struck the port a day earlier": the day named before the
+    phrase, less its days (the pipeline drops the statement's own day)."""
+    for m in _EARLIER.finditer(text):
+        if _overlaps(spans, m.start(), m.end()):
+            continue
+        days = [d for d in out if d.end <= m.start() and d.date_start and d.precision == 1]
+        if days:
+            d = max(days, key=lambda x: x.end).date_start - timedelta(
+                days=_DAYS_EARLIER[re.sub(r"\s+", " ", m.group("rel").lower())]
+            )
+            add(m.start(), m.end(), d, d, 1, "relative")
 
 
 def _collector(text: str, spans: _Covered, out: list[DateExpr]):
