@@ -680,6 +680,18 @@ def test_the_scene_is_where_the_attack_was(text, published, places):
             "uk",
             {"Bucha": "missile", "Irpin": "missile"},
         ),
+        # a passive verb after every place of its clause: all of them were hit
+        (
+            "Apartment blocks in Kherson and a school in Beryslav were shelled overnight.",
+            "en",
+            {"Kherson": "artillery", "Beryslav": "artillery"},
+        ),
+        # ... but not the places of a relative clause
+        (
+            "Bilopillia, which lies close to Sumy, came under drone attack at dawn.",
+            "en",
+            {"Bilopillia": "drone", "Sumy": None},
+        ),
         # a region named first does not keep the towns of its clause from the weapon
         (
             "In the Kharkiv region, drones struck Chuhuiv and Balakliia.",

@@ -430,6 +430,7 @@ def _sentence_pieces(
         ps[id(_nearest(t.start, cands, t.end, text, starts))].targets.append(t)
     if sent.weapons and len(cands) > 1:
         _share_leading_weapons(text, list(ps.values()), lang)
+        _share_trailing_weapons(text, list(ps.values()), sent.start, lang)
         _share_listed_weapons(text, list(ps.values()), lang)
     return list(ps.values())
 
@@ -524,6 +525,37 @@ def _share_leading_weapons(text: str, pieces: list, lang: str) -> None:
         end = p.mention.end
         if not p.weapons:
             p.weapons.extend(leading)
+
+
+@lru_cache(maxsize=8)
+def _passive_before(lang: str) -> re.Pattern:
+    """A passive verb right before a weapon ("were shelled", "came under drone fire",
+    ``events_passive_markers.txt``): the places before it are what it hit."""
+    words = sorted(_lang_words(lang, "events_passive_markers"), key=len, reverse=True)
+    alt = "|".join(map(re.escape, words)) or "(?!)"
+    return re.compile(rf"(?:^|\s)(?:{alt})\s+(?:[\w-]+\s+){{0,2}}$", re.I)
+
+
+def _share_trailing_weapons(text: str, pieces: list, sent_start: int, lang: str) -> None:
+    """A weapon after a passive verb that follows every place of its clause reaches all
+    of them: "two districts of Donetsk, as well as a village near Horlivka, were also
+    shelled"; the places that took no weapon of their own take it."""
+    passive = _passive_before(lang)
+    aside, boundary = _clause_marks(lang)
+    for w in sorted((w for p in pieces for w in p.weapons), key=lambda w: w.start):
+        before = [p for p in pieces if p.mention.end <= w.start]
+        if not before or not passive.search(text, max(p.mention.end for p in before), w.start):
+            continue
+        cut = max((b.end() for b in boundary.finditer(text, sent_start, w.start)), default=0)
+        # places of a relative clause (", which lies near Y,") are no subject of the verb
+        asides = [
+            (a.start(), text.find(",", a.end(), w.start))
+            for a in aside.finditer(text, cut, w.start)
+        ]
+        for p in before:
+            inside = any(a <= p.mention.start and (b < 0 or p.mention.end <= b) for a, b in asides)
+            if p.mention.start >= cut and not p.weapons and not inside:
+                p.weapons.append(w)
 
 
 def _share_listed_weapons(text: str, pieces: list, lang: str) -> None:
