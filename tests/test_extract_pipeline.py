@@ -729,3 +729,16 @@ def test_a_day_earlier_than_the_statement_dates_the_attack():
     text = "Kyiv said on Sunday that its drones had hit an oil depot in Feodosia a day earlier."
     (r,) = extract_reports(document_from_text(text, published=date(2024, 6, 2))).reports
     assert (r.date_start, r.date_end) == (date(2024, 6, 1), date(2024, 6, 1))
+
+
+def test_a_figure_goes_to_the_place_of_its_own_clause():
+    # the count follows the first place, but its clause names its own place after it
+    text = (
+        "On Monday a woman was wounded in Bilopillia, and three men were hurt by shelling "
+        "in Krasnopillia."
+    )
+    reports = extract_reports(document_from_text(text, published=date(2024, 6, 4))).reports
+    injured = {
+        r.place.name: [c["value"] for c in r.claims if c["field"] == "injured"] for r in reports
+    }
+    assert injured == {"Bilopillia": [1], "Krasnopillya": [3]}

@@ -417,6 +417,8 @@ def _sentence_pieces(
     for fig in sent.figures:
         # "killed four in Horlivka and two in Makiivka": a place right after the count
         m = _nearest(fig.start, cands, fig.end, text, starts)
+        # "a man was wounded in X, and two women were injured in Y": its own clause's place
+        m = _weapon_home(m, fig.start, fig.end, cands, text, sent.start, lang)
         piece = ps[id(m)]
         piece.figures.append(fig)
         if wide or _in_place_list(text, m, cands):
