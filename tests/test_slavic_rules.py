@@ -169,3 +169,21 @@ def test_a_place_the_lead_names_as_background_stays_secondary():
     )
     roles = {r["place_name"]: r["role"] for r in _incidents(text, "uk")}
     assert roles.get("Konotop") == "main" and roles.get("Shostka") == "secondary"
+
+
+def test_a_zero_after_a_sentence_on_each_of_two_towns_is_said_of_both():
+    text = (
+        "Ночью обломки беспилотника упали на крышу склада в Ельце. "
+        "Также повреждены окна дома в Лебедяни. По словам губернатора, никто не пострадал."
+    )
+    got = {(r["place_name"], r["killed_best"], r["injured_best"]) for r in _incidents(text, "ru")}
+    assert got == {("Yelets", 0, 0), ("Lebedyan’", 0, 0)}
+
+
+def test_a_raion_named_after_its_centre_with_figures_of_its_own_stays_apart():
+    text = (
+        "Вечером обстреляли Новобаварский район Харькова, никто не пострадал. "
+        "В Харьковском районе ранен один человек."
+    )
+    got = {(r["place_name"], r["injured_best"]) for r in _incidents(text, "ru")}
+    assert got == {("Kharkiv", 0), ("Kharkiv Raion", 1)}

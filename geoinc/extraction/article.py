@@ -94,10 +94,19 @@ def _container(
             continue
         if _is_region(big) or q.population <= max(p.population, 1) * 5:
             continue
+        if raion_km is not None and p.kind == "admin2" and _apart(small, big):
+            continue  # "В Харьковском районе 1 ранен": the land around Kharkiv, not the city
         if (q.admin1 == p.admin1 or not p.admin1) and _km(p, q) <= NEAR_KM:
             if best is None or reports[best].place.population < q.population:
                 best = i
     return best
+
+
+def _apart(raion: IncidentReport, town: IncidentReport) -> bool:
+    """A raion named after its centre with casualty figures of its own, beside the
+    town's own: two reports of a round-up ("обстреляли Киевский район Харькова, никто не
+    пострадал ... В Харьковском районе 1 ранен"), not one told twice."""
+    return _named_after(raion.place, town.place) and _own_figures(raion) and _has_figures(town)
 
 
 def _enclosed_city(town, region) -> bool:

@@ -942,12 +942,14 @@ def _collect_pieces(
     """What each attack sentence says about each of its places (figures of a sentence
     without a place go to the last place named, or wait for the next)."""
     pieces: list[_Piece] = []
-    last: tuple[int, list] | None = None  # (sentence index, candidates) of the last attack sentence
+    # (sentence index, candidates, places since the last figures, has figures) of the last
+    # attack sentence
+    last: tuple[int, list, list, bool] | None = None
     pending: list[int] = []  # figures stated before any place ("Two killed. ... in Kharkiv")
     for i, sent in enumerate(sentences):
         if sent.is_title or not (sent.is_event or sent.figures):
             head = _heading(text, sent, by_sentence.get(i, ()), lang)
-            last = (i, head) if head else last
+            last = (i, head, head, False) if head else last
             continue
         stats["event_sentences"] += 1
         # a bare count ("four deaths") names no scene: it only adds to the story before it
@@ -968,22 +970,12 @@ def _collect_pieces(
                     pending.append((i, wide))
                 continue
             # after "Strikes hit Kyiv and Kharkiv", "Two people died" totals both
-            cands, inherited, wide = _heirs(sent, last[1], lang), True, wide or _is_wide(last[1])
+            cands, inherited, wide = _heirs(sent, last, lang), True, wide or _is_wide(last[1])
         else:
             sent = _hand_back(text, sent, cands, last, i, pieces, lang)
-            last = (i, cands)
-            for j, j_wide in pending:
-                if i - j <= _INHERIT_WINDOW:
-                    pieces.extend(
-                        _sentence_pieces(
-                            text,
-                            sentences[j],
-                            cands[:1],
-                            True,
-                            wide=j_wide or _is_wide(cands),
-                            lang=lang,
-                        )
-                    )
+            story = [] if last is None or last[3] else last[2]  # since the last figures
+            last = (i, cands, [*story, *cands], bool(sent.figures))
+            pieces.extend(_pending_pieces(text, sentences, pending, i, cands, lang))
             pending = []
         new = _pieces_of(text, sent, cands, inherited, wide, lang)
         pieces.extend(_day_before(text, sent, new, pieces) if not inherited else new)
@@ -1012,6 +1004,19 @@ def _listed_heirs(text: str, sent: SentenceEvent, before: list, lang: str) -> li
     return _sentence_pieces(text, bare, run[1:], True, lang=lang)
 
 
+def _pending_pieces(text: str, sentences, pending: list, i: int, cands: list, lang: str) -> list:
+    """The figures stated before any place ("Two killed. ... in Kharkiv"), given to the
+    first place of sentence ``i`` when they were stated shortly before it."""
+    return [
+        p
+        for j, j_wide in pending
+        if i - j <= _INHERIT_WINDOW
+        for p in _sentence_pieces(
+            text, sentences[j], cands[:1], True, wide=j_wide or _is_wide(cands), lang=lang
+        )
+    ]
+
+
 def _pieces_of(text: str, sent, cands: list, inherited: bool, wide: bool, lang: str) -> list:
     """A sentence's pieces; an inherited sentence's figures go to each of its heirs
     (:func:`_heirs`: "Пострадавших нет" after two towns is said of both)."""
@@ -1021,14 +1026,16 @@ def _pieces_of(text: str, sent, cands: list, inherited: bool, wide: bool, lang: 
     ]
 
 
-def _heirs(sent: SentenceEvent, last: list, lang: str) -> list:
+def _heirs(sent: SentenceEvent, last: tuple, lang: str) -> list:
     """The places a sentence naming none carries its figures to: the first place of the
     last attack sentence; in Ukrainian and Russian, when every figure is an explicit
-    zero ("Пострадавших нет" after "обстреляли Климово и Суземку"), each of its places."""
+    zero ("Пострадавших нет" after "обстреляли Климово и Суземку"; "никто не
+    пострадал" after a sentence on each of two towns), each place of the attack
+    sentences since the last one with figures."""
     figs = sent.figures
     if lang in ("uk", "ru") and figs and all(f.quantity.value == 0 for f in figs):
-        return list(last)
-    return last[:1]
+        return list(dict.fromkeys(last[2]))
+    return last[1][:1]
 
 
 def _heading(text: str, sent: SentenceEvent, mentions: Sequence, lang: str) -> list:
