@@ -742,3 +742,13 @@ def test_a_figure_goes_to_the_place_of_its_own_clause():
         r.place.name: [c["value"] for c in r.claims if c["field"] == "injured"] for r in reports
     }
     assert injured == {"Bilopillia": [1], "Krasnopillya": [3]}
+
+
+def test_a_place_after_a_comma_and_while_is_the_next_clauses():
+    text = (
+        "On Monday shelling of Dvorichna wounded a farmer and his wife, while in Kupiansk "
+        "a woman was killed by a drone."
+    )
+    reports = extract_reports(document_from_text(text, published=date(2024, 6, 4))).reports
+    figures = {r.place.name: sorted((c["field"], c["value"]) for c in r.claims) for r in reports}
+    assert figures == {"Dvorichna": [("injured", 2)], "Kupyansk": [("killed", 1)]}

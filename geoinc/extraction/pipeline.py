@@ -352,6 +352,10 @@ def _is_dateline(text: str, m) -> bool:
     return bool(_DATELINE_AFTER.match(after))
 
 
+# a comma and a clause's first word right after a figure: the place after is another's
+_NEXT_CLAUSE = re.compile(
+    rf"\s*,\s*(?:{_alt('events_clause_joins')}|{_alt('events_list_joins')})\b", re.I
+)
 _PLACE_AFTER = re.compile(
     r"^[\s,]*(?:\w+\s+){0,2}?(?:in|at|on|near)\s+(?:the\s+)?"
     rf"(?:{_alt('events_place_nouns')} of\s+)?$",
@@ -417,6 +421,9 @@ def _sentence_pieces(
     for fig in sent.figures:
         # "killed four in Horlivka and two in Makiivka": a place right after the count
         m = _nearest(fig.start, cands, fig.end, text, starts)
+        if m.start >= fig.end and _NEXT_CLAUSE.match(text, fig.end):
+            # "wounded a woman, while in X a man was killed": X is the next clause's
+            m = max((c for c in cands if c.end <= fig.start), key=lambda c: c.start, default=m)
         # "a man was wounded in X, and two women were injured in Y": its own clause's place
         m = _weapon_home(m, fig.start, fig.end, cands, text, sent.start, lang)
         piece = ps[id(m)]
