@@ -40,7 +40,7 @@ from operator import itemgetter
 from geoinc import lang as _lang
 from geoinc.exceptions import ConfigurationError
 from geoinc.geoparsing.mention import Mention
-from geoinc.geoparsing.recognise import _POSSESSIVE, Span
+from geoinc.geoparsing.recognise import _POSSESSIVE, Span, _head_key
 from geoinc.names import normalize, romanize_ru, romanize_uk
 
 __all__ = ["geoparse", "lemma_keys", "morph", "clear_caches", "SLAVIC"]
@@ -465,7 +465,7 @@ def _raw(tokens, k: int) -> str:
 
 
 def _key(tokens, k: int) -> str:
-    return normalize(_raw(tokens, k))
+    return _head_key(tokens.words[k])  # normalize(_raw(tokens, k)), cached by the word
 
 
 def _cap(tokens, k: int) -> bool:
