@@ -752,3 +752,18 @@ def test_a_place_after_a_comma_and_while_is_the_next_clauses():
     reports = extract_reports(document_from_text(text, published=date(2024, 6, 4))).reports
     figures = {r.place.name: sorted((c["field"], c["value"]) for c in r.claims) for r in reports}
     assert figures == {"Dvorichna": [("injured", 2)], "Kupyansk": [("killed", 1)]}
+
+
+@pytest.mark.parametrize(
+    "second, kharkiv",
+    [
+        # "came two days after an attack on X": X two days before the dated attack
+        ("The attack came two days after a drone strike on Kharkiv.", date(2024, 6, 1)),
+        # no verb that sets the two apart: X is not moved
+        ("Two days after the strike, rescuers in Kharkiv were still at work.", date(2024, 6, 3)),
+    ],
+)
+def test_a_place_after_came_a_day_after_is_dated_before(second, kharkiv):
+    text = "A missile hit a depot in Lozova on Monday. " + second
+    reports = extract_reports(document_from_text(text, published=date(2024, 6, 4))).reports
+    assert {r.place.name: r.date_start for r in reports}.get("Kharkiv") == kharkiv

@@ -1070,17 +1070,33 @@ _PREVIOUS_DAY = re.compile(rf"[\s\"“‘'(]*{_alt('events_previous_day')}\b", r
 
 def _day_before(text: str, sent: SentenceEvent, new: list, pieces: list) -> list:
     """A sentence that opens "The day before, ..." with no date of its own tells of the
-    day before the last dated attack: its places take that date less one day."""
-    if not new or any(p.dates for p in new) or not _PREVIOUS_DAY.match(text, sent.start):
+    day before the last dated attack: its places take that date less one day. So does a
+    place named right after "a day after" ("The strike came a day after an attack on
+    Odesa": Odesa the day before the strike)."""
+    if not new or any(p.dates for p in new):
         return new
     dated = [p for p in pieces if p.dates]
     if not dated:
         return new
     ds, de, precision, expr = dated[-1].dates[0]
-    one = timedelta(days=1)
-    for p in new:
-        p.dates = [(ds - one, de - one, precision, expr)]
+    if _PREVIOUS_DAY.match(text, sent.start):
+        one = timedelta(days=1)
+        for p in new:
+            p.dates = [(ds - one, de - one, precision, expr)]
+        return new
+    for m in _DAYS_AFTER.finditer(text, sent.start, sent.end):
+        if not _CAME.search(text, max(sent.start, m.start() - 30), m.start()):
+            continue  # "rescuers worked the day after the strike on X": X is that strike
+        for p in new:
+            if p.mention.start > m.end() and not _CLAUSE_END.search(text, m.end(), p.mention.start):
+                n = _SMALL.get((m.group(1) or "a").lower()) or int(m.group(1))
+                shift = timedelta(days=-n if (m.group(2) or m.group(3)).lower() == "after" else n)
+                p.dates = [(ds + shift, de + shift, precision, expr)]
     return new
+
+
+_CLAUSE_END = re.compile(r"[,;:]")
+_CAME = re.compile(rf"\b{_alt('events_came_after')}\s+(?:just\s+|only\s+)?$", re.I)
 
 
 def _sole_story(pieces: list[_Piece], sent: SentenceEvent) -> bool:
