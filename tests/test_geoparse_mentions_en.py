@@ -92,7 +92,6 @@ RUNNING_TEXT = [
     ("Russian sources reported fighting near Krasny Liman.", "Krasny Liman", "UA"),
     ("Grain ships left Odessa, Chernomorsk and Yuzhny.", "Yuzhny", "UA"),
     ("Local officials in Enerhodar said the plant lost power.", "Enerhodar", "UA"),
-    ("Local officials in Enerhodar said the plant lost power.", "Enerhodar", "UA"),
     ("Police in Pokrovsk said two people were hurt.", "Pokrovsk", "UA"),
     ("Sumy Governor Volodymyr Artiukh said the drone hit a garage.", "Sumy", "UA"),
     ("Kharkiv Mayor Ihor Terekhov said a child was among the injured.", "Kharkiv", "UA"),

@@ -36,6 +36,8 @@ CASES = [
     (P.disease_name, "Farms along the Nile flooded.", "Nile", 0, False),
     (P.virus_strain, "The strain A/California/7/2009 spread.", "California", 0, True),
     (P.virus_strain, "The flu spread in California.", "California", 0, False),
+    (P.clock_or_day, "At 01:35 Moscow time a drone fell.", "Moscow", 0, True),
+    (P.clock_or_day, "Drones hit Moscow at the time of the talks.", "Moscow", 0, False),
     (P.organisation_acronym, "Shelling hit AMLO.", "AMLO", 0, True),
     (P.organisation_acronym, "Shelling hit Kharkiv.", "Kharkiv", 0, False),
     (P.bare_feature, "Don said hello.", "Don", 0, True),

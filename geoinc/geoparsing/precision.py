@@ -247,8 +247,23 @@ def frequent_word(res: Resolution, doc: DocumentEvidence) -> bool:
     return word_outweighs(place, span, doc.zipf, vouch)
 
 
+@lru_cache(maxsize=1)
+def _clock_or_day_words() -> frozenset[str]:
+    """Words that make a place name before them a clock or a day:
+    ``geoparse_name_before_other`` (matched as written)."""
+    return _lang.words(_lang.DEFAULT, "geoparse_name_before_other")
+
+
+def clock_or_day(res: Resolution, doc: DocumentEvidence) -> bool:
+    """Rejects a name right before "time" or "Day" ("01:35 Moscow time", "Kyiv Day"):
+    the pair names a time zone or a holiday, not the place."""
+    j = res.span.j
+    tokens = doc.tokens
+    return j < tokens.n and tokens.seps[j] == " " and tokens.words[j] in _clock_or_day_words()
+
+
 #: Rules for every resolved name (``no_place`` first: the others read the record).
-ANY_SOURCE_RULES: tuple[Rule, ...] = (no_place, disease_name, virus_strain)
+ANY_SOURCE_RULES: tuple[Rule, ...] = (no_place, disease_name, virus_strain, clock_or_day)
 #: Further rules for names matched in the gazetteer (not in a table of demonyms,
 #: abbreviations or institutions).
 GAZETTEER_RULES: tuple[Rule, ...] = (
