@@ -187,3 +187,21 @@ def test_a_raion_named_after_its_centre_with_figures_of_its_own_stays_apart():
     )
     got = {(r["place_name"], r["injured_best"]) for r in _incidents(text, "ru")}
     assert got == {("Kharkiv", 0), ("Kharkiv Raion", 1)}
+
+
+@pytest.mark.parametrize(
+    "lang,text,name",
+    [
+        ("uk", "Уламки впали на територію Дарницького району.", "Kyiv City"),  # Дарниця
+        ("ru", "Пожар в Дарницком районе потушен.", "Kyiv City"),
+    ],
+)
+def test_a_district_adjective_of_a_noun_in_ця(lang, text, name):
+    assert [m.place.admin1_name for m in geoparse(text, lang=lang)] == [name]
+
+
+def test_an_adjective_naming_the_noun_after_it_is_no_place():
+    assert geoparse("На Северной стороне выбиты окна.", lang="ru") == []
+    # a town the dictionary knows as a noun stays: "по Смілі окупанти" is Smila's locative
+    ms = geoparse("Удар по Смілі окупанти завдали вночі.", lang="uk")
+    assert [m.place.name for m in ms] == ["Smila"]

@@ -884,8 +884,8 @@ def _adjective_stems(form: str) -> tuple[str, ...]:
         return ()
     stem = form[: m.start()]
     out = [stem, stem + "ь", stem + "ск", stem + "о", stem + "и", stem[:-1], stem + "ка"]
-    if form[m.start()] == "ц":  # "марганецький" <- Марганець
-        out.append(stem + "ц")
+    if form[m.start()] == "ц":  # "марганецький" <- Марганець, "дарницький" <- Дарниця
+        out += [stem + "ц", stem + "ця", stem + "ца"]
     out += [stem + "са", stem + "жжя"]  # "одеський" <- Одеса, "запорізький" <- Запоріжжя
     if stem.endswith(("ів", "ов")):  # "лозівський" <- Лозова, "близнюківський" <- Близнюки
         out += [stem[:-2] + e for e in ("и", "ова", "ове", "ове")]
@@ -909,6 +909,11 @@ def _plausible(res, place, tokens, lang: str, countries: set[str]) -> bool:
         nxt = span.j
         if tokens.seps[nxt] == " " and _agrees(lang, raw, _raw(tokens, nxt)):
             return False
+    if pos == "ADJF" and not nouns and span.j < tokens.n and tokens.seps[span.j] == " ":
+        # (an adjective only, to the dictionary: not "Смілі окупанти", Smila's locative)
+        nxt = _raw(tokens, span.j)
+        if nxt.islower() and _agrees(lang, raw, nxt):
+            return False  # "Северной стороне", "Южной бухты": a name of the noun after it
     if span.key in nouns:
         pos = "NOUN"  # "Покровська": the town's genitive, though also a surname's form
     home = place.country in countries | {"UA", "RU"}
