@@ -329,3 +329,20 @@ def test_the_river_lines_run_downstream():
     # the Dnipro flows to the Black Sea: every part ends south of where it starts
     assert all(p.coords[-1][1] <= p.coords[0][1] for p in dnipro.geoms)
     assert {"Dnipro", "Dniester", "Danube", "Don"} <= set(_rivers())
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("uk", "У Богодухівському районі горів склад, у Лозівському – пошкоджено будинки."),
+        ("uk", "У Фастівському районі горів склад та у Бориспільському пошкоджено будинок."),
+    ],
+)
+def test_an_elided_parallel_unit_is_no_place_in_the_first(lang, text):
+    # "у Лозівському [районі]" is another district, not Lozova in the first one
+    assert not [r for r in check_text(text, lang=lang) if r.kind == "region"]
+
+
+def test_a_place_after_a_unit_is_still_in_it():
+    r = _found("У Чугуївському районі пошкоджено будинок у селищі Печеніги.", "uk", "region")
+    assert r.verdict == CONSISTENT and r.subject == "Печеніги"

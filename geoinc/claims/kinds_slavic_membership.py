@@ -302,6 +302,17 @@ def check_region_in(ctx: Ctx, m: re.Match):
     return _judge(ctx, subject, unit)
 
 
+def _parallel_unit(radj: str, name: str) -> bool:
+    """Whether ``name`` is a unit's adjective with its noun left out, declined as the unit
+    named before ("у Богодухівському районі ..., у Лозівському"): the same ending."""
+    ending = radj[-PARALLEL_ENDING:].lower()
+    return len(name.split()) == 1 and name.lower().endswith(ending) and name != radj
+
+
+#: Letters of the unit adjective's ending an elided parallel unit shares ("-ському").
+PARALLEL_ENDING = 4
+
+
 def _rx_unit_first(v) -> str:
     local = [n for n, lvl in v.region_levels.items() if lvl in ("admin2", "hromada")]
     return rf"{sl.words(sl.group(v, 'in'))}\s+(?P<radj>{sl.WORD})\s+(?P<noun>{sl.words(local)})"
@@ -318,8 +329,8 @@ def check_unit_first(ctx: Ctx, m: re.Match):
         for x in ctx.places_in(m.end(), ctx.sent_end)
         if x.place.kind in POPULATED and not sl.is_unit(ctx, x)
     ]
-    if not later:
-        return None
+    if not later or _parallel_unit(m.group("radj"), later[0].text):
+        return None  # "у Богодухівському районі ..., у Лозівському – ...": another unit
     x = later[0]
     subject = Subject(x.place, x.text, (x.start, x.end), "claim")
     unit = _unit(ctx, m.group("radj"), m.group("noun"), x.place)
