@@ -287,6 +287,20 @@ def test_place_as_compound_subject_is_not_a_location():
     assert extract_reports(doc).reports == ()
 
 
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Russia blamed Ukraine for the strike; Kyiv did not comment.",
+        "Kyiv declined to comment on the attack.",
+        "Asked about the strike, Kyiv did not immediately respond.",
+    ],
+)
+def test_a_capital_that_does_not_comment_is_no_scene(second):
+    text = "Drones struck a depot in Bryansk on Monday, the governor said. " + second
+    reports = extract_reports(document_from_text(text, published=date(2024, 6, 4))).reports
+    assert [r.place.name for r in reports] == ["Bryansk"]
+
+
 def test_later_toll_of_a_one_place_article_joins_its_strike():
     # the updated figures come five sentences after the town was last named; the article
     # reports one strike, so they are that strike's (and a far "no casualties" is not)
