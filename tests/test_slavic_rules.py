@@ -205,3 +205,19 @@ def test_an_adjective_naming_the_noun_after_it_is_no_place():
     # a town the dictionary knows as a noun stays: "по Смілі окупанти" is Smila's locative
     ms = geoparse("Удар по Смілі окупанти завдали вночі.", lang="uk")
     assert [m.place.name for m in ms] == ["Smila"]
+
+
+@pytest.mark.parametrize(
+    "lang,text,aside",
+    [
+        (
+            "ru",
+            "В Шебекино дрон ранил двух мужчин. Ещё один беспилотник сбит над Валуйками.",
+            "Valuyki",
+        ),
+        ("uk", "У Сумах поранено жінку. Вночі ППО збила над Полтавщиною три ракети.", "Poltava"),
+    ],
+)
+def test_air_defence_at_work_over_a_place_is_no_main_strike(lang, text, aside):
+    roles = {r["place_name"]: r["role"] for r in _incidents(text, lang)}
+    assert roles[aside] == "secondary" and "main" in roles.values()

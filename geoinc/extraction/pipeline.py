@@ -1236,10 +1236,26 @@ def _reports_of(doc: Doc, pieces: list, by_sentence: dict) -> list[IncidentRepor
         lead = [m.place for m in by_sentence.get(0, ()) if m.role == "location" and m.place]
         lead = [p for p in lead if p.kind != "country" and p not in headline]
     reports = assign_roles(grouped, headline, lead_background=lead)
+    if lang in ("uk", "ru"):
+        reports = _interceptions_aside(reports, sentences)
     reports = date_from_publication(reports, document.published, document.published_how)
     if titled and sentences[0].figures:
         reports = _headline_figures(reports, sentences[0], document, source)
     return reports
+
+
+def _interceptions_aside(reports: list, sentences) -> list:
+    """A report told only by sentences of air defence at work ("над Новороссийском сбит
+    дрон", "ППО збили над Дніпропетровщиною п'ять ракет") is secondary: drones downed
+    on their way are no strike at that place."""
+    shot = {s.start for s in sentences if s.extra.get("interception")}
+    out = []
+    for r in reports:
+        told = {e["sentence_start"] for e in r.evidence if "sentence_start" in e}
+        if told and told <= shot and r.extra.get("role") == "main":
+            r = replace(r, extra={**r.extra, "role": "secondary"})
+        out.append(r)
+    return out
 
 
 def _why_none(mentions: list, stats: dict) -> str:
