@@ -177,6 +177,9 @@ CONTEXT = [
     ("The Donetsk People's Republic's office said.", "Donetsk People's Republic", "Donetsk"),
     ("Ducks were sampled in Queen Anne's County, Maryland.", "Queen Anne's County", "Queen"),
     ("Russia's troops shelled the town.", "Russia", "Russia"),
+    # a singular district word is part of the name, a plural one is the list's
+    ("A drone hit a block in the Shevchenkivskyi district.", "Shevchenkivskyi district", "Shev"),
+    ("Shells hit the Darnytskyi and Dniprovskyi districts of Kyiv.", "Dniprovskyi", "Dnipro"),
     # names the gazetteer build adds (gazetteer/extra_names.tsv)
     ("An explosion was reported in New Moscow overnight.", "New Moscow", "Moscow"),
     # names written in lower case on purpose

@@ -854,7 +854,7 @@ def _districts(spans: list[Span], tokens: Tokens, keys) -> None:
     A name whose "<name> raion" is a gazetteer key becomes that key (the raion, or the
     city district GeoNames lists under it); an unknown adjectival name ("Slobidskyi") is
     kept as an unknown place, for the resolver to put in its city. A singular district
-    word is part of the name; a plural one joins the last name of the list.
+    word is part of the name; a plural one stays outside the list's names.
     """
     by_start = {s.i: k for k, s in enumerate(spans)}
     covered = {t for s in spans for t in range(s.i, s.j)}
@@ -880,7 +880,9 @@ def _districts(spans: list[Span], tokens: Tokens, keys) -> None:
                 source, key = "unknown", t.key
             else:
                 continue
-            end = i + 2 if n == 0 else i + 1
+            # a singular word is part of the name ("the Saltivskyi district"); a plural
+            # one is the list's and stays out, as a plural region word does
+            end = i + 2 if n == 0 and not tokens.key(w).endswith("s") else i + 1
             span = Span(
                 i,
                 end,
