@@ -346,3 +346,21 @@ def test_an_elided_parallel_unit_is_no_place_in_the_first(lang, text):
 def test_a_place_after_a_unit_is_still_in_it():
     r = _found("У Чугуївському районі пошкоджено будинок у селищі Печеніги.", "uk", "region")
     assert r.verdict == CONSISTENT and r.subject == "Печеніги"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "subject"),
+    [
+        (
+            "Two hurt as drone hits flats in Russian border city\nBy A REPORTER\n"
+            "KYIV, Ukraine - Drones hit Kharkiv and Belgorod on Sunday.",
+            "border_city",
+            "Belgorod",
+        ),
+        ("Drone hits depot in Ukrainian port city. Odesa officials said so.", "attribute", "Odesa"),
+    ],
+)
+def test_a_headline_attribute_takes_the_place_of_its_country_named_next(text, kind, subject):
+    r = _found(text, "en", kind)
+    assert r.subject == subject and r.subject_from == "later"
+    assert r.verdict == CONSISTENT

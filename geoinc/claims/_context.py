@@ -253,12 +253,14 @@ class Ctx:
                 return Subject(m.place, m.text, (m.start, m.end), "earlier sentence")
         return Subject()
 
-    def subject_after(self, pos: int, *, kinds=POPULATED, country: str | None = None) -> Subject:
+    def subject_after(
+        self, pos: int, *, kinds=POPULATED, country: str | None = None, ahead: int = 1
+    ) -> Subject:
         """The first place of the right kind named after ``pos`` in this sentence or the
-        next: "A strike in western Ukraine ... hit Ternopil" (a headline or lead names the
-        area first). Places in ``country`` are preferred."""
-        later = [(s, e) for s, e in self.sentences if s >= self.sent_end][:1]
-        hi = later[0][1] if later else self.sent_end
+        ``ahead`` next: "A strike in western Ukraine ... hit Ternopil" (a headline or lead
+        names the area first). Places in ``country`` are preferred."""
+        later = [(s, e) for s, e in self.sentences if s >= self.sent_end][:ahead]
+        hi = later[-1][1] if later else self.sent_end
         found = [m for m in self.places_in(pos, hi) if m.place.kind in kinds]
         if country:
             found = [m for m in found if m.place.country == country] or found

@@ -10,7 +10,14 @@ from functools import lru_cache
 from geoinc import lang as _lang
 from geoinc.claims import _measure as ms
 from geoinc.claims import _patterns as pt
-from geoinc.claims._context import NAME, POPULATED, Ctx, country_code, gazetteer
+from geoinc.claims._context import (
+    NAME,
+    POPULATED,
+    SUBJECT_LOOKBACK,
+    Ctx,
+    country_code,
+    gazetteer,
+)
 from geoinc.claims._model import CONSISTENT, INCONSISTENT, ROUGHLY, Unverifiable
 from geoinc.claims._registry import register
 from geoinc.claims.kinds_distance import FRONT_LINE_WHY, is_point, no_place
@@ -44,6 +51,16 @@ def _subject(ctx: Ctx, m: re.Match, group: str, kinds):
         return ctx.subject_before(m.start(), lookback=False, kinds=kinds)
     if re.search(r"(?i:\bthe)\s+$", head):  # "the Russian border city": named before
         return ctx.subject_before(m.start(), kinds=kinds, lookback=True)
+    if re.search(r"\b(?i:in|at)\s+$", head) and not ctx.subject_before(m.start()).name:
+        # a headline's "... in Russian border city": the place of that country the report
+        # names next (after a byline and a dateline)
+        found = ctx.subject_after(
+            m.end(),
+            kinds=kinds,
+            country=country_code(m.group("adjc"), ctx.voc),
+            ahead=SUBJECT_LOOKBACK,
+        )
+        return found if found.name else None
     return None
 
 
