@@ -386,7 +386,8 @@ def _score_record(t: _Tally, rec: dict, preds: list[dict], gazetteer, log: bool)
             hit = next((f for a, b, f in traps if a < e and s < b), None)
             if hit:
                 t.counts["at_trap"] += 1
-                t.counts[f"at_{hit}"] += 1
+                # a planted trap ("trap") counted apart: "at_trap" is the total
+                t.counts["at_planted" if hit == "trap" else f"at_{hit}"] += 1
                 errs.append(
                     _err(f"incident at {hit}", rec, rec["text"][s:e], None, p.get("place_name"))
                 )
@@ -423,7 +424,8 @@ def _metrics(t: _Tally) -> dict:
         },
         "incidents_at_traps": c["at_trap"],
         "incidents_at": {
-            k[3:]: c[k] for k in ("at_metonymy", "at_in_org_name", "at_dateline", "at_trap")
+            **{k[3:]: c[k] for k in ("at_metonymy", "at_in_org_name", "at_dateline")},
+            "trap": c["at_planted"],
         },
     }
 
