@@ -98,6 +98,9 @@ FIGURES = [
     # an aside between dashes before the casualty word
     ("uk", "Дві жінки — 61 та 67 років — поранені.", [("injured", 2)]),
     ("ru", "Трое мужчин — 30, 41 и 55 лет — ранены.", [("injured", 3)]),
+    # ages listed after a plural word for people
+    ("uk", "Поранення дістали чоловіки 28, 33 і 70 років.", [("injured", 3)]),
+    ("ru", "Погибли женщины 62 и 80 лет.", [("killed", 2)]),
     # explicit zeros
     ("uk", "Люди не постраждали.", [("killed", 0), ("injured", 0)]),
     ("uk", "Загиблих і поранених немає.", [("killed", 0), ("injured", 0)]),

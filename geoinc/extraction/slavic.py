@@ -323,6 +323,8 @@ def _bare_item(toks: list[_Tok], i: int, g: _Grammar) -> tuple[int | None, str, 
         if j < n and toks[j].low in g.people:
             j += 1
         return count, "exact", j
+    if g.people.get(toks[i].low) == "n" and (ages := _ages_after(toks, i + 1)):
+        return ages  # "жінки 59, 64 і 67 років" = 3
     if (one := _counted(toks[i].low, g)) is not None:
         return one, "exact", i + 1  # "жінка" = 1; "супруги", "подружжя" = 2
     if i + 1 < n and (one := _counted(toks[i + 1].low, g)) is not None:
@@ -330,6 +332,24 @@ def _bare_item(toks: list[_Tok], i: int, g: _Grammar) -> tuple[int | None, str, 
             _field(toks[i].low, g) or toks[i].low in g.fillers  # not "загинула людина"
         ):
             return one, "exact", i + 2  # "мирний житель", "пожилые супруги"
+    return None
+
+
+_AGE_WORDS = frozenset({"років", "роки", "рік", "лет", "года", "год"})
+
+
+def _ages_after(toks: list[_Tok], k: int) -> tuple[int, str, int] | None:
+    """Ages listed after a plural word for people ("чоловіки 41 і 23 років"): as many
+    people as ages, the phrase ending after the word for years."""
+    count = 0
+    while k < len(toks) and toks[k].low.isdigit() and len(toks[k].low) <= 3:
+        count += 1
+        k += 1
+        if k + 1 < len(toks) and (toks[k].low == "," or toks[k].low in _CONJ):
+            if toks[k + 1].low.isdigit():
+                k += 1
+    if count and k < len(toks) and toks[k].low in _AGE_WORDS:
+        return count, "exact", k + 1
     return None
 
 
