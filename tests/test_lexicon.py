@@ -46,3 +46,22 @@ def test_characters_case_insensitive_matching_equates_with_ascii_have_no_caseles
 def test_caseless_keeps_offsets():
     text = "Drones Hit ÉVORA — «Kharkiv»"
     assert caseless(text) == text.lower() and len(caseless(text)) == len(text)
+
+
+@pytest.mark.parametrize(
+    "pattern, text",
+    [
+        (r"(?<!\w)(?:загин\w*|поранен\w*|убит\w*)", "Двоє людей ЗАГИНУЛИ, ще троє Поранені."),
+        (r"\b(?:в|у)\s+(?:харків\w*|київ\w*)", "Удар У Харкові та в Київській області"),
+    ],
+)
+def test_cyrillic_patterns_are_read_caseless_too(pattern, text):
+    folded = compile_caseless(pattern, re.I)
+    assert not folded.flags & re.I
+    expected = [m.span() for m in re.finditer(pattern, text, re.I)]
+    assert expected and [m.span() for m in folded.finditer(caseless(text))] == expected
+
+
+def test_a_letter_re_i_equates_with_a_cyrillic_one_has_no_caseless_form():
+    # "ᲀ" (an old form of "в") matches "в" case-insensitively; lower() keeps it as it is
+    assert caseless("Удар ᲀ Харкові") is None

@@ -227,15 +227,21 @@ def compile_fast(pattern: str, flags: int = 0) -> re.Pattern:
     return re.compile(start_lookahead(pattern, flags) + pattern, flags)
 
 
-# the non-ASCII characters re.IGNORECASE equates with an ASCII letter although lower case
-# does not make them one ("ſ" and "s", "ı" and "i"): found by the engine, not listed
-_ODD_CASE = re.compile(r"(?=[^\x00-\x7f])(?i:[a-z])")
+# The letters caseless patterns may hold: the lower-case Latin and Cyrillic letters
+# (а-я, ѐ-џ with і ї є ў, ґ), and their capitals. Any other character that re.IGNORECASE
+# equates with one of them ("ſ" and "s", "ı" and "i", the Cyrillic "ᲀ" and "в"), which
+# lower case does not turn into it, is found by the engine, not listed.
+_LOWER = "a-z\u0430-\u045f\u0491"
+_UPPER = "A-Z\u0400-\u042f\u0490"
+_ODD_CASE = re.compile(rf"(?=[^{_LOWER}{_UPPER}])(?i:[{_LOWER}])")
+_LOWER_LETTER = re.compile(rf"[{_LOWER}]")
 
 
 def caseless(text: str) -> str | None:
     """``text`` in lower case for the patterns of :func:`compile_caseless` (same length,
     same offsets), or ``None`` when a character of it would match differently there
-    ("ſ", "İ"): the case-insensitive patterns must then read ``text`` itself.
+    ("ſ", "İ"): the case-insensitive patterns must then read ``text`` itself. Latin and
+    Cyrillic letters are read this way.
 
     Examples
     --------
@@ -252,7 +258,7 @@ def compile_caseless(pattern: str, flags: int = 0, *, fast: bool = False) -> re.
     ``re`` compares a case-insensitive alternative character by character, so a large
     alternation costs each of its alternatives at every position; matched case-sensitive,
     most alternatives fail on their first character at once. A pattern with an upper-case
-    or other cased non-ASCII literal, inline flags or a back reference stays
+    literal or a cased one of another alphabet, inline flags or a back reference stays
     case-insensitive (as correct on lower-case text, only slower). ``fast``: with
     :func:`start_lookahead` in front (:func:`compile_fast`).
 
@@ -293,10 +299,10 @@ def _lower_literals_only(items) -> bool:
 
 def _caseless_char(code: int) -> bool:
     """A character that lower-case text holds whenever it would match case-insensitively:
-    an ASCII one that is not upper case, or one without case."""
+    a lower-case Latin or Cyrillic letter, or a character without case."""
     c = chr(code)
-    if code < 128:
-        return not c.isupper()
+    if _LOWER_LETTER.match(c):
+        return True
     return c.lower() == c == c.upper() and not _ODD_CASE.match(c)
 
 
