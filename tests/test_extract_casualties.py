@@ -309,3 +309,19 @@ def test_wounded_who_later_died(sentence, expected):
     assert _figs(sentence) == expected
     died = [f.of_wounded for f in casualty_figures(sentence) if f.field == "killed"]
     assert died == ([True] if "died" in sentence else [False] * len(died))
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # ages listed after the count are no count
+        ("Three men aged 19, 24 and 40 were wounded.", [("injured", 3, "exact")]),
+        ("Two sisters, aged 8 and 11, were killed.", [("killed", 2, "exact")]),
+        ("A man aged 60 was injured.", [("injured", 1, "exact")]),
+        # kin in the plural
+        ("A woman and her three grandchildren were hurt.", [("injured", 4, "exact")]),
+        ("Shelling killed two nephews of the mayor.", [("killed", 2, "exact")]),
+    ],
+)
+def test_ages_and_kin(sentence, expected):
+    assert _figs(sentence) == expected

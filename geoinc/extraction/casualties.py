@@ -212,6 +212,8 @@ def _aside(d: dict, qualnum: str) -> str:
         r"|\s*\([^)]{0,100}\)"
         # an apposition or an age: "their daughter, a minor, was hurt", "a man, 52, died"
         r"|\s*,\s*(?:an?\s+[\w'’-]+(?:\s+[\w'’-]+){0,2}|\d{1,3})\s*,"
+        # their ages: "two men aged 45 and 52 were killed", "two women, aged 63 and 70, ..."
+        r"|\s*,?\s+aged\s+\d{1,3}(?:\s*(?:,|and)\s*\d{1,3})*(?:\s*,)?"
         r"|\s+(?:who|that)\s+[^,;.]{0,60}?)"
     )
 
@@ -392,7 +394,7 @@ def _phrase_figures(sentence: str, low: str, g: _Grammar, taken: bytearray) -> l
     for s, num_end, e, q in sorted(cands, key=lambda c: c[0]):
         left = low[max(0, s - 40) : s]
         spaced = left[-1:].isspace()  # both left patterns end in white space (\s+$)
-        if (spaced and g.subset_left.search(left)) or left.endswith("-"):
+        if (spaced and g.subset_left.search(left)) or left.endswith("-") or _AGES.search(left):
             continue
         fld = None
         the = low[s : s + 4] == _THE + " "
@@ -406,6 +408,10 @@ def _phrase_figures(sentence: str, low: str, g: _Grammar, taken: bytearray) -> l
             _take(taken, s, e)
             out.append((fld, q, s, num_end))
     return out
+
+
+#: an age in a list of ages, not a count ("aged 45 and 52 were killed")
+_AGES = re.compile(r"\baged\s+(?:\d{1,3}\s*(?:,|and)\s*)*$", re.I)
 
 
 def _overlaps(taken: bytearray, s: int, e: int) -> bool:
