@@ -207,6 +207,53 @@ CLASSES = {
             "Odesa",
         ),
     ],
+    # membership said with a side of the region, or after "is a ... in"
+    "membership with a side or a copula": [
+        (
+            "en",
+            "Balakliia, a town in the south-east of the Kharkiv region, was hit.",
+            "region",
+            CONSISTENT,
+            "Balakliia",
+        ),
+        (
+            "en",
+            "Kupiansk, in the north of the Donetsk region, was hit.",
+            "region",
+            INCONSISTENT,
+            "Kupiansk",
+        ),
+        ("en", "Lozova is a rail junction in the Kharkiv region.", "region", CONSISTENT, "Lozova"),
+    ],
+    # "home to" a population; "X is the regional centre."
+    "more appositions": [
+        (
+            "en",
+            "Dnipro, home to nearly a million people, was hit.",
+            "population",
+            CONSISTENT,
+            "Dnipro",
+        ),
+        ("en", "Chernihiv is the regional centre.", "attribute", CONSISTENT, "Chernihiv"),
+        ("en", "Lozova is the regional centre.", "attribute", UNVERIFIABLE, "Lozova"),
+    ],
+    # "on the <side> outskirts of X": the side of the city
+    "side of a city": [
+        (
+            "en",
+            "Irpin, on the north-western outskirts of Kyiv, was hit.",
+            "direction",
+            CONSISTENT,
+            "Irpin",
+        ),
+        (
+            "en",
+            "Brovary, on the western edge of Kyiv, was hit.",
+            "direction",
+            INCONSISTENT,
+            "Brovary",
+        ),
+    ],
     # "which borders both X and Y"
     "borders both": [
         (
@@ -263,6 +310,7 @@ def test_class(lang, text, kind, verdict, subject):
         ("en", "Sumy, 30 km from the frontline city of Kharkiv, was hit."),  # a place distance
         ("en", "The shop is 5 km from the front of the station."),
         ("en", "Fighting raged in the east of the country on Monday."),  # an event's area
+        ("en", "Shelling hit the eastern outskirts of Kharkiv."),  # where, nothing said of
         ("en", "A bus with 40 people was hit near Kharkiv."),
         ("en", "Kharkiv, a town of 12 streets, was hit."),
         ("uk", "Вибух пролунав у портовому місті."),  # nothing named
@@ -364,3 +412,8 @@ def test_a_headline_attribute_takes_the_place_of_its_country_named_next(text, ki
     r = _found(text, "en", kind)
     assert r.subject == subject and r.subject_from == "later"
     assert r.verdict == CONSISTENT
+
+
+def test_a_part_of_a_region_is_no_side_of_its_city():
+    got = {r.kind for r in check_text("Izium lies in the southeastern part of Kharkiv Oblast.")}
+    assert "direction" not in got and "region_direction" in got

@@ -68,6 +68,8 @@ class Vocab:
     #: letters of another script that look like this one's ("с" for "c" in "сity"): read
     #: as this script's inside a word that mixes both
     homoglyphs: dict = field(default_factory=dict)
+    #: words before a population figure said of a place named before ("with", "home to")
+    population_verbs: tuple[str, ...] = ()
     #: which checkers read this language ("en": the English patterns; "slavic": the
     #: Ukrainian/Russian ones) and the word groups only that grammar uses
     grammar: str = "en"
@@ -155,6 +157,7 @@ def vocab(lang: str | Path = "en") -> Vocab:
         rivers=tab("claims_rivers"),
         river_banks=tab("claims_river_banks"),
         homoglyphs=dict(_optional(_lang.table, lang, "claims_homoglyphs", {})),
+        population_verbs=phr("claims_population_verbs"),
         not_names=frozenset(w.lower() for w in phr("claims_not_names")),
         region_groups={k: tuple(v.split(",")) for k, v in tab("claims_region_groups").items()},
         grammar=grammar.get("grammar", "en"),

@@ -283,12 +283,12 @@ def check_capital(ctx: Ctx, m: re.Match):
 def _rx_capital_after(v) -> str:
     heads = sorted({re.sub(r"^the\s+", "", c.lower()) for c in v.capitals}, key=len, reverse=True)
     alt = "(?i:" + "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in heads) + ")"
-    return rf",\s+(?i:the)\s+(?P<what>{alt})(?=\s*[,;:.)—–])"
+    return rf"(?:,|\b(?:is|was))\s+(?i:the)\s+(?P<what>{alt})(?=\s*[,;:.)—–])"
 
 
 @register("attribute", name="capital_after", pattern=_rx_capital_after, order=74)
 def check_capital_after(ctx: Ctx, m: re.Match):
-    """ "Kyiv, the capital, ...": the capital named before the phrase."""
+    """ "Kyiv, the capital, ...", "Sumy is the regional centre.": the place named before."""
     subject = ctx.subject_before(m.start(), lookback=False)
     if not subject.name:
         return None
@@ -297,7 +297,11 @@ def check_capital_after(ctx: Ctx, m: re.Match):
     if not is_point(subject.place):
         raise Unverifiable(no_place(subject), subject=subject, stated=stated)
     national = not what.startswith(("regional", "administrative"))
-    return {"subject": subject, "stated": stated, **_seat_fields(subject.place, national)}
+    try:
+        fields = _seat_fields(subject.place, national)
+    except Unverifiable as u:  # keep whose claim it is
+        raise Unverifiable(u.reason, subject=subject, stated=stated) from None
+    return {"subject": subject, "stated": stated, **fields}
 
 
 def _rx_capital_of(v) -> str:

@@ -272,6 +272,27 @@ def _rx_direction(v) -> str:
     )
 
 
+def _rx_outskirts(v) -> str:
+    parts = "(?i:" + alternation(v.parts)[3:]
+    return (
+        rf"\b(?i:on|in|at)\s+the\s+(?P<dir>{pt.diradj(v)})\s+{parts}\s+(?i:of)\s+"
+        rf"(?P<target>{NAME})"
+    )
+
+
+@register("direction", name="direction_outskirts", pattern=_rx_outskirts, order=41)
+def check_outskirts(ctx: Ctx, m: re.Match):
+    """ "Avdiivka, on the northern outskirts of Donetsk": the side of a city a place is on."""
+    region_after = re.match(rf"\s+{pt.region_noun(ctx.voc)}", ctx.text[m.end() : m.end() + 30])
+    other = _target(ctx, m)
+    if other.place is None or possessive(ctx, m) or region_after:
+        return None  # "the northern part of Kharkiv Oblast": a region's part
+    subject = ctx.subject_before(m.start(), exclude=other.place)
+    if not subject.name:
+        return None  # "fighting on the eastern edge of Bakhmut": where, not a claim
+    return direction_fields(ctx, subject, other, m.group("dir"), m.group("target"))
+
+
 def _point_of(place):
     """(lon, lat) to measure a direction from: a country's equal-area centre, else the
     record's point."""

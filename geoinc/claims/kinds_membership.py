@@ -29,14 +29,22 @@ from geoinc.names import normalize
 #: A point this close outside the stated oblast's polygon still counts as inside (GeoNames
 #: points and generalised polygons disagree by a few km along oblast boundaries).
 REGION_BUFFER_KM = 3.0
-_APPOSITION = re.compile(r"\s*,\s*(?:a|an)\s(?:[^,;.()]|(?<=\d)[,.](?=\d)){0,60}?")
+_APPOSITION = re.compile(
+    r"(?:\s*,\s*|\s+(?:is|was)\s+)(?:a|an)\s(?:[^,;.()]|(?<=\d)[,.](?=\d)){0,60}?"
+)
 _GAP = r"(?:\s*,\s*|\s+)(?:(?i:located|situated|which\s+is|that\s+is|lies|is)\s+)?"
 
 
 def _rx_in_region(v) -> str:
     occupied = rf"(?:(?:the\s+)?{pt.attr(v)}\s+(?:(?i:part\s+of)\s+)?)?"
+    # "in the south-east of the Kharkiv region", "in the northern part of Kharkiv Oblast"
+    parts = "(?i:" + alternation(v.parts)[3:]
+    side = (
+        rf"(?:(?:the\s+)?(?:far\s+)?(?:{pt.dirword(v)}|{pt.diradj(v)}\s+{parts})\s+(?i:of)\s+"
+        rf"(?=(?:the\s+)?{NAME}\s+{pt.region_noun(v)}))?"
+    )
     return (
-        rf"{_GAP}(?i:in)\s+{occupied}(?:the\s+)?(?:{pt.diradj(v)}\s+)?(?:"
+        rf"{_GAP}(?i:in)\s+{side}{occupied}(?:the\s+)?(?:{pt.diradj(v)}\s+)?(?:"
         rf"(?P<r1>{NAME})\s+(?P<noun1>{pt.region_noun(v)})"
         rf"|(?P<noun2>{pt.region_noun(v)})\s+of\s+(?P<r2>{NAME})"
         rf"|(?P<r3>{NAME}))"

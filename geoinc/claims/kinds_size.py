@@ -10,6 +10,7 @@ from geoinc.claims import _patterns as pt
 from geoinc.claims._context import NAME, POPULATED, Ctx, country_code, gazetteer
 from geoinc.claims._model import CONSISTENT, INCONSISTENT, ROUGHLY, Unverifiable
 from geoinc.claims._registry import register
+from geoinc.claims._vocab import alternation
 from geoinc.claims.kinds_distance import no_place
 
 #: Population: GeoNames figures are undated (census years differ, and war displaced
@@ -220,6 +221,8 @@ def _rx_population(v) -> str:
 
     from geoinc.quantities import number_words_pattern
 
+    verbs = ("(?i:" + alternation(v.population_verbs)[3:]) if v.population_verbs else "(?!x)x"
+
     def fig(n: int) -> str:
         # digits, or a number word with its scale ("one million", "a million")
         words = rf"(?:(?i:{number_words_pattern('en')}|a|an))(?=\s*{scales})"
@@ -232,8 +235,8 @@ def _rx_population(v) -> str:
     return (
         rf"\b(?P<noun>{pt.settlement(v)})\s+(?i:of|with)\s+{fig(1)}(?:\s+{nouns}|(?P<bare>))"
         rf"|\b{nouns}\s+(?i:of)\s+{fig(2)}"
-        # "with about a million inhabitants", "that had 50,000 residents"
-        rf"|\b(?i:with|has|had)\s+{fig(3)}\s+{nouns}"
+        # "with about a million inhabitants", "that had 50,000 residents", "home to ..."
+        rf"|\b{verbs}\s+{fig(3)}\s+{nouns}"
     )
 
 
