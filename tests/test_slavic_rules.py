@@ -224,3 +224,18 @@ def test_an_adjective_naming_the_noun_after_it_is_no_place():
 def test_air_defence_at_work_over_a_place_is_no_main_strike(lang, text, aside):
     roles = {r["place_name"]: r["role"] for r in _incidents(text, lang)}
     assert roles[aside] == "secondary" and "main" in roles.values()
+
+
+def test_a_raion_without_figures_folds_into_the_town_it_is_named_after():
+    text = "Днем дроны атаковали Погарский район. В посёлке Погар ранена женщина."
+    got = [(r["place_name"], r["injured_best"]) for r in _incidents(text, "ru")]
+    assert got == [("Pogar", 1)]
+
+
+def test_two_districts_of_one_city_with_their_own_figures_stay_apart():
+    text = (
+        "Уночі уламки дрона впали в Оболонському районі, поранено двох людей. "
+        "У Деснянському районі обійшлося без постраждалих."
+    )
+    got = sorted((r["injured_best"], r["place_kind"]) for r in _incidents(text, "uk"))
+    assert [i for i, _ in got] == [0, 2]

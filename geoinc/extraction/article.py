@@ -23,6 +23,7 @@ new lists out.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import timedelta
@@ -94,8 +95,11 @@ def _container(
             continue
         if _is_region(big) or q.population <= max(p.population, 1) * 5:
             continue
-        if raion_km is not None and p.kind == "admin2" and _apart(small, big):
-            continue  # "В Харьковском районе 1 ранен": the land around Kharkiv, not the city
+        if raion_km is not None and p.kind == "admin2":
+            if _apart(small, big) or _other_figures(small, big):
+                continue  # "В Харьковском районе 1 ранен": the land around Kharkiv
+            if _centre_of(p, q):
+                return i  # "атаковали Погарский район. В посёлке Погар ранен ..."
         if (q.admin1 == p.admin1 or not p.admin1) and _km(p, q) <= NEAR_KM:
             if best is None or reports[best].place.population < q.population:
                 best = i
@@ -106,7 +110,32 @@ def _apart(raion: IncidentReport, town: IncidentReport) -> bool:
     """A raion named after its centre with casualty figures of its own, beside the
     town's own: two reports of a round-up ("обстреляли Киевский район Харькова, никто не
     пострадал ... В Харьковском районе 1 ранен"), not one told twice."""
-    return _named_after(raion.place, town.place) and _own_figures(raion) and _has_figures(town)
+    return _centre_of(raion.place, town.place) and _own_figures(raion) and _has_figures(town)
+
+
+_RAION_ADJECTIVE = re.compile(r"(?:s|ts)['’]?k(?:iy|yi|yy|ii|y|i)$")
+
+
+def _centre_of(raion, town) -> bool:
+    """Whether a raion is named after the town ("Pogarskiy Rayon" and Pogar, "Kharkiv
+    Raion" and Kharkiv, "Borisovskiy Rayon" and Borisovka)."""
+    words = [w for w in raion.name.lower().split() if w not in ("rayon", *_REGION_WORDS)]
+    if len(words) != 1:
+        return False
+    stem = _RAION_ADJECTIVE.sub("", words[0])
+    name = town.name.lower().replace("’", "").replace("'", "")
+    return len(stem) >= 3 and (
+        name == stem or (name.startswith(stem) and len(name) <= len(stem) + 2)
+    )
+
+
+def _other_figures(small: IncidentReport, big: IncidentReport) -> bool:
+    """``small`` states a casualty figure of its own that ``big`` states otherwise: two
+    districts of one city reported apart ("у Дарницькому районі троє постраждалих ... у
+    Деснянському обійшлося без постраждалих")."""
+    own = {(c["field"], c["value"]) for c in small.claims if not c.get("inherited")}
+    theirs = {(c["field"], c["value"]) for c in big.claims}
+    return any(f in {g for g, _ in theirs} and (f, v) not in theirs for f, v in own)
 
 
 def _enclosed_city(town, region) -> bool:
