@@ -781,3 +781,38 @@ def test_a_place_after_came_a_day_after_is_dated_before(second, kharkiv):
     text = "A missile hit a depot in Lozova on Monday. " + second
     reports = extract_reports(document_from_text(text, published=date(2024, 6, 4))).reports
     assert {r.place.name: r.date_start for r in reports}.get("Kharkiv") == kharkiv
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        # a governor's jurisdiction is the scene when nothing else is named: his region
+        (
+            "Kursk Governor Alexei Smirnov said a drone hit a lorry on Monday, killing its driver.",
+            "Kursk Oblast",
+        ),
+        (
+            "A drone hit a bus on Monday, wounding three, the governor of the Bryansk region said.",
+            "Bryansk Oblast",
+        ),
+        # a mayor's is the city
+        ("Sumy Mayor Artem Kobzar said a drone hit a school on Monday, wounding two.", "Sumy"),
+        # with a town named, the town (not the jurisdiction) is the scene
+        (
+            "Belgorod Governor Vyacheslav Gladkov said a drone hit a car in Shebekino on Monday.",
+            "Shebekino",
+        ),
+    ],
+)
+def test_a_jurisdiction_is_the_scene_when_nothing_else_is(text, place):
+    reports = extract_reports(document_from_text(text, published=date(2024, 6, 4))).reports
+    assert [r.place.name for r in reports] == [place]
+
+
+def test_a_jurisdiction_does_not_take_a_later_sentence_from_its_town():
+    text = (
+        "A drone hit a car in Shebekino on Monday. Belgorod Governor Vyacheslav Gladkov said "
+        "two men were wounded."
+    )
+    reports = extract_reports(document_from_text(text, published=date(2024, 6, 4))).reports
+    assert [r.place.name for r in reports] == ["Shebekino"]

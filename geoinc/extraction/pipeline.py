@@ -41,7 +41,7 @@ from typing import Literal
 
 from geoinc import lang as _lang
 from geoinc.doc import Doc, Pipeline
-from geoinc.exceptions import ConfigurationError
+from geoinc.exceptions import ConfigurationError, PlaceNotFound
 from geoinc.extraction.article import assign_roles, consolidate, date_from_publication
 from geoinc.extraction.batch import (
     DEFAULT_TIME_BUDGET,
@@ -127,6 +127,57 @@ def _after_rules(lang: str) -> tuple[re.Pattern | None, re.Pattern | None]:
         descr = _words_alt(d.get("descriptors") or ["\0"])
         vicinity = compile_fast(rf"\b(?:{_words_alt(near)})\s+(?:(?:{descr})\s+){{0,3}}$", re.I)
     return after, vicinity
+
+
+@lru_cache(maxsize=8)
+def _jurisdiction_rules(lang: str) -> tuple[re.Pattern, re.Pattern] | None:
+    """A place named as an official's jurisdiction: before the title ("the Belgorod
+    governor", "Kursk acting governor") or after "governor of" ("the governor of the
+    Belgorod region")."""
+    try:
+        d = _lang.data(lang, "extract_reference")
+    except ConfigurationError:
+        return None
+    office = _words_alt(d.get("officials") or ["\0"])
+    mods = _words_alt([*(d.get("office_modifiers") or ["\0"]), "acting"])
+    return (
+        re.compile(rf"\s+(?i:(?:(?:{mods})\s+){{0,2}}(?:{office}))\b"),
+        re.compile(rf"\b(?i:{office})\s+of\s+(?:the\s+)?$"),
+    )
+
+
+def _jurisdictions(
+    text: str, sent: SentenceEvent, mentions: Sequence, lang: str, gazetteer=None
+) -> list:
+    """The place of a sentence named only as an official's jurisdiction ("Belgorod
+    Governor Vyacheslav Gladkov said a drone hit a car"): the scene when the article
+    has named no other before it. A governor's city stands for its region; a mayor's
+    is the city."""
+    rules = _jurisdiction_rules(lang)
+    if rules is None:
+        return []
+    after, before = rules
+    for m in mentions:
+        if m.place is None or m.place.kind in ("country", "continent"):
+            continue
+        lead = text[max(sent.start, m.start - 40) : m.start]
+        title = after.match(text, m.end) or before.search(lead)
+        if title is None:
+            continue
+        if m.place.kind != "admin1" and m.place.admin1 and not _CITY_TITLE.search(title[0]):
+            if gazetteer is None:
+                from geoinc.gazetteer import Gazetteer
+
+                gazetteer = Gazetteer.default()
+            try:
+                m = replace(m, place=gazetteer.admin1_place(m.place.admin1))
+            except PlaceNotFound:
+                pass
+        return [m]
+    return []
+
+
+_CITY_TITLE = re.compile(r"\b(?:mayor|city)", re.I)
 
 
 @lru_cache(maxsize=8)
@@ -976,6 +1027,8 @@ def _collect_pieces(
                 continue
             cands, wide = [], True
         cands = _round_up(text, _without_listed_districts(text, cands, lang), gazetteer, lang)
+        if not cands and last is None and not pieces and sent.is_event:
+            cands = _jurisdictions(text, sent, by_sentence.get(i, ()), lang, gazetteer)
         if not cands:
             if last is None or (i - last[0] > _INHERIT_WINDOW and not _sole_story(pieces, sent)):
                 if sent.figures:
