@@ -273,6 +273,10 @@ def test_figures_keep_the_words_as_written(sentence, text):
         ("A shell hit the van, wounding the driver.", [("injured", 1, "exact")]),
         ("The rocket killed the watchman and a fisherman.", [("killed", 2, "exact")]),
         ("The driver was taken to hospital.", []),
+        # after a bare comma, "the" opens a speaker or an apposition, not another victim
+        ("A missile hit a depot, killing four workers, the mayor said.", [("killed", 4, "exact")]),
+        ("Shelling wounded two men, the regional governor wrote.", [("injured", 2, "exact")]),
+        ("Drones killed two farmers and the tractor driver.", [("killed", 3, "exact")]),
         ("Shelling killed the people in the queue.", []),
         # occupations and passers-by as victims
         ("A drone killed a district official.", [("killed", 1, "exact")]),

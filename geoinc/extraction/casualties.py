@@ -355,6 +355,7 @@ def _chains(sentence: str, low: str, g: _Grammar) -> list[tuple[int, int, int, Q
             and prev[3].value is not None
             and not prev[4]
             and not general
+            and not _speaker_after_comma(low, prev[2], s, q)
         ):
             n = prev[3].value + q.value
             prev[1] = prev[2] = e
@@ -365,6 +366,12 @@ def _chains(sentence: str, low: str, g: _Grammar) -> list[tuple[int, int, int, Q
 
 
 _APPOSITION_END = re.compile(r"\s*,(?!\s*(?:and|or)\b)")
+
+
+def _speaker_after_comma(low: str, gap_start: int, s: int, q: Quantity) -> bool:
+    """ "killing three workers, the mayor said": a "the" phrase after a bare comma is a
+    speaker or an apposition, not one more victim (an enumeration says "and the driver")."""
+    return q.text.lower() == _THE and "and" not in low[gap_start:s]
 
 
 def _apposition(sentence: str, gap_start: int, s: int, e: int) -> bool:
