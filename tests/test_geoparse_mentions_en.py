@@ -187,6 +187,9 @@ CONTEXT = [
     ("russia's missile attack cut the power.", "russia", "russia"),
     # an organisation's last word is no town ("Fleet", Hampshire)
     ("A drone hit the Black Sea Fleet headquarters in Sevastopol.", None, "Fleet"),
+    # news agencies named like villages
+    ("The state agency Tass quoted the ministry.", None, "Tass"),
+    ("According to Ukrainska Pravda, the drone hit a school.", None, "Pravda"),
     # a place before "said" after a locative preposition is no speaker
     ("Officials in Enerhodar said the plant lost power.", "Enerhodar", "Enerhodar"),
 ]
@@ -210,6 +213,17 @@ RESOLUTION = [
     ("Sumy regional governor Volodymyr Artiukh said.", "Sumy", 0, "admin1"),
     # capitalised, "Regional" is a body's name and says nothing of the place's kind
     ("Flights left from Kherson Regional Airport.", "Kherson", 0, "place"),
+    # the entities Russia installed over two oblasts are those oblasts
+    (
+        "Shelling after the Donetsk and Luhansk people's republics asked for help.",
+        "Donetsk",
+        0,
+        "admin1",
+    ),
+    # a governor heads a region
+    ("Kursk Governor Alexander Khinshtein said a drone fell.", "Kursk", 0, "admin1"),
+    ("Shelling hit Lysychansk, the Luhansk governor said.", "Luhansk", 0, "admin1"),
+    ("Luhansk Regional Governor Serhiy Haidai said.", "Luhansk", 0, "admin1"),
 ]
 
 

@@ -598,7 +598,13 @@ def _next_read(tokens: Tokens, j: int) -> Token | None:
     if tokens.words[j][0].isupper():
         return tokens.tok(j)
     key = tokens.key(j)
-    if key in REGION_WORDS or key in SUBDIVISION_WORDS or key in _words("region_adjectives"):
+    if (
+        key in REGION_WORDS
+        or key in SUBDIVISION_WORDS
+        or key in _words("region_adjectives")
+        or key in _words("region_officials")
+        or key in _region_phrase_heads()
+    ):
         return tokens.tok(j)
     return None
 
@@ -615,8 +621,12 @@ def _qualifier_after(spans: list[Span], tokens: Tokens, k: int, nxt: Token) -> N
             s.end = nxt.end
         if nxt.key.endswith("s"):
             _distribute_back(spans, tokens, k, "region")
-    elif not nxt.cap and nxt.raw in _words("region_adjectives"):
-        s.qualifier = "region"  # "the Kharkiv regional governor"
+    elif (phrase := _region_phrase(tokens, s.j)) is not None:
+        s.qualifier = "region"  # "the Donetsk and Luhansk people's republics"
+        if phrase.endswith("s"):
+            _distribute_back(spans, tokens, k, "region")
+    elif nxt.key in _words("region_officials") or _regional_official(tokens, nxt, s.j):
+        s.qualifier = "region"  # "the Kharkiv regional governor", "Kursk Governor X"
     elif nxt.key in SUBDIVISION_WORDS:
         s.qualifier = "subdivision"
         if nxt.key.endswith("s") or nxt.key == "counties":
@@ -631,6 +641,32 @@ def _region_before(s: Span, tokens: Tokens) -> None:
     if tokens.key(s.i - 2) in REGION_WORDS and not tokens.words[s.i - 2][0].isupper():
         s.qualifier = "region"
         s.extra["region_of"] = True
+
+
+@lru_cache(maxsize=1)
+def _region_phrase_heads() -> frozenset[str]:
+    """The first words' keys of ``geoparse_region_phrases``."""
+    return frozenset(_head_key(p.split()[0]) for p in _words("region_phrases"))
+
+
+def _region_phrase(tokens: Tokens, j: int) -> str | None:
+    """The phrase of ``geoparse_region_phrases`` that tokens ``j`` and ``j + 1`` spell
+    (case and apostrophe folded), else ``None``."""
+    if j + 1 >= tokens.n or tokens.seps[j + 1] != " ":
+        return None
+    pair = f"{tokens.words[j]} {tokens.words[j + 1]}".lower().replace("’", "'")
+    return pair if pair in _words("region_phrases") else None
+
+
+def _regional_official(tokens: Tokens, nxt: Token, j: int) -> bool:
+    """ "regional" after a name: in lower case always a region's word ("the Odesa regional
+    administration"); capitalised only before an official ("Luhansk Regional Governor"),
+    not in a facility's name ("Manhattan Regional Airport")."""
+    if nxt.key not in _words("region_adjectives"):
+        return False
+    if not nxt.cap:
+        return True
+    return j + 1 < tokens.n and tokens.key(j + 1) in _words("region_officials")
 
 
 def _settlement_before(s: Span, tokens: Tokens) -> None:
