@@ -254,6 +254,91 @@ CLASSES = {
             "Brovary",
         ),
     ],
+    # uk/ru: a region that borders a country ("граничит с", "межує з"), "на границе с"
+    "slavic region on the border": [
+        (
+            "ru",
+            "Брянская область граничит с Украиной.",
+            "border_proximity",
+            CONSISTENT,
+            "Брянская область",
+        ),
+        (
+            "uk",
+            "Курська область межує з Україною.",
+            "border_proximity",
+            CONSISTENT,
+            "Курська область",
+        ),
+        (
+            "ru",
+            "Белгородская область находится на границе с Украиной.",
+            "border_proximity",
+            CONSISTENT,
+            "Белгородская область",
+        ),
+        (
+            "uk",
+            "Вовчанськ, що на кордоні з Росією, зруйнований.",
+            "border_proximity",
+            CONSISTENT,
+            "Вовчанськ",
+        ),
+    ],
+    # uk/ru: numerals in words, a scale word alone ("более миллиона")
+    "slavic figures in words": [
+        (
+            "ru",
+            "Суджа находится в десяти километрах от границы.",
+            "border_distance",
+            CONSISTENT,
+            "Суджа",
+        ),
+        (
+            "uk",
+            "Полтава розташована за тридцять кілометрів від кордону з Росією.",
+            "border_distance",
+            INCONSISTENT,
+            "Полтава",
+        ),
+        (
+            "ru",
+            "Воронеж, город с населением более миллиона человек, атакован.",
+            "population",
+            CONSISTENT,
+            "Воронеж",
+        ),
+    ],
+    # uk/ru: an attribute set off after the name with a describing word, or as a noun
+    "slavic attribute as a noun": [
+        (
+            "ru",
+            "Таганрог, крупный порт на Азовском море, атакован.",
+            "attribute",
+            CONSISTENT,
+            "Таганрог",
+        ),
+        ("uk", "Суми — обласний центр.", "attribute", CONSISTENT, "Суми"),
+        ("uk", "Полтава — портове місто.", "attribute", INCONSISTENT, "Полтава"),
+    ],
+    # uk/ru: "прикордонне місто Харківської області" is said of the town named before
+    "slavic border town of a region": [
+        (
+            "uk",
+            "Вовчанськ — прикордонне місто Харківської області.",
+            "border_city",
+            CONSISTENT,
+            "Вовчанськ",
+        ),
+        (
+            "ru",
+            "В приграничном посёлке Климово Брянской области повреждён дом.",
+            "border_city",
+            CONSISTENT,
+            "Климово",
+        ),
+        ("ru", "Лиски — приграничный город Воронежской области.", "border_city", ROUGHLY, "Лиски"),
+    ],
     # "which borders both X and Y"
     "borders both": [
         (
@@ -417,3 +502,16 @@ def test_a_headline_attribute_takes_the_place_of_its_country_named_next(text, ki
 def test_a_part_of_a_region_is_no_side_of_its_city():
     got = {r.kind for r in check_text("Izium lies in the southeastern part of Kharkiv Oblast.")}
     assert "direction" not in got and "region_direction" in got
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "found"),
+    [
+        ("ru", "У границы организовано строительство укреплений.", False),  # where, no claim
+        ("ru", "Харьков обстрелян. Располагается недалеко от границы с РФ.", True),
+        ("uk", "Одеса, портового терміналу якої торкнувся удар, знову атакована.", False),
+    ],
+)
+def test_slavic_phrases_with_no_place_named(lang, text, found):
+    kinds = {r.kind for r in check_text(text, lang=lang)}
+    assert bool(kinds & {"border_proximity", "border_city", "attribute"}) == found, kinds

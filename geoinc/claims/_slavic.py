@@ -62,8 +62,13 @@ def group(v: Vocab, name: str) -> list:
 
 
 def number(v: Vocab) -> str:
-    """Digits ("30", "1,4", "250 000") or a vague amount ("кілька")."""
-    return rf"(?:\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?!\d)|\d+(?:[.,]\d+)?|{words(v.vague)})"
+    """Digits ("30", "1,4", "250 000"), a vague amount ("кілька") or numerals in words
+    ("семи", "двадцать пять")."""
+    num = words(v.numerals)
+    return (
+        rf"(?:\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?!\d)|\d+(?:[.,]\d+)?|{words(v.vague)}"
+        rf"|{num}(?:\s+{num})?)"
+    )
 
 
 def read_number(text: str, v: Vocab) -> tuple[float, float] | None:
@@ -71,6 +76,9 @@ def read_number(text: str, v: Vocab) -> tuple[float, float] | None:
     t = " ".join(text.lower().split())
     if t in v.vague:
         return v.vague[t]
+    if t and all(w in v.numerals for w in t.split()):  # "двадцать пять": they add up
+        n = float(sum(v.numerals[w] for w in t.split()))
+        return n, n
     t = re.sub(r"[ \u00a0\u202f]", "", t).replace(",", ".")
     try:
         return float(t), float(t)
@@ -175,7 +183,7 @@ def subject_before(
         m
         for m in ctx.places_in(ctx.sent_start, pos)
         if m.place.kind in (*kinds, "admin1")
-        and not is_unit(ctx, m)
+        and not (is_unit(ctx, m) and not (m.place.kind == "admin1" and "admin1" in kinds))
         and not any(a <= m.start and m.end <= b for a, b in ctx.taken)
         and not (exclude is not None and m.place.geonameid == exclude.geonameid)
     ]
@@ -209,7 +217,7 @@ def _earlier(ctx: Ctx, kinds, exclude=None) -> Subject:
             m
             for m in ctx.places_in(s, e)
             if m.place.kind in kinds
-            and not is_unit(ctx, m)
+            and not (is_unit(ctx, m) and not (m.place.kind == "admin1" and "admin1" in kinds))
             and not (exclude is not None and m.place.geonameid == exclude.geonameid)
         ]
         if found:

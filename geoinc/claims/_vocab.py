@@ -70,6 +70,9 @@ class Vocab:
     homoglyphs: dict = field(default_factory=dict)
     #: words before a population figure said of a place named before ("with", "home to")
     population_verbs: tuple[str, ...] = ()
+    #: numerals in words, every case form -> value ("семи": 7); the language's numeral
+    #: table, shared with the casualty grammar (``events_numerals.tsv``)
+    numerals: dict = field(default_factory=dict)
     #: which checkers read this language ("en": the English patterns; "slavic": the
     #: Ukrainian/Russian ones) and the word groups only that grammar uses
     grammar: str = "en"
@@ -158,6 +161,7 @@ def vocab(lang: str | Path = "en") -> Vocab:
         river_banks=tab("claims_river_banks"),
         homoglyphs=dict(_optional(_lang.table, lang, "claims_homoglyphs", {})),
         population_verbs=phr("claims_population_verbs"),
+        numerals={k: int(v) for k, v in tab("events_numerals").items() if v.isdigit()},
         not_names=frozenset(w.lower() for w in phr("claims_not_names")),
         region_groups={k: tuple(v.split(",")) for k, v in tab("claims_region_groups").items()},
         grammar=grammar.get("grammar", "en"),

@@ -235,7 +235,15 @@ def check_border_adjective(ctx: Ctx, m: re.Match):
     """ "прикордонне село Гранів", "пограничные села Уды, Гурьев Казачок", "прикордонне
     місто" said of a place named before, "пограничные Белгородский и Борисовский районы"."""
     kind = "border_city"
-    if m.group("names"):
+    settled = (m.group("noun") or "").lower() in {w.lower() for w in ctx.voc.settlements}
+    of_region = ctx.voc.region_levels.get((m.group("rnoun") or "").lower()) == "admin1"
+    region_only = settled and of_region and len(m.group("names").split()) == 1
+    if region_only:  # "приграничный город Курской области": the town named before
+        subject = sl.subject_before(ctx, m.start(), lookback=True)
+    elif settled and of_region:  # "прикордонне село X Сумської області": X, in the region
+        head = m.group("names").rsplit(None, 1)[0]
+        subject = sl.place_of(ctx, m.start("names"), m.start("names") + len(head))
+    elif m.group("names"):
         first = re.match(sl.NAME, m.group("names"))
         s = m.start("names")
         if m.group("rnoun"):  # districts: placed by their seat town
@@ -280,7 +288,15 @@ def check_near_border(ctx: Ctx, m: re.Match):
     else:
         code = _neighbour(ctx, m, "with", "badj")
     kinds = (*POPULATED, "admin1")
-    subject = sl.subject_before(ctx, m.start(), kinds=kinds, lookback=True)
+    # "У границы организовано ...": with nothing named before it (and no "село", "тут"),
+    # a near-border phrase says where something happened, not a claim about a place; after
+    # a bare verb of location ("Располагается недалеко от границы") the place is the one
+    # named before
+    located = re.fullmatch(
+        rf"\s*{sl.words(sl.group(ctx.voc, 'located'))}\s*", ctx.text[ctx.sent_start : m.start()]
+    )
+    lookback = bool(m.group("verb") or located)
+    subject = sl.subject_before(ctx, m.start(), kinds=kinds, lookback=lookback)
     stated = {"relation": "near the border", "country": code}
     place = subject.place
     if not subject.name:
@@ -340,8 +356,8 @@ def _rx_population(v) -> str:
     hedge = sl.words(v.hedges)
     return (
         rf"{sl.words(sl.group(v, 'population_heads'))}\s+(?:(?P<owner>{sl.NAME})\s+)?"
-        rf"(?:[\w’'—–-]+\s+){{0,3}}?(?:(?P<qual>{hedge})\s+)?(?P<num>{num})"
-        rf"(?:\s*(?P<scale>{scale})(?:\s+{people})?|\s+{people})"
+        rf"(?:[\w’'—–-]+\s+){{0,3}}?(?:(?P<qual>{hedge})\s+)?(?:(?P<num>{num})"
+        rf"(?:\s*(?P<scale>{scale})(?:\s+{people})?|\s+{people})|(?P<lone>{scale})\s+{people})"
         rf"|{sl.words(sl.group(v, 'population_verbs'))}\s+(?:(?P<qual2>{hedge})\s+)?"
         rf"(?P<num2>{num})(?:\s*(?P<scale2>{scale}))?\s+{people}"
     )
@@ -350,11 +366,14 @@ def _rx_population(v) -> str:
 @register("population", name="sl_population", pattern=_rx_population, order=66, grammar=SLAVIC)
 def check_population(ctx: Ctx, m: re.Match):
     """ "населення Харкова — 1,4 млн", "тут проживало понад 8 тисяч мешканців"."""
-    n = "" if m.group("num") else "2"
-    figure = sl.read_number(m.group(f"num{n}"), ctx.voc)
+    n = "2" if m.group("num2") else ""
+    # "с населением более миллиона человек": the scale word alone is the figure
+    figure = sl.read_number(m.group(f"num{n}"), ctx.voc) if m.group(f"num{n}") else (1.0, 1.0)
     if figure is None:
         return None
     value = figure[0]
+    if m.group("lone"):
+        value *= ctx.voc.population_scales[m.group("lone").lower()]
     if m.group(f"scale{n}"):
         value *= ctx.voc.population_scales[m.group(f"scale{n}").lower()]
     hedge = " ".join((m.group(f"qual{n or ''}") or "").lower().split()) or None
@@ -367,13 +386,27 @@ def check_population(ctx: Ctx, m: re.Match):
 
 def _rx_attribute(v) -> str:
     return (
-        rf"(?:(?P<adjc>{sl.stems(v.demonyms)})\s+)?(?P<attr>{sl.stems(v.attributes)})\s+"
-        rf"(?:(?P<noun>{sl.words(v.settlements)})(?:\s+(?P<target>{sl.NAME}))?|(?P<target2>{sl.NAME}))"
+        rf"(?:(?P<adjc>{sl.stems(v.demonyms)})\s+)?(?P<attr>{sl.stems(v.attributes)})"
+        rf"(?:\s+(?:(?P<noun>{sl.words(v.settlements)})(?:\s+(?P<target>{sl.NAME}))?"
+        rf"|(?P<target2>{sl.NAME})))?"
     )
 
 
-#: A description set off after a name: "Бердянськ — портове місто".
-_SET_OFF = re.compile(r"(?:—|–|-|,)\s*$")
+#: A description set off after a name, perhaps with one describing word before it:
+#: "Бердянськ — портове місто", "Таганрог, крупный порт".
+_SET_OFF = re.compile(r"(?:—|–|-|,)\s*(?:[^\W\d_][\w’'ʼ-]*\s+)?$")
+
+
+def _set_off(ctx: Ctx, m: re.Match) -> bool:
+    """Whether the attribute describes the place named before it: set off after it, with
+    a settlement noun, or as a noun itself ("порт", "областной центр"; not an adjective,
+    whose noun would follow: "портового терміналу")."""
+    if not _SET_OFF.search(ctx.text, ctx.sent_start, m.start()):
+        return False
+    if m.group("noun"):
+        return True
+    last = m.group("attr").split()[-1].lower()
+    return not last.endswith(tuple(sl.group(ctx.voc, "adjective_endings")))
 
 
 @register("attribute", name="sl_attribute", pattern=_rx_attribute, order=70, grammar=SLAVIC)
@@ -382,7 +415,7 @@ def check_attribute(ctx: Ctx, m: re.Match):
     target = "target" if m.group("target") else "target2"
     if m.group(target):
         subject = sl.place_of(ctx, m.start(target), m.end(target))
-    elif m.group("noun") and _SET_OFF.search(ctx.text, ctx.sent_start, m.start()):
+    elif _set_off(ctx, m):
         subject = sl.subject_before(ctx, m.start())
     else:
         return None
