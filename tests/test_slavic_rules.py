@@ -45,6 +45,8 @@ PLACES = [
     # an adjective between a unit's name and its noun
     ("ru", "В Грайворонском городском округе сгорел дом.", None, "Grayvoronskiy Rayon"),
     ("ru", "Над Стародубским муниципальным округом сбит дрон.", None, "Starodubskiy Rayon"),
+    # a -ово town's locative, which the dictionary reads as a surname's
+    ("ru", "В Климове выбиты окна в двух домах.", "Климове", "Klimovo"),
 ]
 
 
@@ -239,3 +241,29 @@ def test_two_districts_of_one_city_with_their_own_figures_stay_apart():
     )
     got = sorted((r["injured_best"], r["place_kind"]) for r in _incidents(text, "uk"))
     assert [i for i, _ in got] == [0, 2]
+
+
+def test_a_surname_in_another_case_stays_no_town():
+    assert geoparse("Губернатор Смирнова заявила об атаке.", lang="ru") == []
+
+
+@pytest.mark.parametrize(
+    "lang,text,city",
+    [
+        ("ru", "Шебекино, 12 мая. Ночью дрон ударил по рынку, ранены двое.", "Shebekino"),
+        ("uk", "Херсон, 5 травня. Ворог обстріляв місто, поранено двох людей.", "Kherson"),
+    ],
+)
+def test_a_dated_opening_line_is_a_dateline_and_heads_the_text(lang, text, city):
+    roles = [(m.place.name, m.role) for m in geoparse(text, lang=lang)]
+    assert roles[0] == (city, "dateline")
+    assert [(r["place_name"], r["injured_best"]) for r in _incidents(text, lang)] == [(city, 2)]
+
+
+def test_a_region_without_figures_beside_a_raion_of_its_own_is_where_the_raion_lies():
+    text = (
+        "Ночью дроны пытались атаковать Брянскую область. "
+        "Обломки упали в Климовском районе, никто не пострадал."
+    )
+    got = [(r["place_kind"], r["killed_best"]) for r in _incidents(text, "ru")]
+    assert got == [("admin2", 0)]

@@ -76,7 +76,7 @@ def _container(
             continue
         if _is_region(small) and small.place.kind == "admin1":
             if (
-                not _is_region(big)
+                (not _is_region(big) or _raion_holds(small, big, raion_km))
                 and q.admin1
                 and q.admin1 == p.admin1
                 and (_close(small, big) or _named_after(p, q))
@@ -127,6 +127,13 @@ def _centre_of(raion, town) -> bool:
     return len(stem) >= 3 and (
         name == stem or (name.startswith(stem) and len(name) <= len(stem) + 2)
     )
+
+
+def _raion_holds(region: IncidentReport, raion: IncidentReport, raion_km) -> bool:
+    """In Ukrainian and Russian round-ups (``raion_km`` given), a region without figures
+    named beside a raion of its own is where the raion lies ("пытались атаковать
+    Калужскую область ... обломки упали в Людиновском районе")."""
+    return raion_km is not None and raion.place.kind == "admin2" and not _has_figures(region)
 
 
 def _other_figures(small: IncidentReport, big: IncidentReport) -> bool:

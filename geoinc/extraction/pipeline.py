@@ -1106,8 +1106,10 @@ def _heirs(sent: SentenceEvent, last: tuple, lang: str) -> list:
 def _heading(text: str, sent: SentenceEvent, mentions: Sequence, lang: str) -> list:
     """The places of a sentence that is nothing but place names, a heading of the
     sentences after it ("Нікопольщина.", "Грайворонский городской округ.", as posts of
-    regional administrations open each town's news), else []."""
-    cands = _candidates(text, sent, mentions, lang) if mentions else []
+    regional administrations open each town's news), else []. A dated opening line
+    ("Бердянск, 24 июня.") heads the text the same way: its dateline is the place."""
+    dated = [replace(m, role="location") for m in mentions if m.role == "dateline"]
+    cands = _candidates(text, sent, dated or mentions, lang) if mentions else []
     if not cands:
         return []
     rest, k = [], sent.start
@@ -1115,7 +1117,13 @@ def _heading(text: str, sent: SentenceEvent, mentions: Sequence, lang: str) -> l
         rest.append(text[k : m.start])
         k = m.end
     rest.append(text[k : sent.end])
-    return [] if any(c.isalnum() for c in "".join(rest)) else cands
+    rest = "".join(rest)
+    if dated:
+        return cands if _DAY_MONTH.fullmatch(rest) else []
+    return [] if any(c.isalnum() for c in rest) else cands
+
+
+_DAY_MONTH = re.compile(r"\W*\d{1,2}\s+[^\W\d_]{3,9}\.?(?:\s+\d{4})?\W*")
 
 
 _PREVIOUS_DAY = re.compile(rf"[\s\"“‘'(]*{_alt('events_previous_day')}\b", re.I)

@@ -82,7 +82,7 @@ def morph(lang: str):
 
 _PERSON_TAGS = frozenset({"Name", "Surn", "Patr"})
 _KNOWN = "known"  # a pseudo-tag of _forms: the dictionary has the word
-_PLURAL_KEY = "plural-key"  # a pseudo-tag of _forms: a plural's nominative is a key
+_PLURAL_KEY = "plural-key"  # a pseudo-tag of _forms: a town's name rebuilt from a case form
 # Parts of speech that are never a place's name, whatever village shares the spelling.
 _NOT_NAME_POS = frozenset(
     {"NPRO", "PREP", "CONJ", "PRCL", "ADVB", "VERB", "INFN", "INTJ", "PRED", "NUMR", "COMP"}
@@ -120,7 +120,12 @@ def _forms(lang: str, word: str) -> tuple[tuple[str, ...], frozenset[str], str, 
             tags.add(_PLURAL_KEY)
             out.append(normalize(infl))
         out.append(normalize(p.normal_form))
-    keys = [*first, own, *last, *_ua_locative(lang, own)]
+    # (a surname's case form only, to the dictionary: the town first, "Климове")
+    neuter = _ru_neuter(lang, own)
+    keys = [*first, *(() if first else neuter), own, *last, *_ua_locative(lang, own), *neuter]
+    if neuter and not first:
+        plurals.update(neuter)  # a town's name rebuilt from its case ending, as a plural's
+        tags.add(_PLURAL_KEY)
     # a Russian name written the Ukrainian way: "Бєлгородською" (Russian "е", official
     # Ukrainian "і": "Білгородська")
     keys += [k.replace("є", v) for v in ("е", "і") for k in keys if "є" in k]
@@ -150,6 +155,18 @@ def _ua_locative(lang: str, own: str) -> tuple[str, ...]:
         return ()
     stem = own[: m.start()] + _UA_VELAR[m.group(1)]
     return (stem, _UA_LAST_O.sub("і", stem)) if _UA_LAST_O.search(stem) else (stem,)
+
+
+_RU_NEUTER = re.compile(r"(?<=[^\W\d_]{3})([оеиы])(?:ве|не)$")  # the locative only
+
+
+def _ru_neuter(lang: str, own: str) -> tuple[str, ...]:
+    """Russian towns in -ово/-ево/-ино/-ыно in the locative, which the dictionary reads as
+    a surname's: "в Климове" is Климово (other cases stay surnames: "губернатора Смирнова")."""
+    if lang != "ru" or not (m := _RU_NEUTER.search(own)):
+        return ()
+    cons = own[m.end(1)]  # в or н
+    return (own[: m.start()] + m.group(1) + cons + "о",)
 
 
 def _oblique_plural(tag) -> bool:
@@ -1008,11 +1025,17 @@ def _org_word_after(tokens, j: int, data: dict, lang: str) -> bool:
 _DATELINE_AFTER = re.compile(r",\s*\d{1,2}\s+[^\W\d_]{3,9}\.?(?:\s+\d{4})?\s*[-–—]\s")
 
 
+_DATELINE_OPENING = re.compile(r",\s*\d{1,2}\s+[^\W\d_]{3,9}(?:\s+\d{4})?\.\s")
+
+
 def _dateline(text: str, span: Span) -> bool:
     """A name in capitals before a day, a month and a dash opens an agency report
-    ("МОСКВА, 7 сен - РИА Новости"): the dateline, not where anything happened."""
+    ("МОСКВА, 7 сен - РИА Новости"): the dateline, not where anything happened; so does
+    a name opening the text before a day and a month ("Бердянск, 24 июня. ...")."""
     raw = text[span.start : span.end]
-    return len(raw) > 2 and raw.isupper() and bool(_DATELINE_AFTER.match(text, span.end))
+    if len(raw) > 2 and raw.isupper() and _DATELINE_AFTER.match(text, span.end):
+        return True
+    return not text[: span.start].strip() and bool(_DATELINE_OPENING.match(text, span.end))
 
 
 def _role(span: Span, place, tokens, lang: str) -> str:
