@@ -144,3 +144,16 @@ def test_a_known_month_or_year_gives_a_day_and_month_its_year(text, year_from, e
 def test_days_earlier_than_a_named_day(text, expected):
     got = [str(d.date_start) for d in resolve_dates(text, date(2024, 6, 2)) if d.kind == "relative"]
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Drones hit Sumy on Sunday and Okhtyrka a day later.", ["2024-06-03"]),
+        ("On Sunday drones hit Sumy; the next day a missile struck Okhtyrka.", ["2024-06-03"]),
+        ("The next day, rescuers found two more bodies.", []),
+    ],
+)
+def test_days_later_than_a_named_day(text, expected):
+    got = [str(d.date_start) for d in resolve_dates(text, date(2024, 6, 5)) if d.kind == "relative"]
+    assert got == expected

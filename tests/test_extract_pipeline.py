@@ -816,3 +816,17 @@ def test_a_jurisdiction_does_not_take_a_later_sentence_from_its_town():
     )
     reports = extract_reports(document_from_text(text, published=date(2024, 6, 4))).reports
     assert [r.place.name for r in reports] == ["Shebekino"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Missiles hit Odesa on Sunday, killing two, and struck Kharkiv on Tuesday, killing one.",
+        "Missiles hit Odesa on Sunday, killing two, and Kharkiv two days later, killing one.",
+        "On Sunday a missile hit Odesa, killing two; two days later a drone hit Kharkiv.",
+    ],
+)
+def test_each_place_of_a_sentence_takes_its_nearest_date(text):
+    reports = extract_reports(document_from_text(text, published=date(2024, 6, 5))).reports
+    days = {r.place.name: r.date_start for r in reports}
+    assert days == {"Odesa": date(2024, 6, 2), "Kharkiv": date(2024, 6, 4)}

@@ -79,14 +79,14 @@ _RELATIVE = compile_fast(
 )
 # "said on Saturday it had struck the port a day earlier": days before the date named before
 _DAYS_EARLIER = {k.lower(): int(v) for k, v in _lang.table(_EN, "dates_days_earlier").items()}
-# "the day before the strike": the phrase qualifies a noun, it dates nothing itself
+# "the day before the strike": a phrase in "before" that qualifies a noun dates nothing
 _EARLIER = compile_fast(
     r"\b(?P<rel>"
     + "|".join(sorted(map(re.escape, _DAYS_EARLIER), key=len, reverse=True))
-    + r")\b(?!\s+(?:the|a|an|its|his|her|their|this|that)\b)",
+    + r")\b(?!(?<=before)\s+(?:the|a|an|its|his|her|their|this|that)\b)",
     re.I,
 )
-_EARLIER_WORDS = frozenset({"earlier", "previous", "before"})
+_EARLIER_WORDS = frozenset({"earlier", "previous", "before", "later", "next", "following"})
 # "in July", "in March 2022", "last month", "in 2023": an earlier month or year (an attack
 # recalled for context); the month or year of publication itself dates nothing
 _MONTHLY = compile_fast(
@@ -386,7 +386,8 @@ def resolve_dates(
 
 def _add_days_earlier(text: str, out: list, spans, add) -> None:
     """ "said on Saturday it had struck the port a day earlier": the day named before the
-    phrase, less its days (the pipeline drops the statement's own day)."""
+    phrase, less its days (the pipeline drops the statement's own day); "hit Kharkiv two
+    days later": that day plus two."""
     for m in _EARLIER.finditer(text):
         if _overlaps(spans, m.start(), m.end()):
             continue

@@ -931,6 +931,10 @@ class _SentenceDates:
                     sign = -1 if (m.group(2) or m.group(3)).lower() == "after" else 1
                     ds, de = ds + timedelta(days=sign * n), de + timedelta(days=sign * n)
             out.append((ds, de, d.precision, d))
+        if len(out) > 1 and not inherited:
+            # "hit Odesa on Sunday and Kharkiv on Tuesday": the nearest date first (the
+            # place's report takes it)
+            out.sort(key=lambda x: max(x[3].start - mention.end, mention.start - x[3].end, 0))
         return out
 
 
