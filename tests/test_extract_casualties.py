@@ -329,3 +329,17 @@ def test_wounded_who_later_died(sentence, expected):
 )
 def test_ages_and_kin(sentence, expected):
     assert _figs(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # kinds of injury and of treatment
+        ("A farmer suffered a concussion.", [("injured", 1, "exact")]),
+        ("Two guards sustained shrapnel injuries.", [("injured", 2, "exact")]),
+        ("Three passengers needed hospital treatment.", [("injured", 3, "exact")]),
+        ("Nine residents received medical assistance.", [("injured", 9, "exact")]),
+    ],
+)
+def test_injuries_and_treatment(sentence, expected):
+    assert _figs(sentence) == expected
