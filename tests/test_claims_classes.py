@@ -339,6 +339,45 @@ CLASSES = {
         ),
         ("ru", "Лиски — приграничный город Воронежской области.", "border_city", ROUGHLY, "Лиски"),
     ],
+    # "the capital" as the place measured from: the national capital
+    "from the capital": [
+        ("en", "Hostomel, northwest of the capital, was hit.", "direction", CONSISTENT, "Hostomel"),
+        (
+            "en",
+            "Chernihiv, 150 km north of the capital, was shelled.",
+            "place_distance",
+            CONSISTENT,
+            "Chernihiv",
+        ),
+        (
+            "en",
+            "Lviv, about 50 km west of the capital, was hit.",
+            "place_distance",
+            INCONSISTENT,
+            "Lviv",
+        ),
+        (
+            "en",
+            "Podolsk, 40 km south of the Russian capital, was attacked.",
+            "place_distance",
+            CONSISTENT,
+            "Podolsk",
+        ),
+    ],
+    # a rank of something a population does not rank ("the largest port")
+    "rank of a port": [
+        ("en", "Odesa, Ukraine's largest port, was hit.", "rank", UNVERIFIABLE, "Odesa"),
+    ],
+    # "which shares a border with"
+    "shares a border": [
+        (
+            "en",
+            "The Bryansk region, which shares a border with Ukraine, was attacked.",
+            "border_proximity",
+            CONSISTENT,
+            None,
+        ),
+    ],
     # "which borders both X and Y"
     "borders both": [
         (

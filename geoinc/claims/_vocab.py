@@ -73,6 +73,8 @@ class Vocab:
     #: numerals in words, every case form -> value ("семи": 7); the language's numeral
     #: table, shared with the casualty grammar (``events_numerals.tsv``)
     numerals: dict = field(default_factory=dict)
+    #: settlement nouns a population ranks ("the second-largest city", not "port")
+    rank_nouns: tuple[str, ...] = ()
     #: which checkers read this language ("en": the English patterns; "slavic": the
     #: Ukrainian/Russian ones) and the word groups only that grammar uses
     grammar: str = "en"
@@ -162,6 +164,7 @@ def vocab(lang: str | Path = "en") -> Vocab:
         homoglyphs=dict(_optional(_lang.table, lang, "claims_homoglyphs", {})),
         population_verbs=phr("claims_population_verbs"),
         numerals={k: int(v) for k, v in tab("events_numerals").items() if v.isdigit()},
+        rank_nouns=phr("claims_rank_nouns"),
         not_names=frozenset(w.lower() for w in phr("claims_not_names")),
         region_groups={k: tuple(v.split(",")) for k, v in tab("claims_region_groups").items()},
         grammar=grammar.get("grammar", "en"),

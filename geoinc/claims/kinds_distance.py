@@ -8,7 +8,7 @@ import re
 from geoinc.borders import compass_point, distance_to_border
 from geoinc.claims import _measure as ms
 from geoinc.claims import _patterns as pt
-from geoinc.claims._context import NAME, POPULATED, Ctx, country_code
+from geoinc.claims._context import NAME, POPULATED, Ctx, Subject, country_code
 from geoinc.claims._model import Unverifiable, worst
 from geoinc.claims._registry import register
 from geoinc.claims._vocab import alternation
@@ -270,6 +270,45 @@ def _rx_direction(v) -> str:
         rf"(?<![\w-])(?i:(?:just|directly|due|immediately)\s+)?(?:(?i:to\s+the)\s+)?"
         rf"(?P<dir>{pt.dirword(v)})\s+(?i:of)\s+{pt.place_intro(v)}(?P<target>{NAME})"
     )
+
+
+def _rx_from_capital(v) -> str:
+    return (
+        rf"(?:{pt.distance(v)}\s+(?:\(.{{0,30}}?\)\s+)?)?(?:(?P<dir>{pt.dirword(v)})\s+)?"
+        rf"(?i:of|from)\s+the\s+(?:(?P<adjc>{pt.CAP})\s+)?(?i:capital)(?:\s+(?i:city))?\b"
+        rf"(?!\s*,?\s*(?:(?i:of)\b|[A-Z]))"
+    )
+
+
+@register(
+    "place_distance", name="from_capital", pattern=_rx_from_capital, order=21, emits=("direction",)
+)
+def check_from_capital(ctx: Ctx, m: re.Match):
+    """ "Hostomel, north-west of the capital", "Bila Tserkva, 80 km south of the Ukrainian
+    capital": the national capital of the country named, else of the place's own."""
+    from geoinc.claims.kinds_attribute import _national_capital
+
+    if not (m.group("n1") or m.group("dir")):
+        return None  # "news from the capital"
+    subject = ctx.subject_before(m.start())
+    if not subject.name or subject.place is None:
+        return None
+    iso2 = country_code(m.group("adjc"), ctx.voc) if m.group("adjc") else subject.place.country
+    capital = _national_capital(iso2) if iso2 else None
+    if capital is None:
+        raise Unverifiable(f"no capital recorded for {iso2}", subject=subject)
+    other = Subject(capital, "the capital", None, "claim")
+    if not m.group("n1"):
+        return {
+            "kind": "direction",
+            **direction_fields(ctx, subject, other, m.group("dir"), capital.name),
+        }
+    stated = ms.stated_distance(m, ctx.voc)
+    if stated is None:
+        raise Unverifiable("the distance could not be read", subject=subject)
+    if m.group("dir"):
+        stated["direction"] = compass_point(ctx.voc.direction_degrees(m.group("dir")))
+    return place_distance_fields(ctx, subject, other, stated, m.group("dir"))
 
 
 def _rx_outskirts(v) -> str:

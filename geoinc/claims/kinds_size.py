@@ -53,7 +53,21 @@ def check_rank(ctx: Ctx, m: re.Match):
         raise Unverifiable(
             f"{owner!r} is not a country geoinc knows", subject=subject, stated={"rank": rank}
         )
+    _by_population(ctx, m, subject, rank)
     return rank_fields(subject, rank, iso2)
+
+
+def _by_population(ctx: Ctx, m: re.Match, subject, rank: int) -> None:
+    """Raise unless the ranked noun is one a population ranks ("city", not "port": the
+    largest port is the one with most cargo)."""
+    nouns = re.findall(pt.settlement(ctx.voc), m.group(0))
+    noun = " ".join(nouns[-1].lower().split()) if nouns else ""
+    if noun and noun not in {n.lower() for n in ctx.voc.rank_nouns}:
+        raise Unverifiable(
+            f"a '{noun}' is not ranked by population; the bundled data has no other measure",
+            subject=subject,
+            stated={"rank": rank, "of": noun},
+        )
 
 
 def _rx_region_rank(v) -> str:
@@ -98,6 +112,7 @@ def check_region_rank(ctx: Ctx, m: re.Match):
     subject = ctx.subject_before(m.start(), lookback=False)
     if n == 3 and not subject.name:
         return None  # "the region's largest city" of nothing named
+    _by_population(ctx, m, subject, rank)
     name = m.group(f"region{n}") if n < 3 else None
     region = resolve_region(name, ctx) if name else None
     stated = {"rank": rank, "region": name or "its own region"}
