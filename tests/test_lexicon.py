@@ -65,3 +65,11 @@ def test_cyrillic_patterns_are_read_caseless_too(pattern, text):
 def test_a_letter_re_i_equates_with_a_cyrillic_one_has_no_caseless_form():
     # "ᲀ" (an old form of "в") matches "в" case-insensitively; lower() keeps it as it is
     assert caseless("Удар ᲀ Харкові") is None
+
+
+def test_the_odd_characters_all_lie_in_the_basic_multilingual_plane():
+    from geoinc.extraction.lexicon import _ODD_CASE, _odd_characters
+
+    astral = "".join(map(chr, range(0x10000, 0x110000)))
+    assert not _ODD_CASE.search(astral)
+    assert set(_odd_characters().pattern[1:-1]) >= {"ſ", "ı", "İ", "ᲀ"}

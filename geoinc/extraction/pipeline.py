@@ -898,8 +898,10 @@ class _SentenceDates:
             )
         self.in_order = _in_order(self.starts)
         span = (sent.start, sent.end)
-        self.weeks = [(m.start(), m.end()) for m in _WEEKS_AFTER.finditer(text, *span)]
-        self.days = list(_DAYS_AFTER.finditer(text, sent.start, sent.end))
+        low = text[sent.start : sent.end].lower()  # no "week"/"day" in it: no match, no scan
+        weeks = _WEEKS_AFTER.finditer(text, *span) if "week" in low else ()
+        self.weeks = [(m.start(), m.end()) for m in weeks]
+        self.days = list(_DAYS_AFTER.finditer(text, *span)) if "day" in low else []
         self.day_starts = [m.start() for m in self.days]
 
     def _near(self, pos: int) -> list:

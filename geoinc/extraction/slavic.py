@@ -70,7 +70,13 @@ def _one_apostrophe(text: str) -> str:
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*(?:-[^\W\d_]+)?|[^\W\d_](?:[\w'’ʼ-]*\w)?|[,;:—–()«»\"]")
 _AGE = re.compile(r"\d{1,3}-(?:річн|літн|летн|лет)\w*")
-_DIGITS = re.compile(r"\d{1,6}")
+
+
+def _digits(word: str) -> bool:
+    """``re.fullmatch(r"\\d{1,6}", word)``, without the regex (asked of every word read)."""
+    return 0 < len(word) <= 6 and word.isdecimal()
+
+
 _ANY_DIGIT = re.compile(r"\d")  # numbered dates need one: most sentences are not scanned
 _CONJ = frozenset({"та", "і", "й", "и", "а"})
 _CAP = 'А-ЯІЇЄҐЁA-Z0-9«"„(\\['
@@ -257,7 +263,7 @@ def _tokens(sentence: str) -> list[_Tok]:
 def _number(toks: list[_Tok], i: int, g: _Grammar) -> tuple[int | None, str, int] | None:
     """(value, kind, end index) of a number at ``i``: digits, numeral words, vague."""
     t = toks[i].low
-    if _DIGITS.fullmatch(t):
+    if _digits(t):
         return int(t), "exact", i + 1
     if t in g.vague:
         return None, "vague", i + 1
@@ -645,13 +651,9 @@ def _drones(sentence: str, toks, used: set[int], offset: int, g: _Grammar) -> li
     out = []
     n = len(toks)
     for i, t in enumerate(toks):
-        if i in used or not _DIGITS.fullmatch(t.low):
+        if i in used or not _digits(t.low):
             continue
-        of = (
-            i + 2 < n
-            and toks[i + 1].low in ("з", "із", "зі", "из")
-            and _DIGITS.fullmatch(toks[i + 2].low)
-        )
+        of = i + 2 < n and toks[i + 1].low in ("з", "із", "зі", "из") and _digits(toks[i + 2].low)
         k = i + 3 if of else i + 1
         if not any(g.drone_word.match(toks[x].low) for x in range(k, min(k + 2, n))):
             continue
