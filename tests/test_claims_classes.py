@@ -378,6 +378,30 @@ CLASSES = {
             None,
         ),
     ],
+    # uk/ru: near a place ("поблизу Києва"; "недалеко от" is the longer "not far")
+    "slavic near a place": [
+        ("uk", "Вишгород біля Києва атакували.", "adjacency", CONSISTENT, "Вишгород"),
+        ("ru", "Полтава, недалеко от Киева, атакована.", "adjacency", INCONSISTENT, "Полтава"),
+        ("ru", "Фастов, недалеко от Киева, атакован.", "adjacency", CONSISTENT, "Фастов"),
+        ("uk", "Суми — прикордонне місто.", "border_city", CONSISTENT, "Суми"),
+    ],
+    # uk/ru: rank within a region
+    "slavic rank in a region": [
+        (
+            "uk",
+            "Мелітополь — друге за величиною місто Запорізької області.",
+            "rank",
+            CONSISTENT,
+            "Мелітополь",
+        ),
+        (
+            "ru",
+            "Бердянск — второй по величине город Запорожской области.",
+            "rank",
+            INCONSISTENT,
+            "Бердянск",
+        ),
+    ],
     # "which borders both X and Y"
     "borders both": [
         (
@@ -547,10 +571,11 @@ def test_a_part_of_a_region_is_no_side_of_its_city():
     ("lang", "text", "found"),
     [
         ("ru", "У границы организовано строительство укреплений.", False),  # where, no claim
+        ("uk", "Дрони збили поблизу Києва.", False),
         ("ru", "Харьков обстрелян. Располагается недалеко от границы с РФ.", True),
         ("uk", "Одеса, портового терміналу якої торкнувся удар, знову атакована.", False),
     ],
 )
 def test_slavic_phrases_with_no_place_named(lang, text, found):
     kinds = {r.kind for r in check_text(text, lang=lang)}
-    assert bool(kinds & {"border_proximity", "border_city", "attribute"}) == found, kinds
+    assert bool(kinds & {"border_proximity", "border_city", "attribute", "adjacency"}) == found

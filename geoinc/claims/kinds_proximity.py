@@ -127,8 +127,13 @@ def check_near_place(ctx: Ctx, m: re.Match):
     if not subject.name:
         return None  # "drones downed near Moscow": where an event was, not a claim
     relation = ctx.voc.proximity.get(" ".join(m.group("prox").lower().split()), "near")
+    return near_place_fields(subject, other, relation, m.group("target"))
+
+
+def near_place_fields(subject, other, relation: str, written: str) -> dict:
+    """Result fields for "``subject`` lies near (``relation``) ``other``"."""
     ok, rough = PLACE_LIMITS_KM.get(relation, PLACE_LIMITS_KM["near"])
-    stated = {"relation": relation, "of": m.group("target")}
+    stated = {"relation": relation, "of": written}
     if not is_point(subject.place) or not is_point(other.place):
         missing = subject if not is_point(subject.place) else other
         raise Unverifiable(no_place(missing), subject=subject, stated=stated, other=other.place)

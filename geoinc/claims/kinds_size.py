@@ -115,16 +115,22 @@ def check_region_rank(ctx: Ctx, m: re.Match):
     _by_population(ctx, m, subject, rank)
     name = m.group(f"region{n}") if n < 3 else None
     region = resolve_region(name, ctx) if name else None
-    stated = {"rank": rank, "region": name or "its own region"}
-    place = subject.place
-    if place is None or place.kind not in POPULATED:
-        raise Unverifiable(no_place(subject), subject=subject, stated=stated)
     if name and region is None:
         raise Unverifiable(
             f"the bundled gazetteer does not know {name!r} as a region",
             subject=subject,
-            stated=stated,
+            stated={"rank": rank, "region": name},
         )
+    return region_rank_fields(subject, rank, region, name)
+
+
+def region_rank_fields(subject, rank: int, region, name: str | None) -> dict:
+    """Result fields for "``subject`` is the ``rank``-th largest place of ``region`` (None:
+    of the place's own region)"."""
+    stated = {"rank": rank, "region": name or "its own region"}
+    place = subject.place
+    if place is None or place.kind not in POPULATED:
+        raise Unverifiable(no_place(subject), subject=subject, stated=stated)
     code = region.admin1 if region is not None else place.admin1
     top = _distinct(
         [

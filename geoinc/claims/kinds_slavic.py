@@ -32,8 +32,12 @@ from geoinc.claims.kinds_distance import (
     place_distance_fields,
 )
 from geoinc.claims.kinds_position import country_fields, position_fields
-from geoinc.claims.kinds_proximity import _unit_near_border, border_city_fields
-from geoinc.claims.kinds_size import population_fields, rank_fields
+from geoinc.claims.kinds_proximity import (
+    _unit_near_border,
+    border_city_fields,
+    near_place_fields,
+)
+from geoinc.claims.kinds_size import population_fields, rank_fields, region_rank_fields
 
 SLAVIC = "slavic"
 
@@ -223,7 +227,7 @@ def _rx_border_adj(v) -> str:
     names = rf"{sl.NAME}(?:\s*(?:,|{sl.words(['і', 'й', 'та', 'и'])})\s*{sl.NAME})*"
     return (
         rf"(?P<badj>{sl.stems(sl.group(v, 'border_adjectives_stems'))})\s+"
-        rf"(?:(?P<noun>{sl.words(v.settlements)}|{sl.words(v.regions)})\s+)?"
+        rf"(?:(?P<noun>{sl.words(v.settlements)}|{sl.words(v.regions)})(?:\s+|(?=[^\w\s]|$)))?"
         rf"(?:(?P<names>{names})(?:\s+(?P<rnoun>{sl.words(v.regions)}))?)?"
     )
 
@@ -309,6 +313,24 @@ def check_near_border(ctx: Ctx, m: re.Match):
     return {"subject": subject, "stated": stated, **border_city_fields(place, code)}
 
 
+def _rx_near_place(v) -> str:
+    return rf"{sl.words(sl.group(v, 'near'))}\s+(?P<target>{sl.NAME})"
+
+
+@register("adjacency", name="sl_near_place", pattern=_rx_near_place, order=62, grammar=SLAVIC)
+def check_near_place(ctx: Ctx, m: re.Match):
+    """ "Бровари, що поблизу Києва", "Макеевка, рядом с Донецком"."""
+    other = sl.place_of(ctx, m.start("target"), m.end("target"))
+    if other.place is None or other.place.kind not in POPULATED:
+        return None  # "поблизу кордону", "біля Росії": not a place
+    subject = sl.subject_before(ctx, m.start(), exclude=other.place)
+    if not subject.name:
+        return None  # "дрони збили поблизу Києва": where an event was
+    said = " ".join(ctx.text[m.start() : m.start("target")].lower().split())
+    far = said in {w.lower() for w in sl.group(ctx.voc, "not_far")}
+    return near_place_fields(subject, other, "notfar" if far else "near", m.group("target"))
+
+
 def _borders_whom(ctx: Ctx, m: re.Match) -> str | None:
     """The country "межує з ..." names: a country, or the country of the regions listed
     ("межує з Луганською, Харківською й Сумською областями України")."""
@@ -343,6 +365,10 @@ def check_rank(ctx: Ctx, m: re.Match):
     if m.group("one"):
         raise Unverifiable("'one of the largest' states no rank", subject=subject, stated=stated)
     if m.group(cg) and not generic and iso2 is None:
+        # "друге за чисельністю місто Харківщини": the rank within a region
+        region = sl.place_of(ctx, m.start(cg), m.end(cg), kinds=("admin1",)).place
+        if region is not None:
+            return region_rank_fields(subject, rank, region, m.group(cg))
         raise Unverifiable(
             f"{m.group(cg)!r} is not a country geoinc knows", subject=subject, stated=stated
         )
