@@ -830,3 +830,20 @@ def test_each_place_of_a_sentence_takes_its_nearest_date(text):
     reports = extract_reports(document_from_text(text, published=date(2024, 6, 5))).reports
     days = {r.place.name: r.date_start for r in reports}
     assert days == {"Odesa": date(2024, 6, 2), "Kharkiv": date(2024, 6, 4)}
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        # the dateline's place named again as "the city" is the scene when nothing else is
+        ("CHERNIHIV, Ukraine (AP) — Drones hit the city overnight, wounding four.", "Chernihiv"),
+        ("ODESA, Ukraine — A drone hit a warehouse in the port city on Sunday.", "Odesa"),
+        # another place named: that one
+        ("KYIV, Ukraine (AP) — Russian drones hit Sumy overnight, wounding four.", "Sumy"),
+    ],
+)
+def test_the_datelines_place_named_again_is_the_scene(text, place):
+    reports = extract_reports(document_from_text(text, published=date(2024, 6, 4))).reports
+    assert [r.place.name for r in reports] == [place]
+    evidence = [e["text"] for e in reports[0].evidence if e["field"] == "place"]
+    assert not any(t.isupper() for t in evidence)  # never the dateline itself

@@ -178,6 +178,20 @@ def _jurisdictions(
 
 
 _CITY_TITLE = re.compile(r"\b(?:mayor|city)", re.I)
+_DATELINE_ANAPHORA = re.compile(rf"\b{_alt('events_dateline_anaphora')}\b", re.I)
+
+
+def _dateline_scene(text: str, sent: SentenceEvent, mentions: Sequence) -> list:
+    """ "KHARKIV, Ukraine (AP) — Russian drones struck the city overnight": the dateline's
+    place, named again as "the city", is the scene of a story that names no other (its
+    evidence is the words that name it again, not the dateline)."""
+    again = _DATELINE_ANAPHORA.search(text, sent.start, sent.end)
+    if again is None:
+        return []
+    for m in mentions:
+        if m.place is not None and m.place.kind != "country" and _is_dateline(text, m):
+            return [replace(m, start=again.start(), end=again.end(), text=again.group(0))]
+    return []
 
 
 @lru_cache(maxsize=8)
@@ -1034,7 +1048,10 @@ def _collect_pieces(
             cands, wide = [], True
         cands = _round_up(text, _without_listed_districts(text, cands, lang), gazetteer, lang)
         if not cands and last is None and not pieces and sent.is_event:
-            cands = _jurisdictions(text, sent, by_sentence.get(i, ()), lang, gazetteer)
+            ms = by_sentence.get(i, ())
+            cands = _jurisdictions(text, sent, ms, lang, gazetteer) or (
+                _dateline_scene(text, sent, ms) if lang == "en" else []
+            )
         if not cands:
             if last is None or (i - last[0] > _INHERIT_WINDOW and not _sole_story(pieces, sent)):
                 if sent.figures:
