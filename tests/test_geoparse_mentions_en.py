@@ -232,3 +232,16 @@ def test_resolution_in_context(text, name, nth, kind):
     found = [m for m in geoparse(text) if m.text == name]
     assert len(found) > nth, [m.text for m in geoparse(text)]
     assert found[nth].place.kind == kind
+
+
+# (sentence, name, role): a capital before its verb with adverbs between is the government
+ROLES = [
+    ("Moscow recently illegally claimed the regions as its own.", "Moscow", "actor"),
+    ("Kiev first assured the mediators it would not yield.", "Kiev", "actor"),
+    ("Kharkiv quickly restored power after the strike.", "Kharkiv", "location"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "role"), ROLES)
+def test_metonym_with_adverbs(text, name, role):
+    assert {m.text: m.role for m in geoparse(text)}[name] == role

@@ -158,7 +158,7 @@ def _subject_role(span: Span, tokens, lang: str) -> str | None:
     aux = _raw_words(lang, "auxiliaries")
     k = span.j
     steps = 0
-    while k < tokens.n and tokens.tok(k).key in aux and steps < 3:
+    while k < tokens.n and _auxiliary(tokens.tok(k), aux) and steps < 3:
         if "," in tokens.tok(k).sep or "." in tokens.tok(k).sep:
             break
         k += 1
@@ -178,6 +178,12 @@ def _subject_role(span: Span, tokens, lang: str) -> str | None:
     ):
         return "actor"
     return None
+
+
+def _auxiliary(tok, aux: frozenset[str]) -> bool:
+    """An auxiliary or an adverb between a subject and its verb ("has", "reportedly";
+    any lower-case "-ly" word: "Moscow recently illegally claimed")."""
+    return tok.key in aux or (not tok.cap and len(tok.key) > 4 and tok.key.endswith("ly"))
 
 
 _CAPS_RUN = 3  # capitalised words between a name and its organisation's head word
