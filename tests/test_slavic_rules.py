@@ -45,6 +45,8 @@ PLACES = [
     # an adjective between a unit's name and its noun
     ("ru", "В Грайворонском городском округе сгорел дом.", None, "Grayvoronskiy Rayon"),
     ("ru", "Над Стародубским муниципальным округом сбит дрон.", None, "Starodubskiy Rayon"),
+    # a name several villages own, once also a big city's (Donetsk was Oleksandrivka)
+    ("uk", "У селі Олександрівка згорів будинок.", "Олександрівка", "Oleksandrivka"),
     # a -ово town's locative, which the dictionary reads as a surname's
     ("ru", "В Климове выбиты окна в двух домах.", "Климове", "Klimovo"),
 ]

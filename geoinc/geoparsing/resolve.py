@@ -57,6 +57,7 @@ __all__ = ["Resolver", "Resolution"]
 MAX_CANDIDATES = 20
 
 _W_PRIMARY = 2.0
+_W_COMMON_NAME = 1.0  # a name several towns own (_common_name)
 # Candidates this far below the best prior are not scored: context lifts a candidate
 # by this much only for a stated "Town, State" pair, and the development corpora show
 # no gain from scoring them (a 1,000-fold smaller namesake of the biggest one).
@@ -234,6 +235,7 @@ class Resolver:
             if _is_primary(place, key):
                 prior += _W_PRIMARY
             out.append((place, prior))
+        out = _common_name(out, key)
         if len(self._cands) > 200_000:
             self._cands.clear()  # bounded memory on endless streams
         self._cands[key] = out
@@ -688,6 +690,20 @@ def _is_primary(place: Place, key: str, region: bool = False) -> bool:
     if own == key:
         return True
     return place.country in CYRILLIC_COUNTRIES and skeleton(own) in own_skeletons(key)
+
+
+def _common_name(cands: list[tuple[Place, float]], key: str) -> list[tuple[Place, float]]:
+    """A Cyrillic name that is the own name of several towns ("Олександрівка") is read as
+    one of them, not as the former name of a much bigger city (Donetsk was Oleksandrivka
+    once): such a city loses :data:`_W_COMMON_NAME`."""
+    own = [_is_primary(p, key) for p, _ in cands]
+    if sum(own) < 2 or not is_cyrillic(key):
+        return cands
+    biggest = max(p.population for (p, _), o in zip(cands, own, strict=True) if o)
+    return [
+        (p, prior - _W_COMMON_NAME * (not o and p.population > 10 * biggest))
+        for (p, prior), o in zip(cands, own, strict=True)
+    ]
 
 
 def _region_core_named(place: Place, key: str) -> bool:
