@@ -269,3 +269,8 @@ def test_a_region_without_figures_beside_a_raion_of_its_own_is_where_the_raion_l
     )
     got = [(r["place_kind"], r["killed_best"]) for r in _incidents(text, "ru")]
     assert got == [("admin2", 0)]
+
+
+def test_a_village_is_the_namesake_in_the_raion_named_after_it():
+    ms = geoparse("У селі Олександрівка Бериславського району згорів будинок.", lang="uk")
+    assert [(m.place.admin1_name, m.role) for m in ms] == [("Kherson", "location"), ("", "other")]

@@ -33,6 +33,7 @@ Examples
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 from itertools import compress, count
 from operator import itemgetter
@@ -303,14 +304,34 @@ def _mentions(text: str, tokens, results, resolver, lang: str, countries: set) -
         place = _place_of(res, resolver, countries)
         if place is None or not _plausible(res, place, tokens, lang, countries):
             continue
-        role = "other" if _container(span, prev, tokens) else _role(span, place, tokens, lang)
+        inside = _container(span, prev, tokens)
+        role = "other" if inside else _role(span, place, tokens, lang)
         role = "dateline" if _dateline(text, span) else role
+        if inside and out:
+            out[-1] = _within(out[-1], place)
         surface = text[span.start : span.end]
         out.append(
             Mention(span.start, span.end, surface, place, role, res.confidence, res.candidates)
         )
         prev = span
     return out
+
+
+_CONTAINED_KM = 80.0  # a village from the point of the raion named after it
+
+
+def _within(m: Mention, unit) -> Mention:
+    """The village's namesake in the raion named right after it ("село Веселе
+    Бериславського району"), when the chosen one lies far from the raion's point."""
+    from geoinc.geodesy import geodesic_distance
+
+    def km(p) -> float:
+        return float(geodesic_distance(p.lon, p.lat, unit.lon, unit.lat)[0])
+
+    if m.place is None or km(m.place) <= _CONTAINED_KM:
+        return m
+    near = [p for p in m.candidates or () if km(p) <= _CONTAINED_KM]
+    return replace(m, place=near[0]) if near else m
 
 
 def _sector(tokens, j: int, data: dict) -> bool:
@@ -385,8 +406,9 @@ def _find_spans(tokens, resolver, lang: str) -> list[Span]:
             continue
         if key in people:
             continue
-        best = resolver.candidates(key)[:1]
-        if best and best[0][0].kind == "place" and best[0][0].population >= 100_000:
+        cands = resolver.candidates(key)
+        best = max(cands, key=lambda c: c[1])[0] if cands else None
+        if best is not None and best.kind == "place" and best.population >= 100_000:
             city = key
         tok = tokens.tok(i)
         start, end = tok.start, tokens.tok(j - 1).end
