@@ -1132,6 +1132,8 @@ def _heading(text: str, sent: SentenceEvent, mentions: Sequence, lang: str) -> l
     regional administrations open each town's news), else []. A dated opening line
     ("Бердянск, 24 июня.") heads the text the same way: its dateline is the place."""
     dated = [replace(m, role="location") for m in mentions if m.role == "dateline"]
+    if not dated and _words_besides(text, sent, mentions):
+        return []  # (the test below, asked first of all the places: most sentences fail it)
     cands = _candidates(text, sent, dated or mentions, lang) if mentions else []
     if not cands:
         return []
@@ -1147,6 +1149,17 @@ def _heading(text: str, sent: SentenceEvent, mentions: Sequence, lang: str) -> l
 
 
 _DAY_MONTH = re.compile(r"\W*\d{1,2}\s+[^\W\d_]{3,9}\.?(?:\s+\d{4})?\W*")
+
+
+def _words_besides(text: str, sent: SentenceEvent, mentions: Sequence) -> bool:
+    """A letter or digit of the sentence lies outside every mention (so outside the
+    candidates :func:`_heading` keeps, which are some of them)."""
+    k = sent.start
+    for m in sorted(mentions, key=lambda m: m.start):
+        if any(c.isalnum() for c in text[k : m.start]):
+            return True
+        k = max(k, m.end)
+    return any(c.isalnum() for c in text[k : sent.end])
 
 
 _PREVIOUS_DAY = re.compile(rf"[\s\"“‘'(]*{_alt('events_previous_day')}\b", re.I)
