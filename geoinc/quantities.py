@@ -50,7 +50,13 @@ def number_words_pattern(lang: str | Path = "en") -> str:
     scales = "|".join(w["scales"])
     joiner = "|".join(w["joiners"])
     joiner = joiner if len(w["joiners"]) == 1 else f"(?:{joiner})"
-    return rf"(?:{tens_units}(?:\s+(?:{scales})(?:\s+(?:{joiner}\s+)?{tens_units})?)?)"
+    # whole phrases with a value ("half a dozen"), longest first, before the parts
+    phrases = "".join(
+        re.escape(p).replace(r"\ ", r"\s+") + "|"
+        for p in sorted(w.get("phrases") or {}, key=len, reverse=True)
+        if " " in p
+    )
+    return rf"(?:{phrases}{tens_units}(?:\s+(?:{scales})(?:\s+(?:{joiner}\s+)?{tens_units})?)?)"
 
 
 def parse_number(token: str, lang: str | Path = "en") -> int | None:

@@ -343,3 +343,21 @@ def test_ages_and_kin(sentence, expected):
 )
 def test_injuries_and_treatment(sentence, expected):
     assert _figs(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # dozens as numbers
+        ("More than two dozen people were hurt.", [("injured", 24, "more_than")]),
+        ("Half a dozen miners were wounded.", [("injured", 6, "exact")]),
+        # an age standing for the person, one or several
+        ("A 9-year-old was killed.", [("killed", 1, "exact")]),
+        ("Three 17-year-olds were injured.", [("injured", 3, "exact")]),
+        ("A 9-year-old Ukrainian boy was killed.", [("killed", 1, "exact")]),
+        # an apposition that names the people again
+        ("Two people, a driver and his passenger, were killed.", [("killed", 2, "exact")]),
+    ],
+)
+def test_dozens_ages_and_appositions(sentence, expected):
+    assert _figs(sentence) == expected

@@ -51,6 +51,11 @@ from geoinc.extraction.numbers import (
 __all__ = ["casualty_figures", "CasualtyFigure", "may_contain_casualties"]
 
 _ONE_WORDS = ("another", "a further", "a second", "a third", "one more", "a", "an", "one")
+#: an age standing for the person ("a 12-year-old was killed"), not before a noun
+_AGE_NOUN = (
+    rf"(?:\d{{1,3}}|{NUMBER_WORDS_PATTERN})-(?:year|month|week)s?-olds?"
+    r"(?=\s*(?:[,.;]|$|(?:and|was|were|is|are|has|had|died|who)\b))"
+)
 #: "killing the driver": one person, but only as the object of an active casualty verb
 #: ("the driver was taken to hospital" names again someone a figure already counted)
 _THE = "the"
@@ -140,7 +145,9 @@ def _grammar(code: str, folded: bool = False) -> _Grammar:
         rf"|(?:\s+{_GAP}){{0,4}}?\s+(?:{_alt(weak_far)})|\s+of)\s+(?P<num>{qualnum})(?![\w-])"
     )
     return _Grammar(
-        np=rx(rf"(?<![\w-])(?P<num>{num})(?P<mods>(?:\s+{mod}){{0,3}}?)\s+(?P<noun>{nouns})\b"),
+        np=rx(
+            rf"(?<![\w-])(?P<num>{num})(?P<mods>(?:\s+{mod}){{0,3}}?)\s+(?P<noun>{nouns}|{_AGE_NOUN})\b"
+        ),
         bare=rx(rf"(?<![\w-])(?P<num>{hundred}|{qualnum})(?![\w-])"),
         passive=rx(rf"(?:{aside})?(?:{sep}{aux}){{0,6}}{sep}(?P<verb>{killed}|{injured})\b"),
         active=rx(rf"\b(?P<verb>{active})\s+$", fast=True),
@@ -211,7 +218,7 @@ def _aside(d: dict, qualnum: str) -> str:
         r"|\s*(?:[—–]|--)\s*[^—–]{0,100}?(?:[—–]|--)|\s+-\s+[^-]{0,100}?\s+-"
         r"|\s*\([^)]{0,100}\)"
         # an apposition or an age: "their daughter, a minor, was hurt", "a man, 52, died"
-        r"|\s*,\s*(?:an?\s+[\w'’-]+(?:\s+[\w'’-]+){0,2}|\d{1,3})\s*,"
+        r"|\s*,\s*(?:an?\s+[\w'’-]+(?:\s+[\w'’-]+){0,4}|\d{1,3})\s*,"
         # their ages: "two men aged 45 and 52 were killed", "two women, aged 63 and 70, ..."
         r"|\s*,?\s+aged\s+\d{1,3}(?:\s*(?:,|and)\s*\d{1,3})*(?:\s*,)?"
         r"|\s+(?:who|that)\s+[^,;.]{0,60}?)"
