@@ -105,6 +105,10 @@ FIGURES = [
     # ages listed after a plural word for people
     ("uk", "Поранення дістали чоловіки 28, 33 і 70 років.", [("injured", 3)]),
     ("ru", "Погибли женщины 62 и 80 лет.", [("killed", 2)]),
+    # collective numerals of 11 and more, tens and hundreds
+    ("uk", "Ще чотирнадцятеро дістали поранень.", [("injured", 14)]),
+    ("ru", "Погибли шестьдесят два человека.", [("killed", 62)]),
+    ("ru", "Ранены девятеро человек.", [("injured", 9)]),
     # explicit zeros
     ("uk", "Люди не постраждали.", [("killed", 0), ("injured", 0)]),
     ("uk", "Загиблих і поранених немає.", [("killed", 0), ("injured", 0)]),
@@ -274,3 +278,13 @@ def test_a_region_without_figures_beside_a_raion_of_its_own_is_where_the_raion_l
 def test_a_village_is_the_namesake_in_the_raion_named_after_it():
     ms = geoparse("У селі Олександрівка Бериславського району згорів будинок.", lang="uk")
     assert [(m.place.admin1_name, m.role) for m in ms] == [("Kherson", "location"), ("", "other")]
+
+
+def test_a_changed_toll_in_a_later_sentence_is_the_latest_word():
+    text = (
+        "Уночі дрон влучив у гуртожиток у Полтаві, постраждали шестеро людей. "
+        "Згодом кількість поранених зросла до дев'яти."
+    )
+    assert [(r["place_name"], r["injured_best"]) for r in _incidents(text, "uk")] == [
+        ("Poltava", 9)
+    ]

@@ -461,7 +461,8 @@ def find_figures(sentence: str, lang: str, offset: int = 0) -> list[Figure]:
             continue  # not a casualty word, or one that describes a house ("пострадавших домов")
         if fld == "injured" and i and g.fatal.match(toks[i - 1].low):
             fld = "killed"  # "смертельні поранення отримав": a death
-        got = _toll(toks, i, g) or _left(toks, i, g, used) or _right(toks, i, g)
+        toll = _toll(toks, i, g)  # "кількість загиблих зросла до 8": the latest word
+        got = toll or _left(toks, i, g, used) or _right(toks, i, g)
         if got is None:
             continue
         (value, qual), a, b = got
@@ -470,7 +471,8 @@ def find_figures(sentence: str, lang: str, offset: int = 0) -> list[Figure]:
         used.update(range(a, b))
         read.append((fld, b))
         s, e = toks[a].start, toks[b - 1].end
-        out.append(Figure(fld, _quantity(value, qual, sentence[s:e]), offset + s, offset + e))
+        q = _quantity(value, qual, sentence[s:e])
+        out.append(Figure(fld, q, offset + s, offset + e, update=toll is not None))
     for fld, (value, qual), a, b in _gapped(toks, read, used, g) + _bodies(toks, out, used, g):
         s, e = toks[a].start, toks[b - 1].end
         out.append(Figure(fld, _quantity(value, qual, sentence[s:e]), offset + s, offset + e))
