@@ -157,3 +157,17 @@ def test_days_earlier_than_a_named_day(text, expected):
 def test_days_later_than_a_named_day(text, expected):
     got = [str(d.date_start) for d in resolve_dates(text, date(2024, 6, 5)) if d.kind == "relative"]
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the day named after "the night of" dates it, not the night before publication
+        ("Drones hit the port on the night of Friday, May 31.", ["2024-05-31", "2024-05-31"]),
+        ("Drones hit the port on the night of 30 to 31 May.", ["2024-05-31"]),
+        # alone, it is still the night before publication
+        ("The night of shelling left the village without power.", ["2024-06-01"]),
+    ],
+)
+def test_the_night_of_a_named_day(text, expected):
+    assert [str(d.date_start) for d in resolve_dates(text, date(2024, 6, 2))] == expected

@@ -74,6 +74,10 @@ _WEEKDAY = compile_fast(
     re.I,
 )
 _NIGHT = compile_fast(rf"\b(?:{_alt('dates_night')})\b", re.I)
+# a day or a date right after "the night of"
+_NIGHT_OF_DAY = re.compile(
+    r"\s+(?:the\s+)?(?:\d|" + "|".join((*_WEEKDAYS, *_MONTHS)) + r")", re.I
+)
 _RELATIVE = compile_fast(
     r"\b(?P<rel>yesterday|today|this morning|earlier today|tonight|this evening)\b", re.I
 )
@@ -471,6 +475,8 @@ def _add_nights(text: str, published: date | None, spans, add) -> None:
     for m in _NIGHT.finditer(text):
         if _overlaps(spans, m.start(), m.end()):
             continue
+        if m.group(0).lower().endswith(" of") and _NIGHT_OF_DAY.match(text, m.end()):
+            continue  # "on the night of Tuesday, August 1": the day named dates it
         if published:
             add(m.start(), m.end(), published - timedelta(days=1), published, 2, "night")
         else:
