@@ -75,9 +75,7 @@ _WEEKDAY = compile_fast(
 )
 _NIGHT = compile_fast(rf"\b(?:{_alt('dates_night')})\b", re.I)
 # a day or a date right after "the night of"
-_NIGHT_OF_DAY = re.compile(
-    r"\s+(?:the\s+)?(?:\d|" + "|".join((*_WEEKDAYS, *_MONTHS)) + r")", re.I
-)
+_NIGHT_OF_DAY = re.compile(r"\s+(?:the\s+)?(?:\d|" + "|".join((*_WEEKDAYS, *_MONTHS)) + r")", re.I)
 _RELATIVE = compile_fast(
     r"\b(?P<rel>yesterday|today|this morning|earlier today|tonight|this evening)\b", re.I
 )
