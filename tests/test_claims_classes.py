@@ -500,6 +500,14 @@ RIVER_BANKS = [
 ]
 
 
+# "across the Dnipro from X": the two places on opposite banks
+RIVER_BANKS += [
+    ("en", "Nikopol, across the Dnipro from Enerhodar, was shelled.", CONSISTENT),
+    ("en", "Nikopol, which lies across the river from Enerhodar, was hit.", CONSISTENT),
+    ("en", "Kamianske, across the Dnipro from Marhanets, was hit.", INCONSISTENT),
+]
+
+
 @pytest.mark.parametrize(("lang", "text", "verdict"), RIVER_BANKS)
 def test_river_bank(lang, text, verdict):
     r = _found(text, lang, "river_bank")
@@ -579,3 +587,14 @@ def test_a_part_of_a_region_is_no_side_of_its_city():
 def test_slavic_phrases_with_no_place_named(lang, text, found):
     kinds = {r.kind for r in check_text(text, lang=lang)}
     assert bool(kinds & {"border_proximity", "border_city", "attribute", "adjacency"}) == found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The shop sits across the road from Kharkiv station.",
+        "Ships sailed across the Black Sea from Odesa.",
+    ],
+)
+def test_across_what_is_no_river_is_no_bank(text):
+    assert not [r for r in check_text(text) if r.kind == "river_bank"]

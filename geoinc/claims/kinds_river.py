@@ -164,3 +164,91 @@ def check_sl_bank(ctx: Ctx, m: re.Match):
     river = stem_value(m.group("river").lower(), ctx.voc.rivers)
     side = _bank_side(m.group("side").lower(), ctx.voc.river_banks, stems=True)
     return bank_fields(subject, river, side, m.group("river"))
+
+
+def _nearest_river(*places) -> str | None:
+    """The bundled river the places lie nearest to together (for "across the river")."""
+    from shapely.geometry import Point
+
+    best = None
+    for name, line in _rivers().items():
+        d = sum(line.distance(Point(p.lon, p.lat)) for p in places)
+        if best is None or d < best[0]:
+            best = (d, name)
+    return best[1] if best else None
+
+
+def opposite_bank_fields(subject, other, river_name: str | None, written: str) -> dict:
+    """Result fields for "``subject`` lies across the river from ``other``"."""
+    stated = {"relation": "across the river from", "of": other.name, "river": written}
+    if not (is_point(subject.place) and is_point(other.place)):
+        missing = subject if not is_point(subject.place) else other
+        raise Unverifiable(no_place(missing), subject=subject, stated=stated)
+    river_name = river_name or _nearest_river(subject.place, other.place)
+    river = _rivers().get(river_name or "")
+    if river is None:
+        raise Unverifiable(
+            f"the bundled river lines do not hold {written!r}", subject=subject, stated=stated
+        )
+    sides = []
+    for p in (subject.place, other.place):
+        km, _, lr = _side(p, river)
+        radius = ms.city_radius_km(p.population)
+        if km <= max(LINE_ACCURACY_KM, radius):
+            raise Unverifiable(
+                f"{p.name} lies {km:.1f} km from the {river_name} line: the bank cannot be told",
+                subject=subject,
+                stated=stated,
+            )
+        sides.append((km - radius, "left" if lr > 0 else "right"))
+    far = max(edge for edge, _ in sides)
+    opposite = sides[0][1] != sides[1][1]
+    verdict = (
+        INCONSISTENT
+        if not opposite or far > RIVER_ROUGH_KM
+        else CONSISTENT
+        if far <= RIVER_OK_KM
+        else ROUGHLY
+    )
+    return {
+        "subject": subject,
+        "stated": stated,
+        "other": other.place,
+        "verdict": verdict,
+        "computed": {"river": river_name, "sides": [s for _, s in sides]},
+        "tolerance": (
+            f"on opposite banks (left/right facing downstream), each place's edge within "
+            f"{RIVER_OK_KM:g} km of the river consistent, {RIVER_ROUGH_KM:g} km roughly"
+        ),
+        "method": f"sides of the {river_name} line (Natural Earth, oriented downstream)",
+        "reason": (
+            f"{subject.place.name} is on the {sides[0][1]} bank, {other.place.name} on the "
+            f"{sides[1][1]} bank of the {river_name}"
+        ),
+    }
+
+
+def _rx_across(v) -> str:
+    return (
+        rf"\b(?i:across|on\s+the\s+other\s+side\s+of)\s+the\s+"
+        rf"(?:(?i:river)\s+)?(?P<river>{NAME})?(?:\s*(?i:river))?\s+(?i:from)\s+"
+        rf"(?P<target>{NAME})"
+    )
+
+
+@register("river_bank", name="across_river", pattern=_rx_across, order=29)
+def check_across(ctx: Ctx, m: re.Match):
+    """ "Nikopol, across the Dnipro from Enerhodar": the two on opposite banks."""
+    if not m.group("river") and not re.search(r"(?i:river)", m.group(0)):
+        return None  # "across the road from X"
+    other = ctx.place_at(m.start("target"), m.end("target"), m.group("target"))
+    if other.place is None:
+        return None
+    subject = ctx.subject_before(m.start(), exclude=other.place)
+    if subject.place is None:
+        return None
+    written = m.group("river") or "the river"
+    river = ctx.voc.rivers.get(written.lower()) if m.group("river") else None
+    if m.group("river") and river is None:
+        return None  # "across the Black Sea from Odesa": not a river geoinc knows
+    return opposite_bank_fields(subject, other, river, written)
