@@ -45,6 +45,8 @@ PLACES = [
     # an adjective between a unit's name and its noun
     ("ru", "В Грайворонском городском округе сгорел дом.", None, "Grayvoronskiy Rayon"),
     ("ru", "Над Стародубским муниципальным округом сбит дрон.", None, "Starodubskiy Rayon"),
+    # a -ск town's instrumental, also the neuter of its adjective ("Курское")
+    ("ru", "Под Курском сбит беспилотник.", "Курском", "Kursk"),
     # a name several villages own, once also a big city's (Donetsk was Oleksandrivka)
     ("uk", "У селі Олександрівка згорів будинок.", "Олександрівка", "Oleksandrivka"),
     # a -ово town's locative, which the dictionary reads as a surname's
@@ -288,3 +290,17 @@ def test_a_changed_toll_in_a_later_sentence_is_the_latest_word():
     assert [(r["place_name"], r["injured_best"]) for r in _incidents(text, "uk")] == [
         ("Poltava", 9)
     ]
+
+
+@pytest.mark.parametrize(
+    "lang,text",
+    [
+        ("uk", "Позавчора росіяни обстріляли Ізюм, загинула жінка."),
+        ("ru", "Позавчера дрон атаковал Рыльск, погиб мужчина."),
+    ],
+)
+def test_the_day_before_yesterday(lang, text):
+    import datetime
+
+    (r,) = _incidents(text, lang)
+    assert r["date_start"] == r["date_end"] == datetime.date(2024, 2, 29)

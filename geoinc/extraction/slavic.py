@@ -795,14 +795,18 @@ def _relative_pattern(lang: str) -> re.Pattern:
     )
 
 
+_DAYS_BACK = {"yesterday": 1, "two_days_ago": 2}
+
+
 def _relative_dates(text: str, g: _Grammar, published, lang: str):
     """ "минулої доби", "вночі", "вчера", "сегодня" (the kinds of events_relative_dates)."""
     for m in _relative_pattern(lang).finditer(text):
         kind = g.relative[m.group(0).lower()]
         ds = de = None
         if published:
-            ds = published - timedelta(days=0 if kind == "today" else 1)
-            de = published - timedelta(days=1 if kind == "yesterday" else 0)
+            back = _DAYS_BACK.get(kind)  # "позавчора": a day, two days back
+            ds = published - timedelta(days=back if back else 0 if kind == "today" else 1)
+            de = published - timedelta(days=back if back else 1 if kind == "yesterday" else 0)
         prec = 2 if kind in ("night", "day") else 1
         yield m.start(), m.end(), ds, de, prec, "night" if kind == "night" else "relative"
 

@@ -140,7 +140,8 @@ def _forms(lang: str, word: str) -> tuple[tuple[str, ...], frozenset[str], str, 
         # "Покровська", "Краматорську": a -ськ town in the genitive, dative or instrumental,
         # which the dictionary may read only as an adjective or a surname
         nouns.add(own[: m.start() + 2])
-        keys.append(own[: m.start() + 2])
+        # the instrumental ("под Курском") before the adjective's neuter ("Курское")
+        keys.insert(0 if own.endswith("ом") else len(keys), own[: m.start() + 2])
     return tuple(dict.fromkeys(k for k in keys if k)), frozenset(tags), pos, frozenset(nouns)
 
 
