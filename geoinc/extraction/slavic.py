@@ -334,6 +334,8 @@ def _bare_item(toks: list[_Tok], i: int, g: _Grammar) -> tuple[int | None, str, 
         return count, "exact", j
     if g.people.get(toks[i].low) == "n" and (ages := _ages_after(toks, i + 1)):
         return ages  # "жінки 59, 64 і 67 років" = 3
+    if (listed := _listed_after_dash(toks, i, g)) is not None:
+        return listed  # "мирные жители – мужчина и женщина" = 2
     if (one := _counted(toks[i].low, g)) is not None:
         return one, "exact", i + 1  # "жінка" = 1; "супруги", "подружжя" = 2
     if i + 1 < n and (one := _counted(toks[i + 1].low, g)) is not None:
@@ -342,6 +344,18 @@ def _bare_item(toks: list[_Tok], i: int, g: _Grammar) -> tuple[int | None, str, 
         ):
             return one, "exact", i + 2  # "мирний житель", "пожилые супруги"
     return None
+
+
+def _listed_after_dash(toks: list[_Tok], i: int, g: _Grammar) -> tuple[int, str, int] | None:
+    """People named in general, then counted after a dash: "(мирные) жители – мужчина и
+    женщина" = 2."""
+    k = i + 1 if _ADJ_END.search(toks[i].low) and i + 1 < len(toks) else i
+    if g.people.get(toks[k].low) != "n" or k + 2 >= len(toks) or toks[k + 1].low not in "–—":
+        return None
+    listed = _phrase(toks, k + 2, g)
+    if listed is None or listed[0][0] is None or listed[0][1] != "exact":
+        return None
+    return listed[0][0], "exact", listed[2]
 
 
 _AGE_WORDS = frozenset({"років", "роки", "рік", "лет", "года", "год"})
@@ -382,7 +396,10 @@ def _phrase(toks: list[_Tok], i: int, g: _Grammar, until: int | None = None):
     while value is not None and j + 1 < len(toks) and toks[j].low in {",", *_CONJ}:
         if _subset_at(toks, j + 1, g):
             break  # "шестеро людей, зокрема водій": the driver is one of the six
-        nxt = _item(toks, j + 1, g)
+        k = j + 1
+        while k + 1 < len(toks) and toks[k].low in g.fillers:
+            k += 1  # "водій і його пасажирка", "мужчина и еще двое"
+        nxt = _item(toks, k, g)
         if nxt is None or nxt[0] is None or nxt[1] != "exact":
             break
         if nxt[2] != until and _field(_next_word(toks, nxt[2], g), g):
