@@ -171,3 +171,18 @@ def test_days_later_than_a_named_day(text, expected):
 )
 def test_the_night_of_a_named_day(text, expected):
     assert [str(d.date_start) for d in resolve_dates(text, date(2024, 6, 2))] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # recent periods before publication (Wednesday 2024-06-05)
+        ("Last week, a strike on Odesa killed 20.", ("2024-05-27", "2024-06-02", 3)),
+        ("Earlier this month, drones hit the refinery.", ("2024-06-01", "2024-06-04", 4)),
+        ("Two days ago drones hit Sumy.", ("2024-06-03", "2024-06-03", 1)),
+        ("A week ago a missile hit Lviv.", ("2024-05-26", "2024-06-01", 3)),
+    ],
+)
+def test_recent_periods(text, expected):
+    (d,) = resolve_dates(text, date(2024, 6, 5))
+    assert (str(d.date_start), str(d.date_end), d.precision) == expected

@@ -847,3 +847,13 @@ def test_the_datelines_place_named_again_is_the_scene(text, place):
     assert [r.place.name for r in reports] == [place]
     evidence = [e["text"] for e in reports[0].evidence if e["field"] == "place"]
     assert not any(t.isupper() for t in evidence)  # never the dateline itself
+
+
+def test_an_attack_recalled_from_last_week_is_background():
+    text = (
+        "A missile hit a warehouse in Dnipro on Monday, killing one worker. Last week, a "
+        "missile strike on Odesa killed 20 people."
+    )
+    reports = extract_reports(document_from_text(text, published=date(2024, 6, 4))).reports
+    roles = {r.place.name: r.extra["role"] for r in reports}
+    assert roles == {"Dnipro": "main", "Odesa": "secondary"}

@@ -88,6 +88,18 @@ _EARLIER = compile_fast(
     + r")\b(?!(?<=before)\s+(?:the|a|an|its|his|her|their|this|that)\b)",
     re.I,
 )
+# "last week", "earlier this month", "two days ago": recent periods (dates_recent.tsv)
+_RECENT = {
+    k.lower(): (v.split("\t")[0], int(v.split("\t")[1]))
+    for k, v in _lang.table(_EN, "dates_recent").items()
+}
+_RECENT_RE = compile_fast(
+    r"\b(?:"
+    + "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(_RECENT, key=len, reverse=True))
+    + r")\b",
+    re.I,
+)
+_RECENT_WORDS = frozenset({"week", "month", "ago"})
 _EARLIER_WORDS = frozenset({"earlier", "previous", "before", "later", "next", "following"})
 # "in July", "in March 2022", "last month", "in 2023": an earlier month or year (an attack
 # recalled for context); the month or year of publication itself dates nothing
@@ -381,9 +393,31 @@ def resolve_dates(
     if published:
         _add_named_days(text, published, spans, add)
         _add_periods(text, published, has_month, spans, add)
+    if published and not _RECENT_WORDS.isdisjoint(words):
+        _add_recent(text, published, spans, add)
     if not _EARLIER_WORDS.isdisjoint(words):
         _add_days_earlier(text, out, spans, add)
     return sorted(out, key=lambda x: x.start)
+
+
+def _add_recent(text: str, published: date, spans, add) -> None:
+    """Recent periods before publication ("last week", "earlier this month", "two days
+    ago"): an attack recalled, dated to its week, month or day."""
+    day = timedelta(days=1)
+    for m in _RECENT_RE.finditer(text):
+        if _overlaps(spans, m.start(), m.end()):
+            continue
+        kind, n = _RECENT[re.sub(r"\s+", " ", m.group(0).lower())]
+        monday = published - timedelta(days=published.weekday())
+        span = {
+            "week_before": (monday - 7 * day, monday - day, 3),
+            "this_week": (monday, published - day, 3),
+            "this_month": (published.replace(day=1), published - day, 4),
+            "weeks_ago": (published - (7 * n + 3) * day, published - (7 * n - 3) * day, 3),
+            "days_ago": (published - n * day, published - n * day, 1),
+        }[kind]
+        if span[0] <= span[1]:
+            add(m.start(), m.end(), *span, "recent")
 
 
 def _add_days_earlier(text: str, out: list, spans, add) -> None:

@@ -935,6 +935,8 @@ class _SentenceDates:
         """The dates as they apply to ``mention``: ``(start, end, precision, DateExpr)``."""
         out = []
         for d in self._near(mention.start):
+            if inherited and d.kind == "recent":
+                continue  # "Kyiv launched an incursion last week": no new story for the place
             ds, de = d.date_start, d.date_end
             if not inherited and d.end <= mention.start:
                 w = bisect_left(self.weeks, (d.end,))
