@@ -308,3 +308,26 @@ def test_the_day_before_yesterday(lang, text):
 
     (r,) = _incidents(text, lang)
     assert r["date_start"] == r["date_end"] == datetime.date(2024, 2, 29)
+
+
+@pytest.mark.parametrize(
+    "lang,text,capital",
+    [
+        ("uk", "Москва звинуватила Київ в атаці на Курщину.", "Kyiv"),
+        ("ru", "Кремль обвинил Киев в атаке на Брянск.", "Kyiv"),
+    ],
+)
+def test_a_capital_accused_stands_for_its_government(lang, text, capital):
+    roles = {m.place.name: m.role for m in geoparse(text, lang=lang)}
+    assert roles[capital] == "actor"
+
+
+@pytest.mark.parametrize(
+    "lang,text,town",
+    [
+        ("ru", "Дроны атаковали Новороссийскую базу.", "Novorossiysk"),
+        ("uk", "Ракети влетіли в Миргородський аеродром.", "Myrhorod"),
+    ],
+)
+def test_a_base_or_airfield_named_by_its_town(lang, text, town):
+    assert [m.place.name for m in geoparse(text, lang=lang)] == [town]
