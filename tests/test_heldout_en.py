@@ -54,8 +54,8 @@ def metrics():
 
 # name: (main F1, all F1, killed, injured, zero killed, zero injured, date, at traps)
 FLOORS = {
-    "heldout_en_fix.jsonl": (0.90, 0.85, 0.94, 0.95, 0.99, 0.85, 0.97, 0),
-    "heldout_en_blind.jsonl": (0.88, 0.87, 0.83, 0.87, 0.99, 0.99, 0.97, 0),
+    "heldout_en_fix.jsonl": (0.92, 0.87, 0.95, 0.96, 0.99, 0.85, 0.98, 0),
+    "heldout_en_blind.jsonl": (0.88, 0.89, 0.84, 0.88, 0.99, 0.99, 0.98, 0),
 }
 
 
