@@ -491,17 +491,22 @@ def _cost(func, text: str) -> float:
     return best
 
 
-def _assert_linear(func, make) -> None:
+def _assert_linear(func, make, attempts: int = 3) -> None:
     func(make(1))  # lexicons, automata and indexes load once, outside the timing
-    small = max(_cost(func, make(SMALL_KB)), 0.005)
-    limit = SLACK * LARGE_KB / SMALL_KB * small
-    try:
-        run_isolated(func, make(LARGE_KB), time_budget=limit)
-    except DocumentTimeout:
-        pytest.fail(
-            f"{LARGE_KB} KB took over {limit:.2f} s, {SLACK * LARGE_KB // SMALL_KB}x the "
-            f"{small:.3f} s of {SMALL_KB} KB: not linear"
-        )
+    for _ in range(attempts):
+        # a busy neighbour can stall one timed run: measure both sizes again; a quadratic
+        # stage misses its bound every time
+        small = max(_cost(func, make(SMALL_KB)), 0.005)
+        limit = SLACK * LARGE_KB / SMALL_KB * small
+        try:
+            run_isolated(func, make(LARGE_KB), time_budget=limit)
+            return
+        except DocumentTimeout:
+            pass
+    pytest.fail(
+        f"{LARGE_KB} KB took over {limit:.2f} s, {SLACK * LARGE_KB // SMALL_KB}x the "
+        f"{small:.3f} s of {SMALL_KB} KB, {attempts} times: not linear"
+    )
 
 
 def _sentence(unit: str, kb: int) -> str:

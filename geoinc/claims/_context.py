@@ -23,6 +23,7 @@ __all__ = [
     "country_code",
     "resolve",
     "misspelt",
+    "national_capital",
     "NAME",
     "POPULATED",
 ]
@@ -47,6 +48,18 @@ def gazetteer():
     from geoinc.gazetteer import Gazetteer
 
     return Gazetteer.default()
+
+
+@lru_cache(maxsize=16)
+def national_capital(iso2: str):
+    """The capital of a country (``claims_national_capitals.tsv``), or None."""
+    from geoinc import lang
+
+    name = lang.table("en", "claims_national_capitals").get(iso2)
+    if not name:
+        return None
+    found = gazetteer().lookup(name, country=iso2, kind=["place"], limit=1, fuzzy=False)
+    return found[0] if found else None
 
 
 def country_code(word: str | None, voc: Vocab) -> str | None:

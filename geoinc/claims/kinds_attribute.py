@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from geoinc import lang as _lang
 from geoinc.claims import _measure as ms
 from geoinc.claims import _patterns as pt
 from geoinc.claims._context import (
@@ -17,6 +16,7 @@ from geoinc.claims._context import (
     Ctx,
     country_code,
     gazetteer,
+    national_capital,
 )
 from geoinc.claims._model import CONSISTENT, INCONSISTENT, ROUGHLY, Unverifiable
 from geoinc.claims._registry import register
@@ -121,16 +121,6 @@ def _coast_fields(place) -> dict:
 _REGION_SEARCH = 5000
 
 
-@lru_cache(maxsize=16)
-def _national_capital(iso2: str):
-    """The capital of a country (``claims_national_capitals.tsv``), or None."""
-    name = _lang.table("en", "claims_national_capitals").get(iso2)
-    if not name:
-        return None
-    found = gazetteer().lookup(name, country=iso2, kind=["place"], limit=1, fuzzy=False)
-    return found[0] if found else None
-
-
 @lru_cache(maxsize=512)
 def _largest_in_region(iso2: str, admin1: str):
     """The most populous place of a first-level region, or None."""
@@ -156,7 +146,7 @@ def _seat_fields(place, national: bool) -> dict:
     regional = the region is named after it, or it is the region's largest place.
     Otherwise unverifiable (the gazetteer does not record seats)."""
     if national:
-        capital = _national_capital(place.country)
+        capital = national_capital(place.country)
         top = gazetteer().largest_places(place.country, 1)
         if capital is not None and capital.geonameid != place.geonameid:
             return _seat(

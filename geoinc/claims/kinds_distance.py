@@ -8,7 +8,7 @@ import re
 from geoinc.borders import compass_point, distance_to_border
 from geoinc.claims import _measure as ms
 from geoinc.claims import _patterns as pt
-from geoinc.claims._context import NAME, POPULATED, Ctx, Subject, country_code
+from geoinc.claims._context import NAME, POPULATED, Ctx, Subject, country_code, national_capital
 from geoinc.claims._model import Unverifiable, worst
 from geoinc.claims._registry import register
 from geoinc.claims._vocab import alternation
@@ -286,15 +286,13 @@ def _rx_from_capital(v) -> str:
 def check_from_capital(ctx: Ctx, m: re.Match):
     """ "Hostomel, north-west of the capital", "Bila Tserkva, 80 km south of the Ukrainian
     capital": the national capital of the country named, else of the place's own."""
-    from geoinc.claims.kinds_attribute import _national_capital
-
     if not (m.group("n1") or m.group("dir")):
         return None  # "news from the capital"
     subject = ctx.subject_before(m.start())
     if not subject.name or subject.place is None:
         return None
     iso2 = country_code(m.group("adjc"), ctx.voc) if m.group("adjc") else subject.place.country
-    capital = _national_capital(iso2) if iso2 else None
+    capital = national_capital(iso2) if iso2 else None
     if capital is None:
         raise Unverifiable(f"no capital recorded for {iso2}", subject=subject)
     other = Subject(capital, "the capital", None, "claim")
