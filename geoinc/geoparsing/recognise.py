@@ -567,6 +567,7 @@ def _qualify(spans: list[Span], tokens: list[Token], common: dict | None = None)
             _qualifier_after(spans, tokens, k, nxt)
         _settlement_before(s, tokens)
         _region_before(s, tokens)
+        _water_before(s, tokens)
         # Unknown longer proper name around the match ("Franklin Roosevelt").
         if s.source == "demonym" or s.source == "abbreviation":
             continue
@@ -656,6 +657,15 @@ def _region_phrase(tokens: Tokens, j: int) -> str | None:
         return None
     pair = f"{tokens.words[j]} {tokens.words[j + 1]}".lower().replace("’", "'")
     return pair if pair in _words("region_phrases") else None
+
+
+def _water_before(s: Span, tokens: Tokens) -> None:
+    """ "across the Dnipro", "along the Don": the river of the name if it has one (the
+    feature qualifier weighs water records up, and no other)."""
+    if s.source != "gazetteer" or s.qualifier or s.i < 2 or tokens.key(s.i - 1) != "the":
+        return
+    if tokens.key(s.i - 2) in _words("water_before"):
+        s.qualifier = "feature"
 
 
 def _regional_official(tokens: Tokens, nxt: Token, j: int) -> bool:
