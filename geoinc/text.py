@@ -115,8 +115,11 @@ def _word_check(words):
     number or another abbreviation ("1400 кв.м.", "на 5 м."), whose stop may end the
     sentence (not "м. Харків")."""
     folded = frozenset(w.lower() for w in words)
+    dotted = tuple(w for w in folded if "." in w)  # "н.п" (населений пункт), whole
 
     def check(text: str, lo: int, stop: int) -> bool:
+        if dotted and text[max(lo, stop - 8) : stop].lower().endswith(dotted):
+            return True
         word = _WORD_BEFORE.search(text[max(lo, stop - 8) : stop])
         if not word or word.group(1).lower() not in folded:
             return False

@@ -122,6 +122,8 @@ FIGURES = [
     ("ru", "Люди не пострадали.", [("killed", 0), ("injured", 0)]),
     ("ru", "Никто из жителей не пострадал.", [("killed", 0), ("injured", 0)]),
     ("ru", "Выбиты окна, людей не ранило.", [("injured", 0)]),
+    ("ru", "Погибших и раненых нет.", [("killed", 0), ("injured", 0)]),
+    ("uk", "Поранених і загиблих немає.", [("injured", 0), ("killed", 0)]),
 ]
 
 
@@ -331,3 +333,18 @@ def test_a_capital_accused_stands_for_its_government(lang, text, capital):
 )
 def test_a_base_or_airfield_named_by_its_town(lang, text, town):
     assert [m.place.name for m in geoparse(text, lang=lang)] == [town]
+
+
+@pytest.mark.parametrize(
+    "lang,text,n",
+    [
+        ("ru", "За сутки обстреляли н.п. Горловка и Ясиноватая. Ранены трое.", 2),
+        ("ru", "В н. п. Белая Березка пострадал житель.", 1),
+        ("uk", "Ворог обстріляв н.п. Вовчанськ. Поранено двох.", 2),
+        ("ru", "Площадь пожара 300 кв.м. Пострадавших нет.", 2),  # a unit's stop ends it
+    ],
+)
+def test_a_settlement_abbreviation_does_not_end_the_sentence(lang, text, n):
+    from geoinc.extraction.slavic import split_sentences
+
+    assert len(split_sentences(text, lang)) == n
