@@ -250,3 +250,16 @@ ROLES = [
 @pytest.mark.parametrize(("text", "name", "role"), ROLES)
 def test_metonym_with_adverbs(text, name, role):
     assert {m.text: m.role for m in geoparse(text)}[name] == role
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("KHERSON (Wire News / Agency - 12th July, 2022) Shelling hit a market.", "dateline"),
+        ("KYIV (Reuters) - A drone hit a block of flats.", "dateline"),
+        ("Residents of KHERSON (the regional centre) fled.", "location"),
+    ],
+)
+def test_dateline_in_capitals_with_an_agency(text, role):
+    # in capitals, an agency's parenthesis ends a dateline even without a dash
+    assert geoparse(text)[0].role == role

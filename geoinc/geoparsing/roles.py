@@ -301,6 +301,9 @@ _DATELINE_TAIL = re.compile(
 )
 
 
+_CAPS_DATELINE_TAIL = re.compile(r"\s*\([^()\n]{2,60}\)(?=\s+[A-Z])")
+
+
 def datelines(spans: list[Span], tokens, text: str) -> set[int]:
     """Indices of the spans that make a dateline: the place name that opens a report
     ("KYIV, Ukraine —", "KHARKIV (Reuters) -", "MOSCOW, August 26. /TASS/.") and the
@@ -321,6 +324,10 @@ def datelines(spans: list[Span], tokens, text: str) -> set[int]:
         if not capitals and "\n" not in first.sep and span.i != 0:
             continue  # mid-paragraph sentence starts are no datelines
         m = _DATELINE_TAIL.match(text, span.end, span.end + 120)
+        if m is None and capitals:
+            # "DONETSK (UrduPoint News / Sputnik - 07th January, 2023) Shelling ...": in
+            # capitals, an agency's parenthesis ends the dateline without a dash
+            m = _CAPS_DATELINE_TAIL.match(text, span.end, span.end + 120)
         if m is None:
             continue
         out.add(k)
