@@ -857,3 +857,12 @@ def test_an_attack_recalled_from_last_week_is_background():
     reports = extract_reports(document_from_text(text, published=date(2024, 6, 4))).reports
     roles = {r.place.name: r.extra["role"] for r in reports}
     assert roles == {"Dnipro": "main", "Odesa": "secondary"}
+
+
+def test_a_launch_site_after_launched_overnight_from_is_no_scene():
+    text = (
+        "The air force said it shot down 31 of 37 drones launched overnight from the Kursk "
+        "region and occupied Crimea. Debris damaged a house in Poltava, wounding a woman."
+    )
+    reports = extract_reports(document_from_text(text, published=date(2024, 6, 4))).reports
+    assert [r.place.name for r in reports] == ["Poltava"]
