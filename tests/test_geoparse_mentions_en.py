@@ -263,3 +263,15 @@ def test_metonym_with_adverbs(text, name, role):
 def test_dateline_in_capitals_with_an_agency(text, role):
     # in capitals, an agency's parenthesis ends a dateline even without a dash
     assert geoparse(text)[0].role == role
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("Troops took the city, the U.K. Defense Ministry reported.", "U.K.", "organisation"),
+        ("Russia Today, a state outlet, reported the strike.", "Russia", "organisation"),
+        ("Troops left for the U.S. Then they returned.", "U.S.", "location"),
+    ],
+)
+def test_names_inside_organisations(text, name, role):
+    assert {m.text: m.role for m in geoparse(text)}[name] == role

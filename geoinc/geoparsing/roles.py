@@ -198,7 +198,16 @@ def _in_organisation(span: Span, tokens, lang: str) -> bool:
         return False
     k, steps = span.j, 0
     first = True
-    while k < tokens.n and steps <= _CAPS_RUN and tokens.tok(k).sep in (" ", "-"):
+    # "U.K. Defense Ministry": the abbreviation's dot is the name's, not a sentence end
+    dotted = span.end > tokens.tok(span.j - 1).end
+    while (
+        k < tokens.n
+        and steps <= _CAPS_RUN
+        and (
+            tokens.tok(k).sep in (" ", "-")
+            or (dotted and k == span.j and tokens.tok(k).sep == ". ")
+        )
+    ):
         t = tokens.tok(k)
         if first and not t.cap and t.key in vocabulary(lang, "org_lower"):
             return True  # "the Taganrog administration", "Odesa regional prosecutor's"
