@@ -348,3 +348,24 @@ def test_a_settlement_abbreviation_does_not_end_the_sentence(lang, text, n):
     from geoinc.extraction.slavic import split_sentences
 
     assert len(split_sentences(text, lang)) == n
+
+
+@pytest.mark.parametrize(
+    "lang,sentence,want",
+    [
+        ("ru", "Утром 5 мая Шебекино обстреляли.", [("5 мая", "2024-05-05", "2024-05-05")]),
+        ("uk", "Вранці 4 травня ворог атакував Суми.", [("4 травня", "2024-05-04", "2024-05-04")]),
+        (
+            "uk",
+            "У ніч проти 5 травня ворог атакував Київ.",
+            [("У ніч проти 5 травня", "2024-05-04", "2024-05-05")],
+        ),
+    ],
+)
+def test_dates(lang, sentence, want):
+    import datetime
+
+    from geoinc.extraction.slavic import find_dates
+
+    got = find_dates(sentence, datetime.date(2024, 5, 6), lang)
+    assert [(d.text, str(d.date_start), str(d.date_end)) for d in got] == want

@@ -748,8 +748,11 @@ def find_dates(sentence: str, published: date | None, lang: str, offset: int = 0
     found: list[DateExpr] = []
     taken: list[tuple[int, int]] = []
     numbered = (
-        _numbered_dates(text, g, published, numeric, day_month) if _ANY_DIGIT.search(text) else ()
+        tuple(_numbered_dates(text, g, published, numeric, day_month))
+        if _ANY_DIGIT.search(text)
+        else ()
     )
+    spans = [(a, b) for a, b, *_ in numbered]
     for a, b, ds, de, prec, kind in (
         *numbered,
         *_weekday_dates(text, g, published, weekday),
@@ -757,6 +760,8 @@ def find_dates(sentence: str, published: date | None, lang: str, offset: int = 0
     ):
         if any(a < y and x < b for x, y in taken):
             continue  # an earlier, more explicit reading holds these words
+        if kind == "relative" and any(0 <= x - b <= 2 for x, _ in spans):
+            continue  # "Утром 5 мая", "вранці 4 травня": a part of the day that date's
         taken.append((a, b))
         found.append(
             DateExpr(offset + a, offset + b, sentence[a:b], ds, de, prec if ds else None, kind)
