@@ -493,7 +493,8 @@ def find_figures(sentence: str, lang: str, offset: int = 0) -> list[Figure]:
     for fld, (value, qual), a, b in _gapped(toks, read, used, g) + _bodies(toks, out, used, g):
         s, e = toks[a].start, toks[b - 1].end
         out.append(Figure(fld, _quantity(value, qual, sentence[s:e]), offset + s, offset + e))
-    out.extend(_zeros(sentence, offset, g, {f.field for f in out}))
+    ends = {f.field: f.end - offset for f in out}
+    out.extend(_zeros(sentence, offset, g, ends))
     out.extend(_drones(sentence, toks, used, offset, g))
     return sorted(out, key=lambda f: (f.start, _FIELDS.index(f.field)))
 
@@ -648,17 +649,26 @@ def _right(toks: list[_Tok], i: int, g: _Grammar):
     return None
 
 
-def _zeros(sentence: str, offset: int, g: _Grammar, taken: set[str]) -> list[Figure]:
-    out = []
+_OTHER_PLACE = re.compile(r",\s+(?:в|во|у|на)\s+[А-ЯЁІЇЄҐ]")
+
+
+def _zeros(sentence: str, offset: int, g: _Grammar, ends: dict[str, int]) -> list[Figure]:
+    """Explicit zeros of fields the sentence gives no figure for, or gives one for in an
+    earlier clause on another place ("в Глушковском районе ранена женщина, в Суджанском
+    районе пострадавших нет")."""
+    out: list[Figure] = []
     folded = fold(sentence)
     if not g.any_zero.search(folded):
         return out
+    taken = set(ends)
     for pat, fields in g.zero:
         m = pat.search(folded)
         if not m:
             continue
         for fld in fields:
-            if fld not in taken:
+            end = ends.get(fld)
+            apart = end is not None and _OTHER_PLACE.search(sentence, end, m.start())
+            if fld not in taken or (apart and not any(f.field == fld for f in out)):
                 taken.add(fld)
                 q = Quantity(0, 0, 0, "exact", sentence[m.start() : m.end()])
                 out.append(Figure(fld, q, offset + m.start(), offset + m.end()))
