@@ -317,7 +317,7 @@ def _bare_item(toks: list[_Tok], i: int, g: _Grammar) -> tuple[int | None, str, 
             return value, kind, j + 2  # "15 мирних жителів", "два мирных жителя"
         if j < n and toks[j].low in g.people:
             return value, kind, j + 1
-        if j < n and toks[j].low.isalpha() and toks[j].low not in g.fillers:
+        if j < n and toks[j].low.isalpha() and toks[j].low not in g.fillers | _CONJ:
             if not (g.killed.match(toks[j].low) or g.injured.match(toks[j].low)):
                 return None  # "5 будинків", "12 БПЛА": not people
         return value, kind, j
