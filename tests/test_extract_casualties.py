@@ -361,3 +361,18 @@ def test_injuries_and_treatment(sentence, expected):
 )
 def test_dozens_ages_and_appositions(sentence, expected):
     assert _figs(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        (
+            "The shelling did not cause any casualties.",
+            [("injured", 0, "none"), ("killed", 0, "none")],
+        ),
+        ("Residents were not hurt.", [("injured", 0, "none"), ("killed", 0, "none")]),
+        ("Civilians were not injured, officials said.", [("injured", 0, "none")]),
+    ],
+)
+def test_negated_zeros(sentence, expected):
+    assert _figs(sentence) == expected
