@@ -376,3 +376,24 @@ def test_dozens_ages_and_appositions(sentence, expected):
 )
 def test_negated_zeros(sentence, expected):
     assert _figs(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a list of counts at places, joined by commas, the places with a unit word
+        (
+            "Shelling killed four people in the Zaporizhzhia region, two in the Kherson "
+            "region and one in the Sumy region.",
+            [("killed", 4, "exact"), ("killed", 2, "exact"), ("killed", 1, "exact")],
+        ),
+        (
+            "Drones wounded six in Sumy, two in Okhtyrka and one in Shostka.",
+            [("injured", 6, "exact"), ("injured", 2, "exact"), ("injured", 1, "exact")],
+        ),
+        # an aside after the place is no second count
+        ("Two were killed in Sumy, one of them a boy, in the evening.", [("killed", 2, "exact")]),
+    ],
+)
+def test_counts_listed_by_place(sentence, expected):
+    assert _figs(sentence) == expected

@@ -511,10 +511,12 @@ def _ellipsis(code: str) -> re.Pattern | None:
     qualnum = re.sub(r"\(\?P<\w+>", "(?:", QUANTITY_PATTERN)
     prep = rf"(?i:{_alt(preps)})\s+(?:(?i:the)\s+)?"
     name = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}"
+    # "in the Donetsk region, two in the Kherson region": a unit word after the name
+    unit = rf"(?:\s+(?i:{_alt(d['ellipsis_units'])}))?" if d.get("ellipsis_units") else ""
     fill = _alt(d.get("ellipsis_fillers") or ["\0"])
+    join = rf"(?:\s*,\s*(?:(?i:{_alt(joins)})\s+)?|\s+(?i:{_alt(joins)})\s+)"
     return re.compile(
-        rf"\b{prep}{name}\s*,?\s+(?i:{_alt(joins)})\s+(?P<num>(?i:{qualnum}))"
-        rf"(?:\s+(?i:{fill}))?\s+{prep}[A-Z]"
+        rf"\b{prep}{name}{unit}{join}(?P<num>(?i:{qualnum}))(?:\s+(?i:{fill}))?(?=\s+{prep}[A-Z])"
     )
 
 
