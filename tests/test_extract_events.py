@@ -23,39 +23,39 @@ from geoinc.extraction.events import (
     ("sentence", "expected"),
     [
         (
-            "At least 22 people were killed and dozens more injured on Saturday",
-            [("killed", "At least 22", 22), ("injured", "dozens", None)],
+            "At least 15 residents were killed and dozens more injured on Tuesday",
+            [("killed", "At least 15", 15), ("injured", "dozens", None)],
         ),
         ("a missile attack killed up to 18 people", [("killed", "up to 18", 18)]),
         (
-            "the death toll reached 18 people and 111 people were injured",
-            [("killed", "18", 18), ("injured", "111", 111)],
+            "the death toll reached 12 people and 65 people were injured",
+            [("killed", "12", 12), ("injured", "65", 65)],
         ),
-        ("put the number of dead in the city at 18", [("killed", "18", 18)]),
+        ("put the number of dead in the town at 12", [("killed", "12", 12)]),
         (
-            "causing the deaths of three individuals and injuring 28 others",
-            [("killed", "three", 3), ("injured", "28", 28)],
-        ),
-        (
-            "the bodies of two men and a woman were recovered",
-            [("killed", "two men and a woman", 3)],
+            "causing the deaths of five individuals and injuring 17 others",
+            [("killed", "five", 5), ("injured", "17", 17)],
         ),
         (
-            "resulted in the deaths of 24 individuals, including three children, "
-            "and left 108 others wounded",
-            [("killed", "24", 24), ("injured", "108", 108)],
+            "the bodies of a man and two women were found",
+            [("killed", "a man and two women", 3)],
         ),
         (
-            "killed at least 24 people and wounded at least 108",
-            [("killed", "at least 24", 24), ("injured", "at least 108", 108)],
+            "resulted in the deaths of 13 individuals, including two teenagers, "
+            "and left 40 others wounded",
+            [("killed", "13", 13), ("injured", "40", 40)],
         ),
-        ("28 people were wounded in the attack", [("injured", "28", 28)]),
-        ("dozens more were said to have been injured", [("injured", "dozens", None)]),
         (
-            "destroyed 21 of 49 Iranian-made Shahed drones",
-            [("drones_shot_down", "21", 21), ("drones_launched", "49", 49)],
+            "killed at least 9 people and wounded at least 37",
+            [("killed", "at least 9", 9), ("injured", "at least 37", 37)],
         ),
-        ("air defences shot down 21 of those drones", [("drones_shot_down", "21", 21)]),
+        ("31 people were wounded in the shelling", [("injured", "31", 31)]),
+        ("dozens more were believed to have been injured", [("injured", "dozens", None)]),
+        (
+            "destroyed 17 of 26 Iranian-made Shahed drones",
+            [("drones_shot_down", "17", 17), ("drones_launched", "26", 26)],
+        ),
+        ("air defences shot down 17 of those drones", [("drones_shot_down", "17", 17)]),
         ("hitting the city with some 50 drones", [("drones_launched", "some 50", 50)]),
         ("the destruction of two HIMARS launchers", []),
         ("a city 30 kilometers from the border", []),
@@ -142,13 +142,13 @@ def test_shelling_is_its_own_weapon(sentence, values):
 
 def test_targets_and_negation():
     ts = find_targets(
-        "These are not military facilities, but cafes, residential buildings and offices; "
-        "a Christmas market and the city's Freedom Square were hit"
+        "The targets were not military facilities but offices, cafes and residential buildings; "
+        "a Christmas market and the town's Freedom Square were also hit"
     )
     assert [t.value for t in ts] == [
+        "offices",
         "cafes",
         "residential buildings",
-        "offices",
         "Christmas market",
         "Freedom Square",
     ]
@@ -190,7 +190,7 @@ def test_analyse_text_title_and_offsets():
     [
         ("Russian jets dropped KABs on the outskirts overnight.", "air"),
         ("A FAB-500 with a UMPK kit hit the depot.", "air"),
-        ("A plane dropped a bomb on the market.", "air"),
+        ("A plane dropped a bomb on the depot.", "air"),
         ("Tactical aviation struck the bridge twice.", "air"),
         ("An FPV drone chased the car.", "drone"),
         ("A Lancet drone hit the truck.", "drone"),

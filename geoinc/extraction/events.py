@@ -171,11 +171,11 @@ def _figure_patterns(folded: bool) -> dict[str, re.Pattern]:
 def find_figures(sentence: str, offset: int = 0, lang: str = "en") -> list[Figure]:
     """Find casualty and drone figures in one sentence.
 
-    Killed/injured figures are numbers next to a casualty verb ("22 people were killed",
-    "killed at least 24", "injuring 28 others", "the death toll reached 18", "the
-    bodies of two men and a woman"). Numbers introduced by "including" are parts of a
-    larger figure and are skipped. Drone figures: "shot down 21 of 49 drones" gives 21
-    shot down and 49 launched; "some 50 drones" gives about 50 launched.
+    Killed/injured figures are numbers next to a casualty verb ("15 people were killed",
+    "killed at least 9", "injuring 17 others", "the death toll reached 12", "the
+    bodies of a man and two women"). Numbers introduced by "including" are parts of a
+    larger figure and are skipped. Drone figures: "shot down 17 of 26 drones" gives 17
+    shot down and 26 launched; "some 50 drones" gives about 50 launched.
 
     Parameters
     ----------
@@ -186,10 +186,10 @@ def find_figures(sentence: str, offset: int = 0, lang: str = "en") -> list[Figur
     Examples
     --------
     >>> [(f.field, f.quantity.text) for f in find_figures(
-    ...     "At least 22 people were killed and dozens more injured on Saturday")]
-    [('killed', 'At least 22'), ('injured', 'dozens')]
-    >>> [(f.field, f.quantity.value) for f in find_figures("destroyed 21 of 49 Shahed drones")]
-    [('drones_shot_down', 21), ('drones_launched', 49)]
+    ...     "At least 15 residents were killed and dozens more injured on Tuesday")]
+    [('killed', 'At least 15'), ('injured', 'dozens')]
+    >>> [(f.field, f.quantity.value) for f in find_figures("destroyed 17 of 26 Shahed drones")]
+    [('drones_shot_down', 17), ('drones_launched', 26)]
     """
     out: list[Figure] = [
         Figure(c.field, c.quantity, c.start, c.end, c.update, c.nominal, c.of_wounded)
@@ -263,7 +263,7 @@ def find_targets(sentence: str, offset: int = 0) -> list[Span]:
 
     Examples
     --------
-    >>> [t.value for t in find_targets("These are not military facilities, but cafes and a hotel")]
+    >>> [t.value for t in find_targets("They were not military facilities, only cafes and a hotel")]
     ['cafes', 'hotel']
     >>> [t.value for t in find_targets("rockets hit the city's Freedom Square")]
     ['Freedom Square']
