@@ -51,7 +51,7 @@ def test_seed_places(seeds):
     borova = _one(frame, geonameid=BOROVA)
     assert (round(borova.geometry.y, 2), round(borova.geometry.x, 2)) == (49.38, 37.62)
     regions = frame[frame.place_kind == "admin1"]
-    # "targeting areas such as Kherson, Mykolaiv, and Zaporizhzhia regions": a round-up,
+    # a seed rounds up three southern regions by name ("areas such as" a list of them):
     # one country-level incident whose place text is the list (not three oblast incidents)
     assert not {"UA.08", "UA.16", "UA.26"} & set(regions.admin1)
     country = frame[frame.place_kind == "country"]
@@ -219,7 +219,7 @@ def test_none_found_reasons():
 
 def test_days_after_shifts_the_date_for_the_place():
     doc = document_from_text(
-        "Russia struck Ukraine early Sunday, a day after an attack on the city of Belgorod.",
+        "Russia hit Ukraine early on Sunday, one day after a strike on Belgorod.",
         published=date(2023, 12, 31),
     )
     (r,) = extract_reports(doc).reports
@@ -281,7 +281,7 @@ def test_dict_inputs_carry_their_own_metadata():
 
 def test_place_as_compound_subject_is_not_a_location():
     doc = document_from_text(
-        "Moscow and Kyiv have accused each other of shelling civilian areas overnight.",
+        "Moscow and Kyiv blamed each other for shelling civilian areas overnight.",
         published=date(2023, 12, 31),
     )
     assert extract_reports(doc).reports == ()
@@ -573,9 +573,9 @@ SCENES = [
         ["Novorossiysk"],
         id="sea_beside_a_town_is_not_the_scene",
     ),
-    # "Kiev" and "Kuibyshev" here are districts of Donetsk, not Kyiv and a Russian town
+    # "Kiev" and "Kirov" here are districts of Donetsk, not Kyiv and a Russian city
     pytest.param(
-        "Troops shelled the Voroshilov, Kiev and Kuibyshev districts of Donetsk on Sunday "
+        "Troops shelled the Kiev, Lenin and Kirov districts of Donetsk on Sunday "
         "with Grad rockets, killing two people.",
         date(2022, 6, 13),
         ["Donetsk"],

@@ -101,7 +101,7 @@ def _viewpoint_rule(lang: str) -> re.Pattern | None:
         return None
     alt = _words_alt(words)
     view = rf"(?:^[\s\"“‘']*|[,;:(—–]\s*)(?i:{alt})\s+(?:the\s+)?"
-    # "the governor of Russia's Belgorod region": an official's jurisdiction
+    # "the governor of Russia's Kursk region": an official's jurisdiction
     office = _words_alt(d.get("officials") or ["\0"])
     official = rf"\b(?i:{office})\s+of\s+(?:the\s+)?(?:[A-Z][\w-]*['’]s\s+)?"
     return re.compile(rf"(?:(?P<view>{view})|{official})$")
@@ -243,7 +243,7 @@ def _reference_rules(lang: str) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     return before, launch, attack_after
 
 
-# "Moscow and Kyiv have accused each other": a place acting as a subject is an actor
+# "Moscow and Kyiv blamed each other": a place acting as a subject is an actor
 _AGENT_AFTER = re.compile(
     r"^(?:\s+and\s+[A-Z][\w'’-]+)?\s+(?:(?:has|have|had|also)\s+)?"
     rf"{_alt('events_agent_verbs')}\b"
@@ -364,7 +364,7 @@ def _candidates(text: str, sent: SentenceEvent, mentions: Sequence, lang: str = 
     if any(m.place.kind != "country" for m in kept):
         kept = [m for m in kept if m.place.kind != "country"]
     if any(m.place.kind not in _WIDE_KINDS for m in kept):
-        # "Russia's Black Sea navy base at Novorossiysk": the town, not the sea
+        # "a naval port on the Black Sea, Novorossiysk": the town, not the sea
         kept = [m for m in kept if m.place.kind != "water"]
     return kept
 
@@ -766,10 +766,9 @@ def _listed_runs(text: str, cands: list) -> list[list]:
 
 
 def _without_listed_districts(text: str, cands: list, lang: str) -> list:
-    """The candidates without a list of a city's districts ("the Voroshilov, Kiev and
-    Kuibyshev districts of Donetsk": not Ussuriysk, once Voroshilov, not Kyiv, not
-    Kuybyshev in Russia): names followed by more listed names and a plural district noun
-    before "of" or "in"."""
+    """The candidates without a list of a city's districts ("the Kiev, Lenin and Kirov
+    districts of Donetsk": not Kyiv, not Kirov in Russia): names followed by more listed
+    names and a plural district noun before "of" or "in"."""
     rule = _district_list_rule(lang)
     if rule is None:
         return cands
@@ -1200,8 +1199,8 @@ _CAME = re.compile(rf"\b{_alt('events_came_after')}\s+(?:just\s+|only\s+)?$", re
 
 def _sole_story(pieces: list[_Piece], sent: SentenceEvent) -> bool:
     """True when every attack so far happened at one place and this sentence dates nothing
-    of its own: an article about one strike gives later toll updates ("eight confirmed
-    deaths and 18 injuries", paragraphs after the place was last named) to that strike."""
+    of its own: an article about one strike gives later toll updates ("five confirmed
+    deaths and 12 injuries", paragraphs after the place was last named) to that strike."""
     if not pieces or sent.dates or all(f.quantity.value == 0 for f in sent.figures):
         return False  # a far "no casualties either" is as likely about another event
     places = {(p.mention.place.kind, p.mention.place.name, p.mention.place.admin1) for p in pieces}
@@ -1445,7 +1444,7 @@ def extract_reports(
     return make_doc(doc, gazetteer=gazetteer, geoparser=geoparser)["reports"]
 
 
-# "No deaths were reported in the attack, but two were killed in a strike on Kherson":
+# "Nobody was hurt there, but a strike on Kherson killed two":
 # a clause before the sentence's first place that ends like this is still the last story
 _CLAUSE_BREAK = re.compile(r"(?:,|;)\s+(?:but|while|whereas|although)\b|;", re.I)
 
