@@ -28,7 +28,7 @@ SUNDAY = date(2023, 12, 31)
         ("drones attacked overnight", "2023-12-30", "2023-12-31", 2, "night"),
         ("the city at night", "2023-12-30", "2023-12-31", 2, "night"),
         ("yesterday", "2023-12-30", "2023-12-30", 1, "relative"),
-        ("The attack on Saturday (30/12) was", "2023-12-30", "2023-12-30", 1, "partial"),
+        ("A strike on Saturday (30/12) hit", "2023-12-30", "2023-12-30", 1, "partial"),
         ("on December 29 the", "2023-12-29", "2023-12-29", 1, "partial"),
         ("on 2 January", "2023-01-02", "2023-01-02", 1, "partial"),
         ("on 1 January", "2024-01-01", "2024-01-01", 1, "partial"),  # a day ahead: time zones
@@ -66,7 +66,7 @@ def test_no_anchor_means_null_not_today():
 def test_future_and_report_dates_are_not_event_dates():
     assert resolve_dates("talks resume next Monday", SUNDAY)[0].kind == "future"
     assert resolve_dates("talks resume next Monday", SUNDAY)[0].date_start is None
-    ds = resolve_dates("Reported by AFP, Sunday (31/12/2023), drones hit the city at night", SUNDAY)
+    ds = resolve_dates("Reported by Reuters, Sunday (31/12/2023), drones hit at night", SUNDAY)
     assert [d.kind for d in ds] == ["night"]
 
 

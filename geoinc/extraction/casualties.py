@@ -137,10 +137,10 @@ def _grammar(code: str, folded: bool = False) -> _Grammar:
     weak_far = [v for v in d["toll_verbs_weak"] if v != "of"]
     toll_nouns = _alt([*d["toll_nouns_killed"], *d["toll_nouns_injured"]])
     toll = (
-        # a verb of change may follow a long qualifier ("the death toll from a strike on a
-        # station in central Ukraine rose to 25"); a weak verb must follow the noun closely
-        # ("the toll in the town of about 3,500 residents" is no toll of 3,500: "of" only
-        # right after the noun)
+        # a verb of change may follow a long qualifier ("the death toll from Monday's
+        # missile attack on a depot near the river climbed to 14"); a weak verb must follow
+        # the noun closely ("the toll in a village of some 900 people" is no toll of 900:
+        # "of" only right after the noun)
         rf"\b(?P<noun>{toll_nouns})\b(?:(?:\s+{_GAP}){{0,16}}?\s+(?P<change>{_alt(strong)})"
         rf"|(?:\s+{_GAP}){{0,4}}?\s+(?:{_alt(weak_far)})|\s+of)\s+(?P<num>{qualnum})(?![\w-])"
     )

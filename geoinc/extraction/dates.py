@@ -110,7 +110,7 @@ _MONTHLY = compile_fast(
 )
 _LAST_PERIOD = compile_fast(r"\blast (?P<unit>month|year)\b", re.I)
 _YEAR_ONLY = compile_fast(r"\b(?:in|during|back in)\s+(?P<year>(?:19|20)\d\d)\b(?![/.-]\d)", re.I)
-# "Reported by AFP, Sunday (31/12/2023)": the date of the report, not of the event.
+# "Reported by Reuters, Monday (01/01/2024)": the date of the report, not of the event.
 _REPORTED_BY = re.compile(r"reported by\s+[^,.;]{1,40},?\s*$", re.I)
 
 
@@ -352,7 +352,7 @@ def resolve_dates(
     Explicit dates resolve on their own; partial, weekday, night and relative
     expressions need ``published`` and otherwise come back unresolved
     (``date_start`` ``None``). Dates introduced as the date of the report
-    ("Reported by AFP, Sunday (31/12/2023)") are skipped.
+    ("Reported by Reuters, Monday (01/01/2024)") are skipped.
 
     Parameters
     ----------
@@ -508,7 +508,7 @@ def _add_nights(text: str, published: date | None, spans, add) -> None:
         if _overlaps(spans, m.start(), m.end()):
             continue
         if m.group(0).lower().endswith(" of") and _NIGHT_OF_DAY.match(text, m.end()):
-            continue  # "on the night of Tuesday, August 1": the day named dates it
+            continue  # "on the night of Friday, March 8": the day named dates it
         if published:
             add(m.start(), m.end(), published - timedelta(days=1), published, 2, "night")
         else:

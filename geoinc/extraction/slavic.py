@@ -333,7 +333,7 @@ def _bare_item(toks: list[_Tok], i: int, g: _Grammar) -> tuple[int | None, str, 
             j += 1
         return count, "exact", j
     if g.people.get(toks[i].low) == "n" and (ages := _ages_after(toks, i + 1)):
-        return ages  # "жінки 59, 64 і 67 років" = 3
+        return ages  # "жінки 41, 52 і 70 років" = 3
     if (listed := _listed_after_dash(toks, i, g)) is not None:
         return listed  # "мирные жители – мужчина и женщина" = 2
     if (one := _counted(toks[i].low, g)) is not None:
@@ -505,8 +505,8 @@ _GAP_DASHES = frozenset({"–", "—"})
 
 def _gapped(toks: list[_Tok], read: list, used: set[int], g: _Grammar) -> list:
     """Clauses whose casualty verb is left out and marked by a dash, after a figure of the
-    same sentence: "погибла женщина 1961 г.р., в Александровке – женщина 1963 г.р." (the
-    second woman was killed too). The dash follows "в"/"у"/"на" and a place (its last
+    same sentence: "погиб мужчина 1958 г.р., в Ивановке – мужчина 1970 г.р." (the second
+    man was killed too). The dash follows "в"/"у"/"на" and a place (its last
     word capitalised); the phrase after it has no casualty word of its own."""
     out = []
     for d in range(2, len(toks) - 1):
