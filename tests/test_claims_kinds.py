@@ -191,7 +191,7 @@ def test_region_membership_reveals_a_wrong_oblast():
 
 
 def test_district_is_placed_by_its_namesake_town():
-    r = _one("Shelling hit the Azov district of the Rostov region.", "region")
+    r = _one("Shelling hit the Aksai district of the Rostov region.", "region")
     assert r.verdict == CONSISTENT and "namesake" in r.method
 
 

@@ -5,7 +5,7 @@ hand and measures each against the bundled gazetteer and border lines. Each clai
 one registered checker (a pattern built from the language's ``claims_*`` vocabulary files
 and a check); :func:`kinds` lists them:
 
-``border_distance``   "Belgorod, a Russian city just 30 kilometers (19 miles) from the border"
+``border_distance``   "Belgorod, a Russian city about 35 km (22 miles) from the border"
 ``place_distance``    "Kramatorsk, about 70 km north of Donetsk"
 ``adjacency``         "Kharkiv, just across the border from Belgorod", "Makiivka, near Donetsk"
 ``direction``         "Irpin, north-west of Kyiv"

@@ -196,7 +196,7 @@ class Ctx:
 
     def _locates(self, before: list, m) -> bool:
         """Whether region mention ``m`` only says where the place before it lies ("the town
-        of Chaplyne in the region of Dnipropetrovsk", "Izium, Kharkiv region"): then it is
+        of Pokrov in the region of Dnipropetrovsk", "Izium, Kharkiv region"): then it is
         part of that place's description, not a subject of its own."""
         prev = before[-1] if before else None
         if prev is None or m.place.kind != "admin1" or prev.place.kind not in POPULATED:

@@ -342,7 +342,7 @@ def _point_of(place):
 
 @register("direction", pattern=_rx_direction, order=40)
 def check_direction(ctx: Ctx, m: re.Match):
-    """ "Irpin, north-west of Kyiv", "the Bryansk region, to the north of Ukraine"."""
+    """ "Irpin, north-west of Kyiv", "the Gomel region, to the north of Ukraine"."""
     if possessive(ctx, m):
         return None
     other = _target(ctx, m)

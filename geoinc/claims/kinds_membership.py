@@ -286,7 +286,7 @@ def _rx_unit_of(v) -> str:
 
 @register("region", name="unit_of", pattern=_rx_unit_of, order=82)
 def check_unit_of(ctx: Ctx, m: re.Match):
-    """ "the Gomel region of Belarus", "Russia's Belgorod region", "the Azov district of the
+    """ "the Gomel region of Belarus", "Russia's Belgorod region", "the Aksai district of the
     Rostov region"."""
     which = next(g for g in ("r1", "r2", "r3") if m.group(g))
     name = m.group(which)

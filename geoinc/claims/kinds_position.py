@@ -322,7 +322,7 @@ def _rx_region_part(v) -> str:
 
 @register("region_direction", name="region_part", pattern=_rx_region_part, order=54)
 def check_region_part(ctx: Ctx, m: re.Match):
-    """ "Izium lies in the southeastern part of Kharkiv Oblast"."""
+    """ "Kupiansk lies in the eastern part of Kharkiv Oblast"."""
     region = resolve_region(m.group("rname"), ctx)
     subject = ctx.subject_before(m.start())
     stated = {"direction": " ".join(m.group("dir").lower().split()), "region": m.group("rname")}

@@ -263,7 +263,7 @@ def _rx_population(v) -> str:
 
 @register("population", pattern=_rx_population, order=66, overlaps=True)
 def check_population(ctx: Ctx, m: re.Match):
-    """ "a city of 1.4 million people", "a pre-war population of around 70,000"."""
+    """ "a city of 1.4 million people", "a pre-war population of about 45,000"."""
     n = next(i for i in (1, 2, 3) if m.group(f"num{i}"))
     value = _figure(m.group(f"num{n}"))
     if m.group(f"scale{n}"):

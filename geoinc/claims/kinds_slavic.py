@@ -333,7 +333,7 @@ def check_near_place(ctx: Ctx, m: re.Match):
 
 def _borders_whom(ctx: Ctx, m: re.Match) -> str | None:
     """The country "межує з ..." names: a country, or the country of the regions listed
-    ("межує з Луганською, Харківською й Сумською областями України")."""
+    ("межує з Чернігівською та Сумською областями України")."""
     code = sl.country_of(ctx, m.start("target"), m.end("target"))
     if code:
         return code
