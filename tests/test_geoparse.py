@@ -82,9 +82,9 @@ def test_cities_in_a_list_stay_cities():
 
 
 def test_unknown_village_takes_its_stated_region():
-    text = "Two houses burned in the village of Zalestsy in Khmelnitsky region."
+    text = "Two barns burned in the village of Lypkoyarivka in Khmelnitsky region."
     found = _by_text(geoparse(text))
-    m = found["Zalestsy"][0]
+    m = found["Lypkoyarivka"][0]
     assert m.place is not None and m.place.kind == "admin1" and m.place.admin1 == "UA.09"
     assert m.role == "location"
     assert m.confidence < 0.9  # region precision, said honestly

@@ -215,7 +215,7 @@ RESOLUTION = [
     ("Flights left from Kherson Regional Airport.", "Kherson", 0, "place"),
     # the entities Russia installed over two oblasts are those oblasts
     (
-        "Shelling after the Donetsk and Luhansk people's republics asked for help.",
+        "Shelling grew once the Donetsk and Luhansk people's republics asked for help.",
         "Donetsk",
         0,
         "admin1",
