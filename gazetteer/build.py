@@ -38,7 +38,16 @@ import numpy as np
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from geoinc.names import is_cyrillic, name_variants, normalize, romanize_uk  # noqa: E402
+from geoinc.names import (  # noqa: E402
+    is_cyrillic,
+    name_variants,
+    normalize,
+    romanize_ru,
+    romanize_uk,
+    russian_spelling,
+    skeleton,
+    ukrainian_spelling,
+)
 
 csv.field_size_limit(1 << 24)
 
@@ -184,6 +193,29 @@ def _extra_names(path: Path = HERE / "extra_names.tsv") -> dict[int, list[str]]:
     return out
 
 
+_UK_ONLY = frozenset("іїєґІЇЄҐ")
+
+
+def _respellings(names, country: str) -> set[str]:
+    """Index keys of a town's name in the other language's regular spelling, where the
+    sources give none: Russian reports spell Ukrainian towns the Russian way, Ukrainian
+    reports Russian towns the Ukrainian way (``geoinc.names.russian_spelling`` and
+    ``ukrainian_spelling``; keys only, the record lists no such name)."""
+    cyrillic = [n for n in names if is_cyrillic(n)]
+    ukr = [n for n in cyrillic if _UK_ONLY & set(n)]
+    rus = [n for n in cyrillic if not _UK_ONLY & set(n)]
+    own = skeleton(normalize(names[0]))  # only the record's own name, not a former one
+
+    def same(name: str, romanize) -> bool:
+        return skeleton(normalize(romanize(name))) == own
+
+    if country == "UA" and ukr and not rus:
+        return {normalize(russian_spelling(n)) for n in ukr if same(n, romanize_uk)}
+    if country == "RU" and rus and not ukr:
+        return {normalize(ukrainian_spelling(n)) for n in rus if same(n, romanize_ru)}
+    return set()
+
+
 def build(src: Path, out: Path, cities_json: Path | None = None) -> None:
     import geopandas as gpd
 
@@ -317,6 +349,7 @@ def build(src: Path, out: Path, cities_json: Path | None = None) -> None:
         keys = set()
         for n in names:
             keys |= name_variants(n)
+        keys |= _respellings(names, c["countrycode"])
         a1 = f"{c['countrycode']}.{c['admin1code']}"
         idx = table.add(
             keys,
@@ -409,6 +442,7 @@ def build(src: Path, out: Path, cities_json: Path | None = None) -> None:
             extra = [a for a in (latin, name) if a != rec["name"]]
             rec["altnames"] = "|".join(dict.fromkeys(alts + extra))
             table.keys[linked[i]] |= name_variants(latin) | name_variants(name)
+            table.keys[linked[i]] |= _respellings([rec["name"], *alts, name], "UA")
             n_linked += 1
             continue
         pt = ua_centre.get(a1)

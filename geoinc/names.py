@@ -278,3 +278,46 @@ def name_variants(name: str) -> set[str]:
         keys.add(normalize(romanize_ru_news(name)))
     keys.discard("")
     return keys
+
+
+@lru_cache(maxsize=4)
+def _spelling_rules(lang: str) -> tuple:
+    from geoinc import lang as _lang
+
+    name = {"ru": "geoparse_uk_spellings", "uk": "geoparse_ru_spellings"}[lang]
+    return tuple((re.compile(k), v) for k, v in _lang.table(lang, name).items())
+
+
+def _respell(name: str, lang: str) -> str:
+    out = []
+    for part in re.split(r"([\s\-‐‑]+)", name):
+        low = part.lower()
+        for pattern, repl in _spelling_rules(lang):
+            low = pattern.sub(repl, low)
+        out.append(low[:1].upper() + low[1:] if part[:1].isupper() else low)
+    return "".join(out)
+
+
+def russian_spelling(name: str) -> str:
+    """A Ukrainian place name spelt the Russian way by regular correspondences
+    (``geoinc/lang/ru/geoparse_uk_spellings.tsv``), for names the sources give no
+    Russian spelling of; irregular names (Миколаїв, Николаев) are the sources' to give.
+
+    Examples
+    --------
+    >>> russian_spelling("Покровськ"), russian_spelling("Шебекине")
+    ('Покровск', 'Шебекино')
+    """
+    return _respell(name, "ru")
+
+
+def ukrainian_spelling(name: str) -> str:
+    """A Russian place name spelt the Ukrainian way by regular correspondences
+    (``geoinc/lang/uk/geoparse_ru_spellings.tsv``).
+
+    Examples
+    --------
+    >>> ukrainian_spelling("Шебекино"), ukrainian_spelling("Курск")
+    ('Шебекине', 'Курськ')
+    """
+    return _respell(name, "uk")

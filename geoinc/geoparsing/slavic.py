@@ -124,6 +124,8 @@ def _forms(lang: str, word: str) -> tuple[tuple[str, ...], frozenset[str], str, 
     # (a surname's case form only, to the dictionary: the town first, "Климове")
     neuter = _ru_neuter(lang, own)
     keys = [*first, *(() if first else neuter), own, *last, *_ua_locative(lang, own), *neuter]
+    if word[:1].isupper():
+        keys += _regular_nominatives(lang, own)
     if neuter and not first:
         plurals.update(neuter)  # a town's name rebuilt from its case ending, as a plural's
         tags.add(_PLURAL_KEY)
@@ -157,6 +159,17 @@ def _ua_locative(lang: str, own: str) -> tuple[str, ...]:
         return ()
     stem = own[: m.start()] + _UA_VELAR[m.group(1)]
     return (stem, _UA_LAST_O.sub("і", stem)) if _UA_LAST_O.search(stem) else (stem,)
+
+
+def _regular_nominatives(lang: str, own: str) -> list[str]:
+    """Nominatives a capitalised word may be a case form of by the regular endings of
+    place names (``geoparse_case_endings.tsv``), for names the dictionary does not know:
+    "Здолбунові" -> Здолбунів, "Марганце" -> Марганец (the dictionary's manganese)."""
+    out = []
+    for ending, noms in _data(lang)["case_endings"]:
+        if len(own) > len(ending) + 2 and own.endswith(ending):
+            out += [normalize(own[: -len(ending)] + n) for n in noms]
+    return out
 
 
 _RU_NEUTER = re.compile(r"(?<=[^\W\d_]{3})([оеиы])(?:ве|не)$")  # the locative only
@@ -241,6 +254,17 @@ def _data(lang: str) -> dict:
         "capitals": norm_set("geoparse_capitals"),
         "colloquial": norm_table("geoparse_colloquial"),
         "aliases": norm_table("geoparse_aliases"),
+        "colloquial_endings": tuple(
+            (normalize(k), normalize(v))
+            for k, v in _lang.table(lang, "geoparse_colloquial_endings").items()
+        ),
+        "case_endings": sorted(
+            (
+                (k, tuple("" if n.strip() == "-" else n.strip() for n in v.split(",")))
+                for k, v in _lang.table(lang, "geoparse_case_endings").items()
+            ),
+            key=lambda kv: -len(kv[0]),
+        ),
     } | {
         "street_or_facility": norm_set("geoparse_street_nouns")
         | norm_set("geoparse_facility_nouns"),
@@ -318,6 +342,7 @@ def _mentions(text: str, tokens, results, resolver, lang: str, countries: set) -
     return out
 
 
+_TOWN = 5000  # a town's population: capitalised inside a sentence, a word is its name
 _CONTAINED_KM = 80.0  # a village from the point of the raion named after it
 
 
@@ -563,8 +588,13 @@ def _longest(tokens, i: int, resolver, data: dict, lang: str):
                 loose = _loose(tokens, i, j, data, lang)
             if not loose:
                 qual = "region" if j - i > 1 and last in data["region"] else ""
-                return j, key, qual, {}
+                readings = [k for k, _ in levels[0]]
+                return j, _as_written(tokens, i, j, key, resolver, readings), qual, {}
     # (whatever follows: "на Нікопольщині вибухи", no longer name having matched)
+    # "Черкасщина" is the oblast when one is named so, else "Нікопольщина" the raion
+    got = _colloquial_region(_raw(tokens, i), resolver, data, lang)
+    if got is not None:
+        return i + 1, got, "region", {"alias": _raw(tokens, i)}
     got = _colloquial_raion(_raw(tokens, i), resolver, lang)
     if got is not None:
         return i + 1, got, "", {"raion": _raw(tokens, i)}
@@ -575,6 +605,31 @@ def _longest(tokens, i: int, resolver, data: dict, lang: str):
                 if f"{form} {noun}" in keys:
                     return i + 1, f"{form} {noun}", "region", {"org": True}
     return None
+
+
+def _as_written(tokens, i: int, j: int, key: str, resolver, readings) -> str:
+    """Of a word's readings, a town of Ukraine or Russia before a village or a namesake
+    abroad: "Виноградів" is Vynohradiv (not the plural genitive of a village Виноград),
+    "Шумську" Shumsk, "в Хості" Khosta (not Khost)."""
+    if j - i > 1:
+        return key
+    own = _key(tokens, i)
+    if m := _SK_TOWN.search(own):
+        own = own if own in resolver.keys else own[: m.start() + 2]
+    if any(p.kind not in ("place", "settlement") for p, _ in resolver.candidates(key)[:3]):
+        return key  # "Луганською" (областю): a region's adjective, not Luhansk
+    if _town_size(key, resolver) >= _TOWN:
+        return key
+    keys = resolver.keys
+    options = [k for k in dict.fromkeys((own, *readings)) if k != key and k in keys]
+    best = max(options, key=lambda k: _town_size(k, resolver), default=key)
+    return best if _town_size(best, resolver) >= _TOWN else key
+
+
+def _town_size(key: str, resolver) -> int:
+    """The population of the largest town of Ukraine or Russia called ``key``."""
+    towns = (p for p, _ in resolver.candidates(key)[:3] if p.kind == "place")
+    return max((p.population for p in towns if p.country in ("UA", "RU")), default=0)
 
 
 def _town_noun(tokens, i: int, resolver, lang: str) -> str | None:
@@ -896,6 +951,24 @@ def _colloquial_raion(word: str, resolver, lang: str) -> str | None:
     return None
 
 
+def _colloquial_region(word: str, resolver, data: dict, lang: str) -> str | None:
+    """ "Закарпатщина", "Волинщині", "Донетчина": the oblast whose adjective the name is
+    built on (``geoparse_colloquial_endings.tsv``), when no town of its stem is known."""
+    for form in lemma_keys(word, lang):
+        if not _COLLOQUIAL.search(form):
+            continue
+        for ending, adjective in data["colloquial_endings"]:
+            if not form.endswith(ending):
+                continue
+            for noun in sorted(data["region"]):
+                key = f"{form[: -len(ending)]}{adjective} {noun}"
+                if key in resolver.keys and any(
+                    p.kind == "admin1" for p, _ in resolver.candidates(key)[:3]
+                ):
+                    return key
+    return None
+
+
 _ADJ_NOMINATIVE = ("ий", "ій", "ый", "ой")
 
 
@@ -958,13 +1031,14 @@ def _plausible(res, place, tokens, lang: str, countries: set[str]) -> bool:
         pos = "NOUN"  # "Покровська": the town's genitive, though also a surname's form
     home = place.country in countries | {"UA", "RU"}
     big = place.population >= 100_000
+    town = home and _town_inside(span, place, tokens, raw, lang)
     if raw[:2].isupper() and not big:
         return False  # "МИД", "ЗСУ": an acronym, not a village of those letters
     if pos in _NOT_NAME_POS:
         return False  # "Він", "До": a pronoun or a preposition at a sentence's start
     if _is_weapon(raw, lang):  # (after the cheaper tests: every test here says no)
         return False  # "Герань", "КАБами": a weapon's name (a non-location trap)
-    if pos != "NOUN" and "Geox" not in tags and not (home and big):
+    if pos != "NOUN" and "Geox" not in tags and not (home and big) and not town:
         if not (home and _before_container(tokens, span.j, lang)):
             return False  # "Усі", "Донецький" alone: not a place's name
     if not home and place.population < 1_000_000:
@@ -972,15 +1046,40 @@ def _plausible(res, place, tokens, lang: str, countries: set[str]) -> bool:
     known = "Geox" not in tags and _KNOWN in tags
     if not home and span.sentence_start and known:
         return False  # "Усі" opening a sentence is "all", not Wuxi
-    if lang == "ru" and known and not big and not (_PLURAL_KEY in tags and span.key in nouns):
+    if (
+        lang == "ru"
+        and known
+        and not big
+        and not town
+        and not (_PLURAL_KEY in tags and span.key in nouns)
+    ):
         return False  # a word the dictionary knows, and not as a place ("Пожар")
     if home and big:
         return True
-    if tags & _PERSON_TAGS and "Geox" not in tags and span.key not in nouns:
+    if tags & _PERSON_TAGS and "Geox" not in tags and span.key not in nouns and not town:
         return False  # "Лисак", "Сергій": people, not the villages of those names
     if place.kind == "settlement" and res.support <= 0:
         return False  # a name-only village needs its region in the text
     return True
+
+
+def _town_inside(span, place, tokens, raw: str, lang: str) -> bool:
+    """A town of the region capitalised inside a sentence, which the dictionary reads as
+    a common word, an adjective or a surname ("в Марганце", manganese; "по Золотому",
+    golden; "Новозибкова"; a first name next to it was tested before): an exact name
+    only, not a fuzzy match, and not an adjective of the word after it."""
+    if span.sentence_start or place.population < _TOWN or place.score < 1.0:
+        return False
+    return not _agrees_next(tokens, span.j, raw, lang)
+
+
+def _agrees_next(tokens, j: int, raw: str, lang: str) -> bool:
+    """The word may be an adjective of the words after it ("Новой Зеландии",
+    "Октябрьскую районную больницу")."""
+    if j >= tokens.n or tokens.seps[j] != " ":
+        return False
+    nxt = _raw(tokens, j)
+    return _agrees(lang, raw, nxt) or (nxt.islower() and _forms(lang, nxt)[2] == "ADJF")
 
 
 @lru_cache(maxsize=4096)
