@@ -25,12 +25,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import timedelta
+from functools import lru_cache
 
 from geoinc.incidents.merge import IncidentReport
 
-__all__ = ["consolidate", "assign_roles", "date_from_publication", "NEAR_KM", "ROLES"]
+__all__ = ["consolidate", "assign_roles", "WaveCues", "date_from_publication", "NEAR_KM", "ROLES"]
 
 #: How far a small place may lie from the settlement it is folded into.
 NEAR_KM = 15.0
@@ -303,43 +304,156 @@ def _latest_per_place(ordered: Sequence[IncidentReport], mains: set) -> set:
     }
 
 
-def assign_roles(
-    reports: Sequence[IncidentReport],
-    headline_places: Sequence = (),
-    *,
-    lead_background: Sequence | None = None,
-) -> list[IncidentReport]:
-    """Mark each report ``main`` or ``secondary`` (``extra["role"]``).
+def _place_sentences(r: IncidentReport) -> set[int]:
+    """Sentences that name the report's place, or a place folded into it (not ones it
+    only carries on from)."""
+    return {
+        e["sentence_start"]
+        for e in r.evidence
+        if e.get("field") in ("place", "place_detail")
+        and not e.get("inherited")
+        and "sentence_start" in e
+    }
 
-    The headline says what the story is about: reports at places it names are main.
-    Without such a report, the first report that states casualty figures is main (else
-    the first report), and so is any other with figures of its own on the same dates.
-    A report dated only to a month or a year (an attack recalled for context) is main
-    only when every report is; of several main reports at one place, only the latest
-    dated one stays main.
 
-    Parameters
-    ----------
-    reports : sequence of IncidentReport
-    headline_places : sequence of geoinc.gazetteer.Place
-        Places the headline names as locations.
-    lead_background : sequence of geoinc.gazetteer.Place, optional
-        Given when the headline is a post's lead sentence (:func:`_lead_mains`).
+def _own_attack(r: IncidentReport, alone: set[int]) -> bool:
+    """Whether a sentence of ``alone`` (naming the report's place and no other report's)
+    tells an attack there: casualty figures read in it, or a target or weapon of its own
+    ("In Balakliia, shelling damaged a school")."""
+    for c in r.claims:
+        if (
+            c["field"] in _CASUALTY
+            and c["value"] != 0  # "nobody was hurt" tells no attack by itself
+            and not c.get("inherited")
+            and c.get("sentence_start") in alone
+        ):
+            return True
+    # a weapon alone, where the sentence says nobody was hurt, is as often one shot down
+    # ("над округом уничтожены три БПЛА, обошлось без жертв")
+    calm = {c.get("sentence_start") for c in r.claims if c["field"] in _CASUALTY and not c["value"]}
+    armed = alone - calm
+    return any(
+        e.get("field") == "target"
+        and e.get("sentence_start") in alone
+        or e.get("field") == "weapon"
+        and e.get("sentence_start") in armed
+        for e in r.evidence
+    )
+
+
+def _period(mains: list[IncidentReport], published) -> tuple | None:
+    """The days the story reports: its dated main reports', else the two days up to
+    the publication date (an undated main takes them later)."""
+    dated = [r for r in mains if r.date_start is not None]
+    if dated:
+        return (
+            min(r.date_start for r in dated),
+            max(r.date_end or r.date_start for r in dated),
+        )
+    if published is not None:
+        return (published - timedelta(days=1), published)
+    return None
+
+
+def _in_period(r: IncidentReport, period: tuple | None) -> bool:
+    if r.date_start is None:
+        return True  # dated later by the main's day (:func:`date_from_publication`)
+    if period is None:
+        return False
+    return r.date_start <= period[1] and period[0] <= (r.date_end or r.date_start)
+
+
+def _same_wave(current: Sequence[IncidentReport], mains: set, published, cues) -> set:
+    """The main reports with the other attacks the article tells as items of their own:
+    a report whose place is named alone in a sentence that gives the attack its own
+    time of day or clock time (``cues.timed``: "Overnight, drones hit Shostka; in the
+    afternoon, shelling wounded two in Krasnopillia", a live blog's "13:20 — ...",
+    "hours later, drones hit Tuapse") and a weapon, target or figures of its own, on
+    the story's days or undated. Not a sentence of air defence at work
+    (``cues.downed``), nor one that recalls ("has been repeatedly targeted",
+    ``cues.recalled``), nor a place the lead names as background."""
+    period = _period([r for r in current if id(r) in mains], published)
+    out = set(mains)
+    for r in current:
+        if id(r) in mains or not _in_period(r, period):
+            continue
+        if cues.background and _named_in(r, cues.background):
+            continue
+        others = set().union(*(_place_sentences(o) for o in current if o is not r))
+        alone = _place_sentences(r) - others - cues.downed
+        if _place_sentences(r) & cues.recalled:
+            continue
+        if _own_attack(r, alone & cues.timed):
+            out.add(id(r))
+    return out
+
+
+@dataclass(frozen=True)
+class WaveCues:
+    """Sentences (by start offset) that tell how an article reports its attacks, for
+    :func:`assign_roles`: ``timed`` give a time of day or a clock time, ``recalled``
+    recall earlier attacks, ``downed`` only report drones or missiles shot down;
+    ``background``: places the lead names as background."""
+
+    timed: frozenset = frozenset()
+    recalled: frozenset = frozenset()
+    downed: frozenset = frozenset()
+    background: tuple = ()
+
+
+@lru_cache(maxsize=8)
+def _cue_patterns(lang: str) -> tuple[re.Pattern | None, re.Pattern | None]:
+    from geoinc import lang as _lang
+    from geoinc.exceptions import ConfigurationError
+
+    out = []
+    for name in ("dates_times_of_day", "events_recall_markers"):
+        try:
+            alts = _lang.phrases(lang, name)
+        except ConfigurationError:
+            alts = ()  # a language without the list: no cue of that kind
+        out.append(re.compile(rf"(?<!\w)(?:{'|'.join(alts)})(?!\w)", re.I) if alts else None)
+    return out[0], out[1]
+
+
+def wave_cues(sentences: Sequence, lang: str = "en") -> WaveCues:
+    """The :class:`WaveCues` of an article's sentences (``SentenceEvent`` objects).
 
     Examples
     --------
-    >>> assign_roles([])
-    []
+    >>> from geoinc.extraction.events import analyse_text
+    >>> text = "Drones hit Sumy overnight. In the afternoon, shelling hit Krasnopillia."
+    >>> len(wave_cues(analyse_text(text, None)).timed)
+    2
     """
-    if not reports:
-        return []
-    ordered = sorted(reports, key=lambda r: r.first_offset)
+    timed_rx, recall_rx = _cue_patterns(lang)
+    timed, recalled, downed = set(), set(), set()
+    for s in sentences:
+        if timed_rx is not None and timed_rx.search(s.text):
+            timed.add(s.start)
+        if recall_rx is not None and recall_rx.search(s.text):
+            recalled.add(s.start)
+        if s.extra.get("interception") or _only_downed(s):
+            downed.add(s.start)
+    return WaveCues(frozenset(timed), frozenset(recalled), frozenset(downed))
+
+
+def _only_downed(s) -> bool:
+    """Drone or missile counts and nothing hit: "destroyed 13 drones over the region",
+    "three drones were shot down, without casualties"."""
+    drones = [f for f in s.figures if f.field.startswith("drones")]
+    zeros = [f for f in s.figures if f.field in _CASUALTY and f.quantity.value == 0]
+    return bool(drones) and not s.targets and len(drones) + len(zeros) == len(s.figures)
+
+
+def _story_mains(
+    ordered: list, current: list, headline_places: Sequence, lead_background
+) -> set[int]:
+    """Ids of the reports the story is about: at the headline's places, else the first
+    with figures (its latest attack) and others with figures on its day or undated."""
     # "Izium in Kharkiv Oblast": the region locates the town, it is not a second story
     towns = {p.admin1 for p in headline_places if p.kind != "admin1"}
     headline_places = [p for p in headline_places if p.kind != "admin1" or p.admin1 not in towns]
-    # a report dated only to an earlier month or year ("in January 2023 a missile killed
-    # 46") is background to the story, whatever its place or figures
-    current = [r for r in ordered if (r.date_precision or 0) < 4] or ordered
     headline = [r for r in current if _named_in(r, headline_places)]
     with_figures = [r for r in current if _has_figures(r)]
     main = with_figures[0] if with_figures else current[0]
@@ -349,7 +463,7 @@ def assign_roles(
             key=lambda r: r.date_start,
         )
     headline += _lead_mains(current, headline, lead_background)
-    mains = {id(r) for r in headline} or {
+    return {id(r) for r in headline} or {
         id(r)
         for r in ordered
         if r is main
@@ -358,6 +472,54 @@ def assign_roles(
         # place hit in the same wave, not one recalled (those carry a month or a year)
         or (_has_figures(r) and main.date_start is not None and r.date_precision is None)
     }
+
+
+def assign_roles(
+    reports: Sequence[IncidentReport],
+    headline_places: Sequence = (),
+    *,
+    lead_background: Sequence | None = None,
+    published=None,
+    cues: WaveCues | None = None,
+) -> list[IncidentReport]:
+    """Mark each report ``main`` or ``secondary`` (``extra["role"]``).
+
+    The headline says what the story is about: reports at places it names are main.
+    Without such a report, the first report that states casualty figures is main (else
+    the first report), and so is any other with figures of its own on the same dates.
+    A report dated only to a month or a year (an attack recalled for context) is main
+    only when every report is; of several main reports at one place, only the latest
+    dated one stays main. With ``cues``, every other attack the article tells as an item
+    of the story's days (its own time of day, weapon, target or figures: bulletins, live
+    blogs, a strike and the counter-strike) is main too (:func:`_same_wave`).
+
+    Parameters
+    ----------
+    reports : sequence of IncidentReport
+    headline_places : sequence of geoinc.gazetteer.Place
+        Places the headline names as locations.
+    lead_background : sequence of geoinc.gazetteer.Place, optional
+        Given when the headline is a post's lead sentence (:func:`_lead_mains`).
+    published : datetime.date, optional
+        The publication date: the story's days when its main reports are undated.
+    cues : WaveCues, optional
+        How the sentences tell attacks (:func:`wave_cues`).
+
+    Examples
+    --------
+    >>> assign_roles([])
+    []
+    """
+    if not reports:
+        return []
+    ordered = sorted(reports, key=lambda r: r.first_offset)
+    # a report dated only to an earlier month or year ("in January 2023 a missile killed
+    # 46") is background to the story, whatever its place or figures
+    current = [r for r in ordered if (r.date_precision or 0) < 4] or ordered
+    mains = _story_mains(ordered, current, headline_places, lead_background)
+    if cues is not None:
+        cues = replace(cues, background=tuple(lead_background or ()))
+        mains = _same_wave(current, mains, published, cues)
     mains = _latest_per_place(ordered, mains)
     return [
         replace(r, extra={**r.extra, "role": "main" if id(r) in mains else "secondary"})

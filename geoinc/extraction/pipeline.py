@@ -42,7 +42,12 @@ from typing import Literal
 from geoinc import lang as _lang
 from geoinc.doc import Doc, Pipeline
 from geoinc.exceptions import ConfigurationError, PlaceNotFound
-from geoinc.extraction.article import assign_roles, consolidate, date_from_publication
+from geoinc.extraction.article import (
+    assign_roles,
+    consolidate,
+    date_from_publication,
+    wave_cues,
+)
 from geoinc.extraction.batch import (
     DEFAULT_TIME_BUDGET,
     check_options,
@@ -1333,7 +1338,10 @@ def _reports_of(doc: Doc, pieces: list, by_sentence: dict) -> list[IncidentRepor
     if lang in ("uk", "ru") and not titled:
         lead = [m.place for m in by_sentence.get(0, ()) if m.role == "location" and m.place]
         lead = [p for p in lead if p.kind != "country" and p not in headline]
-    reports = assign_roles(grouped, headline, lead_background=lead)
+    cues = wave_cues(sentences, lang)
+    reports = assign_roles(
+        grouped, headline, lead_background=lead, published=document.published, cues=cues
+    )
     if lang in ("uk", "ru"):
         reports = _interceptions_aside(reports, sentences)
     reports = date_from_publication(reports, document.published, document.published_how)
