@@ -97,7 +97,7 @@ def geoparse(text: str, *, gazetteer=None, lang: str = "en") -> list[Mention]:
     resolver = resolver_for(gazetteer)
     tokens = tokenize(text)
     spans = find_spans(tokens, resolver.keys, text, resolver.first_words, resolver.zipf)
-    results = resolver.resolve(spans, tokens)
+    results = resolver.resolve(spans, tokens, lang)
     kept = _precise(results, resolver, tokens, lang)
     return _mentions(kept, tokens, text, lang)
 
@@ -194,7 +194,7 @@ def resolve_spans(text: str, spans, *, gazetteer=None) -> list[Mention | None]:
     built = spans_from_offsets(tokens, pairs, resolver, text)
     order = sorted(range(len(built)), key=lambda k: (built[k].start, built[k].end))
     ordered = [built[k] for k in order]
-    results = resolver.resolve(ordered, tokens)
+    results = resolver.resolve(ordered, tokens, "en")
     out: list[Mention | None] = [None] * len(pairs)
     for k, res in zip(order, results, strict=False):
         if res.place is None and res.span.source != "unknown":

@@ -20,14 +20,16 @@ scores with the context (a mention never counts as its own evidence).
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import NamedTuple
 
 import numpy as np
 from rapidfuzz import fuzz
 
 from geoinc import lang as _lang
-from geoinc.exceptions import GeoincError, PlaceNotFound
+from geoinc.exceptions import ConfigurationError, GeoincError, PlaceNotFound
 from geoinc.gazetteer import Place, parse_query
 from geoinc.geoparsing.features import Supplement, supplement
 from geoinc.geoparsing.lexicon import (
@@ -41,6 +43,7 @@ from geoinc.geoparsing.lexicon import (
     POSTAL_CODES,
 )
 from geoinc.geoparsing.recognise import Span, Token, first_words_of
+from geoinc.geoparsing.roles import assign_role
 from geoinc.names import (
     CYRILLIC_COUNTRIES,
     is_cyrillic,
@@ -58,6 +61,15 @@ MAX_CANDIDATES = 20
 
 _W_PRIMARY = 2.0
 _W_COMMON_NAME = 1.0  # a name several towns own (_common_name)
+# A town this many times bigger than an exact namesake owns a Latin name that romanises
+# its Cyrillic name as if the name were its own (Resolver._native_of_bigger).
+_NATIVE_RATIO = 10.0
+_TOWN_KINDS = frozenset({"place", "settlement"})
+# In a text that reports attacks, a namesake in a region at war (_at_war): worth the
+# primary-name bonus, so that a town's Russian spelling ("Volchansk") finds it.
+_W_WAR = _W_PRIMARY
+_WAR_RATIO = 10.0  # ... when no namesake far from the front is this many times bigger
+_SPEAKING_ROLES = frozenset({"actor", "organisation"})
 # Candidates this far below the best prior are not scored: context lifts a candidate
 # by this much only for a stated "Town, State" pair, and the development corpora show
 # no gain from scoring them (a 1,000-fold smaller namesake of the biggest one).
@@ -188,6 +200,34 @@ def _city_region(place: Place) -> bool:
     return region in (name, f"{name} city")
 
 
+def _prepare(span: Span, cands: list[tuple[Place, float]]) -> _Prepared:
+    """What a span's candidates give, context-free: the evidence the winner lends the
+    other names, the regions the name could be in and its point-like candidates."""
+    if not cands:
+        return _Prepared(cands, ("", "", 0.0), frozenset(), (), None)
+    top = max(cands, key=lambda c: c[1])
+    others = [p for p in cands if p is not top]
+    margin = top[1] - max(p[1] for p in others) if others else 10.0
+    best = top[0]
+    weight = 1.0 if margin >= 1.0 or best.kind in ("country", "admin1") else 0.3
+    if span.source == "demonym":
+        weight = 0.5
+    evidence = (best.country, best.admin1 if best.kind != "country" else "", weight)
+    # The regions this name could be in, and its point-like candidates with unit
+    # vectors, for coherence and proximity between names.
+    top_prior = max(p for _, p in cands)
+    plausible = [
+        pl
+        for pl, p in cands
+        if pl.admin1 and pl.kind != "country" and p >= top_prior - _COHERENCE_WINDOW
+    ]
+    regions = frozenset(pl.admin1 for pl in plausible)
+    points = tuple(
+        (pl.admin1, *_unit(pl.lat, pl.lon), id(pl)) for pl in plausible if pl.kind in _POINTLIKE
+    )
+    return _Prepared(cands, evidence, regions, points, best)
+
+
 class Resolver:
     """Candidate generation and scoring over one gazetteer (caches per name key).
 
@@ -235,11 +275,32 @@ class Resolver:
             if _is_primary(place, key):
                 prior += _W_PRIMARY
             out.append((place, prior))
-        out = _common_name(out, key)
+        out = self._native_of_bigger(_common_name(out, key), key)
         if len(self._cands) > 200_000:
             self._cands.clear()  # bounded memory on endless streams
         self._cands[key] = out
         return out
+
+    def _native_of_bigger(self, cands: list, key: str) -> list[tuple[Place, float]]:
+        """A Latin name that romanises a much bigger town's Cyrillic name, current or
+        former ("Konstantinovka": Kostiantynivka; "Artemovsk": Bakhmut), is that town
+        before a small exact namesake (a village in Amur Oblast): the bigger town, at
+        least :data:`_NATIVE_RATIO` times the biggest exact namesake, is weighed as one
+        too (:data:`_W_PRIMARY`). Context still picks the namesake when the text points
+        to its region."""
+        own = [_is_primary(p, key) for p, _ in cands]
+        if is_cyrillic(key) or not any(own) or all(own):
+            return cands
+        exact = [p for (p, _), o in zip(cands, own, strict=True) if o]
+        if any(p.kind not in _TOWN_KINDS or p.population <= 0 for p in exact):
+            return cands  # a region, a river or a county of the name: not this rule
+        floor = _NATIVE_RATIO * max(p.population for p in exact)
+        return [
+            (p, s + _W_PRIMARY)
+            if not o and p.kind == "place" and p.population >= floor and self._native(p, key)
+            else (p, s)
+            for (p, s), o in zip(cands, own, strict=True)
+        ]
 
     def lookup(self, surface: str) -> list[Place]:
         """The gazetteer's qualifier-aware, fuzzy lookup of words that are no key."""
@@ -266,36 +327,7 @@ class Resolver:
         sig = (span.source, span.key, span.qualifier)
         got = self._span_cache.get(sig) if span.source != "lookup" else None
         if got is None:
-            cands = self._span_candidates_uncached(span)
-            evidence = ("", "", 0.0)
-            best = None
-            if cands:
-                top = max(cands, key=lambda c: c[1])
-                others = [p for p in cands if p is not top]
-                margin = top[1] - max(p[1] for p in others) if others else 10.0
-                place = best = top[0]
-                weight = 1.0 if margin >= 1.0 or place.kind in ("country", "admin1") else 0.3
-                if span.source == "demonym":
-                    weight = 0.5
-                evidence = (place.country, place.admin1 if place.kind != "country" else "", weight)
-            regions = frozenset()
-            points: tuple = ()
-            if cands:
-                # The regions this name could be in, and its point-like candidates with
-                # unit vectors, for coherence and proximity between names.
-                top_prior = max(p for _, p in cands)
-                plausible = [
-                    pl
-                    for pl, p in cands
-                    if pl.admin1 and pl.kind != "country" and p >= top_prior - _COHERENCE_WINDOW
-                ]
-                regions = frozenset(pl.admin1 for pl in plausible)
-                points = tuple(
-                    (pl.admin1, *_unit(pl.lat, pl.lon), id(pl))
-                    for pl in plausible
-                    if pl.kind in _POINTLIKE
-                )
-            got = _Prepared(cands, evidence, regions, points, best)
+            got = _prepare(span, self._span_candidates_uncached(span))
             if span.source != "lookup":
                 if len(self._span_cache) > 200_000:
                     self._span_cache.clear()
@@ -378,18 +410,36 @@ class Resolver:
 
     # ---- resolution ------------------------------------------------------------
 
-    def resolve(self, spans: list[Span], tokens) -> list[Resolution]:
-        """Resolve every span of one document (a pure function of its input)."""
+    def resolve(self, spans: list[Span], tokens, lang: str | None = None) -> list[Resolution]:
+        """Resolve every span of one document (a pure function of its input).
+
+        Parameters
+        ----------
+        spans : list of Span
+        tokens : Tokens
+        lang : str, optional
+            The text's language: with it, a text that reports attacks (its
+            ``events_cues``) prefers namesakes in a region at war (:func:`_at_war`).
+
+        Returns
+        -------
+        list of Resolution
+        """
         prepared = [self._span_candidates(s) for s in spans]
+        speakers: frozenset[int] = frozenset()
+        if lang is not None:
+            prepared, speakers = _at_war(spans, prepared, tokens, lang)
         # Names that will likely be dropped as words or people's names ("Transit",
         # "Green", "David") give no context: they must not pull "Toronto" to Ohio. Nor
         # do attackers and origins ("Russian troops", "Moscow-installed", "Iranian-made"):
         # they say who acts, not where.
+        # In a war report, who speaks or acts ("Russia's defence ministry said") is
+        # named whatever the scene: no context either (_at_war).
         context = [
             _Prepared(p.cands, *_NO_CONTEXT, p.best)
-            if self._weak(s, p.best) or _acting(s, tokens)
+            if k in speakers or self._weak(s, p.best) or _acting(s, tokens)
             else p
-            for s, p in zip(spans, prepared, strict=True)
+            for k, (s, p) in enumerate(zip(spans, prepared, strict=True))
         ]
         ctx = _Context(
             *_tally(spans, context),
@@ -605,6 +655,67 @@ class Resolver:
                 res.place = nxt.place
                 res.candidates = (nxt.place,)
                 res.confidence = round(0.5 * nxt.confidence, 4)
+
+
+def _at_war(spans: list[Span], prepared: list, tokens, lang: str) -> tuple[list, frozenset]:
+    """In a text that reports attacks, a namesake in a region at war (front-line and
+    shelled border regions: ``geoparse_conflict_regions``) gains :data:`_W_WAR`: shelled
+    "Volchansk" is Vovchansk in Kharkiv Oblast, not the Urals town of the name. The
+    words are looked for only when a name has namesakes both in and outside those
+    regions.
+
+    Returns the prepared spans, re-weighed, and the indices of the names that speak or
+    act (an actor or an organisation by their role), which then give no context.
+    """
+    regions = _lang.words(_lang.DEFAULT, "geoparse_conflict_regions")
+    lifted = [_at_front(p.cands, regions) for p in prepared]
+    touched = [k for k, ids in enumerate(lifted) if ids]
+    if not touched or not _reports_attack(tokens.text, lang):
+        return prepared, frozenset()
+    out = list(prepared)
+    for k in touched:
+        cands = [(pl, s + (_W_WAR if id(pl) in lifted[k] else 0.0)) for pl, s in out[k].cands]
+        out[k] = _prepare(spans[k], cands)
+    speakers = frozenset(
+        k
+        for k, (s, p) in enumerate(zip(spans, out, strict=True))
+        if p.best is not None
+        and k not in touched
+        and assign_role(s, tokens, p.best.kind, lang) in _SPEAKING_ROLES
+    )
+    return out, speakers
+
+
+def _at_front(cands: list, regions: frozenset[str]) -> set[int]:
+    """Ids of the candidates the war prior lifts: those in a region at war, when the
+    name has namesakes elsewhere too, none more than :data:`_WAR_RATIO` times bigger (a
+    prior, not a reason for a hamlet to beat Lviv or New York)."""
+    far = [pl.population for pl, _ in cands if pl.kind != "country" and pl.admin1 not in regions]
+    if not far:
+        return set()
+    floor = max(far) / _WAR_RATIO
+    return {
+        id(pl)
+        for pl, _ in cands
+        if pl.kind != "country" and pl.admin1 in regions and pl.population >= floor
+    }
+
+
+@lru_cache(maxsize=16)
+def _attack_words(lang: str) -> re.Pattern | None:
+    """The attack cues of a language (its ``events_cues``) as one pattern; None when the
+    language has none."""
+    try:
+        cues = _lang.table(lang, "events_cues").values()
+    except ConfigurationError:
+        return None
+    return re.compile(rf"\b(?:{'|'.join(cues)})\b", re.I)
+
+
+def _reports_attack(text: str, lang: str) -> bool:
+    """The text says an attack happened (shelled, struck, a drone attack ...)."""
+    pattern = _attack_words(lang)
+    return pattern is not None and pattern.search(text) is not None
 
 
 def _acting(span: Span, tokens) -> bool:
