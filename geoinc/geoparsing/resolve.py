@@ -3,7 +3,11 @@
 Each candidate gets a score that adds up, in log-odds-like units:
 
 * a prior: log10 population with a per-kind offset (the gazetteer's ``importance``);
-* +1 when the span is the record's primary name rather than one of its alternate names;
+* +2 when the span is the record's primary name rather than one of its alternate names,
+  or romanises a Cyrillic name of a town ten times bigger than any exact namesake
+  ("Konstantinovka": Kostiantynivka, not the Amur Oblast village);
+* in a text that reports attacks, a prior for namesakes in a region at war ("Volchansk"
+  shelled is Vovchansk), and the sides that speak ("Moscow said") give no context;
 * qualifiers: "Kharkiv region" wants a first-level region, "the village of X" a settlement;
 * document context: the share of the other mentions that sit in the candidate's country,
   and whether another mention sits in the candidate's first-level region ("Borova" next
