@@ -105,3 +105,125 @@ def test_look_alike_names_are_no_weapons(sentence, lang):
 def test_drone_counts_with_the_full_term(sentence, lang, count):
     figs = [(f.field, f.quantity.value) for f in find_figures(sentence, lang)]
     assert ("drones_shot_down", count) in figs
+
+
+# --------------------------------------------------------------------------- figures
+
+
+def en_figures(sentence: str) -> list[tuple[str, int | None]]:
+    from geoinc.extraction.events import find_figures as en_find
+
+    return sorted((f.field, f.quantity.value) for f in en_find(sentence))
+
+
+def slavic_figures(sentence: str, lang: str) -> list[tuple[str, int | None]]:
+    return sorted((f.field, f.quantity.value) for f in find_figures(sentence, lang))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "expected"),
+    [
+        ("На щастя, жертв і постраждалих немає.", "uk", [("injured", 0), ("killed", 0)]),
+        ("Обійшлося без жертв та поранених.", "uk", [("injured", 0), ("killed", 0)]),
+        ("Інформації про постраждалих не надходило.", "uk", [("injured", 0), ("killed", 0)]),
+        ("Постраждалих серед мешканців немає.", "uk", [("injured", 0), ("killed", 0)]),
+        ("Загиблих серед цивільних немає.", "uk", [("killed", 0)]),
+        (
+            "Вибух пролунав, але ніхто не загинув і не постраждав.",
+            "uk",
+            [("injured", 0), ("killed", 0)],
+        ),
+        ("Цивільні не постраждали.", "uk", [("injured", 0), ("killed", 0)]),
+        ("Обійшлося без людських втрат.", "uk", [("killed", 0)]),
+        ("Обошлось без жертв и пострадавших.", "ru", [("injured", 0), ("killed", 0)]),
+        ("Без пострадавших обошлось и в этот раз.", "ru", [("injured", 0), ("killed", 0)]),
+        ("Информации о пострадавших не поступало.", "ru", [("injured", 0), ("killed", 0)]),
+        ("Жертв среди горожан нет.", "ru", [("killed", 0)]),
+        ("Никто не погиб и не пострадал.", "ru", [("injured", 0), ("killed", 0)]),
+        ("Обошлось без человеческих жертв.", "ru", [("killed", 0)]),
+        # "not reported (yet)" is no zero
+        ("О пострадавших не сообщается.", "ru", []),
+        ("Информация о пострадавших уточняется.", "ru", []),
+        ("Про постраждалих не повідомляється.", "uk", []),
+    ],
+)
+def test_slavic_explicit_zeros(sentence, lang, expected):
+    assert slavic_figures(sentence, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The drone hit a barn without causing casualties.", [("injured", 0), ("killed", 0)]),
+        ("No casualties were reported.", [("injured", 0), ("killed", 0)]),
+        ("There were no immediate casualties.", [("injured", 0), ("killed", 0)]),
+        ("Casualties were not immediately reported.", []),
+        ("There was no word on casualties yet.", []),
+        ("The shell landed in a field without causing injuries.", [("injured", 0)]),
+        ("The strike killed a family of four.", [("killed", 4)]),
+        ("A blast in the yard killed an entire family of six.", [("killed", 6)]),
+        ("A family of three was killed in the blast.", [("killed", 3)]),
+        ("The rocket killed two men and wounded another.", [("injured", 1), ("killed", 2)]),
+        ("One man died and another was hurt.", [("injured", 1), ("killed", 1)]),
+        (
+            "Shelling killed a farmer and injured another in Nikopol.",
+            [("injured", 1), ("killed", 1)],
+        ),
+        ("Another strike hit the depot.", []),
+        ("They fired another missile later.", []),
+    ],
+)
+def test_english_figures(sentence, expected):
+    assert en_figures(sentence) == expected
+
+
+# --------------------------------------------------------------------------- recalled strikes
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "start", "end"),
+    [
+        ("У 2022-му тут загинули п'ятеро.", "uk", "2022-01-01", "2022-12-31"),
+        ("У жовтні 2023 року снаряд влучив у школу.", "uk", "2023-10-01", "2023-10-31"),
+        ("У лютому ракета влучила в міст.", "uk", "2025-02-01", "2025-02-28"),
+        ("В 2022 году здесь погибли девять человек.", "ru", "2022-01-01", "2022-12-31"),
+        ("В ноябре 2023 года ракета попала в депо.", "ru", "2023-11-01", "2023-11-30"),
+    ],
+)
+def test_earlier_months_and_years(sentence, lang, start, end):
+    from datetime import date
+
+    from geoinc.extraction.slavic import find_dates
+
+    (d,) = find_dates(sentence, date(2025, 6, 10), lang)
+    assert (str(d.date_start), str(d.date_end)) == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        ("У червні ракета влучила в міст.", "uk"),  # the month of publication dates nothing
+        ("В 2025 году здесь погибли люди.", "ru"),
+    ],
+)
+def test_this_month_or_year_is_no_earlier_date(sentence, lang):
+    from datetime import date
+
+    from geoinc.extraction.slavic import find_dates
+
+    assert find_dates(sentence, date(2025, 6, 10), lang) == []
+
+
+def test_a_recalled_strike_keeps_its_toll():
+    from datetime import date
+
+    from geoinc.extraction.pipeline import Document, extract_reports
+
+    text = (
+        "Вночі дрон влучив у склад у Чугуєві. Загинула одна людина.\n\n"
+        "Місто вже атакували: у 2023 році ракета вбила тут шістьох людей."
+    )
+    doc = Document(doc_id="t", text=text, lang="uk", published=date(2025, 6, 10))
+    reports = extract_reports(doc).reports
+    main = [r for r in reports if r.extra.get("role") == "main"]
+    assert [c["value"] for c in main[0].claims if c["field"] == "killed"] == [1]

@@ -148,9 +148,11 @@ def _grammar(code: str, folded: bool = False) -> _Grammar:
         np=rx(
             rf"(?<![\w-])(?P<num>{num})(?P<mods>(?:\s+{mod}){{0,3}}?)\s+(?P<noun>{nouns}|{_AGE_NOUN})\b"
         ),
-        bare=rx(rf"(?<![\w-])(?P<num>{hundred}|{qualnum})(?![\w-])"),
+        # "and wounded another", "another was hurt": a bare "another" is one more person
+        bare=rx(rf"(?<![\w-])(?P<num>{hundred}|{qualnum}|{_another(d, aux)})(?![\w-])"),
         passive=rx(rf"(?:{aside})?(?:{sep}{aux}){{0,6}}{sep}(?P<verb>{killed}|{injured})\b"),
-        active=rx(rf"\b(?P<verb>{active})\s+$", fast=True),
+        # "killed a family of five": the number after a lead counts the people
+        active=rx(rf"\b(?P<verb>{active})\s+(?:{_alt(d.get('count_leads', ()))}\s+)?$", fast=True),
         killed_verb=rx(
             rf"^(?:{killed}|{_alt(d['killed_active'])}|{_alt(d['nominal_killed_before'])})$"
         ),
@@ -171,6 +173,15 @@ def _grammar(code: str, folded: bool = False) -> _Grammar:
         plural=_lower_set(d["plural_person_nouns"]),
         attributive_injured=_lower_set(d["attributive_injured"]),
     )
+
+
+def _another(d: dict, aux: str) -> str:
+    """A bare "another" that ends its clause or comes before an auxiliary, a casualty
+    verb or a place ("killing two and wounding another", "another was hurt"), not
+    "another strike"."""
+    verbs = _alt([*d["killed_verbs"], *d["injured_verbs"], *d["injured_active"]])
+    places = _alt(d["ellipsis_prepositions"])  # "wounded another in Sumy"
+    return rf"another(?=\s*(?:[,.;:)]|$)|\s+(?:and|{aux}|{verbs}|{places})\b)"
 
 
 def _subset_died_pattern(d: dict, qualnum: str, aux: str, num: str, mod: str, nouns: str) -> str:
@@ -321,7 +332,7 @@ def _quantity(num_text: str, noun: str | None, g: _Grammar) -> Quantity | None:
         # "their daughter" is one; "their children" gives no number
         return Quantity(1, 1, 1, "exact", raw) if _singular(noun, g) else None
     if low in _ONE_WORDS:
-        if noun is None and low == "one":
+        if noun is None and low in ("one", "another"):
             return Quantity(1, 1, 1, "exact", raw)  # "two were killed and one was wounded"
         if noun is None or noun.lower() in g.general:
             return None

@@ -767,6 +767,7 @@ def find_dates(sentence: str, published: date | None, lang: str, offset: int = 0
         *numbered,
         *_weekday_dates(text, g, published, weekday),
         *_relative_dates(text, g, published, lang),
+        *_period_dates(text, published, lang),
     ):
         if any(a < y and x < b for x, y in taken):
             continue  # an earlier, more explicit reading holds these words
@@ -805,6 +806,40 @@ def _numbered_dates(text: str, g: _Grammar, published, numeric, day_month):
         else:
             d = _partial_year(published, month, day) if published else None
             yield _night_or_day(m, d, "partial")
+
+
+@lru_cache(maxsize=4)
+def _period_pattern(lang: str) -> tuple[dict[str, int], re.Pattern]:
+    """ "у березні 2023 року", "в марте", "у 2023-му", "в 2022 году": a month or year."""
+    months = {k.lower(): int(v) for k, v in _lang.table(lang, "events_month_locatives").items()}
+    names = "|".join(sorted(months, key=len, reverse=True))
+    year_words = "|".join(re.escape(w) for w in _lang.phrases(lang, "events_year_words"))
+    pattern = re.compile(
+        rf"(?<!\w)(?:у|в|во)\s+(?:(?P<month>{names})(?:\s+(?P<myear>(?:19|20)\d\d))?"
+        rf"|(?P<year>(?:19|20)\d\d)(?:-\w{{1,3}})?)(?:\s+(?:{year_words})(?!\w))?(?![\w.-])",
+        re.I,
+    )
+    return months, pattern
+
+
+def _period_dates(text: str, published, lang: str):
+    """Months and years before the publication's own: an earlier attack recalled for
+    context, dated so that its figures and weapons do not join today's incident."""
+    if published is None:
+        return
+    months, pattern = _period_pattern(lang)
+    for m in pattern.finditer(text):
+        if m["year"]:
+            y = int(m["year"])
+            if y < published.year:
+                yield m.start(), m.end(), date(y, 1, 1), date(y, 12, 31), 5, "year"
+            continue
+        month = months[m["month"].lower()]
+        year = int(m["myear"]) if m["myear"] else published.year - (month > published.month)
+        if (year, month) >= (published.year, published.month):
+            continue
+        nxt = date(year + (month == 12), month % 12 + 1, 1)
+        yield m.start(), m.end(), date(year, month, 1), nxt - timedelta(days=1), 4, "month"
 
 
 def _weekday_dates(text: str, g: _Grammar, published, weekday):
