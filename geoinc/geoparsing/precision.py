@@ -262,6 +262,34 @@ def clock_or_day(res: Resolution, doc: DocumentEvidence) -> bool:
     return j < tokens.n and tokens.seps[j] == " " and tokens.words[j] in _clock_or_day_words()
 
 
+def water_only(res: Resolution, doc: DocumentEvidence) -> bool:
+    """Rejects a town for a name the text makes a water's ("the Kakhovka reservoir",
+    "the left bank of the Dnipro"): the river or reservoir, or nothing."""
+    return bool(res.span.extra.get("water")) and res.place.kind not in ("water", "feature")
+
+
+def landmark_name(res: Resolution, doc: DocumentEvidence) -> bool:
+    """Rejects a name between "the" and a lower-case establishment noun ("the Bristol
+    hotel in Odesa"): the hotel's name, not the place."""
+    span, tokens = res.span, doc.tokens
+    nxt, sep = _next_word(span, tokens)
+    return (
+        sep == " "
+        and nxt in _lang.words(_lang.DEFAULT, "geoparse_landmark_nouns")
+        and tokens.words[span.j] == nxt  # lower case as written
+        and span.i > 0
+        and tokens.key(span.i - 1) == "the"
+    )
+
+
+def ship_name(res: Resolution, doc: DocumentEvidence) -> bool:
+    """Rejects a name right after a lower-case ship noun ("the landing ship
+    Novocherkassk"): the ship's name, not the place."""
+    i = res.span.i
+    words = doc.tokens.words
+    return i > 0 and words[i - 1] in _lang.words(_lang.DEFAULT, "geoparse_ship_nouns")
+
+
 #: Rules for every resolved name (``no_place`` first: the others read the record).
 ANY_SOURCE_RULES: tuple[Rule, ...] = (no_place, disease_name, virus_strain, clock_or_day)
 #: Further rules for names matched in the gazetteer (not in a table of demonyms,
@@ -269,6 +297,9 @@ ANY_SOURCE_RULES: tuple[Rule, ...] = (no_place, disease_name, virus_strain, cloc
 GAZETTEER_RULES: tuple[Rule, ...] = (
     organisation_acronym,
     bare_feature,
+    water_only,
+    landmark_name,
+    ship_name,
     alternate_code_or_word,
     alternate_unsupported,
     speaker,

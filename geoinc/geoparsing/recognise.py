@@ -660,12 +660,32 @@ def _region_phrase(tokens: Tokens, j: int) -> str | None:
 
 
 def _water_before(s: Span, tokens: Tokens) -> None:
-    """ "across the Dnipro", "along the Don": the river of the name if it has one (the
-    feature qualifier weighs water records up, and no other)."""
-    if s.source != "gazetteer" or s.qualifier or s.i < 2 or tokens.key(s.i - 1) != "the":
+    """ "across the Dnipro", "along the Don", "the left bank of the Dnipro", "the
+    Dnipro's right bank", "the Kakhovka reservoir": the river of the name if it has one
+    (the feature qualifier weighs water records up, and no other); after a water noun,
+    the water or nothing (``extra["water"]``: no town of that name is meant)."""
+    if s.source != "gazetteer" or s.qualifier or s.i < 1 or tokens.key(s.i - 1) != "the":
         return
-    if tokens.key(s.i - 2) in _words("water_before"):
+    if s.i >= 2 and tokens.key(s.i - 2) in _words("water_before"):
         s.qualifier = "feature"
+    elif _water_after(s, tokens) or (
+        s.i >= 3 and tokens.key(s.i - 2) == "of" and tokens.key(s.i - 3) in _words("water_nouns")
+    ):
+        s.qualifier = "feature"
+        s.extra["water"] = True
+
+
+def _water_after(s: Span, tokens: Tokens) -> bool:
+    """ "the Kakhovka reservoir" (a lower-case water head), "the Dnipro's right bank"."""
+    j = s.j
+    if j >= tokens.n or tokens.seps[j] != " ":
+        return False
+    if s.j - s.i == 1 and tokens.words[j] in _words("water_heads"):
+        return True
+    if not tokens.words[j - 1].endswith(("'s", "’s")):
+        return False
+    nouns = _words("water_nouns")
+    return tokens.words[j] in nouns or (j + 1 < tokens.n and tokens.words[j + 1] in nouns)
 
 
 def _regional_official(tokens: Tokens, nxt: Token, j: int) -> bool:

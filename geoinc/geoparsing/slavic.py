@@ -252,6 +252,10 @@ def _data(lang: str) -> dict:
         "direction": norm_set("geoparse_direction_nouns"),
         "actor_verbs": tuple(normalize(w) for w in _lang.phrases(lang, "geoparse_actor_verbs")),
         "capitals": norm_set("geoparse_capitals"),
+        "first_names": norm_set("geoparse_first_names"),
+        "outlets": norm_set("geoparse_outlet_nouns"),
+        "water_nouns": norm_set("geoparse_water_nouns"),
+        "ship_nouns": norm_set("geoparse_ship_nouns"),
         "colloquial": norm_table("geoparse_colloquial"),
         "aliases": norm_table("geoparse_aliases"),
         "colloquial_endings": tuple(
@@ -553,6 +557,8 @@ def _person(tokens, i: int, lang: str, people: set[str]) -> bool:
             and "Surn" in _forms(lang, _raw(tokens, i + 1))[1]
         ):
             return True
+    if _first_name(tokens, i, tags, lang):
+        return True
     if "Surn" not in tags and _KNOWN in tags:
         return False
     for k in (i - 1, i + 1):
@@ -562,6 +568,19 @@ def _person(tokens, i: int, lang: str, people: set[str]) -> bool:
             if sep == " " and {"Name", "Patr"} & other and "Geox" not in other:
                 return True
     return False
+
+
+def _first_name(tokens, i: int, tags, lang: str) -> bool:
+    """ "Владимир Сальдо", "Володимир Кличко": a first name in the nominative before a
+    capitalised word that is no place and no acronym names a person, whatever the
+    dictionary makes of the surname ("Сальдо" is a balance to it)."""
+    if i + 1 >= tokens.n or tokens.seps[i + 1] != " " or not _cap(tokens, i + 1):
+        return False
+    nxt = _raw(tokens, i + 1)
+    if nxt[:2].isupper() or "Geox" in _forms(lang, nxt)[1]:
+        return False
+    named = "Name" in tags and "nomn" in tags
+    return named or normalize(_raw(tokens, i)) in _data(lang)["first_names"]
 
 
 def _longest(tokens, i: int, resolver, data: dict, lang: str):
@@ -1009,6 +1028,11 @@ def _plausible(res, place, tokens, lang: str, countries: set[str]) -> bool:
     """Precision rules: a person's name, a common word, a weapon or a namesake abroad is
     not the place."""
     span = res.span
+    before = set(_words_before(tokens, span.i, 1))
+    if before & _data(lang)["ship_nouns"]:
+        return False  # "корабель «Новочеркаськ»": a ship's name
+    if place.kind not in ("water", "feature") and before & _data(lang)["water_nouns"]:
+        return False  # "на лівому березі Дніпра": the river's, not the city
     if span.j - span.i > 1 or span.extra or span.qualifier == "settlement":
         return True
     if place.kind in ("country", "admin1", "water"):
@@ -1034,6 +1058,8 @@ def _plausible(res, place, tokens, lang: str, countries: set[str]) -> bool:
     town = home and _town_inside(span, place, tokens, raw, lang)
     if raw[:2].isupper() and not big:
         return False  # "МИД", "ЗСУ": an acronym, not a village of those letters
+    if not home and set(_words_before(tokens, span.i, 1)) & _data(lang)["outlets"]:
+        return False  # "агентство САНА": a news agency, not Sanaa
     if pos in _NOT_NAME_POS:
         return False  # "Він", "До": a pronoun or a preposition at a sentence's start
     if _is_weapon(raw, lang):  # (after the cheaper tests: every test here says no)
