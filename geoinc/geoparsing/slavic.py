@@ -1028,11 +1028,8 @@ def _plausible(res, place, tokens, lang: str, countries: set[str]) -> bool:
     """Precision rules: a person's name, a common word, a weapon or a namesake abroad is
     not the place."""
     span = res.span
-    before = set(_words_before(tokens, span.i, 1))
-    if before & _data(lang)["ship_nouns"]:
-        return False  # "корабель «Новочеркаськ»": a ship's name
-    if place.kind not in ("water", "feature") and before & _data(lang)["water_nouns"]:
-        return False  # "на лівому березі Дніпра": the river's, not the city
+    if _named_by_the_word_before(tokens, span, place, lang, countries):
+        return False
     if span.j - span.i > 1 or span.extra or span.qualifier == "settlement":
         return True
     if place.kind in ("country", "admin1", "water"):
@@ -1058,8 +1055,6 @@ def _plausible(res, place, tokens, lang: str, countries: set[str]) -> bool:
     town = home and _town_inside(span, place, tokens, raw, lang)
     if raw[:2].isupper() and not big:
         return False  # "МИД", "ЗСУ": an acronym, not a village of those letters
-    if not home and set(_words_before(tokens, span.i, 1)) & _data(lang)["outlets"]:
-        return False  # "агентство САНА": a news agency, not Sanaa
     if pos in _NOT_NAME_POS:
         return False  # "Він", "До": a pronoun or a preposition at a sentence's start
     if _is_weapon(raw, lang):  # (after the cheaper tests: every test here says no)
@@ -1087,6 +1082,22 @@ def _plausible(res, place, tokens, lang: str, countries: set[str]) -> bool:
     if place.kind == "settlement" and res.support <= 0:
         return False  # a name-only village needs its region in the text
     return True
+
+
+def _named_by_the_word_before(tokens, span, place, lang: str, countries: set[str]) -> bool:
+    """A ship ("корабель «Новочеркаськ»"), a river ("на лівому березі Дніпра": the
+    water's name, not the city's) or a news agency abroad ("агентство САНА", not Sanaa),
+    by the noun right before the name."""
+    before = set(_words_before(tokens, span.i, 1))
+    if not before:
+        return False
+    data = _data(lang)
+    if before & data["ship_nouns"]:
+        return True
+    if place.kind not in ("water", "feature") and before & data["water_nouns"]:
+        return True
+    home = place.country in countries | {"UA", "RU"}
+    return not home and bool(before & data["outlets"])
 
 
 def _town_inside(span, place, tokens, raw: str, lang: str) -> bool:
