@@ -165,10 +165,12 @@ def _regular_nominatives(lang: str, own: str) -> list[str]:
     """Nominatives a capitalised word may be a case form of by the regular endings of
     place names (``geoparse_case_endings.tsv``), for names the dictionary does not know:
     "Здолбунові" -> Здолбунів, "Марганце" -> Марганец (the dictionary's manganese)."""
+    endings, lengths = _data(lang)["case_endings"]
     out = []
-    for ending, noms in _data(lang)["case_endings"]:
-        if len(own) > len(ending) + 2 and own.endswith(ending):
-            out += [normalize(own[: -len(ending)] + n) for n in noms]
+    for n in lengths:  # longest ending first; one dictionary lookup a length
+        noms = endings.get(own[-n:]) if len(own) > n + 2 else None
+        if noms:
+            out += [normalize(own[:-n] + nom) for nom in noms]
     return out
 
 
@@ -262,13 +264,7 @@ def _data(lang: str) -> dict:
             (normalize(k), normalize(v))
             for k, v in _lang.table(lang, "geoparse_colloquial_endings").items()
         ),
-        "case_endings": sorted(
-            (
-                (k, tuple("" if n.strip() == "-" else n.strip() for n in v.split(",")))
-                for k, v in _lang.table(lang, "geoparse_case_endings").items()
-            ),
-            key=lambda kv: -len(kv[0]),
-        ),
+        "case_endings": _case_endings(lang),
     } | {
         "street_or_facility": norm_set("geoparse_street_nouns")
         | norm_set("geoparse_facility_nouns"),
@@ -278,6 +274,16 @@ def _data(lang: str) -> dict:
             for k in norm_table(name)
         ),
     }
+
+
+def _case_endings(lang: str) -> tuple[dict[str, tuple[str, ...]], tuple[int, ...]]:
+    """``geoparse_case_endings.tsv`` as {ending: nominative endings} and the endings'
+    lengths, longest first."""
+    table = {
+        k: tuple("" if n.strip() == "-" else n.strip() for n in v.split(","))
+        for k, v in _lang.table(lang, "geoparse_case_endings").items()
+    }
+    return table, tuple(sorted({len(k) for k in table}, reverse=True))
 
 
 def geoparse(text: str, *, gazetteer=None, lang: str = "uk") -> list[Mention]:
@@ -635,12 +641,14 @@ def _as_written(tokens, i: int, j: int, key: str, resolver, readings) -> str:
     own = _key(tokens, i)
     if m := _SK_TOWN.search(own):
         own = own if own in resolver.keys else own[: m.start() + 2]
+    keys = resolver.keys
+    options = [k for k in dict.fromkeys((own, *readings)) if k != key and k in keys]
+    if not options:
+        return key  # (most words: one reading only, no candidates asked for)
     if any(p.kind not in ("place", "settlement") for p, _ in resolver.candidates(key)[:3]):
         return key  # "Луганською" (областю): a region's adjective, not Luhansk
     if _town_size(key, resolver) >= _TOWN:
         return key
-    keys = resolver.keys
-    options = [k for k in dict.fromkeys((own, *readings)) if k != key and k in keys]
     best = max(options, key=lambda k: _town_size(k, resolver), default=key)
     return best if _town_size(best, resolver) >= _TOWN else key
 
@@ -1052,14 +1060,17 @@ def _plausible(res, place, tokens, lang: str, countries: set[str]) -> bool:
         pos = "NOUN"  # "Покровська": the town's genitive, though also a surname's form
     home = place.country in countries | {"UA", "RU"}
     big = place.population >= 100_000
-    town = home and _town_inside(span, place, tokens, raw, lang)
+
+    def town() -> bool:  # asked only when a rule would drop the word
+        return home and _town_inside(span, place, tokens, raw, lang)
+
     if raw[:2].isupper() and not big:
         return False  # "МИД", "ЗСУ": an acronym, not a village of those letters
     if pos in _NOT_NAME_POS:
         return False  # "Він", "До": a pronoun or a preposition at a sentence's start
     if _is_weapon(raw, lang):  # (after the cheaper tests: every test here says no)
         return False  # "Герань", "КАБами": a weapon's name (a non-location trap)
-    if pos != "NOUN" and "Geox" not in tags and not (home and big) and not town:
+    if pos != "NOUN" and "Geox" not in tags and not (home and big) and not town():
         if not (home and _before_container(tokens, span.j, lang)):
             return False  # "Усі", "Донецький" alone: not a place's name
     if not home and place.population < 1_000_000:
@@ -1071,13 +1082,13 @@ def _plausible(res, place, tokens, lang: str, countries: set[str]) -> bool:
         lang == "ru"
         and known
         and not big
-        and not town
+        and not town()
         and not (_PLURAL_KEY in tags and span.key in nouns)
     ):
         return False  # a word the dictionary knows, and not as a place ("Пожар")
     if home and big:
         return True
-    if tags & _PERSON_TAGS and "Geox" not in tags and span.key not in nouns and not town:
+    if tags & _PERSON_TAGS and "Geox" not in tags and span.key not in nouns and not town():
         return False  # "Лисак", "Сергій": people, not the villages of those names
     if place.kind == "settlement" and res.support <= 0:
         return False  # a name-only village needs its region in the text
