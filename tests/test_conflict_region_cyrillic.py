@@ -374,3 +374,37 @@ def test_conflict_region_cyrillic(measured):
 )
 def test_regular_spellings(uk, ru):
     assert russian_spelling(uk) == ru
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "surface", "name"),
+    [
+        # a regular case ending the dictionary does not know (manganese, not Marhanets)
+        ("Вночі в Марганце повреждены дома.", "ru", "Марганце", "Marhanets"),
+        ("Дрон упав у Здолбунові.", "uk", "Здолбунові", "Zdolbuniv"),
+        # a town's reading before a village's or a namesake's abroad
+        ("Виноградів залишився без світла.", "uk", "Виноградів", "Vynohradiv"),
+        ("Дрони атакували Хосту вночі.", "uk", "Хосту", "Khosta"),
+        # a town capitalised inside a sentence, read as a surname or an adjective
+        ("Беспилотник упал под Новозибковом днём.", "ru", "Новозибковом", "Novozybkov"),
+        ("Снаряд попал по Золотому днём.", "ru", "Золотому", "Zolote"),
+        # a Russian town in its regular Ukrainian spelling (an index key of the rebuild)
+        ("Вибухи пролунали у Шебекиному.", "uk", "Шебекиному", "Shebekino"),
+        # a colloquial oblast name by its adjective
+        ("На Закарпатщині оголосили тривогу.", "uk", "Закарпатщині", "Zakarpattia"),
+    ],
+)
+def test_classes(sentence, lang, surface, name):
+    found = [m for m in geoparse(sentence, lang=lang) if m.text == surface]
+    assert found and found[0].place.name == name
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "surface"),
+    [
+        ("Раненых доставили в Ивановскую областную больницу.", "ru", "Ивановскую"),
+        ("Делегация Новой Зеландии прибыла днём.", "ru", "Новой"),
+    ],
+)
+def test_adjectives_of_the_next_words_stay_words(sentence, lang, surface):
+    assert not [m for m in geoparse(sentence, lang=lang) if m.text == surface]
