@@ -1078,13 +1078,8 @@ def _plausible(res, place, tokens, lang: str, countries: set[str]) -> bool:
     known = "Geox" not in tags and _KNOWN in tags
     if not home and span.sentence_start and known:
         return False  # "Усі" opening a sentence is "all", not Wuxi
-    if (
-        lang == "ru"
-        and known
-        and not big
-        and not town()
-        and not (_PLURAL_KEY in tags and span.key in nouns)
-    ):
+    plural = _PLURAL_KEY in tags and span.key in nouns
+    if lang == "ru" and known and not big and not plural and not town():
         return False  # a word the dictionary knows, and not as a place ("Пожар")
     if home and big:
         return True
