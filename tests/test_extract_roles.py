@@ -116,3 +116,23 @@ def test_wave_cues_read_times_and_recalls(text, lang, timed, recalled):
     sentences = analyse_text(text, None) if lang == "en" else slavic_text(text, None, lang)
     cues = wave_cues(sentences, lang)
     assert (len(cues.timed), len(cues.recalled)) == (timed, recalled)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Drones hit Sumy on Monday, killing two people. Last March, a missile strike on "
+        "the city killed 14.",
+        "Drones hit Sumy on Monday, killing two people. A missile strike on the city "
+        "killed 14 last October.",
+    ],
+)
+def test_a_toll_recalled_from_last_month_name_is_not_todays(text):
+    reports = _by_role(text)
+    assert [c["value"] for c in reports["main"].claims if c["field"] == "killed"] == [2]
+    assert reports["secondary"].date_precision == 4
+
+
+def _by_role(text):
+    doc = document_from_text(text, published="2025-03-11")
+    return {r.extra["role"]: r for r in extract_reports(doc).reports}

@@ -567,10 +567,12 @@ def _add_periods(text: str, published: date, has_month: bool, spans, add) -> Non
         if (not pre and not m.group("year")) or _overlaps(spans, m.start(), m.end()):
             continue
         month = _MONTHS[m.group("mname").lower().rstrip(".")]
+        # "last March" said in March is a year ago; "in March" then is this one
+        latest = month < published.month or month == published.month and pre != "last"
         year = (
             int(m.group("year"))
             if m.group("year")
-            else (published.year if month <= published.month else published.year - 1)
+            else (published.year if latest else published.year - 1)
         )
         if (year, month) >= this_month:
             continue
