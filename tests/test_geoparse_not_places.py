@@ -58,3 +58,15 @@ def test_no_town_of_that_name(text, lang, surface):
 )
 def test_the_places_stay(text, lang, surface, name):
     assert places(text, lang)[surface][0] == name
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "surface"),
+    [
+        ("Ворог обстріляв правий берег Дніпра біля села.", "uk", "Дніпра"),
+        ("С левого берега Днепра обстреляли село.", "ru", "Днепра"),
+        ("Shelling came from the left bank of the Dnipro.", "en", "Dnipro"),
+    ],
+)
+def test_a_river_after_its_bank_is_the_river(text, lang, surface):
+    assert places(text, lang)[surface] == ("Dnipro", "water")

@@ -336,7 +336,7 @@ def _mentions(text: str, tokens, results, resolver, lang: str, countries: set) -
     prev = None
     for res in results:
         span = res.span
-        place = _place_of(res, resolver, countries)
+        place = _river_of(span, _place_of(res, resolver, countries), tokens, resolver, lang)
         if place is None or not _plausible(res, place, tokens, lang, countries):
             continue
         inside = _container(span, prev, tokens)
@@ -379,6 +379,22 @@ def _sector(tokens, j: int, data: dict) -> bool:
         if not (_cap(tokens, k) or key in _LIST_CONJ):
             return False
     return False
+
+
+def _river_of(span: Span, place, tokens, resolver, lang: str):
+    """After a river's noun ("на лівому березі Дніпра"), the river of the name when the
+    gazetteer has one (``claims_rivers``: stems -> the river's name), else ``place``
+    (which the precision rules then drop)."""
+    if place is None or place.kind in ("water", "feature"):
+        return place
+    if not set(_words_before(tokens, span.i, 1)) & _data(lang)["water_nouns"]:
+        return place
+    own = normalize(_raw(tokens, span.i))
+    for stem, name in _lang.table(lang, "claims_rivers").items():
+        if own.startswith(stem):
+            rivers = [p for p, _ in resolver.candidates(name.lower()) if p.kind == "water"]
+            return rivers[0] if rivers else place
+    return place
 
 
 def _place_of(res, resolver, countries: set[str]):
