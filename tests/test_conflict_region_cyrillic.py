@@ -47,7 +47,7 @@ from geoinc.names import (  # noqa: E402
 )
 
 TARGET = 0.99  # as the Latin test (issue 11): not reached yet
-FLOOR = 0.90  # measured 0.905 (main before this test: 0.64 of the same sentences)
+FLOOR = 0.90  # measured 0.907 (main before this test, 370bdbd: 0.671 of the same sentences)
 BORDER_REGIONS = ("RU.10", "RU.41", "RU.09", "RU.86", "RU.61", "RU.38")
 CASES = ("nomn", "gent", "loct", "datv", "ablt")
 LANGS = ("uk", "ru")
@@ -97,6 +97,7 @@ ENDINGS = {
         (r"ь$", ("я", "е", "ю", "ем")),
         (r"(?<=[ыи])но$", ("на", "не", "ну", "ным")),
         (r"(?<=[ое])во$", ("ва", "ве", "ву", "вым")),
+        (r"(?<=[кгхжшчщ])ое$", ("ого", "ом", "ому", "им")),
         (r"ое$", ("ого", "ом", "ому", "ым")),
         (r"(?<=[бвдзлмнпрстф])ы$", ("", "ах", "ам", "ами")),
         (r"(?<=[чшщж])и$", ("", "ах", "ам", "ами")),

@@ -1138,7 +1138,10 @@ def _agrees_next(tokens, j: int, raw: str, lang: str) -> bool:
     if j >= tokens.n or tokens.seps[j] != " ":
         return False
     nxt = _raw(tokens, j)
-    return _agrees(lang, raw, nxt) or (nxt.islower() and _forms(lang, nxt)[2] == "ADJF")
+    pos = _forms(lang, nxt)[2]
+    if pos == "ADVB":
+        return False  # "над Меловым утром": a time adverb, though also a noun's case
+    return _agrees(lang, raw, nxt) or (nxt.islower() and pos == "ADJF")
 
 
 @lru_cache(maxsize=4096)
