@@ -626,10 +626,16 @@ def _share_trailing_weapons(text: str, pieces: list, sent_start: int, lang: str)
     shelled"; the places that took no weapon of their own take it."""
     passive = _passive_before(lang)
     aside, boundary = _clause_marks(lang)
-    for w in sorted((w for p in pieces for w in p.weapons), key=lambda w: w.start):
-        before = [p for p in pieces if p.mention.end <= w.start]
-        if not before or not passive.search(text, max(p.mention.end for p in before), w.start):
+    by_end = sorted(pieces, key=lambda p: p.mention.end)
+    ends = [p.mention.end for p in by_end]
+    # a weapon shared by a list sits in every listed piece: look at it once (a long list
+    # would otherwise cost places x places)
+    weapons = {id(w): w for p in pieces for w in p.weapons}.values()
+    for w in sorted(weapons, key=lambda w: w.start):
+        n = bisect_right(ends, w.start)
+        if not n or not passive.search(text, ends[n - 1], w.start):
             continue
+        before = by_end[:n]
         cut = max((b.end() for b in boundary.finditer(text, sent_start, w.start)), default=0)
         # places of a relative clause (", which lies near Y,") are no subject of the verb
         asides = [
