@@ -80,6 +80,7 @@ def phrases(lang: str | Path, name: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=512)
+@lru_cache(maxsize=512)  # rules ask per name found: a new frozenset each time cost most
 def words(lang: str | Path, name: str) -> frozenset[str]:
     """Entries of ``NAME.txt`` as a set (matching code decides about case)."""
     return frozenset(phrases(lang, name))
