@@ -109,7 +109,7 @@ def _forms(lang: str, word: str) -> tuple[tuple[str, ...], frozenset[str], str, 
     plurals = set()
     for p in parses:
         tag = p.tag
-        grams = set(str(tag).replace(" ", ",").split(","))
+        grams = tag.grammemes
         tags |= grams
         out = last if grams & _PERSON_TAGS and "Geox" not in grams else first
         if "ADJF" in tag and (infl := _nominative(lang, p)) is not None:
@@ -136,7 +136,7 @@ def _forms(lang: str, word: str) -> tuple[tuple[str, ...], frozenset[str], str, 
     nouns = {
         normalize(p.normal_form)
         for p in parses
-        if "NOUN" in p.tag and not _PERSON_TAGS & set(str(p.tag).replace(" ", ",").split(","))
+        if "NOUN" in p.tag and _PERSON_TAGS.isdisjoint(p.tag.grammemes)
     } | plurals
     if m := _SK_TOWN.search(own):
         # "Покровська", "Краматорську": a -ськ town in the genitive, dative or instrumental,
@@ -188,30 +188,47 @@ def _ru_neuter(lang: str, own: str) -> tuple[str, ...]:
 
 def _oblique_plural(tag) -> bool:
     """A noun in the plural and not in the nominative."""
-    return "NOUN" in tag and tag.number == "plur" and tag.case not in ("nomn", None)
-
-
-_NOMINATIVES: dict[tuple, str | None] = {}
+    grams = tag.grammemes  # one set lookup a grammeme, not the tag's properties
+    return "NOUN" in grams and "plur" in grams and not grams.isdisjoint(tag.CASES - {"nomn"})
 
 
 def _nominative(lang: str, p) -> str | None:
-    """``p.inflect({"nomn"}).word``, computed once a lexeme and a gender and number: the
-    nominative depends only on the lexeme (a dictionary paradigm and its normal form)
-    and the parse's grammemes with the case set to nominative, so "Харківської",
-    "Харківській" and "Харківська" share one (pymorphy3 builds the whole lexeme for it)."""
+    """``p.inflect({"nomn"}).word`` without building the lexeme: for a dictionary word
+    the form inflect picks depends only on the paradigm and the word's place in it, so
+    the pick is computed once a paradigm form and the word spelt from its stem."""
     from pymorphy3.units.by_lookup import DictionaryAnalyzer
 
     stack = p.methods_stack
     if len(stack) != 1 or not isinstance(stack[0][0], DictionaryAnalyzer):
         infl = p.inflect({"nomn"})  # a guessed word: its lexeme is the guesser's
         return None if infl is None else infl.word
-    key = (lang, stack[0][2], p.normal_form, p.tag.updated_grammemes({"nomn"}))
-    if key not in _NOMINATIVES:
-        if len(_NOMINATIVES) >= 65536:
-            _NOMINATIVES.clear()
-        infl = p.inflect({"nomn"})
-        _NOMINATIVES[key] = None if infl is None else infl.word
-    return _NOMINATIVES[key]
+    unit, _, para_id, idx = stack[0]
+    pick = _nominative_index(unit, para_id, idx)
+    if pick < 0:
+        return None
+    d = unit.dict
+    para = d.paradigms[para_id]
+    n = len(para) // 3
+    stem = d.build_stem(para, idx, p.word)
+    return d.paradigm_prefixes[para[2 * n + pick]] + stem + d.suffixes[para[pick]]
+
+
+@lru_cache(maxsize=16384)
+def _nominative_index(unit, para_id: int, idx: int) -> int:
+    """The index in paradigm ``para_id`` of the form pymorphy3's ``inflect({"nomn"})``
+    picks for its form ``idx`` (-1: none): the first nominative form most similar in
+    grammemes (``MorphAnalyzer._inflect``, whose nlargest keeps the first of equals)."""
+    d = unit.dict
+    tags = [d.build_tag_info(para_id, i) for i in range(len(d.paradigms[para_id]) // 3)]
+    want = tags[idx].updated_grammemes({"nomn"})
+    best, score = -1, 0.0
+    for i, tag in enumerate(tags):
+        grams = tag.grammemes
+        if "nomn" in grams:
+            sim = len(want & grams) - 0.1 * len(want ^ grams)
+            if best < 0 or sim > score:
+                best, score = i, sim
+    return best
 
 
 def lemma_keys(word: str, lang: str) -> tuple[str, ...]:
@@ -944,7 +961,7 @@ def clear_caches() -> None:
     _forms.cache_clear()
     _romans.cache_clear()
     _agrees.cache_clear()
-    _NOMINATIVES.clear()
+    _nominative_index.cache_clear()
 
 
 _SK_CASE = re.compile(r"(ськ|цьк|зьк|ск|цк)(?:ого|ому|ом|ім|им|ий|ій|ой|ый)$")
