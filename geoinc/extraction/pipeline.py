@@ -1289,7 +1289,11 @@ def _reports_stage(doc: Doc) -> DocumentResult:
     gazetteer = doc.resources.get("gazetteer")
     sentences = _without_stale_statement_days(doc.text, sentences, document.published)
     pieces = _collect_pieces(doc.text, sentences, by_sentence, stats, doc.lang, gazetteer)
-    reports = _reports_of(doc, pieces, by_sentence)
+    # the language read, kept per report: a merged incident lists its sources' languages
+    reports = [
+        replace(r, extra={**r.extra, "lang": doc.lang})
+        for r in _reports_of(doc, pieces, by_sentence)
+    ]
     reason = "" if reports else _why_none(mentions, stats)
     return DocumentResult(document, tuple(reports), reason, stats)
 

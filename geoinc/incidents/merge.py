@@ -330,6 +330,8 @@ def incident_record(group: Sequence[IncidentReport]) -> dict:
         "evidence": evidence,
     }
     rec["n_sources"] = len(rec["sources"])
+    langs = sorted({r.extra["lang"] for r in group if r.extra.get("lang")})
+    rec["lang"] = ",".join(langs) or None
     if dated:
         start = min(r.date_start for r in dated)
         end = max(r.date_end or r.date_start for r in dated)

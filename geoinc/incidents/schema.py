@@ -49,6 +49,7 @@ COLUMNS: dict[str, str] = {
     "drones_shot_down": "Int64",
     "n_sources": "Int64",
     "sources": "json",
+    "lang": "str",
     "claims": "json",
     "evidence": "json",
     "confidence": "float64",
