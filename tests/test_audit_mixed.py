@@ -14,23 +14,13 @@ from pathlib import Path
 
 import pytest
 
+from geoinc.evaluation.claims import ISSUE_KINDS
+
 PATH = Path(__file__).resolve().parent / "data" / "audit_mixed.jsonl"
 RECORDS = [json.loads(line) for line in PATH.read_text(encoding="utf-8").splitlines()]
 IDS = [r["id"] for r in RECORDS]
 FIGURE_KEYS = {"value", "qualifier", "text"}
-CLAIM_KINDS = {
-    "distance_to_border",
-    "border_proximity",
-    "distance_between",
-    "bearing",
-    "position_in_country",
-    "admin_membership",
-    "adjacency",
-    "rank",
-    "population",
-    "attribute",
-    "other",
-}
+CLAIM_KINDS = ISSUE_KINDS | {"other"}
 VERDICTS = {"consistent", "roughly consistent", "inconsistent", "not computable"}
 
 

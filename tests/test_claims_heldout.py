@@ -15,22 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from geoinc.evaluation.claims import score_claims
+from geoinc.evaluation.claims import ISSUE_KINDS, score_claims
 
 DATA = Path(__file__).resolve().parent / "data" / "claims_heldout.jsonl"
-KINDS = {
-    "distance_to_border",
-    "border_proximity",
-    "distance_between",
-    "bearing",
-    "position_in_country",
-    "admin_membership",
-    "adjacency",
-    "rank",
-    "population",
-    "attribute",
-    "other",
-}
+KINDS = ISSUE_KINDS | {"other"}
 
 
 def _records() -> list[dict]:

@@ -216,12 +216,7 @@ def check_place_distance(ctx: Ctx, m: re.Match):
         )
     other = _target(ctx, m)
     subject = ctx.subject_before(m.start(), exclude=other.place)
-    stated = ms.stated_distance(m, ctx.voc)
-    if stated is None:
-        raise Unverifiable("the distance could not be read", subject=subject)
-    if m.group("dir"):
-        stated["direction"] = compass_point(ctx.voc.direction_degrees(m.group("dir")))
-    return place_distance_fields(ctx, subject, other, stated, m.group("dir"))
+    return _stated_place_distance(ctx, m, subject, other)
 
 
 def place_distance_fields(ctx: Ctx, subject, other, stated: dict, dir_word: str | None) -> dict:
@@ -301,6 +296,11 @@ def check_from_capital(ctx: Ctx, m: re.Match):
             "kind": "direction",
             **direction_fields(ctx, subject, other, m.group("dir"), capital.name),
         }
+    return _stated_place_distance(ctx, m, subject, other)
+
+
+def _stated_place_distance(ctx: Ctx, m: re.Match, subject, other) -> dict:
+    """The stated distance (and direction) of ``m`` checked between two places."""
     stated = ms.stated_distance(m, ctx.voc)
     if stated is None:
         raise Unverifiable("the distance could not be read", subject=subject)
