@@ -199,10 +199,11 @@ def organisation_head(res: Resolution, doc: DocumentEvidence) -> bool:
     another capitalised word ("Fleet" in "the Black Sea Fleet", "Guard" in "the Border
     Guard"): the word is the organisation's, not the town's."""
     span, tokens = res.span, doc.tokens
-    if not (_one_word(span) and small_place(res.place)) or span.i == 0:
-        return False
+    if span.key not in _org_heads() or span.i == 0:
+        return False  # the set first: few names are an organisation's head word
     return (
-        span.key in _org_heads()
+        _one_word(span)
+        and small_place(res.place)
         and tokens.seps[span.i] == " "
         and tokens.words[span.i - 1][0].isupper()
     )
@@ -268,15 +269,24 @@ def water_only(res: Resolution, doc: DocumentEvidence) -> bool:
     return bool(res.span.extra.get("water")) and res.place.kind not in ("water", "feature")
 
 
+@lru_cache(maxsize=1)
+def _landmark_nouns() -> frozenset[str]:
+    """Lower-case establishment nouns after a name: ``geoparse_landmark_nouns``."""
+    return _lang.words(_lang.DEFAULT, "geoparse_landmark_nouns")
+
+
 def landmark_name(res: Resolution, doc: DocumentEvidence) -> bool:
     """Rejects a name between "the" and a lower-case establishment noun ("the Bristol
     hotel in Odesa"): the hotel's name, not the place."""
     span, tokens = res.span, doc.tokens
+    j = span.j
+    # the raw word first: most names have no establishment noun after them
+    if j >= tokens.n or tokens.words[j] not in _landmark_nouns():
+        return False
     nxt, sep = _next_word(span, tokens)
     return (
         sep == " "
-        and nxt in _lang.words(_lang.DEFAULT, "geoparse_landmark_nouns")
-        and tokens.words[span.j] == nxt  # lower case as written
+        and tokens.words[j] == nxt  # lower case as written
         and span.i > 0
         and tokens.key(span.i - 1) == "the"
     )
