@@ -193,14 +193,13 @@ def _oblique_plural(tag) -> bool:
 
 
 def _nominative(lang: str, p) -> str | None:
-    """``p.inflect({"nomn"}).word`` without building the lexeme: for a dictionary word
-    the form inflect picks depends only on the paradigm and the word's place in it, so
-    the pick is computed once a paradigm form and the word spelt from its stem."""
-    from pymorphy3.units.by_lookup import DictionaryAnalyzer
-
+    """``p.inflect({"nomn"}).word`` without building the lexeme: for a dictionary word,
+    or one guessed by its ending alone, the form inflect picks depends only on the
+    paradigm and the word's place in it, so the pick is computed once a paradigm form
+    and the word spelt from its stem."""
     stack = p.methods_stack
-    if len(stack) != 1 or not isinstance(stack[0][0], DictionaryAnalyzer):
-        infl = p.inflect({"nomn"})  # a guessed word: its lexeme is the guesser's
+    if not _paradigm_word(stack):
+        infl = p.inflect({"nomn"})  # guessed otherwise: its lexeme is the guesser's
         return None if infl is None else infl.word
     unit, _, para_id, idx = stack[0]
     pick = _nominative_index(unit, para_id, idx)
@@ -213,22 +212,37 @@ def _nominative(lang: str, p) -> str | None:
     return d.paradigm_prefixes[para[2 * n + pick]] + stem + d.suffixes[para[pick]]
 
 
+def _paradigm_word(stack) -> bool:
+    """A parse whose lexeme is its paradigm's forms spelt from its stem: the dictionary's
+    own, or the known-suffix guesser's (a dictionary paradigm, the lexeme unchanged)."""
+    from pymorphy3.units.by_analogy import KnownSuffixAnalyzer
+    from pymorphy3.units.by_lookup import DictionaryAnalyzer
+
+    if not isinstance(stack[0][0], DictionaryAnalyzer):
+        return False
+    return len(stack) == 1 or (len(stack) == 2 and type(stack[1][0]) is KnownSuffixAnalyzer)
+
+
 @lru_cache(maxsize=16384)
 def _nominative_index(unit, para_id: int, idx: int) -> int:
     """The index in paradigm ``para_id`` of the form pymorphy3's ``inflect({"nomn"})``
     picks for its form ``idx`` (-1: none): the first nominative form most similar in
     grammemes (``MorphAnalyzer._inflect``, whose nlargest keeps the first of equals)."""
-    d = unit.dict
-    tags = [d.build_tag_info(para_id, i) for i in range(len(d.paradigms[para_id]) // 3)]
-    want = tags[idx].updated_grammemes({"nomn"})
+    want = unit.dict.build_tag_info(para_id, idx).updated_grammemes({"nomn"})
     best, score = -1, 0.0
-    for i, tag in enumerate(tags):
-        grams = tag.grammemes
-        if "nomn" in grams:
-            sim = len(want & grams) - 0.1 * len(want ^ grams)
-            if best < 0 or sim > score:
-                best, score = i, sim
+    for i, grams in _paradigm_nominatives(unit, para_id):
+        sim = len(want & grams) - 0.1 * len(want ^ grams)
+        if best < 0 or sim > score:
+            best, score = i, sim
     return best
+
+
+@lru_cache(maxsize=8192)
+def _paradigm_nominatives(unit, para_id: int) -> tuple[tuple[int, frozenset[str]], ...]:
+    """The nominative forms of a paradigm: their indices and grammemes, in order."""
+    d = unit.dict
+    tags = (d.build_tag_info(para_id, i) for i in range(len(d.paradigms[para_id]) // 3))
+    return tuple((i, t.grammemes) for i, t in enumerate(tags) if "nomn" in t.grammemes)
 
 
 def lemma_keys(word: str, lang: str) -> tuple[str, ...]:
@@ -962,6 +976,7 @@ def clear_caches() -> None:
     _romans.cache_clear()
     _agrees.cache_clear()
     _nominative_index.cache_clear()
+    _paradigm_nominatives.cache_clear()
 
 
 _SK_CASE = re.compile(r"(ськ|цьк|зьк|ск|цк)(?:ого|ому|ом|ім|им|ий|ій|ой|ый)$")
