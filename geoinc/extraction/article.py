@@ -416,8 +416,10 @@ def _cue_patterns(lang: str) -> tuple[re.Pattern | None, re.Pattern | None]:
     return out[0], out[1]
 
 
-def wave_cues(sentences: Sequence, lang: str = "en") -> WaveCues:
-    """The :class:`WaveCues` of an article's sentences (``SentenceEvent`` objects).
+def wave_cues(sentences: Sequence, lang: str = "en", reports: Sequence | None = None) -> WaveCues:
+    """The :class:`WaveCues` of an article's sentences (``SentenceEvent`` objects); with
+    ``reports``, of the sentences that name their places only (the cues are read there
+    alone, and the two searches per sentence cost most of the reports stage).
 
     Examples
     --------
@@ -428,6 +430,9 @@ def wave_cues(sentences: Sequence, lang: str = "en") -> WaveCues:
     """
     timed_rx, recall_rx = _cue_patterns(lang)
     timed, recalled, downed = set(), set(), set()
+    if reports is not None:
+        placed = set().union(*map(_place_sentences, reports))
+        sentences = [s for s in sentences if s.start in placed]
     for s in sentences:
         if timed_rx is not None and timed_rx.search(s.text):
             timed.add(s.start)

@@ -1348,7 +1348,7 @@ def _reports_of(doc: Doc, pieces: list, by_sentence: dict) -> list[IncidentRepor
     if lang in ("uk", "ru") and not titled:
         lead = [m.place for m in by_sentence.get(0, ()) if m.role == "location" and m.place]
         lead = [p for p in lead if p.kind != "country" and p not in headline]
-    cues = wave_cues(sentences, lang)
+    cues = wave_cues(sentences, lang, grouped)
     reports = assign_roles(
         grouped, headline, lead_background=lead, published=document.published, cues=cues
     )
