@@ -298,6 +298,10 @@ def _lowercase_forms() -> frozenset[str]:
 def _lowercase_names(spans: list[Span], tokens: Tokens, keys) -> None:
     """Names written in lower case on purpose ("russia targeted the port"): spans of
     their own, found by one set intersection over the words (most texts have none)."""
+    text = tokens.text
+    # a substring test first: a word of the list holds its bare name (few texts have one)
+    if not any(name in text for name in _words("lowercase_names")):
+        return
     found = _lowercase_forms().intersection(tokens.words)
     if not found:
         return
