@@ -569,9 +569,13 @@ def _qualify(spans: list[Span], tokens: list[Token], common: dict | None = None)
         nxt = _next_read(tokens, s.j)  # read before "Kharkiv Oblast" takes its region word in
         if s.source == "gazetteer" and nxt is not None and nxt.sep.strip() == "":
             _qualifier_after(spans, tokens, k, nxt)
-        _settlement_before(s, tokens)
-        _region_before(s, tokens)
-        _water_before(s, tokens)
+        # the word before decides which qualifier before can apply ("of", "the")
+        prev = tokens.key(s.i - 1) if s.i > 0 else None
+        if prev == "of":
+            _settlement_before(s, tokens)
+            _region_before(s, tokens)
+        elif prev == "the":
+            _water_before(s, tokens)
         # Unknown longer proper name around the match ("Franklin Roosevelt").
         if s.source == "demonym" or s.source == "abbreviation":
             continue
