@@ -17,11 +17,43 @@ from typing import Any
 from geoinc import lang as _lang
 
 # NUMBER_WORDS_PATTERN (the English pattern) is also importable: built on first use
-__all__ = ["MAX_DIGITS", "parse_number", "number_words_pattern"]
+__all__ = ["MAX_DIGITS", "clock_time_spans", "parse_number", "number_words_pattern"]
 
 #: Digit strings longer than this are never converted (``int()`` of 5,000 digits raises,
 #: and no report counts anything with more digits).
 MAX_DIGITS = 18
+
+
+# A clock time: "02:15", "14:30" (hour 0-23, two-digit minutes), or "2.15" / "11.40"
+# followed by a 12-hour mark ("2.15 a.m."); no digit, colon or decimal may touch it, so
+# "1:2:3", "3.14159" and "12:345" are no clock time.
+_CLOCK = re.compile(
+    r"(?<![\d.,:])(?:[01]?\d|2[0-3])(?::[0-5]\d|\.[0-5]\d(?=\s*[ap]\.?m\b))(?![\d]|[.,:]\d)",
+    re.IGNORECASE,
+)
+
+
+def clock_time_spans(text: str) -> list[tuple[int, int]]:
+    """The (start, end) spans of the clock times in ``text``: their digits are no count.
+
+    "At 02:15 a drone hit a depot" has no figure 15, "о 14:30 двоє поранених" no 30.
+
+    Parameters
+    ----------
+    text : str
+
+    Returns
+    -------
+    list of (int, int)
+
+    Examples
+    --------
+    >>> clock_time_spans("At 02:15 a drone hit; at 2.15 p.m. another; 3.5 km away")
+    [(3, 8), (25, 29)]
+    """
+    if ":" not in text and "." not in text:
+        return []
+    return [m.span() for m in _CLOCK.finditer(text)]
 
 
 @lru_cache(maxsize=16)

@@ -47,6 +47,7 @@ from geoinc.extraction.numbers import (
     Quantity,
     parse_quantity,
 )
+from geoinc.quantities import clock_time_spans
 
 __all__ = ["casualty_figures", "CasualtyFigure", "may_contain_casualties"]
 
@@ -480,6 +481,8 @@ def casualty_figures(sentence: str, offset: int = 0, lang: str = "en") -> list[C
     if g.aggregate.search(low):
         return []  # a war's running total, not this incident's figure
     taken = bytearray(len(sentence))
+    for a, b in clock_time_spans(sentence):  # "at 14:30 people were hurt": 30 is no count
+        _take(taken, a, b)
     found = []
     for m in g.zero.finditer(low):
         for fld in _zero_of(m, g):

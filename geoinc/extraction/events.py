@@ -30,6 +30,7 @@ from geoinc.extraction.numbers import (
     Quantity,
     parse_quantity,
 )
+from geoinc.quantities import clock_time_spans
 from geoinc.taxonomy import (  # re-exported: the taxonomy sits below extraction
     EVENT_TYPE,
     SUB_AIR,
@@ -202,13 +203,14 @@ def find_figures(sentence: str, offset: int = 0, lang: str = "en") -> list[Figur
     subset_ends = {m.end() for m in rx["left_subset"].finditer(low)}
     downed_ends = {m.end() for m in rx["left_downed"].finditer(low)}
     right_drones, right_downed = rx["right_drones"], rx["right_downed"]
+    clocks = clock_time_spans(sentence)  # "At 02:15 a drone hit": 15 is no drone count
     for m in rx["numx"].finditer(low):
         text = sentence[m.start() : m.end()].strip()
         if not text or _YEAR.fullmatch(text):
             continue
         s = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
         e = m.end()
-        if s in subset_ends or taken.overlaps(s, e):
+        if s in subset_ends or taken.overlaps(s, e) or any(a < e and s < b for a, b in clocks):
             continue
         # the context first, the number only then: most numbers of a long list have none
         fld = None

@@ -47,6 +47,7 @@ from geoinc.extraction.dates import DateExpr
 from geoinc.extraction.events import Figure, SentenceEvent, Span, spans_by_sentence
 from geoinc.extraction.lexicon import Lexicon, caseless, compile_caseless, fold
 from geoinc.extraction.numbers import Quantity
+from geoinc.quantities import clock_time_spans
 
 __all__ = [
     "analyse_text",
@@ -257,7 +258,15 @@ class _Tok:
 def _tokens(sentence: str) -> list[_Tok]:
     low = _one_apostrophe(fold(sentence))
     spans = [m.span() for m in _TOKEN.finditer(sentence)]
-    return [_Tok(a, b, low[a:b], sentence[a].isupper()) for a, b in spans]
+    toks = [_Tok(a, b, low[a:b], sentence[a].isupper()) for a, b in spans]
+    clocks = clock_time_spans(sentence)
+    if not clocks:
+        return toks
+    # "о 14:30 двоє поранених": the clock time is one token and no number ("около"
+    # before it qualifies no count)
+    toks = [t for t in toks if not any(c <= t.start < d for c, d in clocks)]
+    toks.extend(_Tok(c, d, low[c:d], False) for c, d in clocks)
+    return sorted(toks, key=lambda t: t.start)
 
 
 def _number(toks: list[_Tok], i: int, g: _Grammar) -> tuple[int | None, str, int] | None:
