@@ -112,6 +112,8 @@ class _Grammar:
     night_before: tuple
     drone_word: re.Pattern
     downed_word: re.Pattern
+    destroyed_before: re.Pattern  # "знищено [ще] 21" right before a drone count
+    destroyed_after: re.Pattern  # "21 ударний БпЛА знищено" right after one
     hint: re.Pattern  # a sentence without a match holds no figure (skips the tokenizer)
 
 
@@ -212,6 +214,14 @@ def grammar(lang: str, folded: bool = False) -> _Grammar:
         hint=rx(_hint(txt, tsv, weapons)),
         # (read in the sentence as written, either way: rare, and not worth a lower copy)
         downed_word=re.compile(_lang.table(lang, "events_cues")["shot down"], re.I),
+        # a destroying verb makes a drone count shot down only when it governs the count,
+        # with no punctuation between: "знищено 3 будинки, запущено 20 дронів" stays launched
+        destroyed_before=re.compile(
+            rf"(?<!\w)(?:{'|'.join(txt('events_destroyed'))})(?:\s+[^\s,.;:!?()]+){{0,2}}\s+$", re.I
+        ),
+        destroyed_after=re.compile(
+            rf"(?:\s+[^\s,.;:!?()]+){{1,4}}?\s+(?:{'|'.join(txt('events_destroyed'))})", re.I
+        ),
     )
 
 
@@ -696,7 +706,11 @@ def _drones(sentence: str, toks, used: set[int], offset: int, g: _Grammar) -> li
         if not any(g.drone_word.match(toks[x].low) for x in range(k, min(k + 2, n))):
             continue
         around = sentence[max(0, t.start - 60) : t.start] + " " + sentence[t.end : t.end + 60]
-        downed = bool(g.downed_word.search(around))
+        downed = bool(
+            g.downed_word.search(around)
+            or g.destroyed_before.search(sentence, max(0, t.start - 60), t.start)
+            or g.destroyed_after.match(sentence, t.end, t.end + 60)
+        )
         fld = "drones_shot_down" if downed or of else "drones_launched"
         q = Quantity(int(t.low), int(t.low), int(t.low), "exact", t.low)
         out.append(Figure(fld, q, offset + t.start, offset + t.end))

@@ -69,6 +69,9 @@ _W_COMMON_NAME = 1.0  # a name several towns own (_common_name)
 # its Cyrillic name as if the name were its own (Resolver._native_of_bigger).
 _NATIVE_RATIO = 10.0
 _TOWN_KINDS = frozenset({"place", "settlement"})
+# A Ukrainian town whose official name is a Cyrillic key outweighs a foreign town at most
+# this many times bigger that has the key only as an exonym (_ukrainian_own).
+_UA_OWN_RATIO = 20.0
 # In a text that reports attacks, a namesake in a region at war (_at_war): worth the
 # primary-name bonus, so that a town's Russian spelling ("Volchansk") finds it.
 _W_WAR = _W_PRIMARY
@@ -280,7 +283,7 @@ class Resolver:
             if _is_primary(place, key):
                 prior += _W_PRIMARY
             out.append((place, prior))
-        out = self._native_of_bigger(_common_name(out, key), key)
+        out = self._native_of_bigger(_ukrainian_own(_common_name(out, key), key), key)
         if len(self._cands) > 200_000:
             self._cands.clear()  # bounded memory on endless streams
         self._cands[key] = out
@@ -838,6 +841,36 @@ def _common_name(cands: list[tuple[Place, float]], key: str) -> list[tuple[Place
     return [
         (p, prior - _W_COMMON_NAME * (not o and p.population > 10 * biggest))
         for (p, prior), o in zip(cands, own, strict=True)
+    ]
+
+
+def _ukrainian_own(cands: list[tuple[Place, float]], key: str) -> list[tuple[Place, float]]:
+    """A Cyrillic key that is a Ukrainian town's official name (its KATOTTG name, whose
+    official romanisation the record holds: "Володимир" is Volodymyr, Volyn) reads as that
+    town before a foreign town that has the key only as its Ukrainian exonym (Vladimir,
+    Russia): the Ukrainian town gets :data:`_W_PRIMARY`, as if the key were its own name,
+    unless the rival is over :data:`_UA_OWN_RATIO` times bigger."""
+    if not is_cyrillic(key) or len(cands) < 2:
+        return cands
+    rivals = [
+        p.population
+        for p, _ in cands
+        if p.country != "UA" and p.kind in _TOWN_KINDS and not _is_primary(p, key)
+    ]
+    if not rivals:
+        return cands
+    official = normalize(romanize_uk(key))
+    floor = max(rivals) / _UA_OWN_RATIO
+    return [
+        (p, prior + _W_PRIMARY)
+        if p.country == "UA"
+        and p.katottg
+        and p.kind == "place"
+        and p.population >= floor
+        and not _is_primary(p, key)
+        and any(normalize(n) == official for n in p.names)
+        else (p, prior)
+        for p, prior in cands
     ]
 
 
