@@ -64,6 +64,33 @@ _ADJ_ENDING = re.compile(r"(?<=[sc]k)(?:yi|iy|yy|ij|ii|yj|iy|y|i)\b")
 _ST = re.compile(r"\bst\b")
 
 
+# "yo" after a consonant: how English spells a Russian ё ("Shakhtyorsk", "Semyonovka")
+_YO = re.compile(r"(?<=[bcdfghjklmnpqrstvwxz])yo")
+
+
+def yo_as_e(key: str) -> str:
+    """A key with the "yo" of a Russian ё after a consonant read as "e".
+
+    The gazetteer writes ё as e ("Shakhtersk", "Shchelkino"); English text often
+    writes "yo". Callers try this only for a key the gazetteer lacks.
+
+    Parameters
+    ----------
+    key : str
+        A key of :func:`normalize`.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> yo_as_e("shakhtyorsk"), yo_as_e("yorkshire")
+    ('shakhtersk', 'yorkshire')
+    """
+    return _YO.sub("e", key) if "yo" in key else key
+
+
 @lru_cache(maxsize=262144)
 def normalize(name: str) -> str:
     """Fold a place name to its matching key.

@@ -41,7 +41,7 @@ from geoinc.geoparsing.lexicon import (
     TITLES,
     WIDE_AREAS,
 )
-from geoinc.names import normalize
+from geoinc.names import normalize, yo_as_e
 
 __all__ = ["Token", "Tokens", "Span", "tokenize", "find_spans", "spans_from_offsets", "MAX_TOKENS"]
 
@@ -269,7 +269,9 @@ def find_spans(tokens: Tokens, keys, text: str, first_words=None, common=None) -
         # the capitalised words that may begin a name, picked by cached C-level calls:
         # most (people, sentence starts) begin none
         words = tokens.words
-        heads = map(_head_key, map(words.__getitem__, caps))
+        heads = list(map(_head_key, map(words.__getitem__, caps)))
+        if "yo" in "".join(heads):  # rare: "Shakhtyorsk" begins a name as "shakhtersk"
+            heads = [_yo_key(h, first_words) for h in heads]
         caps = list(compress(caps, map(first_words.__contains__, heads)))
     for i in caps:
         if i < pos:
@@ -318,7 +320,15 @@ def _run_key(parts: list[str], keys) -> str:
     spelt = _lang.table(_lang.DEFAULT, "geoparse_abbreviated_words")  # cached: "mt" -> "mount"
     if parts[0] in spelt and joined not in keys:
         joined = " ".join([spelt[parts[0]], *parts[1:]])  # Mt. Pleasant
-    return joined
+    return _yo_key(joined, keys)
+
+
+def _yo_key(key: str, known) -> str:
+    """``key``, or its ё-as-e spelling when only that is known ("Shakhtyorsk")."""
+    if "yo" not in key or key in known:
+        return key
+    alt = yo_as_e(key)
+    return alt if alt in known else key
 
 
 @lru_cache(maxsize=1 << 16)
@@ -337,7 +347,7 @@ def _name_runs(tokens: Tokens, i: int, keys, first_words) -> list[tuple[int, str
     possessive = w[-2:] in _POSSESSIVE and len(w) > 3  # "Russia's"
     if possessive:
         w = w[:-2]
-    key0 = normalize(w)
+    key0 = _yo_key(normalize(w), keys if first_words is None else first_words)
     if first_words is not None and key0 not in first_words:
         return []  # most capitalised words (people, sentence starts) begin no name at all
     if not key0 or w[-3:].lower() in _CONTRACTIONS:
