@@ -17,6 +17,9 @@ def _places(text: str, lang: str) -> list[tuple[str, str]]:
         ("uk", "Уранці у Володимирі лунала сирена.", ("UA", "UA.24")),
         ("uk", "Володимир прийняв переселенців із Харківщини.", ("UA", "UA.24")),
         ("uk", "Олександрію знову атакували вночі.", ("UA", "UA.10")),
+        # "-ську" is a -ськ town's locative, not an adjective town's (Pervomaiskyi, Russia)
+        ("uk", "У Первомайську ввечері зникло світло.", ("UA", "UA.16")),
+        ("uk", "Дрон влучив у склад у Слов'янську.", ("UA", "UA.05")),
         # the Russian spelling is the Russian city's own name
         ("ru", "Во Владимире открыли новый мост.", ("RU", "RU.83")),
         # an exonym that is not a Ukrainian town's official name keeps the Russian city

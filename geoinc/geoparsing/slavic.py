@@ -694,6 +694,8 @@ def _as_written(tokens, i: int, j: int, key: str, resolver, readings) -> str:
         return key  # (most words: one reading only, no candidates asked for)
     if any(p.kind not in ("place", "settlement") for p, _ in resolver.candidates(key)[:3]):
         return key  # "Луганською" (областю): a region's adjective, not Luhansk
+    if _key(tokens, i).endswith("ску") and key.startswith(own) and _town_size(own, resolver):
+        return own  # "у Первомайську": a -ськ town's locative, no adjective's ending
     if _town_size(key, resolver) >= _TOWN:
         return key
     best = max(options, key=lambda k: _town_size(k, resolver), default=key)
