@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from geoinc.evaluation.conflict import evaluate_conflict
+from tests.gold_sets import assert_spans_and_incidents, read_records
 
 DATA = Path(__file__).resolve().parent / "data"
 HALVES = ("heldout_en_fix.jsonl", "heldout_en_blind.jsonl")
@@ -21,16 +22,12 @@ HALVES = ("heldout_en_fix.jsonl", "heldout_en_blind.jsonl")
 
 @pytest.mark.parametrize("name", HALVES)
 def test_the_halves_are_well_formed(name):
-    records = [json.loads(line) for line in (DATA / name).read_text(encoding="utf-8").splitlines()]
+    records = read_records(DATA / name)
     assert len(records) == 40
+    assert_spans_and_incidents(records)
     for rec in records:
-        for p in rec["places"]:
-            assert rec["text"][p["start"] : p["end"]] == p["surface"]
         for trap in rec["non_location_traps"]:
             assert trap in rec["text"]
-        for inc in rec["incidents"]:
-            assert inc["place_text"] in rec["text"]
-            assert inc["role"] in ("main", "secondary")
 
 
 def test_the_split_is_by_index():

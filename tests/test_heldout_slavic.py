@@ -10,7 +10,6 @@ change is the honest estimate of how the rules generalise (docs/languages.md, "A
 held-out set in the project's own words"). Floors sit just under the numbers reached.
 """
 
-import json
 from pathlib import Path
 
 import pytest
@@ -18,14 +17,14 @@ import pytest
 pytest.importorskip("pymorphy3")
 
 from geoinc.evaluation.conflict import evaluate_conflict  # noqa: E402
+from tests.gold_sets import assert_spans_and_incidents, read_records  # noqa: E402
 
 DATA = Path(__file__).resolve().parent / "data"
 HALVES = ("fix", "blind")
 
 
 def _records(half: str) -> list[dict]:
-    path = DATA / f"heldout_slavic_{half}.jsonl"
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    return read_records(DATA / f"heldout_slavic_{half}.jsonl")
 
 
 @pytest.mark.parametrize("half", HALVES)
@@ -33,12 +32,7 @@ def test_the_half_is_well_formed(half):
     records = _records(half)
     assert len(records) == 40
     assert sorted(r["lang"] for r in records) == ["ru"] * 20 + ["uk"] * 20
-    for rec in records:
-        for p in rec["places"]:
-            assert rec["text"][p["start"] : p["end"]] == p["surface"]
-        for inc in rec["incidents"]:
-            assert inc["place_text"] in rec["text"]
-            assert inc["role"] in ("main", "secondary")
+    assert_spans_and_incidents(records)
 
 
 def test_the_halves_share_no_passage():

@@ -8,25 +8,20 @@ just under what the rules reach (docs/accuracy.md, "An unseen set in the project
 words").
 """
 
-import json
 from pathlib import Path
 
 import pytest
 
 from geoinc.evaluation.conflict import evaluate_conflict
+from tests.gold_sets import assert_spans_and_incidents, read_records
 
 DATA = Path(__file__).resolve().parent / "data" / "unseen_en.jsonl"
 
 
 def test_the_unseen_set_is_well_formed():
-    records = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines()]
+    records = read_records(DATA)
     assert len(records) >= 60
-    for rec in records:
-        for p in rec["places"]:
-            assert rec["text"][p["start"] : p["end"]] == p["surface"]
-        for inc in rec["incidents"]:
-            assert inc["place_text"] in rec["text"]
-            assert inc["role"] in ("main", "secondary")
+    assert_spans_and_incidents(records)
 
 
 @pytest.fixture(scope="module")

@@ -79,7 +79,6 @@ def phrases(lang: str | Path, name: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(_lines(lang, name, "txt")))
 
 
-@lru_cache(maxsize=512)
 @lru_cache(maxsize=512)  # rules ask per name found: a new frozenset each time cost most
 def words(lang: str | Path, name: str) -> frozenset[str]:
     """Entries of ``NAME.txt`` as a set (matching code decides about case)."""
